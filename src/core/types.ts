@@ -1,0 +1,271 @@
+// The core's data model. No editor or Node imports here: the extension, the CLI and the tests share it.
+
+/** A calendar date as `YYYY-MM-DD`. Never a Date object: CE credit is earned on a day, not at an instant. */
+export type CalendarDate = string;
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** Machine-readable problem kinds, so adapters can offer quick fixes. */
+export type ProblemCode =
+  | 'yaml-syntax'
+  | 'unsafe-engine'
+  | 'unreadable'
+  | 'bad-value'
+  | 'unknown-topic'
+  | 'unknown-key'
+  | 'uan-malformed'
+  | 'uan-variant'
+  | 'uan-mismatch'
+  | 'ceu-mismatch'
+  | 'certificate-missing'
+  | 'config-syntax'
+  | 'config-value'
+  | 'config-unknown-rule-set'
+  | 'config-missing';
+
+export interface Problem {
+  /** Path relative to the workspace folder, `/`-separated. */
+  file: string;
+  /** 1-based line in the file. */
+  line: number;
+  /** 1-based column. */
+  column: number;
+  /** Characters the problem spans on its line (0 or absent: to the end of the token/line, adapter's choice). */
+  length?: number;
+  severity: Severity;
+  message: string;
+  code?: ProblemCode;
+  /** For quick fixes: the text that would replace the span (nearest topic, normalized UAN, computed hours). */
+  replacement?: string;
+}
+
+export type NoteStatus = 'planned' | 'in-progress' | 'completed';
+export type Format = 'live' | 'home-study';
+export type Audience = 'technician' | 'pharmacist';
+export type Category = 'ce' | 'college' | 'in-service' | 'volunteering';
+
+/** A topic key of the project's vocabulary (see topics.ts). */
+export type TopicKey = string;
+
+/** A parsed ACPE Universal Activity Number `PPPP-JJJJ-YY-NNN-FTT-A`. */
+export interface Uan {
+  /** Canonical form, e.g. `0145-0000-24-101-H07-T`. */
+  normalized: string;
+  provider: string;
+  /** `0000` single provider, `9999` joint providership. */
+  joint: boolean;
+  /** Two-digit release year, as written. */
+  year: string;
+  sequence: string;
+  /** `L` live, `H` home study, `B` blended (unverified). */
+  formatLetter: 'L' | 'H' | 'B';
+  format?: Format;
+  topicCode: string;
+  /** Project topic key for the ACPE code, when known. */
+  topic?: TopicKey;
+  audienceLetter: 'P' | 'T';
+  audience: Audience;
+  /** Tolerated deviations found (dropped leading zero, missing hyphens). Empty for a canonical UAN. */
+  variants: string[];
+}
+
+interface NoteBase {
+  /** Path relative to the workspace folder, `/`-separated. */
+  path: string;
+  title: string;
+  topics: TopicKey[];
+  tags: string[];
+  /** A short Markdown excerpt of the body: the `## Key points` section if any, else the first paragraph. */
+  excerpt: string;
+  /** 1-based line of each top-level frontmatter key, for edits, diagnostics and completion. */
+  keyLines: Record<string, number>;
+  /** Lines of the frontmatter block: the opening and closing `---` (1-based); absent when there is none. */
+  frontmatter?: { startLine: number; endLine: number };
+}
+
+/** A Markdown file with frontmatter giving `ce_hours` or `ceu`: a CE activity. */
+export interface CeNote extends NoteBase {
+  kind: 'ce';
+  /** Contact hours (a `ceu` value is converted: 1 CEU = 10 h). 0 when invalid. */
+  hours: number;
+  status: NoteStatus;
+  completed?: CalendarDate;
+  format: Format;
+  audience: Audience;
+  category: Category;
+  /** Credential ids this note may count toward; undefined means all. */
+  credentials?: string[];
+  uan?: Uan;
+  /** The UAN exactly as written in the note. */
+  uanText?: string;
+  /** Certificate path as written, relative to the note. */
+  certificate?: string;
+  provider?: string;
+  /** `cpe_monitor: true` once the user has seen the credit in NABP CPE Monitor. */
+  cpeMonitor?: boolean;
+  /** False when the note has an error: it is reported and does not count. */
+  valid: boolean;
+}
+
+/** A Markdown file with no frontmatter, or frontmatter without hours: a study note, not a problem. */
+export interface StudyNote extends NoteBase {
+  kind: 'study';
+}
+
+/** A Markdown file whose frontmatter could not be read at all (YAML error, refused engine, binary). */
+export interface BrokenNote extends NoteBase {
+  kind: 'broken';
+  reason: string;
+}
+
+export type ParsedNote = CeNote | StudyNote | BrokenNote;
+
+export interface NoteParseResult {
+  note: ParsedNote;
+  /** Problems found in the text itself (not the certificate check, which needs the file system). */
+  problems: Problem[];
+}
+
+// ---- Rules -------------------------------------------------------------------------------------------
+
+export interface NoteFilter {
+  topic?: TopicKey;
+  format?: Format;
+  audience?: Audience;
+  category?: Category;
+}
+
+export interface Requirement extends NoteFilter {
+  id: string;
+  label: string;
+  minHours: number;
+  /** false: notes matching this requirement are kept out of the credential's total (e.g. Texas trafficking). */
+  countsTowardTotal?: boolean;
+}
+
+export interface Limit {
+  id: string;
+  label: string;
+  audience?: Audience;
+  category?: Category;
+  /** Matching notes add at most this to the total; 0 means not accepted at all. */
+  maxHours: number;
+}
+
+export interface RuleSet {
+  id: string;
+  name: string;
+  /** Short label for the status bar (`CPhT`). */
+  shortName?: string;
+  /** Where the rule comes from (an address or a citation). */
+  source: string;
+  /** The date the rule was last checked against its source. */
+  asOf: CalendarDate;
+  cycleMonths: number;
+  totalHours: number;
+  requirements: Requirement[];
+  limits: Limit[];
+  /** Caveats shown to the user (unverified values, things the tool cannot check). */
+  caveats?: string[];
+  /** True for values not verified against a primary source: the UI says "verify with your board". */
+  verify?: boolean;
+  builtIn?: boolean;
+}
+
+/** A credential as written in `.pharmacy-ce.json`. */
+export interface CredentialConfig {
+  id?: string;
+  ruleSet: string;
+  cycleEnd: CalendarDate;
+  cycleStart?: CalendarDate;
+  label?: string;
+}
+
+/** A credential the user holds, resolved against its rule set. */
+export interface Credential {
+  id: string;
+  label: string;
+  ruleSetId: string;
+  cycle: { start: CalendarDate; end: CalendarDate };
+}
+
+export interface ResolvedConfig {
+  credentials: Credential[];
+  /** Built-in rule sets overlaid by the user's (same id replaces). */
+  ruleSets: Record<string, RuleSet>;
+  include: string[];
+  exclude: string[];
+  /** False when no config file exists or it is broken and the built-in default applies. */
+  fromFile: boolean;
+}
+
+export interface ConfigParseResult {
+  config: ResolvedConfig;
+  problems: Problem[];
+}
+
+export interface RuleSetOptions {
+  /** Hours of sterile-compounding CE per year for `ptcb-cspt` (unverified: a setting). */
+  csptSterileHours?: number;
+}
+
+// ---- Evaluation ----------------------------------------------------------------------------------------
+
+export type ProgressState = 'met' | 'on-track' | 'at-risk' | 'unmet';
+
+export interface RequirementProgress {
+  id: string;
+  label: string;
+  required: number;
+  earned: number;
+  remaining: number;
+  met: boolean;
+  countsTowardTotal: boolean;
+  /** Paths of the counted notes that match this requirement. */
+  notes: string[];
+}
+
+export interface LimitProgress {
+  id: string;
+  label: string;
+  maxHours: number;
+  /** Hours of counted notes that match the limit. */
+  matched: number;
+  /** Hours of those that reach the total (min(matched, maxHours)). */
+  applied: number;
+  notes: string[];
+}
+
+export interface NoteVerdict {
+  path: string;
+  counted: boolean;
+  /** Why a note does not count (or counts only in part), in plain words. */
+  reason?: string;
+}
+
+export interface CredentialProgress {
+  credential: Credential;
+  ruleSet: RuleSet;
+  cycle: {
+    start: CalendarDate;
+    end: CalendarDate;
+    /** Days from the as-of date to the cycle end, inclusive of neither; negative once it has passed. */
+    daysLeft: number;
+    daysTotal: number;
+    /** 0..1: how much of the cycle has elapsed at the as-of date. */
+    elapsed: number;
+  };
+  hours: { earned: number; required: number; remaining: number };
+  met: boolean;
+  state: ProgressState;
+  /** Hours per month still needed to finish on time (0 when met). */
+  pacePerMonth: number;
+  /** True when earned hours are below the straight line from cycle start to the required total. */
+  behindPace: boolean;
+  requirements: RequirementProgress[];
+  limits: LimitProgress[];
+  /** Paths of the notes counted toward this credential (before limits). */
+  countedNotes: string[];
+  /** Every CE note considered, with the verdict and reason. */
+  verdicts: NoteVerdict[];
+}

@@ -1,0 +1,44 @@
+// Wires the features to one workspace index. Activation only creates objects and starts indexing in the
+// background: nothing here waits for notes to be read.
+import * as vscode from 'vscode';
+import { initLog } from './services/log';
+import { createCeIndex } from './services/ce-index';
+import type { CeIndex } from './services/types';
+import * as progressTree from './features/progress-tree';
+import * as notesTree from './features/notes-tree';
+import * as statusBar from './features/status-bar';
+import * as commands from './features/commands';
+import * as diagnostics from './features/diagnostics';
+import * as editing from './features/editing';
+import * as dashboard from './features/dashboard';
+import * as transcript from './features/transcript';
+
+export interface Feature {
+  activate(context: vscode.ExtensionContext, index: CeIndex): void;
+}
+
+const FEATURES: Feature[] = [progressTree, notesTree, statusBar, commands, diagnostics, editing, dashboard, transcript];
+
+/** Returned to tests (and other extensions) as the extension's exports. */
+export interface PharmacyCeApi {
+  index: CeIndex;
+}
+
+export function activate(context: vscode.ExtensionContext): PharmacyCeApi {
+  const log = initLog(context);
+  const index = createCeIndex(context);
+  context.subscriptions.push(index);
+  for (const feature of FEATURES) {
+    try {
+      feature.activate(context, index);
+    } catch (error) {
+      // One broken feature must not take the others down.
+      log.error('A feature failed to start', error instanceof Error ? (error.stack ?? error.message) : String(error));
+    }
+  }
+  return { index };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

@@ -1,0 +1,45 @@
+// The contract between the workspace index service and the features that read it.
+import type * as vscode from 'vscode';
+import type { CeWorkspace } from '../core/workspace';
+import type { CalendarDate, CredentialProgress, ParsedNote } from '../core/types';
+
+/** One workspace folder = one CE workspace with its own `.pharmacy-ce.json`. */
+export interface FolderIndex {
+  readonly folder: vscode.WorkspaceFolder;
+  /** The pure core index of this folder (notes, config, problems, evaluation). */
+  readonly workspace: CeWorkspace;
+  /** True when the folder has a readable `.pharmacy-ce.json` (even a broken one). */
+  readonly hasConfigFile: boolean;
+}
+
+export interface CeIndexChange {
+  /** Folders whose notes or config changed. */
+  readonly folders: readonly vscode.WorkspaceFolder[];
+  /** Note paths (folder-relative) that changed, when known; empty after a full rebuild. */
+  readonly paths: readonly string[];
+}
+
+export interface CeIndex extends vscode.Disposable {
+  /** Resolves when the first full index of every folder is done. Features never block activation on it. */
+  readonly ready: Promise<void>;
+  readonly isReady: boolean;
+  /** Fired (debounced, one event per burst) after notes or config change. */
+  readonly onDidChange: vscode.Event<CeIndexChange>;
+  folders(): readonly FolderIndex[];
+  folderOf(uri: vscode.Uri): FolderIndex | undefined;
+  /** The indexed note behind a file, if the file is an indexed note. */
+  noteAt(uri: vscode.Uri): { folder: FolderIndex; note: ParsedNote } | undefined;
+  uriOf(folder: FolderIndex, relPath: string): vscode.Uri;
+  /** Folder-relative `/`-separated path of a uri inside a folder. */
+  relativePath(folder: FolderIndex, uri: vscode.Uri): string;
+  /** Evaluation of every credential of a folder at today's date (memoized by the core until a change). */
+  progress(folder: FolderIndex): CredentialProgress[];
+  /** The date evaluations are made at (the user's local today). */
+  asOf(): CalendarDate;
+  /** Re-parse one note from unsaved editor text (diagnostics as you type). */
+  updateFromText(uri: vscode.Uri, text: string): void;
+  /** Re-read one note from disk (after an editor closes without saving). */
+  reloadFromDisk(uri: vscode.Uri): Promise<void>;
+  /** Drop everything and index every folder again. */
+  rebuild(): Promise<void>;
+}

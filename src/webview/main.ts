@@ -1,0 +1,2 @@
+// PLACEHOLDER — the dashboard's webview script is being written.
+export {};
