@@ -14,29 +14,42 @@ import * as dashboard from './features/dashboard';
 import * as transcript from './features/transcript';
 
 export interface Feature {
-  activate(context: vscode.ExtensionContext, index: CeIndex): void;
+  /** Registers the feature; may return an object that tests reach through the extension's exports. */
+  activate(context: vscode.ExtensionContext, index: CeIndex): unknown;
 }
 
-const FEATURES: Feature[] = [progressTree, notesTree, statusBar, commands, diagnostics, editing, dashboard, transcript];
+const FEATURES: Record<string, Feature> = {
+  'progress-tree': progressTree,
+  'notes-tree': notesTree,
+  'status-bar': statusBar,
+  commands,
+  diagnostics,
+  editing,
+  dashboard,
+  transcript,
+};
 
 /** Returned to tests (and other extensions) as the extension's exports. */
 export interface PharmacyCeApi {
   index: CeIndex;
+  /** What each feature's activate returned, by feature folder name (for integration tests). */
+  features: Record<string, unknown>;
 }
 
 export function activate(context: vscode.ExtensionContext): PharmacyCeApi {
   const log = initLog(context);
   const index = createCeIndex(context);
   context.subscriptions.push(index);
-  for (const feature of FEATURES) {
+  const features: Record<string, unknown> = {};
+  for (const [name, feature] of Object.entries(FEATURES)) {
     try {
-      feature.activate(context, index);
+      features[name] = feature.activate(context, index);
     } catch (error) {
       // One broken feature must not take the others down.
-      log.error('A feature failed to start', error instanceof Error ? (error.stack ?? error.message) : String(error));
+      log.error(`Feature ${name} failed to start`, error instanceof Error ? (error.stack ?? error.message) : String(error));
     }
   }
-  return { index };
+  return { index, features };
 }
 
 export function deactivate(): void {
