@@ -1,3 +1,145 @@
-// PLACEHOLDER — the command line is being written.
-console.error('pharmacy-ce: not implemented yet');
-process.exit(2);
+// `pharmacy-ce`: the CE report and problem check of a notes folder, from a terminal or CI, with the same core
+// as the extension. Exit codes: 0 fine, 1 `check` found an error, 2 could not run (bad arguments, no folder).
+import * as fs from 'fs';
+import * as path from 'path';
+import { version } from '../package.json';
+import { isCalendarDate, localToday } from './core/dates';
+import { buildReport, formatProblemLines, formatReport, hasErrors, reportInputOf } from './core/report';
+import { loadCeFolder } from './node/ce-folder';
+
+const USAGE = `Usage: pharmacy-ce <command> [folder] [options]
+
+Commands:
+  report [folder]   Hours, requirements and deadlines of each credential (default folder: .)
+  check [folder]    Problems as file:line:column: severity: message; exit 1 when any is an error
+
+Options:
+  --json              Machine-readable output (report: the full report; check: the problems)
+  --as-of YYYY-MM-DD  Evaluate as on this date (default: today)
+  --color, --no-color Force or disable colours (default: on a terminal, unless NO_COLOR is set)
+  -h, --help          Show this help
+  -v, --version       Show the version
+
+Exit codes: 0 done, 1 check found an error, 2 could not run.
+`;
+
+interface Args {
+  command: 'report' | 'check';
+  folder?: string;
+  json: boolean;
+  asOf?: string;
+  color?: boolean;
+}
+
+class UsageError extends Error {}
+
+function parseArgs(argv: readonly string[]): Args | 'help' | 'version' {
+  const positional: string[] = [];
+  let json = false;
+  let asOf: string | undefined;
+  let color: boolean | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '-h' || arg === '--help') return 'help';
+    if (arg === '-v' || arg === '--version') return 'version';
+    if (arg === '--json') json = true;
+    else if (arg === '--color') color = true;
+    else if (arg === '--no-color') color = false;
+    else if (arg === '--as-of' || arg.startsWith('--as-of=')) {
+      const value = arg === '--as-of' ? argv[++i] : arg.slice('--as-of='.length);
+      if (value === undefined) throw new UsageError('--as-of needs a date (YYYY-MM-DD)');
+      if (!isCalendarDate(value)) throw new UsageError(`--as-of: not a calendar date: ${value} (expected YYYY-MM-DD)`);
+      asOf = value;
+    } else if (arg === '--') {
+      positional.push(...argv.slice(i + 1));
+      break;
+    } else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option: ${arg}`);
+    else positional.push(arg);
+  }
+  const [command, folder, ...rest] = positional;
+  if (command === undefined) throw new UsageError('a command is needed: report or check');
+  if (command === 'help') return 'help';
+  if (command !== 'report' && command !== 'check') throw new UsageError(`unknown command: ${command}`);
+  if (rest.length > 0) throw new UsageError(`one folder at most (got also: ${rest.join(' ')})`);
+  return { command, folder, json, asOf, color };
+}
+
+function useColor(forced: boolean | undefined): boolean {
+  if (forced !== undefined) return forced;
+  // https://no-color.org: any non-empty NO_COLOR disables colour.
+  if (process.env.NO_COLOR) return false;
+  return process.stdout.isTTY === true && process.env.TERM !== 'dumb';
+}
+
+function run(argv: readonly string[]): number {
+  let args: ReturnType<typeof parseArgs>;
+  try {
+    args = parseArgs(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`pharmacy-ce: ${error.message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (args === 'help') {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (args === 'version') {
+    process.stdout.write(`${version}\n`);
+    return 0;
+  }
+
+  const root = path.resolve(args.folder ?? '.');
+  let stat: fs.Stats | undefined;
+  try {
+    stat = fs.statSync(root);
+  } catch {
+    stat = undefined;
+  }
+  if (!stat?.isDirectory()) {
+    process.stderr.write(`pharmacy-ce: not a folder: ${args.folder ?? root}\n`);
+    return 2;
+  }
+
+  const asOf = args.asOf ?? localToday();
+  const folder = loadCeFolder(root, asOf);
+  const shownName = args.folder ?? path.basename(root);
+  const report = buildReport(reportInputOf(folder.workspace, asOf, folder.fileProblems, shownName));
+
+  if (args.command === 'report') {
+    process.stdout.write(args.json ? JSON.stringify(report, null, 2) + '\n' : formatReport(report, { color: useColor(args.color) }));
+    return 0;
+  }
+
+  if (args.json) {
+    process.stdout.write(JSON.stringify({ asOf, problems: report.problems, summary: report.summary }, null, 2) + '\n');
+  } else {
+    if (report.problems.length > 0) process.stdout.write(formatProblemLines(report.problems) + '\n');
+    const { errors, warnings, infos } = report.summary;
+    const files = folder.files.length;
+    process.stderr.write(
+      report.problems.length === 0
+        ? `No problems in ${files} note${files === 1 ? '' : 's'}.\n`
+        : `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${infos ? `, ${infos} info` : ''} in ${files} note${files === 1 ? '' : 's'}.\n`,
+    );
+  }
+  return hasErrors(report.problems) ? 1 : 0;
+}
+
+function main(): void {
+  // A closed pipe (`pharmacy-ce report | head`) is not a failure worth a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+  try {
+    process.exitCode = run(process.argv.slice(2));
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`pharmacy-ce: could not finish: ${message}\n`);
+    if (process.env.PHARMACY_CE_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    process.exitCode = 2;
+  }
+}
+
+main();

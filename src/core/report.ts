@@ -1,0 +1,351 @@
+// The CE report of one folder: a plain object (the CLI's `--json` output, stable keys) and its readable text.
+// Pure: it takes what the workspace index computed, so the CLI, tests and any other caller print the same thing.
+import type {
+  CalendarDate,
+  CredentialProgress,
+  ParsedNote,
+  Problem,
+  ProblemCode,
+  ProgressState,
+  Severity,
+} from './types';
+import type { CeWorkspace } from './workspace';
+
+export interface ReportInput {
+  asOf: CalendarDate;
+  progress: readonly CredentialProgress[];
+  problems: readonly Problem[];
+  notes: readonly ParsedNote[];
+  /** True when the folder's `.pharmacy-ce.json` was read (even a broken one reports its problems). */
+  configFromFile: boolean;
+  /** How the folder is named in the readable text. */
+  folder?: string;
+}
+
+export interface RequirementReport {
+  id: string;
+  label: string;
+  earned: number;
+  required: number;
+  remaining: number;
+  met: boolean;
+  countsTowardTotal: boolean;
+  notes: string[];
+}
+
+export interface LimitReport {
+  id: string;
+  label: string;
+  maxHours: number;
+  matched: number;
+  applied: number;
+  notes: string[];
+}
+
+export interface CredentialReport {
+  id: string;
+  name: string;
+  ruleSet: { id: string; name: string; source: string; asOf: CalendarDate; verify: boolean; caveats: string[] };
+  cycle: { start: CalendarDate; end: CalendarDate; daysLeft: number; daysTotal: number; elapsed: number };
+  hours: { earned: number; required: number; remaining: number };
+  met: boolean;
+  state: ProgressState;
+  pacePerMonth: number;
+  behindPace: boolean;
+  requirements: RequirementReport[];
+  limits: LimitReport[];
+  /** Paths of the notes counted toward this credential. */
+  notes: string[];
+  /** CE notes considered but not counted, with the reason in plain words. */
+  notCounted: { path: string; reason: string }[];
+}
+
+export interface ProblemReport {
+  file: string;
+  line: number;
+  column: number;
+  severity: Severity;
+  message: string;
+  code?: ProblemCode;
+}
+
+export interface CeReport {
+  asOf: CalendarDate;
+  folder?: string;
+  configFile: boolean;
+  credentials: CredentialReport[];
+  notes: { total: number; ce: number; study: number; broken: number; planned: number; inProgress: number };
+  problems: ProblemReport[];
+  summary: { errors: number; warnings: number; infos: number };
+}
+
+/** Collects a report input from a workspace index. `extraProblems`: found outside the core (unreadable files). */
+export function reportInputOf(workspace: CeWorkspace, asOf: CalendarDate, extraProblems: readonly Problem[] = [], folder?: string): ReportInput {
+  return {
+    asOf,
+    progress: workspace.evaluate(asOf),
+    problems: [...workspace.problems(), ...extraProblems],
+    notes: workspace.notes(),
+    configFromFile: workspace.config.fromFile,
+    folder,
+  };
+}
+
+export function buildReport(input: ReportInput): CeReport {
+  const notes = { total: input.notes.length, ce: 0, study: 0, broken: 0, planned: 0, inProgress: 0 };
+  for (const note of input.notes) {
+    if (note.kind === 'ce') {
+      notes.ce++;
+      if (note.status === 'planned') notes.planned++;
+      else if (note.status === 'in-progress') notes.inProgress++;
+    } else if (note.kind === 'study') notes.study++;
+    else notes.broken++;
+  }
+  const problems = sortProblems(input.problems).map(toProblemReport);
+  const summary = { errors: 0, warnings: 0, infos: 0 };
+  for (const p of problems) {
+    if (p.severity === 'error') summary.errors++;
+    else if (p.severity === 'warning') summary.warnings++;
+    else summary.infos++;
+  }
+  return {
+    asOf: input.asOf,
+    ...(input.folder !== undefined ? { folder: input.folder } : {}),
+    configFile: input.configFromFile,
+    credentials: input.progress.map(toCredentialReport),
+    notes,
+    problems,
+    summary,
+  };
+}
+
+function toCredentialReport(p: CredentialProgress): CredentialReport {
+  return {
+    id: p.credential.id,
+    name: p.credential.label,
+    ruleSet: {
+      id: p.ruleSet.id,
+      name: p.ruleSet.name,
+      source: p.ruleSet.source,
+      asOf: p.ruleSet.asOf,
+      verify: p.ruleSet.verify === true,
+      caveats: [...(p.ruleSet.caveats ?? [])],
+    },
+    cycle: {
+      start: p.cycle.start,
+      end: p.cycle.end,
+      daysLeft: p.cycle.daysLeft,
+      daysTotal: p.cycle.daysTotal,
+      elapsed: round(p.cycle.elapsed, 4),
+    },
+    hours: { earned: hours(p.hours.earned), required: hours(p.hours.required), remaining: hours(p.hours.remaining) },
+    met: p.met,
+    state: p.state,
+    pacePerMonth: hours(p.pacePerMonth),
+    behindPace: p.behindPace,
+    requirements: p.requirements.map((r) => ({
+      id: r.id,
+      label: r.label,
+      earned: hours(r.earned),
+      required: hours(r.required),
+      remaining: hours(r.remaining),
+      met: r.met,
+      countsTowardTotal: r.countsTowardTotal,
+      notes: [...r.notes],
+    })),
+    limits: p.limits.map((l) => ({
+      id: l.id,
+      label: l.label,
+      maxHours: hours(l.maxHours),
+      matched: hours(l.matched),
+      applied: hours(l.applied),
+      notes: [...l.notes],
+    })),
+    notes: [...p.countedNotes],
+    notCounted: p.verdicts.filter((v) => !v.counted).map((v) => ({ path: v.path, reason: v.reason ?? '' })),
+  };
+}
+
+function toProblemReport(p: Problem): ProblemReport {
+  return {
+    file: p.file,
+    line: p.line,
+    column: p.column,
+    severity: p.severity,
+    message: p.message,
+    ...(p.code ? { code: p.code } : {}),
+  };
+}
+
+/** By file, then line and column; stable, so a file's problems keep the core's order within one position. */
+export function sortProblems(problems: readonly Problem[]): Problem[] {
+  return problems
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => compare(a.p.file, b.p.file) || a.p.line - b.p.line || a.p.column - b.p.column || a.i - b.i)
+    .map(({ p }) => p);
+}
+
+export function hasErrors(problems: readonly { severity: Severity }[]): boolean {
+  return problems.some((p) => p.severity === 'error');
+}
+
+// ---- Readable text -------------------------------------------------------------------------------------
+
+export interface TextOptions {
+  /** ANSI colours (the CLI enables them on a TTY without NO_COLOR). */
+  color?: boolean;
+  /** Most "not counted" notes listed per credential (the JSON has them all). */
+  maxNotCounted?: number;
+}
+
+/** `file:line:column: severity: message`, one problem per line (compiler style, for editors and grep). */
+export function formatProblemLines(problems: readonly ProblemReport[]): string {
+  return problems.map((p) => `${terminalSafe(p.file)}:${p.line}:${p.column}: ${p.severity}: ${oneLine(p.message)}`).join('\n');
+}
+
+export function formatReport(report: CeReport, options: TextOptions = {}): string {
+  const c = palette(options.color === true);
+  const maxNotCounted = options.maxNotCounted ?? 5;
+  const out: string[] = [];
+  const where = report.folder !== undefined ? ` for ${terminalSafe(report.folder)}` : '';
+  out.push(c.bold(`Pharmacy CE report${where}`) + c.dim(` · as of ${report.asOf}`));
+  if (!report.configFile) {
+    out.push(c.dim('No .pharmacy-ce.json here: showing the default PTCB CPhT two-year cycle. Add the file to set your credentials.'));
+  }
+  if (report.credentials.length === 0) out.push('', 'No credentials to check.');
+
+  for (const cred of report.credentials) {
+    out.push('');
+    const title = `${terminalSafe(cred.name)} ${c.dim(`(${terminalSafe(cred.id)}${cred.id !== cred.ruleSet.id ? ` · ${terminalSafe(cred.ruleSet.id)}` : ''})`)}`;
+    out.push(`${c.bold(title)}  ${stateText(cred.state, c)}`);
+
+    const rows: [string, string][] = [];
+    const days = cred.cycle.daysLeft;
+    const daysText = days < 0 ? `ended ${-days} day${-days === 1 ? '' : 's'} ago` : `${days} day${days === 1 ? '' : 's'} left`;
+    rows.push(['Cycle', `${cred.cycle.start} – ${cred.cycle.end} · ${daysText}`]);
+
+    const ratio = cred.hours.required > 0 ? cred.hours.earned / cred.hours.required : 1;
+    let hoursText = `${bar(ratio, c)} ${fmt(cred.hours.earned)} / ${fmt(cred.hours.required)} h`;
+    if (cred.hours.remaining > 0) hoursText += ` · ${fmt(cred.hours.remaining)} h to go`;
+    if (!cred.met && days >= 0 && cred.pacePerMonth > 0) {
+      hoursText += ` · needs ${fmt(cred.pacePerMonth)} h/month`;
+      if (cred.behindPace) hoursText += ` ${c.yellow('(behind pace)')}`;
+    }
+    rows.push(['Hours', hoursText]);
+    pushRows(out, rows);
+
+    const labelWidth = Math.max(0, ...cred.requirements.map((r) => terminalSafe(r.label).length));
+    for (const r of cred.requirements) {
+      const mark = r.met ? c.green('✓') : c.red('✗');
+      const extra = r.countsTowardTotal ? '' : c.dim(' (not part of the total)');
+      const figures = `${fmt(r.earned)} / ${fmt(r.required)} h`;
+      out.push(`  ${mark} ${terminalSafe(r.label).padEnd(labelWidth)}  ${r.met ? figures : c.red(figures)}${extra}`);
+    }
+
+    const limitLines = cred.limits
+      .filter((l) => l.matched > 0)
+      .map((l) =>
+        l.maxHours === 0
+          ? `${terminalSafe(l.label)}: ${fmt(l.matched)} h not accepted`
+          : `${terminalSafe(l.label)}: ${fmt(l.applied)} of ${fmt(l.matched)} h count (at most ${fmt(l.maxHours)} h)`,
+      );
+    const tail: [string, string][] = [];
+    limitLines.forEach((line, i) => tail.push([i === 0 ? 'Limits' : '', line]));
+    tail.push(['Counted', `${cred.notes.length} note${cred.notes.length === 1 ? '' : 's'}`]);
+    const shown = cred.notCounted.slice(0, maxNotCounted);
+    shown.forEach((n, i) => tail.push([i === 0 ? 'Not counted' : '', `${terminalSafe(n.path)}${n.reason ? c.dim(` — ${oneLine(n.reason)}`) : ''}`]));
+    if (cred.notCounted.length > shown.length) tail.push(['', c.dim(`… and ${cred.notCounted.length - shown.length} more (--json lists them all)`)]);
+    const rule = `${terminalSafe(cred.ruleSet.name)}, as of ${cred.ruleSet.asOf}`;
+    tail.push(['Rules', cred.ruleSet.verify ? `${rule} ${c.yellow('· verify with your board')}` : rule]);
+    if (cred.ruleSet.source) tail.push(['', c.dim(terminalSafe(cred.ruleSet.source))]);
+    pushRows(out, tail);
+  }
+
+  out.push('');
+  const n = report.notes;
+  const parts = [`${n.ce} CE`, `${n.study} study`];
+  if (n.planned > 0) parts.push(`${n.planned} planned`);
+  if (n.inProgress > 0) parts.push(`${n.inProgress} in progress`);
+  if (n.broken > 0) parts.push(`${n.broken} unreadable`);
+  out.push(`Notes: ${n.total} file${n.total === 1 ? '' : 's'} (${parts.join(', ')})`);
+  const s = report.summary;
+  const counts = [
+    s.errors ? c.red(`${s.errors} error${s.errors === 1 ? '' : 's'}`) : '0 errors',
+    s.warnings ? c.yellow(`${s.warnings} warning${s.warnings === 1 ? '' : 's'}`) : '0 warnings',
+  ];
+  if (s.infos) counts.push(`${s.infos} info`);
+  const hint = s.errors + s.warnings + s.infos > 0 ? c.dim(' — run `pharmacy-ce check` to list them') : '';
+  out.push(`Problems: ${counts.join(', ')}${hint}`);
+  return out.join('\n') + '\n';
+}
+
+function pushRows(out: string[], rows: [string, string][]): void {
+  for (const [label, text] of rows) out.push(`  ${label.padEnd(12)}${text}`);
+}
+
+function stateText(state: ProgressState, c: Palette): string {
+  switch (state) {
+    case 'met':
+      return c.green('✓ met');
+    case 'on-track':
+      return c.green('on track');
+    case 'at-risk':
+      return c.yellow('at risk');
+    case 'unmet':
+      return c.red('✗ not met');
+  }
+}
+
+function bar(ratio: number, c: Palette, width = 20): string {
+  const filled = Math.max(0, Math.min(width, Math.floor(ratio * width)));
+  const body = '█'.repeat(filled) + c.dim('░'.repeat(width - filled));
+  return ratio >= 1 ? c.green(body) : body;
+}
+
+interface Palette {
+  bold(s: string): string;
+  dim(s: string): string;
+  red(s: string): string;
+  green(s: string): string;
+  yellow(s: string): string;
+}
+
+function palette(color: boolean): Palette {
+  const wrap = (open: number, close: number) => (s: string) => (color ? `\x1b[${open}m${s}\x1b[${close}m` : s);
+  return { bold: wrap(1, 22), dim: wrap(2, 22), red: wrap(31, 39), green: wrap(32, 39), yellow: wrap(33, 39) };
+}
+
+/** Hours as written for people: at most two decimals, no trailing zeros (1.5, 3, 0.25). */
+export function fmt(value: number): string {
+  return String(hours(value));
+}
+
+/** Rounds away binary noise (0.3 CEU * 10 = 3.0000000000000004) without hiding a quarter hour. */
+function hours(value: number): number {
+  return round(value, 2);
+}
+
+function round(value: number, digits: number): number {
+  const f = 10 ** digits;
+  const r = Math.round(value * f) / f;
+  return Object.is(r, -0) ? 0 : r;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** One line of text: problem messages (a YAML error quotes a code frame) must not break `file:line:` output. */
+function oneLine(text: string): string {
+  return terminalSafe(text.replace(/\s*[\r\n]+\s*/g, ' ').trim());
+}
+
+/**
+ * Notes are untrusted: a title, path or message could carry terminal escape sequences or bidirectional
+ * overrides that make text read differently than it is. Those (C0 except tab, DEL, C1, bidi controls) are
+ * shown as `?` so nothing from a note can drive the terminal or disguise a line.
+ */
+export function terminalSafe(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '?');
+}
