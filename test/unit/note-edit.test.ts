@@ -1,0 +1,160 @@
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import {
+  applyLineEdits,
+  frontmatterContextAt,
+  keyValueOnLine,
+  markCompletedEdits,
+  renameKeyEdit,
+  setFrontmatterValues,
+} from '../../src/core/note-edit';
+
+function complete(text: string, date = '2026-11-25'): string {
+  const result = markCompletedEdits(text, date);
+  assert.ok(result.ok, result.ok ? '' : result.error);
+  return applyLineEdits(text, result.edits);
+}
+
+describe('markCompletedEdits', () => {
+  it('replaces existing values only', () => {
+    const text = '---\ntitle: A\nce_hours: 1\nstatus: planned\ncompleted: 2020-01-01\n---\nbody\n';
+    assert.equal(complete(text), '---\ntitle: A\nce_hours: 1\nstatus: completed\ncompleted: 2026-11-25\n---\nbody\n');
+  });
+
+  it('inserts missing keys right after ce_hours, in order', () => {
+    const text = '---\ntitle: A\nce_hours: 1.5\ntopics: [immunizations]\n---\nTo do.\n';
+    assert.equal(complete(text), '---\ntitle: A\nce_hours: 1.5\nstatus: completed\ncompleted: 2026-11-25\ntopics: [immunizations]\n---\nTo do.\n');
+  });
+
+  it('inserts after ceu when there is no ce_hours, and after a block value under it', () => {
+    const text = '---\nceu:\n  0.3\ntitle: A\n---\n';
+    assert.equal(complete(text), '---\nceu:\n  0.3\nstatus: completed\ncompleted: 2026-11-25\ntitle: A\n---\n');
+  });
+
+  it('inserts before the closing fence when there are no hours', () => {
+    const text = '---\ntitle: A\n---\nx';
+    assert.equal(complete(text), '---\ntitle: A\nstatus: completed\ncompleted: 2026-11-25\n---\nx');
+  });
+
+  it('keeps CRLF line endings and a BOM byte for byte', () => {
+    const text = '\uFEFF---\r\ntitle: A\r\nce_hours: 2\r\nstatus: planned\r\n---\r\nbody line\r\n';
+    const out = complete(text);
+    assert.equal(out, '\uFEFF---\r\ntitle: A\r\nce_hours: 2\r\nstatus: completed\r\ncompleted: 2026-11-25\r\n---\r\nbody line\r\n');
+    assert.ok(!/[^\r]\n/.test(out), 'no bare LF introduced');
+  });
+
+  it('keeps trailing comments and spacing', () => {
+    const text = '---\nce_hours: 1\nstatus:   planned   # decide later\ncompleted: # not yet\n---\n';
+    assert.equal(complete(text), '---\nce_hours: 1\nstatus:   completed   # decide later\ncompleted: 2026-11-25 # not yet\n---\n');
+  });
+
+  it('keeps the quoting style of quoted values', () => {
+    const text = `---\nce_hours: 1\nstatus: 'planned'\ncompleted: "2026-02-01"\n---\n`;
+    assert.equal(complete(text), `---\nce_hours: 1\nstatus: 'completed'\ncompleted: "2026-11-25"\n---\n`);
+  });
+
+  it('leaves flow-style values, comments and other keys untouched', () => {
+    const text = '---\n# from the webinar\ntitle: "A: B"\nce_hours: 2\ntopics: [law, patient-safety] # two\nmeta: {a: 1, status: x}\n---\n';
+    assert.equal(
+      complete(text),
+      '---\n# from the webinar\ntitle: "A: B"\nce_hours: 2\nstatus: completed\ncompleted: 2026-11-25\ntopics: [law, patient-safety] # two\nmeta: {a: 1, status: x}\n---\n',
+    );
+  });
+
+  it('does not touch indented keys of nested maps', () => {
+    const text = '---\nce_hours: 1\nextra:\n  status: planned\n  completed: 2020-01-01\n---\n';
+    assert.equal(complete(text), '---\nce_hours: 1\nstatus: completed\ncompleted: 2026-11-25\nextra:\n  status: planned\n  completed: 2020-01-01\n---\n');
+  });
+
+  it('does not touch `completed:` in the body', () => {
+    const text = '---\nce_hours: 1\n---\nstatus: planned\ncompleted: 2020-01-01\n';
+    assert.equal(complete(text), '---\nce_hours: 1\nstatus: completed\ncompleted: 2026-11-25\n---\nstatus: planned\ncompleted: 2020-01-01\n');
+  });
+
+  it('gives a clear error when there is no frontmatter', () => {
+    const result = markCompletedEdits('# Just notes\ncompleted: 2020-01-01\n', '2026-11-25');
+    assert.equal(result.ok, false);
+    assert.match(result.ok ? '' : result.error, /no frontmatter/);
+    assert.equal(markCompletedEdits('---\ntitle: never closed\n', '2026-11-25').ok, false);
+  });
+
+  it('produces no edit when the note already says so', () => {
+    const result = markCompletedEdits('---\nce_hours: 1\nstatus: completed\ncompleted: 2026-11-25\n---\n', '2026-11-25');
+    assert.deepEqual(result, { ok: true, edits: [] });
+  });
+
+  it('replaces a block-list value under status with a scalar', () => {
+    const text = '---\nce_hours: 1\nstatus:\n  - planned\ntitle: A\n---\n';
+    assert.equal(complete(text), '---\nce_hours: 1\nstatus: completed\ncompleted: 2026-11-25\ntitle: A\n---\n');
+  });
+
+  it('changes nothing but the status and completed lines (property)', () => {
+    const line = fc.oneof(
+      fc.constantFrom('title: X', '# c', 'topics: [law]', 'uan: 0145-0000-25-101-H03-T', 'tags:', '  - a', 'provider: "P: Q"', ''),
+      fc.string({ maxLength: 20 }).map((s) => `note: ${JSON.stringify(s)}`),
+    );
+    const eol = fc.constantFrom('\n', '\r\n');
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 8 }), eol, fc.string({ maxLength: 40 }), (lines, nl, body) => {
+        const text = ['---', 'ce_hours: 1', ...lines, '---', body.replace(/[\r\n]/g, ' ')].join(nl);
+        const out = complete(text);
+        const outLines = out.split(nl);
+        const kept = outLines.filter((l) => l !== 'status: completed' && l !== 'completed: 2026-11-25');
+        assert.deepEqual(kept, text.split(nl));
+      }),
+    );
+  });
+});
+
+describe('setFrontmatterValues / renameKeyEdit', () => {
+  it('sets ce_hours for a ceu mismatch fix', () => {
+    const text = '---\nceu: 0.3\nce_hours: 2 # typo?\n---\n';
+    const r = setFrontmatterValues(text, [['ce_hours', '3']]);
+    assert.ok(r.ok);
+    assert.equal(applyLineEdits(text, r.edits), '---\nceu: 0.3\nce_hours: 3 # typo?\n---\n');
+  });
+
+  it('renames a key and keeps the rest of the line', () => {
+    const edit = renameKeyEdit('ce_hour: 2 # x', 3, 'ce_hours');
+    assert.deepEqual(edit, { line: 3, startColumn: 0, endColumn: 7, newText: 'ce_hours' });
+    assert.equal(applyLineEdits('a\nb\nc\nce_hour: 2 # x\n', [edit!]), 'a\nb\nc\nce_hours: 2 # x\n');
+  });
+});
+
+describe('frontmatterContextAt', () => {
+  const text = ['---', 'title: A', 'ce_hours: 1', 'topics: [law, pat', 'status: ', 'credentials:', '  - cp', 'sta', '---', 'topics: [x'].join('\n');
+
+  it('finds inline list values with what is already listed', () => {
+    const ctx = frontmatterContextAt(text, 3, 17);
+    assert.deepEqual(ctx, { kind: 'value', key: 'topics', prefix: 'pat', start: 14, inList: true, listed: ['law', 'pat'] });
+  });
+
+  it('finds a scalar value after the colon', () => {
+    assert.deepEqual(frontmatterContextAt(text, 4, 8), { kind: 'value', key: 'status', prefix: '', start: 8, inList: false, listed: [] });
+  });
+
+  it('finds the owner key of a `- ` item', () => {
+    const ctx = frontmatterContextAt(text, 6, 6);
+    assert.equal(ctx?.kind, 'value');
+    assert.equal(ctx?.kind === 'value' && ctx.key, 'credentials');
+    assert.equal(ctx?.kind === 'value' && ctx.prefix, 'cp');
+  });
+
+  it('finds a key being typed, with the keys already present', () => {
+    const ctx = frontmatterContextAt(text, 7, 3);
+    assert.equal(ctx?.kind, 'key');
+    assert.ok(ctx?.kind === 'key' && ctx.existingKeys.includes('ce_hours') && ctx.prefix === 'sta');
+  });
+
+  it('is undefined outside the frontmatter', () => {
+    assert.equal(frontmatterContextAt(text, 0, 0), undefined);
+    assert.equal(frontmatterContextAt(text, 8, 1), undefined);
+    assert.equal(frontmatterContextAt(text, 9, 9), undefined);
+    assert.equal(frontmatterContextAt('no: frontmatter\n', 0, 3), undefined);
+  });
+
+  it('reads a key value span for hover', () => {
+    assert.deepEqual(keyValueOnLine('uan: "0145-0000-25-101-H03-T" # x', 'uan'), { value: '0145-0000-25-101-H03-T', start: 5, end: 29 });
+    assert.equal(keyValueOnLine('  uan: 1', 'uan'), undefined);
+  });
+});

@@ -1,0 +1,76 @@
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import matter from 'gray-matter';
+import { noteTemplate, slugify, uniqueNoteFileName, yamlScalar } from '../../src/core/note-template';
+
+function frontmatterOf(text: string): Record<string, unknown> {
+  return matter(text, { language: 'yaml' } as matter.GrayMatterOption<string, never>).data;
+}
+
+describe('noteTemplate', () => {
+  it('writes a completed note with keys in order and a body skeleton', () => {
+    const text = noteTemplate({ title: 'Opioid Stewardship', hours: 1.5, topics: ['pain-management', 'law'], completed: '2026-11-25', uan: '0145-0000-25-101-H08-T' });
+    assert.equal(
+      text,
+      [
+        '---',
+        'title: Opioid Stewardship',
+        'ce_hours: 1.5',
+        'topics: [pain-management, law]',
+        'uan: 0145-0000-25-101-H08-T',
+        'status: completed',
+        'completed: 2026-11-25',
+        '---',
+        '# Opioid Stewardship',
+        '',
+        '## Key points',
+        '',
+        '- ',
+        '',
+        '## Notes',
+        '',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('writes a planned note without a completion date, with CRLF when asked', () => {
+    const text = noteTemplate({ title: 'Immunization Basics', hours: 2, topics: [] }, '\r\n');
+    assert.match(text, /^---\r\ntitle: Immunization Basics\r\nce_hours: 2\r\nstatus: planned\r\n---\r\n/);
+    assert.ok(!text.includes('completed'));
+    assert.ok(!/[^\r]\n/.test(text));
+  });
+
+  it('quotes titles YAML would misread, and they read back unchanged (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 1, maxLength: 40 }).filter((s) => s.trim() === s && s !== ''), (title) => {
+        const data = frontmatterOf(noteTemplate({ title, hours: 1, topics: [] }));
+        assert.equal(data.title, title);
+        assert.equal(data.ce_hours, 1);
+      }),
+    );
+    for (const tricky of ['Law: Federal', 'yes', '2025 update', '#1 course', '- dash', 'USP <797> refresher', "O'Brien's talk"]) {
+      assert.equal(frontmatterOf(noteTemplate({ title: tricky, hours: 1, topics: [] })).title, tricky);
+    }
+  });
+
+  it('keeps simple titles plain', () => {
+    assert.equal(yamlScalar('Federal Pharmacy Law Update'), 'Federal Pharmacy Law Update');
+    assert.equal(yamlScalar('Law: Federal'), '"Law: Federal"');
+  });
+});
+
+describe('slugify / uniqueNoteFileName', () => {
+  it('makes lower-case ASCII slugs', () => {
+    assert.equal(slugify('Look-Alike, Sound-Alike Drugs: Preventing Mix-ups'), 'look-alike-sound-alike-drugs-preventing-mix-ups');
+    assert.equal(slugify('Café Über USP <797>'), 'cafe-uber-usp-797');
+    assert.equal(slugify('!!!'), 'ce-note');
+    assert.ok(slugify('a'.repeat(30) + ' ' + 'b'.repeat(40)).length <= 60);
+  });
+
+  it('adds -2, -3 when the name is taken', () => {
+    const taken = new Set(['law.md', 'law-2.md']);
+    assert.equal(uniqueNoteFileName('Law', (n) => taken.has(n)), 'law-3.md');
+    assert.equal(uniqueNoteFileName('Safety', (n) => taken.has(n)), 'safety.md');
+  });
+});
