@@ -1,7 +1,41 @@
-// PLACEHOLDER (contract only) — config parsing is being written.
-import type { CalendarDate, ConfigParseResult, RuleSetOptions } from './types';
+// Reads `.pharmacy-ce.json`: the credentials a technician holds, their own rule sets and the note globs.
+// The text is parsed into a tree (jsonc-parser) rather than with JSON.parse, so that every problem can point
+// at the exact line and column of the value at fault. Nothing here throws on bad input.
+//
+// What applies when the file is wrong:
+// - invalid JSON, or not an object: the built-in default (below) applies, `fromFile` false;
+// - a credential with an error is left out and the others still count (a credential counted against wrong
+//   dates or rules would mislead more than a missing one); a user rule set with an error is left out too,
+//   and credentials using it report that instead of silently falling back to a built-in of the same id;
+// - a bad `include`/`exclude` is ignored (the defaults apply);
+// - no usable credential left: the default credential applies, `fromFile` false.
+// The ESM build: the package's `main` is a UMD bundle whose runtime `require('./impl/format')` esbuild
+// cannot follow, so a bundle importing plain 'jsonc-parser' fails at load time.
+import { type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser/lib/esm/main';
+import { isCalendarDate } from './dates';
+import { builtInRuleSets, cycleFor, nearestId } from './rules';
+import { isTopicKey, nearestTopic } from './topics';
+import type {
+  Audience,
+  CalendarDate,
+  Category,
+  ConfigParseResult,
+  Credential,
+  Format,
+  Limit,
+  Problem,
+  ProblemCode,
+  Requirement,
+  ResolvedConfig,
+  RuleSet,
+  RuleSetOptions,
+  Severity,
+} from './types';
 
 export const CONFIG_FILE = '.pharmacy-ce.json';
+
+/** The rule set of the credential assumed when a folder has no (usable) config. */
+export const DEFAULT_RULE_SET_ID = 'ptcb-cpht';
 
 export interface ConfigOptions {
   /** Today, for the default credential's cycle. */
@@ -11,9 +45,543 @@ export interface ConfigOptions {
   file?: string;
 }
 
+/** Keys each object of the file may have; the JSON schema in media/ describes the same set. */
+export const CONFIG_KEYS = {
+  root: ['$schema', 'credentials', 'ruleSets', 'include', 'exclude'],
+  credential: ['id', 'ruleSet', 'cycleEnd', 'cycleStart', 'label'],
+  ruleSet: ['id', 'name', 'shortName', 'source', 'asOf', 'cycleMonths', 'totalHours', 'requirements', 'limits', 'caveats', 'verify'],
+  requirement: ['id', 'label', 'topic', 'format', 'audience', 'category', 'minHours', 'countsTowardTotal'],
+  limit: ['id', 'label', 'audience', 'category', 'maxHours'],
+} as const;
+
+const FORMATS: readonly Format[] = ['live', 'home-study'];
+const AUDIENCES: readonly Audience[] = ['technician', 'pharmacist'];
+const CATEGORIES: readonly Category[] = ['ce', 'college', 'in-service', 'volunteering'];
+
+/**
+ * The end of the default credential's cycle. PTCB cycles run from each person's own certification date,
+ * which the tool cannot know; without a config it assumes two-year windows aligned to even calendar years
+ * (2026-01-01..2027-12-31 for any day of 2026 or 2027), and says so with a `config-missing` problem.
+ */
+export function defaultCycleEnd(asOf: CalendarDate): CalendarDate {
+  const year = Number(asOf.slice(0, 4));
+  const startYear = year - (((year % 2) + 2) % 2);
+  return `${String(startYear + 1).padStart(4, '0')}-12-31`;
+}
+
 /** Parses `.pharmacy-ce.json` text; `undefined` text means no file (the built-in default applies). */
 export function parseConfig(text: string | undefined, options: ConfigOptions): ConfigParseResult {
-  void text;
-  void options;
-  return { config: { credentials: [], ruleSets: {}, include: ['**/*.md'], exclude: [], fromFile: false }, problems: [] };
+  const file = options.file ?? CONFIG_FILE;
+  const ruleSets: Record<string, RuleSet> = {};
+  for (const r of builtInRuleSets(options.ruleSetOptions)) ruleSets[r.id] = r;
+
+  if (text === undefined) {
+    const config = defaultConfig(ruleSets, options.asOf, [], []);
+    const cycle = config.credentials[0].cycle;
+    return {
+      config,
+      problems: [
+        {
+          file,
+          line: 1,
+          column: 1,
+          severity: 'info',
+          code: 'config-missing',
+          message:
+            `No ${CONFIG_FILE} in this folder: the default ${ruleSets[DEFAULT_RULE_SET_ID].name} credential applies, with a cycle ` +
+            `${cycle.start}..${cycle.end} (two-year windows starting in even years). Run "Pharmacy CE: Set Up Credentials" to enter your own.`,
+        },
+      ],
+    };
+  }
+  return new ConfigReader(text, file, options.asOf).read(ruleSets);
+}
+
+function defaultConfig(ruleSets: Record<string, RuleSet>, asOf: CalendarDate, include: string[], exclude: string[]): ResolvedConfig {
+  const ruleSet = ruleSets[DEFAULT_RULE_SET_ID];
+  const credential: Credential = {
+    id: ruleSet.id,
+    label: ruleSet.name,
+    ruleSetId: ruleSet.id,
+    cycle: cycleFor(defaultCycleEnd(asOf), ruleSet.cycleMonths),
+  };
+  return { credentials: [credential], ruleSets, include, exclude, fromFile: false };
+}
+
+interface Property {
+  key: Node;
+  value: Node;
+}
+
+/** One pass over one file's text: collects problems with positions while building the config. */
+class ConfigReader {
+  readonly problems: Problem[] = [];
+  private readonly body: string;
+  private readonly lineStarts: number[];
+
+  constructor(
+    text: string,
+    private readonly file: string,
+    private readonly asOf: CalendarDate,
+  ) {
+    // Editors hide a BOM, so positions are counted without it.
+    this.body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    this.lineStarts = [0];
+    for (let i = 0; i < this.body.length; i++) {
+      const c = this.body.charCodeAt(i);
+      if (c === 10 || (c === 13 && this.body.charCodeAt(i + 1) !== 10)) this.lineStarts.push(i + 1);
+    }
+  }
+
+  read(builtIns: Record<string, RuleSet>): ConfigParseResult {
+    const errors: ParseError[] = [];
+    const root = parseTree(this.body, errors, { allowTrailingComma: true, disallowComments: false });
+    if (errors.length > 0 || !root) {
+      for (const e of errors.slice(0, 10)) this.report(e.offset, e.length, 'error', 'config-syntax', this.syntaxMessage(e));
+      return this.fallBack(builtIns, [], [], 'The file is not valid JSON');
+    }
+    if (root.type !== 'object') {
+      this.at(root, 'error', 'config-value', 'The file must hold one JSON object: { "credentials": [ ... ] }.');
+      return this.fallBack(builtIns, [], [], 'The file is not a JSON object');
+    }
+
+    const props = this.properties(root, CONFIG_KEYS.root, 'the file');
+    const ruleSets = { ...builtIns };
+    const brokenRuleSets = new Set<string>();
+    const ruleSetsNode = props.get('ruleSets')?.value;
+    if (ruleSetsNode && this.isArray(ruleSetsNode, 'ruleSets')) {
+      const seen = new Set<string>();
+      for (const node of ruleSetsNode.children ?? []) {
+        const result = this.ruleSet(node);
+        if (!result.id) continue;
+        if (seen.has(result.id)) {
+          this.at(result.idNode ?? node, 'error', 'config-value', `Duplicate rule set id "${result.id}": this one is ignored.`);
+          continue;
+        }
+        seen.add(result.id);
+        if (result.ruleSet) ruleSets[result.id] = result.ruleSet;
+        else brokenRuleSets.add(result.id);
+      }
+    }
+
+    const include = this.globs(props.get('include')?.value, 'include');
+    const exclude = this.globs(props.get('exclude')?.value, 'exclude');
+
+    const credentials: Credential[] = [];
+    const credentialsProp = props.get('credentials');
+    if (!credentialsProp) {
+      this.at(root, 'warning', 'config-value', 'No "credentials" listed: add the credentials you hold, e.g. { "ruleSet": "ptcb-cpht", "cycleEnd": "2027-03-31" }.', 1);
+    } else if (this.isArray(credentialsProp.value, 'credentials')) {
+      const ids = new Set<string>();
+      for (const node of credentialsProp.value.children ?? []) {
+        const credential = this.credential(node, ruleSets, brokenRuleSets);
+        if (!credential) continue;
+        if (ids.has(credential.value.id)) {
+          this.at(credential.idNode, 'error', 'config-value', `Duplicate credential id "${credential.value.id}": give each credential its own "id". This one is left out.`);
+          continue;
+        }
+        ids.add(credential.value.id);
+        credentials.push(credential.value);
+      }
+      if ((credentialsProp.value.children ?? []).length === 0) {
+        this.at(credentialsProp.value, 'warning', 'config-value', 'The credentials list is empty: add the credentials you hold.');
+      }
+    }
+
+    if (credentials.length === 0) return this.fallBack(ruleSets, include, exclude, 'No credential could be read from the file');
+    return { config: { credentials, ruleSets, include, exclude, fromFile: true }, problems: this.sorted() };
+  }
+
+  private fallBack(ruleSets: Record<string, RuleSet>, include: string[], exclude: string[], why: string): ConfigParseResult {
+    const config = defaultConfig(ruleSets, this.asOf, include, exclude);
+    const { start, end } = config.credentials[0].cycle;
+    this.problems.push({
+      file: this.file,
+      line: 1,
+      column: 1,
+      severity: 'info',
+      code: 'config-value',
+      message: `${why}: until it is fixed, the default ${ruleSets[DEFAULT_RULE_SET_ID].name} credential applies (cycle ${start}..${end}).`,
+    });
+    return { config, problems: this.sorted() };
+  }
+
+  // ---- Credentials ------------------------------------------------------------------------------------
+
+  private credential(
+    node: Node,
+    ruleSets: Record<string, RuleSet>,
+    brokenRuleSets: ReadonlySet<string>,
+  ): { value: Credential; idNode: Node } | undefined {
+    if (!this.isObject(node, 'A credential')) return undefined;
+    const props = this.properties(node, CONFIG_KEYS.credential, 'a credential');
+    const before = this.errorCount();
+
+    const ruleSetNode = props.get('ruleSet')?.value;
+    let ruleSet: RuleSet | undefined;
+    if (!ruleSetNode) this.at(node, 'error', 'config-value', 'This credential has no "ruleSet" (e.g. "ptcb-cpht"): it is left out.', 1);
+    else {
+      const id = this.string(ruleSetNode, 'ruleSet');
+      if (id !== undefined) {
+        ruleSet = ruleSets[id];
+        if (brokenRuleSets.has(id)) {
+          this.at(ruleSetNode, 'error', 'config-value', `The rule set "${id}" has errors (see its problems): this credential is left out until they are fixed.`);
+          ruleSet = undefined;
+        } else if (!ruleSet) {
+          const known = Object.keys(ruleSets);
+          const suggestion = nearestId(id, known);
+          this.at(
+            ruleSetNode,
+            'error',
+            'config-unknown-rule-set',
+            `Unknown rule set "${id}"` +
+              (suggestion ? `: did you mean "${suggestion}"?` : `. Known: ${known.join(', ')}.`) +
+              ' This credential is left out.',
+            undefined,
+            suggestion === undefined ? undefined : JSON.stringify(suggestion),
+          );
+        }
+      }
+    }
+
+    const endNode = props.get('cycleEnd')?.value;
+    const cycleEnd = endNode ? this.date(endNode, 'cycleEnd') : undefined;
+    if (!endNode) this.at(node, 'error', 'config-value', 'This credential has no "cycleEnd" (the date the cycle ends, YYYY-MM-DD): it is left out.', 1);
+    const startNode = props.get('cycleStart')?.value;
+    const cycleStart = startNode ? this.date(startNode, 'cycleStart') : undefined;
+    if (startNode && cycleStart && cycleEnd && cycleStart > cycleEnd) {
+      this.at(startNode, 'error', 'config-value', `cycleStart ${cycleStart} is after cycleEnd ${cycleEnd}.`);
+    }
+
+    const idNode = props.get('id')?.value;
+    const id = idNode ? this.string(idNode, 'id', true) : undefined;
+    const labelNode = props.get('label')?.value;
+    const label = labelNode ? this.string(labelNode, 'label') : undefined;
+
+    if (this.errorCount() > before || !ruleSet || !cycleEnd) return undefined;
+    return {
+      value: {
+        id: id ?? ruleSet.id,
+        label: label?.trim() || ruleSet.name,
+        ruleSetId: ruleSet.id,
+        cycle: cycleFor(cycleEnd, ruleSet.cycleMonths, cycleStart),
+      },
+      idNode: idNode ?? ruleSetNode ?? node,
+    };
+  }
+
+  // ---- Rule sets --------------------------------------------------------------------------------------
+
+  private ruleSet(node: Node): { id?: string; idNode?: Node; ruleSet?: RuleSet } {
+    if (!this.isObject(node, 'A rule set')) return {};
+    const props = this.properties(node, CONFIG_KEYS.ruleSet, 'a rule set');
+    const before = this.errorCount();
+    const idNode = props.get('id')?.value;
+    const id = idNode ? this.string(idNode, 'id', true) : undefined;
+    const name = this.required(props, node, 'name', 'a rule set', (n) => this.string(n, 'name', true));
+    const source = this.required(props, node, 'source', 'a rule set', (n) => this.string(n, 'source', true));
+    const asOf = this.required(props, node, 'asOf', 'a rule set', (n) => this.date(n, 'asOf'));
+    const cycleMonths = this.required(props, node, 'cycleMonths', 'a rule set', (n) => this.number(n, 'cycleMonths', { integer: true, min: 1, max: 120 }));
+    const totalHours = this.required(props, node, 'totalHours', 'a rule set', (n) => this.number(n, 'totalHours', { min: 0 }));
+    const shortName = this.optional(props, 'shortName', (n) => this.string(n, 'shortName', true));
+    const verify = this.optional(props, 'verify', (n) => this.boolean(n, 'verify'));
+    const caveats = this.optional(props, 'caveats', (n) => this.stringArray(n, 'caveats'));
+    const requirements = this.list(props.get('requirements')?.value, 'requirements', (n) => this.requirement(n));
+    const limits = this.list(props.get('limits')?.value, 'limits', (n) => this.limit(n));
+
+    if (!idNode) this.at(node, 'error', 'config-value', 'This rule set has no "id".', 1);
+    if (id === undefined) return {};
+    if (this.errorCount() > before || !name || !source || !asOf || cycleMonths === undefined || totalHours === undefined) {
+      return { id, idNode };
+    }
+    const ruleSet: RuleSet = { id, name, source, asOf, cycleMonths, totalHours, requirements, limits };
+    if (shortName !== undefined) ruleSet.shortName = shortName;
+    if (caveats !== undefined) ruleSet.caveats = caveats;
+    if (verify !== undefined) ruleSet.verify = verify;
+    return { id, idNode, ruleSet };
+  }
+
+  private requirement(node: Node): Requirement | undefined {
+    if (!this.isObject(node, 'A requirement')) return undefined;
+    const props = this.properties(node, CONFIG_KEYS.requirement, 'a requirement');
+    const id = this.required(props, node, 'id', 'a requirement', (n) => this.string(n, 'id', true));
+    const minHours = this.required(props, node, 'minHours', 'a requirement', (n) => this.number(n, 'minHours', { min: 0 }));
+    const label = this.optional(props, 'label', (n) => this.string(n, 'label', true));
+    const topic = this.optional(props, 'topic', (n) => this.topic(n));
+    const format = this.optional(props, 'format', (n) => this.oneOf(n, 'format', FORMATS));
+    const audience = this.optional(props, 'audience', (n) => this.oneOf(n, 'audience', AUDIENCES));
+    const category = this.optional(props, 'category', (n) => this.oneOf(n, 'category', CATEGORIES));
+    const countsTowardTotal = this.optional(props, 'countsTowardTotal', (n) => this.boolean(n, 'countsTowardTotal'));
+    if (id === undefined || minHours === undefined) return undefined;
+    const requirement: Requirement = { id, label: label ?? id, minHours };
+    if (topic !== undefined) requirement.topic = topic;
+    if (format !== undefined) requirement.format = format;
+    if (audience !== undefined) requirement.audience = audience;
+    if (category !== undefined) requirement.category = category;
+    if (countsTowardTotal !== undefined) requirement.countsTowardTotal = countsTowardTotal;
+    return requirement;
+  }
+
+  private limit(node: Node): Limit | undefined {
+    if (!this.isObject(node, 'A limit')) return undefined;
+    const props = this.properties(node, CONFIG_KEYS.limit, 'a limit');
+    const id = this.required(props, node, 'id', 'a limit', (n) => this.string(n, 'id', true));
+    const maxHours = this.required(props, node, 'maxHours', 'a limit', (n) => this.number(n, 'maxHours', { min: 0 }));
+    const label = this.optional(props, 'label', (n) => this.string(n, 'label', true));
+    const audience = this.optional(props, 'audience', (n) => this.oneOf(n, 'audience', AUDIENCES));
+    const category = this.optional(props, 'category', (n) => this.oneOf(n, 'category', CATEGORIES));
+    if (!props.has('audience') && !props.has('category')) {
+      this.at(node, 'error', 'config-value', 'A limit needs an "audience" or a "category" to say which notes it limits.', 1);
+      return undefined;
+    }
+    if (id === undefined || maxHours === undefined) return undefined;
+    const limit: Limit = { id, label: label ?? id, maxHours };
+    if (audience !== undefined) limit.audience = audience;
+    if (category !== undefined) limit.category = category;
+    return limit;
+  }
+
+  /** Items of an optional array, each read by `item`; a duplicate `id` is an error. Failed items are dropped. */
+  private list<T extends { id: string }>(node: Node | undefined, name: string, item: (n: Node) => T | undefined): T[] {
+    if (!node || !this.isArray(node, name)) return [];
+    const out: T[] = [];
+    for (const child of node.children ?? []) {
+      const value = item(child);
+      if (!value) continue;
+      if (out.some((o) => o.id === value.id)) {
+        this.at(child, 'error', 'config-value', `Duplicate ${name} id "${value.id}".`, 1);
+        continue;
+      }
+      out.push(value);
+    }
+    return out;
+  }
+
+  private globs(node: Node | undefined, name: string): string[] {
+    if (!node) return [];
+    const before = this.errorCount();
+    const globs = this.stringArray(node, name);
+    return globs && this.errorCount() === before ? globs.filter((g) => g.trim() !== '') : [];
+  }
+
+  // ---- Values -----------------------------------------------------------------------------------------
+
+  /** An object's properties by name; unknown keys are warnings, repeated keys too (the last one wins, as in JSON.parse). */
+  private properties(node: Node, known: readonly string[], where: string): Map<string, Property> {
+    const out = new Map<string, Property>();
+    for (const prop of node.children ?? []) {
+      const [key, value] = prop.children ?? [];
+      if (!key || !value || typeof key.value !== 'string') continue;
+      const name = key.value;
+      if (!known.includes(name)) {
+        const suggestion = nearestId(name, known.filter((k) => k !== '$schema'));
+        this.at(
+          key,
+          'warning',
+          'unknown-key',
+          `Unknown key "${name}" in ${where}` + (suggestion ? `: did you mean "${suggestion}"?` : '.') + ' It is ignored.',
+          undefined,
+          suggestion === undefined ? undefined : JSON.stringify(suggestion),
+        );
+        continue;
+      }
+      if (out.has(name)) this.at(key, 'warning', 'config-value', `"${name}" is given twice in ${where}: the last one is used.`);
+      out.set(name, { key, value });
+    }
+    return out;
+  }
+
+  private required<T>(props: Map<string, Property>, node: Node, name: string, where: string, read: (n: Node) => T | undefined): T | undefined {
+    const prop = props.get(name);
+    if (!prop) {
+      this.at(node, 'error', 'config-value', `Missing "${name}" in ${where}.`, 1);
+      return undefined;
+    }
+    return read(prop.value);
+  }
+
+  private optional<T>(props: Map<string, Property>, name: string, read: (n: Node) => T | undefined): T | undefined {
+    const prop = props.get(name);
+    return prop ? read(prop.value) : undefined;
+  }
+
+  private isObject(node: Node, what: string): boolean {
+    if (node.type === 'object') return true;
+    this.at(node, 'error', 'config-value', `${what} must be an object { ... }, not ${describe(node)}.`);
+    return false;
+  }
+
+  private isArray(node: Node, name: string): boolean {
+    if (node.type === 'array') return true;
+    this.at(node, 'error', 'config-value', `"${name}" must be a list [ ... ], not ${describe(node)}.`);
+    return false;
+  }
+
+  private string(node: Node, name: string, nonEmpty = false): string | undefined {
+    if (node.type !== 'string') {
+      this.at(node, 'error', 'config-value', `"${name}" must be a string in double quotes, not ${describe(node)}.`);
+      return undefined;
+    }
+    const value = node.value as string;
+    if (nonEmpty && value.trim() === '') {
+      this.at(node, 'error', 'config-value', `"${name}" must not be empty.`);
+      return undefined;
+    }
+    return value;
+  }
+
+  private stringArray(node: Node, name: string): string[] | undefined {
+    if (!this.isArray(node, name)) return undefined;
+    const out: string[] = [];
+    for (const child of node.children ?? []) {
+      const value = this.string(child, `${name}[]`);
+      if (value !== undefined) out.push(value);
+    }
+    return out;
+  }
+
+  private number(node: Node, name: string, range: { integer?: boolean; min?: number; max?: number }): number | undefined {
+    if (node.type !== 'number' || typeof node.value !== 'number' || !Number.isFinite(node.value)) {
+      this.at(node, 'error', 'config-value', `"${name}" must be a number, not ${describe(node)}.`);
+      return undefined;
+    }
+    const value = node.value;
+    if (range.integer && !Number.isInteger(value)) {
+      this.at(node, 'error', 'config-value', `"${name}" must be a whole number, not ${value}.`);
+      return undefined;
+    }
+    if (range.min !== undefined && value < range.min) {
+      this.at(node, 'error', 'config-value', range.min === 0 ? `"${name}" must not be negative (${value}).` : `"${name}" must be at least ${range.min}, not ${value}.`);
+      return undefined;
+    }
+    if (range.max !== undefined && value > range.max) {
+      this.at(node, 'error', 'config-value', `"${name}" must be at most ${range.max}, not ${value}.`);
+      return undefined;
+    }
+    return value;
+  }
+
+  private boolean(node: Node, name: string): boolean | undefined {
+    if (node.type === 'boolean') return node.value as boolean;
+    this.at(node, 'error', 'config-value', `"${name}" must be true or false, not ${describe(node)}.`);
+    return undefined;
+  }
+
+  private date(node: Node, name: string): CalendarDate | undefined {
+    const value = this.string(node, name);
+    if (value === undefined) return undefined;
+    if (isCalendarDate(value)) return value;
+    const message = /^\d{4}-\d{2}-\d{2}$/.test(value)
+      ? `"${name}": ${value} is not a real date.`
+      : `"${name}" must be a date written YYYY-MM-DD (e.g. 2027-03-31), not "${value}".`;
+    this.at(node, 'error', 'config-value', message);
+    return undefined;
+  }
+
+  private oneOf<T extends string>(node: Node, name: string, allowed: readonly T[]): T | undefined {
+    const value = this.string(node, name);
+    if (value === undefined) return undefined;
+    if ((allowed as readonly string[]).includes(value)) return value as T;
+    const suggestion = nearestId(value, allowed);
+    this.at(
+      node,
+      'error',
+      'config-value',
+      `"${name}" must be one of ${allowed.join(', ')}, not "${value}".`,
+      undefined,
+      suggestion === undefined ? undefined : JSON.stringify(suggestion),
+    );
+    return undefined;
+  }
+
+  /** A topic key; an unknown one is kept (it matches notes with that topic) but warned about. */
+  private topic(node: Node): string | undefined {
+    const value = this.string(node, 'topic', true);
+    if (value === undefined || isTopicKey(value)) return value;
+    const suggestion = nearestTopic(value);
+    this.at(
+      node,
+      'warning',
+      'unknown-topic',
+      `Unknown topic "${value}"` + (suggestion ? `: did you mean "${suggestion}"?` : '.') + ' Only notes with exactly this topic will match.',
+      undefined,
+      suggestion === undefined ? undefined : JSON.stringify(suggestion),
+    );
+    return value;
+  }
+
+  // ---- Problems ---------------------------------------------------------------------------------------
+
+  /** In file order, as a reader scans the file (the sort is stable: same-place problems keep their order). */
+  private sorted(): Problem[] {
+    return [...this.problems].sort((a, b) => a.line - b.line || a.column - b.column);
+  }
+
+  private errorCount(): number {
+    return this.problems.reduce((n, p) => n + (p.severity === 'error' ? 1 : 0), 0);
+  }
+
+  /** A problem at a node; the span is the node on its line (`length` 1 for a multi-line object: its brace). */
+  private at(node: Node, severity: Severity, code: ProblemCode, message: string, length?: number, replacement?: string): void {
+    const span = length ?? (/[\r\n]/.test(this.body.slice(node.offset, node.offset + node.length)) ? 1 : node.length);
+    this.report(node.offset, span, severity, code, message, replacement);
+  }
+
+  private report(offset: number, length: number, severity: Severity, code: ProblemCode, message: string, replacement?: string): void {
+    const { line, column } = this.position(offset);
+    const problem: Problem = { file: this.file, line, column, severity, message, code };
+    if (length > 0) problem.length = length;
+    if (replacement !== undefined) problem.replacement = replacement;
+    this.problems.push(problem);
+  }
+
+  private position(offset: number): { line: number; column: number } {
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineStarts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - this.lineStarts[lo] + 1 };
+  }
+
+  private syntaxMessage(error: ParseError): string {
+    if (this.body.trim() === '') {
+      return 'The file is empty: it should hold { "credentials": [ { "ruleSet": "ptcb-cpht", "cycleEnd": "YYYY-MM-DD" } ] }.';
+    }
+    return `Invalid JSON: ${SYNTAX_MESSAGES[printParseErrorCode(error.error)] ?? 'unexpected text'}.`;
+  }
+}
+
+const SYNTAX_MESSAGES: Record<string, string | undefined> = {
+  InvalidSymbol: 'unexpected character',
+  InvalidNumberFormat: 'not a valid number',
+  PropertyNameExpected: 'a property name in double quotes is expected',
+  ValueExpected: 'a value is expected',
+  ColonExpected: 'a colon (:) is expected',
+  CommaExpected: 'a comma is expected',
+  CloseBraceExpected: 'a closing brace } is expected',
+  CloseBracketExpected: 'a closing bracket ] is expected',
+  EndOfFileExpected: 'nothing may follow the closing brace',
+  InvalidCommentToken: 'invalid comment',
+  UnexpectedEndOfComment: 'a comment is not closed',
+  UnexpectedEndOfString: 'a string is not closed (missing ")',
+  UnexpectedEndOfNumber: 'a number is cut short',
+  InvalidUnicode: 'invalid \\u escape',
+  InvalidEscapeCharacter: 'invalid escape character',
+  InvalidCharacter: 'invalid character in a string',
+};
+
+function describe(node: Node): string {
+  switch (node.type) {
+    case 'object':
+      return 'an object';
+    case 'array':
+      return 'a list';
+    case 'string':
+      return `the string ${JSON.stringify(node.value)}`;
+    default:
+      return String(node.value);
+  }
 }

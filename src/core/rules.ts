@@ -1,7 +1,235 @@
-// PLACEHOLDER (contract only) — built-in rule sets are being written.
-import type { RuleSet, RuleSetOptions } from './types';
+// The built-in renewal rule sets, from /work/shared/domain/ce-facts.md. Every one names its source and the
+// date it was checked against it; values without a primary source are marked `verify` and explained in
+// `caveats`, so the UI can say "verify with your board" instead of presenting a guess as a rule.
+import { addDays, addMonths } from './dates';
+import { editDistance } from './topics';
+import type { CalendarDate, Limit, Requirement, RuleSet, RuleSetOptions } from './types';
 
+/** When the facts behind the built-in rule sets were gathered. */
+export const RULES_AS_OF: CalendarDate = '2026-11-01';
+
+/** PTCB's yearly sterile-compounding hours for CSPT could not be verified; this is the editable default. */
+export const DEFAULT_CSPT_STERILE_HOURS = 2;
+
+export const BUILT_IN_RULE_SET_IDS = [
+  'ptcb-cpht',
+  'ptcb-cpht-adv',
+  'ptcb-cspt',
+  'nha-excpt',
+  'tx-technician',
+  'fl-technician',
+  'oh-technician',
+  'wa-technician',
+  'ca-technician',
+] as const;
+
+const LAW: Requirement = { id: 'law', label: 'Pharmacy law', topic: 'law', minHours: 1 };
+const PATIENT_SAFETY: Requirement = { id: 'patient-safety', label: 'Patient safety', topic: 'patient-safety', minHours: 1 };
+
+// PTCB's ">= 15 h technician-specific" is NOT a separate requirement: every note is either technician or
+// pharmacist CE, so with at most 5 pharmacist hours reaching the total, a met 20 h total already holds
+// >= 15 technician hours. A requirement row would repeat the total's shortfall and, unlike the limits,
+// would also count college hours beyond their 10 h cap. The caveat says it in the user's words.
+const PTCB_LIMITS: Limit[] = [
+  { id: 'pharmacist', label: 'Pharmacist CE', audience: 'pharmacist', maxHours: 5 },
+  { id: 'college', label: 'College courses', category: 'college', maxHours: 10 },
+  { id: 'in-service', label: 'In-service training', category: 'in-service', maxHours: 0 },
+];
+
+const PTCB_CAVEATS = [
+  'At least 15 h must be technician-specific (ACPE "T"): this follows from the 5 h limit on pharmacist ("P") CE.',
+  'A college course counts only with at least 3 academic credits and a grade of C or better; the tool cannot check that.',
+  'PTCB checks ACPE credit against NABP CPE Monitor: make sure each activity appears there.',
+  'The renewal application opens 60 days before expiry; the deadline is the first day of the expiry month (a late fee applies after it).',
+];
+
+/** Every built-in rule set, in a stable order (PTCB, NHA, then the state examples). */
 export function builtInRuleSets(options: RuleSetOptions = {}): RuleSet[] {
-  void options;
-  return [];
+  const sterileHours = validHours(options.csptSterileHours) ?? DEFAULT_CSPT_STERILE_HOURS;
+  const builtIn = { asOf: RULES_AS_OF, builtIn: true } as const;
+  return [
+    {
+      ...builtIn,
+      id: 'ptcb-cpht',
+      name: 'PTCB CPhT',
+      shortName: 'CPhT',
+      source: 'https://ptcb.zendesk.com/hc/en-us/articles/206879047 (also 206222598; ptcb.org/news/recertification-updates)',
+      cycleMonths: 24,
+      totalHours: 20,
+      requirements: [{ ...LAW }, { ...PATIENT_SAFETY }],
+      limits: PTCB_LIMITS.map((l) => ({ ...l })),
+      caveats: [...PTCB_CAVEATS],
+      verify: false,
+    },
+    {
+      ...builtIn,
+      id: 'ptcb-cpht-adv',
+      name: 'PTCB CPhT-Adv',
+      shortName: 'CPhT-Adv',
+      source: 'PTCB Guidebook, CPhT-Adv program (ptcb.org)',
+      cycleMonths: 24,
+      totalHours: 25,
+      requirements: [{ ...LAW }, { ...PATIENT_SAFETY }],
+      limits: PTCB_LIMITS.map((l) => ({ ...l })),
+      caveats: [
+        "The CPhT-Adv follows your CPhT's dates: give both credentials the same cycleEnd.",
+        "The 25 h are the CPhT's 20 plus 5 in any pharmacy topic.",
+        ...PTCB_CAVEATS,
+      ],
+      verify: false,
+    },
+    {
+      ...builtIn,
+      id: 'ptcb-cspt',
+      name: 'PTCB CSPT',
+      shortName: 'CSPT',
+      source: 'https://ptcb.zendesk.com/hc/en-us/articles/115003222812 (also 360013094012)',
+      cycleMonths: 12,
+      totalHours: sterileHours,
+      requirements: [{ id: 'sterile-compounding', label: 'Sterile compounding', topic: 'sterile-compounding', minHours: sterileHours }],
+      limits: [],
+      caveats: [
+        `The yearly sterile-compounding hours (${sterileHours} h here) could not be verified with PTCB: check them and set "pharmacyCe.csptSterileHours".`,
+        'A yearly competency attestation signed by your supervisor is also required; the tool cannot check it.',
+        'The CSPT needs an active CPhT.',
+      ],
+      verify: true,
+    },
+    {
+      ...builtIn,
+      id: 'nha-excpt',
+      name: 'NHA ExCPT',
+      shortName: 'ExCPT',
+      source: 'https://www.nhanow.com/certifications/pharmacy-technician/renew',
+      cycleMonths: 24,
+      totalHours: 20,
+      requirements: [{ ...LAW }, { ...PATIENT_SAFETY }],
+      limits: [],
+      caveats: [
+        'NHA shows 2 contact hours as 1 "credit": 20 h here are 10 NHA credits.',
+        'An older NHA page lists only the law hour; the patient-safety hour is kept here to be safe.',
+      ],
+      verify: true,
+    },
+    {
+      ...builtIn,
+      id: 'tx-technician',
+      name: 'Texas pharmacy technician registration',
+      shortName: 'TX',
+      source: 'https://www.pharmacy.texas.gov/licensees/ce-tech-faq.asp (22 TAC 297.8)',
+      cycleMonths: 24,
+      totalHours: 20,
+      requirements: [
+        { id: 'state-law', label: 'Texas pharmacy law', topic: 'state-law', minHours: 1 },
+        { id: 'human-trafficking', label: 'Human-trafficking prevention', topic: 'human-trafficking', minHours: 1, countsTowardTotal: false },
+      ],
+      limits: [{ id: 'in-service', label: 'In-service training', category: 'in-service', maxHours: 5 }],
+      caveats: [
+        'Federal law CE does not count for the Texas law hour: give Texas law courses the topic "state-law".',
+        'The human-trafficking course is required every renewal and does not count toward the 20 h.',
+        'The first renewal is exempt from CE except the human-trafficking course; the tool cannot tell a first renewal.',
+        'Sterile compounders need 2 h (low/medium risk) or 4 h (high risk) of sterile-compounding CE: add a requirement in .pharmacy-ce.json if that is you.',
+      ],
+      verify: true,
+    },
+    {
+      ...builtIn,
+      id: 'fl-technician',
+      name: 'Florida pharmacy technician registration',
+      shortName: 'FL',
+      source: 'floridaspharmacy.gov help center, CE requirements',
+      cycleMonths: 24,
+      totalHours: 20,
+      requirements: [
+        { id: 'live', label: 'Live CE', format: 'live', minHours: 4 },
+        { id: 'medication-errors', label: 'Prevention of medication errors', topic: 'medication-errors', minHours: 2 },
+      ],
+      limits: [],
+      caveats: [
+        '1 h of HIV/AIDS CE is required at the first renewal only; the tool cannot tell a first renewal.',
+        'Florida tracks CE in CE Broker: make sure each course is reported there.',
+      ],
+      verify: true,
+    },
+    {
+      ...builtIn,
+      id: 'oh-technician',
+      name: 'Ohio registered pharmacy technician',
+      shortName: 'OH',
+      source: 'https://codes.ohio.gov/ohio-administrative-code/rule-4729:3-5-02',
+      cycleMonths: 24,
+      totalHours: 10,
+      requirements: [
+        { id: 'law', label: 'Pharmacy law', topic: 'law', minHours: 2 },
+        { id: 'patient-safety', label: 'Patient or medication safety', topic: 'patient-safety', minHours: 2 },
+      ],
+      // One third of the 10 h, rounded to the hundredth the evaluation works in.
+      limits: [{ id: 'volunteering', label: 'Approved volunteering', category: 'volunteering', maxHours: 3.33 }],
+      caveats: [
+        'Ohio asks for technician-specific CE; the tool does not check the audience of each course.',
+        'Medication-safety courses count for the safety hours only with the topic "patient-safety".',
+        'Volunteering counts only when approved by the board, for at most one third of the hours.',
+      ],
+      verify: true,
+    },
+    {
+      ...builtIn,
+      id: 'wa-technician',
+      name: 'Washington pharmacy technician',
+      shortName: 'WA',
+      source: 'WSR 23-05-010 (Washington State Register)',
+      cycleMonths: 24,
+      totalHours: 20,
+      requirements: [{ id: 'health-equity', label: 'Health equity', topic: 'health-equity', minHours: 2 }],
+      limits: [],
+      caveats: [
+        'The health-equity hours (2 h here) could not be verified: check them with the Washington Pharmacy Commission.',
+        'The 20 h (2.0 CEU) must be ACPE-accredited.',
+      ],
+      verify: true,
+    },
+    {
+      ...builtIn,
+      id: 'ca-technician',
+      name: 'California pharmacy technician license',
+      shortName: 'CA',
+      source: 'https://www.pharmacy.ca.gov/licensees/personal/tch.shtml',
+      cycleMonths: 24,
+      totalHours: 1,
+      requirements: [{ id: 'cultural-competency', label: 'Cultural competency', topic: 'cultural-competency', minHours: 1 }],
+      limits: [],
+      caveats: ['Keep your certificates for 4 years.'],
+      verify: true,
+    },
+  ];
+}
+
+/**
+ * The cycle of a credential: from `cycleStart` if given, else the day after `cycleEnd` minus `cycleMonths`
+ * months, through `cycleEnd`, both inclusive (24 months ending 2027-03-31 start on 2025-04-01; month-end
+ * clamping makes 2027-02-28 start on 2025-03-01).
+ */
+export function cycleFor(cycleEnd: CalendarDate, cycleMonths: number, cycleStart?: CalendarDate): { start: CalendarDate; end: CalendarDate } {
+  return { start: cycleStart ?? addDays(addMonths(cycleEnd, -cycleMonths), 1), end: cycleEnd };
+}
+
+/** The known id nearest to `input` (a substring match first, then edit distance), if reasonably close. */
+export function nearestId(input: string, known: readonly string[]): string | undefined {
+  const text = input.trim().toLowerCase();
+  if (text === '') return undefined;
+  const exact = known.find((id) => id.toLowerCase() === text);
+  if (exact) return exact;
+  const containing = known.filter((id) => id.toLowerCase().includes(text) || text.includes(id.toLowerCase()));
+  if (containing.length > 0) return containing.sort((a, b) => Math.abs(a.length - text.length) - Math.abs(b.length - text.length))[0];
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const id of known) {
+    const d = editDistance(text, id.toLowerCase());
+    if (d < bestDistance) [best, bestDistance] = [id, d];
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(text.length / 3)) ? best : undefined;
+}
+
+function validHours(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined;
 }
