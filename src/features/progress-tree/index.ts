@@ -1,5 +1,359 @@
-// Placeholder until the feature lands: registers nothing.
-import type * as vscode from 'vscode';
-import type { CeIndex } from '../../services/types';
+// The Progress view: credential -> requirements, limits and counted / not-counted notes -> the notes. Elements
+// hold only keys; labels are read from the index's (memoized) evaluation each time, so a refresh is cheap and
+// stable ids keep the user's expansion.
+import * as vscode from 'vscode';
+import type { CredentialProgress } from '../../core/types';
+import type { CeIndex, FolderIndex } from '../../services/types';
+import type { CredentialTarget, NoteTarget } from '../../services/targets';
+import {
+  credentialDescription,
+  credentialTooltip,
+  escapeMarkdown,
+  formatHours,
+  hasOpenNoteCommand,
+  hoursOf,
+  noteContextValue,
+  noteDescription,
+  noteIcon,
+  noteTooltip,
+  openNoteCommand,
+  stateIcon,
+} from './format';
 
-export function activate(_context: vscode.ExtensionContext, _index: CeIndex): void {}
+export const VIEW_ID = 'pharmacyCe.progress';
+
+interface FolderElement {
+  readonly kind: 'folder';
+  readonly id: string;
+  readonly folder: FolderIndex;
+}
+export interface CredentialElement extends CredentialTarget {
+  readonly kind: 'credential';
+  readonly id: string;
+  readonly folder: FolderIndex;
+  readonly parent?: FolderElement;
+}
+interface RequirementElement {
+  readonly kind: 'requirement';
+  readonly id: string;
+  readonly requirementId: string;
+  readonly parent: CredentialElement;
+}
+interface LimitElement {
+  readonly kind: 'limit';
+  readonly id: string;
+  readonly limitId: string;
+  readonly parent: CredentialElement;
+}
+interface NoteListElement {
+  readonly kind: 'counted' | 'not-counted';
+  readonly id: string;
+  readonly parent: CredentialElement;
+}
+export interface NoteElement extends NoteTarget {
+  readonly kind: 'note';
+  readonly id: string;
+  readonly path: string;
+  readonly parent: RequirementElement | LimitElement | NoteListElement;
+}
+export type ProgressElement = FolderElement | CredentialElement | RequirementElement | LimitElement | NoteListElement | NoteElement;
+
+export class ProgressTreeProvider implements vscode.TreeDataProvider<ProgressElement>, vscode.Disposable {
+  private readonly changeEmitter = new vscode.EventEmitter<ProgressElement | undefined>();
+  readonly onDidChangeTreeData = this.changeEmitter.event;
+  /** Children by parent id ('' = root), kept until the next refresh so getParent/reveal see the same objects. */
+  private children = new Map<string, ProgressElement[]>();
+  openNoteAvailable = false;
+
+  constructor(private readonly index: CeIndex) {}
+
+  refresh(): void {
+    this.children = new Map();
+    this.changeEmitter.fire(undefined);
+  }
+
+  dispose(): void {
+    this.changeEmitter.dispose();
+  }
+
+  getChildren(element?: ProgressElement): ProgressElement[] {
+    if (!this.index.isReady) return [];
+    const key = element?.id ?? '';
+    let list = this.children.get(key);
+    if (!list) {
+      list = this.computeChildren(element);
+      this.children.set(key, list);
+    }
+    return list;
+  }
+
+  getParent(element: ProgressElement): ProgressElement | undefined {
+    return element.kind === 'folder' ? undefined : element.parent;
+  }
+
+  getTreeItem(element: ProgressElement): vscode.TreeItem {
+    switch (element.kind) {
+      case 'folder':
+        return this.folderItem(element);
+      case 'credential':
+        return this.credentialItem(element);
+      case 'requirement':
+        return this.requirementItem(element);
+      case 'limit':
+        return this.limitItem(element);
+      case 'counted':
+      case 'not-counted':
+        return this.noteListItem(element);
+      case 'note':
+        return this.noteItem(element);
+    }
+  }
+
+  /** The progress of the credential behind an element (undefined if it went away since). */
+  progressOf(element: CredentialElement): CredentialProgress | undefined {
+    return this.index.progress(element.folder).find((p) => p.credential.id === element.credentialId);
+  }
+
+  /** Sum of the hours still needed over every credential: the view's badge. */
+  hoursNeeded(): number {
+    let total = 0;
+    for (const folder of this.index.folders()) for (const p of this.index.progress(folder)) total += Math.max(0, p.hours.remaining);
+    return total;
+  }
+
+  /** The first place a note appears: under the first requirement it counts for, else in a notes list. */
+  findNote(uri: vscode.Uri): NoteElement | undefined {
+    const target = uri.toString();
+    const search = (parent: ProgressElement | undefined): NoteElement | undefined => {
+      for (const child of this.getChildren(parent)) {
+        if (child.kind === 'note') {
+          if (child.uri.toString() === target) return child;
+          continue;
+        }
+        const found = search(child);
+        if (found) return found;
+      }
+      return undefined;
+    };
+    return this.index.noteAt(uri) ? search(undefined) : undefined;
+  }
+
+  private computeChildren(element?: ProgressElement): ProgressElement[] {
+    if (!element) {
+      const folders = this.index.folders();
+      if (folders.length === 1) return this.credentials(folders[0], undefined);
+      return folders.map((folder) => ({ kind: 'folder', id: `folder:${folder.folder.uri.toString()}`, folder }));
+    }
+    switch (element.kind) {
+      case 'folder':
+        return this.credentials(element.folder, element);
+      case 'credential':
+        return this.credentialChildren(element);
+      case 'requirement':
+      case 'limit':
+      case 'counted':
+      case 'not-counted':
+        return this.notesOf(element);
+      case 'note':
+        return [];
+    }
+  }
+
+  private credentials(folder: FolderIndex, parent: FolderElement | undefined): CredentialElement[] {
+    return this.index.progress(folder).map((p) => ({
+      kind: 'credential',
+      id: `credential:${folder.folder.uri.toString()}#${p.credential.id}`,
+      folder,
+      folderUri: folder.folder.uri,
+      credentialId: p.credential.id,
+      parent,
+    }));
+  }
+
+  private credentialChildren(parent: CredentialElement): ProgressElement[] {
+    const progress = this.progressOf(parent);
+    if (!progress) return [];
+    const out: ProgressElement[] = progress.requirements.map((r) => ({ kind: 'requirement', id: `${parent.id}#requirement:${r.id}`, requirementId: r.id, parent }));
+    for (const l of progress.limits) if (l.matched > 0) out.push({ kind: 'limit', id: `${parent.id}#limit:${l.id}`, limitId: l.id, parent });
+    if (progress.verdicts.some((v) => v.counted)) out.push({ kind: 'counted', id: `${parent.id}#counted`, parent });
+    if (progress.verdicts.some((v) => !v.counted)) out.push({ kind: 'not-counted', id: `${parent.id}#not-counted`, parent });
+    return out;
+  }
+
+  private notesOf(parent: RequirementElement | LimitElement | NoteListElement): NoteElement[] {
+    const progress = this.progressOf(parent.parent);
+    if (!progress) return [];
+    let paths: string[];
+    if (parent.kind === 'requirement') paths = progress.requirements.find((r) => r.id === parent.requirementId)?.notes ?? [];
+    else if (parent.kind === 'limit') paths = progress.limits.find((l) => l.id === parent.limitId)?.notes ?? [];
+    else paths = progress.verdicts.filter((v) => v.counted === (parent.kind === 'counted')).map((v) => v.path);
+    const folder = parent.parent.folder;
+    return [...new Set(paths)].map((path) => ({ kind: 'note', id: `${parent.id}#note:${path}`, path, uri: this.index.uriOf(folder, path), parent }));
+  }
+
+  private folderItem(element: FolderElement): vscode.TreeItem {
+    const item = new vscode.TreeItem(element.folder.folder.name, vscode.TreeItemCollapsibleState.Expanded);
+    item.id = element.id;
+    item.iconPath = vscode.ThemeIcon.Folder;
+    item.resourceUri = element.folder.folder.uri;
+    item.contextValue = 'folder';
+    const progress = this.index.progress(element.folder);
+    const needed = progress.reduce((sum, p) => sum + Math.max(0, p.hours.remaining), 0);
+    item.description = needed > 0 ? vscode.l10n.t('{0} h still needed', formatHours(needed)) : undefined;
+    return item;
+  }
+
+  private credentialItem(element: CredentialElement): vscode.TreeItem {
+    const progress = this.progressOf(element);
+    if (!progress) return staleItem(element.id);
+    const item = new vscode.TreeItem(
+      `${progress.credential.label}: ${hoursOf(progress.hours.earned, progress.hours.required)}`,
+      vscode.TreeItemCollapsibleState.Expanded,
+    );
+    item.id = element.id;
+    item.description = credentialDescription(progress);
+    item.iconPath = stateIcon(progress.state);
+    item.tooltip = credentialTooltip(progress, this.index.asOf());
+    item.contextValue = 'credential';
+    item.accessibilityInformation = { label: `${progress.credential.label}, ${item.label as string}, ${item.description}` };
+    return item;
+  }
+
+  private requirementItem(element: RequirementElement): vscode.TreeItem {
+    const progress = this.progressOf(element.parent);
+    const requirement = progress?.requirements.find((r) => r.id === element.requirementId);
+    if (!progress || !requirement) return staleItem(element.id);
+    const item = new vscode.TreeItem(
+      `${requirement.label}: ${hoursOf(requirement.earned, requirement.required)}`,
+      requirement.notes.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+    );
+    item.id = element.id;
+    // A requirement not yet met is only alarming as far as its credential is.
+    item.iconPath = stateIcon(requirement.met ? 'met' : progress.state === 'met' ? 'at-risk' : progress.state);
+    const parts: string[] = [];
+    if (!requirement.met) parts.push(vscode.l10n.t('{0} h to go', formatHours(requirement.remaining)));
+    if (!requirement.countsTowardTotal) parts.push(vscode.l10n.t('not part of the total'));
+    item.description = parts.join(' · ') || undefined;
+    const md = new vscode.MarkdownString(undefined, true);
+    md.appendMarkdown(`**${escapeMarkdown(requirement.label)}** — ${escapeMarkdown(progress.credential.label)}\n\n`);
+    md.appendMarkdown(
+      escapeMarkdown(
+        vscode.l10n.t('{0} of {1} h required, from {2} note(s).', formatHours(requirement.earned), formatHours(requirement.required), requirement.notes.length),
+      ) + '\n\n',
+    );
+    if (!requirement.countsTowardTotal) md.appendMarkdown(escapeMarkdown(vscode.l10n.t('Required, but these hours do not count toward the total.')) + '\n\n');
+    md.appendMarkdown(escapeMarkdown(vscode.l10n.t('Source: {0} (checked {1}). Progress as of {2}.', progress.ruleSet.source, progress.ruleSet.asOf, this.index.asOf())));
+    if (progress.ruleSet.verify) md.appendMarkdown('\n\n' + escapeMarkdown(vscode.l10n.t('Verify with your board.')));
+    item.tooltip = md;
+    item.contextValue = 'requirement';
+    return item;
+  }
+
+  private limitItem(element: LimitElement): vscode.TreeItem {
+    const progress = this.progressOf(element.parent);
+    const limit = progress?.limits.find((l) => l.id === element.limitId);
+    if (!progress || !limit) return staleItem(element.id);
+    const item = new vscode.TreeItem(limit.label, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = element.id;
+    const capped = limit.applied < limit.matched;
+    item.iconPath = new vscode.ThemeIcon(capped ? 'circle-slash' : 'info', capped ? new vscode.ThemeColor('list.warningForeground') : undefined);
+    item.description =
+      limit.maxHours === 0
+        ? vscode.l10n.t('{0} h not accepted', formatHours(limit.matched))
+        : vscode.l10n.t('{0} of {1} h counted (max {2} h)', formatHours(limit.applied), formatHours(limit.matched), formatHours(limit.maxHours));
+    item.tooltip = new vscode.MarkdownString(
+      `**${escapeMarkdown(limit.label)}**\n\n` +
+        escapeMarkdown(
+          limit.maxHours === 0
+            ? vscode.l10n.t('{0} does not accept these hours.', progress.ruleSet.name)
+            : vscode.l10n.t('{0} accepts at most {1} h of these toward the total.', progress.ruleSet.name, formatHours(limit.maxHours)),
+        ),
+    );
+    item.contextValue = 'limit';
+    return item;
+  }
+
+  private noteListItem(element: NoteListElement): vscode.TreeItem {
+    const progress = this.progressOf(element.parent);
+    if (!progress) return staleItem(element.id);
+    const counted = element.kind === 'counted';
+    const verdicts = progress.verdicts.filter((v) => v.counted === counted);
+    const item = new vscode.TreeItem(counted ? vscode.l10n.t('Counted notes') : vscode.l10n.t('Not counted'), vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = element.id;
+    item.iconPath = new vscode.ThemeIcon(counted ? 'checklist' : 'circle-slash');
+    item.description = verdicts.length === 1 ? vscode.l10n.t('1 note') : vscode.l10n.t('{0} notes', verdicts.length);
+    item.contextValue = element.kind;
+    return item;
+  }
+
+  private noteItem(element: NoteElement): vscode.TreeItem {
+    const folder = element.parent.parent.folder;
+    const note = folder.workspace.getNote(element.path);
+    if (!note) return staleItem(element.id);
+    const problems = folder.workspace.problemsFor(element.path);
+    const item = new vscode.TreeItem(note.title || element.path, vscode.TreeItemCollapsibleState.None);
+    item.id = element.id;
+    item.resourceUri = element.uri;
+    const verdict = this.progressOf(element.parent.parent)?.verdicts.find((v) => v.path === element.path);
+    item.description = [noteDescription(note), verdict?.reason].filter(Boolean).join(' · ');
+    item.iconPath = noteIcon(note, problems);
+    item.tooltip = noteTooltip(note, problems, verdict?.reason);
+    item.contextValue = noteContextValue(note);
+    item.command = openNoteCommand(element.uri, this.openNoteAvailable);
+    return item;
+  }
+}
+
+function staleItem(id: string): vscode.TreeItem {
+  const item = new vscode.TreeItem('…');
+  item.id = id;
+  return item;
+}
+
+export interface ProgressTreeApi {
+  provider: ProgressTreeProvider;
+  view: vscode.TreeView<ProgressElement>;
+}
+
+export function activate(context: vscode.ExtensionContext, index: CeIndex): ProgressTreeApi {
+  const provider = new ProgressTreeProvider(index);
+  const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  context.subscriptions.push(provider, view);
+
+  const update = async () => {
+    provider.openNoteAvailable = await hasOpenNoteCommand();
+    view.message = index.isReady ? undefined : vscode.l10n.t('Reading your notes…');
+    const needed = index.isReady ? provider.hoursNeeded() : 0;
+    view.badge =
+      needed > 0
+        ? { value: Math.ceil(needed), tooltip: vscode.l10n.t('{0} CE hours still needed across your credentials', formatHours(needed)) }
+        : undefined;
+    provider.refresh();
+  };
+  const follow = () => followActiveEditor(view, (uri) => provider.findNote(uri), index);
+  context.subscriptions.push(
+    index.onDidChange(() => void update().then(follow)),
+    vscode.window.onDidChangeActiveTextEditor(follow),
+    view.onDidChangeVisibility(follow),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('pharmacyCe.dateFormat')) provider.refresh();
+    }),
+  );
+  void update();
+  void index.ready.then(update).then(follow);
+  return { provider, view };
+}
+
+/**
+ * Selects the active editor's note in a tree without taking focus, only while the view is visible (revealing
+ * a hidden view would open it). Shared with the Notes tree.
+ */
+export function followActiveEditor<T extends { id: string }>(view: vscode.TreeView<T>, find: (uri: vscode.Uri) => T | undefined, index: CeIndex): void {
+  const uri = vscode.window.activeTextEditor?.document.uri;
+  if (!view.visible || !uri || !index.isReady) return;
+  const element = find(uri);
+  if (!element || view.selection.some((s) => s.id === element.id)) return;
+  view.reveal(element, { select: true, focus: false }).then(undefined, () => {
+    // The tree changed under the reveal (a refresh raced it): the next change reveals again.
+  });
+}

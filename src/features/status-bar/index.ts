@@ -1,5 +1,103 @@
-// Placeholder until the feature lands: registers nothing.
-import type * as vscode from 'vscode';
+// One status bar item: the credential whose cycle ends soonest, its hours and days left. Warning colour when
+// behind pace or at risk, error colour once a cycle has ended unmet. Click: the dashboard.
+import * as vscode from 'vscode';
+import type { CredentialProgress } from '../../core/types';
 import type { CeIndex } from '../../services/types';
+import { daysLeftText, escapeMarkdown, formatDate, formatHours, stateText } from '../progress-tree/format';
 
-export function activate(_context: vscode.ExtensionContext, _index: CeIndex): void {}
+const SETTING = 'pharmacyCe.statusBar.enabled';
+
+/** The credential to show: the nearest cycle end not yet passed, else the most recently ended one. */
+export function nearestCredential(all: readonly CredentialProgress[]): CredentialProgress | undefined {
+  const open = all.filter((p) => p.cycle.daysLeft >= 0).sort((a, b) => a.cycle.daysLeft - b.cycle.daysLeft);
+  if (open.length) return open[0];
+  return [...all].sort((a, b) => b.cycle.daysLeft - a.cycle.daysLeft)[0];
+}
+
+export function statusText(p: CredentialProgress): string {
+  const name = p.ruleSet.shortName ?? p.credential.label;
+  const days = p.cycle.daysLeft >= 0 ? vscode.l10n.t('{0} d', p.cycle.daysLeft) : vscode.l10n.t('ended');
+  return `$(mortar-board) ${vscode.l10n.t('{0} {1}/{2} h, {3}', name, formatHours(p.hours.earned), formatHours(p.hours.required), days)}`;
+}
+
+export class CeStatusBar implements vscode.Disposable {
+  readonly item: vscode.StatusBarItem;
+
+  constructor(private readonly index: CeIndex) {
+    this.item = vscode.window.createStatusBarItem('pharmacyCe.status', vscode.StatusBarAlignment.Left, 50);
+    this.item.name = vscode.l10n.t('Pharmacy CE');
+    this.item.command = { command: 'pharmacyCe.openDashboard', title: vscode.l10n.t('Open Dashboard') };
+  }
+
+  update(): void {
+    const enabled = vscode.workspace.getConfiguration().get<boolean>(SETTING, true);
+    const all = this.index.isReady ? this.index.folders().flatMap((f) => this.index.progress(f)) : [];
+    const shown = nearestCredential(all);
+    if (!enabled || !shown || (vscode.workspace.workspaceFolders ?? []).length === 0) {
+      this.item.hide();
+      return;
+    }
+    this.item.text = statusText(shown);
+    const endedUnmet = shown.cycle.daysLeft < 0 && !shown.met;
+    const warn = !shown.met && (shown.behindPace || shown.state === 'at-risk' || shown.state === 'unmet');
+    this.item.backgroundColor = endedUnmet
+      ? new vscode.ThemeColor('statusBarItem.errorBackground')
+      : warn
+        ? new vscode.ThemeColor('statusBarItem.warningBackground')
+        : undefined;
+    this.item.tooltip = this.tooltip(all);
+    this.item.accessibilityInformation = {
+      label: vscode.l10n.t(
+        '{0}: {1} of {2} hours, {3}',
+        shown.credential.label,
+        formatHours(shown.hours.earned),
+        formatHours(shown.hours.required),
+        daysLeftText(shown.cycle.daysLeft),
+      ),
+    };
+    this.item.show();
+  }
+
+  private tooltip(all: readonly CredentialProgress[]): vscode.MarkdownString {
+    const md = new vscode.MarkdownString(undefined, true);
+    md.appendMarkdown(`**${escapeMarkdown(vscode.l10n.t('Pharmacy CE'))}**\n\n`);
+    const multi = this.index.folders().length > 1;
+    for (const folder of this.index.folders()) {
+      for (const p of this.index.progress(folder)) {
+        const icon = p.met ? '$(pass)' : p.state === 'at-risk' || p.behindPace ? '$(warning)' : p.state === 'unmet' ? '$(error)' : '$(circle-large-outline)';
+        const who = multi ? `${p.credential.label} (${folder.folder.name})` : p.credential.label;
+        const line = vscode.l10n.t(
+          '{0}: {1} of {2} h, {3} (cycle ends {4}){5}',
+          who,
+          formatHours(p.hours.earned),
+          formatHours(p.hours.required),
+          daysLeftText(p.cycle.daysLeft),
+          formatDate(p.cycle.end),
+          p.behindPace && !p.met ? vscode.l10n.t(', behind pace') : '',
+        );
+        md.appendMarkdown(`${icon} ${escapeMarkdown(line)} — ${escapeMarkdown(stateText(p))}\n\n`);
+      }
+    }
+    if (all.length === 0) md.appendMarkdown(escapeMarkdown(vscode.l10n.t('No credentials.')) + '\n\n');
+    md.appendMarkdown(escapeMarkdown(vscode.l10n.t('As of {0}. Click to open the dashboard.', formatDate(this.index.asOf()))));
+    return md;
+  }
+
+  dispose(): void {
+    this.item.dispose();
+  }
+}
+
+export function activate(context: vscode.ExtensionContext, index: CeIndex): { item: vscode.StatusBarItem; statusBar: CeStatusBar } {
+  const statusBar = new CeStatusBar(index);
+  context.subscriptions.push(
+    statusBar,
+    index.onDidChange(() => statusBar.update()),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration(SETTING) || e.affectsConfiguration('pharmacyCe.dateFormat')) statusBar.update();
+    }),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => statusBar.update()),
+  );
+  void index.ready.then(() => statusBar.update());
+  return { item: statusBar.item, statusBar };
+}

@@ -1,0 +1,186 @@
+// How hours, dates, states and notes read in the sidebar and the status bar. Shared by the Progress tree, the
+// Notes tree and the status bar so the three always say the same thing the same way.
+import * as vscode from 'vscode';
+import type { CalendarDate, CeNote, CredentialProgress, ParsedNote, Problem, ProgressState } from '../../core/types';
+import type { NoteTarget } from '../../services/targets';
+
+/** `14.5`, `11`, `0.25`: at most two decimals, no float noise (0.1 + 0.2). */
+export function formatHours(hours: number): string {
+  const rounded = Math.round(hours * 100) / 100;
+  return String(Object.is(rounded, -0) ? 0 : rounded);
+}
+
+/** `11 / 20 h` */
+export function hoursOf(earned: number, required: number): string {
+  return vscode.l10n.t('{0} / {1} h', formatHours(earned), formatHours(required));
+}
+
+/** `126 days left`, `ends today`, `ended 3 days ago`. */
+export function daysLeftText(daysLeft: number): string {
+  if (daysLeft > 1) return vscode.l10n.t('{0} days left', daysLeft);
+  if (daysLeft === 1) return vscode.l10n.t('1 day left');
+  if (daysLeft === 0) return vscode.l10n.t('ends today');
+  if (daysLeft === -1) return vscode.l10n.t('ended yesterday');
+  return vscode.l10n.t('ended {0} days ago', -daysLeft);
+}
+
+/** A calendar date in the user's chosen format (`pharmacyCe.dateFormat`). */
+export function formatDate(date: CalendarDate): string {
+  const style = vscode.workspace.getConfiguration('pharmacyCe').get<string>('dateFormat', 'iso');
+  if (style !== 'locale') return date;
+  const [y, m, d] = date.split('-').map(Number);
+  const value = new Date(Date.UTC(y, m - 1, d));
+  if (Number.isNaN(value.getTime())) return date;
+  try {
+    return value.toLocaleDateString(vscode.env.language, { timeZone: 'UTC' });
+  } catch {
+    return value.toLocaleDateString(undefined, { timeZone: 'UTC' });
+  }
+}
+
+/** met = pass (green), at risk = warning, unmet = error; on track has no colour: nothing to act on yet. */
+export function stateIcon(state: ProgressState): vscode.ThemeIcon {
+  switch (state) {
+    case 'met':
+      return new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
+    case 'at-risk':
+      return new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+    case 'unmet':
+      return new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+    default:
+      return new vscode.ThemeIcon('circle-large-outline');
+  }
+}
+
+export function stateText(progress: CredentialProgress): string {
+  switch (progress.state) {
+    case 'met':
+      return vscode.l10n.t('Met');
+    case 'at-risk':
+      return vscode.l10n.t('At risk');
+    case 'unmet':
+      return vscode.l10n.t('Not met');
+    default:
+      return vscode.l10n.t('On track');
+  }
+}
+
+/** Description of a credential row: days left, and the pace flag. */
+export function credentialDescription(progress: CredentialProgress): string {
+  const parts = [daysLeftText(progress.cycle.daysLeft)];
+  if (progress.behindPace && !progress.met) parts.push(vscode.l10n.t('behind pace'));
+  return parts.join(' · ');
+}
+
+/** Markdown text with every character Markdown would interpret escaped (notes and configs are untrusted). */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (c) => `\\${c}`);
+}
+
+/** The tooltip of a credential: cycle, hours, pace, the rule's source and date, caveats. */
+export function credentialTooltip(progress: CredentialProgress, asOf: CalendarDate): vscode.MarkdownString {
+  const { credential, ruleSet, cycle, hours } = progress;
+  const md = new vscode.MarkdownString(undefined, true);
+  md.appendMarkdown(`**${escapeMarkdown(credential.label)}** — ${escapeMarkdown(ruleSet.name)}\n\n`);
+  md.appendMarkdown(
+    escapeMarkdown(
+      vscode.l10n.t('{0}: {1} of {2} h ({3}).', stateText(progress), formatHours(hours.earned), formatHours(hours.required), daysLeftText(cycle.daysLeft)),
+    ) + '\n\n',
+  );
+  md.appendMarkdown(escapeMarkdown(vscode.l10n.t('Cycle: {0} to {1}.', formatDate(cycle.start), formatDate(cycle.end))) + '\n\n');
+  if (!progress.met && cycle.daysLeft >= 0) {
+    const pace = vscode.l10n.t('{0} h still needed, about {1} h a month to finish on time.', formatHours(hours.remaining), formatHours(progress.pacePerMonth));
+    md.appendMarkdown(`${progress.behindPace ? '$(warning) ' + escapeMarkdown(vscode.l10n.t('Behind pace.')) + ' ' : ''}${escapeMarkdown(pace)}\n\n`);
+  }
+  appendRuleSource(md, progress);
+  md.appendMarkdown(escapeMarkdown(vscode.l10n.t('Progress as of {0}.', formatDate(asOf))));
+  return md;
+}
+
+/** Source link, rule date, "verify with your board" and caveats. */
+export function appendRuleSource(md: vscode.MarkdownString, progress: CredentialProgress): void {
+  const { ruleSet } = progress;
+  const source = /^https?:\/\/\S+$/i.test(ruleSet.source.trim())
+    ? `[${escapeMarkdown(ruleSet.source.trim())}](${encodeURI(ruleSet.source.trim()).replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29'))})`
+    : escapeMarkdown(ruleSet.source);
+  md.appendMarkdown(`${escapeMarkdown(vscode.l10n.t('Rule source:'))} ${source} (${escapeMarkdown(vscode.l10n.t('checked {0}', formatDate(ruleSet.asOf)))})\n\n`);
+  if (ruleSet.verify) md.appendMarkdown(`$(info) ${escapeMarkdown(vscode.l10n.t('Not verified against a primary source: verify with your board.'))}\n\n`);
+  for (const caveat of ruleSet.caveats ?? []) md.appendMarkdown(`- ${escapeMarkdown(caveat)}\n`);
+  if (ruleSet.caveats?.length) md.appendMarkdown('\n');
+}
+
+/** `ceNote.completed`, `ceNote.planned.uan`: what the view/item/context menus match on. */
+export function noteContextValue(note: ParsedNote): string {
+  if (note.kind !== 'ce') return note.kind === 'broken' ? 'brokenNote' : 'studyNote';
+  return `ceNote.${note.status}${note.uan || note.uanText ? '.uan' : ''}`;
+}
+
+/** `2 h · 2026-02-01`, `1.5 h · planned`. */
+export function noteDescription(note: ParsedNote): string {
+  if (note.kind !== 'ce') return note.kind === 'broken' ? vscode.l10n.t('could not be read') : '';
+  const when =
+    note.status === 'completed'
+      ? note.completed
+        ? formatDate(note.completed)
+        : vscode.l10n.t('no date')
+      : note.status === 'planned'
+        ? vscode.l10n.t('planned')
+        : vscode.l10n.t('in progress');
+  return `${vscode.l10n.t('{0} h', formatHours(note.hours))} · ${when}`;
+}
+
+/** The worst problem's severity, ignoring infos. */
+export function worstSeverity(problems: readonly Problem[]): 'error' | 'warning' | undefined {
+  if (problems.some((p) => p.severity === 'error')) return 'error';
+  if (problems.some((p) => p.severity === 'warning')) return 'warning';
+  return undefined;
+}
+
+/** A note's icon: its problems first (error, warning), else its status. */
+export function noteIcon(note: ParsedNote, problems: readonly Problem[]): vscode.ThemeIcon {
+  const worst = note.kind === 'broken' ? 'error' : worstSeverity(problems);
+  if (worst === 'error') return new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+  if (worst === 'warning') return new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+  if (note.kind !== 'ce') return new vscode.ThemeIcon('note');
+  if (note.status === 'planned') return new vscode.ThemeIcon('calendar');
+  if (note.status === 'in-progress') return new vscode.ThemeIcon('clock');
+  return new vscode.ThemeIcon('check');
+}
+
+/** Tooltip of a note: what it is, and every problem it has with its line. */
+export function noteTooltip(note: ParsedNote, problems: readonly Problem[], reason?: string): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(undefined, true);
+  md.appendMarkdown(`**${escapeMarkdown(note.title)}**\n\n`);
+  md.appendMarkdown(`\`${note.path.replace(/`/g, "'")}\`\n\n`);
+  if (note.kind === 'ce') {
+    const facts = [vscode.l10n.t('{0} h', formatHours(note.hours)), noteDescription(note).split(' · ')[1]];
+    if (note.topics.length) facts.push(note.topics.join(', '));
+    if (note.uanText) facts.push(vscode.l10n.t('UAN {0}', note.uan?.normalized ?? note.uanText));
+    md.appendMarkdown(escapeMarkdown(facts.join(' · ')) + '\n\n');
+  } else if (note.kind === 'broken') {
+    md.appendMarkdown(escapeMarkdown(note.reason) + '\n\n');
+  }
+  if (reason) md.appendMarkdown(escapeMarkdown(reason) + '\n\n');
+  for (const p of problems.filter((x) => x.severity !== 'info')) {
+    const icon = p.severity === 'error' ? '$(error)' : '$(warning)';
+    md.appendMarkdown(`${icon} ${escapeMarkdown(vscode.l10n.t('Line {0}: {1}', p.line, p.message))}\n\n`);
+  }
+  return md;
+}
+
+/** How a click on a note opens it: the extension's Open Note command once registered, else plain vscode.open. */
+export function openNoteCommand(uri: vscode.Uri, openNoteAvailable: boolean): vscode.Command {
+  const target: NoteTarget = { uri };
+  return openNoteAvailable
+    ? { command: 'pharmacyCe.openNote', title: vscode.l10n.t('Open Note'), arguments: [target] }
+    : { command: 'vscode.open', title: vscode.l10n.t('Open Note'), arguments: [uri] };
+}
+
+/** Whether the Open Note command exists (it belongs to the commands feature, which may not have started). */
+export async function hasOpenNoteCommand(): Promise<boolean> {
+  return (await vscode.commands.getCommands(true)).includes('pharmacyCe.openNote');
+}
+
+export function isCeNote(note: ParsedNote | undefined): note is CeNote {
+  return note?.kind === 'ce';
+}
