@@ -1,5 +1,260 @@
-// Placeholder until the feature lands: registers nothing.
-import type * as vscode from 'vscode';
-import type { CeIndex } from '../../services/types';
+// Every problem the core finds, in the Problems panel at its line and column, kept current as the user types;
+// and the quick fixes whose answer is obvious (the core puts it in the problem's `replacement`).
+import * as vscode from 'vscode';
+import { CONFIG_FILE } from '../../core/config';
+import { renameKeyEdit, setFrontmatterValues, type LineEdit } from '../../core/note-edit';
+import type { Problem, ProblemCode, Severity } from '../../core/types';
+import { reportError } from '../../services/log';
+import type { CeIndex, FolderIndex } from '../../services/types';
 
-export function activate(_context: vscode.ExtensionContext, _index: CeIndex): void {}
+export const DIAGNOSTIC_SOURCE = 'Pharmacy CE';
+const TYPING_DELAY_MS = 300;
+
+const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+};
+
+/** What the feature hands to integration tests. */
+export interface DiagnosticsApi {
+  readonly collection: vscode.DiagnosticCollection;
+  /** Hands pending as-you-type text to the index now instead of after the typing delay. */
+  flush(): void;
+}
+
+export function activate(context: vscode.ExtensionContext, index: CeIndex): DiagnosticsApi {
+  const collection = vscode.languages.createDiagnosticCollection('pharmacy-ce');
+  context.subscriptions.push(collection);
+  const published = new Map<string, Set<string>>(); // folder uri -> uris with diagnostics
+
+  const publishPath = (folder: FolderIndex, relPath: string) => {
+    const uri = index.uriOf(folder, relPath);
+    const problems = folder.workspace.problemsFor(relPath);
+    setDiagnostics(folder, uri, problems);
+  };
+
+  const setDiagnostics = (folder: FolderIndex, uri: vscode.Uri, problems: readonly Problem[]) => {
+    const key = folder.folder.uri.toString();
+    const set = published.get(key) ?? new Set<string>();
+    published.set(key, set);
+    if (problems.length === 0) {
+      collection.delete(uri);
+      set.delete(uri.toString());
+      return;
+    }
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    collection.set(uri, problems.map((p) => toDiagnostic(p, document)));
+    set.add(uri.toString());
+  };
+
+  const publishConfig = (folder: FolderIndex) => {
+    setDiagnostics(folder, vscode.Uri.joinPath(folder.folder.uri, CONFIG_FILE), folder.workspace.configProblems());
+  };
+
+  const publishFolder = (folder: FolderIndex) => {
+    const key = folder.folder.uri.toString();
+    const before = published.get(key) ?? new Set<string>();
+    published.set(key, new Set());
+    for (const note of folder.workspace.notes()) publishPath(folder, note.path);
+    publishConfig(folder);
+    // Whatever had problems before and is no longer published (deleted, excluded, fixed) is cleared.
+    const now = published.get(key)!;
+    for (const uri of before) if (!now.has(uri)) collection.delete(vscode.Uri.parse(uri));
+  };
+
+  const publishAll = () => {
+    const live = new Set(index.folders().map((f) => f.folder.uri.toString()));
+    for (const [key, uris] of published) {
+      if (live.has(key)) continue;
+      for (const uri of uris) collection.delete(vscode.Uri.parse(uri));
+      published.delete(key);
+    }
+    for (const folder of index.folders()) publishFolder(folder);
+  };
+
+  const safely = (what: string, body: () => void) => {
+    try {
+      body();
+    } catch (error) {
+      reportError(vscode.l10n.t('Pharmacy CE: could not update {0}.', what), error);
+    }
+  };
+
+  void index.ready.then(() => safely(vscode.l10n.t('the Problems panel'), publishAll));
+  context.subscriptions.push(
+    index.onDidChange((change) =>
+      safely(vscode.l10n.t('the Problems panel'), () => {
+        const byUri = new Map(index.folders().map((f) => [f.folder.uri.toString(), f]));
+        for (const wf of change.folders) {
+          const folder = byUri.get(wf.uri.toString());
+          if (!folder) continue;
+          if (change.paths.length === 0) {
+            publishFolder(folder);
+            continue;
+          }
+          for (const path of change.paths) publishPath(folder, path);
+          publishConfig(folder);
+        }
+        if (change.folders.length === 0) publishAll();
+      }),
+    ),
+    // Closed files get ranges to the end of the line; an opened one gets exact ranges from its text.
+    vscode.workspace.onDidOpenTextDocument((document) =>
+      safely(vscode.l10n.t('the Problems panel'), () => {
+        const found = index.noteAt(document.uri);
+        if (found) publishPath(found.folder, found.note.path);
+      }),
+    ),
+  );
+
+  // As you type: the index re-parses unsaved text, debounced per document.
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  const diverged = new Set<string>(); // documents whose indexed text is unsaved editor text
+  const pushText = (document: vscode.TextDocument) => {
+    timers.delete(document.uri.toString());
+    if (document.isClosed) return;
+    diverged.add(document.uri.toString());
+    index.updateFromText(document.uri, document.getText());
+  };
+  const isIndexedNote = (document: vscode.TextDocument) => {
+    if (document.uri.scheme === 'output' || document.uri.scheme === 'git') return false;
+    if (index.noteAt(document.uri)) return true;
+    const folder = index.folderOf(document.uri);
+    return !!folder && folder.workspace.isNotePath(index.relativePath(folder, document.uri));
+  };
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeTextDocument((event) => {
+      if (event.contentChanges.length === 0 || !isIndexedNote(event.document)) return;
+      const key = event.document.uri.toString();
+      clearTimeout(timers.get(key));
+      timers.set(key, setTimeout(() => safely(vscode.l10n.t('diagnostics'), () => pushText(event.document)), TYPING_DELAY_MS));
+    }),
+    vscode.workspace.onDidSaveTextDocument((document) => {
+      // The saved text is what is on disk now; the file watcher will agree with it.
+      diverged.delete(document.uri.toString());
+    }),
+    vscode.workspace.onDidCloseTextDocument((document) => {
+      const key = document.uri.toString();
+      clearTimeout(timers.get(key));
+      timers.delete(key);
+      if (diverged.delete(key)) {
+        // Closed without saving: what counts is the file on disk again.
+        index.reloadFromDisk(document.uri).catch((error) => reportError(vscode.l10n.t('Pharmacy CE: could not re-read {0}.', document.uri.fsPath), error));
+      }
+    }),
+    { dispose: () => timers.forEach((t) => clearTimeout(t)) },
+  );
+
+  context.subscriptions.push(
+    vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new ProblemFixes(index), {
+      providedCodeActionKinds: ProblemFixes.providedCodeActionKinds,
+    }),
+  );
+
+  return {
+    collection,
+    flush: () => {
+      for (const [key, timer] of timers) {
+        clearTimeout(timer);
+        const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+        if (document) pushText(document);
+      }
+    },
+  };
+}
+
+/** Problem positions are 1-based; an absent length runs to the end of the line (or its first 200 columns when the file is closed). */
+export function problemRange(problem: Problem, document?: vscode.TextDocument): vscode.Range {
+  const line = Math.max(0, problem.line - 1);
+  const start = Math.max(0, problem.column - 1);
+  let lineLength: number | undefined;
+  if (document && line < document.lineCount) lineLength = document.lineAt(line).text.length;
+  let end = problem.length && problem.length > 0 ? start + problem.length : (lineLength ?? start + 200);
+  if (lineLength !== undefined) end = Math.min(Math.max(end, start), Math.max(lineLength, start));
+  return new vscode.Range(line, start, line, end);
+}
+
+function toDiagnostic(problem: Problem, document?: vscode.TextDocument): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(problemRange(problem, document), problem.message, SEVERITY[problem.severity] ?? vscode.DiagnosticSeverity.Warning);
+  diagnostic.source = DIAGNOSTIC_SOURCE;
+  if (problem.code) diagnostic.code = problem.code;
+  return diagnostic;
+}
+
+const FIXABLE: ReadonlySet<ProblemCode> = new Set<ProblemCode>(['unknown-topic', 'uan-variant', 'ceu-mismatch', 'unknown-key']);
+
+/** Quick fixes for problems whose fix the core already worked out (`replacement`). */
+export class ProblemFixes implements vscode.CodeActionProvider {
+  static readonly providedCodeActionKinds = [vscode.CodeActionKind.QuickFix];
+
+  constructor(private readonly index: CeIndex) {}
+
+  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && FIXABLE.has(codeOf(d) as ProblemCode));
+    if (ours.length === 0) return [];
+    const found = this.index.noteAt(document.uri);
+    if (!found) return [];
+    // Diagnostics come back as copies: find the problem (and its replacement) by code and position.
+    const problems = found.folder.workspace.problemsFor(found.note.path);
+    const actions: vscode.CodeAction[] = [];
+    for (const diagnostic of ours) {
+      const problem = problems.find(
+        (p) => p.code === codeOf(diagnostic) && p.line - 1 === diagnostic.range.start.line && p.column - 1 === diagnostic.range.start.character && p.replacement !== undefined,
+      );
+      if (!problem) continue;
+      const action = this.fixFor(document, problem, diagnostic);
+      if (action) actions.push(action);
+    }
+    return actions;
+  }
+
+  private fixFor(document: vscode.TextDocument, problem: Problem, diagnostic: vscode.Diagnostic): vscode.CodeAction | undefined {
+    const replacement = problem.replacement!;
+    const edit = new vscode.WorkspaceEdit();
+    let title: string;
+    switch (problem.code) {
+      case 'unknown-topic':
+        title = vscode.l10n.t('Change topic to "{0}"', replacement);
+        edit.replace(document.uri, problemRange(problem, document), replacement);
+        break;
+      case 'uan-variant':
+        title = vscode.l10n.t('Write the UAN as {0}', replacement);
+        edit.replace(document.uri, problemRange(problem, document), replacement);
+        break;
+      case 'unknown-key': {
+        title = vscode.l10n.t('Rename key to "{0}"', replacement);
+        const line = problem.line - 1;
+        const lineEdit = line < document.lineCount ? renameKeyEdit(document.lineAt(line).text, line, replacement) : undefined;
+        if (!lineEdit) return undefined;
+        addLineEdits(edit, document.uri, [lineEdit]);
+        break;
+      }
+      case 'ceu-mismatch': {
+        title = vscode.l10n.t('Set ce_hours to {0}', replacement);
+        const result = setFrontmatterValues(document.getText(), [['ce_hours', replacement]], ['ceu']);
+        if (!result.ok || result.edits.length === 0) return undefined;
+        addLineEdits(edit, document.uri, result.edits);
+        break;
+      }
+      default:
+        return undefined;
+    }
+    const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+    action.edit = edit;
+    action.diagnostics = [diagnostic];
+    action.isPreferred = true;
+    return action;
+  }
+}
+
+function codeOf(diagnostic: vscode.Diagnostic): string | undefined {
+  const code = diagnostic.code;
+  if (code === undefined) return undefined;
+  return typeof code === 'object' ? String(code.value) : String(code);
+}
+
+/** Adds pure line edits to a WorkspaceEdit. */
+export function addLineEdits(edit: vscode.WorkspaceEdit, uri: vscode.Uri, edits: readonly LineEdit[]): void {
+  for (const e of edits) edit.replace(uri, new vscode.Range(e.line, e.startColumn, e.endLine ?? e.line, e.endColumn), e.newText);
+}
