@@ -1,0 +1,97 @@
+// The extension starts in a real VS Code on the fixture workspace, registers what it declares, and its index
+// agrees with what the pure core computes from the same files read with Node's fs.
+import * as assert from 'node:assert/strict';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { CredentialProgress } from '../../src/core/types';
+import { EXTENSION_ID, activateExtension, coreWorkspaceFor, fixtureRoot, waitForIndex } from './helpers';
+
+interface Manifest {
+  contributes: { commands: { command: string }[] };
+}
+
+/** The figures a user sees for a credential, in a form assert can compare and print. */
+function figures(progress: CredentialProgress[]) {
+  return progress.map((p) => ({
+    id: p.credential.id,
+    cycle: `${p.cycle.start}..${p.cycle.end}`,
+    hours: p.hours,
+    met: p.met,
+    state: p.state,
+    requirements: p.requirements.map((r) => `${r.id} ${r.earned}/${r.required}${r.met ? ' met' : ''}`),
+    counted: [...p.countedNotes].sort(),
+  }));
+}
+
+describe('Activation in the fixture workspace', () => {
+  it('activates and every feature starts', async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension, `${EXTENSION_ID} is loaded`);
+    const api = await activateExtension();
+    assert.ok(extension.isActive);
+    // A feature whose activate() throws is left out of `features` (and logged): every folder must be there.
+    const featureFolders = fs
+      .readdirSync(path.join(extension.extensionPath, 'src', 'features'), { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort();
+    assert.ok(featureFolders.length > 0);
+    assert.deepEqual(Object.keys(api.features).sort(), featureFolders);
+  });
+
+  it('registers every command that package.json declares', async () => {
+    await activateExtension();
+    const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as Manifest;
+    const declared = manifest.contributes.commands.map((c) => c.command);
+    assert.ok(declared.length >= 10, 'the manifest declares the commands');
+    const registered = new Set(await vscode.commands.getCommands(true));
+    assert.deepEqual(declared.filter((c) => !registered.has(c)), [], 'declared but not registered');
+  });
+
+  it('indexes the fixture like the core does', async () => {
+    const index = await waitForIndex();
+    assert.equal(index.isReady, true);
+    const folders = index.folders();
+    assert.equal(folders.length, 1);
+    const folder = folders[0];
+    assert.equal(folder.hasConfigFile, true);
+
+    const asOf = index.asOf();
+    const core = coreWorkspaceFor(fixtureRoot(), asOf);
+    assert.deepEqual(folder.workspace.notes().map((n) => n.path), core.notes().map((n) => n.path), 'same notes (templates/** excluded)');
+    assert.ok(!folder.workspace.notes().some((n) => n.path.startsWith('templates/')));
+
+    const problemKeys = (problems: { file: string; line: number; code?: string; severity: string }[]) =>
+      problems.map((p) => `${p.file}:${p.line} ${p.severity} ${p.code ?? ''}`).sort();
+    assert.deepEqual(problemKeys(folder.workspace.problems()), problemKeys(core.problems()), 'same problems, same lines');
+
+    assert.deepEqual(figures(index.progress(folder)), figures(core.evaluate(asOf)), 'same progress');
+  });
+
+  it('shows the fixture figures a user expects', async () => {
+    const index = await waitForIndex();
+    const progress = index.progress(index.folders()[0]);
+    const cpht = progress.find((p) => p.credential.ruleSetId === 'ptcb-cpht');
+    assert.ok(cpht, 'the PTCB CPhT credential is configured');
+    assert.equal(`${cpht.cycle.start}..${cpht.cycle.end}`, '2025-04-01..2027-03-31');
+    assert.equal(cpht.hours.earned, 11, 'CPhT hours earned');
+    assert.equal(cpht.hours.required, 20, 'CPhT hours required');
+    const requirement = (id: string) => cpht.requirements.find((r) => r.id === id || r.label.toLowerCase().includes(id));
+    assert.equal(requirement('law')?.earned, 1, 'CPhT law hours');
+    assert.equal(requirement('law')?.met, true);
+    assert.equal(requirement('patient-safety')?.earned ?? requirement('safety')?.earned, 2, 'CPhT patient-safety hours');
+    assert.ok(!cpht.countedNotes.includes('notes/immunization-basics.md'), 'a planned note does not count');
+    assert.ok(!cpht.countedNotes.includes('notes/bad-hours.md'), 'a note with errors does not count');
+
+    const tx = progress.find((p) => p.credential.id === 'tx');
+    assert.ok(tx, 'the Texas credential is configured');
+    assert.equal(`${tx.cycle.start}..${tx.cycle.end}`, '2025-01-01..2026-12-31');
+
+    const problems = index.folders()[0].workspace.problems();
+    const broken = problems.find((p) => p.file === 'notes/broken-yaml.md' && p.severity === 'error');
+    assert.ok(broken && broken.line > 1, 'the YAML error has a line inside the frontmatter');
+    assert.ok(problems.some((p) => p.file === 'notes/sterile-compounding-refresher.md' && p.code === 'certificate-missing'));
+    assert.ok(!problems.some((p) => p.file === 'notes/top-200-drugs.md'), 'a study note is not a problem');
+  });
+});
