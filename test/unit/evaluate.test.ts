@@ -1,0 +1,409 @@
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { addDays } from '../../src/core/dates';
+import { evaluateAll, evaluateCredential, round2 } from '../../src/core/evaluate';
+import { builtInRuleSets } from '../../src/core/rules';
+import type { BrokenNote, CeNote, Credential, ParsedNote, ResolvedConfig, RuleSet, StudyNote } from '../../src/core/types';
+
+// Notes are built as the parser would produce them, so these tests do not depend on the note parser.
+function ce(path: string, over: Partial<CeNote> = {}): CeNote {
+  return {
+    kind: 'ce',
+    path,
+    title: path,
+    topics: [],
+    tags: [],
+    excerpt: '',
+    keyLines: {},
+    hours: 1,
+    status: 'completed',
+    completed: '2026-01-15',
+    format: 'home-study',
+    audience: 'technician',
+    category: 'ce',
+    valid: true,
+    ...over,
+  };
+}
+
+const RULES = Object.fromEntries(builtInRuleSets().map((r) => [r.id, r]));
+const CPHT = RULES['ptcb-cpht'];
+const TX = RULES['tx-technician'];
+const cpht: Credential = { id: 'ptcb-cpht', label: 'PTCB CPhT', ruleSetId: 'ptcb-cpht', cycle: { start: '2025-04-01', end: '2027-03-31' } };
+const tx: Credential = { id: 'tx', label: 'Texas registration', ruleSetId: 'tx-technician', cycle: { start: '2025-01-01', end: '2026-12-31' } };
+const AS_OF = '2026-11-25';
+
+function rule(over: Partial<RuleSet> = {}): RuleSet {
+  return { id: 'r', name: 'Test rules', source: 'test', asOf: '2026-01-01', cycleMonths: 24, totalHours: 20, requirements: [], limits: [], ...over };
+}
+
+function verdict(progress: ReturnType<typeof evaluateCredential>, path: string) {
+  const v = progress.verdicts.find((x) => x.path === path);
+  assert.ok(v, `no verdict for ${path}`);
+  return v;
+}
+
+/** The notes of test/fixtures/workspace as the parser reads them (the figures the team brief expects). */
+function fixtureNotes(): ParsedNote[] {
+  const study: StudyNote = { kind: 'study', path: 'notes/top-200-drugs.md', title: 'Top 200 Drugs', topics: [], tags: [], excerpt: '', keyLines: {} };
+  const broken: BrokenNote = { kind: 'broken', path: 'notes/broken-yaml.md', title: 'broken', topics: [], tags: [], excerpt: '', keyLines: {}, reason: 'yaml' };
+  return [
+    ce('notes/bad-hours.md', { hours: 0, valid: false, completed: undefined }),
+    broken,
+    ce('notes/diabetes-pharmacotherapy.md', { hours: 6, topics: ['disease-state'], audience: 'pharmacist', completed: '2025-09-01' }),
+    ce('notes/federal-law-update.md', { hours: 1, topics: ['law'], completed: '2025-06-10' }),
+    ce('notes/immunization-basics.md', { hours: 1.5, topics: ['immunizations'], status: 'planned', completed: undefined }),
+    ce('notes/look-alike-sound-alike.md', { hours: 2, topics: ['patient-safety'], format: 'live', completed: '2026-02-01' }),
+    ce('notes/sterile-compounding-refresher.md', { hours: 3, topics: ['sterile-compounding', 'compounding'], completed: '2026-05-20' }),
+    ce('notes/store-in-service.md', { hours: 2, topics: ['pharmacy-lw'], category: 'in-service', completed: '2026-03-15' }),
+    study,
+  ];
+}
+
+describe('evaluateCredential', () => {
+  describe('the fixture workspace', () => {
+    const p = evaluateCredential(cpht, CPHT, fixtureNotes(), AS_OF);
+
+    it('counts 11 of 20 h for the CPhT', () => {
+      assert.deepEqual(p.hours, { earned: 11, required: 20, remaining: 9 });
+      assert.equal(p.met, false);
+      assert.deepEqual(p.countedNotes, [
+        'notes/diabetes-pharmacotherapy.md',
+        'notes/federal-law-update.md',
+        'notes/look-alike-sound-alike.md',
+        'notes/sterile-compounding-refresher.md',
+      ]);
+    });
+
+    it('meets law 1/1 and patient safety 2/1', () => {
+      const [law, safety] = p.requirements;
+      assert.deepEqual([law.id, law.earned, law.required, law.met, law.notes], ['law', 1, 1, true, ['notes/federal-law-update.md']]);
+      assert.deepEqual([safety.id, safety.earned, safety.required, safety.met], ['patient-safety', 2, 1, true]);
+    });
+
+    it('gives a verdict with a plain reason for every CE note, and none for study or broken notes', () => {
+      assert.deepEqual(
+        p.verdicts.map((v) => v.path),
+        fixtureNotes().filter((n) => n.kind === 'ce').map((n) => n.path),
+      );
+      assert.deepEqual(verdict(p, 'notes/bad-hours.md'), { path: 'notes/bad-hours.md', counted: false, reason: 'has errors' });
+      assert.equal(verdict(p, 'notes/immunization-basics.md').reason, 'planned, not completed');
+      assert.deepEqual(verdict(p, 'notes/store-in-service.md'), {
+        path: 'notes/store-in-service.md',
+        counted: false,
+        reason: 'in-service training is not accepted by PTCB CPhT',
+      });
+      assert.deepEqual(verdict(p, 'notes/diabetes-pharmacotherapy.md'), {
+        path: 'notes/diabetes-pharmacotherapy.md',
+        counted: true,
+        reason: 'pharmacist CE: only 5 of 6 h count (limit 5 h)',
+      });
+      assert.deepEqual(verdict(p, 'notes/federal-law-update.md'), { path: 'notes/federal-law-update.md', counted: true });
+    });
+
+    it('reports the limits', () => {
+      assert.deepEqual(
+        p.limits.map((l) => [l.id, l.maxHours, l.matched, l.applied, l.notes]),
+        [
+          ['pharmacist', 5, 6, 5, ['notes/diabetes-pharmacotherapy.md']],
+          ['college', 10, 0, 0, []],
+          ['in-service', 0, 2, 0, ['notes/store-in-service.md']],
+        ],
+      );
+    });
+
+    it('counts the in-service hours for Texas (up to 5 h) but not federal law as Texas law', () => {
+      const t = evaluateCredential(tx, TX, fixtureNotes(), AS_OF);
+      assert.equal(t.hours.earned, 1 + 2 + 3 + 6 + 2);
+      const [stateLaw, trafficking] = t.requirements;
+      assert.deepEqual([stateLaw.earned, stateLaw.met, trafficking.earned, trafficking.met], [0, false, 0, false]);
+      assert.equal(t.state, 'at-risk'); // 36 days left, unmet
+    });
+  });
+
+  describe('which notes are counted', () => {
+    it('counts the first and last day of the cycle and nothing outside it, saying why', () => {
+      const notes = [
+        ce('a.md', { completed: '2025-04-01' }),
+        ce('b.md', { completed: '2027-03-31' }),
+        ce('c.md', { completed: '2025-03-31' }),
+        ce('d.md', { completed: '2027-04-01' }),
+      ];
+      const p = evaluateCredential(cpht, CPHT, notes, AS_OF);
+      assert.deepEqual(p.countedNotes, ['a.md', 'b.md']);
+      assert.equal(verdict(p, 'c.md').reason, 'completed 2025-03-31, before this cycle (2025-04-01..2027-03-31)');
+      assert.equal(verdict(p, 'd.md').reason, 'completed 2027-04-01, after this cycle (2025-04-01..2027-03-31)');
+    });
+
+    it('leaves out invalid, planned, in-progress and undated notes', () => {
+      const notes = [
+        ce('bad.md', { valid: false }),
+        ce('plan.md', { status: 'planned', completed: undefined }),
+        ce('doing.md', { status: 'in-progress', completed: undefined }),
+        ce('undated.md', { completed: undefined }),
+      ];
+      const p = evaluateCredential(cpht, CPHT, notes, AS_OF);
+      assert.equal(p.hours.earned, 0);
+      assert.deepEqual(
+        p.verdicts.map((v) => [v.counted, v.reason]),
+        [
+          [false, 'has errors'],
+          [false, 'planned, not completed'],
+          [false, 'in progress, not completed'],
+          [false, 'completed, but with no completion date'],
+        ],
+      );
+    });
+
+    it("honors a note's credentials list (case-insensitively); no list means every credential", () => {
+      const notes = [
+        ce('tx-only.md', { credentials: ['tx'] }),
+        ce('both.md', { credentials: ['TX', 'ptcb-cpht'] }),
+        ce('all.md'),
+        ce('none.md', { credentials: [] }),
+      ];
+      const p = evaluateCredential(cpht, CPHT, notes, AS_OF);
+      assert.deepEqual(p.countedNotes, ['both.md', 'all.md']);
+      assert.equal(verdict(p, 'tx-only.md').reason, 'only for credentials: tx');
+      assert.match(verdict(p, 'none.md').reason ?? '', /not for any credential/);
+      assert.deepEqual(evaluateCredential(tx, TX, notes, AS_OF).countedNotes, ['tx-only.md', 'both.md', 'all.md']);
+    });
+  });
+
+  describe('requirements', () => {
+    const rs = rule({
+      requirements: [
+        { id: 'law', label: 'Law', topic: 'law', minHours: 2 },
+        { id: 'live-law', label: 'Live law', topic: 'law', format: 'live', minHours: 1 },
+        { id: 'tech-college', label: 'Tech college', audience: 'technician', category: 'college', minHours: 1 },
+      ],
+    });
+
+    it('match by every filter given, and a note with several topics counts in full toward each', () => {
+      const notes = [
+        ce('law-home.md', { topics: ['law', 'patient-safety'], hours: 1.5 }),
+        ce('law-live.md', { topics: ['law'], format: 'live', hours: 0.5 }),
+        ce('college-pharm.md', { category: 'college', audience: 'pharmacist', hours: 3 }),
+      ];
+      const p = evaluateCredential(cpht, rs, notes, AS_OF);
+      assert.deepEqual(
+        p.requirements.map((r) => [r.id, r.earned, r.required, r.remaining, r.met, r.notes]),
+        [
+          ['law', 2, 2, 0, true, ['law-home.md', 'law-live.md']],
+          ['live-law', 0.5, 1, 0.5, false, ['law-live.md']],
+          ['tech-college', 0, 1, 1, false, []],
+        ],
+      );
+      assert.equal(p.hours.earned, 5);
+    });
+
+    it('the credential is met only when the total and every requirement are met', () => {
+      const enough = Array.from({ length: 20 }, (_, i) => ce(`n${String(i).padStart(2, '0')}.md`, { topics: ['general'] }));
+      const noLaw = evaluateCredential(cpht, CPHT, enough, AS_OF);
+      assert.equal(noLaw.hours.earned, 20);
+      assert.equal(noLaw.met, false);
+      const withLaw = evaluateCredential(cpht, CPHT, [...enough.slice(2), ce('law.md', { topics: ['law'] }), ce('ps.md', { topics: ['patient-safety'] })], AS_OF);
+      assert.equal(withLaw.met, true);
+      assert.equal(withLaw.state, 'met');
+      assert.equal(withLaw.pacePerMonth, 0);
+    });
+
+    it('countsTowardTotal false keeps matching notes out of the total but in their requirement', () => {
+      const notes = [
+        ce('trafficking.md', { topics: ['human-trafficking'], hours: 1 }),
+        ce('texas-law.md', { topics: ['state-law'], hours: 2 }),
+      ];
+      const p = evaluateCredential(tx, TX, notes, AS_OF);
+      assert.equal(p.hours.earned, 2);
+      assert.deepEqual(p.countedNotes, ['trafficking.md', 'texas-law.md']);
+      const trafficking = p.requirements.find((r) => r.id === 'human-trafficking');
+      assert.deepEqual([trafficking?.earned, trafficking?.met, trafficking?.countsTowardTotal], [1, true, false]);
+      assert.deepEqual(verdict(p, 'trafficking.md'), {
+        path: 'trafficking.md',
+        counted: true,
+        reason: 'Human-trafficking prevention: counts toward that requirement, not toward the 20 h total',
+      });
+    });
+  });
+
+  describe('limits', () => {
+    it('cap pharmacist CE at 5 h, earliest notes first', () => {
+      const notes = [
+        ce('p2.md', { audience: 'pharmacist', hours: 4, completed: '2026-02-01' }),
+        ce('p1.md', { audience: 'pharmacist', hours: 3, completed: '2025-05-01' }),
+        ce('p3.md', { audience: 'pharmacist', hours: 1, completed: '2026-03-01' }),
+      ];
+      const p = evaluateCredential(cpht, CPHT, notes, AS_OF);
+      assert.equal(p.hours.earned, 5);
+      assert.deepEqual(verdict(p, 'p1.md'), { path: 'p1.md', counted: true });
+      assert.equal(verdict(p, 'p2.md').reason, 'pharmacist CE: only 2 of 4 h count (limit 5 h)');
+      assert.equal(verdict(p, 'p3.md').reason, 'pharmacist CE: none of the 1 h count (the 5 h limit is already reached)');
+      const limit = p.limits.find((l) => l.id === 'pharmacist');
+      assert.deepEqual([limit?.matched, limit?.applied], [8, 5]);
+    });
+
+    it('maxHours 0 means the notes count toward nothing, requirements included', () => {
+      const p = evaluateCredential(cpht, CPHT, [ce('law-in-service.md', { topics: ['law'], category: 'in-service', hours: 2 })], AS_OF);
+      assert.equal(p.hours.earned, 0);
+      assert.deepEqual(p.countedNotes, []);
+      assert.equal(p.requirements[0].earned, 0);
+      assert.equal(p.requirements[0].met, false);
+    });
+
+    it('a note matched by two limits adds what the tighter allows and uses room in both', () => {
+      const notes = [
+        ce('pharm-college.md', { audience: 'pharmacist', category: 'college', hours: 6, completed: '2025-06-01' }),
+        ce('tech-college.md', { category: 'college', hours: 8, completed: '2025-07-01' }),
+      ];
+      const p = evaluateCredential(cpht, CPHT, notes, AS_OF);
+      assert.equal(verdict(p, 'pharm-college.md').reason, 'pharmacist CE: only 5 of 6 h count (limit 5 h)');
+      assert.equal(verdict(p, 'tech-college.md').reason, 'college courses: only 5 of 8 h count (limit 10 h)');
+      assert.equal(p.hours.earned, 10);
+      const college = p.limits.find((l) => l.id === 'college');
+      assert.deepEqual([college?.matched, college?.applied], [14, 10]);
+    });
+
+    it("caps Ohio's volunteering at a third of 10 h", () => {
+      const oh: Credential = { id: 'oh', label: 'Ohio', ruleSetId: 'oh-technician', cycle: { start: '2025-04-01', end: '2027-03-31' } };
+      const p = evaluateCredential(oh, RULES['oh-technician'], [ce('v.md', { category: 'volunteering', hours: 5 }), ce('c.md', { hours: 2 })], AS_OF);
+      assert.equal(p.hours.earned, 5.33);
+    });
+  });
+
+  describe('cycle, pace and state', () => {
+    const rs = rule({ totalHours: 24, cycleMonths: 24 });
+    const cred: Credential = { id: 'r', label: 'R', ruleSetId: 'r', cycle: { start: '2025-01-01', end: '2026-12-31' } };
+
+    it('reports days left, days in the cycle and the elapsed share', () => {
+      const p = evaluateCredential(cred, rs, [], '2026-01-01');
+      assert.equal(p.cycle.daysLeft, 364);
+      assert.equal(p.cycle.daysTotal, 730);
+      assert.equal(p.cycle.elapsed, 365 / 729);
+      assert.equal(evaluateCredential(cred, rs, [], '2024-06-01').cycle.elapsed, 0);
+      assert.equal(evaluateCredential(cred, rs, [], '2026-12-31').cycle.elapsed, 1);
+      assert.equal(evaluateCredential(cred, rs, [], '2027-01-10').cycle.daysLeft, -10);
+    });
+
+    it('paces the remaining hours over the months left, and all of them in the last month', () => {
+      const p = evaluateCredential(cred, rs, [ce('a.md', { hours: 12, completed: '2025-06-01' })], '2026-01-01');
+      assert.equal(p.hours.remaining, 12);
+      assert.equal(p.pacePerMonth, round2(12 / (364 / 30.44)));
+      assert.equal(evaluateCredential(cred, rs, [], '2026-12-20').pacePerMonth, 24);
+    });
+
+    it('includes shortfalls of requirements outside the total in the pace', () => {
+      const p = evaluateCredential(tx, TX, Array.from({ length: 20 }, (_, i) => ce(`n${i}.md`, { topics: ['state-law'] })), '2025-12-31');
+      assert.equal(p.hours.remaining, 0);
+      assert.equal(p.met, false);
+      assert.ok(p.pacePerMonth > 0);
+    });
+
+    it('is on track on the straight line, at risk behind it, and unmet after the end', () => {
+      const half = [ce('a.md', { hours: 12, completed: '2025-06-01' })];
+      const onTrack = evaluateCredential(cred, rs, half, '2025-12-01');
+      assert.deepEqual([onTrack.behindPace, onTrack.state], [false, 'on-track']);
+      const behind = evaluateCredential(cred, rs, half, '2026-03-01');
+      assert.deepEqual([behind.behindPace, behind.state], [true, 'at-risk']);
+      assert.equal(evaluateCredential(cred, rs, half, '2027-01-01').state, 'unmet');
+    });
+
+    it('is at risk in the last 60 days, or the last 90 with a requirement unmet', () => {
+      const almost = rule({ totalHours: 10 });
+      const nineAndHalf = [ce('a.md', { hours: 9.5, completed: '2025-02-01' })];
+      assert.equal(evaluateCredential(cred, almost, nineAndHalf, '2026-10-31').state, 'on-track'); // 61 days left, ahead of the line
+      const sixty = evaluateCredential(cred, almost, nineAndHalf, '2026-11-01');
+      assert.deepEqual([sixty.cycle.daysLeft, sixty.behindPace, sixty.state], [60, false, 'at-risk']);
+
+      const needsLaw = rule({ totalHours: 2, requirements: [{ id: 'law', label: 'Law', topic: 'law', minHours: 1 }] });
+      const general = [ce('a.md', { hours: 2, completed: '2025-02-01' })];
+      assert.equal(evaluateCredential(cred, needsLaw, general, '2026-10-01').state, 'on-track'); // 91 days left
+      assert.equal(evaluateCredential(cred, needsLaw, general, '2026-10-02').state, 'at-risk'); // 90 days left
+    });
+  });
+
+  it('rounds sums to hundredths (0.1 + 0.2 = 0.3)', () => {
+    const p = evaluateCredential(cpht, rule({ totalHours: 0.3 }), [ce('a.md', { hours: 0.1 }), ce('b.md', { hours: 0.2 })], AS_OF);
+    assert.equal(p.hours.earned, 0.3);
+    assert.equal(p.met, true);
+  });
+});
+
+describe('evaluateAll', () => {
+  it('evaluates credentials in config order and skips one whose rule set is missing', () => {
+    const config: ResolvedConfig = {
+      credentials: [tx, cpht, { ...cpht, id: 'ghost', ruleSetId: 'nowhere' }],
+      ruleSets: RULES,
+      include: [],
+      exclude: [],
+      fromFile: true,
+    };
+    assert.deepEqual(
+      evaluateAll(config, fixtureNotes(), AS_OF).map((p) => p.credential.id),
+      ['tx', 'ptcb-cpht'],
+    );
+  });
+});
+
+describe('evaluation properties', () => {
+  const date = fc.integer({ min: 0, max: 1200 }).map((d) => addDays('2024-06-01', d));
+  const note = fc.record({
+    hours: fc.integer({ min: 0, max: 1000 }).map((h) => h / 100),
+    completed: date,
+    status: fc.constantFrom('completed', 'completed', 'planned'),
+    audience: fc.constantFrom('technician', 'pharmacist'),
+    category: fc.constantFrom('ce', 'college', 'in-service', 'volunteering'),
+    format: fc.constantFrom('live', 'home-study'),
+    topics: fc.subarray(['law', 'patient-safety', 'general', 'state-law', 'human-trafficking']),
+    credentials: fc.option(fc.subarray(['ptcb-cpht', 'tx']), { nil: undefined }),
+    valid: fc.boolean(),
+  });
+  const notes = fc.array(note, { maxLength: 25 }).map((list) => list.map((n, i) => ce(`n${String(i).padStart(2, '0')}.md`, n as Partial<CeNote>)));
+  const credentials: [Credential, RuleSet][] = [
+    [cpht, CPHT],
+    [tx, TX],
+    [{ id: 'oh', label: 'OH', ruleSetId: 'oh-technician', cycle: cpht.cycle }, RULES['oh-technician']],
+  ];
+
+  it('the total never exceeds the sum of counted hours, and each limit holds', () => {
+    fc.assert(
+      fc.property(notes, fc.constantFrom(...credentials), (list, [c, rs]) => {
+        const p = evaluateCredential(c, rs, list, AS_OF);
+        const counted = list.filter((n) => p.countedNotes.includes(n.path));
+        assert.ok(p.hours.earned <= round2(counted.reduce((s, n) => s + n.hours, 0)) + 1e-9);
+        for (const l of p.limits) assert.ok(l.applied <= l.maxHours + 1e-9, `${l.id} applied ${l.applied}`);
+        assert.equal(p.hours.remaining, round2(Math.max(0, p.hours.required - p.hours.earned)));
+        assert.equal(p.verdicts.length, list.length);
+      }),
+    );
+  });
+
+  it('adding a note that cannot count never changes the result', () => {
+    const outsider = fc.constantFrom<Partial<CeNote>>(
+      { completed: '2020-01-01' },
+      { completed: '2030-01-01' },
+      { status: 'planned', completed: undefined },
+      { valid: false },
+      { credentials: ['someone-else'] },
+    );
+    fc.assert(
+      fc.property(notes, outsider, fc.constantFrom(...credentials), (list, extra, [c, rs]) => {
+        const before = evaluateCredential(c, rs, list, AS_OF);
+        const after = evaluateCredential(c, rs, [...list, ce('zz-extra.md', { hours: 5, topics: ['law'], ...extra })], AS_OF);
+        assert.deepEqual({ ...after, verdicts: after.verdicts.slice(0, -1) }, before);
+        assert.equal(after.verdicts.at(-1)?.counted, false);
+      }),
+    );
+  });
+
+  it('the order of the notes does not change the hours', () => {
+    fc.assert(
+      fc.property(notes, fc.constantFrom(...credentials), (list, [c, rs]) => {
+        const a = evaluateCredential(c, rs, list, AS_OF);
+        const b = evaluateCredential(c, rs, [...list].reverse(), AS_OF);
+        assert.deepEqual(b.hours, a.hours);
+        assert.deepEqual(b.limits, a.limits.map((l) => ({ ...l, notes: b.limits.find((x) => x.id === l.id)?.notes ?? [] })));
+        assert.deepEqual(b.requirements.map((r) => r.earned), a.requirements.map((r) => r.earned));
+      }),
+    );
+  });
+});
