@@ -1,5 +1,144 @@
-// Placeholder until the feature lands: registers nothing.
-import type * as vscode from 'vscode';
-import type { CeIndex } from '../../services/types';
+// Export Transcript: writes `<folder>/transcripts/<credential>-<cycle end>.csv` and `.html` for one
+// credential's cycle, then opens the CSV and offers the printable HTML.
+import * as vscode from 'vscode';
+import { localToday } from '../../core/dates';
+import { buildTranscript, transcriptCsv, transcriptHtml } from '../../core/transcript';
+import type { CredentialProgress } from '../../core/types';
+import { guarded } from '../../services/log';
+import { isCredentialTarget } from '../../services/targets';
+import type { CeIndex, FolderIndex } from '../../services/types';
 
-export function activate(_context: vscode.ExtensionContext, _index: CeIndex): void {}
+export interface ExportOptions {
+  /** Replace existing files without asking (tests). */
+  overwrite?: boolean;
+  /** Do not open the results (tests). */
+  quiet?: boolean;
+}
+
+export interface TranscriptApi {
+  /** Writes the transcript of a credential; undefined when cancelled or not possible. */
+  exportTranscript(folderUri: vscode.Uri, credentialId: string, options?: ExportOptions): Promise<{ csv: vscode.Uri; html: vscode.Uri } | undefined>;
+}
+
+export function activate(context: vscode.ExtensionContext, index: CeIndex): TranscriptApi {
+  const exporter = new TranscriptExport(index);
+  context.subscriptions.push(
+    vscode.commands.registerCommand(
+      'pharmacyCe.exportTranscript',
+      guarded(vscode.l10n.t('Export Transcript'), async (arg?: unknown) => {
+        if (!vscode.workspace.isTrusted) {
+          void vscode.window.showWarningMessage(vscode.l10n.t('Exporting a transcript writes files, which needs a trusted workspace.'));
+          return;
+        }
+        await index.ready;
+        const picked = isCredentialTarget(arg) ? exporter.find(arg.folderUri, arg.credentialId) : await exporter.pick();
+        if (!picked) return;
+        await exporter.write(picked.folder, picked.progress, {});
+      }),
+    ),
+  );
+  return {
+    exportTranscript: async (folderUri, credentialId, options = {}) => {
+      const found = exporter.find(folderUri, credentialId);
+      return found ? exporter.write(found.folder, found.progress, options) : undefined;
+    },
+  };
+}
+
+/** File-name-safe form of a credential id: ids come from the user's config and may hold anything. */
+export function fileSafe(text: string): string {
+  const safe = text.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[.-]+/, '').slice(0, 80);
+  return safe || 'credential';
+}
+
+class TranscriptExport {
+  constructor(private readonly index: CeIndex) {}
+
+  find(folderUri: vscode.Uri, credentialId: string): { folder: FolderIndex; progress: CredentialProgress } | undefined {
+    const folder = this.index.folders().find((f) => f.folder.uri.toString() === folderUri.toString()) ?? this.index.folderOf(folderUri);
+    const progress = folder ? this.index.progress(folder).find((p) => p.credential.id === credentialId) : undefined;
+    return folder && progress ? { folder, progress } : undefined;
+  }
+
+  async pick(): Promise<{ folder: FolderIndex; progress: CredentialProgress } | undefined> {
+    const folders = this.index.folders();
+    if (folders.length === 0) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder of CE notes first.'));
+      return undefined;
+    }
+    let folder: FolderIndex | undefined = folders[0];
+    if (folders.length > 1) {
+      const choice = await vscode.window.showQuickPick(
+        folders.map((f) => ({ label: f.folder.name, description: f.folder.uri.fsPath || f.folder.uri.toString(), folder: f })),
+        { title: vscode.l10n.t('Export Transcript'), placeHolder: vscode.l10n.t('Folder of the notes') },
+      );
+      folder = choice?.folder;
+    }
+    if (!folder) return undefined;
+    const all = this.index.progress(folder);
+    if (all.length === 0) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('No credentials are set up in {0}.', folder.folder.name));
+      return undefined;
+    }
+    const choice = all.length === 1 ? { progress: all[0] } : await vscode.window.showQuickPick(
+      all.map((p) => ({
+        label: p.credential.label,
+        description: vscode.l10n.t('{0} to {1}', p.cycle.start, p.cycle.end),
+        detail: vscode.l10n.t('{0} / {1} h · {2}', p.hours.earned, p.hours.required, p.ruleSet.name),
+        progress: p,
+      })),
+      { title: vscode.l10n.t('Export Transcript'), placeHolder: vscode.l10n.t('Credential and cycle') },
+    );
+    return choice ? { folder, progress: choice.progress } : undefined;
+  }
+
+  async write(folder: FolderIndex, progress: CredentialProgress, options: ExportOptions): Promise<{ csv: vscode.Uri; html: vscode.Uri } | undefined> {
+    const dir = vscode.Uri.joinPath(folder.folder.uri, 'transcripts');
+    const base = `${fileSafe(progress.credential.id)}-${progress.cycle.end}`;
+    const csv = vscode.Uri.joinPath(dir, `${base}.csv`);
+    const html = vscode.Uri.joinPath(dir, `${base}.html`);
+    const existing = (await Promise.all([exists(csv), exists(html)])).some(Boolean);
+    if (existing && !options.overwrite) {
+      const replace = vscode.l10n.t('Replace');
+      const answer = await vscode.window.showWarningMessage(
+        vscode.l10n.t('A transcript for {0} ending {1} already exists in transcripts/. Replace it?', progress.credential.label, progress.cycle.end),
+        { modal: true },
+        replace,
+      );
+      if (answer !== replace) return undefined;
+    }
+    const learnerName = vscode.workspace.getConfiguration('pharmacyCe', folder.folder.uri).get<string>('learnerName', '').trim();
+    const transcript = buildTranscript(progress, folder.workspace.notes(), { learnerName, asOf: this.index.asOf(), generated: localToday() });
+    await vscode.workspace.fs.createDirectory(dir);
+    const encoder = new TextEncoder();
+    // The byte-order mark lets spreadsheet programs read the CSV as UTF-8 (names with accents, en dashes).
+    await vscode.workspace.fs.writeFile(csv, encoder.encode(`\ufeff${transcriptCsv(transcript)}`));
+    await vscode.workspace.fs.writeFile(html, encoder.encode(transcriptHtml(transcript)));
+    if (!options.quiet) void this.open(csv, html, learnerName === '');
+    return { csv, html };
+  }
+
+  private async open(csv: vscode.Uri, html: vscode.Uri, noName: boolean): Promise<void> {
+    await vscode.window.showTextDocument(csv, { preview: false });
+    const openHtml = vscode.l10n.t('Open Printable Transcript');
+    const reveal = vscode.l10n.t('Reveal in File Explorer');
+    const setName = vscode.l10n.t('Set Learner Name');
+    const message = noName
+      ? vscode.l10n.t('Transcript written to transcripts/. Your name is not set (pharmacyCe.learnerName): an audit transcript should carry it.')
+      : vscode.l10n.t('Transcript written to transcripts/.');
+    const buttons = noName ? [openHtml, setName] : [openHtml, reveal];
+    const choice = await vscode.window.showInformationMessage(message, ...buttons);
+    if (choice === openHtml) await vscode.env.openExternal(html);
+    else if (choice === reveal) await vscode.commands.executeCommand('revealFileInOS', html);
+    else if (choice === setName) await vscode.commands.executeCommand('workbench.action.openSettings', 'pharmacyCe.learnerName');
+  }
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,387 @@
+// What the CE Dashboard shows, computed from the index: plain data, no formatting and no editor types. The
+// dashboard feature turns it into escaped HTML; the tests check the figures here.
+import { addDays, compareDates, daysBetween } from './dates';
+import { topicLabel } from './topics';
+import type {
+  CalendarDate,
+  CeNote,
+  CredentialProgress,
+  Format,
+  ParsedNote,
+  Problem,
+  ProgressState,
+  ResolvedConfig,
+  TopicKey,
+} from './types';
+
+/** The part of a CeWorkspace the dashboard reads (CeWorkspace satisfies it). */
+export interface DashboardSource {
+  notes(): readonly ParsedNote[];
+  problems(): Problem[];
+  missingCertificates(): string[];
+  readonly config: ResolvedConfig;
+}
+
+export interface DashboardFolderInput {
+  /** Identifies the folder in messages (the folder's URI string in the extension). */
+  key: string;
+  name: string;
+  workspace: DashboardSource;
+  /** Evaluation of the folder's credentials at `asOf`. */
+  progress: readonly CredentialProgress[];
+  hasConfigFile: boolean;
+}
+
+export interface DashboardSettings {
+  /** `pharmacyCe.cpeMonitorReminderDays`: remind after this many days without `cpe_monitor: true`. */
+  cpeMonitorReminderDays: number;
+  /** How many recent notes to list. */
+  recentNotes?: number;
+}
+
+/** ACPE providers must report credit to CPE Monitor within 60 days; later reporting is impossible. */
+export const CPE_MONITOR_WINDOW_DAYS = 60;
+export const DEFAULT_RECENT_NOTES = 8;
+/** Topic bucket for counted hours of notes that name no topic. */
+export const NO_TOPIC = '';
+
+export interface DashboardModel {
+  asOf: CalendarDate;
+  folders: FolderModel[];
+}
+
+export interface FolderModel {
+  key: string;
+  name: string;
+  hasConfigFile: boolean;
+  credentials: CredentialCard[];
+  /** Most urgent first. */
+  actions: ActionItem[];
+  recentNotes: RecentNote[];
+  study: StudyOverview;
+  problems: { errors: number; warnings: number };
+}
+
+export interface NoteRef {
+  path: string;
+  title: string;
+}
+
+export interface RequirementBar {
+  id: string;
+  label: string;
+  earned: number;
+  required: number;
+  remaining: number;
+  met: boolean;
+  countsTowardTotal: boolean;
+}
+
+export interface LimitLine {
+  id: string;
+  label: string;
+  maxHours: number;
+  matched: number;
+  applied: number;
+}
+
+export interface TimelinePoint {
+  date: CalendarDate;
+  /** Hours counted toward the total up to and including this date. */
+  hours: number;
+}
+
+export interface TopicHours {
+  /** Topic key, or NO_TOPIC. */
+  topic: TopicKey;
+  label: string;
+  hours: number;
+}
+
+export interface CredentialCard {
+  id: string;
+  label: string;
+  ruleSetId: string;
+  ruleSetName: string;
+  shortName?: string;
+  earned: number;
+  required: number;
+  remaining: number;
+  met: boolean;
+  state: ProgressState;
+  cycle: { start: CalendarDate; end: CalendarDate; daysLeft: number; daysTotal: number; elapsed: number };
+  pacePerMonth: number;
+  behindPace: boolean;
+  requirements: RequirementBar[];
+  /** Limits that cut or refused hours (matched more than applied). */
+  limits: LimitLine[];
+  source: string;
+  ruleAsOf: CalendarDate;
+  verify: boolean;
+  caveats: string[];
+  /** Cumulative counted hours: starts at the cycle start with 0, one step per completion date. */
+  timeline: TimelinePoint[];
+  /** Counted hours (after limits) by topic; a note with two topics adds its hours to both. */
+  byTopic: TopicHours[];
+  /** Counted hours (after limits) by format; sums to `earned` minus hours kept out of the total. */
+  byFormat: Record<Format, number>;
+  /** CE notes considered that do not count, or count only in part, with the reason. */
+  notCounted: (NoteRef & { reason: string })[];
+}
+
+export type ActionItem =
+  | { kind: 'set-up' }
+  | { kind: 'requirement'; credentialId: string; credential: string; requirement: string; hours: number; deadline: CalendarDate; daysLeft: number }
+  | { kind: 'total'; credentialId: string; credential: string; hours: number; deadline: CalendarDate; daysLeft: number; pacePerMonth: number }
+  /** ACPE credit inside the reporting window, not yet seen in CPE Monitor. `deadline`: the earliest window end. */
+  | { kind: 'cpe-monitor'; notes: NoteRef[]; reminderDays: number; deadline: CalendarDate; daysLeft: number }
+  /** Counted ACPE credit whose reporting window has closed without `cpe_monitor: true`. */
+  | { kind: 'cpe-monitor-closed'; notes: NoteRef[] }
+  | { kind: 'certificate-missing'; notes: NoteRef[] }
+  /** Notes with errors (they do not count) and the number of errors in the config file. */
+  | { kind: 'errors'; notes: NoteRef[]; configErrors: number };
+
+export interface RecentNote extends NoteRef {
+  completed: CalendarDate;
+  hours: number;
+  topics: TopicHours['topic'][];
+  topicLabels: string[];
+  format: Format;
+  provider?: string;
+  uan?: string;
+  /** Markdown excerpt, still to be rendered (safely) by the adapter. */
+  excerpt: string;
+  /** Counted toward at least one credential. */
+  counted: boolean;
+  hasErrors: boolean;
+}
+
+export interface StudyOverview {
+  /** Every note (CE and study) per topic, most notes first. */
+  notesPerTopic: { topic: TopicKey; label: string; count: number }[];
+  /** CE notes completed in the calendar month of the as-of date. */
+  completedThisMonth: number;
+  ceNotes: number;
+  studyNotes: number;
+  planned: number;
+  inProgress: number;
+  broken: number;
+}
+
+export function buildDashboardModel(folders: readonly DashboardFolderInput[], asOf: CalendarDate, settings: DashboardSettings): DashboardModel {
+  return { asOf, folders: folders.map((f) => buildFolderModel(f, asOf, settings)) };
+}
+
+export function buildFolderModel(input: DashboardFolderInput, asOf: CalendarDate, settings: DashboardSettings): FolderModel {
+  const notes = input.workspace.notes();
+  const byPath = new Map(notes.map((n) => [n.path, n]));
+  const problems = input.workspace.problems();
+  const errorPaths = new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file));
+  const counted = new Set(input.progress.flatMap((p) => p.countedNotes));
+  const credentials = input.progress.map((p) => credentialCard(p, byPath, asOf));
+  return {
+    key: input.key,
+    name: input.name,
+    hasConfigFile: input.hasConfigFile,
+    credentials,
+    actions: actionsFor(input, notes, byPath, problems, counted, asOf, settings),
+    recentNotes: recentNotes(notes, counted, errorPaths, settings.recentNotes ?? DEFAULT_RECENT_NOTES),
+    study: studyOverview(notes, asOf),
+    problems: {
+      errors: problems.filter((p) => p.severity === 'error').length,
+      warnings: problems.filter((p) => p.severity === 'warning').length,
+    },
+  };
+}
+
+function credentialCard(p: CredentialProgress, byPath: Map<string, ParsedNote>, asOf: CalendarDate): CredentialCard {
+  const applied = appliedHours(p, byPath);
+  const byTopic = new Map<TopicKey, number>();
+  const byFormat: Record<Format, number> = { live: 0, 'home-study': 0 };
+  for (const { note, hours } of applied) {
+    if (hours <= 0) continue;
+    byFormat[note.format] = round(byFormat[note.format] + hours);
+    const topics = note.topics.length > 0 ? unique(note.topics) : [NO_TOPIC];
+    for (const t of topics) byTopic.set(t, round((byTopic.get(t) ?? 0) + hours));
+  }
+  const notCounted: CredentialCard['notCounted'] = [];
+  for (const v of p.verdicts) {
+    if (v.counted && !v.reason) continue;
+    notCounted.push({ path: v.path, title: byPath.get(v.path)?.title ?? v.path, reason: v.reason ?? '' });
+  }
+  return {
+    id: p.credential.id,
+    label: p.credential.label,
+    ruleSetId: p.ruleSet.id,
+    ruleSetName: p.ruleSet.name,
+    shortName: p.ruleSet.shortName,
+    earned: p.hours.earned,
+    required: p.hours.required,
+    remaining: p.hours.remaining,
+    met: p.met,
+    state: p.state,
+    cycle: { ...p.cycle },
+    pacePerMonth: p.pacePerMonth,
+    behindPace: p.behindPace,
+    requirements: p.requirements.map((r) => ({
+      id: r.id,
+      label: r.label,
+      earned: r.earned,
+      required: r.required,
+      remaining: r.remaining,
+      met: r.met,
+      countsTowardTotal: r.countsTowardTotal,
+    })),
+    limits: p.limits.filter((l) => l.matched > l.applied).map((l) => ({ id: l.id, label: l.label, maxHours: l.maxHours, matched: l.matched, applied: l.applied })),
+    source: p.ruleSet.source,
+    ruleAsOf: p.ruleSet.asOf,
+    verify: p.ruleSet.verify === true,
+    caveats: [...(p.ruleSet.caveats ?? [])],
+    timeline: timeline(p, applied, asOf),
+    byTopic: [...byTopic].map(([topic, hours]) => ({ topic, label: topic === NO_TOPIC ? '' : topicLabel(topic), hours })).sort((a, b) => b.hours - a.hours || a.label.localeCompare(b.label)),
+    byFormat,
+    notCounted,
+  };
+}
+
+/**
+ * The hours each counted note adds to the total, earliest first: limits are filled in date order (the
+ * evaluation only gives their sums), and notes of requirements kept out of the total add nothing.
+ */
+export function appliedHours(p: CredentialProgress, byPath: Map<string, ParsedNote>): { note: CeNote; hours: number }[] {
+  const keptOut = new Set(p.requirements.filter((r) => !r.countsTowardTotal).flatMap((r) => r.notes));
+  const room = new Map(p.limits.map((l) => [l.id, l.maxHours]));
+  const limitsOf = new Map<string, string[]>();
+  for (const l of p.limits) for (const path of l.notes) limitsOf.set(path, [...(limitsOf.get(path) ?? []), l.id]);
+  const notes = unique(p.countedNotes)
+    .map((path) => byPath.get(path))
+    .filter((n): n is CeNote => n?.kind === 'ce')
+    .sort((a, b) => compareDates(a.completed ?? '', b.completed ?? '') || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return notes.map((note) => {
+    if (keptOut.has(note.path)) return { note, hours: 0 };
+    let hours = note.hours;
+    for (const id of limitsOf.get(note.path) ?? []) hours = Math.min(hours, room.get(id) ?? hours);
+    for (const id of limitsOf.get(note.path) ?? []) room.set(id, round((room.get(id) ?? 0) - hours));
+    return { note, hours: round(Math.max(0, hours)) };
+  });
+}
+
+function timeline(p: CredentialProgress, applied: { note: CeNote; hours: number }[], asOf: CalendarDate): TimelinePoint[] {
+  const points: TimelinePoint[] = [{ date: p.cycle.start, hours: 0 }];
+  let total = 0;
+  for (const { note, hours } of applied) {
+    if (hours <= 0 || !note.completed) continue;
+    total = round(total + hours);
+    const date = note.completed < p.cycle.start ? p.cycle.start : note.completed;
+    const last = points[points.length - 1];
+    if (last.date === date) last.hours = total;
+    else points.push({ date, hours: total });
+  }
+  // Carry the line to today (or the cycle end once it has passed) so a flat stretch shows as flat.
+  const end = compareDates(asOf, p.cycle.end) > 0 ? p.cycle.end : asOf;
+  if (compareDates(end, points[points.length - 1].date) > 0) points.push({ date: end, hours: total });
+  return points;
+}
+
+function actionsFor(
+  input: DashboardFolderInput,
+  notes: readonly ParsedNote[],
+  byPath: Map<string, ParsedNote>,
+  problems: Problem[],
+  counted: Set<string>,
+  asOf: CalendarDate,
+  settings: DashboardSettings,
+): ActionItem[] {
+  const ref = (path: string): NoteRef => ({ path, title: byPath.get(path)?.title ?? path });
+  const dated: (ActionItem & { deadline: CalendarDate })[] = [];
+  for (const p of input.progress) {
+    const credential = p.credential.label;
+    for (const r of p.requirements) {
+      if (r.met || r.remaining <= 0) continue;
+      dated.push({ kind: 'requirement', credentialId: p.credential.id, credential, requirement: r.label, hours: r.remaining, deadline: p.cycle.end, daysLeft: p.cycle.daysLeft });
+    }
+    if (p.hours.remaining > 0) {
+      dated.push({ kind: 'total', credentialId: p.credential.id, credential, hours: p.hours.remaining, deadline: p.cycle.end, daysLeft: p.cycle.daysLeft, pacePerMonth: p.pacePerMonth });
+    }
+  }
+
+  const reminderDays = Math.min(Math.max(1, settings.cpeMonitorReminderDays), CPE_MONITOR_WINDOW_DAYS);
+  const inWindow: CeNote[] = [];
+  const closed: CeNote[] = [];
+  for (const note of notes) {
+    if (note.kind !== 'ce' || !note.valid || note.status !== 'completed' || !note.completed || !note.uan || note.cpeMonitor === true) continue;
+    const age = daysBetween(note.completed, asOf);
+    if (age > reminderDays && age <= CPE_MONITOR_WINDOW_DAYS) inWindow.push(note);
+    else if (age > CPE_MONITOR_WINDOW_DAYS && counted.has(note.path)) closed.push(note);
+  }
+  if (inWindow.length > 0) {
+    inWindow.sort((a, b) => compareDates(a.completed as string, b.completed as string));
+    const deadline = addDays(inWindow[0].completed as string, CPE_MONITOR_WINDOW_DAYS);
+    dated.push({ kind: 'cpe-monitor', notes: inWindow.map((n) => ref(n.path)), reminderDays, deadline, daysLeft: daysBetween(asOf, deadline) });
+  }
+  const kindOrder = { requirement: 0, total: 1, 'cpe-monitor': 2 } as Record<string, number>;
+  dated.sort((a, b) => compareDates(a.deadline, b.deadline) || kindOrder[a.kind] - kindOrder[b.kind]);
+
+  const actions: ActionItem[] = [];
+  // Without a config every figure is the built-in default's: setting up comes before anything else.
+  if (!input.hasConfigFile) actions.push({ kind: 'set-up' });
+  actions.push(...dated);
+  const errorNotes = unique(problems.filter((p) => p.severity === 'error' && byPath.has(p.file)).map((p) => p.file));
+  const configErrors = problems.filter((p) => p.severity === 'error' && !byPath.has(p.file)).length;
+  if (errorNotes.length > 0 || configErrors > 0) actions.push({ kind: 'errors', notes: errorNotes.map(ref), configErrors });
+  const missing = input.workspace.missingCertificates().filter((p) => byPath.has(p));
+  if (missing.length > 0) actions.push({ kind: 'certificate-missing', notes: unique(missing).sort().map(ref) });
+  if (closed.length > 0) actions.push({ kind: 'cpe-monitor-closed', notes: closed.map((n) => ref(n.path)) });
+  return actions;
+}
+
+function recentNotes(notes: readonly ParsedNote[], counted: Set<string>, errorPaths: Set<string>, limit: number): RecentNote[] {
+  return notes
+    .filter((n): n is CeNote & { completed: CalendarDate } => n.kind === 'ce' && n.completed !== undefined && n.status === 'completed')
+    .sort((a, b) => compareDates(b.completed, a.completed) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+    .slice(0, Math.max(0, limit))
+    .map((n) => ({
+      path: n.path,
+      title: n.title,
+      completed: n.completed,
+      hours: n.hours,
+      topics: [...n.topics],
+      topicLabels: n.topics.map(topicLabel),
+      format: n.format,
+      provider: n.provider,
+      uan: n.uan?.normalized ?? n.uanText,
+      excerpt: n.excerpt,
+      counted: counted.has(n.path),
+      hasErrors: errorPaths.has(n.path) || !n.valid,
+    }));
+}
+
+function studyOverview(notes: readonly ParsedNote[], asOf: CalendarDate): StudyOverview {
+  const perTopic = new Map<TopicKey, number>();
+  const overview: StudyOverview = { notesPerTopic: [], completedThisMonth: 0, ceNotes: 0, studyNotes: 0, planned: 0, inProgress: 0, broken: 0 };
+  const month = asOf.slice(0, 7);
+  for (const note of notes) {
+    for (const t of unique(note.topics)) perTopic.set(t, (perTopic.get(t) ?? 0) + 1);
+    if (note.kind === 'study') overview.studyNotes++;
+    else if (note.kind === 'broken') overview.broken++;
+    else {
+      overview.ceNotes++;
+      if (note.status === 'planned') overview.planned++;
+      else if (note.status === 'in-progress') overview.inProgress++;
+      else if (note.completed?.slice(0, 7) === month) overview.completedThisMonth++;
+    }
+  }
+  overview.notesPerTopic = [...perTopic]
+    .map(([topic, count]) => ({ topic, label: topicLabel(topic), count }))
+    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+  return overview;
+}
+
+function unique<T>(items: readonly T[]): T[] {
+  return [...new Set(items)];
+}
+
+/** Hours are kept to two decimals so 0.1 CEU steps do not print as 2.9999999. */
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}

@@ -1,0 +1,297 @@
+// The one CE Dashboard panel: creates or revives the webview, feeds it rendered HTML as messages when the
+// index changes, and carries out the few requests the webview may make after checking them.
+import { randomBytes } from 'crypto';
+import * as vscode from 'vscode';
+import { buildFolderModel, type DashboardFolderInput, type DashboardModel, type FolderModel } from '../../core/dashboard-model';
+import type { CalendarDate } from '../../core/types';
+import type { DashboardTarget, HostMessage, WebviewMessage } from '../../protocol/dashboard';
+import { log, reportError } from '../../services/log';
+import type { CredentialTarget } from '../../services/targets';
+import type { CeIndex, FolderIndex } from '../../services/types';
+import { isPlainRelativePath, parseWebviewMessage } from './messages';
+import { renderDashboard, type RenderContext } from './render';
+
+export const VIEW_TYPE = 'pharmacyCe.dashboard';
+
+export class DashboardPanel implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private panelDisposables: vscode.Disposable[] = [];
+  private readonly disposables: vscode.Disposable[] = [];
+  private model: DashboardModel | undefined;
+  private modelStale = true;
+  private version = 0;
+  private lastPosted: HostMessage | undefined;
+  /** A reveal asked for before the webview script was ready to receive it. */
+  private pendingReveal: DashboardTarget | undefined;
+  private webviewReady = false;
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly index: CeIndex,
+  ) {
+    this.disposables.push(
+      index.onDidChange(() => this.invalidate()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('pharmacyCe')) this.invalidate();
+      }),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.invalidate()),
+    );
+    void index.ready.then(() => this.invalidate());
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+
+  get current(): vscode.WebviewPanel | undefined {
+    return this.panel;
+  }
+
+  get lastMessage(): HostMessage | undefined {
+    return this.lastPosted;
+  }
+
+  /** Opens the dashboard, or brings it to the front. */
+  show(): vscode.WebviewPanel {
+    if (this.panel) {
+      this.panel.reveal(undefined, false);
+      return this.panel;
+    }
+    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, vscode.l10n.t('CE Dashboard'), vscode.ViewColumn.Active, this.webviewOptions());
+    this.attach(panel);
+    return panel;
+  }
+
+  /** Takes over a panel: a new one, or one VS Code restores after a reload (the serializer). */
+  attach(panel: vscode.WebviewPanel): void {
+    if (this.panel && this.panel !== panel) this.panel.dispose();
+    this.panel = panel;
+    this.webviewReady = false;
+    panel.title = vscode.l10n.t('CE Dashboard');
+    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'dashboard-icon.svg');
+    panel.webview.options = this.webviewOptions();
+    this.panelDisposables.push(
+      panel.webview.onDidReceiveMessage((raw) => void this.receive(raw)),
+      panel.onDidChangeViewState(() => {
+        // Without retainContextWhenHidden the script is gone while hidden; it says `ready` when it is back.
+        if (!panel.visible) this.webviewReady = false;
+      }),
+      panel.onDidDispose(() => {
+        if (this.panel === panel) this.panel = undefined;
+        for (const d of this.panelDisposables) d.dispose();
+        this.panelDisposables = [];
+      }),
+    );
+    panel.webview.html = this.pageHtml(panel.webview);
+  }
+
+  /** The model as last computed (computing it if the index changed since). */
+  currentModel(): DashboardModel | undefined {
+    // The day rolls over while the window stays open: days left and pace change with it.
+    if (this.model && this.index.isReady && this.model.asOf !== this.index.asOf()) this.modelStale = true;
+    if (this.modelStale) {
+      this.model = this.computeModel();
+      this.modelStale = this.model === undefined;
+    }
+    return this.model;
+  }
+
+  /** Scrolls the dashboard to a credential card or a note. */
+  async reveal(target: CredentialTarget | { uri: vscode.Uri }): Promise<boolean> {
+    const resolved = this.resolveTarget(target);
+    this.show();
+    if (!resolved) return false;
+    this.pendingReveal = resolved;
+    if (this.webviewReady) await this.flushReveal();
+    return true;
+  }
+
+  /** Handles one message from the webview. Returns false when it was rejected or failed. */
+  async receive(raw: unknown): Promise<boolean> {
+    const message = parseWebviewMessage(raw);
+    if (!message) {
+      log()?.warn('Dashboard: ignored a message of unknown shape from the webview');
+      return false;
+    }
+    try {
+      return await this.handle(message);
+    } catch (error) {
+      reportError(vscode.l10n.t('The CE Dashboard could not do that: {0}', error instanceof Error ? error.message : String(error)), error);
+      return false;
+    }
+  }
+
+  private async handle(message: WebviewMessage): Promise<boolean> {
+    switch (message.type) {
+      case 'ready':
+        this.webviewReady = true;
+        await this.postRender();
+        await this.flushReveal();
+        return true;
+      case 'openNote': {
+        const uri = this.indexedNoteUri(message.folder, message.path);
+        if (!uri) {
+          log()?.warn(`Dashboard: refused to open a path that is not an indexed note: ${JSON.stringify(message.path)}`);
+          return false;
+        }
+        const beside = this.panel?.viewColumn === vscode.ViewColumn.One;
+        await vscode.window.showTextDocument(uri, { preview: true, viewColumn: beside ? vscode.ViewColumn.Beside : vscode.ViewColumn.One });
+        return true;
+      }
+      case 'exportTranscript': {
+        const folder = this.folderByKey(message.folder);
+        if (!folder || !vscode.workspace.isTrusted) return false;
+        if (!folder.workspace.config.credentials.some((c) => c.id === message.credentialId)) return false;
+        const target: CredentialTarget = { folderUri: folder.folder.uri, credentialId: message.credentialId };
+        await vscode.commands.executeCommand('pharmacyCe.exportTranscript', target);
+        return true;
+      }
+      case 'setUpCredentials': {
+        const folder = this.folderByKey(message.folder);
+        if (!folder || !vscode.workspace.isTrusted) return false;
+        await vscode.commands.executeCommand('pharmacyCe.setUpCredentials', folder.folder.uri);
+        return true;
+      }
+    }
+  }
+
+  private invalidate(): void {
+    this.modelStale = true;
+    // A hidden webview has no script to receive it; it asks with `ready` when shown again.
+    if (this.panel?.visible && this.webviewReady) void this.postRender();
+  }
+
+  private async postRender(): Promise<void> {
+    const panel = this.panel;
+    if (!panel) return;
+    const message: HostMessage = { type: 'render', html: this.bodyHtml(), version: ++this.version };
+    this.lastPosted = message;
+    await panel.webview.postMessage(message);
+  }
+
+  private async flushReveal(): Promise<void> {
+    const target = this.pendingReveal;
+    if (!target || !this.panel) return;
+    this.pendingReveal = undefined;
+    const message: HostMessage = { type: 'reveal', target };
+    await this.panel.webview.postMessage(message);
+    if (target.kind === 'note' && !this.isNoteShown(target.folder, target.path)) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('This note is not on the dashboard: it lists recent notes and notes that need something done.'));
+    }
+  }
+
+  private isNoteShown(folderKey: string, path: string): boolean {
+    const folder = this.currentModel()?.folders.find((f) => f.key === folderKey);
+    if (!folder) return false;
+    return (
+      folder.recentNotes.some((n) => n.path === path) ||
+      folder.actions.some((a) => 'notes' in a && a.notes.some((n) => n.path === path)) ||
+      folder.credentials.some((c) => c.notCounted.some((n) => n.path === path))
+    );
+  }
+
+  private resolveTarget(target: CredentialTarget | { uri: vscode.Uri }): DashboardTarget | undefined {
+    if ('credentialId' in target) {
+      const folder = this.index.folderOf(target.folderUri) ?? this.folderByKey(target.folderUri.toString());
+      return folder ? { kind: 'credential', folder: keyOf(folder), credentialId: target.credentialId } : undefined;
+    }
+    const found = this.index.noteAt(target.uri);
+    return found ? { kind: 'note', folder: keyOf(found.folder), path: found.note.path } : undefined;
+  }
+
+  private folderByKey(key: string): FolderIndex | undefined {
+    return this.index.folders().find((f) => keyOf(f) === key);
+  }
+
+  /** The URI of an indexed note named by the webview, or undefined for anything else. */
+  private indexedNoteUri(folderKey: string, path: string): vscode.Uri | undefined {
+    const folder = this.folderByKey(folderKey);
+    if (!folder || !isPlainRelativePath(path) || !folder.workspace.hasNote(path)) return undefined;
+    const uri = this.index.uriOf(folder, path);
+    const root = folder.folder.uri.path.replace(/\/+$/, '');
+    // Belt and braces: the joined URI must still be below the folder, with the same scheme and authority.
+    if (uri.scheme !== folder.folder.uri.scheme || uri.authority !== folder.folder.uri.authority || !uri.path.startsWith(`${root}/`)) return undefined;
+    return uri;
+  }
+
+  private computeModel(): DashboardModel | undefined {
+    if (!this.index.isReady) return undefined;
+    const asOf = this.index.asOf();
+    const folders: FolderModel[] = [];
+    for (const folder of this.index.folders()) {
+      const settings = { cpeMonitorReminderDays: vscode.workspace.getConfiguration('pharmacyCe', folder.folder.uri).get<number>('cpeMonitorReminderDays', 45) };
+      try {
+        const input: DashboardFolderInput = { key: keyOf(folder), name: folder.folder.name, workspace: folder.workspace, progress: this.index.progress(folder), hasConfigFile: folder.hasConfigFile };
+        folders.push(buildFolderModel(input, asOf, settings));
+      } catch (error) {
+        // One folder that cannot be evaluated must not blank the others.
+        reportError(vscode.l10n.t('The CE Dashboard could not show the folder {0}.', folder.folder.name), error);
+      }
+    }
+    return { asOf, folders };
+  }
+
+  private renderContext(): RenderContext {
+    const format = vscode.workspace.getConfiguration('pharmacyCe').get<string>('dateFormat', 'iso');
+    return {
+      t: (message, ...args) => vscode.l10n.t(message, ...args),
+      formatDate: format === 'locale' ? localeDate : (d) => d,
+      ready: this.index.isReady,
+      trusted: vscode.workspace.isTrusted,
+    };
+  }
+
+  private bodyHtml(): string {
+    try {
+      return renderDashboard(this.currentModel(), this.renderContext());
+    } catch (error) {
+      reportError(vscode.l10n.t('The CE Dashboard could not be drawn.'), error);
+      return `<p class="empty">${vscode.l10n.t('The dashboard could not be drawn: see the Pharmacy CE log.')}</p>`;
+    }
+  }
+
+  private webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    return {
+      enableScripts: true,
+      enableCommandUris: false,
+      enableFindWidget: true,
+      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media'), vscode.Uri.joinPath(this.extensionUri, 'dist')],
+    };
+  }
+
+  private pageHtml(webview: vscode.Webview): string {
+    const nonce = randomBytes(16).toString('base64');
+    const style = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'dashboard.css'));
+    const script = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview.js'));
+    const csp = `default-src 'none'; style-src ${webview.cspSource}; script-src 'nonce-${nonce}'; img-src ${webview.cspSource} data:;`;
+    return `<!DOCTYPE html>
+<html lang="${attr(vscode.env.language)}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link href="${style.toString()}" rel="stylesheet">
+<title>${attr(vscode.l10n.t('CE Dashboard'))}</title>
+</head>
+<body>
+<main id="root" aria-label="${attr(vscode.l10n.t('CE Dashboard'))}">${this.bodyHtml()}</main>
+<script nonce="${nonce}" src="${script.toString()}"></script>
+</body>
+</html>`;
+  }
+}
+
+export function keyOf(folder: FolderIndex): string {
+  return folder.folder.uri.toString();
+}
+
+function attr(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function localeDate(date: CalendarDate): string {
+  const [y, m, d] = date.split('-').map(Number);
+  if (!y || !m || !d) return date;
+  return new Intl.DateTimeFormat(vscode.env.language, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+}

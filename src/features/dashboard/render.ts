@@ -1,0 +1,286 @@
+// Turns the dashboard model into the HTML the webview shows. Runs in the extension host, so the webview
+// never builds markup from note text: every string from a note or a config is escaped here, and note
+// excerpts go through markdown-it with raw HTML off and only http(s)/mailto links kept. No `vscode`
+// import (strings come through `t`), so this is unit-tested in plain Node.
+import MarkdownIt from 'markdown-it';
+import type {
+  ActionItem,
+  CredentialCard,
+  DashboardModel,
+  FolderModel,
+  NoteRef,
+  RecentNote,
+  TimelinePoint,
+} from '../../core/dashboard-model';
+import { NO_TOPIC } from '../../core/dashboard-model';
+import { daysBetween } from '../../core/dates';
+import { escapeHtml as e, formatHours as h } from '../../core/transcript';
+import type { CalendarDate, Format } from '../../core/types';
+
+export interface RenderContext {
+  /** `vscode.l10n.t` in the extension; `{0}` placeholders. */
+  t(message: string, ...args: (string | number)[]): string;
+  formatDate(date: CalendarDate): string;
+  /** False while the index is still reading notes. */
+  ready: boolean;
+  /** Commands that write files are offered only in a trusted workspace. */
+  trusted: boolean;
+}
+
+const MAX_EXCERPT = 800;
+
+const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
+markdown.disable(['image']);
+markdown.validateLink = (url: string) => /^(https?:\/\/|mailto:)/i.test(url.trim());
+const defaultLinkOpen = markdown.renderer.rules.link_open;
+markdown.renderer.rules.link_open = (tokens, idx, options, env, self) => {
+  tokens[idx].attrSet('rel', 'noopener noreferrer');
+  return defaultLinkOpen ? defaultLinkOpen(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options);
+};
+
+/** A note's Markdown excerpt as safe HTML: no raw HTML, no images, links only to the web or mail. */
+export function renderExcerpt(text: string): string {
+  const source = text.length > MAX_EXCERPT ? `${text.slice(0, MAX_EXCERPT)}…` : text;
+  return markdown.render(source);
+}
+
+export function renderDashboard(model: DashboardModel | undefined, ctx: RenderContext): string {
+  const { t } = ctx;
+  if (!ctx.ready || !model) return `<p class="empty" role="status">${e(t('Reading your notes…'))}</p>`;
+  if (model.folders.length === 0) return `<p class="empty">${e(t('Open a folder of CE notes to see your progress.'))}</p>`;
+  const header = `<header class="page-header"><h1>${e(t('CE Dashboard'))}</h1><p class="as-of">${e(t('Figures as of {0}', ctx.formatDate(model.asOf)))}</p></header>`;
+  return header + model.folders.map((f, i) => renderFolder(f, i, model.folders.length > 1, ctx)).join('');
+}
+
+function renderFolder(f: FolderModel, index: number, multiRoot: boolean, ctx: RenderContext): string {
+  const { t } = ctx;
+  const id = `folder-${index}`;
+  const heading = multiRoot ? `<h2 id="${id}" class="folder-name">${e(f.name)}</h2>` : `<h2 id="${id}" class="visually-hidden">${e(f.name)}</h2>`;
+  const cards = f.credentials.length > 0
+    ? f.credentials.map((c, i) => renderCard(c, f, `${id}-cred-${i}`, ctx)).join('')
+    : `<p class="empty">${e(t('No credentials to show for this folder.'))}</p>`;
+  return `<section class="folder" data-folder="${e(f.key)}" aria-labelledby="${id}">${heading}
+${renderActions(f, `${id}-actions`, ctx)}
+<div class="cards">${cards}</div>
+<div class="columns">${renderRecent(f, ctx)}${renderStudy(f, ctx)}</div>
+</section>`;
+}
+
+// ---- Action list -------------------------------------------------------------------------------------
+
+function renderActions(f: FolderModel, headingId: string, ctx: RenderContext): string {
+  const { t } = ctx;
+  const body = f.actions.length === 0
+    ? `<p class="all-done">${e(t('Nothing to do right now: every requirement is met and nothing needs checking.'))}</p>`
+    : `<ol class="action-list">${f.actions.map((a) => `<li class="action ${urgencyClass(a)}">${renderAction(a, f, ctx)}</li>`).join('')}</ol>`;
+  return `<section class="actions" aria-labelledby="${headingId}"><h3 id="${headingId}">${e(t('Next steps'))}</h3>${body}</section>`;
+}
+
+function urgencyClass(a: ActionItem): string {
+  if (!('daysLeft' in a)) return a.kind === 'errors' || a.kind === 'set-up' ? 'urgency-attention' : 'urgency-info';
+  if (a.daysLeft < 0) return 'urgency-overdue';
+  return a.daysLeft <= 30 ? 'urgency-soon' : 'urgency-later';
+}
+
+function renderAction(a: ActionItem, f: FolderModel, ctx: RenderContext): string {
+  const { t } = ctx;
+  const date = (d: CalendarDate) => ctx.formatDate(d);
+  switch (a.kind) {
+    case 'set-up': {
+      const text = e(t('No .pharmacy-ce.json in this folder: the default PTCB CPhT two-year cycle is shown. Set up your own credentials and cycle dates.'));
+      const button = ctx.trusted ? ` <button class="inline-button" data-command="setUpCredentials" data-folder="${e(f.key)}">${e(t('Set Up Credentials'))}</button>` : '';
+      return text + button;
+    }
+    case 'requirement':
+      return e(a.daysLeft < 0
+        ? t('{0} h of {1} still missing for {2}: the cycle ended {3}.', h(a.hours), a.requirement, a.credential, date(a.deadline))
+        : t('{0} h of {1} needed for {2} by {3} ({4} days left).', h(a.hours), a.requirement, a.credential, date(a.deadline), a.daysLeft));
+    case 'total':
+      return e(a.daysLeft < 0
+        ? t('{0} h more were needed for {1}: the cycle ended {2}.', h(a.hours), a.credential, date(a.deadline))
+        : t('{0} h more needed for {1} by {2}: about {3} h per month.', h(a.hours), a.credential, date(a.deadline), h(round1(a.pacePerMonth))));
+    case 'cpe-monitor':
+      return e(a.notes.length === 1
+        ? t('1 note completed more than {0} days ago is not marked cpe_monitor: true. Check NABP CPE Monitor before its 60-day reporting window closes on {1}.', a.reminderDays, date(a.deadline))
+        : t('{0} notes completed more than {1} days ago are not marked cpe_monitor: true. Check NABP CPE Monitor before their 60-day reporting windows close (the first on {2}).', a.notes.length, a.reminderDays, date(a.deadline)))
+        + noteList(a.notes, f);
+    case 'cpe-monitor-closed':
+      return e(t('{0} counted ACPE activities are past the 60-day reporting window and not marked cpe_monitor: true. Make sure the credit shows in CPE Monitor: PTCB checks it there.', a.notes.length)) + noteList(a.notes, f);
+    case 'certificate-missing':
+      return e(a.notes.length === 1 ? t('Certificate missing for 1 note.') : t('Certificate missing for {0} notes.', a.notes.length)) + noteList(a.notes, f);
+    case 'errors': {
+      const parts: string[] = [];
+      if (a.notes.length > 0) parts.push(e(a.notes.length === 1 ? t('1 note has errors and does not count until fixed.') : t('{0} notes have errors and do not count until fixed.', a.notes.length)));
+      if (a.configErrors > 0) parts.push(e(t('The .pharmacy-ce.json file has {0} error(s): see the Problems panel.', a.configErrors)));
+      return parts.join(' ') + noteList(a.notes, f);
+    }
+  }
+}
+
+function noteList(notes: readonly NoteRef[], f: FolderModel): string {
+  if (notes.length === 0) return '';
+  return `<ul class="note-refs">${notes.map((n) => `<li><button class="link" ${noteData(f, n.path)} title="${e(n.path)}">${e(n.title)}</button></li>`).join('')}</ul>`;
+}
+
+function noteData(f: FolderModel, path: string): string {
+  return `data-open-note data-folder="${e(f.key)}" data-path="${e(path)}"`;
+}
+
+// ---- Credential cards ----------------------------------------------------------------------------------
+
+function stateLabel(state: CredentialCard['state'], t: RenderContext['t']): string {
+  switch (state) {
+    case 'met': return t('Met');
+    case 'on-track': return t('On track');
+    case 'at-risk': return t('At risk');
+    case 'unmet': return t('Not met');
+  }
+}
+
+function renderCard(c: CredentialCard, f: FolderModel, titleId: string, ctx: RenderContext): string {
+  const { t } = ctx;
+  const percent = c.required > 0 ? Math.min(100, Math.round((c.earned / c.required) * 100)) : 100;
+  const days = c.cycle.daysLeft < 0 ? t('ended {0} days ago', -c.cycle.daysLeft) : t('{0} days left', c.cycle.daysLeft);
+  const pace = c.met ? t('Total met') : c.cycle.daysLeft < 0 ? t('Cycle ended') : t('{0} h per month needed', h(round1(c.pacePerMonth)));
+  const requirements = c.requirements.length === 0 ? '' : `<ul class="requirements">${c.requirements.map((r) => {
+    const status = r.met ? t('met') : t('{0} h missing', h(r.remaining));
+    const label = `${r.label}${r.countsTowardTotal ? '' : ` ${t('(not part of the total)')}`}`;
+    return `<li class="requirement ${r.met ? 'is-met' : 'is-missing'}"><span class="req-label">${e(label)}</span>` +
+      `<span class="req-figure">${e(t('{0} / {1} h', h(r.earned), h(r.required)))} · <span class="req-status">${e(status)}</span></span>` +
+      bar(r.earned, r.required, t('{0}: {1} of {2} hours, {3}', r.label, h(r.earned), h(r.required), status), r.met) + '</li>';
+  }).join('')}</ul>`;
+  const limits = c.limits.length === 0 ? '' : `<ul class="limits">${c.limits.map((l) => `<li>${e(t('{0}: {1} h recorded, {2} h count (at most {3} h).', l.label, h(l.matched), h(l.applied), h(l.maxHours)))}</li>`).join('')}</ul>`;
+  const notCounted = c.notCounted.length === 0 ? '' : `<details class="not-counted" data-key="details:${e(f.key)}:${e(c.id)}:not-counted"><summary>${e(t('Notes that do not count in full ({0})', c.notCounted.length))}</summary><ul>${c.notCounted.map((n) => `<li><button class="link" ${noteData(f, n.path)}>${e(n.title)}</button>: ${e(n.reason)}</li>`).join('')}</ul></details>`;
+  const verify = c.verify ? `<p class="verify">${e(t('Some values of this rule set are not verified: verify with your board or certifying body.'))}</p>` : '';
+  const caveats = c.caveats.length === 0 ? '' : `<ul class="caveats">${c.caveats.map((x) => `<li>${e(x)}</li>`).join('')}</ul>`;
+  const source = /^https:\/\/[^\s"'<>]+$/.test(c.source) ? `<a href="${e(c.source)}" rel="noopener noreferrer">${e(c.source)}</a>` : e(c.source);
+  const exportButton = ctx.trusted ? `<button class="inline-button" data-command="exportTranscript" data-folder="${e(f.key)}" data-credential-id="${e(c.id)}">${e(t('Export Transcript'))}</button>` : '';
+  return `<article class="card state-${e(c.state)}" data-credential="${e(c.id)}" data-folder="${e(f.key)}" data-key="credential:${e(f.key)}:${e(c.id)}" tabindex="-1" aria-labelledby="${titleId}">
+<header class="card-header"><h3 id="${titleId}">${e(c.label)}</h3><span class="rule-set">${e(c.ruleSetName)}</span></header>
+<div class="total">${ring(percent, t('{0}: {1} of {2} hours ({3}%)', c.label, h(c.earned), h(c.required), percent))}
+<div class="total-text"><p class="hours"><strong>${e(t('{0} / {1} h', h(c.earned), h(c.required)))}</strong></p><p class="state">${e(stateLabel(c.state, t))}${c.behindPace && !c.met ? ` · ${e(t('behind pace'))}` : ''}</p></div></div>
+<dl class="facts">
+<dt>${e(t('Cycle'))}</dt><dd>${e(t('{0} to {1}', ctx.formatDate(c.cycle.start), ctx.formatDate(c.cycle.end)))}</dd>
+<dt>${e(t('Time'))}</dt><dd>${e(days)}</dd>
+<dt>${e(t('Pace'))}</dt><dd>${e(pace)}</dd>
+</dl>
+${requirements}${limits}
+${renderTimeline(c, ctx)}
+${renderBreakdown(c, f, ctx)}
+${notCounted}
+<footer class="source"><p>${e(t('Rules: {0}, as of {1}. Source:', c.ruleSetName, ctx.formatDate(c.ruleAsOf)))} ${source}</p>${verify}${caveats}${exportButton}</footer>
+</article>`;
+}
+
+/** A horizontal bar in SVG: widths are attributes, so no inline style is needed under the CSP. */
+function bar(value: number, max: number, label: string, met: boolean): string {
+  const width = max > 0 ? Math.max(0, Math.min(100, (value / max) * 100)) : 100;
+  return `<svg class="bar ${met ? 'is-met' : ''}" viewBox="0 0 100 6" preserveAspectRatio="none" role="img" aria-label="${e(label)}"><rect class="track" width="100" height="6" rx="3"/><rect class="fill" width="${width.toFixed(1)}" height="6" rx="3"/></svg>`;
+}
+
+function ring(percent: number, label: string): string {
+  const circumference = 2 * Math.PI * 16;
+  const filled = (percent / 100) * circumference;
+  return `<svg class="ring" viewBox="0 0 40 40" role="img" aria-label="${e(label)}"><circle class="track" cx="20" cy="20" r="16"/>` +
+    `<circle class="fill" cx="20" cy="20" r="16" stroke-dasharray="${filled.toFixed(2)} ${circumference.toFixed(2)}" transform="rotate(-90 20 20)"/>` +
+    `<text x="20" y="21" text-anchor="middle" dominant-baseline="middle">${percent}%</text></svg>`;
+}
+
+const W = 320;
+const H = 130;
+const PAD = { left: 30, right: 10, top: 10, bottom: 22 };
+
+/** Cumulative counted hours as a step line, the straight pace line to the required total, and today. */
+function renderTimeline(c: CredentialCard, ctx: RenderContext): string {
+  const { t } = ctx;
+  const total = Math.max(1, c.cycle.daysTotal || daysBetween(c.cycle.start, c.cycle.end));
+  const top = Math.max(c.required, c.earned, 1);
+  const x = (date: CalendarDate) => PAD.left + (Math.max(0, Math.min(total, daysBetween(c.cycle.start, date))) / total) * (W - PAD.left - PAD.right);
+  const y = (hours: number) => H - PAD.bottom - (hours / top) * (H - PAD.top - PAD.bottom);
+  const steps = stepPath(c.timeline, x, y);
+  const last = c.timeline[c.timeline.length - 1];
+  const todayX = x(last.date);
+  const label = t('Timeline of {0}: {1} h earned by {2}; the pace line rises from 0 h on {3} to {4} h on {5}.',
+    c.label, h(c.earned), ctx.formatDate(last.date), ctx.formatDate(c.cycle.start), h(c.required), ctx.formatDate(c.cycle.end));
+  return `<figure class="timeline"><svg viewBox="0 0 ${W} ${H}" role="img" aria-label="${e(label)}">
+<line class="axis" x1="${PAD.left}" y1="${H - PAD.bottom}" x2="${W - PAD.right}" y2="${H - PAD.bottom}"/>
+<line class="axis" x1="${PAD.left}" y1="${PAD.top}" x2="${PAD.left}" y2="${H - PAD.bottom}"/>
+<line class="pace" x1="${x(c.cycle.start).toFixed(1)}" y1="${y(0).toFixed(1)}" x2="${x(c.cycle.end).toFixed(1)}" y2="${y(c.required).toFixed(1)}"/>
+<line class="today" x1="${todayX.toFixed(1)}" y1="${PAD.top}" x2="${todayX.toFixed(1)}" y2="${H - PAD.bottom}"/>
+<path class="earned" d="${steps}"/>
+<text class="tick" x="${PAD.left - 4}" y="${y(c.required) + 3}" text-anchor="end">${e(h(c.required))}</text>
+<text class="tick" x="${PAD.left - 4}" y="${y(0) + 3}" text-anchor="end">0</text>
+<text class="tick" x="${PAD.left}" y="${H - 6}">${e(ctx.formatDate(c.cycle.start))}</text>
+<text class="tick" x="${W - PAD.right}" y="${H - 6}" text-anchor="end">${e(ctx.formatDate(c.cycle.end))}</text>
+</svg><figcaption><span class="key key-earned"></span>${e(t('Hours earned'))} <span class="key key-pace"></span>${e(t('Pace to the deadline'))}</figcaption></figure>`;
+}
+
+function stepPath(points: readonly TimelinePoint[], x: (d: CalendarDate) => number, y: (h: number) => number): string {
+  if (points.length === 0) return '';
+  let d = `M${x(points[0].date).toFixed(1)} ${y(points[0].hours).toFixed(1)}`;
+  for (let i = 1; i < points.length; i++) d += ` H${x(points[i].date).toFixed(1)} V${y(points[i].hours).toFixed(1)}`;
+  return d;
+}
+
+function renderBreakdown(c: CredentialCard, f: FolderModel, ctx: RenderContext): string {
+  const { t } = ctx;
+  const counted = c.byTopic.length > 0 || c.byFormat.live > 0 || c.byFormat['home-study'] > 0;
+  if (!counted) return '';
+  const topMax = Math.max(...c.byTopic.map((x) => x.hours), 1);
+  const topics = c.byTopic.map((x) => {
+    const label = x.topic === NO_TOPIC ? t('No topic') : x.label;
+    return `<li><span class="bd-label">${e(label)}</span><span class="bd-figure">${e(t('{0} h', h(x.hours)))}</span>${bar(x.hours, topMax, t('{0}: {1} hours', label, h(x.hours)), false)}</li>`;
+  }).join('');
+  const formats: [Format, string][] = [['live', t('Live')], ['home-study', t('Home study')]];
+  const formatMax = Math.max(c.byFormat.live, c.byFormat['home-study'], 1);
+  const byFormat = formats.map(([k, label]) => `<li><span class="bd-label">${e(label)}</span><span class="bd-figure">${e(t('{0} h', h(c.byFormat[k])))}</span>${bar(c.byFormat[k], formatMax, t('{0}: {1} hours', label, h(c.byFormat[k])), false)}</li>`).join('');
+  return `<details class="breakdown" open data-key="details:${e(f.key)}:${e(c.id)}:breakdown"><summary>${e(t('Counted hours by topic and format, this cycle'))}</summary>
+<div class="breakdown-grid"><div><h4>${e(t('By topic'))}</h4><ul class="bd-list">${topics}</ul></div><div><h4>${e(t('By format'))}</h4><ul class="bd-list">${byFormat}</ul></div></div></details>`;
+}
+
+// ---- Recent notes and study overview -----------------------------------------------------------------
+
+function renderRecent(f: FolderModel, ctx: RenderContext): string {
+  const { t } = ctx;
+  const items = f.recentNotes.map((n) => renderRecentNote(n, f, ctx)).join('');
+  const body = items ? `<ul class="recent-list">${items}</ul>` : `<p class="empty">${e(t('No completed CE notes yet.'))}</p>`;
+  return `<section class="recent"><h3>${e(t('Recent notes'))}</h3>${body}</section>`;
+}
+
+function renderRecentNote(n: RecentNote, f: FolderModel, ctx: RenderContext): string {
+  const { t } = ctx;
+  const meta = [
+    ctx.formatDate(n.completed),
+    t('{0} h', h(n.hours)),
+    n.format === 'live' ? t('Live') : t('Home study'),
+    ...(n.provider ? [n.provider] : []),
+  ];
+  const flags = [
+    !n.counted ? `<span class="flag flag-not-counted">${e(t('not counted'))}</span>` : '',
+    n.hasErrors ? `<span class="flag flag-error">${e(t('has errors'))}</span>` : '',
+  ].join('');
+  const topics = n.topicLabels.length ? `<ul class="topics" aria-label="${e(t('Topics'))}">${n.topicLabels.map((l) => `<li>${e(l)}</li>`).join('')}</ul>` : '';
+  const preview = n.excerpt.trim() ? `<div class="preview">${renderExcerpt(n.excerpt)}</div>` : '';
+  return `<li class="note" ${noteData(f, n.path)} data-key="note:${e(f.key)}:${e(n.path)}">` +
+    `<button class="note-title" ${noteData(f, n.path)} title="${e(t('Open {0}', n.path))}">${e(n.title)}</button>${flags}` +
+    `<p class="meta">${meta.map((m) => e(m)).join(' · ')}</p>${topics}${preview}</li>`;
+}
+
+function renderStudy(f: FolderModel, ctx: RenderContext): string {
+  const { t } = ctx;
+  const s = f.study;
+  const counts = `<dl class="facts">
+<dt>${e(t('Completed this month'))}</dt><dd>${s.completedThisMonth}</dd>
+<dt>${e(t('CE notes'))}</dt><dd>${s.ceNotes}${s.planned || s.inProgress ? ` ${e(t('({0} planned, {1} in progress)', s.planned, s.inProgress))}` : ''}</dd>
+<dt>${e(t('Study notes'))}</dt><dd>${s.studyNotes}</dd>
+${s.broken ? `<dt>${e(t('Unreadable'))}</dt><dd>${s.broken}</dd>` : ''}
+</dl>`;
+  const max = Math.max(...s.notesPerTopic.map((x) => x.count), 1);
+  const topics = s.notesPerTopic.length === 0 ? '' : `<h4>${e(t('Notes per topic'))}</h4><ul class="bd-list">${s.notesPerTopic.map((x) =>
+    `<li><span class="bd-label">${e(x.label)}</span><span class="bd-figure">${x.count}</span>${bar(x.count, max, t('{0}: {1} notes', x.label, x.count), false)}</li>`).join('')}</ul>`;
+  return `<section class="study"><h3>${e(t('Study overview'))}</h3>${counts}${topics}</section>`;
+}
+
+function round1(n: number): number {
+  return Math.round(n * 10) / 10;
+}
