@@ -1,7 +1,612 @@
-// PLACEHOLDER (contract only) — the note parser is being written.
-import type { NoteParseResult } from './types';
+// Turns one note's text into a CE activity, a study note or a broken note, plus the problems found in it.
+// Notes are untrusted: nothing here throws on bad input, every problem points at the offending value, and a
+// wrong value makes only that note invalid. Kept cheap (no Markdown parser, no per-call regex compilation)
+// because a folder of thousands of notes is parsed on every cold start.
+import { daysInMonth, isCalendarDate, toCalendarDate } from './dates';
+import { summarizeBody } from './excerpt';
+import { splitNote, type Frontmatter, type SourceSpan } from './frontmatter';
+import { isTopicKey, nearestTopic } from './topics';
+import { parseUan } from './uan';
+import type {
+  Audience,
+  BrokenNote,
+  CalendarDate,
+  Category,
+  CeNote,
+  Format,
+  NoteParseResult,
+  NoteStatus,
+  ParsedNote,
+  Problem,
+  ProblemCode,
+  Severity,
+  StudyNote,
+  TopicKey,
+  Uan,
+} from './types';
+
+/** Every frontmatter key the note format defines. Other keys are the user's own and are left alone. */
+export const NOTE_KEYS = [
+  'title',
+  'ce_hours',
+  'ceu',
+  'topics',
+  'uan',
+  'completed',
+  'status',
+  'format',
+  'audience',
+  'category',
+  'credentials',
+  'certificate',
+  'provider',
+  'tags',
+  'cpe_monitor',
+] as const;
+
+export const STATUSES: readonly NoteStatus[] = ['planned', 'in-progress', 'completed'];
+export const FORMATS: readonly Format[] = ['live', 'home-study'];
+export const AUDIENCES: readonly Audience[] = ['technician', 'pharmacist'];
+export const CATEGORIES: readonly Category[] = ['ce', 'college', 'in-service', 'volunteering'];
+
+const KNOWN_KEYS: ReadonlySet<string> = new Set(NOTE_KEYS);
+/** Other names people give the hours key; without `ce_hours`/`ceu` the note silently becomes a study note. */
+const HOURS_ALIASES: ReadonlySet<string> = new Set(['hours', 'contact_hours', 'credit_hours', 'credits', 'ce', 'cehrs']);
+/** Names for the completion date; flagged only in CE notes (`date` is common in other notes). */
+const DATE_ALIASES: ReadonlySet<string> = new Set(['date', 'completed_on', 'completion_date', 'date_completed', 'completed_date']);
+
+const NUMBER = /^\+?(?:\d+(?:\.\d*)?|\.\d+)$/;
+const DATE_PREFIX = /^(\d{4})-(\d{2})-(\d{2})(?:$|[Tt ])/;
+const SEPARATORS = /[\s_]+/g;
+const KEY_SEPARATORS = /[\s-]+/g;
+const MIN_YEAR = 1950;
+const MAX_YEAR = 2099;
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** Parses one Markdown note. `path` is folder-relative and only used for messages and the title fallback. */
 export function parseNote(text: string, path: string): NoteParseResult {
-  return { note: { kind: 'study', path, title: path, topics: [], tags: [], excerpt: '', keyLines: {} }, problems: [{ file: path, line: 1, column: 1, severity: 'info', message: `unparsed ${text.length}` }] };
+  try {
+    return readNote(text, path);
+  } catch (error) {
+    // A bug here must not take the index down with it: the note is shown as unreadable, the rest still counts.
+    const message = `This note could not be read (${error instanceof Error ? error.message : String(error)}).`;
+    return {
+      note: { kind: 'broken', path, title: fileTitle(path), topics: [], tags: [], excerpt: '', keyLines: {}, reason: message },
+      problems: [{ file: path, line: 1, column: 1, severity: 'error', code: 'unreadable', message }],
+    };
+  }
+}
+
+function readNote(input: string, path: string): NoteParseResult {
+  // The editor hides a BOM, so columns are counted without it; lines are unaffected.
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  if (text.indexOf('\0') !== -1) {
+    const reason = 'This file is not a text file (it contains NUL bytes), so it cannot be read as a note.';
+    return {
+      note: { kind: 'broken', path, title: fileTitle(path), topics: [], tags: [], excerpt: '', keyLines: {}, reason },
+      problems: [{ file: path, line: 1, column: 1, severity: 'error', code: 'unreadable', message: reason }],
+    };
+  }
+  const parts = splitNote(text);
+  const fm = parts.frontmatter;
+  const summary = summarizeBody(parts.body);
+  const keyLines: Record<string, number> = {};
+  if (fm) for (const [key, source] of fm.keys) keyLines[key] = source.key.line;
+  const base = {
+    path,
+    excerpt: summary.excerpt,
+    keyLines,
+    ...(fm ? { frontmatter: { startLine: fm.startLine, endLine: fm.endLine } } : {}),
+  };
+  if (fm?.error) {
+    const { error } = fm;
+    // The title line usually survives a YAML error elsewhere; showing it beats showing the file name.
+    const title = fm.keys.get('title')?.value?.text.trim() || summary.heading || fileTitle(path);
+    const note: BrokenNote = { kind: 'broken', ...base, title, topics: [], tags: [], reason: error.message };
+    const problem: Problem = { file: path, line: error.line, column: error.column, severity: 'error', code: error.code, message: error.message };
+    if (error.length) problem.length = error.length;
+    return { note, problems: [problem] };
+  }
+  const reader = new FrontmatterReader(path, fm, fm?.data ?? {});
+  const fallbackTitle = summary.heading || fileTitle(path);
+  const isCe = reader.has('ce_hours') || reader.has('ceu');
+  const note = isCe ? reader.ceNote(base, fallbackTitle) : reader.studyNote(base, fallbackTitle);
+  return { note, problems: reader.sortedProblems() };
+}
+
+type Base = Pick<ParsedNote, 'path' | 'excerpt' | 'keyLines' | 'frontmatter'>;
+type Span = Pick<SourceSpan, 'line' | 'column' | 'length'>;
+
+/** Reads the frontmatter mapping key by key, collecting problems at the values' positions. */
+class FrontmatterReader {
+  private readonly problems: Problem[] = [];
+  private valid = true;
+
+  constructor(
+    private readonly path: string,
+    private readonly fm: Frontmatter | undefined,
+    private readonly data: Record<string, unknown>,
+  ) {}
+
+  has(key: string): boolean {
+    return Object.prototype.hasOwnProperty.call(this.data, key);
+  }
+
+  private get(key: string): unknown {
+    return this.has(key) ? this.data[key] : undefined;
+  }
+
+  sortedProblems(): Problem[] {
+    return this.problems.sort((a, b) => a.line - b.line || a.column - b.column);
+  }
+
+  studyNote(base: Base, fallbackTitle: string): StudyNote {
+    // A study note's frontmatter is the user's business: no value checks, only keys that look like a
+    // misspelt `ce_hours` (which would have made it a CE note).
+    this.checkKeys(false);
+    const title = plainText(this.get('title'), this.rawValue('title'));
+    return {
+      kind: 'study',
+      ...base,
+      title: title || fallbackTitle,
+      topics: this.lenientList('topics').map(normalizeTopic).map((t) => (isTopicKey(t.key) ? t.key : t.text)),
+      tags: this.lenientList('tags'),
+    };
+  }
+
+  ceNote(base: Base, fallbackTitle: string): CeNote {
+    this.checkKeys(true);
+    const title = this.readTitle();
+    const uanResult = this.readUan();
+    const uan = uanResult?.uan;
+    const topics = this.readTopics();
+    if (uan?.topic && !topics.includes(uan.topic)) topics.push(uan.topic);
+    const hours = this.readHours();
+    const completed = this.readCompleted();
+    const status = this.readStatus(completed);
+    if (hours.empty && status === 'completed') {
+      const key = this.has('ce_hours') ? 'ce_hours' : 'ceu';
+      this.error(key, `${key} is empty: a completed activity needs its hours to count.`, 'bad-value');
+    }
+    const format = this.readEnum('format', FORMATS);
+    const audience = this.readEnum('audience', AUDIENCES);
+    if (uan && format && uan.format && format !== uan.format) {
+      this.report('format', 'warning', 'uan-mismatch', `format is ${format} but the UAN's format letter ${uan.formatLetter} means ${uan.format}. Check the certificate.`, uan.format);
+    }
+    if (uan && audience && audience !== uan.audience) {
+      this.report(
+        'audience',
+        'warning',
+        'uan-mismatch',
+        `audience is ${audience} but the UAN ends in ${uan.audienceLetter} (${uan.audience} CE). Check the certificate: rules limit pharmacist CE.`,
+        uan.audience,
+      );
+    }
+    const category = this.readEnum('category', CATEGORIES) ?? 'ce';
+    const credentials = this.readCredentials();
+    const certificate = this.readText('certificate');
+    const provider = this.readText('provider');
+    const cpeMonitor = this.readBoolean('cpe_monitor');
+    const tags = this.readList('tags');
+    const note: CeNote = {
+      kind: 'ce',
+      ...base,
+      title: title || fallbackTitle,
+      topics,
+      tags,
+      hours: hours.value,
+      status,
+      format: format ?? uan?.format ?? 'home-study',
+      audience: audience ?? uan?.audience ?? 'technician',
+      category,
+      valid: this.valid,
+    };
+    if (completed.date) note.completed = completed.date;
+    if (credentials) note.credentials = credentials;
+    if (uan) note.uan = uan;
+    if (uanResult) note.uanText = uanResult.text;
+    if (certificate) note.certificate = certificate;
+    if (provider) note.provider = provider;
+    if (cpeMonitor !== undefined) note.cpeMonitor = cpeMonitor;
+    // Invalid notes keep hours 0 so nothing downstream can count them by accident.
+    if (!note.valid) note.hours = 0;
+    return note;
+  }
+
+  // ---- keys ----------------------------------------------------------------------------------------
+
+  private checkKeys(ce: boolean): void {
+    const hasHours = this.has('ce_hours') || this.has('ceu');
+    for (const key of Object.keys(this.data)) {
+      if (KNOWN_KEYS.has(key)) continue;
+      const normalized = key.trim().toLowerCase().replace(KEY_SEPARATORS, '_');
+      let suggestion: string | undefined;
+      if (KNOWN_KEYS.has(normalized)) suggestion = normalized;
+      else if (HOURS_ALIASES.has(normalized)) suggestion = hasHours ? undefined : 'ce_hours';
+      else if (DATE_ALIASES.has(normalized)) suggestion = ce && !this.has('completed') ? 'completed' : undefined;
+      else suggestion = nearestKey(normalized);
+      if (!suggestion) continue;
+      const why =
+        suggestion === 'ce_hours' && !hasHours
+          ? ' Without ce_hours (or ceu) this note is a study note and counts toward nothing.'
+          : suggestion === 'completed' && !this.has('completed')
+            ? ' Without a completed date the activity counts as planned.'
+            : '';
+      const span = this.fm?.keys.get(key)?.key ?? this.fallbackSpan();
+      this.push(span, 'warning', 'unknown-key', `Unknown key "${key}": did you mean "${suggestion}"?${why}`, suggestion);
+    }
+  }
+
+  // ---- values --------------------------------------------------------------------------------------
+
+  private readTitle(): string | undefined {
+    const v = this.get('title');
+    if (v === null || v === undefined) return undefined;
+    const text = plainText(v, this.rawValue('title'));
+    if (text === undefined) this.error('title', 'title must be text.', 'bad-value');
+    return text;
+  }
+
+  private readHours(): { value: number; empty: boolean } {
+    const hours = this.readAmount('ce_hours', 'a number of contact hours, e.g. ce_hours: 1.5');
+    const ceu = this.readAmount('ceu', 'a number of CEUs, e.g. ceu: 0.15 (1 CEU = 10 contact hours)');
+    // 0.3 CEU must be 3 h, not 3.0000000000000004 h: round away binary noise, keeping 4 decimals.
+    const fromCeu = ceu.value === undefined ? undefined : Math.round(ceu.value * 1e5) / 1e4;
+    if (hours.value !== undefined && fromCeu !== undefined && Math.abs(hours.value - fromCeu) > 1e-9) {
+      this.report(
+        'ce_hours',
+        'warning',
+        'ceu-mismatch',
+        `ce_hours (${hours.value}) disagrees with ceu: ${ceu.value} (${fromCeu} contact hours). ce_hours is the one counted.`,
+        String(fromCeu),
+      );
+    }
+    if (hours.value !== undefined) return { value: hours.value, empty: false };
+    if (fromCeu !== undefined) return { value: fromCeu, empty: false };
+    return { value: 0, empty: hours.empty || ceu.empty };
+  }
+
+  /** A non-negative number (a numeric string is accepted). */
+  private readAmount(key: string, expected: string): { value?: number; empty: boolean } {
+    if (!this.has(key)) return { empty: false };
+    const v = this.data[key];
+    if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) return { empty: true };
+    let n: number | undefined;
+    if (typeof v === 'number') n = v;
+    else if (typeof v === 'string' && NUMBER.test(v.trim())) n = Number(v.trim());
+    if (n === undefined || !Number.isFinite(n)) {
+      this.error(key, `${key} must be ${expected} (found ${describe(v, this.rawValue(key))}).`, 'bad-value');
+      return { empty: false };
+    }
+    if (n < 0) {
+      this.error(key, `${key} cannot be negative (found ${n}).`, 'bad-value', String(-n));
+      return { empty: false };
+    }
+    return { value: n, empty: false };
+  }
+
+  private readCompleted(): { date?: CalendarDate; present: boolean } {
+    const v = this.get('completed');
+    if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) return { present: false };
+    const raw = this.rawValue('completed');
+    let text: string | undefined;
+    // YAML turns an unquoted date into a Date, and silently rolls 2026-04-31 over to May 1: read the text
+    // as written whenever it is available.
+    if (v instanceof Date) text = raw !== undefined && DATE_PREFIX.test(raw) ? raw : toCalendarDate(v);
+    else if (typeof v === 'string') text = v.trim();
+    const m = text === undefined ? null : DATE_PREFIX.exec(text);
+    if (!text || !m) {
+      this.error('completed', `completed must be the date the credit was earned, written YYYY-MM-DD (found ${describe(v, raw)}).`, 'bad-value');
+      return { present: true };
+    }
+    const date = text.slice(0, 10);
+    const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (!isCalendarDate(date)) {
+      const why =
+        month < 1 || month > 12
+          ? `there is no month ${m[2]}`
+          : `${MONTHS[month - 1]} ${year} has ${daysInMonth(year, month)} days`;
+      this.error('completed', `completed: ${date} is not a real date (${why}).`, 'bad-value');
+      return { present: true };
+    }
+    if (year < MIN_YEAR || year > MAX_YEAR || day < 1) {
+      this.error('completed', `completed: ${date} has an unlikely year; check for a typo.`, 'bad-value');
+      return { present: true };
+    }
+    return { date, present: true };
+  }
+
+  private readStatus(completed: { date?: CalendarDate; present: boolean }): NoteStatus {
+    const explicit = this.readEnum('status', STATUSES);
+    if (explicit === undefined) return completed.present ? 'completed' : 'planned';
+    if (explicit === 'completed' && !completed.present) {
+      this.error(
+        'status',
+        'status is completed but the note has no completed date: add "completed: YYYY-MM-DD" (the day the credit was earned). Until then it does not count.',
+        'bad-value',
+      );
+    } else if (explicit !== 'completed' && completed.date) {
+      this.report(
+        'status',
+        'warning',
+        'bad-value',
+        `status is ${explicit} but the note has a completed date (${completed.date}). It does not count until the status says completed (or the status line is removed).`,
+        'completed',
+      );
+    }
+    return explicit;
+  }
+
+  /** A value from a fixed list, read leniently (`Home Study` is home-study). Undefined when absent or wrong. */
+  private readEnum<T extends string>(key: string, allowed: readonly T[]): T | undefined {
+    const v = this.get(key);
+    if (v === null || v === undefined) return undefined;
+    if (typeof v === 'string') {
+      const normalized = v.trim().toLowerCase().replace(SEPARATORS, '-');
+      if ((allowed as readonly string[]).includes(normalized)) return normalized as T;
+      if (normalized === 'homestudy' && key === 'format') return 'home-study' as T;
+    }
+    const suggestion = typeof v === 'string' ? nearestChoice(v.trim().toLowerCase().replace(SEPARATORS, '-'), allowed) : undefined;
+    this.error(key, `${key} must be one of ${allowed.join(', ')} (found ${describe(v, this.rawValue(key))}).`, 'bad-value', suggestion);
+    return undefined;
+  }
+
+  private readUan(): { text: string; uan?: Uan } | undefined {
+    const v = this.get('uan');
+    if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) return undefined;
+    if (typeof v !== 'string' && typeof v !== 'number') {
+      this.report('uan', 'warning', 'uan-malformed', 'uan must be text such as 0145-0000-24-101-H07-T. The note still counts by its hours.');
+      return undefined;
+    }
+    const text = typeof v === 'string' ? v.trim() : (this.rawValue('uan') ?? String(v));
+    const { uan, error } = parseUan(text);
+    if (!uan) {
+      this.report('uan', 'warning', 'uan-malformed', `${error} The note still counts by its hours, but an audit asks for the exact UAN.`);
+      return { text };
+    }
+    if (uan.variants.length > 0) {
+      this.report('uan', 'warning', 'uan-variant', `This UAN is written with ${uan.variants.join(', ')}; the standard form is ${uan.normalized}.`, uan.normalized);
+    }
+    return { text, uan };
+  }
+
+  private readTopics(): TopicKey[] {
+    const v = this.get('topics');
+    const topics: TopicKey[] = [];
+    if (v === null || v === undefined) return topics;
+    const source = this.fm?.keys.get('topics');
+    const add = (text: string, span: Span) => {
+      const { key, text: written } = normalizeTopic(text);
+      if (key === '') return;
+      if (isTopicKey(key)) {
+        if (!topics.includes(key)) topics.push(key);
+        return;
+      }
+      if (!topics.includes(written)) topics.push(written);
+      const near = nearestTopic(written);
+      const message = near
+        ? `Unknown topic "${written}": did you mean "${near}"? Requirements only match known topic keys.`
+        : `Unknown topic "${written}". Requirements only match known topic keys (law, patient-safety, compounding, ...).`;
+      this.push(span, 'warning', 'unknown-topic', message, near);
+    };
+    if (typeof v === 'string') {
+      // `topics: law, patient-safety` is one YAML string: split it, keeping each part's column.
+      const span = source?.value ?? this.fallbackSpan();
+      const value = source?.value?.text ?? v;
+      const quoted = source?.value ? source.value.length !== source.value.text.length : false;
+      let from = 0;
+      for (const part of v.split(',')) {
+        const trimmed = part.trim();
+        const at = value.indexOf(trimmed, from);
+        from = at === -1 ? from : at + trimmed.length;
+        add(trimmed, at === -1 || !source?.value ? span : { line: span.line, column: span.column + (quoted ? 1 : 0) + at, length: trimmed.length });
+      }
+    } else if (Array.isArray(v)) {
+      v.forEach((item, i) => {
+        const span = source?.items.length === v.length ? source.items[i] : (source?.value ?? source?.key ?? this.fallbackSpan());
+        if (typeof item === 'string' || typeof item === 'number') add(String(item), span);
+        else this.push(span, 'error', 'bad-value', `Each topic must be a topic key such as law or patient-safety (found ${describe(item)}).`, undefined, true);
+      });
+    } else {
+      this.error('topics', `topics must be a list of topic keys, e.g. topics: [law, patient-safety] (found ${describe(v, this.rawValue('topics'))}).`, 'bad-value');
+    }
+    return topics;
+  }
+
+  private readCredentials(): string[] | undefined {
+    const v = this.get('credentials');
+    if (v === null || v === undefined) return undefined;
+    const list = this.readList('credentials');
+    if (list.length === 0 && this.valid) {
+      this.report('credentials', 'warning', 'bad-value', 'credentials is empty, so this note counts toward no credential. Remove the key to count it toward all of them.');
+    }
+    return list;
+  }
+
+  /** A list of texts, or one text (split at commas). Wrong items are errors at their position. */
+  private readList(key: string): string[] {
+    const v = this.get(key);
+    if (v === null || v === undefined) return [];
+    if (typeof v === 'string') return splitText(v);
+    if (typeof v === 'number' || typeof v === 'boolean') return [String(v)];
+    if (!Array.isArray(v)) {
+      this.error(key, `${key} must be a list, e.g. ${key}: [a, b] (found ${describe(v, this.rawValue(key))}).`, 'bad-value');
+      return [];
+    }
+    const source = this.fm?.keys.get(key);
+    const out: string[] = [];
+    v.forEach((item, i) => {
+      const span = source?.items.length === v.length ? source.items[i] : undefined;
+      const text = plainText(item, span?.text);
+      if (text === undefined) {
+        this.push(span ?? this.spanOf(key), 'error', 'bad-value', `Each item of ${key} must be text (found ${describe(item)}).`, undefined, true);
+      } else if (text !== '' && !out.includes(text)) out.push(text);
+    });
+    return out;
+  }
+
+  /** Without problems: study notes keep whatever list-of-text they have. */
+  private lenientList(key: string): string[] {
+    const v = this.get(key);
+    if (typeof v === 'string') return splitText(v);
+    if (!Array.isArray(v)) return [];
+    return v.filter((item): item is string | number => typeof item === 'string' || typeof item === 'number').map((item) => String(item).trim()).filter((t) => t !== '');
+  }
+
+  private readText(key: string): string | undefined {
+    const v = this.get(key);
+    if (v === null || v === undefined) return undefined;
+    const text = plainText(v, this.rawValue(key));
+    if (text === undefined) this.error(key, `${key} must be text (found ${describe(v)}).`, 'bad-value');
+    return text || undefined;
+  }
+
+  private readBoolean(key: string): boolean | undefined {
+    const v = this.get(key);
+    if (v === null || v === undefined) return undefined;
+    if (typeof v === 'boolean') return v;
+    if (typeof v === 'string') {
+      const t = v.trim().toLowerCase();
+      if (t === 'true' || t === 'yes') return true;
+      if (t === 'false' || t === 'no') return false;
+    }
+    this.error(key, `${key} must be true or false (found ${describe(v, this.rawValue(key))}).`, 'bad-value', typeof v === 'string' ? undefined : 'true');
+    return undefined;
+  }
+
+  // ---- positions and problems ------------------------------------------------------------------------
+
+  /** The value as written on the key's line, without quotes. */
+  private rawValue(key: string): string | undefined {
+    return this.fm?.keys.get(key)?.value?.text;
+  }
+
+  private spanOf(key: string): Span {
+    const source = this.fm?.keys.get(key);
+    return source?.value ?? source?.key ?? this.fallbackSpan();
+  }
+
+  private fallbackSpan(): Span {
+    return { line: this.fm ? this.fm.startLine + 1 : 1, column: 1, length: 0 };
+  }
+
+  private error(key: string, message: string, code: ProblemCode, replacement?: string): void {
+    this.push(this.spanOf(key), 'error', code, message, replacement, true);
+  }
+
+  private report(key: string, severity: Severity, code: ProblemCode, message: string, replacement?: string): void {
+    this.push(this.spanOf(key), severity, code, message, replacement);
+  }
+
+  private push(span: Span, severity: Severity, code: ProblemCode, message: string, replacement?: string, invalidates = false): void {
+    const problem: Problem = { file: this.path, line: span.line, column: span.column, severity, code, message };
+    if (span.length > 0) problem.length = span.length;
+    if (replacement !== undefined) problem.replacement = replacement;
+    this.problems.push(problem);
+    if (invalidates && severity === 'error') this.valid = false;
+  }
+}
+
+// ---- small helpers -------------------------------------------------------------------------------------
+
+/** File name without folder and extension: the last title fallback. */
+function fileTitle(path: string): string {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(0, dot) : name;
+}
+
+/** A scalar as text (numbers and booleans as written; a YAML date as written). Undefined for lists/maps. */
+function plainText(v: unknown, raw?: string): string | undefined {
+  if (typeof v === 'string') return v.trim();
+  if (typeof v === 'number' || typeof v === 'boolean') return raw !== undefined && raw !== '' ? raw.trim() : String(v);
+  if (v instanceof Date) return raw !== undefined && raw !== '' ? raw.trim() : toCalendarDate(v);
+  return undefined;
+}
+
+function splitText(text: string): string[] {
+  const out: string[] = [];
+  for (const part of text.split(',')) {
+    const t = part.trim();
+    if (t !== '' && !out.includes(t)) out.push(t);
+  }
+  return out;
+}
+
+function normalizeTopic(text: string): { key: string; text: string } {
+  const written = text.trim();
+  return { key: written.toLowerCase().replace(SEPARATORS, '-'), text: written };
+}
+
+/** How a wrong value is quoted in a message: as written when we know it, else by its kind. */
+function describe(v: unknown, raw?: string): string {
+  if (raw !== undefined && raw !== '') return `"${truncate(raw)}"`;
+  if (typeof v === 'string') return `"${truncate(v)}"`;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (v === null || v === undefined) return 'nothing';
+  if (Array.isArray(v)) return 'a list';
+  if (v instanceof Date) return 'a date';
+  return 'a mapping';
+}
+
+function truncate(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/**
+ * The known key a user's key is probably a typo of. Short keys allow a single edit (`tag`, `ceus`) so that
+ * ordinary keys like `url` or `state` are not mistaken for `uan` or `status`; longer ones allow two.
+ */
+function nearestKey(key: string): string | undefined {
+  const allowed = key.length >= 7 ? 2 : key.length >= 3 ? 1 : 0;
+  if (allowed === 0) return undefined;
+  let best: string | undefined;
+  let bestDistance = allowed + 1;
+  for (const known of NOTE_KEYS) {
+    const d = typoDistance(key, known, allowed);
+    if (d < bestDistance) [best, bestDistance] = [known, d];
+  }
+  return best;
+}
+
+function nearestChoice(value: string, allowed: readonly string[]): string | undefined {
+  if (value.length >= 3) {
+    const prefixed = allowed.filter((a) => a.startsWith(value));
+    if (prefixed.length === 1) return prefixed[0];
+  }
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const choice of allowed) {
+    const d = typoDistance(value, choice, 2);
+    if (d < bestDistance) [best, bestDistance] = [choice, d];
+  }
+  return best;
+}
+
+/**
+ * Edit distance counting a swap of two neighbours as one edit (`compelted`), with an early exit: anything
+ * above `max` is reported as `max + 1`.
+ */
+export function typoDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) {
+    const row = new Array<number>(b.length + 1);
+    row[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      if (i === 0) {
+        row[j] = j;
+        continue;
+      }
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(rows[i - 1][j] + 1, row[j - 1] + 1, rows[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2][j - 2] + 1);
+      row[j] = d;
+      if (d < rowMin) rowMin = d;
+    }
+    if (i > 0 && rowMin > max) return max + 1;
+    rows.push(row);
+  }
+  return Math.min(rows[a.length][b.length], max + 1);
 }

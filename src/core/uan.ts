@@ -1,5 +1,7 @@
-// PLACEHOLDER (contract only) — the UAN parser is being written.
-import type { Uan } from './types';
+// ACPE Universal Activity Numbers (`PPPP-JJJJ-YY-NNN-FTT-A`). Certificates and provider pages print them in a
+// few sloppy ways; those are accepted with the deviations listed so the user can be offered the canonical form.
+import { topicForAcpeCode } from './topics';
+import type { Format, Uan } from './types';
 
 export interface UanParseResult {
   uan?: Uan;
@@ -7,6 +9,72 @@ export interface UanParseResult {
   error?: string;
 }
 
+const CANONICAL = /^(\d{4})-(\d{4})-(\d{2})-(\d{3})-([LHB])(\d{2})-([PT])$/;
+/** Hyphenated, but with leading zeros dropped from the provider or sequence number. */
+const HYPHENATED = /^(\d{1,4})-(\d{4})-(\d{2})-(\d{1,3})-([LHB])(\d{2})-([PT])$/;
+/** All 17 characters run together, as some transcripts print them. */
+const RUN_TOGETHER = /^(\d{4})(\d{4})(\d{2})(\d{3})([LHB])(\d{2})([PT])$/;
+/** En/em dashes, minus signs and spaces pasted from PDFs instead of `-`. */
+const OTHER_SEPARATORS = /[\u2010-\u2015\u2212\s]+/g;
+
+export const UAN_EXAMPLE = '0145-0000-24-101-H07-T';
+
+/**
+ * Blended activities (`B`) have no single format. They are deliberately left without one, so the note's own
+ * `format` (or the home-study default) decides: counting them as live could overstate a live-hours requirement.
+ */
+const FORMATS: Record<string, Format | undefined> = { L: 'live', H: 'home-study', B: undefined };
+
 export function parseUan(text: string): UanParseResult {
-  return { error: `not parsed yet: ${text}` };
+  const trimmed = text.trim();
+  if (trimmed === '') return { error: 'The UAN is empty.' };
+  if (trimmed.length > 64) return { error: notAUan(trimmed.slice(0, 40) + '…') };
+  const variants: string[] = [];
+  let work = trimmed;
+  const upper = work.toUpperCase();
+  if (upper !== work) {
+    variants.push('lower-case letters');
+    work = upper;
+  }
+  const separated = work.replace(OTHER_SEPARATORS, '-');
+  if (separated !== work) {
+    variants.push('spaces or dashes other than "-" between the parts');
+    work = separated;
+  }
+  let m = CANONICAL.exec(work);
+  if (!m) {
+    m = HYPHENATED.exec(work);
+    if (m) {
+      if (m[1].length < 4) variants.push('leading zero missing from the provider number');
+      if (m[4].length < 3) variants.push('leading zero missing from the sequence number');
+    } else {
+      m = RUN_TOGETHER.exec(work);
+      if (m) variants.push('no hyphens');
+    }
+  }
+  if (!m) return { error: notAUan(trimmed) };
+  const [, provider, joint, year, sequence, formatLetter, topicCode, audienceLetter] = m;
+  const p = provider.padStart(4, '0');
+  const s = sequence.padStart(3, '0');
+  const normalized = `${p}-${joint}-${year}-${s}-${formatLetter}${topicCode}-${audienceLetter}`;
+  return {
+    uan: {
+      normalized,
+      provider: p,
+      joint: joint === '9999',
+      year,
+      sequence: s,
+      formatLetter: formatLetter as Uan['formatLetter'],
+      format: FORMATS[formatLetter],
+      topicCode,
+      topic: topicForAcpeCode(topicCode),
+      audienceLetter: audienceLetter as Uan['audienceLetter'],
+      audience: audienceLetter === 'P' ? 'pharmacist' : 'technician',
+      variants,
+    },
+  };
+}
+
+function notAUan(text: string): string {
+  return `"${text}" is not an ACPE activity number (UAN): expected PPPP-JJJJ-YY-NNN-FTT-A, e.g. ${UAN_EXAMPLE}.`;
 }

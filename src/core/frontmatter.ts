@@ -1,0 +1,317 @@
+// Splits a note into its YAML frontmatter and body, and records where each top-level key and value sits so
+// problems can point at them. Notes are untrusted: only YAML is read. gray-matter can evaluate JavaScript
+// (`---js`), so the language is checked here before gray-matter runs, and its code engines are replaced by
+// ones that refuse, in case anything slips past. gray-matter is always called with an options object (without
+// one it keeps every input in a global, content-keyed cache and hands out shared mutable results), and only on
+// the frontmatter itself: it copies its whole input into a Buffer, which a large body would make costly.
+import matter from 'gray-matter';
+
+/** A scalar as written in the file: 1-based line and column of its first character, and its length. */
+export interface SourceSpan {
+  line: number;
+  column: number;
+  length: number;
+  /** The text without surrounding quotes. */
+  text: string;
+}
+
+export interface KeySource {
+  /** The key's own span (column 1 for a top-level key). */
+  key: SourceSpan;
+  /** The value on the key's line, if any (a whole flow list `[a, b]` included). */
+  value?: SourceSpan;
+  /** Items of a list value, from a flow list on the key's line or `- item` lines below it. */
+  items: SourceSpan[];
+}
+
+export interface FrontmatterFailure {
+  code: 'yaml-syntax' | 'unsafe-engine';
+  message: string;
+  line: number;
+  column: number;
+  length?: number;
+}
+
+export interface Frontmatter {
+  /** 1-based lines of the opening and closing `---`. */
+  startLine: number;
+  endLine: number;
+  /** Top-level keys by name, in file order. */
+  keys: Map<string, KeySource>;
+  /** The parsed mapping; undefined when `error` is set. */
+  data?: Record<string, unknown>;
+  error?: FrontmatterFailure;
+}
+
+export interface NoteParts {
+  frontmatter?: Frontmatter;
+  /** The Markdown after the frontmatter (the whole text when there is none). */
+  body: string;
+  /** 1-based file line where the body starts. */
+  bodyLine: number;
+}
+
+/** Frontmatter larger than this is refused: no real note needs it, and it bounds the YAML parser's work. */
+export const FRONTMATTER_LIMIT = 256 * 1024;
+
+const refuse = (): never => {
+  throw new Error('Only YAML frontmatter is read.');
+};
+const REFUSED = { parse: refuse, stringify: refuse };
+const MATTER_OPTIONS = {
+  language: 'yaml',
+  engines: { js: REFUSED, javascript: REFUSED, coffee: REFUSED, coffeescript: REFUSED, cson: REFUSED, json: REFUSED, toml: REFUSED },
+};
+const YAML_LANGUAGES = new Set(['', 'yaml', 'yml']);
+
+/** Reads the frontmatter of a note's text (BOM already removed). Never throws. */
+export function splitNote(text: string): NoteParts {
+  // Same opening rule as gray-matter: `---` at the very start, not followed by a fourth `-`.
+  if (!text.startsWith('---') || text.charCodeAt(3) === 45 /* - */) return { body: text, bodyLine: 1 };
+  const firstBreak = text.indexOf('\n');
+  const openingLine = stripCr(firstBreak === -1 ? text : text.slice(0, firstBreak));
+  const language = openingLine.slice(3).trim();
+  if (!YAML_LANGUAGES.has(language.toLowerCase())) {
+    const column = openingLine.indexOf(language) + 1;
+    return failed(text, 1, {
+      code: 'unsafe-engine',
+      message: `Only YAML frontmatter is read; "---${language}" frontmatter is refused and never run. Use a plain "---" line.`,
+      line: 1,
+      column,
+      length: language.length,
+    });
+  }
+  // Same closing rule as gray-matter: the next line that starts with `---`.
+  const closeBreak = firstBreak === -1 ? -1 : text.indexOf('\n---', firstBreak);
+  if (closeBreak === -1) {
+    // A lone `---` at the top of ordinary Markdown is a horizontal rule, not frontmatter; but if key lines
+    // follow, the user forgot to close it, and saying so beats silently treating a CE note as a study note.
+    if (firstBreak !== -1 && looksLikeKeyLine(firstLineAfter(text, firstBreak + 1))) {
+      return failed(text, 1, {
+        code: 'yaml-syntax',
+        message: 'The frontmatter has no closing "---" line: add one after the last key.',
+        line: 1,
+        column: 1,
+        length: 3,
+      });
+    }
+    return { body: text, bodyLine: 1 };
+  }
+  const afterClose = text.indexOf('\n', closeBreak + 1);
+  const bodyStart = afterClose === -1 ? text.length : afterClose + 1;
+  const { keys, endLine } = scanKeys(text, firstBreak + 1, closeBreak, 2);
+  const frontmatter: Frontmatter = { startLine: 1, endLine, keys };
+  const parts: NoteParts = { frontmatter, body: text.slice(bodyStart), bodyLine: endLine + 1 };
+  if (closeBreak > FRONTMATTER_LIMIT) {
+    frontmatter.error = {
+      code: 'yaml-syntax',
+      message: `The frontmatter is larger than ${FRONTMATTER_LIMIT / 1024} KB and is not read.`,
+      line: 1,
+      column: 1,
+      length: 3,
+    };
+    return parts;
+  }
+  try {
+    const data: unknown = matter(text.slice(0, closeBreak + 4), MATTER_OPTIONS).data;
+    if (data === null || data === undefined) frontmatter.data = {};
+    else if (typeof data === 'object' && !Array.isArray(data) && !(data instanceof Date)) frontmatter.data = data as Record<string, unknown>;
+    else {
+      frontmatter.error = {
+        code: 'yaml-syntax',
+        message: 'The frontmatter must be "key: value" lines (found a single value or a list).',
+        line: Math.min(2, endLine),
+        column: 1,
+      };
+    }
+  } catch (error) {
+    frontmatter.error = yamlFailure(error, openingLine.length, endLine);
+  }
+  return parts;
+}
+
+function failed(text: string, line: number, error: FrontmatterFailure): NoteParts {
+  // The body is unknown when the frontmatter cannot be delimited; the whole text stands in for title/excerpt.
+  return { frontmatter: { startLine: line, endLine: line, keys: new Map(), error }, body: text, bodyLine: 1 };
+}
+
+/** Maps a js-yaml error (0-based line within the block, which starts right after `---`) to the file. */
+function yamlFailure(error: unknown, openingLength: number, endLine: number): FrontmatterFailure {
+  const e = error as { reason?: unknown; message?: unknown; mark?: { line?: unknown; column?: unknown } };
+  const reason = typeof e?.reason === 'string' ? e.reason : typeof e?.message === 'string' ? e.message.split('\n')[0] : 'unreadable YAML';
+  let line = 2;
+  let column = 1;
+  if (e?.mark && typeof e.mark.line === 'number' && typeof e.mark.column === 'number') {
+    line = e.mark.line + 1;
+    column = e.mark.line === 0 ? openingLength + e.mark.column + 1 : e.mark.column + 1;
+    // An error at the end of the block is reported on the closing fence: keep it inside the frontmatter.
+    if (line >= endLine && endLine > 2) [line, column] = [endLine - 1, 1];
+    if (line < 1) line = 1;
+  }
+  return { code: 'yaml-syntax', message: `YAML error in the frontmatter: ${reason}.`, line, column };
+}
+
+function stripCr(line: string): string {
+  return line.endsWith('\r') ? line.slice(0, -1) : line;
+}
+
+function firstLineAfter(text: string, start: number): string {
+  let pos = start;
+  // Skip blank lines; look at a bounded number of them only.
+  for (let n = 0; n < 20 && pos < text.length; n++) {
+    const end = text.indexOf('\n', pos);
+    const line = stripCr(end === -1 ? text.slice(pos) : text.slice(pos, end));
+    if (line.trim() !== '') return line;
+    if (end === -1) break;
+    pos = end + 1;
+  }
+  return '';
+}
+
+function looksLikeKeyLine(line: string): boolean {
+  const colon = keyColon(line);
+  return colon > 0 && /^[A-Za-z_][\w-]*$/.test(line.slice(0, colon).trimEnd());
+}
+
+/**
+ * Index of the `:` that ends a top-level key (followed by a space, a tab or the end of the line), or -1.
+ * A loop rather than a regex: lines are untrusted and a backtracking pattern could take quadratic time.
+ */
+function keyColon(line: string): number {
+  let i = 0;
+  const first = line.charCodeAt(0);
+  if (first === 34 /* " */ || first === 39 /* ' */) {
+    const close = line.indexOf(line[0], 1);
+    if (close === -1) return -1;
+    i = close + 1;
+  }
+  for (; i < line.length; i++) {
+    if (line.charCodeAt(i) !== 58 /* : */) continue;
+    const next = line.charCodeAt(i + 1);
+    if (Number.isNaN(next) || next === 32 || next === 9) return i;
+  }
+  return -1;
+}
+
+/** Scans the lines between the fences for top-level keys, their inline values and their list items. */
+function scanKeys(text: string, start: number, end: number, firstLine: number): { keys: Map<string, KeySource>; endLine: number } {
+  const keys = new Map<string, KeySource>();
+  // An empty block (`---` right after `---`): the closing fence is the first line after the opening one.
+  if (start > end) return { keys, endLine: firstLine };
+  let lineNo = firstLine;
+  let pos = start;
+  let current: KeySource | undefined;
+  let itemIndent = -1;
+  while (pos <= end) {
+    let lineEnd = text.indexOf('\n', pos);
+    if (lineEnd === -1 || lineEnd > end) lineEnd = end;
+    const line = stripCr(text.slice(pos, lineEnd));
+    const first = line.charCodeAt(0);
+    if (line.length === 0 || first === 35 /* # */) {
+      // blank or comment: nothing to record
+    } else if (first === 32 || first === 9 || first === 45 /* - */) {
+      const indent = line.length - line.trimStart().length;
+      const rest = line.slice(indent);
+      if (current && !current.value && rest.charCodeAt(0) === 45 && (rest.length === 1 || rest.charCodeAt(1) === 32 || rest.charCodeAt(1) === 9)) {
+        if (itemIndent === -1) itemIndent = indent;
+        if (indent === itemIndent) {
+          const valueStart = indent + 1 + (rest.length - 1 - rest.slice(1).trimStart().length);
+          const span = scalarAt(line, valueStart, lineNo);
+          if (span) current.items.push(span);
+        }
+      }
+    } else {
+      const colon = keyColon(line);
+      if (colon > 0) {
+        const rawKey = line.slice(0, colon).trimEnd();
+        const name = unquote(rawKey);
+        current = { key: { line: lineNo, column: 1, length: rawKey.length, text: name }, items: [] };
+        itemIndent = -1;
+        let v = colon + 1;
+        while (v < line.length && (line.charCodeAt(v) === 32 || line.charCodeAt(v) === 9)) v++;
+        if (v < line.length && line.charCodeAt(v) !== 35) {
+          if (line.charCodeAt(v) === 91 /* [ */) {
+            const flow = flowList(line, v, lineNo);
+            current.value = flow.span;
+            current.items = flow.items;
+          } else {
+            current.value = scalarAt(line, v, lineNo);
+          }
+        }
+        if (!keys.has(name)) keys.set(name, current);
+      } else {
+        current = undefined;
+      }
+    }
+    if (lineEnd >= end) break;
+    pos = lineEnd + 1;
+    lineNo++;
+  }
+  // `end` is the `\n` before the closing fence, so the fence is on the line after the last one scanned.
+  return { keys, endLine: lineNo + 1 };
+}
+
+/** The scalar starting at `start`: a quoted string up to its closing quote, else plain text up to ` #`. */
+function scalarAt(line: string, start: number, lineNo: number): SourceSpan | undefined {
+  if (start >= line.length) return undefined;
+  const q = line[start];
+  if (q === '"' || q === "'") {
+    let i = start + 1;
+    while (i < line.length) {
+      if (q === '"' && line[i] === '\\') i += 2;
+      else if (q === "'" && line[i] === "'" && line[i + 1] === "'") i += 2;
+      else if (line[i] === q) break;
+      else i++;
+    }
+    const close = Math.min(i, line.length - 1);
+    return { line: lineNo, column: start + 1, length: close - start + 1, text: line.slice(start + 1, close) };
+  }
+  let stop = line.length;
+  const comment = line.indexOf(' #', start);
+  if (comment !== -1) stop = comment;
+  const raw = line.slice(start, stop).trimEnd();
+  return { line: lineNo, column: start + 1, length: raw.length, text: raw };
+}
+
+/** A flow list `[a, "b", c]` on one line: its whole span and each item's. */
+function flowList(line: string, start: number, lineNo: number): { span: SourceSpan; items: SourceSpan[] } {
+  const items: SourceSpan[] = [];
+  let i = start + 1;
+  let itemStart = i;
+  let quote = '';
+  let depth = 0;
+  const push = (from: number, to: number) => {
+    let a = from;
+    let b = to;
+    while (a < b && (line[a] === ' ' || line[a] === '\t')) a++;
+    while (b > a && (line[b - 1] === ' ' || line[b - 1] === '\t')) b--;
+    if (b > a) {
+      const raw = line.slice(a, b);
+      items.push({ line: lineNo, column: a + 1, length: b - a, text: unquote(raw) });
+    }
+  };
+  for (; i < line.length; i++) {
+    const c = line[i];
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '[' || c === '{') depth++;
+    else if ((c === ']' || c === '}') && depth > 0) depth--;
+    else if (c === ']') {
+      push(itemStart, i);
+      break;
+    } else if (c === ',' && depth === 0) {
+      push(itemStart, i);
+      itemStart = i + 1;
+    }
+  }
+  const closeAt = Math.min(i, line.length - 1);
+  const raw = line.slice(start, closeAt + 1);
+  return { span: { line: lineNo, column: start + 1, length: raw.length, text: raw }, items };
+}
+
+function unquote(raw: string): string {
+  if (raw.length >= 2 && (raw[0] === '"' || raw[0] === "'") && raw[raw.length - 1] === raw[0]) return raw.slice(1, -1);
+  return raw;
+}
