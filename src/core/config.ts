@@ -229,7 +229,7 @@ class ConfigReader {
           ruleSet = undefined;
         } else if (!ruleSet) {
           const known = Object.keys(ruleSets);
-          const suggestion = nearestId(id, known);
+          const suggestion = nearestId(id, known, Object.fromEntries(known.map((k) => [k, ruleSets[k].name])));
           this.at(
             ruleSetNode,
             'error',

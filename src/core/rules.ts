@@ -213,14 +213,22 @@ export function cycleFor(cycleEnd: CalendarDate, cycleMonths: number, cycleStart
   return { start: cycleStart ?? addDays(addMonths(cycleEnd, -cycleMonths), 1), end: cycleEnd };
 }
 
-/** The known id nearest to `input` (a substring match first, then edit distance), if reasonably close. */
-export function nearestId(input: string, known: readonly string[]): string | undefined {
+/**
+ * The known id nearest to `input`, if reasonably close: an id containing it (or contained in it), then a
+ * name containing it ("texas" -> tx-technician, when `names` maps ids to names), then edit distance.
+ */
+export function nearestId(input: string, known: readonly string[], names: Readonly<Record<string, string>> = {}): string | undefined {
   const text = input.trim().toLowerCase();
   if (text === '') return undefined;
   const exact = known.find((id) => id.toLowerCase() === text);
   if (exact) return exact;
+  const byLength = (a: string, b: string) => Math.abs(a.length - text.length) - Math.abs(b.length - text.length);
   const containing = known.filter((id) => id.toLowerCase().includes(text) || text.includes(id.toLowerCase()));
-  if (containing.length > 0) return containing.sort((a, b) => Math.abs(a.length - text.length) - Math.abs(b.length - text.length))[0];
+  if (containing.length > 0) return [...containing].sort(byLength)[0];
+  if (text.length >= 3) {
+    const named = known.filter((id) => names[id]?.toLowerCase().split(/[^a-z0-9-]+/).includes(text));
+    if (named.length > 0) return named[0];
+  }
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const id of known) {

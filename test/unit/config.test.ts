@@ -1,0 +1,427 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { CONFIG_FILE, CONFIG_KEYS, defaultCycleEnd, parseConfig } from '../../src/core/config';
+import { BUILT_IN_RULE_SET_IDS } from '../../src/core/rules';
+import { TOPICS } from '../../src/core/topics';
+import type { Problem } from '../../src/core/types';
+
+const AS_OF = '2026-11-25';
+const parse = (text: string | undefined, asOf = AS_OF) => parseConfig(text, { asOf });
+
+/** [line, column, severity, code] of each problem, in file order. */
+function where(problems: readonly Problem[]): [number, number, string, string | undefined][] {
+  return problems.map((p) => [p.line, p.column, p.severity, p.code]);
+}
+
+function only(problems: readonly Problem[], severity: Problem['severity'] = 'error'): Problem {
+  const found = problems.filter((p) => p.severity === severity);
+  assert.equal(found.length, 1, JSON.stringify(problems, null, 1));
+  return found[0];
+}
+
+const lines = (...l: string[]) => l.join('\n');
+
+describe('parseConfig', () => {
+  it('reads the fixture config: ids, labels and cycles', () => {
+    const text = readFileSync(join(__dirname, '../../../test/fixtures/workspace/.pharmacy-ce.json'), 'utf8');
+    const { config, problems } = parse(text);
+    assert.deepEqual(problems, []);
+    assert.equal(config.fromFile, true);
+    assert.deepEqual(config.credentials, [
+      { id: 'ptcb-cpht', label: 'PTCB CPhT', ruleSetId: 'ptcb-cpht', cycle: { start: '2025-04-01', end: '2027-03-31' } },
+      { id: 'tx', label: 'Texas registration', ruleSetId: 'tx-technician', cycle: { start: '2025-01-01', end: '2026-12-31' } },
+    ]);
+    assert.deepEqual(config.include, []);
+    assert.deepEqual(config.exclude, ['templates/**']);
+    assert.deepEqual(Object.keys(config.ruleSets).sort(), [...BUILT_IN_RULE_SET_IDS].sort());
+  });
+
+  describe('without a file', () => {
+    it('applies one PTCB CPhT credential in the two-year window starting in an even year, with an info problem', () => {
+      const { config, problems } = parse(undefined);
+      assert.equal(config.fromFile, false);
+      assert.deepEqual(config.credentials, [{ id: 'ptcb-cpht', label: 'PTCB CPhT', ruleSetId: 'ptcb-cpht', cycle: { start: '2026-01-01', end: '2027-12-31' } }]);
+      assert.equal(problems.length, 1);
+      const [p] = problems;
+      assert.deepEqual([p.file, p.line, p.column, p.severity, p.code], [CONFIG_FILE, 1, 1, 'info', 'config-missing']);
+      assert.match(p.message, /Pharmacy CE: Set Up Credentials/);
+      assert.match(p.message, /2026-01-01\.\.2027-12-31/);
+    });
+
+    it('places the window by the even year', () => {
+      assert.equal(defaultCycleEnd('2026-01-01'), '2027-12-31');
+      assert.equal(defaultCycleEnd('2027-12-31'), '2027-12-31');
+      assert.equal(defaultCycleEnd('2028-01-01'), '2029-12-31');
+      assert.deepEqual(parse(undefined, '2027-06-30').config.credentials[0].cycle, { start: '2026-01-01', end: '2027-12-31' });
+    });
+
+    it('uses the file name given for problems', () => {
+      assert.equal(parseConfig(undefined, { asOf: AS_OF, file: 'sub/.pharmacy-ce.json' }).problems[0].file, 'sub/.pharmacy-ce.json');
+    });
+  });
+
+  describe('credentials', () => {
+    it('default the id to the rule set id and the label to its name; cycleStart wins over cycleMonths', () => {
+      const { config } = parse('{"credentials": [{"ruleSet": "ptcb-cspt", "cycleEnd": "2026-06-30", "cycleStart": "2025-06-15"}, {"id": "adv", "ruleSet": "ptcb-cpht-adv", "cycleEnd": "2027-03-31"}]}');
+      assert.deepEqual(config.credentials, [
+        { id: 'ptcb-cspt', label: 'PTCB CSPT', ruleSetId: 'ptcb-cspt', cycle: { start: '2025-06-15', end: '2026-06-30' } },
+        { id: 'adv', label: 'PTCB CPhT-Adv', ruleSetId: 'ptcb-cpht-adv', cycle: { start: '2025-04-01', end: '2027-03-31' } },
+      ]);
+    });
+
+    it('clamps month ends: a cycle ending 2027-02-28 starts 2025-03-01, one ending 2028-02-29 starts 2026-03-01', () => {
+      const { config } = parse('{"credentials": [{"ruleSet": "ptcb-cpht", "cycleEnd": "2027-02-28"}, {"id": "b", "ruleSet": "ptcb-cpht", "cycleEnd": "2028-02-29"}, {"id": "c", "ruleSet": "ptcb-cspt", "cycleEnd": "2026-04-30"}]}');
+      assert.deepEqual(config.credentials.map((c) => c.cycle.start), ['2025-03-01', '2026-03-01', '2025-05-01']);
+    });
+
+    it('keep the good credentials of a partly broken file', () => {
+      const text = lines(
+        '{',
+        '  "credentials": [',
+        '    { "ruleSet": "ptcb-cpht", "cycleEnd": "2027-03-31" },',
+        '    { "id": "tx", "ruleSet": "tx-technician", "cycleEnd": "2026/12/31" }',
+        '  ]',
+        '}',
+      );
+      const { config, problems } = parse(text);
+      assert.equal(config.fromFile, true);
+      assert.deepEqual(config.credentials.map((c) => c.id), ['ptcb-cpht']);
+      const p = only(problems);
+      assert.deepEqual([p.line, p.column, p.length, p.code], [4, 59, 12, 'config-value']);
+      assert.match(p.message, /YYYY-MM-DD/);
+    });
+  });
+
+  describe('errors, each at its line and column', () => {
+    it('invalid JSON: the syntax error, and the default applies', () => {
+      const text = lines('{', '  "credentials": [', '    { "ruleSet": "ptcb-cpht" "cycleEnd": "2027-03-31" }', '  ]', '}');
+      const { config, problems } = parse(text);
+      assert.equal(config.fromFile, false);
+      assert.deepEqual(config.credentials.map((c) => c.cycle), [{ start: '2026-01-01', end: '2027-12-31' }]);
+      assert.deepEqual(where(problems), [
+        [1, 1, 'info', 'config-value'],
+        [3, 30, 'error', 'config-syntax'],
+      ]);
+      assert.match(problems[1].message, /comma/);
+      assert.match(problems[0].message, /default PTCB CPhT credential applies/);
+    });
+
+    it('an unclosed file, an empty file, a file that is not an object', () => {
+      assert.deepEqual(where(parse('{\n  "credentials": [\n').problems).slice(1)[0].slice(2), ['error', 'config-syntax']);
+      const empty = parse('   \n');
+      assert.equal(empty.config.fromFile, false);
+      assert.match(only(empty.problems).message, /empty/);
+      const array = parse('\n[ { "ruleSet": "ptcb-cpht" } ]');
+      const p = only(array.problems);
+      assert.deepEqual([p.line, p.column, p.code], [2, 1, 'config-value']);
+    });
+
+    it('an unknown rule set, with the nearest id suggested as a quick-fix replacement', () => {
+      const text = lines('{', '  "credentials": [', '    { "ruleSet": "ptcb-cpth", "cycleEnd": "2027-03-31" }', '  ]', '}');
+      const p = only(parse(text).problems);
+      assert.deepEqual([p.line, p.column, p.length, p.code, p.replacement], [3, 18, 11, 'config-unknown-rule-set', '"ptcb-cpht"']);
+      assert.match(p.message, /did you mean "ptcb-cpht"/);
+      assert.match(only(parse('{"credentials": [{"ruleSet": "texas", "cycleEnd": "2027-03-31"}]}').problems).message, /did you mean "tx-technician"/);
+      assert.equal(only(parse('{"credentials": [{"ruleSet": "zzzzzzzz", "cycleEnd": "2027-03-31"}]}').problems).replacement, undefined);
+    });
+
+    it('a bad date: wrong form, and a day that does not exist', () => {
+      const text = lines('{"credentials": [', '  {"ruleSet": "ptcb-cpht", "cycleEnd": "03/31/2027"},', '  {"id": "b", "ruleSet": "ptcb-cpht", "cycleEnd": "2027-02-30"}', ']}');
+      const { problems } = parse(text);
+      assert.deepEqual(where(problems.filter((p) => p.severity === 'error')), [
+        [2, 40, 'error', 'config-value'],
+        [3, 51, 'error', 'config-value'],
+      ]);
+      assert.match(problems.find((p) => p.line === 3)?.message ?? '', /not a real date/);
+    });
+
+    it('cycleStart after cycleEnd', () => {
+      const text = lines('{"credentials": [', '  {"ruleSet": "ptcb-cpht", "cycleEnd": "2027-03-31",', '   "cycleStart": "2027-04-01"}', ']}');
+      const p = only(parse(text).problems);
+      assert.deepEqual([p.line, p.column], [3, 18]);
+      assert.match(p.message, /after cycleEnd/);
+    });
+
+    it('duplicate credential ids, explicit or defaulted (the second is left out)', () => {
+      const text = lines(
+        '{"credentials": [',
+        '  {"ruleSet": "ptcb-cpht", "cycleEnd": "2027-03-31"},',
+        '  {"ruleSet": "ptcb-cpht", "cycleEnd": "2029-03-31"},',
+        '  {"id": "x", "ruleSet": "nha-excpt", "cycleEnd": "2027-03-31"},',
+        '  {"id": "x", "ruleSet": "tx-technician", "cycleEnd": "2027-03-31"}',
+        ']}',
+      );
+      const { config, problems } = parse(text);
+      assert.deepEqual(config.credentials.map((c) => [c.id, c.cycle.end]), [['ptcb-cpht', '2027-03-31'], ['x', '2027-03-31']]);
+      assert.deepEqual(where(problems), [
+        [3, 15, 'error', 'config-value'],
+        [5, 10, 'error', 'config-value'],
+      ]);
+      assert.match(problems[0].message, /Duplicate credential id "ptcb-cpht"/);
+    });
+
+    it('wrong types', () => {
+      const text = lines(
+        '{"credentials": [',
+        '  {"ruleSet": 7, "cycleEnd": "2027-03-31"},',
+        '  {"ruleSet": "ptcb-cpht", "cycleEnd": 20270331},',
+        '  "ptcb-cpht",',
+        '  {"id": "x", "ruleSet": "ptcb-cpht", "cycleEnd": "2027-03-31", "label": true}',
+        '],',
+        '"include": "**/*.md"}',
+      );
+      const { config, problems } = parse(text);
+      assert.deepEqual(where(problems), [
+        [1, 1, 'info', 'config-value'],
+        [2, 15, 'error', 'config-value'],
+        [3, 40, 'error', 'config-value'],
+        [4, 3, 'error', 'config-value'],
+        [5, 74, 'error', 'config-value'],
+        [7, 12, 'error', 'config-value'],
+      ]);
+      assert.match(problems[1].message, /"ruleSet" must be a string/);
+      assert.match(problems[5].message, /"include" must be a list/);
+      assert.equal(config.fromFile, false);
+      assert.deepEqual(config.include, []);
+      assert.equal(parse('{"credentials": {"ruleSet": "ptcb-cpht"}}').problems.filter((p) => p.severity === 'error').length, 1);
+    });
+
+    it('missing credential fields point at the object', () => {
+      const text = lines('{"credentials": [', '  {"cycleEnd": "2027-03-31"},', '  {"ruleSet": "ptcb-cpht"}', ']}');
+      const { problems } = parse(text);
+      assert.deepEqual(where(problems.filter((p) => p.severity === 'error')), [
+        [2, 3, 'error', 'config-value'],
+        [3, 3, 'error', 'config-value'],
+      ]);
+      assert.equal(problems.find((p) => p.line === 2)?.length, 1);
+    });
+
+    it('unknown keys are warnings, with a suggestion', () => {
+      const text = lines('{"credentials": [', '  {"ruleSet": "ptcb-cpht", "cycleEnd": "2027-03-31", "cycleEnds": "x"}', '],', '"exclud": []}');
+      const { config, problems } = parse(text);
+      assert.equal(config.fromFile, true);
+      assert.deepEqual(where(problems), [
+        [2, 54, 'warning', 'unknown-key'],
+        [4, 1, 'warning', 'unknown-key'],
+      ]);
+      assert.equal(problems[1].replacement, '"exclude"');
+      assert.deepEqual(parse('{"$schema": "./media/pharmacy-ce.schema.json", "credentials": [{"ruleSet": "ptcb-cpht", "cycleEnd": "2027-03-31"}]}').problems, []);
+    });
+
+    it('no credentials at all: a warning, and the default applies', () => {
+      const { config, problems } = parse('{"exclude": ["drafts/**"]}');
+      assert.equal(config.fromFile, false);
+      assert.deepEqual(config.exclude, ['drafts/**']);
+      assert.equal(config.credentials[0].ruleSetId, 'ptcb-cpht');
+      assert.deepEqual(where(problems), [
+        [1, 1, 'warning', 'config-value'],
+        [1, 1, 'info', 'config-value'],
+      ]);
+    });
+
+    it('counts columns after a BOM as an editor shows them, and lines across CRLF', () => {
+      const text = '\uFEFF{\r\n  "credentials": [\r\n    { "ruleSet": "nope", "cycleEnd": "2027-03-31" }\r\n  ]\r\n}\r\n';
+      const p = only(parse(text).problems);
+      assert.deepEqual([p.line, p.column, p.length], [3, 18, 6]);
+    });
+
+    it('accepts comments and trailing commas', () => {
+      const text = lines('{', '  // my CPhT', '  "credentials": [ { "ruleSet": "ptcb-cpht", "cycleEnd": "2027-03-31", }, ],', '}');
+      const { config, problems } = parse(text);
+      assert.deepEqual(problems, []);
+      assert.equal(config.credentials.length, 1);
+    });
+  });
+
+  describe('user rule sets', () => {
+    const boardX = lines(
+      '{',
+      '  "credentials": [ { "id": "tx", "ruleSet": "board-x", "cycleEnd": "2026-12-31", "label": "My state" } ],',
+      '  "ruleSets": [ { "id": "board-x", "name": "Board X", "source": "https://example.org", "asOf": "2026-01-01",',
+      '                  "cycleMonths": 24, "totalHours": 20,',
+      '                  "requirements": [ { "id": "state-law", "label": "State law", "topic": "state-law", "minHours": 1 },',
+      '                                    { "id": "live", "label": "Live CE", "format": "live", "minHours": 4 },',
+      '                                    { "id": "trafficking", "label": "Human trafficking", "topic": "human-trafficking", "minHours": 1, "countsTowardTotal": false } ],',
+      '                  "limits": [ { "id": "in-service", "label": "In-service", "category": "in-service", "maxHours": 5 } ] } ],',
+      '  "include": ["**/*.md"],',
+      '  "exclude": ["templates/**"]',
+      '}',
+    );
+
+    it("reads the issue's example", () => {
+      const { config, problems } = parse(boardX);
+      assert.deepEqual(problems, []);
+      assert.deepEqual(config.credentials, [{ id: 'tx', label: 'My state', ruleSetId: 'board-x', cycle: { start: '2025-01-01', end: '2026-12-31' } }]);
+      assert.deepEqual(config.ruleSets['board-x'], {
+        id: 'board-x',
+        name: 'Board X',
+        source: 'https://example.org',
+        asOf: '2026-01-01',
+        cycleMonths: 24,
+        totalHours: 20,
+        requirements: [
+          { id: 'state-law', label: 'State law', topic: 'state-law', minHours: 1 },
+          { id: 'live', label: 'Live CE', format: 'live', minHours: 4 },
+          { id: 'trafficking', label: 'Human trafficking', topic: 'human-trafficking', minHours: 1, countsTowardTotal: false },
+        ],
+        limits: [{ id: 'in-service', label: 'In-service', category: 'in-service', maxHours: 5 }],
+      });
+      assert.deepEqual([config.include, config.exclude], [['**/*.md'], ['templates/**']]);
+    });
+
+    it('replace a built-in rule set with the same id', () => {
+      const text = JSON.stringify({
+        credentials: [{ ruleSet: 'tx-technician', cycleEnd: '2026-12-31' }],
+        ruleSets: [{ id: 'tx-technician', name: 'Texas (mine)', source: 'me', asOf: '2026-06-01', cycleMonths: 12, totalHours: 10 }],
+      });
+      const { config, problems } = parse(text);
+      assert.deepEqual(problems, []);
+      const rs = config.ruleSets['tx-technician'];
+      assert.deepEqual([rs.name, rs.totalHours, rs.builtIn, rs.requirements], ['Texas (mine)', 10, undefined, []]);
+      assert.deepEqual(config.credentials[0], { id: 'tx-technician', label: 'Texas (mine)', ruleSetId: 'tx-technician', cycle: { start: '2026-01-01', end: '2026-12-31' } });
+      assert.equal(config.ruleSets['ptcb-cpht'].builtIn, true);
+    });
+
+    it('with missing fields or bad values are left out, and so are credentials using them', () => {
+      const text = lines(
+        '{"credentials": [{"ruleSet": "tx-technician", "cycleEnd": "2026-12-31"}],',
+        ' "ruleSets": [',
+        '  {"id": "tx-technician", "name": "Texas", "asOf": "2026-01-01", "cycleMonths": 24, "totalHours": -20,',
+        '   "requirements": [{"id": "law", "topic": "state-law"}],',
+        '   "limits": [{"id": "x", "maxHours": 1}, {"id": "y", "audience": "pharmacists", "maxHours": 2}]}',
+        ']}',
+      );
+      const { config, problems } = parse(text);
+      assert.equal(config.fromFile, false);
+      assert.equal(config.ruleSets['tx-technician'].builtIn, true, 'the broken override is not used');
+      assert.deepEqual(where(problems), [
+        [1, 1, 'info', 'config-value'],
+        [1, 30, 'error', 'config-value'], // the credential: its rule set has errors
+        [3, 3, 'error', 'config-value'], // missing "source"
+        [3, 99, 'error', 'config-value'], // negative totalHours
+        [4, 21, 'error', 'config-value'], // requirement without minHours
+        [5, 15, 'error', 'config-value'], // limit without audience or category
+        [5, 67, 'error', 'config-value'], // bad audience
+      ]);
+      assert.match(problems[3].message, /must not be negative/);
+      assert.match(problems[1].message, /has errors/);
+      assert.equal(problems[6].replacement, '"pharmacist"');
+    });
+
+    it('with an unknown topic get a warning but still work', () => {
+      const text = JSON.stringify({
+        credentials: [{ ruleSet: 'mine', cycleEnd: '2026-12-31' }],
+        ruleSets: [{ id: 'mine', name: 'Mine', source: 's', asOf: '2026-01-01', cycleMonths: 24, totalHours: 2, requirements: [{ id: 'l', topic: 'pharmacy-law', minHours: 1 }] }],
+      });
+      const { config, problems } = parse(text);
+      assert.equal(config.fromFile, true);
+      const p = only(problems, 'warning');
+      assert.equal(p.code, 'unknown-topic');
+      assert.equal(config.ruleSets.mine.requirements[0].label, 'l');
+    });
+
+    it('duplicate rule set and requirement ids', () => {
+      const base = { name: 'R', source: 's', asOf: '2026-01-01', cycleMonths: 12, totalHours: 1 };
+      const text = JSON.stringify({
+        credentials: [{ ruleSet: 'a', cycleEnd: '2026-12-31' }],
+        ruleSets: [
+          { id: 'a', ...base },
+          { id: 'a', ...base, totalHours: 2 },
+          { id: 'b', ...base, requirements: [{ id: 'r', minHours: 1 }, { id: 'r', minHours: 2 }] },
+        ],
+      });
+      const { config, problems } = parse(text);
+      assert.equal(config.ruleSets.a.totalHours, 1);
+      assert.equal(config.ruleSets.b, undefined);
+      assert.deepEqual(problems.map((p) => p.message.slice(0, 25)), ['Duplicate rule set id "a"', 'Duplicate requirements id']);
+    });
+  });
+
+  it('passes the CSPT hours option to the built-in rule set', () => {
+    const { config } = parseConfig('{"credentials": [{"ruleSet": "ptcb-cspt", "cycleEnd": "2026-12-31"}]}', { asOf: AS_OF, ruleSetOptions: { csptSterileHours: 4 } });
+    assert.equal(config.ruleSets['ptcb-cspt'].requirements[0].minHours, 4);
+  });
+
+  describe('properties', () => {
+    const lineCount = (text: string) => text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/).length;
+    const check = (text: string) => {
+      const { config, problems } = parse(text);
+      assert.ok(config.credentials.length >= 1, 'a credential always applies');
+      for (const c of config.credentials) assert.ok(config.ruleSets[c.ruleSetId], `rule set of ${c.id}`);
+      for (const p of problems) {
+        assert.ok(p.line >= 1 && p.line <= lineCount(text), `line ${p.line}`);
+        assert.ok(p.column >= 1, `column ${p.column}`);
+      }
+    };
+
+    it('never throws and always places problems inside the file, whatever the text', () => {
+      fc.assert(fc.property(fc.string({ maxLength: 200 }), check));
+    });
+
+    it('never throws on any JSON value, and on configs with shuffled pieces', () => {
+      fc.assert(fc.property(fc.json({ maxDepth: 4 }), check));
+      const value = fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.boolean(), fc.constantFrom('2027-03-31', '2027-02-30', 'ptcb-cpht', 'board-x'));
+      const credential = fc.dictionary(fc.constantFrom('id', 'ruleSet', 'cycleEnd', 'cycleStart', 'label', 'zzz'), value);
+      const ruleSet = fc.dictionary(fc.constantFrom(...CONFIG_KEYS.ruleSet), fc.oneof(value, fc.array(fc.dictionary(fc.constantFrom('id', 'minHours', 'maxHours', 'topic', 'audience', 'category'), value))));
+      const config = fc.record({ credentials: fc.array(credential, { maxLength: 4 }), ruleSets: fc.array(ruleSet, { maxLength: 3 }) }, { requiredKeys: [] });
+      fc.assert(fc.property(config, fc.boolean(), (c, pretty) => check(JSON.stringify(c, null, pretty ? 2 : undefined))));
+    });
+
+    it('a valid credential always gets the cycle from cycleEnd minus the rule set months, plus a day', () => {
+      const end = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+      fc.assert(
+        fc.property(end, fc.constantFrom(...BUILT_IN_RULE_SET_IDS), (cycleEnd, ruleSet) => {
+          const { config, problems } = parse(JSON.stringify({ credentials: [{ ruleSet, cycleEnd }] }));
+          assert.deepEqual(problems, []);
+          const { start, end: e } = config.credentials[0].cycle;
+          const months = config.ruleSets[ruleSet].cycleMonths;
+          assert.equal(e, cycleEnd);
+          const days = (Date.parse(e) - Date.parse(start)) / 86_400_000 + 1;
+          assert.ok(days >= months * 28 && days <= months * 31 + 1, `${start}..${e}: ${days} days`);
+          // The day before the start is cycleEnd minus the months (clamped to the month's end).
+          const before = new Date(Date.parse(start) - 86_400_000).toISOString().slice(0, 10);
+          const [y, m, d] = cycleEnd.split('-').map(Number);
+          const index = y * 12 + m - 1 - months;
+          const last = new Date(Date.UTC(Math.floor(index / 12), (index % 12) + 1, 0)).getUTCDate();
+          assert.equal(before, `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`);
+        }),
+      );
+    });
+  });
+});
+
+describe('media/pharmacy-ce.schema.json', () => {
+  const schema = JSON.parse(readFileSync(join(__dirname, '../../../media/pharmacy-ce.schema.json'), 'utf8'));
+  type S = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const resolve = (s: S): S => (s.$ref ? { ...schema.definitions[String(s.$ref).replace('#/definitions/', '')], ...s } : s);
+
+  it('is draft-07 and describes the same keys the parser reads', () => {
+    assert.equal(schema.$schema, 'http://json-schema.org/draft-07/schema#');
+    const keysOf = (s: S) => Object.keys(s.properties).sort();
+    assert.deepEqual(keysOf(schema), [...CONFIG_KEYS.root].sort());
+    assert.deepEqual(keysOf(schema.definitions.credential), [...CONFIG_KEYS.credential].sort());
+    assert.deepEqual(keysOf(schema.definitions.ruleSet), [...CONFIG_KEYS.ruleSet].sort());
+    assert.deepEqual(keysOf(schema.definitions.requirement), [...CONFIG_KEYS.requirement].sort());
+    assert.deepEqual(keysOf(schema.definitions.limit), [...CONFIG_KEYS.limit].sort());
+  });
+
+  it('has a description on every property, for hovers', () => {
+    const objects = [schema, schema.definitions.credential, schema.definitions.ruleSet, schema.definitions.requirement, schema.definitions.limit];
+    for (const o of objects) {
+      for (const [key, value] of Object.entries<S>(o.properties)) assert.ok(resolve(value).description, `no description for ${key}`);
+    }
+  });
+
+  it('offers the built-in rule set ids and the topic keys, and snippets for a credential', () => {
+    const ruleSet = schema.definitions.credential.properties.ruleSet;
+    assert.deepEqual(ruleSet.anyOf[0].enum, [...BUILT_IN_RULE_SET_IDS]);
+    assert.equal(ruleSet.anyOf[0].enumDescriptions.length, BUILT_IN_RULE_SET_IDS.length);
+    assert.deepEqual(schema.definitions.topic.anyOf[0].enum, TOPICS.map((t) => t.key));
+    assert.ok(schema.definitions.credential.defaultSnippets.length > 0);
+    assert.match(JSON.stringify(schema.definitions.credential.defaultSnippets[0].body), /ptcb-cpht/);
+    assert.ok(new RegExp(schema.definitions.date.pattern).test('2027-03-31'));
+    assert.ok(!new RegExp(schema.definitions.date.pattern).test('3/31/2027'));
+  });
+});
