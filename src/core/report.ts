@@ -266,7 +266,7 @@ export function formatReport(report: CeReport, options: TextOptions = {}): strin
   const parts = [`${n.ce} CE`, `${n.study} study`];
   if (n.planned > 0) parts.push(`${n.planned} planned`);
   if (n.inProgress > 0) parts.push(`${n.inProgress} in progress`);
-  if (n.broken > 0) parts.push(`${n.broken} unreadable`);
+  if (n.broken > 0) parts.push(`${n.broken} with unreadable frontmatter`);
   out.push(`Notes: ${n.total} file${n.total === 1 ? '' : 's'} (${parts.join(', ')})`);
   const s = report.summary;
   const counts = [
