@@ -1,0 +1,108 @@
+import assert from 'node:assert/strict';
+import { parseConfig } from '../../src/core/config';
+import { buildFolderModel, type DashboardModel } from '../../src/core/dashboard-model';
+import { evaluateAll } from '../../src/core/evaluate';
+import type { CeNote, ParsedNote } from '../../src/core/types';
+import { renderDashboard, renderExcerpt, type RenderContext } from '../../src/features/dashboard/render';
+
+function ce(path: string, over: Partial<CeNote> = {}): CeNote {
+  return {
+    kind: 'ce', path, title: path, topics: [], tags: [], excerpt: '', keyLines: {}, hours: 1, status: 'completed',
+    completed: '2026-01-15', format: 'home-study', audience: 'technician', category: 'ce', valid: true, ...over,
+  };
+}
+
+const AS_OF = '2026-11-25';
+const ctx: RenderContext = {
+  t: (message, ...args) => message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)])),
+  formatDate: (d) => d,
+  ready: true,
+  trusted: true,
+};
+
+function model(notes: ParsedNote[], folders = 1, hasConfigFile = true): DashboardModel {
+  const config = parseConfig(JSON.stringify({ credentials: [{ ruleSet: 'ptcb-cpht', cycleEnd: '2027-03-31' }] }), { asOf: AS_OF }).config;
+  const progress = evaluateAll(config, notes, AS_OF);
+  return {
+    asOf: AS_OF,
+    folders: Array.from({ length: folders }, (_, i) =>
+      buildFolderModel(
+        { key: `file:///w/f${i}`, name: `Folder ${i}`, workspace: { notes: () => notes, problems: () => [], missingCertificates: () => [], config }, progress, hasConfigFile },
+        AS_OF,
+        { cpeMonitorReminderDays: 45 },
+      ),
+    ),
+  };
+}
+
+const XSS = '<img src=x onerror=alert(1)>';
+
+describe('dashboard HTML', () => {
+  it('shows a card per credential with data-credential and "earned / required h"', () => {
+    const html = renderDashboard(model([ce('a.md', { hours: 11, topics: ['law', 'patient-safety'] })]), ctx);
+    const card = /<article class="card[^"]*" data-credential="ptcb-cpht"[\s\S]*?<\/article>/.exec(html);
+    assert.ok(card, 'card');
+    assert.ok(card[0].includes('11 / 20 h'));
+    assert.ok(card[0].includes('2025-04-01 to 2027-03-31'));
+    assert.ok(card[0].includes('126 days left'));
+    assert.match(card[0], /role="img" aria-label="[^"]*Timeline/);
+    assert.match(card[0], /aria-label="PTCB CPhT: 11 of 20 hours \(55%\)"/);
+  });
+
+  it('escapes a note title, path and provider everywhere (text and attributes)', () => {
+    const notes = [ce(`notes/"${XSS}.md`, { title: XSS, provider: `"'><script>alert(2)</script>`, topics: ['<u>t</u>'], completed: '2026-11-01' })];
+    const html = renderDashboard(model(notes), ctx);
+    assert.ok(!/<img/i.test(html), 'no img element');
+    assert.ok(!/<script/i.test(html), 'no script element');
+    assert.ok(!/<u>/i.test(html));
+    assert.ok(html.includes('&lt;img src=x onerror=alert(1)&gt;'));
+    assert.ok(html.includes(`data-path="notes/&quot;&lt;img src=x onerror=alert(1)&gt;.md"`));
+    // Every attribute value is closed by the quote that opened it: no value breaks out.
+    assert.ok(!/="[^"]*"[^\s>/]/.test(html.replace(/="[^"]*"(?=[\s>/])/g, '')));
+  });
+
+  it('renders excerpts with markdown-it, no raw HTML, no images, and only web or mail links', () => {
+    const out = renderExcerpt([
+      '## Key points',
+      `- <b>bold</b> ${XSS}`,
+      '- [ok](https://ptcb.org/x) [mail](mailto:a@b.org)',
+      '- [bad](javascript:alert(1)) [file](file:///etc/passwd) [data](data:text/html,hi) [cmd](command:workbench.action.quit) [rel](other.md)',
+      '- ![pic](https://example.com/track.png)',
+    ].join('\n'));
+    assert.ok(out.includes('&lt;b&gt;bold&lt;/b&gt;'));
+    assert.ok(out.includes('&lt;img src=x onerror=alert(1)&gt;'));
+    assert.ok(!/<img/i.test(out));
+    assert.ok(out.includes('<a href="https://ptcb.org/x" rel="noopener noreferrer">ok</a>'));
+    assert.ok(out.includes('href="mailto:a@b.org"'));
+    const hrefs = [...out.matchAll(/href="([^"]*)"/g)].map((m) => m[1]);
+    // An image becomes a plain link: nothing is fetched when the dashboard draws.
+    assert.deepEqual(hrefs, ['https://ptcb.org/x', 'mailto:a@b.org', 'https://example.com/track.png']);
+    assert.ok(out.includes('<h2>Key points</h2>'));
+  });
+
+  it('makes every note openable by keyboard (a button carrying folder and path)', () => {
+    const html = renderDashboard(model([ce('notes/a.md', { title: 'A', completed: '2026-11-01' })]), ctx);
+    assert.match(html, /<button class="note-title" data-open-note data-folder="file:\/\/\/w\/f0" data-path="notes\/a.md"/);
+  });
+
+  it('has a section per folder in a multi-root workspace', () => {
+    const html = renderDashboard(model([ce('a.md')], 2), ctx);
+    assert.equal((html.match(/<section class="folder"/g) ?? []).length, 2);
+    assert.ok(html.includes('Folder 0') && html.includes('Folder 1'));
+    assert.equal((html.match(/data-credential="ptcb-cpht"/g) ?? []).length, 2);
+  });
+
+  it('offers export and set-up only in a trusted workspace', () => {
+    const m = model([ce('a.md')], 1, false);
+    const trusted = renderDashboard(m, ctx);
+    assert.ok(trusted.includes('data-command="exportTranscript"'));
+    assert.ok(trusted.includes('data-command="setUpCredentials"'));
+    const untrusted = renderDashboard(m, { ...ctx, trusted: false });
+    assert.ok(!untrusted.includes('data-command'));
+  });
+
+  it('says the notes are being read before the index is ready', () => {
+    assert.match(renderDashboard(undefined, { ...ctx, ready: false }), /Reading your notes/);
+    assert.match(renderDashboard({ asOf: AS_OF, folders: [] }, ctx), /Open a folder/);
+  });
+});

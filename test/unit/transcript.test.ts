@@ -1,0 +1,155 @@
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { parseConfig } from '../../src/core/config';
+import { evaluateAll } from '../../src/core/evaluate';
+import { buildTranscript, csvCell, CSV_HEADER, defuseFormula, transcriptCsv, transcriptHtml, type Transcript } from '../../src/core/transcript';
+import type { CeNote, ParsedNote } from '../../src/core/types';
+
+function ce(path: string, over: Partial<CeNote> = {}): CeNote {
+  return {
+    kind: 'ce', path, title: path, topics: [], tags: [], excerpt: '', keyLines: {}, hours: 1, status: 'completed',
+    completed: '2026-01-15', format: 'home-study', audience: 'technician', category: 'ce', valid: true, ...over,
+  };
+}
+
+const AS_OF = '2026-11-25';
+const CONFIG = parseConfig(JSON.stringify({ credentials: [{ ruleSet: 'ptcb-cpht', cycleEnd: '2027-03-31' }] }), { asOf: AS_OF }).config;
+
+function transcriptOf(notes: ParsedNote[], learnerName = 'Dana Q. Tech'): Transcript {
+  const [progress] = evaluateAll(CONFIG, notes, AS_OF);
+  return buildTranscript(progress, notes, { learnerName, asOf: AS_OF, generated: '2026-11-25' });
+}
+
+/** A strict RFC 4180 reader, to check the writer round-trips any text. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let i = 0;
+  while (i < text.length) {
+    let cell = '';
+    if (text[i] === '"') {
+      i++;
+      for (;;) {
+        if (i >= text.length) throw new Error('unterminated quote');
+        if (text[i] === '"') {
+          if (text[i + 1] === '"') {
+            cell += '"';
+            i += 2;
+          } else {
+            i++;
+            break;
+          }
+        } else cell += text[i++];
+      }
+    } else {
+      while (i < text.length && text[i] !== ',' && text[i] !== '\r') {
+        if (text[i] === '"' || text[i] === '\n') throw new Error(`bare ${JSON.stringify(text[i])} in an unquoted field at ${i}`);
+        cell += text[i++];
+      }
+    }
+    row.push(cell);
+    if (text[i] === ',') i++;
+    else if (text.startsWith('\r\n', i)) {
+      rows.push(row);
+      row = [];
+      i += 2;
+    } else if (i < text.length) throw new Error(`unexpected ${JSON.stringify(text[i])} at ${i}`);
+  }
+  if (row.length) rows.push(row);
+  return rows;
+}
+
+const NOTES: ParsedNote[] = [
+  ce('notes/law.md', { title: 'Federal Law, 2025 "Update"', hours: 1, topics: ['law'], provider: 'Power-Pak C.E.', completed: '2025-06-10', certificate: '../certificates/law-2025.pdf', uanText: '0145-0000-25-101-H03-T' }),
+  ce('notes/lasa.md', { title: 'Look-Alike,\nSound-Alike', hours: 2, topics: ['patient-safety'], format: 'live', completed: '2026-02-01' }),
+  ce('notes/pharmacist.md', { title: 'Diabetes', hours: 6, audience: 'pharmacist', topics: ['disease-state'], completed: '2025-09-01' }),
+  ce('notes/in-service.md', { title: '=HYPERLINK("http://evil","click")', hours: 2, category: 'in-service', completed: '2026-03-15' }),
+  ce('notes/planned.md', { title: 'Planned', status: 'planned', completed: undefined }),
+];
+
+describe('transcript', () => {
+  describe('rows and totals', () => {
+    it('has one row per CE note considered, by completion date, with counted and the reason', () => {
+      const t = transcriptOf(NOTES);
+      assert.deepEqual(t.rows.map((r) => [r.completed, r.hours, r.counted]), [
+        ['2025-06-10', 1, true],
+        ['2025-09-01', 6, true],
+        ['2026-02-01', 2, true],
+        ['2026-03-15', 2, false],
+        [undefined, 1, false],
+      ]);
+      assert.match(t.rows[1].reason ?? '', /only 5 of 6 h/);
+      assert.match(t.rows[3].reason ?? '', /not accepted/);
+      assert.equal(t.rows[0].certificate, 'certificates/law-2025.pdf');
+      assert.equal(t.rows[0].uan, '0145-0000-25-101-H03-T');
+      assert.deepEqual(t.totals, { earned: 8, required: 20, met: false });
+      assert.deepEqual(t.requirements.map((r) => [r.label, r.earned, r.met]), [['Pharmacy law', 1, true], ['Patient safety', 2, true]]);
+      assert.deepEqual(t.cycle, { start: '2025-04-01', end: '2027-03-31' });
+      assert.equal(t.learnerName, 'Dana Q. Tech');
+    });
+  });
+
+  describe('CSV', () => {
+    it('writes a header and RFC 4180 rows: commas, quotes and newlines survive a round trip', () => {
+      const csv = transcriptCsv(transcriptOf(NOTES));
+      assert.ok(csv.endsWith('\r\n'));
+      const rows = parseCsv(csv);
+      assert.deepEqual(rows[0], CSV_HEADER);
+      assert.equal(rows.length, 1 + 5);
+      assert.ok(rows.every((r) => r.length === CSV_HEADER.length));
+      assert.deepEqual(rows[1], ['2025-06-10', 'Federal Law, 2025 "Update"', 'Power-Pak C.E.', '0145-0000-25-101-H03-T', 'Home study', 'law', '1', 'certificates/law-2025.pdf', 'yes', '']);
+      assert.equal(rows[3][1], 'Look-Alike,\nSound-Alike');
+      assert.equal(rows[3][4], 'Live');
+      assert.equal(rows[4][8], 'no');
+    });
+
+    it('defuses spreadsheet formulas in text cells', () => {
+      const rows = parseCsv(transcriptCsv(transcriptOf(NOTES)));
+      assert.equal(rows[4][1], `'=HYPERLINK("http://evil","click")`);
+      for (const c of ['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx']) assert.equal(defuseFormula(c), `'${c}`);
+      for (const c of ['1', 'Law', 'a=b', '']) assert.equal(defuseFormula(c), c);
+      const provider = parseCsv(transcriptCsv(transcriptOf([ce('p.md', { provider: '@evil', completed: '2026-01-01' })])))[1][2];
+      assert.equal(provider, "'@evil");
+    });
+
+    it('round-trips any title through quoting', () => {
+      fc.assert(
+        fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), (title) => {
+          const rows = parseCsv(transcriptCsv(transcriptOf([ce('x.md', { title, completed: '2026-01-01' })])));
+          assert.equal(rows.length, 2);
+          assert.equal(rows[1][1], defuseFormula(title));
+        }),
+        { numRuns: 300 },
+      );
+      assert.equal(csvCell('a,b'), '"a,b"');
+      assert.equal(csvCell('say "hi"'), '"say ""hi"""');
+      assert.equal(csvCell('plain'), 'plain');
+    });
+  });
+
+  describe('HTML', () => {
+    it('escapes every value from notes and settings, and holds no script', () => {
+      const notes = [ce('x.md', { title: '<img src=x onerror=alert(1)>', provider: '"><script>alert(2)</script>', completed: '2026-01-01', topics: ['<b>'] })];
+      const html = transcriptHtml(transcriptOf(notes, '<svg onload=alert(3)>'));
+      assert.ok(!/<script/i.test(html));
+      assert.ok(!/<img/i.test(html));
+      assert.ok(!/<svg/i.test(html));
+      assert.ok(html.includes('&lt;img src=x onerror=alert(1)&gt;'));
+      assert.ok(html.includes('&quot;&gt;&lt;script&gt;alert(2)&lt;/script&gt;'));
+      assert.ok(html.includes('&lt;svg onload=alert(3)&gt;'));
+      assert.match(html, /Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'"/);
+    });
+
+    it('shows the learner, credential, cycle, totals per requirement, the activities and the rule source', () => {
+      const html = transcriptHtml(transcriptOf(NOTES));
+      for (const text of ['Dana Q. Tech', 'PTCB CPhT', '2025-04-01 to 2027-03-31', '8 of 20 required', 'Pharmacy law', 'Patient safety', 'Federal Law, 2025 &quot;Update&quot;', 'Power-Pak C.E.', 'ptcb.zendesk.com', '@media print']) {
+        assert.ok(html.includes(text), text);
+      }
+      assert.equal((html.match(/<tr/g) ?? []).length, 1 + 3 + 1 + 5);
+    });
+
+    it('says so when the learner name is not set', () => {
+      assert.ok(transcriptHtml(transcriptOf(NOTES, '')).includes('(name not set)'));
+    });
+  });
+});
