@@ -2,10 +2,11 @@
 // and the quick fixes whose answer is obvious (the core puts it in the problem's `replacement`).
 import * as vscode from 'vscode';
 import { CONFIG_FILE } from '../../core/config';
-import { renameKeyEdit, setFrontmatterValues, type LineEdit } from '../../core/note-edit';
+import { renameKeyEdit, setFrontmatterValues } from '../../core/note-edit';
 import type { Problem, ProblemCode, Severity } from '../../core/types';
 import { reportError } from '../../services/log';
 import type { CeIndex, FolderIndex } from '../../services/types';
+import { addLineEdits } from '../commands/shared';
 
 export const DIAGNOSTIC_SOURCE = 'Pharmacy CE';
 const TYPING_DELAY_MS = 300;
@@ -252,9 +253,4 @@ function codeOf(diagnostic: vscode.Diagnostic): string | undefined {
   const code = diagnostic.code;
   if (code === undefined) return undefined;
   return typeof code === 'object' ? String(code.value) : String(code);
-}
-
-/** Adds pure line edits to a WorkspaceEdit. */
-export function addLineEdits(edit: vscode.WorkspaceEdit, uri: vscode.Uri, edits: readonly LineEdit[]): void {
-  for (const e of edits) edit.replace(uri, new vscode.Range(e.line, e.startColumn, e.endLine ?? e.line, e.endColumn), e.newText);
 }

@@ -1,0 +1,91 @@
+// Mark Note Completed: `status: completed` and `completed: <date>` as one undoable edit, nothing else touched.
+import * as vscode from 'vscode';
+import { addDays, isCalendarDate, localToday } from '../../core/dates';
+import { markCompletedEdits } from '../../core/note-edit';
+import type { CalendarDate } from '../../core/types';
+import { noteUriOf } from '../../services/targets';
+import type { CeIndex } from '../../services/types';
+import { addLineEdits, mayWrite } from './shared';
+
+/**
+ * `arg`: a Uri or NoteTarget (tree item), else the active editor's note. `date`: `YYYY-MM-DD` to skip the question
+ * (automation and tests). Returns the date written, or undefined when nothing was done.
+ */
+export async function markCompleted(index: CeIndex, arg?: unknown, date?: unknown): Promise<CalendarDate | undefined> {
+  const title = vscode.l10n.t('Mark Note Completed');
+  if (!mayWrite(title)) return undefined;
+  const uri = noteUriOf(arg);
+  if (!uri) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a CE note (or pick one in the Notes view) to mark it completed.'));
+    return undefined;
+  }
+  const found = index.noteAt(uri);
+  if (found && found.note.kind !== 'ce') {
+    const why =
+      found.note.kind === 'broken'
+        ? vscode.l10n.t('its frontmatter cannot be read; fix the problem shown in the Problems panel first')
+        : vscode.l10n.t('it has no `ce_hours` or `ceu` in its frontmatter, so it is a study note');
+    void vscode.window.showWarningMessage(vscode.l10n.t('{0} is not a CE note: {1}.', baseName(uri), why));
+    return undefined;
+  }
+
+  const chosen = typeof date === 'string' && isCalendarDate(date) ? date : await askDate(title);
+  if (!chosen) return undefined;
+
+  // The open document, if any: its unsaved text is what the user sees and what the edit must fit.
+  const document = await vscode.workspace.openTextDocument(uri);
+  const wasDirty = document.isDirty;
+  const result = markCompletedEdits(document.getText(), chosen);
+  if (!result.ok) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Cannot mark {0} completed: {1}', baseName(uri), result.error));
+    return undefined;
+  }
+  if (result.edits.length === 0) {
+    vscode.window.setStatusBarMessage(vscode.l10n.t('{0} is already marked completed on {1}.', baseName(uri), chosen), 4000);
+    return chosen;
+  }
+  const edit = new vscode.WorkspaceEdit();
+  addLineEdits(edit, uri, result.edits);
+  if (!(await vscode.workspace.applyEdit(edit))) throw new Error(vscode.l10n.t('the editor refused the edit'));
+  // Saved only when the user had nothing unsaved: their other pending changes are theirs to save.
+  if (!wasDirty) await document.save();
+  vscode.window.setStatusBarMessage(vscode.l10n.t('Marked {0} completed on {1}.', baseName(uri), chosen), 4000);
+  return chosen;
+}
+
+async function askDate(title: string): Promise<CalendarDate | undefined> {
+  const today = localToday();
+  const yesterday = addDays(today, -1);
+  type Item = vscode.QuickPickItem & { date?: CalendarDate };
+  const items: Item[] = [
+    { label: vscode.l10n.t('Today ({0})', today), date: today },
+    { label: vscode.l10n.t('Yesterday ({0})', yesterday), date: yesterday },
+    { label: vscode.l10n.t('Pick a date…') },
+  ];
+  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('When did you complete it?') });
+  if (!picked) return undefined;
+  if (picked.date) return picked.date;
+  return askCalendarDate(title, vscode.l10n.t('Completion date (YYYY-MM-DD)'), today, true);
+}
+
+/** An InputBox for a `YYYY-MM-DD` date; `pastOnly` warns (without refusing) about a date after today. */
+export async function askCalendarDate(title: string, prompt: string, value: CalendarDate, pastOnly: boolean): Promise<CalendarDate | undefined> {
+  const today = localToday();
+  const answer = await vscode.window.showInputBox({
+    title,
+    prompt,
+    value,
+    ignoreFocusOut: true,
+    validateInput: (text) => {
+      const t = text.trim();
+      if (!isCalendarDate(t)) return vscode.l10n.t('Enter a real date as YYYY-MM-DD, e.g. {0}.', today);
+      if (pastOnly && t > today) return { message: vscode.l10n.t('That date is in the future.'), severity: vscode.InputBoxValidationSeverity.Warning };
+      return undefined;
+    },
+  });
+  return answer === undefined ? undefined : answer.trim();
+}
+
+function baseName(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}

@@ -1,0 +1,122 @@
+// Set Up Credentials: which renewal rules apply and when each cycle ends, written to `.pharmacy-ce.json`.
+import * as vscode from 'vscode';
+import { CONFIG_FILE } from '../../core/config';
+import { addMonths, endOfMonth, isCalendarDate, localToday } from '../../core/dates';
+import { builtInRuleSets } from '../../core/rules';
+import type { RuleSet } from '../../core/types';
+import { isCredentialTarget } from '../../services/targets';
+import type { CeIndex, FolderIndex } from '../../services/types';
+import { credentialsFileEdits, newCredentialsFile, type ChosenCredential } from './credentials-file';
+import { askCalendarDate } from './mark-completed';
+import { chooseFolder, exists, mayWrite, openDocument } from './shared';
+
+/**
+ * Answers given as the command's argument (automation, tests): `credentials` skips the questions;
+ * `folder` picks the workspace folder. A CredentialTarget (tree item) picks that credential's folder.
+ */
+export interface SetUpCredentialsArgs {
+  folder?: vscode.Uri;
+  credentials?: ChosenCredential[];
+  open?: boolean;
+}
+
+export async function setUpCredentials(index: CeIndex, arg?: unknown): Promise<vscode.Uri | undefined> {
+  const title = vscode.l10n.t('Set Up Credentials');
+  if (!mayWrite(title)) return undefined;
+  const given: SetUpCredentialsArgs = isArgs(arg) ? arg : {};
+  const preferred = isCredentialTarget(arg) ? arg.folderUri : given.folder;
+  const folder = await chooseFolder(index, preferred, vscode.l10n.t('Workspace folder to set up'));
+  if (!folder) return undefined;
+
+  const chosen = given.credentials ? checked(given.credentials, folder) : await askCredentials(title, folder);
+  if (!chosen) return undefined;
+
+  const uri = vscode.Uri.joinPath(folder.folder.uri, CONFIG_FILE);
+  const document = openDocument(uri) ?? ((await exists(uri)) ? await vscode.workspace.openTextDocument(uri) : undefined);
+  const edit = new vscode.WorkspaceEdit();
+  let wasDirty = false;
+  if (document) {
+    wasDirty = document.isDirty;
+    let edits;
+    try {
+      edits = credentialsFileEdits(document.getText(), chosen);
+    } catch {
+      void vscode.window.showWarningMessage(vscode.l10n.t('{0} is not a JSON object, so it cannot be updated. Fix or delete it, then run Set Up Credentials again.', CONFIG_FILE));
+      await vscode.window.showTextDocument(document);
+      return undefined;
+    }
+    for (const e of edits) edit.replace(uri, new vscode.Range(document.positionAt(e.offset), document.positionAt(e.offset + e.length)), e.content);
+  } else {
+    edit.createFile(uri, { ignoreIfExists: false });
+    edit.insert(uri, new vscode.Position(0, 0), newCredentialsFile(chosen));
+  }
+  if (edit.size > 0 && !(await vscode.workspace.applyEdit(edit))) throw new Error(vscode.l10n.t('the editor refused to write {0}', CONFIG_FILE));
+  const written = await vscode.workspace.openTextDocument(uri);
+  if (!wasDirty && written.isDirty) await written.save();
+  if (given.open !== false) await vscode.window.showTextDocument(written, { preview: false });
+  return uri;
+}
+
+function isArgs(arg: unknown): arg is SetUpCredentialsArgs {
+  return typeof arg === 'object' && arg !== null && !(arg instanceof vscode.Uri) && ('credentials' in arg || 'folder' in arg);
+}
+
+function ruleSetsOf(folder: FolderIndex): RuleSet[] {
+  const all = new Map<string, RuleSet>();
+  const cspt = vscode.workspace.getConfiguration('pharmacyCe', folder.folder.uri).get<number>('csptSterileHours');
+  for (const r of builtInRuleSets({ csptSterileHours: cspt })) all.set(r.id, r);
+  // The folder's resolved config holds the built-ins overlaid by the user's own rule sets.
+  for (const r of Object.values(folder.workspace.config.ruleSets)) all.set(r.id, r);
+  return [...all.values()];
+}
+
+function checked(credentials: ChosenCredential[], folder: FolderIndex): ChosenCredential[] {
+  const known = new Set(ruleSetsOf(folder).map((r) => r.id));
+  for (const c of credentials) {
+    if (!known.has(c.ruleSet)) throw new Error(vscode.l10n.t('unknown rule set "{0}"', c.ruleSet));
+    if (!isCalendarDate(c.cycleEnd)) throw new Error(vscode.l10n.t('"{0}" is not a YYYY-MM-DD date', c.cycleEnd));
+  }
+  return credentials;
+}
+
+async function askCredentials(title: string, folder: FolderIndex): Promise<ChosenCredential[] | undefined> {
+  const config = folder.workspace.config;
+  // What the file says now (not the built-in default a folder without a file gets).
+  const current = new Map(config.fromFile ? config.credentials.map((c) => [c.ruleSetId, c.cycle.end] as const) : []);
+  type Item = vscode.QuickPickItem & { ruleSet: RuleSet };
+  const items: Item[] = ruleSetsOf(folder).map((r) => ({
+    label: r.name,
+    description: r.builtIn ? r.id : vscode.l10n.t('{0} (yours)', r.id),
+    detail: [
+      vscode.l10n.t('{0} h every {1} months', r.totalHours, r.cycleMonths),
+      r.verify ? vscode.l10n.t('$(warning) verify with your board') : undefined,
+      current.has(r.id) ? vscode.l10n.t('cycle ends {0}', current.get(r.id)!) : undefined,
+    ]
+      .filter((s) => s !== undefined)
+      .join(' · '),
+    picked: current.has(r.id),
+    ruleSet: r,
+  }));
+  const picked = await vscode.window.showQuickPick(items, {
+    title,
+    placeHolder: vscode.l10n.t('The credentials you hold (rules marked "verify" could not be confirmed against a primary source)'),
+    canPickMany: true,
+    matchOnDescription: true,
+    ignoreFocusOut: true,
+  });
+  if (!picked || picked.length === 0) return undefined;
+  const chosen: ChosenCredential[] = [];
+  for (const [i, item] of picked.entries()) {
+    const r = item.ruleSet;
+    const suggested = current.get(r.id) ?? endOfMonth(addMonths(localToday(), r.cycleMonths));
+    const cycleEnd = await askCalendarDate(
+      `${title} (${i + 1}/${picked.length})`,
+      vscode.l10n.t('When does your {0} cycle end? The expiry date on your certificate or registration, YYYY-MM-DD.', r.name),
+      suggested,
+      false,
+    );
+    if (!cycleEnd) return undefined;
+    chosen.push({ ruleSet: r.id, cycleEnd });
+  }
+  return chosen;
+}

@@ -1,0 +1,69 @@
+// Small pieces the commands share: refusing writes in untrusted workspaces, picking the folder, turning pure
+// edits into WorkspaceEdits, and a guarded wrapper that keeps the command's return value for automation.
+import * as vscode from 'vscode';
+import type { LineEdit } from '../../core/note-edit';
+import { reportError } from '../../services/log';
+import type { CeIndex, FolderIndex } from '../../services/types';
+
+/** True when the workspace is trusted; else says plainly why nothing is written. */
+export function mayWrite(what: string): boolean {
+  if (vscode.workspace.isTrusted) return true;
+  void vscode.window.showWarningMessage(vscode.l10n.t('{0} writes files, which this untrusted workspace does not allow. Trust the workspace to use it.', what));
+  return false;
+}
+
+/**
+ * Like `guarded` (services/log.ts), but returns what the body returns (undefined after a failure), so tests and
+ * other extensions calling `executeCommand` get e.g. the created note's Uri back.
+ */
+export function guardedWithResult<A extends unknown[], R>(what: string, body: (...args: A) => R | Promise<R>): (...args: A) => Promise<R | undefined> {
+  return async (...args: A) => {
+    try {
+      return await body(...args);
+    } catch (error) {
+      reportError(vscode.l10n.t('Pharmacy CE: {0} failed: {1}', what, error instanceof Error ? error.message : String(error)), error);
+      return undefined;
+    }
+  };
+}
+
+/**
+ * The folder a command works in: the one given, the active editor's, the only one, or the user's pick.
+ * Undefined when there is none or the user cancelled.
+ */
+export async function chooseFolder(index: CeIndex, preferred?: vscode.Uri, placeHolder?: string): Promise<FolderIndex | undefined> {
+  if (preferred) {
+    const folder = index.folderOf(preferred);
+    if (folder) return folder;
+  }
+  const folders = index.folders();
+  if (folders.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder first: Pharmacy CE keeps its notes in a workspace folder.'));
+    return undefined;
+  }
+  if (folders.length === 1) return folders[0];
+  const active = vscode.window.activeTextEditor?.document.uri;
+  const activeFolder = active && index.folderOf(active);
+  if (activeFolder && !preferred) return activeFolder;
+  const picked = await vscode.window.showWorkspaceFolderPick({ placeHolder: placeHolder ?? vscode.l10n.t('Workspace folder'), ignoreFocusOut: true });
+  return picked ? folders.find((f) => f.folder.uri.toString() === picked.uri.toString()) : undefined;
+}
+
+export async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The document if it is open (its unsaved text is what the user sees), else undefined. */
+export function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
+  return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+}
+
+/** Adds pure line edits (core/note-edit) to a WorkspaceEdit. */
+export function addLineEdits(edit: vscode.WorkspaceEdit, uri: vscode.Uri, edits: readonly LineEdit[]): void {
+  for (const e of edits) edit.replace(uri, new vscode.Range(e.line, e.startColumn, e.endLine ?? e.line, e.endColumn), e.newText);
+}
