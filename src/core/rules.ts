@@ -1,7 +1,7 @@
 // The built-in renewal rule sets, from /work/shared/domain/ce-facts.md. Every one names its source and the
 // date it was checked against it; values without a primary source are marked `verify` and explained in
 // `caveats`, so the UI can say "verify with your board" instead of presenting a guess as a rule.
-import { addDays, addMonths } from './dates';
+import { addDays, addMonths, endOfMonth } from './dates';
 import { editDistance } from './topics';
 import type { CalendarDate, Limit, Requirement, RuleSet, RuleSetOptions } from './types';
 
@@ -206,36 +206,33 @@ export function builtInRuleSets(options: RuleSetOptions = {}): RuleSet[] {
 
 /**
  * The cycle of a credential: from `cycleStart` if given, else the day after `cycleEnd` minus `cycleMonths`
- * months, through `cycleEnd`, both inclusive (24 months ending 2027-03-31 start on 2025-04-01; month-end
- * clamping makes 2027-02-28 start on 2025-03-01).
+ * months, through `cycleEnd`, both inclusive (24 months ending 2027-03-31 start on 2025-04-01).
+ * A cycle ending on the last day of a month starts on the first day of a month: certifications expire at
+ * month ends, and plain clamping would start a cycle ending 2026-02-28 on 2024-02-29, a day after the
+ * previous cycle (ending on the leap day) was over.
  */
 export function cycleFor(cycleEnd: CalendarDate, cycleMonths: number, cycleStart?: CalendarDate): { start: CalendarDate; end: CalendarDate } {
-  return { start: cycleStart ?? addDays(addMonths(cycleEnd, -cycleMonths), 1), end: cycleEnd };
+  if (cycleStart !== undefined) return { start: cycleStart, end: cycleEnd };
+  const back = addMonths(cycleEnd, -cycleMonths);
+  const monthEnd = endOfMonth(cycleEnd) === cycleEnd;
+  return { start: addDays(monthEnd ? endOfMonth(back) : back, 1), end: cycleEnd };
 }
 
 /**
- * The known id nearest to `input`, if reasonably close: an id containing it (or contained in it), then a
- * name containing it ("texas" -> tx-technician, when `names` maps ids to names), then edit distance.
+ * The known id nearest to `input`, if reasonably close: by edit distance, else an id containing it (or
+ * contained in it), else an id whose name has it as a word ("texas" -> tx-technician, given `names`).
  */
 export function nearestId(input: string, known: readonly string[], names: Readonly<Record<string, string>> = {}): string | undefined {
   const text = input.trim().toLowerCase();
   if (text === '') return undefined;
-  const exact = known.find((id) => id.toLowerCase() === text);
-  if (exact) return exact;
-  const byLength = (a: string, b: string) => Math.abs(a.length - text.length) - Math.abs(b.length - text.length);
-  const containing = known.filter((id) => id.toLowerCase().includes(text) || text.includes(id.toLowerCase()));
-  if (containing.length > 0) return [...containing].sort(byLength)[0];
-  if (text.length >= 3) {
-    const named = known.filter((id) => names[id]?.toLowerCase().split(/[^a-z0-9-]+/).includes(text));
-    if (named.length > 0) return named[0];
-  }
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const id of known) {
-    const d = editDistance(text, id.toLowerCase());
-    if (d < bestDistance) [best, bestDistance] = [id, d];
-  }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(text.length / 3)) ? best : undefined;
+  const ranked = known
+    .map((id) => ({ id, distance: editDistance(text, id.toLowerCase()) }))
+    .sort((a, b) => a.distance - b.distance);
+  if (ranked.length > 0 && ranked[0].distance <= Math.max(2, Math.floor(text.length / 3))) return ranked[0].id;
+  const containing = ranked.find(({ id }) => id.toLowerCase().includes(text) || text.includes(id.toLowerCase()));
+  if (containing) return containing.id;
+  if (text.length < 3) return undefined;
+  return known.find((id) => names[id]?.toLowerCase().split(/[^a-z0-9-]+/).includes(text));
 }
 
 function validHours(value: unknown): number | undefined {

@@ -71,7 +71,7 @@ describe('parseConfig', () => {
       ]);
     });
 
-    it('clamps month ends: a cycle ending 2027-02-28 starts 2025-03-01, one ending 2028-02-29 starts 2026-03-01', () => {
+    it('handles month ends: a cycle ending 2027-02-28 starts 2025-03-01, one ending 2028-02-29 starts 2026-03-01', () => {
       const { config } = parse('{"credentials": [{"ruleSet": "ptcb-cpht", "cycleEnd": "2027-02-28"}, {"id": "b", "ruleSet": "ptcb-cpht", "cycleEnd": "2028-02-29"}, {"id": "c", "ruleSet": "ptcb-cspt", "cycleEnd": "2026-04-30"}]}');
       assert.deepEqual(config.credentials.map((c) => c.cycle.start), ['2025-03-01', '2026-03-01', '2025-05-01']);
     });
@@ -380,12 +380,15 @@ describe('parseConfig', () => {
           assert.equal(e, cycleEnd);
           const days = (Date.parse(e) - Date.parse(start)) / 86_400_000 + 1;
           assert.ok(days >= months * 28 && days <= months * 31 + 1, `${start}..${e}: ${days} days`);
-          // The day before the start is cycleEnd minus the months (clamped to the month's end).
+          // The day before the start is cycleEnd minus the months (clamped to the month's end), or that
+          // month's last day when cycleEnd is a month end.
           const before = new Date(Date.parse(start) - 86_400_000).toISOString().slice(0, 10);
           const [y, m, d] = cycleEnd.split('-').map(Number);
+          const lastOf = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
           const index = y * 12 + m - 1 - months;
-          const last = new Date(Date.UTC(Math.floor(index / 12), (index % 12) + 1, 0)).getUTCDate();
-          assert.equal(before, `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`);
+          const [by, bm] = [Math.floor(index / 12), (index % 12) + 1];
+          const day = d === lastOf(y, m) ? lastOf(by, bm) : Math.min(d, lastOf(by, bm));
+          assert.equal(before, `${by}-${String(bm).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
         }),
       );
     });

@@ -1,0 +1,180 @@
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { isCalendarDate } from '../../src/core/dates';
+import { BUILT_IN_RULE_SET_IDS, DEFAULT_CSPT_STERILE_HOURS, RULES_AS_OF, builtInRuleSets, cycleFor, nearestId } from '../../src/core/rules';
+import { isTopicKey } from '../../src/core/topics';
+import type { RuleSet } from '../../src/core/types';
+
+const byId = (options = {}) => Object.fromEntries(builtInRuleSets(options).map((r) => [r.id, r])) as Record<string, RuleSet>;
+
+describe('builtInRuleSets', () => {
+  const all = builtInRuleSets();
+  const rules = byId();
+
+  it('has the nine fixed ids, in order', () => {
+    assert.deepEqual(
+      all.map((r) => r.id),
+      ['ptcb-cpht', 'ptcb-cpht-adv', 'ptcb-cspt', 'nha-excpt', 'tx-technician', 'fl-technician', 'oh-technician', 'wa-technician', 'ca-technician'],
+    );
+    assert.deepEqual(all.map((r) => r.id), [...BUILT_IN_RULE_SET_IDS]);
+  });
+
+  it('each names its source, the date it was checked, and a short name, and is marked built in', () => {
+    assert.deepEqual(
+      all.map((r) => r.shortName),
+      ['CPhT', 'CPhT-Adv', 'CSPT', 'ExCPT', 'TX', 'FL', 'OH', 'WA', 'CA'],
+    );
+    for (const r of all) {
+      assert.ok(r.source.length > 10, r.id);
+      assert.equal(r.asOf, RULES_AS_OF);
+      assert.ok(isCalendarDate(r.asOf));
+      assert.equal(r.builtIn, true);
+      assert.ok(r.name.length > 0);
+      assert.ok(Number.isInteger(r.cycleMonths) && r.cycleMonths > 0);
+    }
+  });
+
+  it('marks state rules and unverified numbers "verify", each with caveats saying why', () => {
+    assert.deepEqual(
+      all.filter((r) => r.verify).map((r) => r.id),
+      ['ptcb-cspt', 'nha-excpt', 'tx-technician', 'fl-technician', 'oh-technician', 'wa-technician', 'ca-technician'],
+    );
+    for (const r of all) assert.ok((r.caveats ?? []).length > 0, r.id);
+  });
+
+  it('uses only known topic keys, unique requirement and limit ids, and limits that match something', () => {
+    for (const r of all) {
+      for (const q of r.requirements) if (q.topic) assert.ok(isTopicKey(q.topic), `${r.id}/${q.id}: ${q.topic}`);
+      assert.equal(new Set(r.requirements.map((q) => q.id)).size, r.requirements.length);
+      assert.equal(new Set(r.limits.map((l) => l.id)).size, r.limits.length);
+      for (const l of r.limits) assert.ok(l.audience || l.category, `${r.id}/${l.id}`);
+    }
+  });
+
+  it('PTCB CPhT: 24 months, 20 h, law and patient safety, pharmacist <= 5, college <= 10, no in-service', () => {
+    const r = rules['ptcb-cpht'];
+    assert.deepEqual([r.cycleMonths, r.totalHours], [24, 20]);
+    assert.deepEqual(r.requirements.map((q) => [q.id, q.topic, q.minHours]), [
+      ['law', 'law', 1],
+      ['patient-safety', 'patient-safety', 1],
+    ]);
+    assert.deepEqual(r.limits.map((l) => [l.id, l.audience, l.category, l.maxHours]), [
+      ['pharmacist', 'pharmacist', undefined, 5],
+      ['college', undefined, 'college', 10],
+      ['in-service', undefined, 'in-service', 0],
+    ]);
+    assert.ok(r.caveats?.some((c) => /15 h/.test(c)), 'the technician-specific rule is explained');
+  });
+
+  it('PTCB CPhT-Adv: as the CPhT with 25 h', () => {
+    const [cpht, adv] = [rules['ptcb-cpht'], rules['ptcb-cpht-adv']];
+    assert.equal(adv.totalHours, 25);
+    assert.equal(adv.cycleMonths, 24);
+    assert.deepEqual(adv.requirements, cpht.requirements);
+    assert.deepEqual(adv.limits, cpht.limits);
+  });
+
+  it('PTCB CSPT: 12 months of sterile compounding, hours from the option (default 2)', () => {
+    const cspt = rules['ptcb-cspt'];
+    assert.deepEqual([cspt.cycleMonths, cspt.totalHours, cspt.requirements[0].topic, cspt.requirements[0].minHours], [12, DEFAULT_CSPT_STERILE_HOURS, 'sterile-compounding', 2]);
+    const four = byId({ csptSterileHours: 4 })['ptcb-cspt'];
+    assert.deepEqual([four.totalHours, four.requirements[0].minHours], [4, 4]);
+    assert.match(four.caveats?.join(' ') ?? '', /4 h/);
+    assert.equal(byId({ csptSterileHours: -1 })['ptcb-cspt'].totalHours, 2, 'a negative setting falls back to the default');
+    assert.match(cspt.caveats?.join(' ') ?? '', /attestation/);
+  });
+
+  it('NHA ExCPT: 24 months, 20 h, law and patient safety', () => {
+    const r = rules['nha-excpt'];
+    assert.deepEqual([r.cycleMonths, r.totalHours, r.requirements.map((q) => q.topic)], [24, 20, ['law', 'patient-safety']]);
+  });
+
+  it('Texas: state law, a trafficking course outside the 20 h, in-service <= 5', () => {
+    const r = rules['tx-technician'];
+    assert.deepEqual([r.cycleMonths, r.totalHours], [24, 20]);
+    assert.deepEqual(r.requirements.map((q) => [q.topic, q.minHours, q.countsTowardTotal]), [
+      ['state-law', 1, undefined],
+      ['human-trafficking', 1, false],
+    ]);
+    assert.deepEqual(r.limits.map((l) => [l.category, l.maxHours]), [['in-service', 5]]);
+    assert.match(r.caveats?.join(' ') ?? '', /first renewal/i);
+  });
+
+  it('Florida: 4 h live and 2 h medication errors; HIV/AIDS and CE Broker as caveats', () => {
+    const r = rules['fl-technician'];
+    assert.deepEqual(r.requirements.map((q) => [q.format, q.topic, q.minHours]), [
+      ['live', undefined, 4],
+      [undefined, 'medication-errors', 2],
+    ]);
+    assert.match(r.caveats?.join(' ') ?? '', /HIV\/AIDS/);
+    assert.match(r.caveats?.join(' ') ?? '', /CE Broker/);
+  });
+
+  it('Ohio: 10 h, 2 h law, 2 h patient safety, volunteering <= a third', () => {
+    const r = rules['oh-technician'];
+    assert.deepEqual([r.totalHours, r.requirements.map((q) => [q.topic, q.minHours])], [10, [['law', 2], ['patient-safety', 2]]]);
+    assert.deepEqual(r.limits.map((l) => [l.category, l.maxHours]), [['volunteering', 3.33]]);
+  });
+
+  it('Washington: 20 h with health equity (unverified hours); California: 1 h cultural competency', () => {
+    const wa = rules['wa-technician'];
+    assert.deepEqual([wa.totalHours, wa.requirements[0].topic, wa.requirements[0].minHours], [20, 'health-equity', 2]);
+    assert.match(wa.caveats?.join(' ') ?? '', /not be verified/);
+    const ca = rules['ca-technician'];
+    assert.deepEqual([ca.totalHours, ca.requirements[0].topic, ca.requirements[0].minHours], [1, 'cultural-competency', 1]);
+  });
+
+  it('returns fresh objects: changing one result does not change the next', () => {
+    const first = builtInRuleSets();
+    first[0].requirements[0].minHours = 99;
+    first[0].limits[0].maxHours = 99;
+    assert.equal(builtInRuleSets()[0].requirements[0].minHours, 1);
+    assert.equal(builtInRuleSets()[0].limits[0].maxHours, 5);
+  });
+});
+
+describe('cycleFor', () => {
+  it('runs from the day after cycleEnd minus the months, through cycleEnd', () => {
+    assert.deepEqual(cycleFor('2027-03-31', 24), { start: '2025-04-01', end: '2027-03-31' });
+    assert.deepEqual(cycleFor('2027-02-28', 24), { start: '2025-03-01', end: '2027-02-28' });
+    assert.deepEqual(cycleFor('2028-02-29', 12), { start: '2027-03-01', end: '2028-02-29' });
+    assert.deepEqual(cycleFor('2026-12-31', 12), { start: '2026-01-01', end: '2026-12-31' });
+    assert.deepEqual(cycleFor('2026-12-31', 24, '2025-06-01'), { start: '2025-06-01', end: '2026-12-31' });
+    // A month-end expiry after a leap February: the cycle starts the day after the previous one ended.
+    assert.deepEqual(cycleFor('2026-02-28', 24), { start: '2024-03-01', end: '2026-02-28' });
+    assert.deepEqual(cycleFor('2026-04-30', 24), { start: '2024-05-01', end: '2026-04-30' });
+    // Not a month end: plain months back (clamped), plus a day.
+    assert.deepEqual(cycleFor('2026-03-15', 24), { start: '2024-03-16', end: '2026-03-15' });
+    assert.deepEqual(cycleFor('2026-05-30', 3), { start: '2026-03-01', end: '2026-05-30' });
+  });
+
+  it('cycles of month-end expiries never overlap the previous cycle and leave no gap', () => {
+    // Consecutive cycles ending on month ends: each starts the day after the previous one ends.
+    const monthEnd = fc.tuple(fc.integer({ min: 2000, max: 2090 }), fc.integer({ min: 1, max: 12 })).map(([y, m]) => {
+      const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+      return `${y}-${String(m).padStart(2, '0')}-${last}`;
+    });
+    fc.assert(
+      fc.property(monthEnd, fc.constantFrom(12, 24), (end, months) => {
+        const cycle = cycleFor(end, months);
+        assert.equal(cycle.start.slice(8), '01', `${end} -> ${cycle.start}`);
+        const previousEnd = new Date(Date.parse(cycle.start) - 86_400_000).toISOString().slice(0, 10);
+        assert.equal(cycleFor(previousEnd, months).end, previousEnd);
+        assert.equal(cycleFor(end, months).start <= end, true);
+      }),
+    );
+  });
+});
+
+describe('nearestId', () => {
+  const ids = [...BUILT_IN_RULE_SET_IDS];
+  it('suggests by substring, by name and by edit distance, or nothing', () => {
+    assert.equal(nearestId('cpht', ids), 'ptcb-cpht');
+    assert.equal(nearestId('PTCB-CPHT', ids), 'ptcb-cpht');
+    assert.equal(nearestId('ptcb-cphtadv', ids), 'ptcb-cpht-adv');
+    assert.equal(nearestId('texas', ids, { 'tx-technician': 'Texas pharmacy technician registration' }), 'tx-technician');
+    assert.equal(nearestId('nha-excp', ids), 'nha-excpt');
+    assert.equal(nearestId('quantum', ids), undefined);
+    assert.equal(nearestId('', ids), undefined);
+  });
+});
