@@ -1,0 +1,254 @@
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { CeWorkspace, fnv1a, resolveRelative } from '../../src/core/workspace';
+
+const AS_OF = '2026-11-25';
+const CONFIG = JSON.stringify({
+  credentials: [{ ruleSet: 'ptcb-cpht', cycleEnd: '2027-03-31' }],
+  exclude: ['templates/**', 'drafts/*.md'],
+});
+
+function ceNote(hours: number, extra = ''): string {
+  return `---\ntitle: Course\nce_hours: ${hours}\ncompleted: 2026-01-15\n${extra}---\nBody.\n`;
+}
+
+function fresh(): CeWorkspace {
+  return withConfig(CONFIG);
+}
+
+/** `undefined`: the folder has no config file. */
+function withConfig(config: string | undefined): CeWorkspace {
+  const ws = new CeWorkspace();
+  ws.setConfig(config, AS_OF);
+  return ws;
+}
+
+describe('CeWorkspace: notes keyed by path and content', () => {
+  it('skips a note whose text is unchanged: no re-parse, no new version', () => {
+    const ws = fresh();
+    assert.equal(ws.setNote('a.md', ceNote(2)), true);
+    const parsed = ws.getNote('a.md');
+    const version = ws.version;
+    assert.equal(ws.setNote('a.md', ceNote(2)), false);
+    // The same object: the parser did not run again.
+    assert.equal(ws.getNote('a.md'), parsed);
+    assert.equal(ws.version, version);
+  });
+
+  it('re-parses a note whose text changed, even to one of the same length', () => {
+    const ws = fresh();
+    ws.setNote('a.md', ceNote(2));
+    const before = ws.getNote('a.md');
+    const version = ws.version;
+    assert.equal(ws.setNote('a.md', ceNote(3)), true);
+    assert.notEqual(ws.getNote('a.md'), before);
+    assert.ok(ws.version > version);
+    const note = ws.getNote('a.md');
+    assert.equal(note?.kind === 'ce' ? note.hours : undefined, 3);
+  });
+
+  it('deletes a note: gone from notes, problems and evaluation; deleting twice is a no-op', () => {
+    const ws = fresh();
+    ws.setNote('a.md', ceNote(2));
+    ws.setNote('b.md', ceNote(-1));
+    assert.ok(ws.problems().some((p) => p.file === 'b.md' && p.severity === 'error'));
+    assert.equal(ws.deleteNote('b.md'), true);
+    assert.equal(ws.deleteNote('b.md'), false);
+    assert.equal(ws.hasNote('b.md'), false);
+    assert.deepEqual(ws.problems().filter((p) => p.file === 'b.md'), []);
+    assert.deepEqual(ws.notes().map((n) => n.path), ['a.md']);
+    assert.equal(ws.evaluate(AS_OF)[0].hours.earned, 2);
+  });
+
+  it('lists notes sorted by path whatever the insertion order (property)', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.stringMatching(/^[a-z]{1,6}(\/[a-z]{1,6})?\.md$/), { maxLength: 12 }), (paths) => {
+        const ws = fresh();
+        for (const p of paths) ws.setNote(p, ceNote(1));
+        const listed = ws.notes().map((n) => n.path);
+        return JSON.stringify(listed) === JSON.stringify([...paths].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+      }),
+    );
+  });
+
+  it('gives the same evaluation whatever order the notes arrive in (property)', () => {
+    const notes: [string, string][] = [
+      ['law.md', ceNote(1, 'topics: [law]\n')],
+      ['safety.md', ceNote(2, 'topics: [patient-safety]\n')],
+      ['rx.md', ceNote(6, 'audience: pharmacist\n')],
+      ['store.md', ceNote(2, 'category: in-service\n')],
+      ['bad.md', ceNote(-2)],
+      ['plan.md', '---\nce_hours: 1\nstatus: planned\n---\n'],
+    ];
+    const expected = (() => {
+      const ws = fresh();
+      for (const [p, t] of notes) ws.setNote(p, t);
+      return JSON.stringify(ws.evaluate(AS_OF));
+    })();
+    fc.assert(
+      fc.property(fc.shuffledSubarray(notes, { minLength: notes.length }), (order) => {
+        const ws = fresh();
+        for (const [p, t] of order) ws.setNote(p, t);
+        return JSON.stringify(ws.evaluate(AS_OF)) === expected;
+      }),
+    );
+  });
+
+  it('keeps a malformed note from stopping the others counting', () => {
+    const ws = fresh();
+    ws.setNote('good.md', ceNote(3));
+    ws.setNote('broken.md', '---\nce_hours: [2\ncompleted: 2026-01-10\n---\n');
+    ws.setNote('binary.md', '\u0000\u0001\u0002PNG\u0000');
+    const [cpht] = ws.evaluate(AS_OF);
+    assert.equal(cpht.hours.earned, 3);
+    const broken = ws.problemsFor('broken.md');
+    assert.ok(broken.some((p) => p.severity === 'error' && p.line >= 2), JSON.stringify(broken));
+  });
+});
+
+describe('CeWorkspace: include and exclude', () => {
+  it('follows the config: **/*.md minus excluded globs, never node_modules or .git', () => {
+    const ws = fresh();
+    assert.equal(ws.isNotePath('notes/a.md'), true);
+    assert.equal(ws.isNotePath('a.md'), true);
+    assert.equal(ws.isNotePath('notes/a.txt'), false);
+    assert.equal(ws.isNotePath('templates/ce.md'), false);
+    assert.equal(ws.isNotePath('templates/sub/ce.md'), false);
+    assert.equal(ws.isNotePath('drafts/x.md'), false);
+    assert.equal(ws.isNotePath('drafts/deeper/x.md'), true);
+    assert.equal(ws.isNotePath('node_modules/pkg/README.md'), false);
+    assert.equal(ws.isNotePath('sub/node_modules/pkg/README.md'), false);
+    assert.equal(ws.isNotePath('.git/x.md'), false);
+  });
+
+  it('uses include globs from the config, and the options when the config names none', () => {
+    const ws = withConfig(JSON.stringify({ credentials: [{ ruleSet: 'ptcb-cpht', cycleEnd: '2027-03-31' }], include: ['ce/**/*.md'] }));
+    assert.equal(ws.isNotePath('ce/2026/a.md'), true);
+    assert.equal(ws.isNotePath('journal/a.md'), false);
+    const withSetting = new CeWorkspace({ defaultInclude: ['notes/*.md'], extraExclude: ['notes/private.md'] });
+    withSetting.setConfig(undefined, AS_OF);
+    assert.equal(withSetting.isNotePath('notes/a.md'), true);
+    assert.equal(withSetting.isNotePath('other/a.md'), false);
+    assert.equal(withSetting.isNotePath('notes/private.md'), false);
+  });
+
+  it('returns false from setConfig when neither text nor date changed', () => {
+    const ws = fresh();
+    const version = ws.version;
+    assert.equal(ws.setConfig(CONFIG, AS_OF), false);
+    assert.equal(ws.version, version);
+    assert.equal(ws.setConfig(CONFIG, '2026-11-26'), true);
+  });
+
+  it('applies the built-in default credential without a config, and reports a broken config', () => {
+    const none = withConfig(undefined);
+    assert.equal(none.config.fromFile, false);
+    assert.equal(none.config.credentials.length, 1);
+    assert.equal(none.config.credentials[0].ruleSetId, 'ptcb-cpht');
+    const broken = withConfig('{ "credentials": [ }');
+    assert.ok(broken.configProblems().length > 0);
+    assert.ok(broken.problems().some((p) => p.file === '.pharmacy-ce.json' && p.severity === 'error'));
+    assert.equal(broken.config.credentials[0]?.ruleSetId, 'ptcb-cpht');
+  });
+});
+
+describe('CeWorkspace: certificates', () => {
+  const withCertificate = ceNote(1, 'certificate: ../certificates/law.pdf\n');
+
+  it('resolves the certificate against the note folder', () => {
+    const ws = fresh();
+    ws.setNote('notes/2026/law.md', withCertificate);
+    assert.deepEqual(ws.certificateTarget('notes/2026/law.md'), { path: 'notes/certificates/law.pdf', outside: false });
+    ws.setNote('law.md', withCertificate);
+    assert.deepEqual(ws.certificateTarget('law.md'), { path: 'certificates/law.pdf', outside: true });
+    ws.setNote('plain.md', ceNote(1));
+    assert.equal(ws.certificateTarget('plain.md'), undefined);
+  });
+
+  it('reports a missing certificate as a warning on the certificate line, and drops it once found', () => {
+    const ws = fresh();
+    ws.setNote('notes/law.md', withCertificate);
+    assert.deepEqual(ws.problemsFor('notes/law.md'), []);
+    assert.equal(ws.setCertificateExists('notes/law.md', false), true);
+    assert.equal(ws.setCertificateExists('notes/law.md', false), false);
+    const [missing] = ws.problemsFor('notes/law.md');
+    assert.equal(missing.code, 'certificate-missing');
+    assert.equal(missing.severity, 'warning');
+    assert.equal(missing.line, 5); // ---, title, ce_hours, completed, certificate
+    assert.deepEqual(ws.missingCertificates(), ['notes/law.md']);
+    ws.setCertificateExists('notes/law.md', true);
+    assert.deepEqual(ws.problemsFor('notes/law.md'), []);
+    // A missing certificate is a warning: the note still counts.
+    ws.setCertificateExists('notes/law.md', false);
+    assert.equal(ws.evaluate(AS_OF)[0].hours.earned, 1);
+  });
+
+  it('keeps the existence check when the note changes but its certificate does not, and forgets it when it does', () => {
+    const ws = fresh();
+    ws.setNote('notes/law.md', withCertificate);
+    ws.setCertificateExists('notes/law.md', false);
+    ws.setNote('notes/law.md', withCertificate.replace('Body.', 'Body, edited.'));
+    assert.deepEqual(ws.missingCertificates(), ['notes/law.md']);
+    ws.setNote('notes/law.md', withCertificate.replace('law.pdf', 'law-2026.pdf'));
+    assert.deepEqual(ws.missingCertificates(), []);
+  });
+});
+
+describe('CeWorkspace: memoized evaluation', () => {
+  it('returns the same result until something changes', () => {
+    const ws = fresh();
+    ws.setNote('a.md', ceNote(2));
+    const first = ws.evaluate(AS_OF);
+    assert.equal(ws.evaluate(AS_OF), first);
+    ws.setNote('a.md', ceNote(2)); // unchanged text
+    assert.equal(ws.evaluate(AS_OF), first);
+  });
+
+  it('recomputes after a note change, a delete, a certificate change, a config change or another date', () => {
+    const ws = fresh();
+    ws.setNote('a.md', ceNote(2, 'certificate: a.pdf\n'));
+    let last = ws.evaluate(AS_OF);
+    const changes: [string, () => void][] = [
+      ['note', () => ws.setNote('b.md', ceNote(3))],
+      ['delete', () => ws.deleteNote('b.md')],
+      ['certificate', () => ws.setCertificateExists('a.md', false)],
+      ['config', () => ws.setConfig(CONFIG.replace('2027-03-31', '2027-06-30'), AS_OF)],
+    ];
+    for (const [what, change] of changes) {
+      change();
+      const next = ws.evaluate(AS_OF);
+      assert.notEqual(next, last, what);
+      last = next;
+    }
+    assert.notEqual(ws.evaluate('2026-12-01'), last);
+    assert.equal(ws.evaluate(AS_OF).length, 1);
+  });
+
+  it('reflects edits in the figures', () => {
+    const ws = fresh();
+    ws.setNote('a.md', ceNote(2));
+    assert.equal(ws.evaluate(AS_OF)[0].hours.earned, 2);
+    ws.setNote('a.md', ceNote(5));
+    assert.equal(ws.evaluate(AS_OF)[0].hours.earned, 5);
+    ws.clearNotes();
+    assert.equal(ws.size, 0);
+    assert.equal(ws.evaluate(AS_OF)[0].hours.earned, 0);
+  });
+});
+
+describe('workspace helpers', () => {
+  it('resolveRelative handles ., .., absolute paths and backslashes', () => {
+    assert.deepEqual(resolveRelative('a/b/note.md', './c.pdf'), { path: 'a/b/c.pdf', outside: false });
+    assert.deepEqual(resolveRelative('a/b/note.md', '../../c.pdf'), { path: 'c.pdf', outside: false });
+    assert.deepEqual(resolveRelative('a/note.md', '../../c.pdf'), { path: 'c.pdf', outside: true });
+    assert.deepEqual(resolveRelative('a/note.md', '..\\certs\\c.pdf'), { path: 'certs/c.pdf', outside: false });
+    assert.equal(resolveRelative('a/note.md', '/etc/c.pdf').outside, true);
+  });
+
+  it('fnv1a matches the reference values and tells near-identical texts apart', () => {
+    assert.equal(fnv1a(''), 0x811c9dc5);
+    assert.equal(fnv1a('a'), 0xe40c292c);
+    assert.equal(fnv1a('foobar'), 0xbf9cf968);
+    assert.notEqual(fnv1a('ce_hours: 2'), fnv1a('ce_hours: 3'));
+  });
+});
