@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
+import { parseConfig } from '../../src/core/config';
+import { parseNote } from '../../src/core/note';
 import { addDays } from '../../src/core/dates';
 import { evaluateAll, evaluateCredential, round2 } from '../../src/core/evaluate';
 import { builtInRuleSets } from '../../src/core/rules';
@@ -325,6 +329,45 @@ describe('evaluateCredential', () => {
     const p = evaluateCredential(cpht, rule({ totalHours: 0.3 }), [ce('a.md', { hours: 0.1 }), ce('b.md', { hours: 0.2 })], AS_OF);
     assert.equal(p.hours.earned, 0.3);
     assert.equal(p.met, true);
+  });
+});
+
+describe('the fixture files, parsed and evaluated', () => {
+  // The same figures as the hand-built notes above, through the real parser and config reader.
+  const root = join(__dirname, '../../../test/fixtures/workspace');
+  const notes = readdirSync(join(root, 'notes'))
+    .sort()
+    .map((name) => parseNote(readFileSync(join(root, 'notes', name), 'utf8'), `notes/${name}`).note);
+  const { config, problems } = parseConfig(readFileSync(join(root, '.pharmacy-ce.json'), 'utf8'), { asOf: AS_OF });
+  const [c, t] = evaluateAll(config, notes, AS_OF);
+
+  it('CPhT: 11 of 20 h, law 1/1 and patient safety 2/1 met', () => {
+    assert.deepEqual(problems, []);
+    assert.deepEqual(c.hours, { earned: 11, required: 20, remaining: 9 });
+    assert.deepEqual(c.requirements.map((r) => [r.id, r.earned, r.required, r.met]), [
+      ['law', 1, 1, true],
+      ['patient-safety', 2, 1, true],
+    ]);
+    assert.deepEqual(c.countedNotes, [
+      'notes/diabetes-pharmacotherapy.md',
+      'notes/federal-law-update.md',
+      'notes/look-alike-sound-alike.md',
+      'notes/sterile-compounding-refresher.md',
+    ]);
+    assert.deepEqual(
+      c.verdicts.filter((v) => !v.counted).map((v) => [v.path, v.reason]),
+      [
+        ['notes/bad-hours.md', 'has errors'],
+        ['notes/immunization-basics.md', 'planned, not completed'],
+        ['notes/store-in-service.md', 'in-service training is not accepted by PTCB CPhT'],
+      ],
+    );
+  });
+
+  it('Texas (2025-01-01..2026-12-31): in-service counts, no Texas law yet', () => {
+    assert.deepEqual(t.credential.cycle, { start: '2025-01-01', end: '2026-12-31' });
+    assert.equal(t.hours.earned, 14);
+    assert.equal(t.requirements.find((r) => r.id === 'state-law')?.met, false);
   });
 });
 
