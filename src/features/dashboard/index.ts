@@ -11,8 +11,10 @@ import { DashboardPanel, VIEW_TYPE } from './panel';
 export interface DashboardApi {
   currentModel(): DashboardModel | undefined;
   panel(): vscode.WebviewPanel | undefined;
-  /** The last message posted to the webview (the rendered body, escaped). */
+  /** The last message posted to the webview, of any type. */
   lastMessage(): HostMessage | undefined;
+  /** The last rendered body posted to the webview (set once the webview script said it is ready). */
+  lastRender(): Extract<HostMessage, { type: 'render' }> | undefined;
   /** Feeds a message through the same checks as one from the webview; false when rejected. */
   receive(message: unknown): Promise<boolean>;
 }
@@ -43,6 +45,7 @@ export function activate(context: vscode.ExtensionContext, index: CeIndex): Dash
     currentModel: () => dashboard.currentModel(),
     panel: () => dashboard.current,
     lastMessage: () => dashboard.lastMessage,
+    lastRender: () => dashboard.lastRender,
     receive: (message) => dashboard.receive(message),
   };
 }

@@ -21,6 +21,7 @@ export class DashboardPanel implements vscode.Disposable {
   private modelStale = true;
   private version = 0;
   private lastPosted: HostMessage | undefined;
+  private lastRendered: Extract<HostMessage, { type: 'render' }> | undefined;
   /** A reveal asked for before the webview script was ready to receive it. */
   private pendingReveal: DashboardTarget | undefined;
   private webviewReady = false;
@@ -48,8 +49,14 @@ export class DashboardPanel implements vscode.Disposable {
     return this.panel;
   }
 
+  /** The last message posted to the webview, of any type. */
   get lastMessage(): HostMessage | undefined {
     return this.lastPosted;
+  }
+
+  /** The last body posted to the webview. */
+  get lastRender(): Extract<HostMessage, { type: 'render' }> | undefined {
+    return this.lastRendered;
   }
 
   /** Opens the dashboard, or brings it to the front. */
@@ -165,17 +172,21 @@ export class DashboardPanel implements vscode.Disposable {
   private async postRender(): Promise<void> {
     const panel = this.panel;
     if (!panel) return;
-    const message: HostMessage = { type: 'render', html: this.bodyHtml(), version: ++this.version };
+    const message = { type: 'render', html: this.bodyHtml(), version: ++this.version } as const;
+    await this.post(message);
+    this.lastRendered = message;
+  }
+
+  private async post(message: HostMessage): Promise<void> {
     this.lastPosted = message;
-    await panel.webview.postMessage(message);
+    await this.panel?.webview.postMessage(message);
   }
 
   private async flushReveal(): Promise<void> {
     const target = this.pendingReveal;
     if (!target || !this.panel) return;
     this.pendingReveal = undefined;
-    const message: HostMessage = { type: 'reveal', target };
-    await this.panel.webview.postMessage(message);
+    await this.post({ type: 'reveal', target });
     if (target.kind === 'note' && !this.isNoteShown(target.folder, target.path)) {
       void vscode.window.showInformationMessage(vscode.l10n.t('This note is not on the dashboard: it lists recent notes and notes that need something done.'));
     }
