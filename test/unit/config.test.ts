@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { CONFIG_FILE, CONFIG_KEYS, defaultCycleEnd, parseConfig } from '../../src/core/config';
@@ -415,6 +416,52 @@ describe('media/pharmacy-ce.schema.json', () => {
     for (const o of objects) {
       for (const [key, value] of Object.entries<S>(o.properties)) assert.ok(resolve(value).description, `no description for ${key}`);
     }
+  });
+
+  // Ajv comes with @vscode/vsce (not a dependency of ours): loaded at run time so the bundle never needs it.
+  it('is a valid draft-07 schema that accepts the shipped configs and rejects broken ones (with Ajv)', function () {
+    let Ajv: new (options: object) => { compile(schema: object): ((data: unknown) => boolean) & { errors?: unknown } };
+    try {
+      Ajv = createRequire(__filename)('ajv');
+    } catch {
+      this.skip();
+    }
+    const validate = new Ajv({ strict: false, allErrors: true }).compile(schema);
+    const root = join(__dirname, '../../..');
+    for (const file of ['test/fixtures/workspace/.pharmacy-ce.json', 'sample-notes/.pharmacy-ce.json']) {
+      if (!existsSync(join(root, file))) continue;
+      const ok = validate(JSON.parse(readFileSync(join(root, file), 'utf8')));
+      assert.ok(ok, `${file}: ${JSON.stringify(validate.errors)}`);
+    }
+    const example = {
+      credentials: [{ ruleSet: 'ptcb-cpht', cycleEnd: '2027-03-31' }, { id: 'tx', ruleSet: 'board-x', cycleEnd: '2026-12-31', label: 'My state' }],
+      ruleSets: [
+        {
+          id: 'board-x', name: 'Board X', source: 'https://example.org', asOf: '2026-01-01', cycleMonths: 24, totalHours: 20,
+          requirements: [{ id: 'live', label: 'Live CE', format: 'live', minHours: 4 }, { id: 't', label: 'T', topic: 'human-trafficking', minHours: 1, countsTowardTotal: false }],
+          limits: [{ id: 'in-service', label: 'In-service', category: 'in-service', maxHours: 5 }],
+        },
+      ],
+      include: ['**/*.md'],
+      exclude: ['templates/**'],
+    };
+    assert.ok(validate(example), JSON.stringify(validate.errors));
+    const broken: unknown[] = [
+      { credentials: [{ ruleSet: 'ptcb-cpht' }] },
+      { credentials: [{ ruleSet: 'ptcb-cpht', cycleEnd: '03/31/2027' }] },
+      { credentials: [{ ruleSet: 'ptcb-cpht', cycleEnd: '2027-03-31', extra: 1 }] },
+      { credentials: 'ptcb-cpht' },
+      { ruleSets: [{ id: 'x', name: 'X', source: 's', asOf: '2026-01-01', cycleMonths: 24, totalHours: -1 }] },
+      { ruleSets: [{ id: 'x', name: 'X', source: 's', asOf: '2026-01-01', cycleMonths: 24, totalHours: 1, limits: [{ id: 'l', maxHours: 1 }] }] },
+      { ruleSets: [{ id: 'x', name: 'X', cycleMonths: 24, totalHours: 1 }] },
+      { credential: [] },
+    ];
+    for (const config of broken) {
+      assert.equal(validate(config), false, JSON.stringify(config));
+      // The parser agrees with the schema: what the editor underlines, the extension reports too.
+      assert.ok(parse(JSON.stringify(config)).problems.some((p) => p.severity !== 'info'), JSON.stringify(config));
+    }
+    assert.deepEqual(parse(JSON.stringify(example)).problems, []);
   });
 
   it('offers the built-in rule set ids and the topic keys, and snippets for a credential', () => {
