@@ -235,8 +235,7 @@ export function activate(context: vscode.ExtensionContext, index: CeIndex): Note
     describe();
     provider.refresh();
   };
-  const update = async () => {
-    provider.openNoteAvailable = await hasOpenNoteCommand();
+  const update = () => {
     describe();
     provider.refresh();
   };
@@ -245,7 +244,10 @@ export function activate(context: vscode.ExtensionContext, index: CeIndex): Note
   context.subscriptions.push(
     vscode.commands.registerCommand('pharmacyCe.notes.groupByTopic', guarded(vscode.l10n.t('Group by Topic'), () => setGrouping('topic'))),
     vscode.commands.registerCommand('pharmacyCe.notes.groupByStatus', guarded(vscode.l10n.t('Group by Status'), () => setGrouping('status'))),
-    index.onDidChange(() => void update().then(follow)),
+    index.onDidChange(() => {
+      update();
+      follow();
+    }),
     vscode.window.onDidChangeActiveTextEditor(follow),
     view.onDidChangeVisibility(follow),
     vscode.workspace.onDidChangeConfiguration((e) => {
@@ -254,6 +256,11 @@ export function activate(context: vscode.ExtensionContext, index: CeIndex): Note
   );
   void vscode.commands.executeCommand('setContext', GROUPING_KEY, provider.grouping);
   describe();
-  void index.ready.then(update).then(follow);
+  void index.ready.then(async () => {
+    // Open Note belongs to the commands feature: items use it once it is registered.
+    provider.openNoteAvailable = await hasOpenNoteCommand();
+    update();
+    follow();
+  });
   return { provider, view, setGrouping };
 }

@@ -320,8 +320,7 @@ export function activate(context: vscode.ExtensionContext, index: CeIndex): Prog
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   context.subscriptions.push(provider, view);
 
-  const update = async () => {
-    provider.openNoteAvailable = await hasOpenNoteCommand();
+  const update = () => {
     view.message = index.isReady ? undefined : vscode.l10n.t('Reading your notes…');
     const needed = index.isReady ? provider.hoursNeeded() : 0;
     view.badge =
@@ -331,16 +330,30 @@ export function activate(context: vscode.ExtensionContext, index: CeIndex): Prog
     provider.refresh();
   };
   const follow = () => followActiveEditor(view, (uri) => provider.findNote(uri), index);
+  // Open Note belongs to the commands feature: items use it once it is registered (checked when the index is ready).
+  const checkOpenNote = async () => {
+    const available = await hasOpenNoteCommand();
+    if (available !== provider.openNoteAvailable) {
+      provider.openNoteAvailable = available;
+      provider.refresh();
+    }
+  };
   context.subscriptions.push(
-    index.onDidChange(() => void update().then(follow)),
+    index.onDidChange(() => {
+      update();
+      follow();
+    }),
     vscode.window.onDidChangeActiveTextEditor(follow),
     view.onDidChangeVisibility(follow),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('pharmacyCe.dateFormat')) provider.refresh();
     }),
   );
-  void update();
-  void index.ready.then(update).then(follow);
+  update();
+  void index.ready.then(checkOpenNote).then(() => {
+    update();
+    follow();
+  });
   return { provider, view };
 }
 

@@ -22,6 +22,8 @@ export function statusText(p: CredentialProgress): string {
 
 export class CeStatusBar implements vscode.Disposable {
   readonly item: vscode.StatusBarItem;
+  /** Whether the item is shown (the API cannot tell; tests and the dashboard can). */
+  visible = false;
 
   constructor(private readonly index: CeIndex) {
     this.item = vscode.window.createStatusBarItem('pharmacyCe.status', vscode.StatusBarAlignment.Left, 50);
@@ -35,6 +37,7 @@ export class CeStatusBar implements vscode.Disposable {
     const shown = nearestCredential(all);
     if (!enabled || !shown || (vscode.workspace.workspaceFolders ?? []).length === 0) {
       this.item.hide();
+      this.visible = false;
       return;
     }
     this.item.text = statusText(shown);
@@ -56,6 +59,7 @@ export class CeStatusBar implements vscode.Disposable {
       ),
     };
     this.item.show();
+    this.visible = true;
   }
 
   private tooltip(all: readonly CredentialProgress[]): vscode.MarkdownString {

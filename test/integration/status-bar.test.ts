@@ -1,0 +1,79 @@
+// The status bar item in a real VS Code: the nearest cycle end's credential, its hours and days, the colour
+// for its state, the dashboard on click, the on/off setting applied live, updates on a note change.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { CredentialProgress } from '../../src/core/types';
+import type { CeIndex } from '../../src/services/types';
+import type { CeStatusBar } from '../../src/features/status-bar';
+import { activateExtension, fixtureUri, waitFor, waitForIndex } from './helpers';
+
+interface StatusBarApi {
+  item: vscode.StatusBarItem;
+  statusBar: CeStatusBar;
+}
+
+function expectedText(p: CredentialProgress): string {
+  return `$(mortar-board) ${p.ruleSet.shortName ?? p.credential.label} ${p.hours.earned}/${p.hours.required} h, ${p.cycle.daysLeft} d`;
+}
+
+describe('Status bar', () => {
+  let index: CeIndex;
+  let api: StatusBarApi;
+
+  before(async () => {
+    index = await waitForIndex();
+    api = (await activateExtension()).features['status-bar'] as StatusBarApi;
+    assert.ok(api?.item, 'the status-bar feature exports its item');
+    await waitFor(() => api.statusBar.visible, 5_000, 'the item to show');
+  });
+
+  it('shows the credential whose cycle ends soonest', async () => {
+    const all = index.progress(index.folders()[0]);
+    const open = all.filter((p) => p.cycle.daysLeft >= 0).sort((a, b) => a.cycle.daysLeft - b.cycle.daysLeft);
+    assert.ok(open.length > 0, 'the fixture has a credential whose cycle has not ended');
+    const nearest = open[0];
+    // The fixture's Texas cycle ends 2026-12-31, before the CPhT's 2027-03-31.
+    if (index.asOf() <= '2026-12-31') assert.equal(nearest.credential.id, 'tx');
+    // The item follows the index's debounced change event: give an earlier test's last change time to land.
+    await waitFor(() => api.item.text === expectedText(nearest), 5_000, `the text ${expectedText(nearest)} (is ${api.item.text})`);
+    assert.equal((api.item.command as vscode.Command | undefined)?.command ?? api.item.command, 'pharmacyCe.openDashboard');
+    const tooltip = api.item.tooltip instanceof vscode.MarkdownString ? api.item.tooltip.value : String(api.item.tooltip);
+    for (const p of all) assert.ok(tooltip.includes(p.credential.label.replace(/[-.()]/g, (c) => `\\${c}`)), `the tooltip names ${p.credential.label}`);
+  });
+
+  it('uses the warning colour exactly when the credential is behind or at risk', () => {
+    const shown = index.progress(index.folders()[0]).find((p) => api.item.text === expectedText(p));
+    assert.ok(shown);
+    // ThemeColor keeps its id in a field the typings do not declare.
+    const background = (api.item.backgroundColor as unknown as { id: string } | undefined)?.id;
+    if (shown.met) assert.equal(background, undefined);
+    else if (shown.behindPace || shown.state === 'at-risk' || shown.state === 'unmet') assert.equal(background, 'statusBarItem.warningBackground');
+    else assert.equal(background, undefined);
+  });
+
+  it('follows a note change', async () => {
+    const before = api.item.text;
+    const uri = fixtureUri('notes/h5-status.md');
+    try {
+      // Counts for every credential (no credentials filter), 1 h of law, completed inside both cycles.
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('---\ntitle: H5 status note\nce_hours: 1\ntopics: [general]\ncompleted: 2026-03-03\n---\n'));
+      await waitFor(() => api.item.text !== before, 10_000, 'the status bar text to change');
+      const shown = index.progress(index.folders()[0]).find((p) => api.item.text === expectedText(p));
+      assert.ok(shown, `the new text ${api.item.text} matches a credential`);
+    } finally {
+      await vscode.workspace.fs.delete(uri, { useTrash: false });
+    }
+    await waitFor(() => api.item.text === before, 10_000, 'the status bar text to return');
+  });
+
+  it('hides and shows live with pharmacyCe.statusBar.enabled', async () => {
+    const settings = vscode.workspace.getConfiguration('pharmacyCe');
+    try {
+      await settings.update('statusBar.enabled', false, vscode.ConfigurationTarget.Global);
+      await waitFor(() => !api.statusBar.visible, 5_000, 'the item to hide');
+    } finally {
+      await settings.update('statusBar.enabled', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await waitFor(() => api.statusBar.visible, 5_000, 'the item to show again');
+  });
+});

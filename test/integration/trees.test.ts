@@ -1,0 +1,258 @@
+// The Progress and Notes trees in a real VS Code, read through the providers the features export: labels,
+// icons, context values, commands, parents (for reveal), grouping, following the editor, live updates.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { CeIndex } from '../../src/services/types';
+import type { ProgressElement, ProgressTreeApi } from '../../src/features/progress-tree';
+import type { NotesElement, NotesTreeApi } from '../../src/features/notes-tree';
+import { activateExtension, fixtureUri, waitFor, waitForIndex } from './helpers';
+
+async function items<T>(provider: vscode.TreeDataProvider<T>, parent?: T): Promise<{ element: T; item: vscode.TreeItem }[]> {
+  const children = (await provider.getChildren(parent)) ?? [];
+  return Promise.all(children.map(async (element) => ({ element, item: await provider.getTreeItem(element) })));
+}
+
+function label(item: vscode.TreeItem): string {
+  return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+}
+
+function iconId(item: vscode.TreeItem): string | undefined {
+  return item.iconPath instanceof vscode.ThemeIcon ? item.iconPath.id : undefined;
+}
+
+function tooltipText(item: vscode.TreeItem): string {
+  return item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : String(item.tooltip ?? '');
+}
+
+describe('Progress tree', () => {
+  let index: CeIndex;
+  let progress: ProgressTreeApi;
+
+  before(async () => {
+    index = await waitForIndex();
+    progress = (await activateExtension()).features['progress-tree'] as ProgressTreeApi;
+    assert.ok(progress?.provider, 'the progress-tree feature exports its provider');
+  });
+
+  async function cphtRow() {
+    const roots = await items(progress.provider);
+    const row = roots.find((r) => r.element.kind === 'credential' && progress.provider.progressOf(r.element)?.credential.ruleSetId === 'ptcb-cpht');
+    assert.ok(row, `a CPhT row among ${roots.map((r) => label(r.item)).join(', ')}`);
+    return row;
+  }
+
+  it('shows one row per credential with hours, days left and a state icon', async () => {
+    const roots = await items(progress.provider);
+    assert.equal(roots.length, 2, 'one folder: credentials at the top, no folder node');
+    const { element, item } = await cphtRow();
+    assert.match(label(item), /11 \/ 20 h$/);
+    assert.match(String(item.description), /^\d+ days left|^ended|^ends today|^1 day left/);
+    assert.equal(item.contextValue, 'credential');
+    assert.ok(['pass', 'warning', 'error', 'circle-large-outline'].includes(iconId(item) ?? ''));
+    assert.ok(item.id, 'a stable id');
+    assert.ok(element.kind === 'credential' && element.folderUri.toString() === index.folders()[0].folder.uri.toString(), 'a CredentialTarget');
+    const tooltip = tooltipText(item);
+    assert.match(tooltip, /ptcb/i, 'the rule source');
+    assert.match(tooltip, new RegExp(index.asOf().replace(/-/g, '\\\\?-')), 'the as-of date');
+  });
+
+  it('lists requirements with their hours and the notes counting toward each', async () => {
+    const { element } = await cphtRow();
+    const rows = await items(progress.provider, element);
+    const law = rows.find((r) => r.element.kind === 'requirement' && /law/i.test(label(r.item)));
+    assert.ok(law, `a law requirement among ${rows.map((r) => label(r.item)).join(', ')}`);
+    assert.match(label(law.item), /1 \/ 1 h$/);
+    assert.equal(iconId(law.item), 'pass');
+    const lawNotes = await items(progress.provider, law.element);
+    assert.deepEqual(
+      lawNotes.map((n) => (n.element.kind === 'note' ? n.element.path : '')),
+      ['notes/federal-law-update.md'],
+    );
+    const noteItem = lawNotes[0].item;
+    assert.equal(label(noteItem), 'Federal Pharmacy Law Update 2025');
+    assert.equal(noteItem.contextValue, 'ceNote.completed.uan');
+    assert.ok(noteItem.command, 'a click opens the note');
+    const target = noteItem.command.arguments?.[0] as { uri?: vscode.Uri } | vscode.Uri;
+    const uri = target instanceof vscode.Uri ? target : target.uri;
+    assert.equal(uri?.toString(), fixtureUri('notes/federal-law-update.md').toString());
+
+    // getParent leads back to the root, so reveal() works.
+    let node: ProgressElement | undefined = lawNotes[0].element;
+    const chain: string[] = [];
+    while (node) {
+      chain.push(node.kind);
+      node = (await progress.provider.getParent?.(node)) ?? undefined;
+    }
+    assert.deepEqual(chain, ['note', 'requirement', 'credential']);
+
+    const notCounted = rows.find((r) => r.element.kind === 'not-counted');
+    assert.ok(notCounted, 'a Not counted row');
+    const excluded = (await items(progress.provider, notCounted.element)).map((n) => (n.element.kind === 'note' ? n.element.path : ''));
+    assert.ok(excluded.includes('notes/immunization-basics.md'), 'the planned note is listed as not counted');
+    assert.ok(!excluded.includes('notes/federal-law-update.md'));
+  });
+
+  it('puts the hours still needed on the view badge', async () => {
+    const needed = index.folders().flatMap((f) => index.progress(f)).reduce((s, p) => s + Math.max(0, p.hours.remaining), 0);
+    assert.ok(needed >= 9);
+    assert.equal(progress.view.badge?.value, Math.ceil(needed));
+  });
+
+  it('keeps ids stable across a refresh and shows a new note after a file is created', async () => {
+    const before = (await cphtRow()).item.id;
+    const uri = fixtureUri('notes/h5-tree-law.md');
+    try {
+      await vscode.workspace.fs.writeFile(
+        uri,
+        new TextEncoder().encode('---\ntitle: H5 tree law note\nce_hours: 1\ntopics: [law]\ncompleted: 2026-02-02\n---\n'),
+      );
+      const lawNotes = async () => {
+        const { element } = await cphtRow();
+        const law = (await items(progress.provider, element)).find((r) => r.element.kind === 'requirement' && /law/i.test(label(r.item)));
+        assert.ok(law);
+        return (await items(progress.provider, law.element)).map((n) => (n.element.kind === 'note' ? n.element.path : ''));
+      };
+      await waitFor(async () => (await lawNotes()).includes('notes/h5-tree-law.md'), 10_000, 'the new note under the law requirement');
+      const { item } = await cphtRow();
+      assert.match(label(item), /12 \/ 20 h$/);
+      assert.equal(item.id, before);
+    } finally {
+      await vscode.workspace.fs.delete(uri, { useTrash: false });
+    }
+    await waitFor(async () => /11 \/ 20 h$/.test(label((await cphtRow()).item)), 10_000, 'the tree back at 11 / 20 h');
+  });
+});
+
+describe('Notes tree', () => {
+  let index: CeIndex;
+  let notes: NotesTreeApi;
+
+  before(async () => {
+    index = await waitForIndex();
+    notes = (await activateExtension()).features['notes-tree'] as NotesTreeApi;
+    assert.ok(notes?.provider, 'the notes-tree feature exports its provider');
+    await notes.setGrouping('status');
+  });
+
+  after(async () => {
+    await notes.setGrouping('status');
+  });
+
+  async function groups() {
+    return items(notes.provider);
+  }
+
+  async function notesIn(groupLabel: RegExp) {
+    const group = (await groups()).find((g) => groupLabel.test(label(g.item)));
+    assert.ok(group, `a group matching ${groupLabel}`);
+    return { group, children: await items(notes.provider, group.element) };
+  }
+
+  it('groups CE notes by status with counts, and lists unreadable notes apart', async () => {
+    const labels = (await groups()).map((g) => label(g.item));
+    assert.deepEqual(labels, ['Planned', 'Completed', 'Could not be read']);
+    const planned = await notesIn(/^Planned$/);
+    assert.deepEqual(planned.children.map((c) => label(c.item)), ['Immunization Basics for Technicians']);
+    assert.match(String(planned.group.item.description), /^1 note · 1\.5 h$/);
+    assert.equal(planned.children[0].item.contextValue, 'ceNote.planned');
+    assert.match(String(planned.children[0].item.description), /1\.5 h · planned/);
+
+    const completed = await notesIn(/^Completed$/);
+    assert.deepEqual(
+      completed.children.map((c) => (c.element.kind === 'note' ? c.element.path : '')).sort(),
+      [
+        'notes/bad-hours.md',
+        'notes/diabetes-pharmacotherapy.md',
+        'notes/federal-law-update.md',
+        'notes/look-alike-sound-alike.md',
+        'notes/sterile-compounding-refresher.md',
+        'notes/store-in-service.md',
+      ],
+    );
+    assert.match(String(completed.group.item.description), /^6 notes/);
+    const lasa = completed.children.find((c) => /Look-Alike/.test(label(c.item)));
+    assert.ok(lasa);
+    assert.equal(lasa.item.description, '2 h · 2026-02-01');
+
+    const unreadable = await notesIn(/^Could not be read$/);
+    assert.deepEqual(unreadable.children.map((c) => (c.element.kind === 'note' ? c.element.path : '')), ['notes/broken-yaml.md']);
+    assert.equal(iconId(unreadable.children[0].item), 'error');
+  });
+
+  it('marks problem notes with an icon and lists the problems in the tooltip', async () => {
+    const completed = await notesIn(/^Completed$/);
+    const byPath = (p: string) => completed.children.find((c) => c.element.kind === 'note' && c.element.path === p);
+    const bad = byPath('notes/bad-hours.md');
+    assert.ok(bad, 'the note with errors is listed (it does not count, but the user must see it)');
+    assert.equal(iconId(bad.item), 'error');
+    assert.match(tooltipText(bad.item), /Line \d+/);
+    const store = byPath('notes/store-in-service.md');
+    assert.ok(store);
+    assert.equal(iconId(store.item), 'warning');
+    assert.match(tooltipText(store.item), /pharmacy\\?-lw/);
+    const sterile = byPath('notes/sterile-compounding-refresher.md');
+    assert.ok(sterile);
+    assert.equal(iconId(sterile.item), 'warning', 'a missing certificate is a warning');
+    const federal = byPath('notes/federal-law-update.md');
+    assert.equal(iconId(federal?.item ?? {}), 'check');
+  });
+
+  it('groups by topic and back through the title-bar commands', async () => {
+    await vscode.commands.executeCommand('pharmacyCe.notes.groupByTopic');
+    assert.equal(notes.provider.grouping, 'topic');
+    const topicGroups = (await groups()).map((g) => label(g.item));
+    assert.ok(topicGroups.includes('Patient safety'), topicGroups.join(', '));
+    assert.ok(topicGroups.includes('Sterile compounding'));
+    const safety = await notesIn(/^Patient safety$/);
+    assert.deepEqual(safety.children.map((c) => label(c.item)), ['Look-Alike, Sound-Alike Drugs: Preventing Mix-ups']);
+    // A note with two topics is under both.
+    const compounding = await notesIn(/^Compounding$/);
+    assert.ok(compounding.children.some((c) => /USP <797>/.test(label(c.item))));
+    await vscode.commands.executeCommand('pharmacyCe.notes.groupByStatus');
+    assert.equal(notes.provider.grouping, 'status');
+    assert.deepEqual((await groups()).map((g) => label(g.item)), ['Planned', 'Completed', 'Could not be read']);
+  });
+
+  it('finds the parent of every note (reveal works)', async () => {
+    for (const group of await groups()) {
+      for (const child of await items(notes.provider, group.element)) {
+        const parent = (await notes.provider.getParent?.(child.element)) as NotesElement | undefined;
+        assert.equal(parent?.id, group.element.id);
+      }
+    }
+  });
+
+  it('selects the active editor note without taking focus', async () => {
+    await vscode.commands.executeCommand('pharmacyCe.notes.focus');
+    await waitFor(() => notes.view.visible, 5_000, 'the Notes view to be visible');
+    const uri = fixtureUri('notes/look-alike-sound-alike.md');
+    const editor = await vscode.window.showTextDocument(uri, { preview: false });
+    try {
+      await waitFor(
+        () => notes.view.selection.some((s) => s.kind === 'note' && s.path === 'notes/look-alike-sound-alike.md'),
+        5_000,
+        'the note to be selected in the Notes view',
+      );
+      assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), editor.document.uri.toString(), 'the editor keeps focus');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    }
+  });
+
+  it('updates when a note changes status on disk', async () => {
+    const uri = fixtureUri('notes/immunization-basics.md');
+    const original = await vscode.workspace.fs.readFile(uri);
+    try {
+      const text = new TextDecoder().decode(original).replace('status: planned', 'status: in-progress');
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+      await waitFor(async () => (await groups()).some((g) => label(g.item) === 'In progress'), 10_000, 'an In progress group');
+      const inProgress = await notesIn(/^In progress$/);
+      assert.equal(inProgress.children[0].item.contextValue, 'ceNote.in-progress');
+      assert.ok(!(await groups()).some((g) => label(g.item) === 'Planned'));
+    } finally {
+      await vscode.workspace.fs.writeFile(uri, original);
+    }
+    await waitFor(async () => (await groups()).some((g) => label(g.item) === 'Planned'), 10_000, 'the Planned group back');
+    void index;
+  });
+});
