@@ -10,7 +10,7 @@
 //    than the tightest one still allows, and uses up room in each of them, so every limit holds at once
 //    (a 6 h pharmacist college course under "pharmacist <= 5" and "college <= 10" adds 5 and leaves 5 of
 //    the college room). Notes are taken earliest first, so the hours earned first are the ones that count.
-// Hours are rounded to hundredths at every sum, so 0.1 + 0.2 is 0.3 and a 3.33 h cap compares exactly.
+// Hours are counted in whole hundredths, so 0.1 + 0.2 is 0.3 and a 3.33 h cap compares exactly.
 import { daysBetween } from './dates';
 import type {
   CalendarDate,
@@ -37,30 +37,43 @@ const REQUIREMENT_RISK_DAYS = 90;
 
 export function evaluateCredential(credential: Credential, ruleSet: RuleSet, notes: readonly ParsedNote[], asOf: CalendarDate): CredentialProgress {
   const { start, end } = credential.cycle;
-  const verdicts = new Map<CeNote, NoteVerdict>();
+  const wanted = credential.id.toLowerCase();
+  // One pass with plain arrays, hours in integer hundredths: this runs for every credential after every
+  // edit, over every note of the folder.
+  const verdicts: NoteVerdict[] = [];
   const counted: CeNote[] = [];
-  const refused = new Map<Limit, CeNote[]>();
+  const countedVerdicts: NoteVerdict[] = [];
+  const refusing = ruleSet.limits.filter((l) => l.maxHours <= 0);
+  const refused: CeNote[][] = refusing.map(() => []);
 
   for (const note of notes) {
     if (note.kind !== 'ce') continue;
-    const reason = whyNotCounted(note, credential);
+    const reason = whyNotCountedFor(note, wanted, start, end);
     if (reason !== undefined) {
-      verdicts.set(note, { path: note.path, counted: false, reason });
+      verdicts.push({ path: note.path, counted: false, reason });
       continue;
     }
-    const refusing = ruleSet.limits.find((l) => l.maxHours <= 0 && matchesLimit(l, note));
-    if (refusing) {
-      refused.set(refusing, [...(refused.get(refusing) ?? []), note]);
-      verdicts.set(note, { path: note.path, counted: false, reason: `${lowerFirst(refusing.label)} is not accepted by ${ruleSet.name}` });
+    const r = refusing.findIndex((l) => matchesLimit(l, note));
+    if (r >= 0) {
+      refused[r].push(note);
+      verdicts.push({ path: note.path, counted: false, reason: `${lowerFirst(refusing[r].label)} is not accepted by ${ruleSet.name}` });
       continue;
     }
+    const verdict: NoteVerdict = { path: note.path, counted: true };
+    verdicts.push(verdict);
     counted.push(note);
-    verdicts.set(note, { path: note.path, counted: true });
+    countedVerdicts.push(verdict);
   }
 
   const requirements: RequirementProgress[] = ruleSet.requirements.map((r) => {
-    const matching = counted.filter((n) => matchesFilter(r, n));
-    const earned = sumHours(matching);
+    let cents = 0;
+    const paths: string[] = [];
+    for (const n of counted) {
+      if (!matchesFilter(r, n)) continue;
+      cents += centsOf(n);
+      paths.push(n.path);
+    }
+    const earned = cents / 100;
     return {
       id: r.id,
       label: r.label,
@@ -69,57 +82,59 @@ export function evaluateCredential(credential: Credential, ruleSet: RuleSet, not
       remaining: round2(Math.max(0, r.minHours - earned)),
       met: earned >= r.minHours,
       countsTowardTotal: r.countsTowardTotal !== false,
-      notes: matching.map((n) => n.path),
+      notes: paths,
     };
   });
 
   const outside = ruleSet.requirements.filter((r) => r.countsTowardTotal === false);
-  const toTotal: CeNote[] = [];
-  for (const note of counted) {
-    const keptOut = outside.find((r) => matchesFilter(r, note));
-    if (keptOut) {
-      verdicts.set(note, {
-        path: note.path,
-        counted: true,
-        reason: `${keptOut.label}: counts toward that requirement, not toward the ${ruleSet.totalHours} h total`,
-      });
-    } else toTotal.push(note);
+  const caps = ruleSet.limits.filter((l) => l.maxHours > 0).map((limit) => ({ limit, max: Math.round(limit.maxHours * 100), matched: 0, applied: 0, notes: [] as string[] }));
+  let earnedCents = 0;
+  // Notes under a limit wait for the ordered pass below; the others add in full.
+  const limited: number[] = [];
+  for (let k = 0; k < counted.length; k++) {
+    const note = counted[k];
+    const keptOut = outside.length > 0 ? outside.find((r) => matchesFilter(r, note)) : undefined;
+    if (keptOut) countedVerdicts[k].reason = `${keptOut.label}: counts toward that requirement, not toward the ${ruleSet.totalHours} h total`;
+    else if (caps.some((c) => matchesLimit(c.limit, note))) limited.push(k);
+    else earnedCents += centsOf(note);
   }
 
-  const caps = ruleSet.limits.filter((l) => l.maxHours > 0).map((limit) => ({ limit, matched: 0, applied: 0, notes: [] as string[] }));
-  let earned = 0;
-  for (const note of [...toTotal].sort(byCompletion)) {
-    const hours = hoursOf(note);
+  limited.sort((a, b) => byCompletion(counted[a], counted[b]));
+  for (const k of limited) {
+    const note = counted[k];
+    const cents = centsOf(note);
     const matching = caps.filter((c) => matchesLimit(c.limit, note));
-    let allowed = hours;
+    let allowed = cents;
     let tightest: (typeof caps)[number] | undefined;
     for (const c of matching) {
-      const room = round2(Math.max(0, c.limit.maxHours - c.applied));
+      const room = Math.max(0, c.max - c.applied);
       if (room < allowed) [allowed, tightest] = [room, c];
     }
     for (const c of matching) {
-      c.matched = round2(c.matched + hours);
-      c.applied = round2(c.applied + allowed);
+      c.matched += cents;
+      c.applied += allowed;
       c.notes.push(note.path);
     }
-    earned = round2(earned + allowed);
+    earnedCents += allowed;
     if (tightest) {
       const { label, maxHours } = tightest.limit;
-      const reason =
+      countedVerdicts[k].reason =
         allowed > 0
-          ? `${lowerFirst(label)}: only ${allowed} of ${hours} h count (limit ${maxHours} h)`
-          : `${lowerFirst(label)}: none of the ${hours} h count (the ${maxHours} h limit is already reached)`;
-      verdicts.set(note, { path: note.path, counted: true, reason });
+          ? `${lowerFirst(label)}: only ${allowed / 100} of ${cents / 100} h count (limit ${maxHours} h)`
+          : `${lowerFirst(label)}: none of the ${cents / 100} h count (the ${maxHours} h limit is already reached)`;
     }
   }
+  const earned = earnedCents / 100;
 
   const limits: LimitProgress[] = ruleSet.limits.map((limit) => {
-    if (limit.maxHours <= 0) {
-      const notesRefused = refused.get(limit) ?? [];
-      return { id: limit.id, label: limit.label, maxHours: limit.maxHours, matched: sumHours(notesRefused), applied: 0, notes: notesRefused.map((n) => n.path) };
+    const r = refusing.indexOf(limit);
+    if (r >= 0) {
+      const notesRefused = refused[r];
+      const matched = notesRefused.reduce((sum, n) => sum + centsOf(n), 0) / 100;
+      return { id: limit.id, label: limit.label, maxHours: limit.maxHours, matched, applied: 0, notes: notesRefused.map((n) => n.path) };
     }
     const c = caps.find((x) => x.limit === limit) as (typeof caps)[number];
-    return { id: limit.id, label: limit.label, maxHours: limit.maxHours, matched: c.matched, applied: c.applied, notes: c.notes };
+    return { id: limit.id, label: limit.label, maxHours: limit.maxHours, matched: c.matched / 100, applied: c.applied / 100, notes: c.notes };
   });
 
   const required = ruleSet.totalHours;
@@ -137,8 +152,10 @@ export function evaluateCredential(credential: Credential, ruleSet: RuleSet, not
   const needed =
     Math.max(remaining, ...requirements.filter((r) => r.countsTowardTotal).map((r) => r.remaining)) +
     requirements.filter((r) => !r.countsTowardTotal).reduce((sum, r) => sum + r.remaining, 0);
-  // Less than a month left (or none): everything still needed is needed this month.
-  const monthsLeft = Math.max(1, daysLeft / DAYS_PER_MONTH);
+  // Only days inside the cycle can earn hours (a cycle may not have started yet). Less than a month left,
+  // or none: everything still needed is needed this month.
+  const earningDays = daysBetween(asOf > start ? asOf : start, end);
+  const monthsLeft = Math.max(1, earningDays / DAYS_PER_MONTH);
   const pacePerMonth = met ? 0 : round2(needed / monthsLeft);
 
   let state: ProgressState;
@@ -159,7 +176,7 @@ export function evaluateCredential(credential: Credential, ruleSet: RuleSet, not
     requirements,
     limits,
     countedNotes: counted.map((n) => n.path),
-    verdicts: notes.filter((n): n is CeNote => n.kind === 'ce').map((n) => verdicts.get(n) as NoteVerdict),
+    verdicts,
   };
 }
 
@@ -173,16 +190,18 @@ export function evaluateAll(config: ResolvedConfig, notes: readonly ParsedNote[]
 
 /** Why a CE note does not count toward a credential at all, or undefined when it is counted. */
 export function whyNotCounted(note: CeNote, credential: Credential): string | undefined {
+  return whyNotCountedFor(note, credential.id.toLowerCase(), credential.cycle.start, credential.cycle.end);
+}
+
+function whyNotCountedFor(note: CeNote, wanted: string, start: CalendarDate, end: CalendarDate): string | undefined {
   if (!note.valid) return 'has errors';
   if (note.credentials !== undefined) {
-    const wanted = credential.id.toLowerCase();
     if (note.credentials.length === 0) return 'not for any credential (its credentials list is empty)';
     if (!note.credentials.some((c) => c.trim().toLowerCase() === wanted)) return `only for credentials: ${note.credentials.join(', ')}`;
   }
   if (note.status === 'planned') return 'planned, not completed';
   if (note.status === 'in-progress') return 'in progress, not completed';
   if (note.completed === undefined) return 'completed, but with no completion date';
-  const { start, end } = credential.cycle;
   if (note.completed < start) return `completed ${note.completed}, before this cycle (${start}..${end})`;
   if (note.completed > end) return `completed ${note.completed}, after this cycle (${start}..${end})`;
   return undefined;
@@ -208,12 +227,9 @@ export function round2(value: number): number {
   return Math.round((value + Number.EPSILON) * 100) / 100;
 }
 
-function hoursOf(note: CeNote): number {
-  return Number.isFinite(note.hours) && note.hours > 0 ? round2(note.hours) : 0;
-}
-
-function sumHours(notes: readonly CeNote[]): number {
-  return notes.reduce((sum, n) => round2(sum + hoursOf(n)), 0);
+/** A note's hours in whole hundredths (sums of them are exact). */
+function centsOf(note: CeNote): number {
+  return Number.isFinite(note.hours) && note.hours > 0 ? Math.round(note.hours * 100) : 0;
 }
 
 function byCompletion(a: CeNote, b: CeNote): number {

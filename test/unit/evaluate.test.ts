@@ -293,6 +293,8 @@ describe('evaluateCredential', () => {
       assert.equal(p.hours.remaining, 12);
       assert.equal(p.pacePerMonth, round2(12 / (364 / 30.44)));
       assert.equal(evaluateCredential(cred, rs, [], '2026-12-20').pacePerMonth, 24);
+      // Before the cycle starts, the pace spreads over the whole cycle, not the wait before it.
+      assert.equal(evaluateCredential(cred, rs, [], '2024-01-01').pacePerMonth, round2(24 / (729 / 30.44)));
     });
 
     it('includes shortfalls of requirements outside the total in the pace', () => {
