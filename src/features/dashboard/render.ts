@@ -105,7 +105,10 @@ function renderAction(a: ActionItem, f: FolderModel, ctx: RenderContext): string
         : t('{0} notes completed more than {1} days ago are not marked cpe_monitor: true. Check NABP CPE Monitor before their 60-day reporting windows close (the first on {2}).', a.notes.length, a.reminderDays, date(a.deadline)))
         + noteList(a.notes, f);
     case 'cpe-monitor-closed':
-      return e(t('{0} counted ACPE activities are past the 60-day reporting window and not marked cpe_monitor: true. Make sure the credit shows in CPE Monitor: PTCB checks it there.', a.notes.length)) + noteList(a.notes, f);
+      return e(a.notes.length === 1
+        ? t('1 counted ACPE activity is past the 60-day reporting window and not marked cpe_monitor: true. Make sure the credit shows in NABP CPE Monitor: PTCB checks it there.')
+        : t('{0} counted ACPE activities are past the 60-day reporting window and not marked cpe_monitor: true. Make sure the credit shows in NABP CPE Monitor: PTCB checks it there.', a.notes.length))
+        + noteList(a.notes, f);
     case 'certificate-missing':
       return e(a.notes.length === 1 ? t('Certificate missing for 1 note.') : t('Certificate missing for {0} notes.', a.notes.length)) + noteList(a.notes, f);
     case 'errors': {
@@ -153,10 +156,10 @@ function renderCard(c: CredentialCard, f: FolderModel, titleId: string, ctx: Ren
   const notCounted = c.notCounted.length === 0 ? '' : `<details class="not-counted" data-key="details:${e(f.key)}:${e(c.id)}:not-counted"><summary>${e(t('Notes that do not count in full ({0})', c.notCounted.length))}</summary><ul>${c.notCounted.map((n) => `<li><button class="link" ${noteData(f, n.path)}>${e(n.title)}</button>: ${e(n.reason)}</li>`).join('')}</ul></details>`;
   const verify = c.verify ? `<p class="verify">${e(t('Some values of this rule set are not verified: verify with your board or certifying body.'))}</p>` : '';
   const caveats = c.caveats.length === 0 ? '' : `<ul class="caveats">${c.caveats.map((x) => `<li>${e(x)}</li>`).join('')}</ul>`;
-  const source = /^https:\/\/[^\s"'<>]+$/.test(c.source) ? `<a href="${e(c.source)}" rel="noopener noreferrer">${e(c.source)}</a>` : e(c.source);
+  const source = sourceHtml(c.source);
   const exportButton = ctx.trusted ? `<button class="inline-button" data-command="exportTranscript" data-folder="${e(f.key)}" data-credential-id="${e(c.id)}">${e(t('Export Transcript'))}</button>` : '';
   return `<article class="card state-${e(c.state)}" data-credential="${e(c.id)}" data-folder="${e(f.key)}" data-key="credential:${e(f.key)}:${e(c.id)}" tabindex="-1" aria-labelledby="${titleId}">
-<header class="card-header"><h3 id="${titleId}">${e(c.label)}</h3><span class="rule-set">${e(c.ruleSetName)}</span></header>
+<header class="card-header"><h3 id="${titleId}">${e(c.label)}</h3>${c.ruleSetName !== c.label ? `<span class="rule-set">${e(c.ruleSetName)}</span>` : ''}</header>
 <div class="total">${ring(percent, t('{0}: {1} of {2} hours ({3}%)', c.label, h(c.earned), h(c.required), percent))}
 <div class="total-text"><p class="hours"><strong>${e(t('{0} / {1} h', h(c.earned), h(c.required)))}</strong></p><p class="state">${e(stateLabel(c.state, t))}${c.behindPace && !c.met ? ` · ${e(t('behind pace'))}` : ''}</p></div></div>
 <dl class="facts">
@@ -170,6 +173,12 @@ ${renderBreakdown(c, f, ctx)}
 ${notCounted}
 <footer class="source"><p>${e(t('Rules: {0}, as of {1}. Source:', c.ruleSetName, ctx.formatDate(c.ruleAsOf)))} ${source}</p>${verify}${caveats}${exportButton}</footer>
 </article>`;
+}
+
+/** A rule's source as text, its leading https address (if any) as a link. */
+function sourceHtml(source: string): string {
+  const m = /^(https:\/\/[^\s"'<>]+)([\s\S]*)$/.exec(source);
+  return m ? `<a href="${e(m[1])}" rel="noopener noreferrer">${e(m[1])}</a>${e(m[2])}` : e(source);
 }
 
 /** A horizontal bar in SVG: widths are attributes, so no inline style is needed under the CSP. */
