@@ -1,6 +1,9 @@
-// The built-in renewal rule sets, from /work/shared/domain/ce-facts.md. Every one names its source and the
+// The built-in renewal rule sets, from the project's domain facts. Every one names its source and the
 // date it was checked against it; values without a primary source are marked `verify` and explained in
 // `caveats`, so the UI can say "verify with your board" instead of presenting a guess as a rule.
+// `source` is one address when there is one (the UI makes it a link); further references are kept here:
+// PTCB CPhT also ptcb.zendesk.com 206222598 and ptcb.org/news/recertification-updates; CSPT also
+// ptcb.zendesk.com 360013094012; Texas 22 TAC 297.8.
 import { addDays, addMonths, endOfMonth } from './dates';
 import { editDistance } from './topics';
 import type { CalendarDate, Limit, Requirement, RuleSet, RuleSetOptions } from './types';
@@ -53,7 +56,7 @@ export function builtInRuleSets(options: RuleSetOptions = {}): RuleSet[] {
       id: 'ptcb-cpht',
       name: 'PTCB CPhT',
       shortName: 'CPhT',
-      source: 'https://ptcb.zendesk.com/hc/en-us/articles/206879047 (also 206222598; ptcb.org/news/recertification-updates)',
+      source: 'https://ptcb.zendesk.com/hc/en-us/articles/206879047',
       cycleMonths: 24,
       totalHours: 20,
       requirements: [{ ...LAW }, { ...PATIENT_SAFETY }],
@@ -83,7 +86,7 @@ export function builtInRuleSets(options: RuleSetOptions = {}): RuleSet[] {
       id: 'ptcb-cspt',
       name: 'PTCB CSPT',
       shortName: 'CSPT',
-      source: 'https://ptcb.zendesk.com/hc/en-us/articles/115003222812 (also 360013094012)',
+      source: 'https://ptcb.zendesk.com/hc/en-us/articles/115003222812',
       cycleMonths: 12,
       totalHours: sterileHours,
       requirements: [{ id: 'sterile-compounding', label: 'Sterile compounding', topic: 'sterile-compounding', minHours: sterileHours }],
@@ -116,7 +119,7 @@ export function builtInRuleSets(options: RuleSetOptions = {}): RuleSet[] {
       id: 'tx-technician',
       name: 'Texas pharmacy technician registration',
       shortName: 'TX',
-      source: 'https://www.pharmacy.texas.gov/licensees/ce-tech-faq.asp (22 TAC 297.8)',
+      source: 'https://www.pharmacy.texas.gov/licensees/ce-tech-faq.asp',
       cycleMonths: 24,
       totalHours: 20,
       requirements: [
