@@ -41,14 +41,15 @@ export async function newNote(context: vscode.ExtensionContext, index: CeIndex, 
   if (!noteTitle) return undefined;
   const hours = given.hours !== undefined && validHours(String(given.hours)) === undefined ? given.hours : await askHours(step(2));
   if (hours === undefined) return undefined;
-  const topics = given.topics ? given.topics.filter((t) => isTopicKey(t)) : await askTopics(step(3));
+  // Automation that names a title answers the optional questions (topics, UAN) by leaving them out.
+  const automated = given.title !== undefined;
+  const topics = given.topics || automated ? (given.topics ?? []).filter((t) => isTopicKey(t)) : await askTopics(step(3));
   if (!topics) return undefined;
   if (given.completed !== undefined && completedOf(given.completed) === undefined) throw new Error(vscode.l10n.t('"{0}" is not a date, "today" or "planned"', given.completed));
   const completed = given.completed !== undefined ? completedOf(given.completed) : await askCompletion(step(4));
   if (completed === undefined) return undefined;
   if (given.uan && normalizedUan(given.uan) === undefined) throw new Error(parseUan(given.uan).error ?? vscode.l10n.t('not an ACPE activity number'));
-  // Automation that names a title but no UAN means "none": the question is optional.
-  const uan = given.uan !== undefined || given.title !== undefined ? normalizedUan(given.uan) : await askUan(step(5));
+  const uan = given.uan !== undefined || automated ? normalizedUan(given.uan) : await askUan(step(5));
   if (uan === undefined) return undefined;
   const subfolder = given.folder !== undefined ? cleanFolder(given.folder) : await askFolder(context, folder);
   if (subfolder === undefined) return undefined;
