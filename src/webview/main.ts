@@ -14,6 +14,7 @@ const vscode = acquireVsCodeApi();
 const root = document.getElementById('root') as HTMLElement;
 let state: DashboardState = sanitizeState(vscode.getState());
 let lastHtml: string | undefined;
+let restoringScroll = false;
 
 function sanitizeState(raw: DashboardState | undefined): DashboardState {
   if (!raw || typeof raw !== 'object') return { scrollY: 0 };
@@ -59,7 +60,7 @@ function render(html: string): void {
   const active = document.activeElement instanceof HTMLElement && root.contains(document.activeElement) ? document.activeElement : undefined;
   const focusKey = active?.closest<HTMLElement>('[data-key]')?.dataset.key;
   const focusClass = active && active.dataset.key === undefined ? active.classList[0] : undefined;
-  const scrollY = window.scrollY;
+  const scrollY = restoringScroll ? state.scrollY : window.scrollY;
   root.innerHTML = html;
   applyState();
   window.scrollTo(0, scrollY);
@@ -165,14 +166,31 @@ root.addEventListener(
 
 let scrollTimer: ReturnType<typeof setTimeout> | undefined;
 window.addEventListener('scroll', () => {
-  if (scrollTimer !== undefined) return;
+  if (restoringScroll || scrollTimer !== undefined) return;
   scrollTimer = setTimeout(() => {
     scrollTimer = undefined;
     saveState({ scrollY: window.scrollY });
   }, 150);
 });
 
+/**
+ * Puts the page back at the saved scroll position. Right after a reload the frame may not be laid out (or
+ * styled) yet, so it retries for a moment; scroll events meanwhile must not overwrite the saved position.
+ */
+function restoreScroll(): void {
+  const target = state.scrollY;
+  if (target <= 0) return;
+  restoringScroll = true;
+  const started = Date.now();
+  const attempt = () => {
+    window.scrollTo(0, target);
+    if (Math.abs(window.scrollY - target) <= 1 || Date.now() - started > 2000) restoringScroll = false;
+    else requestAnimationFrame(attempt);
+  };
+  attempt();
+}
+
 // The first body came with the page: restore the user's place in it, then ask for the current one.
 applyState();
-window.scrollTo(0, state.scrollY);
+restoreScroll();
 vscode.postMessage({ type: 'ready' });
