@@ -41,6 +41,8 @@ export interface Frontmatter {
   /** The parsed mapping; undefined when `error` is set. */
   data?: Record<string, unknown>;
   error?: FrontmatterFailure;
+  /** Which reader produced `data`: the plain-subset scanner or js-yaml (through gray-matter). */
+  parsedBy?: 'plain' | 'yaml';
 }
 
 export interface NoteParts {
@@ -99,7 +101,7 @@ export function splitNote(text: string): NoteParts {
   }
   const afterClose = text.indexOf('\n', closeBreak + 1);
   const bodyStart = afterClose === -1 ? text.length : afterClose + 1;
-  const { keys, endLine } = scanKeys(text, firstBreak + 1, closeBreak, 2);
+  const { keys, endLine, data: simple } = scanKeys(text, firstBreak + 1, closeBreak, 2);
   const frontmatter: Frontmatter = { startLine: 1, endLine, keys };
   const parts: NoteParts = { frontmatter, body: text.slice(bodyStart), bodyLine: endLine + 1 };
   if (closeBreak > FRONTMATTER_LIMIT) {
@@ -112,6 +114,12 @@ export function splitNote(text: string): NoteParts {
     };
     return parts;
   }
+  if (simple) {
+    frontmatter.data = simple;
+    frontmatter.parsedBy = 'plain';
+    return parts;
+  }
+  frontmatter.parsedBy = 'yaml';
   try {
     const data: unknown = matter(text.slice(0, closeBreak + 4), MATTER_OPTIONS).data;
     if (data === null || data === undefined) frontmatter.data = {};
@@ -193,11 +201,22 @@ function keyColon(line: string): number {
   return -1;
 }
 
-/** Scans the lines between the fences for top-level keys, their inline values and their list items. */
-function scanKeys(text: string, start: number, end: number, firstLine: number): { keys: Map<string, KeySource>; endLine: number } {
+/**
+ * Scans the lines between the fences for top-level keys, their inline values and their list items. On the
+ * way it also reads the plain subset of YAML nearly every note uses (`key: scalar`, `key: [a, b]`, `- item`
+ * lists) into `data`, exactly as js-yaml would; anything outside that subset leaves `data` undefined and the
+ * block goes to gray-matter. This keeps a cold index of thousands of notes close to the cost of reading them.
+ */
+function scanKeys(
+  text: string,
+  start: number,
+  end: number,
+  firstLine: number,
+): { keys: Map<string, KeySource>; endLine: number; data?: Record<string, unknown> } {
   const keys = new Map<string, KeySource>();
   // An empty block (`---` right after `---`): the closing fence is the first line after the opening one.
-  if (start > end) return { keys, endLine: firstLine };
+  if (start > end) return { keys, endLine: firstLine, data: {} };
+  let data: Record<string, unknown> | undefined = plainCharacters(text, start, end) ? {} : undefined;
   let lineNo = firstLine;
   let pos = start;
   let current: KeySource | undefined;
@@ -218,8 +237,15 @@ function scanKeys(text: string, start: number, end: number, firstLine: number): 
           const valueStart = indent + 1 + (rest.length - 1 - rest.slice(1).trimStart().length);
           const span = scalarAt(line, valueStart, lineNo);
           if (span) current.items.push(span);
-        }
-      }
+          if (data) {
+            const value = valueStart < line.length && line.charCodeAt(valueStart) !== 91 ? inlineValue(line, valueStart) : FALLBACK;
+            const list = data[current.key.text];
+            if (value === FALLBACK || value === null) data = undefined;
+            else if (list === null) data[current.key.text] = [value];
+            else (list as unknown[]).push(value);
+          }
+        } else data = undefined;
+      } else if (rest.length > 0 && rest.charCodeAt(0) !== 35) data = undefined;
     } else {
       const colon = keyColon(line);
       if (colon > 0) {
@@ -238,9 +264,18 @@ function scanKeys(text: string, start: number, end: number, firstLine: number): 
             current.value = scalarAt(line, v, lineNo);
           }
         }
+        if (data) {
+          if (rawKey.length !== colon || !SIMPLE_KEY.test(rawKey) || name === '__proto__' || Object.prototype.hasOwnProperty.call(data, name)) data = undefined;
+          else {
+            const value = current.value ? inlineValue(line, v) : null;
+            if (value === FALLBACK) data = undefined;
+            else data[name] = value;
+          }
+        }
         if (!keys.has(name)) keys.set(name, current);
       } else {
         current = undefined;
+        data = undefined;
       }
     }
     if (lineEnd >= end) break;
@@ -248,7 +283,124 @@ function scanKeys(text: string, start: number, end: number, firstLine: number): 
     lineNo++;
   }
   // `end` is the `\n` before the closing fence, so the fence is on the line after the last one scanned.
-  return { keys, endLine: lineNo + 1 };
+  return { keys, endLine: lineNo + 1, data };
+}
+
+// ---- the plain YAML subset read without js-yaml -------------------------------------------------------
+// Every rule below is deliberately narrower than YAML: whatever is not certainly read the same way as
+// js-yaml's default safe schema returns FALLBACK. A property test compares the two on generated input.
+
+const FALLBACK = Symbol('fallback');
+type Value = unknown | typeof FALLBACK;
+
+const SIMPLE_KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+const INT = /^(?:0|-?[1-9][0-9]{0,14})$/;
+const FLOAT = /^-?(?:0|[1-9][0-9]{0,14})\.[0-9]{1,15}$/;
+const YAML_DATE = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
+/** A letter that cannot occur in a YAML number or timestamp (digits, hex, `x`/`o`/`b`, `e`, `T`, `Z`). */
+const NON_NUMERIC_LETTER = /[G-NP-SU-WYg-np-suvwy]/;
+const DOT_NUMBER = /^\.(?:inf|Inf|INF|nan|NaN|NAN)$/;
+const FLOW_SPECIAL = /[,[\]{}#:"']/;
+
+/** Only printable characters, no tabs and no lone CR: the cases where YAML's rules get subtle. */
+function plainCharacters(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20) {
+      if (c === 10) continue;
+      if (c === 13 && text.charCodeAt(i + 1) === 10) continue;
+      return false;
+    }
+    if ((c >= 0x7f && c <= 0x9f) || (c >= 0xd800 && c <= 0xdfff) || c === 0xfeff || c >= 0xfffe) return false;
+  }
+  return true;
+}
+
+/** The value that starts at `v` and runs to the end of the line (a trailing ` # comment` allowed). */
+function inlineValue(line: string, v: number): Value {
+  const c = line[v];
+  if (c === '"' || c === "'") {
+    const close = line.indexOf(c, v + 1);
+    if (close === -1) return FALLBACK;
+    const inner = line.slice(v + 1, close);
+    if (c === '"' && inner.includes('\\')) return FALLBACK;
+    if (c === "'" && line[close + 1] === "'") return FALLBACK;
+    return restIsBlank(line, close + 1) ? inner : FALLBACK;
+  }
+  if (c === '[') {
+    const close = line.lastIndexOf(']');
+    if (close < v || !restIsBlank(line, close + 1)) return FALLBACK;
+    return flowItems(line.slice(v + 1, close));
+  }
+  const hash = line.indexOf(' #', v);
+  return plainScalar(line.slice(v, hash === -1 ? line.length : hash).trimEnd(), false);
+}
+
+function restIsBlank(line: string, from: number): boolean {
+  const rest = line.slice(from);
+  const t = rest.trimStart();
+  return t === '' || (t.charCodeAt(0) === 35 && t.length < rest.length);
+}
+
+function flowItems(inner: string): Value {
+  if (inner.trim() === '') return [];
+  const out: unknown[] = [];
+  for (const part of inner.split(',')) {
+    const token = part.trim();
+    if (token === '') return FALLBACK;
+    let value: Value;
+    const q = token[0];
+    if (q === '"' || q === "'") {
+      const body = token.slice(1, -1);
+      value = token.length >= 2 && token[token.length - 1] === q && !body.includes(q) && !body.includes('\\') ? body : FALLBACK;
+    } else value = plainScalar(token, true);
+    if (value === FALLBACK) return FALLBACK;
+    out.push(value);
+  }
+  return out;
+}
+
+/** A plain (unquoted) scalar resolved as js-yaml's default schema does, or FALLBACK when unsure. */
+function plainScalar(token: string, flow: boolean): Value {
+  if (token === '') return flow ? FALLBACK : null;
+  if (token.includes(': ') || token.endsWith(':') || token.includes(' #')) return FALLBACK;
+  if (flow && FLOW_SPECIAL.test(token)) return FALLBACK;
+  switch (token) {
+    case '~':
+    case 'null':
+    case 'Null':
+    case 'NULL':
+      return null;
+    case 'true':
+    case 'True':
+    case 'TRUE':
+      return true;
+    case 'false':
+    case 'False':
+    case 'FALSE':
+      return false;
+  }
+  const c = token.charCodeAt(0);
+  if (c >= 48 && c <= 57) {
+    if (INT.test(token) || FLOAT.test(token)) return Number(token);
+    const date = YAML_DATE.exec(token);
+    // js-yaml's own construction, rollover included (2026-04-31 becomes May 1); the note reader checks the text.
+    if (date) return new Date(Date.UTC(Number(date[1]), Number(date[2]) - 1, Number(date[3])));
+    return NON_NUMERIC_LETTER.test(token) ? token : FALLBACK;
+  }
+  if (c === 45 /* - */ && INT.test(token)) return Number(token);
+  if (c === 45 && FLOAT.test(token)) return Number(token);
+  if (isLetter(c) || c === 47 /* / */ || c === 40 /* ( */ || c === 60 /* < */ || c === 36 /* $ */) return token;
+  // `../certificates/x.pdf` is text; `.5`, `._5`, `.inf` and `.nan` are numbers to YAML.
+  if (c === 46 /* . */) {
+    const next = token.charCodeAt(1);
+    return (isLetter(next) || next === 46 || next === 47) && !DOT_NUMBER.test(token) ? token : FALLBACK;
+  }
+  return FALLBACK;
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0x80;
 }
 
 /** The scalar starting at `start`: a quoted string up to its closing quote, else plain text up to ` #`. */
