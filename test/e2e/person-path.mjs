@@ -1,0 +1,92 @@
+// A pharmacy technician's path through the installed extension, on a copy of test/fixtures/workspace:
+// open the folder -> see the Pharmacy CE icon -> refresh from the palette -> read the Progress tree -> open the
+// dashboard and read the same figures -> switch to a light theme and still read them.
+// Expected figures (see the fixture): PTCB CPhT 11 / 20 h in the 2025-04-01..2027-03-31 cycle; Texas registration.
+import assert from 'node:assert/strict';
+
+export const ACTIVITY_LABEL = 'Pharmacy CE';
+const CPHT_ROW = /PTCB CPhT: 11 \/ 20 h/;
+const CPHT_HOURS = '11 / 20 h';
+
+/**
+ * The steps, in order. Each gets `{ workbench }`; a failing step is reported and the next ones still run
+ * (a later step re-does what it needs), except that nothing runs once the workbench itself did not come up.
+ */
+export const steps = [
+  {
+    name: 'workbench opens the fixture and shows the Pharmacy CE activity-bar icon',
+    critical: true,
+    async run({ workbench }) {
+      await workbench.waitReady(ACTIVITY_LABEL);
+      await workbench.screenshot('dark-1-workbench');
+    },
+  },
+  {
+    name: '"Pharmacy CE: Refresh" runs from the command palette without an error',
+    async run({ workbench }) {
+      await workbench.runCommand('Pharmacy CE: Refresh');
+      const errors = (await workbench.notifications()).filter((t) => /Pharmacy CE.*(failed|error)/i.test(t));
+      assert.deepEqual(errors, [], 'no error notification after Refresh');
+    },
+  },
+  {
+    name: 'the Progress view shows the CPhT credential with 11 / 20 h',
+    async run({ workbench }) {
+      await workbench.openViewContainer(ACTIVITY_LABEL, 'Progress');
+      const rows = await waitForRows(workbench, 'Progress', (r) => r.some((t) => CPHT_ROW.test(t)));
+      assert.ok(rows.some((t) => CPHT_ROW.test(t)), `a Progress row reads "PTCB CPhT: 11 / 20 h"; rows: ${JSON.stringify(rows)}`);
+      assert.ok(rows.some((t) => /Texas registration: \d+(\.\d+)? \/ \d+ h/.test(t)), `a row for the Texas registration; rows: ${JSON.stringify(rows)}`);
+      await workbench.screenshot('dark-2-progress-tree');
+    },
+  },
+  {
+    name: '"Pharmacy CE: Open Dashboard" shows the CPhT card with 11 / 20 h',
+    async run({ workbench }) {
+      await workbench.runCommand('Pharmacy CE: Open Dashboard');
+      const card = workbench.webview().locator('[data-credential="ptcb-cpht"]');
+      await card.waitFor({ timeout: 30_000 });
+      await waitForText(card, CPHT_HOURS);
+      await workbench.webview().locator('[data-credential="tx"]').waitFor({ timeout: 5_000 });
+      await workbench.screenshot('dark-3-dashboard');
+    },
+  },
+  {
+    name: 'in the light theme the tree and the dashboard still show the figures',
+    async run({ workbench }) {
+      // Switches to `workbench.preferredLightColorTheme`, whose default is "Default Light Modern".
+      await workbench.runCommand('Preferences: Toggle between Light/Dark Themes');
+      await workbench.page.locator('.monaco-workbench.vs:not(.vs-dark)').waitFor({ timeout: 20_000 });
+      await workbench.openViewContainer(ACTIVITY_LABEL, 'Progress');
+      await waitForRows(workbench, 'Progress', (r) => r.some((t) => CPHT_ROW.test(t)));
+      if (!(await workbench.webview().locator('[data-credential="ptcb-cpht"]').isVisible().catch(() => false))) {
+        await workbench.runCommand('Pharmacy CE: Open Dashboard');
+      }
+      const body = workbench.webview().locator('body.vscode-light');
+      await body.waitFor({ timeout: 15_000 });
+      await waitForText(workbench.webview().locator('[data-credential="ptcb-cpht"]'), CPHT_HOURS);
+      await workbench.screenshot('light-1-dashboard-and-tree');
+    },
+  },
+];
+
+async function waitForRows(workbench, pane, predicate, timeout = 20_000) {
+  const deadline = Date.now() + timeout;
+  let rows = [];
+  while (Date.now() < deadline) {
+    rows = await workbench.treeRows(pane);
+    if (predicate(rows)) return rows;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return rows;
+}
+
+async function waitForText(locator, text, timeout = 15_000) {
+  const deadline = Date.now() + timeout;
+  let seen = '';
+  while (Date.now() < deadline) {
+    seen = (await locator.innerText().catch(() => '')).replace(/\s+/g, ' ');
+    if (seen.includes(text)) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  assert.fail(`expected "${text}" in the element; it reads: ${JSON.stringify(seen.slice(0, 300))}`);
+}
