@@ -43,7 +43,13 @@ export class CeWorkspace {
   private configAsOf: CalendarDate | undefined;
   private isIncluded: (path: string) => boolean = () => true;
   private changeCount = 0;
+  /** Bumped only by changes that can alter an evaluation (see evaluationKey): a body edit leaves it alone. */
+  private evalChangeCount = 0;
+  /** Bumped when a path is added or removed; a content change keeps the sorted order. */
+  private pathsChangeCount = 0;
+  private sortedPaths: { version: number; paths: string[] } | undefined;
   private notesCache: { version: number; notes: ParsedNote[] } | undefined;
+  private problemsCache: { version: number; problems: Problem[] } | undefined;
   private evalCache: { version: number; asOf: CalendarDate; value: CredentialProgress[] } | undefined;
 
   constructor(private readonly options: CeWorkspaceOptions = {}) {
@@ -74,7 +80,7 @@ export class CeWorkspace {
     const inc = picomatch(includeGlobs, { dot: false });
     const exc = picomatch(excludeGlobs, { dot: true });
     this.isIncluded = (path) => inc(path) && !exc(path);
-    this.touch();
+    this.touch(true);
     return true;
   }
 
@@ -91,20 +97,24 @@ export class CeWorkspace {
     const result = parseNote(text, path);
     const keepCertificate = old && certificateOf(old.result.note) === certificateOf(result.note);
     this.entries.set(path, { hash, length: text.length, result, certificateExists: keepCertificate ? old.certificateExists : undefined });
-    this.touch();
+    if (!old) this.pathsChangeCount++;
+    // Typing in a note's body changes nothing an evaluation reads: the memoized one stays valid.
+    this.touch(!old || evaluationKey(old.result.note) !== evaluationKey(result.note));
     return true;
   }
 
   deleteNote(path: string): boolean {
     if (!this.entries.delete(path)) return false;
-    this.touch();
+    this.pathsChangeCount++;
+    this.touch(true);
     return true;
   }
 
   /** Drops every note (a full rebuild follows). */
   clearNotes(): void {
     this.entries.clear();
-    this.touch();
+    this.pathsChangeCount++;
+    this.touch(true);
   }
 
   hasNote(path: string): boolean {
@@ -118,7 +128,13 @@ export class CeWorkspace {
   /** Every indexed note, sorted by path. The array is shared until the next change: do not mutate it. */
   notes(): readonly ParsedNote[] {
     if (this.notesCache?.version !== this.changeCount) {
-      const notes = [...this.entries.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, e]) => e.result.note);
+      // Sorting 10,000 paths after every keystroke would dominate an edit: the order only changes when a
+      // path comes or goes.
+      if (this.sortedPaths?.version !== this.pathsChangeCount) {
+        const paths = [...this.entries.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+        this.sortedPaths = { version: this.pathsChangeCount, paths };
+      }
+      const notes = this.sortedPaths.paths.map((p) => (this.entries.get(p) as Entry).result.note);
       this.notesCache = { version: this.changeCount, notes };
     }
     return this.notesCache.notes;
@@ -148,7 +164,7 @@ export class CeWorkspace {
     const entry = this.entries.get(path);
     if (!entry || entry.certificateExists === exists) return false;
     entry.certificateExists = exists;
-    this.touch();
+    this.touch(false); // a missing certificate is a warning; the note still counts
     return true;
   }
 
@@ -181,24 +197,43 @@ export class CeWorkspace {
     return problems;
   }
 
-  /** Every problem: the config's, then each note's in path order. */
+  /** Every problem: the config's, then each note's in path order. A fresh array; memoized until the next change. */
   problems(): Problem[] {
-    const all: Problem[] = [...this.configResult.problems];
-    for (const note of this.notes()) all.push(...this.problemsFor(note.path));
-    return all;
+    if (this.problemsCache?.version !== this.changeCount) {
+      const all: Problem[] = [...this.configResult.problems];
+      for (const note of this.notes()) {
+        const entry = this.entries.get(note.path) as Entry;
+        if (entry.result.problems.length > 0 || entry.certificateExists === false) all.push(...this.problemsFor(note.path));
+      }
+      this.problemsCache = { version: this.changeCount, problems: all };
+    }
+    return [...this.problemsCache.problems];
   }
 
-  /** Evaluates every credential at `asOf`; memoized until the next change. */
+  /**
+   * Evaluates every credential at `asOf`; memoized until a change that can alter it (a note's hours, dates,
+   * topics... or the config), so an edit to a note's body costs no evaluation.
+   */
   evaluate(asOf: CalendarDate): CredentialProgress[] {
-    if (this.evalCache && this.evalCache.version === this.changeCount && this.evalCache.asOf === asOf) return this.evalCache.value;
+    if (this.evalCache && this.evalCache.version === this.evalChangeCount && this.evalCache.asOf === asOf) return this.evalCache.value;
     const value = evaluateAll(this.config, this.notes(), asOf);
-    this.evalCache = { version: this.changeCount, asOf, value };
+    this.evalCache = { version: this.evalChangeCount, asOf, value };
     return value;
   }
 
-  private touch(): void {
+  private touch(affectsEvaluation: boolean): void {
     this.changeCount++;
+    if (affectsEvaluation) this.evalChangeCount++;
   }
+}
+
+/**
+ * Everything of a note that an evaluation reads. Evaluation results hold note paths, never note objects,
+ * so two notes with the same key evaluate alike. Keep this in step with evaluate.ts.
+ */
+function evaluationKey(note: ParsedNote): string {
+  if (note.kind !== 'ce') return note.kind;
+  return JSON.stringify([note.valid, note.hours, note.status, note.completed, note.format, note.audience, note.category, note.credentials, note.topics]);
 }
 
 function emptyConfig(): ResolvedConfig {

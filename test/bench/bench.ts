@@ -6,8 +6,10 @@
 // fs.readFileSync(file, 'utf8') over every file; the index is the same loop with CeWorkspace.setNote on each
 // text, then evaluate(asOf) of every credential, into a fresh workspace. A first read pass warms the page
 // cache (reported as read_cold_ms) so neither figure is favoured by it; then read and index passes alternate
-// `--rounds` times (default 3) with a GC before each, and each figure is the median of its rounds. The first
-// index round (cold JIT, what the extension meets on start-up) is printed too. An edit = rewrite one file on
+// `--rounds` times (default 5) with a GC before each, and each figure is the fastest of its rounds: other
+// work on the machine can only add time, so the minimum is the best estimate of the cost itself (the
+// medians are printed too). The first index round (cold JIT, what the extension meets on start-up) is
+// printed as well. An edit = rewrite one file on
 // disk (untimed), then read it + setNote + evaluate (incremental_ms, median of `--changes`). Peak RSS is the
 // process's maxRSS (resourceUsage), which catches peaks between samples.
 import * as fs from 'fs';
@@ -30,7 +32,7 @@ interface Options {
 const AS_OF = '2026-11-25';
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { notes: 10_000, changes: 50, rounds: 3, keep: false, profile: false, seed: 42 };
+  const options: Options = { notes: 10_000, changes: 50, rounds: 5, keep: false, profile: false, seed: 42 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const num = (): number => {
@@ -385,8 +387,8 @@ async function main(): Promise<void> {
       sampleRss();
     }
     if (!workspace) throw new Error('no rounds ran');
-    const readMs = median(readRounds);
-    const indexMs = median(indexRounds);
+    const readMs = Math.min(...readRounds);
+    const indexMs = Math.min(...indexRounds);
 
     // What the index holds, so the figures are known to be about real work.
     const notes = workspace.notes();
@@ -406,31 +408,42 @@ async function main(): Promise<void> {
     const reportMs = ms(t);
     void report;
 
-    // One edit at a time: the changed file is re-read and re-parsed, nothing else.
+    // One edit at a time: the changed file is re-read and re-parsed, nothing else. The figure is for the
+    // worst case, an edit the evaluation must see (the hours); a body edit is timed apart, since the index
+    // keeps the evaluation when nothing it reads has changed.
     const rand = random(options.seed + 1);
     const incremental: number[] = [];
     const setNoteOnly: number[] = [];
     const evaluateOnly: number[] = [];
     const treeItems: number[] = [];
-    for (let i = 0; i < options.changes; i++) {
-      const rel = files[Math.floor(rand() * files.length)];
+    const bodyEdits: number[] = [];
+    const edit = (rel: string, change: (text: string) => string): number => {
       const full = path.join(root, rel);
-      const old = fs.readFileSync(full, 'utf8');
-      fs.writeFileSync(full, old.replace(/^(ce_hours|ceu): .*$/m, (line) => `${line}\n# edited ${i}`) + `\nEdit ${i}.\n`);
-      t = process.hrtime.bigint();
+      fs.writeFileSync(full, change(fs.readFileSync(full, 'utf8')));
+      const t0 = process.hrtime.bigint();
       const text = fs.readFileSync(full, 'utf8');
       const t1 = process.hrtime.bigint(); // read done; setNote starts
-      if (!workspace.setNote(rel, text)) throw new Error(`edit ${i} of ${rel} was not seen as a change`);
+      if (!workspace.setNote(rel, text)) throw new Error(`the edit of ${rel} was not seen as a change`);
       const t2 = process.hrtime.bigint();
       workspace.evaluate(AS_OF);
       const t3 = process.hrtime.bigint();
-      incremental.push(Number(t3 - t) / 1e6);
       setNoteOnly.push(Number(t2 - t1) / 1e6);
       evaluateOnly.push(Number(t3 - t2) / 1e6);
       // What the trees redraw after an edit: the evaluation above plus the note list and the note's problems.
       workspace.notes();
       workspace.problemsFor(rel);
       treeItems.push(ms(t2));
+      return Number(t3 - t0) / 1e6;
+    };
+    const HOURS_LINE = /^ce_hours: (\d+(?:\.\d+)?)$/m;
+    for (let i = 0; i < options.changes; i++) {
+      let rel = files[Math.floor(rand() * files.length)];
+      while (!HOURS_LINE.test(fs.readFileSync(path.join(root, rel), 'utf8'))) rel = files[Math.floor(rand() * files.length)];
+      incremental.push(edit(rel, (text) => text.replace(HOURS_LINE, (_, h: string) => `ce_hours: ${Number(h) + 0.5}`)));
+    }
+    const [setNoteMs, evaluateMs, treeItemsMs] = [median(setNoteOnly), median(evaluateOnly), median(treeItems)];
+    for (let i = 0; i < options.changes; i++) {
+      bodyEdits.push(edit(files[Math.floor(rand() * files.length)], (text) => `${text}\nAnother line of notes, edit ${i}.\n`));
     }
     const incrementalMs = median(incremental);
     sampleRss();
@@ -446,14 +459,15 @@ async function main(): Promise<void> {
     }
 
     const ratio = indexMs / readMs;
-    console.log(`method: median of ${options.rounds} alternating read/index rounds after a cache-warming read; GC before each`);
+    console.log(`method: fastest of ${options.rounds} alternating read/index rounds after a cache-warming read, GC before each (medians: read ${fixed(median(readRounds))} ms, index ${fixed(median(indexRounds))} ms); load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} CPUs`);
     console.log(`walk_ms=${fixed(walkMs)} read_cold_ms=${fixed(readColdMs)} read_rounds=[${readRounds.map((v) => fixed(v)).join(', ')}] index_rounds=[${indexRounds.map((v) => fixed(v)).join(', ')}]`);
     console.log(`index: ${fixed(indexMs)} ms, ${fixed((options.notes / indexMs) * 1000, 0)} notes/s (first, cold-JIT round ${fixed(indexRounds[0])} ms); read floor ${fixed(readMs)} ms; ratio ${fixed(ratio, 2)}`);
     console.log(`certificates_ms=${fixed(certificatesMs)} (stat of each certificate) report_ms=${fixed(reportMs)} (CLI report object)`);
     console.log(
-      `edit (median of ${options.changes}): incremental_ms=${fixed(incrementalMs, 2)} = read + setNote ${fixed(median(setNoteOnly), 2)} ms + evaluate ${fixed(median(evaluateOnly), 2)} ms; max ${fixed(Math.max(...incremental), 2)} ms`,
+      `hours edit (median of ${options.changes}): incremental_ms=${fixed(incrementalMs, 2)} = read + setNote ${fixed(setNoteMs, 2)} ms + evaluate ${fixed(evaluateMs, 2)} ms; max ${fixed(Math.max(...incremental), 2)} ms`,
     );
-    console.log(`extension: tree_items_ms=${fixed(median(treeItems), 2)} (after one edit: evaluate ${progress.length} credentials + note list + the note's problems, ${options.notes} notes)`);
+    console.log(`body edit (median of ${options.changes}): ${fixed(median(bodyEdits), 2)} ms (read + setNote; the memoized evaluation stays valid)`);
+    console.log(`extension: tree_items_ms=${fixed(treeItemsMs, 2)} (after one hours edit: evaluate ${progress.length} credentials + note list + the note's problems, ${options.notes} notes)`);
     console.log(`memory: peak rss ${fixed(peakRss / 1048576)} MB; after GC rss ${fixed(rssAfterGc / 1048576)} MB, heap ${fixed(heapAfterGc / 1048576)} MB holding the index`);
     const targets = [ratio <= 2 ? 'ratio <= 2 ok' : `ratio ${fixed(ratio, 2)} > 2 MISSED`, incrementalMs <= 5 ? 'incremental <= 5 ms ok' : `incremental ${fixed(incrementalMs, 2)} ms > 5 MISSED`];
     console.log(`targets: ${targets.join('; ')}`);

@@ -204,14 +204,15 @@ describe('CeWorkspace: memoized evaluation', () => {
     assert.equal(ws.evaluate(AS_OF), first);
   });
 
-  it('recomputes after a note change, a delete, a certificate change, a config change or another date', () => {
+  it('recomputes after a note change, a delete, a config change or another date', () => {
     const ws = fresh();
     ws.setNote('a.md', ceNote(2, 'certificate: a.pdf\n'));
     let last = ws.evaluate(AS_OF);
     const changes: [string, () => void][] = [
-      ['note', () => ws.setNote('b.md', ceNote(3))],
+      ['new note', () => ws.setNote('b.md', ceNote(3))],
+      ['hours', () => ws.setNote('b.md', ceNote(4))],
+      ['topics', () => ws.setNote('b.md', ceNote(4, 'topics: [law]\n'))],
       ['delete', () => ws.deleteNote('b.md')],
-      ['certificate', () => ws.setCertificateExists('a.md', false)],
       ['config', () => ws.setConfig(CONFIG.replace('2027-03-31', '2027-06-30'), AS_OF)],
     ];
     for (const [what, change] of changes) {
@@ -222,6 +223,63 @@ describe('CeWorkspace: memoized evaluation', () => {
     }
     assert.notEqual(ws.evaluate('2026-12-01'), last);
     assert.equal(ws.evaluate(AS_OF).length, 1);
+  });
+
+  it('keeps the evaluation through a body edit or a certificate check, which cannot change it', () => {
+    const ws = fresh();
+    ws.setNote('a.md', ceNote(2, 'certificate: a.pdf\n'));
+    const first = ws.evaluate(AS_OF);
+    const version = ws.version;
+    assert.equal(ws.setNote('a.md', ceNote(2, 'certificate: a.pdf\n').replace('Body.', 'Body, with more notes.')), true);
+    assert.equal(ws.setCertificateExists('a.md', false), true);
+    assert.ok(ws.version > version, 'listeners still hear of the change');
+    assert.equal(ws.evaluate(AS_OF), first);
+    assert.equal(ws.problemsFor('a.md')[0]?.code, 'certificate-missing');
+  });
+
+  it('gives the same evaluation and problems as a fresh index after any series of edits (property)', () => {
+    const variants = [
+      ceNote(1),
+      ceNote(1).replace('Body.', 'Other body.'),
+      ceNote(2),
+      ceNote(2, 'topics: [law]\n'),
+      ceNote(2, 'audience: pharmacist\n'),
+      ceNote(-1),
+      ceNote(3, 'status: planned\n'),
+      ceNote(1, 'category: in-service\n'),
+      '# study card\n',
+      '---\nce_hours: [1\n---\n',
+    ];
+    const edit = fc.record({ path: fc.constantFrom('a.md', 'b.md', 'c/d.md'), variant: fc.nat(variants.length - 1), remove: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(edit, { maxLength: 25 }), (edits) => {
+        const ws = fresh();
+        const current = new Map<string, string>();
+        for (const e of edits) {
+          if (e.remove) {
+            ws.deleteNote(e.path);
+            current.delete(e.path);
+          } else {
+            ws.setNote(e.path, variants[e.variant]);
+            current.set(e.path, variants[e.variant]);
+          }
+          ws.evaluate(AS_OF); // memoize at every step, as the extension does
+        }
+        const rebuilt = fresh();
+        for (const [p, t] of current) rebuilt.setNote(p, t);
+        assert.deepEqual(ws.evaluate(AS_OF), rebuilt.evaluate(AS_OF));
+        assert.deepEqual(ws.problems(), rebuilt.problems());
+        assert.deepEqual(ws.notes().map((n) => n.path), rebuilt.notes().map((n) => n.path));
+      }),
+    );
+  });
+
+  it('hands out a fresh problems array each time', () => {
+    const ws = fresh();
+    ws.setNote('bad.md', ceNote(-1));
+    const first = ws.problems();
+    first.length = 0;
+    assert.ok(ws.problems().length > 0);
   });
 
   it('reflects edits in the figures', () => {
