@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { guarded } from '../../services/log';
 import { noteUriOf } from '../../services/targets';
 import type { CeIndex } from '../../services/types';
-import { markCompleted } from './mark-completed';
+import { markCompleted, markSelectionCompleted } from './mark-completed';
 import { newNote } from './new-note';
 import { setUpCredentials } from './set-up-credentials';
 import { guardedWithResult } from './shared';
@@ -15,7 +15,13 @@ export function activate(context: vscode.ExtensionContext, index: CeIndex): void
   const t = vscode.l10n.t;
   context.subscriptions.push(
     vscode.commands.registerCommand('pharmacyCe.newNote', guardedWithResult(t('New CE Note'), (arg?: unknown) => newNote(context, index, arg))),
-    vscode.commands.registerCommand('pharmacyCe.markCompleted', guardedWithResult(t('Mark Note Completed'), (arg?: unknown, date?: unknown) => markCompleted(index, arg, date))),
+    vscode.commands.registerCommand(
+      'pharmacyCe.markCompleted',
+      // From a tree's context menu the second argument is the whole selection; from automation, a date.
+      guardedWithResult(t('Mark Note Completed'), (arg?: unknown, second?: unknown) =>
+        Array.isArray(second) && second.length > 1 ? markSelectionCompleted(index, second) : markCompleted(index, arg, Array.isArray(second) ? undefined : second),
+      ),
+    ),
     vscode.commands.registerCommand('pharmacyCe.setUpCredentials', guardedWithResult(t('Set Up Credentials'), (arg?: unknown) => setUpCredentials(index, arg))),
     vscode.commands.registerCommand('pharmacyCe.refresh', guarded(t('Refresh'), () => refresh(index))),
     vscode.commands.registerCommand('pharmacyCe.showProblems', guarded(t('Show Problems'), () => vscode.commands.executeCommand('workbench.actions.view.problems'))),

@@ -53,6 +53,15 @@ export async function markCompleted(index: CeIndex, arg?: unknown, date?: unknow
   return chosen;
 }
 
+/** Several notes selected in a tree: one date question, then each note as above. */
+export async function markSelectionCompleted(index: CeIndex, targets: readonly unknown[]): Promise<CalendarDate | undefined> {
+  if (!mayWrite(vscode.l10n.t('Mark Note Completed'))) return undefined;
+  const date = await askDate(vscode.l10n.t('Mark {0} Notes Completed', targets.length));
+  if (!date) return undefined;
+  for (const target of targets) if (noteUriOf(target)) await markCompleted(index, target, date);
+  return date;
+}
+
 async function askDate(title: string): Promise<CalendarDate | undefined> {
   const today = localToday();
   const yesterday = addDays(today, -1);

@@ -29,39 +29,49 @@ export function activate(context: vscode.ExtensionContext, index: CeIndex): Diag
   context.subscriptions.push(collection);
   const published = new Map<string, Set<string>>(); // folder uri -> uris with diagnostics
 
-  const publishPath = (folder: FolderIndex, relPath: string) => {
-    const uri = index.uriOf(folder, relPath);
-    const problems = folder.workspace.problemsFor(relPath);
-    setDiagnostics(folder, uri, problems);
+  // Changes are collected and handed to the collection in one call: a rebuild of thousands of notes is one
+  // message to the editor, not thousands.
+  type Entry = [vscode.Uri, vscode.Diagnostic[] | undefined];
+  const publish = (build: (add: (folder: FolderIndex, uri: vscode.Uri, problems: readonly Problem[]) => void) => void) => {
+    const openDocuments = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
+    const entries: Entry[] = [];
+    build((folder, uri, problems) => {
+      const key = folder.folder.uri.toString();
+      const set = published.get(key) ?? new Set<string>();
+      published.set(key, set);
+      const id = uri.toString();
+      if (problems.length === 0) {
+        if (set.delete(id)) entries.push([uri, undefined]);
+        return;
+      }
+      const document = openDocuments.get(id);
+      entries.push([uri, problems.map((p) => toDiagnostic(p, document))]);
+      set.add(id);
+    });
+    if (entries.length > 0) collection.set(entries);
   };
 
-  const setDiagnostics = (folder: FolderIndex, uri: vscode.Uri, problems: readonly Problem[]) => {
-    const key = folder.folder.uri.toString();
-    const set = published.get(key) ?? new Set<string>();
-    published.set(key, set);
-    if (problems.length === 0) {
-      collection.delete(uri);
-      set.delete(uri.toString());
-      return;
-    }
-    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    collection.set(uri, problems.map((p) => toDiagnostic(p, document)));
-    set.add(uri.toString());
-  };
+  const notePath = (folder: FolderIndex, relPath: string) => [index.uriOf(folder, relPath), folder.workspace.problemsFor(relPath)] as const;
+  const configOf = (folder: FolderIndex) => [vscode.Uri.joinPath(folder.folder.uri, CONFIG_FILE), folder.workspace.configProblems()] as const;
 
-  const publishConfig = (folder: FolderIndex) => {
-    setDiagnostics(folder, vscode.Uri.joinPath(folder.folder.uri, CONFIG_FILE), folder.workspace.configProblems());
-  };
+  const publishPaths = (folder: FolderIndex, relPaths: readonly string[]) =>
+    publish((add) => {
+      for (const path of relPaths) add(folder, ...notePath(folder, path));
+      add(folder, ...configOf(folder));
+    });
 
   const publishFolder = (folder: FolderIndex) => {
     const key = folder.folder.uri.toString();
     const before = published.get(key) ?? new Set<string>();
     published.set(key, new Set());
-    for (const note of folder.workspace.notes()) publishPath(folder, note.path);
-    publishConfig(folder);
+    publish((add) => {
+      for (const note of folder.workspace.notes()) add(folder, ...notePath(folder, note.path));
+      add(folder, ...configOf(folder));
+    });
     // Whatever had problems before and is no longer published (deleted, excluded, fixed) is cleared.
     const now = published.get(key)!;
-    for (const uri of before) if (!now.has(uri)) collection.delete(vscode.Uri.parse(uri));
+    const gone = [...before].filter((uri) => !now.has(uri));
+    if (gone.length > 0) collection.set(gone.map((uri): Entry => [vscode.Uri.parse(uri), undefined]));
   };
 
   const publishAll = () => {
@@ -94,8 +104,7 @@ export function activate(context: vscode.ExtensionContext, index: CeIndex): Diag
             publishFolder(folder);
             continue;
           }
-          for (const path of change.paths) publishPath(folder, path);
-          publishConfig(folder);
+          publishPaths(folder, change.paths);
         }
         if (change.folders.length === 0) publishAll();
       }),
@@ -104,7 +113,7 @@ export function activate(context: vscode.ExtensionContext, index: CeIndex): Diag
     vscode.workspace.onDidOpenTextDocument((document) =>
       safely(vscode.l10n.t('the Problems panel'), () => {
         const found = index.noteAt(document.uri);
-        if (found) publishPath(found.folder, found.note.path);
+        if (found) publishPaths(found.folder, [found.note.path]);
       }),
     ),
   );

@@ -80,9 +80,9 @@ class FrontmatterCompletion implements vscode.CompletionItemProvider {
   constructor(private readonly index: CeIndex) {}
 
   provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] | undefined {
-    // Cheap exit for the body of long notes: frontmatter starts on line 0.
-    if (document.lineAt(0).text.replace(/^\uFEFF/, '').trimEnd() !== '---') return undefined;
-    const ctx = frontmatterContextAt(document.getText(), position.line, position.character);
+    const text = frontmatterText(document, position.line);
+    if (text === undefined) return undefined;
+    const ctx = frontmatterContextAt(text, position.line, position.character);
     if (!ctx) return undefined;
     const range = new vscode.Range(position.line, ctx.start, position.line, position.character);
     return ctx.kind === 'key' ? this.keyItems(ctx, range) : this.valueItems(document, ctx, range);
@@ -137,8 +137,9 @@ class FrontmatterCompletion implements vscode.CompletionItemProvider {
 
 class FrontmatterHover implements vscode.HoverProvider {
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
-    if (document.lineAt(0).text.replace(/^\uFEFF/, '').trimEnd() !== '---') return undefined;
-    const ctx = frontmatterContextAt(document.getText(), position.line, position.character);
+    const text = frontmatterText(document, position.line);
+    if (text === undefined) return undefined;
+    const ctx = frontmatterContextAt(text, position.line, position.character);
     const lineText = document.lineAt(position.line).text;
     const uanValue = keyValueOnLine(lineText, 'uan');
     if (uanValue && position.character >= uanValue.start && position.character <= uanValue.end) {
@@ -156,6 +157,20 @@ class FrontmatterHover implements vscode.HoverProvider {
     }
     return undefined;
   }
+}
+
+/**
+ * The document's text through the closing fence of its frontmatter, when `line` is inside that block; undefined
+ * otherwise. Only the head of the file is read, so typing in the body of a long note costs nothing.
+ */
+function frontmatterText(document: vscode.TextDocument, line: number): string | undefined {
+  if (document.lineCount < 2 || document.lineAt(0).text.replace(/^\uFEFF/, '').trimEnd() !== '---') return undefined;
+  const last = Math.min(document.lineCount, 2000);
+  for (let i = 1; i < last; i++) {
+    const t = document.lineAt(i).text.trimEnd();
+    if (t === '---' || t === '...') return line > 0 && line < i ? document.getText(new vscode.Range(0, 0, i, document.lineAt(i).text.length)) : undefined;
+  }
+  return undefined;
 }
 
 /** A Markdown explanation of each segment of a UAN, or why it is not one. */
