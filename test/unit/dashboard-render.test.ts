@@ -101,6 +101,21 @@ describe('dashboard HTML', () => {
     assert.ok(!untrusted.includes('data-command'));
   });
 
+  it('lists at most 10 notes per action and says how many more', () => {
+    const notes = Array.from({ length: 25 }, (_, i) => ce(`bad${i}.md`, { title: `Bad ${i}`, valid: false }));
+    const config = parseConfig(undefined, { asOf: AS_OF }).config;
+    const problems = notes.map((n) => ({ file: n.path, line: 1, column: 1, severity: 'error' as const, message: 'x' }));
+    const folder = buildFolderModel(
+      { key: 'file:///w', name: 'w', workspace: { notes: () => notes, problems: () => problems, missingCertificates: () => [], config }, progress: evaluateAll(config, notes, AS_OF), hasConfigFile: true },
+      AS_OF,
+      { cpeMonitorReminderDays: 45 },
+    );
+    const html = renderDashboard({ asOf: AS_OF, folders: [folder] }, ctx);
+    assert.ok(html.includes('25 notes have errors'));
+    assert.equal((html.match(/<li data-key="ref:/g) ?? []).length, 10);
+    assert.ok(html.includes('and 15 more'));
+  });
+
   it('says the notes are being read before the index is ready', () => {
     assert.match(renderDashboard(undefined, { ...ctx, ready: false }), /Reading your notes/);
     assert.match(renderDashboard({ asOf: AS_OF, folders: [] }, ctx), /Open a folder/);

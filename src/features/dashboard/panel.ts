@@ -157,7 +157,7 @@ export class DashboardPanel implements vscode.Disposable {
       case 'setUpCredentials': {
         const folder = this.folderByKey(message.folder);
         if (!folder || !vscode.workspace.isTrusted) return false;
-        await vscode.commands.executeCommand('pharmacyCe.setUpCredentials', folder.folder.uri);
+        await vscode.commands.executeCommand('pharmacyCe.setUpCredentials', { folder: folder.folder.uri });
         return true;
       }
     }

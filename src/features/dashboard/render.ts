@@ -28,6 +28,8 @@ export interface RenderContext {
 }
 
 const MAX_EXCERPT = 800;
+const MAX_LISTED_NOTES = 10;
+const MAX_NOT_COUNTED = 30;
 
 const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
 markdown.disable(['image']);
@@ -103,26 +105,30 @@ function renderAction(a: ActionItem, f: FolderModel, ctx: RenderContext): string
       return e(a.notes.length === 1
         ? t('1 note completed more than {0} days ago is not marked cpe_monitor: true. Check NABP CPE Monitor before its 60-day reporting window closes on {1}.', a.reminderDays, date(a.deadline))
         : t('{0} notes completed more than {1} days ago are not marked cpe_monitor: true. Check NABP CPE Monitor before their 60-day reporting windows close (the first on {2}).', a.notes.length, a.reminderDays, date(a.deadline)))
-        + noteList(a.notes, f);
+        + noteList(a.notes, f, ctx);
     case 'cpe-monitor-closed':
       return e(a.notes.length === 1
         ? t('1 counted ACPE activity is past the 60-day reporting window and not marked cpe_monitor: true. Make sure the credit shows in NABP CPE Monitor: PTCB checks it there.')
         : t('{0} counted ACPE activities are past the 60-day reporting window and not marked cpe_monitor: true. Make sure the credit shows in NABP CPE Monitor: PTCB checks it there.', a.notes.length))
-        + noteList(a.notes, f);
+        + noteList(a.notes, f, ctx);
     case 'certificate-missing':
-      return e(a.notes.length === 1 ? t('Certificate missing for 1 note.') : t('Certificate missing for {0} notes.', a.notes.length)) + noteList(a.notes, f);
+      return e(a.notes.length === 1 ? t('Certificate missing for 1 note.') : t('Certificate missing for {0} notes.', a.notes.length)) + noteList(a.notes, f, ctx);
     case 'errors': {
       const parts: string[] = [];
       if (a.notes.length > 0) parts.push(e(a.notes.length === 1 ? t('1 note has errors and does not count until fixed.') : t('{0} notes have errors and do not count until fixed.', a.notes.length)));
       if (a.configErrors > 0) parts.push(e(t('The .pharmacy-ce.json file has {0} error(s): see the Problems panel.', a.configErrors)));
-      return parts.join(' ') + noteList(a.notes, f);
+      return parts.join(' ') + noteList(a.notes, f, ctx);
     }
   }
 }
 
-function noteList(notes: readonly NoteRef[], f: FolderModel): string {
+/** Notes an action names, as buttons that open them; a long list is cut so one bad import cannot flood the page. */
+function noteList(notes: readonly NoteRef[], f: FolderModel, ctx: RenderContext): string {
   if (notes.length === 0) return '';
-  return `<ul class="note-refs">${notes.map((n) => `<li><button class="link" ${noteData(f, n.path)} title="${e(n.path)}">${e(n.title)}</button></li>`).join('')}</ul>`;
+  const shown = notes.slice(0, MAX_LISTED_NOTES);
+  const items = shown.map((n) => `<li data-key="ref:${e(f.key)}:${e(n.path)}"><button class="link" ${noteData(f, n.path)} title="${e(n.path)}">${e(n.title)}</button></li>`);
+  if (notes.length > shown.length) items.push(`<li class="more">${e(ctx.t('and {0} more (see the Problems panel and the Notes view)', notes.length - shown.length))}</li>`);
+  return `<ul class="note-refs">${items.join('')}</ul>`;
 }
 
 function noteData(f: FolderModel, path: string): string {
@@ -153,7 +159,7 @@ function renderCard(c: CredentialCard, f: FolderModel, titleId: string, ctx: Ren
       bar(r.earned, r.required, t('{0}: {1} of {2} hours, {3}', r.label, h(r.earned), h(r.required), status), r.met) + '</li>';
   }).join('')}</ul>`;
   const limits = c.limits.length === 0 ? '' : `<ul class="limits">${c.limits.map((l) => `<li>${e(t('{0}: {1} h recorded, {2} h count (at most {3} h).', l.label, h(l.matched), h(l.applied), h(l.maxHours)))}</li>`).join('')}</ul>`;
-  const notCounted = c.notCounted.length === 0 ? '' : `<details class="not-counted" data-key="details:${e(f.key)}:${e(c.id)}:not-counted"><summary>${e(t('Notes that do not count in full ({0})', c.notCounted.length))}</summary><ul>${c.notCounted.map((n) => `<li><button class="link" ${noteData(f, n.path)}>${e(n.title)}</button>: ${e(n.reason)}</li>`).join('')}</ul></details>`;
+  const notCounted = c.notCounted.length === 0 ? '' : `<details class="not-counted" data-key="details:${e(f.key)}:${e(c.id)}:not-counted"><summary>${e(t('Notes that do not count in full ({0})', c.notCounted.length))}</summary><ul>${c.notCounted.slice(0, MAX_NOT_COUNTED).map((n) => `<li><button class="link" ${noteData(f, n.path)}>${e(n.title)}</button>: ${e(n.reason)}</li>`).join('')}${c.notCounted.length > MAX_NOT_COUNTED ? `<li class="more">${e(t('and {0} more: the exported transcript lists every note with its reason', c.notCounted.length - MAX_NOT_COUNTED))}</li>` : ''}</ul></details>`;
   const verify = c.verify ? `<p class="verify">${e(t('Some values of this rule set are not verified: verify with your board or certifying body.'))}</p>` : '';
   const caveats = c.caveats.length === 0 ? '' : `<ul class="caveats">${c.caveats.map((x) => `<li>${e(x)}</li>`).join('')}</ul>`;
   const source = sourceHtml(c.source);
