@@ -1,0 +1,124 @@
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import { parseUan } from '../../src/core/uan';
+
+describe('parseUan', () => {
+  it('reads a canonical UAN into its parts', () => {
+    const { uan, error } = parseUan('0145-0000-24-101-H07-T');
+    assert.equal(error, undefined);
+    assert.deepEqual(uan, {
+      normalized: '0145-0000-24-101-H07-T',
+      provider: '0145',
+      joint: false,
+      year: '24',
+      sequence: '101',
+      formatLetter: 'H',
+      format: 'home-study',
+      topicCode: '07',
+      topic: 'compounding',
+      audienceLetter: 'T',
+      audience: 'technician',
+      variants: [],
+    });
+  });
+
+  it('maps the format letter, topic code and audience letter', () => {
+    const live = parseUan('0204-9999-26-012-L05-P').uan!;
+    assert.equal(live.format, 'live');
+    assert.equal(live.joint, true);
+    assert.equal(live.topic, 'patient-safety');
+    assert.equal(live.audience, 'pharmacist');
+    assert.equal(parseUan('0145-0000-25-101-H03-T').uan!.topic, 'law');
+    assert.equal(parseUan('0145-0000-25-101-H06-T').uan!.topic, 'immunizations');
+    assert.equal(parseUan('0145-0000-25-101-H08-T').uan!.topic, 'pain-management');
+  });
+
+  it('leaves a blended (B) activity without a format, so it is not assumed live', () => {
+    const blended = parseUan('0145-0000-24-101-B04-T').uan!;
+    assert.equal(blended.formatLetter, 'B');
+    assert.equal(blended.format, undefined);
+  });
+
+  it('keeps an unknown topic code without a topic key', () => {
+    const uan = parseUan('0145-0000-24-101-H99-T').uan!;
+    assert.equal(uan.topicCode, '99');
+    assert.equal(uan.topic, undefined);
+  });
+
+  it('accepts a dropped leading zero in the provider number as a variant', () => {
+    const uan = parseUan('202-0000-21-278-H04-P').uan!;
+    assert.equal(uan.normalized, '0202-0000-21-278-H04-P');
+    assert.deepEqual(uan.variants, ['leading zero missing from the provider number']);
+  });
+
+  it('accepts a UAN without hyphens as a variant', () => {
+    const uan = parseUan('0202000013105L04P').uan!;
+    assert.equal(uan.normalized, '0202-0000-13-105-L04-P');
+    assert.deepEqual(uan.variants, ['no hyphens']);
+  });
+
+  it('accepts lower-case letters, surrounding spaces and pasted dashes as variants', () => {
+    const lower = parseUan('  0145-0000-24-101-h07-t ').uan!;
+    assert.equal(lower.normalized, '0145-0000-24-101-H07-T');
+    assert.deepEqual(lower.variants, ['lower-case letters']);
+    const dashes = parseUan('0145\u20130000\u201324\u2013101\u2013H07\u2013T').uan!;
+    assert.equal(dashes.normalized, '0145-0000-24-101-H07-T');
+    assert.equal(dashes.variants.length, 1);
+    const spaced = parseUan('0145 0000 24 101 H07 T').uan!;
+    assert.equal(spaced.normalized, '0145-0000-24-101-H07-T');
+  });
+
+  it('rejects malformed numbers with a message showing the expected form', () => {
+    for (const bad of ['', '0145-00-24-101-H07-T', '0145-0000-24-101-X07-T', '0145-0000-24-101-H07-Q', '0145-0000-24-101-H7-T', 'not a uan', '12345', '0145-0000-24-101-H07-T-X', 'x'.repeat(500)]) {
+      const { uan, error } = parseUan(bad);
+      assert.equal(uan, undefined, bad);
+      assert.ok(error, bad);
+    }
+    assert.match(parseUan('0145-00-24-101-H07-T').error!, /PPPP-JJJJ-YY-NNN-FTT-A/);
+    assert.ok(parseUan('x'.repeat(500)).error!.length < 200, 'long input is not echoed in full');
+  });
+
+  const canonical = fc
+    .tuple(
+      fc.stringMatching(/^\d{4}$/),
+      fc.constantFrom('0000', '9999'),
+      fc.stringMatching(/^\d{2}$/),
+      fc.stringMatching(/^\d{3}$/),
+      fc.constantFrom('L', 'H', 'B'),
+      fc.stringMatching(/^\d{2}$/),
+      fc.constantFrom('P', 'T'),
+    )
+    .map(([p, j, y, n, f, t, a]) => `${p}-${j}-${y}-${n}-${f}${t}-${a}`);
+
+  it('round-trips: a normalized UAN parses to itself with no variants (property)', () => {
+    fc.assert(
+      fc.property(canonical, (text) => {
+        const uan = parseUan(text).uan!;
+        assert.equal(uan.normalized, text);
+        assert.deepEqual(uan.variants, []);
+        assert.equal(parseUan(uan.normalized).uan!.normalized, text);
+      }),
+    );
+  });
+
+  it('every tolerated rewriting of a UAN normalizes back to it (property)', () => {
+    fc.assert(
+      fc.property(canonical, fc.boolean(), fc.boolean(), (text, lower, runTogether) => {
+        let variant = runTogether ? text.replace(/-/g, '') : text.replace(/^0+(?=\d)/, '');
+        if (lower) variant = variant.toLowerCase();
+        const uan = parseUan(variant).uan!;
+        assert.equal(uan.normalized, text);
+        assert.equal(uan.variants.length > 0, variant !== text);
+      }),
+    );
+  });
+
+  it('never throws on arbitrary text (property)', () => {
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        const r = parseUan(text);
+        assert.ok((r.uan === undefined) !== (r.error === undefined));
+      }),
+    );
+  });
+});
