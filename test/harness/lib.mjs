@@ -90,6 +90,11 @@ export async function cleanupAll() {
   while (cleanups.length) await cleanups.pop()();
 }
 
+/** True once a signal or exitWith started stopping everything. */
+export function isExiting() {
+  return exiting;
+}
+
 /** Runs cleanups, then exits with `code`. */
 export async function exitWith(code) {
   if (exiting) return;
@@ -100,7 +105,7 @@ export async function exitWith(code) {
 
 for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
   process.on(signal, () => {
-    process.stderr.write(`\n${signal}: stopping code-server and the browser...\n`);
+    process.stderr.write(`\n${signal}: stopping what this run started...\n`);
     void exitWith(code);
   });
 }
@@ -229,8 +234,11 @@ export async function startCodeServer({ tmp, folder, port, settings = {}, env = 
   const pid = child.pid;
   processGroups.add(pid);
   let exitCode;
-  child.on('exit', (code, signal) => {
-    exitCode = code ?? signal;
+  const exited = new Promise((resolve) => {
+    child.on('exit', (code, signal) => {
+      exitCode = code ?? signal;
+      resolve(exitCode);
+    });
   });
   const stop = onCleanup(async () => {
     if (killGroup(pid, 'SIGTERM')) {
@@ -252,6 +260,9 @@ export async function startCodeServer({ tmp, folder, port, settings = {}, env = 
     await sleep(200);
   }
   return {
+    pid,
+    /** Resolves with the exit code (or signal) when the server stops. */
+    exited,
     port,
     base,
     logFile,
