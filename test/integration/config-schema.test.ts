@@ -65,6 +65,32 @@ describe('config schema (.pharmacy-ce.json)', () => {
     for (const id of ['ptcb-cpht', 'ptcb-cspt', 'nha-excpt', 'ca-technician']) assert.ok(labels.includes(id), `${id} in ${labels.join(', ')}`);
   });
 
+  it('offers a snippet for a new credential inside "credentials"', async () => {
+    const uri = fixtureUri('schema-snippet/.pharmacy-ce.json');
+    await vscode.workspace.fs.writeFile(uri, Buffer.from('{\n  "credentials": [\n    \n  ]\n}\n', 'utf8'));
+    try {
+      const doc = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(doc);
+      const items = await waitFor(
+        async () => {
+          const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, new vscode.Position(2, 4));
+          const found = list?.items ?? [];
+          return found.some((i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'New credential') ? found : undefined;
+        },
+        20_000,
+        'the "New credential" snippet',
+      );
+      assert.ok(items);
+      const snippet = items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'New credential');
+      const body = snippet?.insertText instanceof vscode.SnippetString ? snippet.insertText.value : String(snippet?.insertText);
+      assert.match(body, /"ruleSet": "\$\{1\|ptcb-cpht,/);
+      assert.match(body, /"cycleEnd"/);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(uri, '..'), { recursive: true });
+    }
+  });
+
   it('underlines schema errors in a config file', async () => {
     const uri = fixtureUri('schema-check/.pharmacy-ce.json');
     await vscode.workspace.fs.writeFile(uri, Buffer.from('{\n  "credentials": [ { "ruleSet": "ptcb-cpht", "cycleEnd": "03/31/2027" } ]\n}\n', 'utf8'));
