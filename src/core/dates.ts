@@ -15,7 +15,12 @@ export function isCalendarDate(text: string): boolean {
 }
 
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return new Date(utcMs(year, month, 0)).getUTCDate();
+}
+
+/** Date.UTC, except that years 0-99 stay themselves (Date.UTC maps them to 1900-1999: 0026 would become 1926). */
+function utcMs(year: number, monthIndex: number, day: number): number {
+  return new Date(0).setUTCFullYear(year, monthIndex, day);
 }
 
 /**
@@ -38,7 +43,7 @@ export function toCalendarDate(value: unknown): CalendarDate | undefined {
 export function dayNumber(date: CalendarDate): number {
   const m = ISO_DATE.exec(date);
   if (!m) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
-  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / MS_PER_DAY;
+  return utcMs(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / MS_PER_DAY;
 }
 
 export function fromDayNumber(day: number): CalendarDate {

@@ -1,0 +1,121 @@
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import {
+  addDays,
+  addMonths,
+  compareDates,
+  dayNumber,
+  daysBetween,
+  daysInMonth,
+  endOfMonth,
+  fromDayNumber,
+  isCalendarDate,
+  isWithin,
+  localToday,
+  toCalendarDate,
+} from '../../src/core/dates';
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** Any real calendar date in years 0000-9999, as text. */
+const calendarDate = fc
+  .tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }))
+  .map(([y, m, d]) => `${pad(y, 4)}-${pad(m)}-${pad(Math.min(d, daysInMonth(y, m)))}`);
+
+function isLeap(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+describe('dates', () => {
+  it('isCalendarDate knows month lengths and leap years', () => {
+    for (const ok of ['2024-02-29', '2000-02-29', '2026-04-30', '2026-12-31', '2026-01-01']) assert.equal(isCalendarDate(ok), true, ok);
+    for (const bad of ['2025-02-29', '1900-02-29', '2026-04-31', '2026-13-01', '2026-00-10', '2026-01-00', '2026-1-1', ' 2026-01-01', '2026-01-01T00:00', '', 'last week']) {
+      assert.equal(isCalendarDate(bad), false, bad);
+    }
+  });
+
+  it('daysInMonth follows the Gregorian calendar for every year, including years below 100', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 1, max: 12 }), (y, m) => {
+        const expected = m === 2 ? (isLeap(y) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
+        assert.equal(daysInMonth(y, m), expected);
+      }),
+    );
+  });
+
+  it('toCalendarDate reads text and the UTC-midnight Dates YAML makes, never shifting a day (property)', () => {
+    fc.assert(
+      fc.property(calendarDate, (date) => {
+        const [y, m, d] = date.split('-').map(Number);
+        const yamlDate = new Date(0);
+        yamlDate.setUTCFullYear(y, m - 1, d);
+        assert.equal(toCalendarDate(yamlDate), date);
+        assert.equal(toCalendarDate(date), date);
+        assert.equal(toCalendarDate(` ${date} `), date);
+      }),
+    );
+    assert.equal(toCalendarDate('2026-04-31'), undefined);
+    assert.equal(toCalendarDate(new Date(Number.NaN)), undefined);
+    assert.equal(toCalendarDate(20260101), undefined);
+    assert.equal(toCalendarDate(null), undefined);
+    // A Date at 23:30 UTC is still that UTC day: the day YAML wrote, whatever the local zone.
+    assert.equal(toCalendarDate(new Date(Date.UTC(2026, 0, 31, 23, 30))), '2026-01-31');
+  });
+
+  it('dayNumber and fromDayNumber are inverse (property)', () => {
+    fc.assert(
+      fc.property(calendarDate, (date) => {
+        assert.equal(fromDayNumber(dayNumber(date)), date);
+      }),
+    );
+    assert.equal(dayNumber('1970-01-01'), 0);
+    assert.equal(dayNumber('1970-01-02'), 1);
+    assert.throws(() => dayNumber('not a date'), RangeError);
+  });
+
+  it('addDays and daysBetween agree (property)', () => {
+    fc.assert(
+      fc.property(calendarDate.filter((d) => d >= '0001-01-01' && d <= '9998-12-31'), fc.integer({ min: -366, max: 366 }), (date, n) => {
+        const later = addDays(date, n);
+        assert.equal(daysBetween(date, later), n);
+        assert.equal(compareDates(later, date), Math.sign(n));
+      }),
+    );
+    assert.equal(addDays('2024-02-28', 1), '2024-02-29');
+    assert.equal(addDays('2025-12-31', 1), '2026-01-01');
+    assert.equal(daysBetween('2025-04-01', '2027-03-31'), 729);
+  });
+
+  it('addMonths clamps to the end of shorter months', () => {
+    assert.equal(addMonths('2025-01-31', 1), '2025-02-28');
+    assert.equal(addMonths('2024-01-31', 1), '2024-02-29');
+    assert.equal(addMonths('2027-03-31', -24), '2025-03-31');
+    assert.equal(addMonths('2026-12-15', 1), '2027-01-15');
+    assert.equal(addMonths('2026-01-15', -1), '2025-12-15');
+    fc.assert(
+      fc.property(calendarDate.filter((d) => d >= '0100-01-01' && d <= '9000-12-31'), fc.integer({ min: -600, max: 600 }), (date, n) => {
+        const moved = addMonths(date, n);
+        assert.ok(isCalendarDate(moved), moved);
+        const [y, m] = date.split('-').map(Number);
+        const [y2, m2] = moved.split('-').map(Number);
+        assert.equal(y2 * 12 + m2 - (y * 12 + m), n);
+      }),
+    );
+  });
+
+  it('isWithin is inclusive at both ends; endOfMonth', () => {
+    assert.equal(isWithin('2025-04-01', '2025-04-01', '2027-03-31'), true);
+    assert.equal(isWithin('2027-03-31', '2025-04-01', '2027-03-31'), true);
+    assert.equal(isWithin('2025-03-31', '2025-04-01', '2027-03-31'), false);
+    assert.equal(isWithin('2027-04-01', '2025-04-01', '2027-03-31'), false);
+    assert.equal(endOfMonth('2024-02-10'), '2024-02-29');
+    assert.equal(endOfMonth('2026-04-30'), '2026-04-30');
+  });
+
+  it('localToday is the local calendar day of the given instant', () => {
+    const d = new Date(2026, 10, 25, 23, 59);
+    assert.equal(localToday(d), '2026-11-25');
+    assert.equal(localToday(new Date(2026, 0, 1, 0, 0)), '2026-01-01');
+    assert.ok(isCalendarDate(localToday()));
+  });
+});
