@@ -1,8 +1,8 @@
 // How many hours count toward a credential, which requirements are met, and why each note counts or not.
 //
 // The order of the rules, for one credential:
-// 1. A note is *counted* when it is a valid CE note, completed, dated inside the cycle, and meant for the
-//    credential (its `credentials` name it, or it names none).
+// 1. A note is *counted* when it is a valid CE note, completed, dated inside the cycle and not after the
+//    as-of date, and meant for the credential (its `credentials` name it, or it names none).
 // 2. A limit with `maxHours: 0` refuses its notes outright: they count toward nothing, requirements included.
 // 3. Requirements add up the full hours of every counted note matching all their filters.
 // 4. Notes matching a `countsTowardTotal: false` requirement stay out of the total (Texas trafficking).
@@ -48,7 +48,7 @@ export function evaluateCredential(credential: Credential, ruleSet: RuleSet, not
 
   for (const note of notes) {
     if (note.kind !== 'ce') continue;
-    const reason = whyNotCountedFor(note, wanted, start, end);
+    const reason = whyNotCountedFor(note, wanted, start, end, asOf);
     if (reason !== undefined) {
       verdicts.push({ path: note.path, counted: false, reason });
       continue;
@@ -188,12 +188,12 @@ export function evaluateAll(config: ResolvedConfig, notes: readonly ParsedNote[]
   });
 }
 
-/** Why a CE note does not count toward a credential at all, or undefined when it is counted. */
-export function whyNotCounted(note: CeNote, credential: Credential): string | undefined {
-  return whyNotCountedFor(note, credential.id.toLowerCase(), credential.cycle.start, credential.cycle.end);
+/** Why a CE note does not count toward a credential at `asOf`, or undefined when it is counted. */
+export function whyNotCounted(note: CeNote, credential: Credential, asOf: CalendarDate): string | undefined {
+  return whyNotCountedFor(note, credential.id.toLowerCase(), credential.cycle.start, credential.cycle.end, asOf);
 }
 
-function whyNotCountedFor(note: CeNote, wanted: string, start: CalendarDate, end: CalendarDate): string | undefined {
+function whyNotCountedFor(note: CeNote, wanted: string, start: CalendarDate, end: CalendarDate, asOf: CalendarDate): string | undefined {
   if (!note.valid) return 'has errors';
   if (note.credentials !== undefined) {
     if (note.credentials.length === 0) return 'not for any credential (its credentials list is empty)';
@@ -204,6 +204,9 @@ function whyNotCountedFor(note: CeNote, wanted: string, start: CalendarDate, end
   if (note.completed === undefined) return 'completed, but with no completion date';
   if (note.completed < start) return `completed ${note.completed}, before this cycle (${start}..${end})`;
   if (note.completed > end) return `completed ${note.completed}, after this cycle (${start}..${end})`;
+  // Credit is earned on the day: a later date is a typo or a course still ahead, and progress "as of" a
+  // past day (the CLI's --as-of) must not include what came after it.
+  if (note.completed > asOf) return `completed ${note.completed}, a date still to come (as of ${asOf})`;
   return undefined;
 }
 

@@ -133,10 +133,18 @@ describe('evaluateCredential', () => {
         ce('c.md', { completed: '2025-03-31' }),
         ce('d.md', { completed: '2027-04-01' }),
       ];
-      const p = evaluateCredential(cpht, CPHT, notes, AS_OF);
+      const p = evaluateCredential(cpht, CPHT, notes, '2027-04-15');
       assert.deepEqual(p.countedNotes, ['a.md', 'b.md']);
       assert.equal(verdict(p, 'c.md').reason, 'completed 2025-03-31, before this cycle (2025-04-01..2027-03-31)');
       assert.equal(verdict(p, 'd.md').reason, 'completed 2027-04-01, after this cycle (2025-04-01..2027-03-31)');
+    });
+
+    it('leaves out a note dated after the as-of date (a typo, or progress as of a past day)', () => {
+      const notes = [ce('a.md', { completed: '2026-11-25' }), ce('b.md', { completed: '2026-11-26' })];
+      const p = evaluateCredential(cpht, CPHT, notes, AS_OF);
+      assert.deepEqual(p.countedNotes, ['a.md']);
+      assert.equal(verdict(p, 'b.md').reason, 'completed 2026-11-26, a date still to come (as of 2026-11-25)');
+      assert.deepEqual(evaluateCredential(cpht, CPHT, notes, '2026-11-26').countedNotes, ['a.md', 'b.md']);
     });
 
     it('leaves out invalid, planned, in-progress and undated notes', () => {
@@ -298,7 +306,7 @@ describe('evaluateCredential', () => {
     });
 
     it('includes shortfalls of requirements outside the total in the pace', () => {
-      const p = evaluateCredential(tx, TX, Array.from({ length: 20 }, (_, i) => ce(`n${i}.md`, { topics: ['state-law'] })), '2025-12-31');
+      const p = evaluateCredential(tx, TX, Array.from({ length: 20 }, (_, i) => ce(`n${i}.md`, { topics: ['state-law'], completed: '2025-06-01' })), '2025-12-31');
       assert.equal(p.hours.remaining, 0);
       assert.equal(p.met, false);
       assert.ok(p.pacePerMonth > 0);
