@@ -15,12 +15,21 @@ async function closeAll(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
 
+/** Drops any unsaved text of the file (undo leaves some), deletes it, and waits until the index forgets it. */
 async function removeFile(uri: vscode.Uri): Promise<void> {
+  const isUnder = (u: vscode.Uri) => u.toString() === uri.toString() || u.toString().startsWith(uri.toString() + '/');
+  for (const document of vscode.workspace.textDocuments.filter((d) => isUnder(d.uri))) {
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
   try {
     await vscode.workspace.fs.delete(uri, { useTrash: false, recursive: true });
   } catch {
     // Already gone.
   }
+  const index = await waitForIndex();
+  const folder = index.folders()[0];
+  await waitFor(() => !folder.workspace.notes().some((n) => isUnder(index.uriOf(folder, n.path))), 10_000, `${uri.path} dropped from the index`);
 }
 
 describe('Commands', () => {
@@ -54,7 +63,6 @@ describe('Commands', () => {
       await vscode.commands.executeCommand('undo');
       assert.equal(editor.document.getText(), text, 'one undo restores the note');
     } finally {
-      await closeAll();
       await removeFile(uri);
     }
   });
@@ -125,7 +133,6 @@ describe('Commands', () => {
       await vscode.commands.executeCommand('undo');
       await waitFor(() => editor.document.getText() === '' || !fs.existsSync(uri.fsPath), 5_000, 'undo of the new note');
     } finally {
-      await closeAll();
       await removeFile(folder);
     }
   });

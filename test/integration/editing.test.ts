@@ -5,9 +5,18 @@ import * as vscode from 'vscode';
 import { localToday } from '../../src/core/dates';
 import { fixtureUri, waitForIndex } from './helpers';
 
+let untitled = 0;
+
+/** A new untitled Markdown document with its own name (reused `Untitled-1` names can race a closing one). */
 async function markdown(text: string): Promise<vscode.TextDocument> {
-  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
+  const uri = vscode.Uri.from({ scheme: 'untitled', path: `/editing-help-${++untitled}-${Date.now()}.md` });
+  const document = await vscode.workspace.openTextDocument(uri);
+  const edit = new vscode.WorkspaceEdit();
+  edit.insert(uri, new vscode.Position(0, 0), text);
+  assert.ok(await vscode.workspace.applyEdit(edit));
+  if (document.languageId !== 'markdown') await vscode.languages.setTextDocumentLanguage(document, 'markdown');
   await vscode.window.showTextDocument(document);
+  assert.equal(document.getText(), text);
   return document;
 }
 
