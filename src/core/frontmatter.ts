@@ -133,7 +133,7 @@ export function splitNote(text: string): NoteParts {
       };
     }
   } catch (error) {
-    frontmatter.error = yamlFailure(error, openingLine.length, endLine);
+    frontmatter.error = unclosedFlow(yamlFailure(error, openingLine.length, endLine), keys);
   }
   return parts;
 }
@@ -157,6 +157,30 @@ function yamlFailure(error: unknown, openingLength: number, endLine: number): Fr
     if (line < 1) line = 1;
   }
   return { code: 'yaml-syntax', message: `YAML error in the frontmatter: ${reason}.`, line, column };
+}
+
+/**
+ * js-yaml reports an unclosed `[` or `{` where it gave up (often the next key's line). The mistake is on the
+ * line that opened it, so point there when one such line precedes the reported position.
+ */
+function unclosedFlow(failure: FrontmatterFailure, keys: Map<string, KeySource>): FrontmatterFailure {
+  if (!failure.message.includes('flow collection')) return failure;
+  let opener: SourceSpan | undefined;
+  for (const { value } of keys.values()) {
+    if (!value || value.line > failure.line) continue;
+    const t = value.text.trimEnd();
+    const open = t[0];
+    if ((open === '[' && !t.endsWith(']')) || (open === '{' && !t.endsWith('}'))) opener = value;
+  }
+  if (!opener) return failure;
+  const close = opener.text[0] === '[' ? ']' : '}';
+  return {
+    ...failure,
+    line: opener.line,
+    column: opener.column,
+    length: opener.length,
+    message: `YAML error in the frontmatter: "${opener.text[0]}" opened here is never closed with "${close}".`,
+  };
 }
 
 function stripCr(line: string): string {

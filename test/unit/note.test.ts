@@ -96,7 +96,7 @@ describe('parseNote: the fixture notes', () => {
     assert.equal(note.title, 'Opioid Stewardship');
     assert.equal(problems.length, 1);
     assert.equal(problems[0].code, 'yaml-syntax');
-    assert.ok(problems[0].line >= 3 && problems[0].line <= 4, `line ${problems[0].line}`);
+    assert.deepEqual([problems[0].line, problems[0].column, problems[0].length], [3, 11, 2]);
   });
 
   it('top-200-drugs: a study note titled by its heading, no problem', () => {
@@ -406,7 +406,7 @@ describe('parseNote: hostile and unusual input', () => {
     assert.equal(note.kind, 'broken');
     assert.equal(problems[0].code, 'yaml-syntax');
     assert.equal(problems[0].severity, 'error');
-    assert.ok(problems[0].line >= 4 && problems[0].line <= 5);
+    assert.deepEqual([problems[0].line, problems[0].column], [4, 9]);
   });
 
   it('a JavaScript frontmatter is refused and never runs', () => {
