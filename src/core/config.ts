@@ -135,7 +135,14 @@ class ConfigReader {
 
   read(builtIns: Record<string, RuleSet>): ConfigParseResult {
     const errors: ParseError[] = [];
-    const root = parseTree(this.body, errors, { allowTrailingComma: true, disallowComments: false });
+    let root: Node | undefined;
+    try {
+      root = parseTree(this.body, errors, { allowTrailingComma: true, disallowComments: false });
+    } catch {
+      // The parser recurses per nesting level: thousands of nested brackets exhaust the stack.
+      this.report(0, 0, 'error', 'config-syntax', 'The file is nested too deeply to read.');
+      return this.fallBack(builtIns, [], [], 'The file could not be read');
+    }
     if (errors.length > 0 || !root) {
       for (const e of errors.slice(0, 10)) this.report(e.offset, e.length, 'error', 'config-syntax', this.syntaxMessage(e));
       return this.fallBack(builtIns, [], [], 'The file is not valid JSON');

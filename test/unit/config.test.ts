@@ -228,6 +228,14 @@ describe('parseConfig', () => {
       assert.deepEqual([p.line, p.column, p.length], [3, 18, 6]);
     });
 
+    it('survives absurd nesting with an error instead of a stack overflow', () => {
+      for (const text of ['{"credentials":' + '['.repeat(100_000), '{"credentials":' + '['.repeat(50_000) + ']'.repeat(50_000) + '}']) {
+        const { config, problems } = parse(text);
+        assert.equal(config.fromFile, false);
+        assert.ok(problems.some((p) => p.severity === 'error' && p.code === 'config-syntax'));
+      }
+    });
+
     it('accepts comments and trailing commas', () => {
       const text = lines('{', '  // my CPhT', '  "credentials": [ { "ruleSet": "ptcb-cpht", "cycleEnd": "2027-03-31", }, ],', '}');
       const { config, problems } = parse(text);
