@@ -77,6 +77,16 @@ export function buildTranscript(progress: CredentialProgress, notes: readonly Pa
   };
 }
 
+/**
+ * The file name (without extension) of a credential's transcript: `<credential id>-<cycle end>`. Ids come
+ * from the user's config and may hold anything, so only letters, digits, `.`, `_` and `-` are kept and the
+ * name never starts with a dot or names a folder.
+ */
+export function transcriptBaseName(credentialId: string, cycleEnd: CalendarDate): string {
+  const safe = credentialId.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[.-]+/, '').slice(0, 80);
+  return `${safe || 'credential'}-${cycleEnd.replace(/[^0-9-]/g, '')}`;
+}
+
 export const CSV_HEADER = ['Completion date', 'Title', 'Provider', 'UAN', 'Format', 'Topics', 'Hours', 'Certificate', 'Counted', 'Reason'];
 
 const FORMAT_LABEL: Record<Format, string> = { live: 'Live', 'home-study': 'Home study' };

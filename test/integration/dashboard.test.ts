@@ -120,7 +120,6 @@ describe('CE Dashboard', function () {
 
   it('rejects messages naming anything but an indexed note of a workspace folder', async () => {
     const dashboard = await dashboardApi();
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const folder = vscode.workspace.workspaceFolders![0].uri.toString();
     const outside = path.join(path.dirname(fixtureRoot()), 'outside-the-workspace.md');
     fs.writeFileSync(outside, '---\nce_hours: 1\n---\n');
@@ -139,8 +138,14 @@ describe('CE Dashboard', function () {
         'openNote',
         null,
       ];
+      const activeBefore = vscode.window.activeTextEditor?.document.uri.toString();
       for (const message of hostile) assert.equal(await dashboard.receive(message), false, JSON.stringify(message));
-      assert.equal(vscode.window.activeTextEditor, undefined, 'nothing was opened');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), activeBefore, 'no editor was opened');
+      const opened = vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => (t.input instanceof vscode.TabInputText ? t.input.uri.path : ''));
+      for (const name of ['outside-the-workspace.md', '.pharmacy-ce.json', 'law-2025.pdf', 'ce-template.md']) {
+        assert.ok(!opened.some((p) => p.endsWith(`/${name}`)), `${name} is not open`);
+      }
     } finally {
       fs.rmSync(outside, { force: true });
     }

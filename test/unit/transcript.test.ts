@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseConfig } from '../../src/core/config';
 import { evaluateAll } from '../../src/core/evaluate';
-import { buildTranscript, csvCell, CSV_HEADER, defuseFormula, transcriptCsv, transcriptHtml, type Transcript } from '../../src/core/transcript';
+import { buildTranscript, csvCell, CSV_HEADER, defuseFormula, transcriptBaseName, transcriptCsv, transcriptHtml, type Transcript } from '../../src/core/transcript';
 import type { CeNote, ParsedNote } from '../../src/core/types';
 
 function ce(path: string, over: Partial<CeNote> = {}): CeNote {
@@ -124,6 +124,16 @@ describe('transcript', () => {
       assert.equal(csvCell('a,b'), '"a,b"');
       assert.equal(csvCell('say "hi"'), '"say ""hi"""');
       assert.equal(csvCell('plain'), 'plain');
+    });
+  });
+
+  describe('file name', () => {
+    it('is <credential>-<cycle end>, and a hostile credential id cannot leave transcripts/', () => {
+      assert.equal(transcriptBaseName('ptcb-cpht', '2027-03-31'), 'ptcb-cpht-2027-03-31');
+      assert.equal(transcriptBaseName('../../.ssh/x', '2027-03-31'), 'ssh-x-2027-03-31');
+      assert.equal(transcriptBaseName('a/b\\c:d', '2027-03-31'), 'a-b-c-d-2027-03-31');
+      assert.equal(transcriptBaseName('..', '2027-03-31'), 'credential-2027-03-31');
+      assert.equal(transcriptBaseName('Texas registration', '2026-12-31'), 'Texas-registration-2026-12-31');
     });
   });
 

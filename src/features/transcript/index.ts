@@ -2,7 +2,7 @@
 // credential's cycle, then opens the CSV and offers the printable HTML.
 import * as vscode from 'vscode';
 import { localToday } from '../../core/dates';
-import { buildTranscript, transcriptCsv, transcriptHtml } from '../../core/transcript';
+import { buildTranscript, transcriptBaseName, transcriptCsv, transcriptHtml } from '../../core/transcript';
 import type { CredentialProgress } from '../../core/types';
 import { guarded } from '../../services/log';
 import { isCredentialTarget } from '../../services/targets';
@@ -43,12 +43,6 @@ export function activate(context: vscode.ExtensionContext, index: CeIndex): Tran
       return found ? exporter.write(found.folder, found.progress, options) : undefined;
     },
   };
-}
-
-/** File-name-safe form of a credential id: ids come from the user's config and may hold anything. */
-export function fileSafe(text: string): string {
-  const safe = text.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[.-]+/, '').slice(0, 80);
-  return safe || 'credential';
 }
 
 class TranscriptExport {
@@ -94,7 +88,7 @@ class TranscriptExport {
 
   async write(folder: FolderIndex, progress: CredentialProgress, options: ExportOptions): Promise<{ csv: vscode.Uri; html: vscode.Uri } | undefined> {
     const dir = vscode.Uri.joinPath(folder.folder.uri, 'transcripts');
-    const base = `${fileSafe(progress.credential.id)}-${progress.cycle.end}`;
+    const base = transcriptBaseName(progress.credential.id, progress.cycle.end);
     const csv = vscode.Uri.joinPath(dir, `${base}.csv`);
     const html = vscode.Uri.joinPath(dir, `${base}.html`);
     const existing = (await Promise.all([exists(csv), exists(html)])).some(Boolean);
