@@ -27,9 +27,14 @@ export function lap(tag, message) {
 
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Env for anything that must run on Node 24 (code-server and its npm install). */
+/**
+ * Env for anything that must run on Node 24 (code-server and its npm install). Drops the `npm_*` variables an
+ * outer `npm run` exports: the inner npm would take them as its config (code-server's install script reads the
+ * Node version from `npm_config_user_agent`, which would still name the outer npm's Node 20).
+ */
 export function node24Env(extra = {}) {
-  return { ...process.env, PATH: `${nodeBinDir}${path.delimiter}${process.env.PATH ?? ''}`, npm_config_nodedir: nodeDir, ...extra };
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
+  return { ...env, PATH: `${nodeBinDir}${path.delimiter}${process.env.PATH ?? ''}`, npm_config_nodedir: nodeDir, ...extra };
 }
 
 /** Exits with a clear message when setup:vscode has not been run (never a stack trace). */
