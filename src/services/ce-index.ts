@@ -27,6 +27,9 @@ type FileEvent = 'created' | 'changed' | 'deleted';
 /** A workspace folder and its core index. The CeWorkspace is replaced on a rebuild (new settings). */
 class Folder implements FolderIndex {
   workspace: CeWorkspace;
+  /** The settings the workspace was made with, and whether it has been filled once. */
+  optionsKey: string;
+  indexed = false;
   hasConfigFile = false;
   configText: string | undefined;
   /** Certificate file (uri string) -> notes naming it, to re-check them when that file appears or goes. */
@@ -36,7 +39,9 @@ class Folder implements FolderIndex {
   readonly pending = new Map<string, { uri: vscode.Uri; event: FileEvent }>();
 
   constructor(readonly folder: vscode.WorkspaceFolder) {
-    this.workspace = new CeWorkspace(workspaceOptions(folder));
+    const options = workspaceOptions(folder);
+    this.workspace = new CeWorkspace(options);
+    this.optionsKey = JSON.stringify(options);
   }
 
   get key(): string {
@@ -239,7 +244,12 @@ class WorkspaceIndex implements CeIndex {
   private async indexFolder(folder: Folder): Promise<void> {
     if (this.disposed || !this.byKey.has(folder.key)) return;
     const wsFolder = folder.folder;
-    const workspace = new CeWorkspace(workspaceOptions(wsFolder));
+    const started = Date.now();
+    // With unchanged settings the folder's index is refreshed in place: unchanged notes keep their parse.
+    const options = workspaceOptions(wsFolder);
+    const optionsKey = JSON.stringify(options);
+    const reuse = folder.indexed && folder.optionsKey === optionsKey;
+    const workspace = reuse ? folder.workspace : new CeWorkspace(options);
     const configUri = vscode.Uri.joinPath(wsFolder.uri, CONFIG_FILE);
     const config = await readText(configUri);
     folder.hasConfigFile = config.text !== undefined || config.error !== undefined;
@@ -248,9 +258,19 @@ class WorkspaceIndex implements CeIndex {
     workspace.setConfig(config.text, this.asOf());
 
     const uris = await this.findNotes(wsFolder, workspace);
-    await forEachLimited(uris, READ_CONCURRENCY, (uri) => this.readNote(workspace, uri, this.relativePath(folder, uri), true));
+    const found = Date.now();
+    const seen = new Set<string>();
+    await forEachLimited(uris, READ_CONCURRENCY, (uri) => {
+      const path = this.relativePath(folder, uri);
+      seen.add(path);
+      return this.readNote(workspace, uri, path, true);
+    });
+    for (const note of [...workspace.notes()]) if (!seen.has(note.path)) workspace.deleteNote(note.path);
+    const read = Date.now();
     // Events that arrived meanwhile stay queued: they are applied to the new index right after this.
     folder.workspace = workspace;
+    folder.optionsKey = optionsKey;
+    folder.indexed = true;
     folder.certificates.clear();
     // Unsaved edits win over the disk, as they did before the rebuild.
     for (const doc of vscode.workspace.textDocuments) {
@@ -259,6 +279,9 @@ class WorkspaceIndex implements CeIndex {
       if (this.folderFor(doc.uri) === folder && workspace.isNotePath(path)) workspace.setNote(path, doc.getText());
     }
     await forEachLimited(workspace.notes(), READ_CONCURRENCY, (note) => this.checkCertificate(folder, note.path));
+    log()?.info(
+      `${wsFolder.name}: found ${uris.length} files in ${found - started} ms, read and parsed in ${read - found} ms, certificates checked in ${Date.now() - read} ms${reuse ? ' (refreshed in place)' : ''}.`,
+    );
   }
 
   /** Note files of a folder by its include globs; a directory walk where the file system offers no search. */

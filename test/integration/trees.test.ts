@@ -7,9 +7,16 @@ import type { ProgressElement, ProgressTreeApi } from '../../src/features/progre
 import type { NotesElement, NotesTreeApi } from '../../src/features/notes-tree';
 import { activateExtension, fixtureUri, waitFor, waitForIndex } from './helpers';
 
+/** Children with their tree items, resolved as on hover (tooltips are filled in by resolveTreeItem). */
 async function items<T>(provider: vscode.TreeDataProvider<T>, parent?: T): Promise<{ element: T; item: vscode.TreeItem }[]> {
   const children = (await provider.getChildren(parent)) ?? [];
-  return Promise.all(children.map(async (element) => ({ element, item: await provider.getTreeItem(element) })));
+  const token = new vscode.CancellationTokenSource().token;
+  return Promise.all(
+    children.map(async (element) => {
+      const item = await provider.getTreeItem(element);
+      return { element, item: (await provider.resolveTreeItem?.(item, element, token)) ?? item };
+    }),
+  );
 }
 
 function label(item: vscode.TreeItem): string {

@@ -95,6 +95,15 @@ export class NotesTreeProvider implements vscode.TreeDataProvider<NotesElement>,
     return this.noteItem(element);
   }
 
+  /** Note tooltips are built on hover only. */
+  resolveTreeItem(item: vscode.TreeItem, element: NotesElement): vscode.TreeItem {
+    if (element.kind !== 'note') return item;
+    const workspace = element.parent.folder.workspace;
+    const note = workspace.getNote(element.path);
+    if (note) item.tooltip = noteTooltip(note, workspace.problemsFor(element.path));
+    return item;
+  }
+
   /** The note's element in its first group (by status: its status; by topic: its first topic). */
   findNote(uri: vscode.Uri): NoteElement | undefined {
     const found = this.index.noteAt(uri);
@@ -162,7 +171,6 @@ export class NotesTreeProvider implements vscode.TreeDataProvider<NotesElement>,
     const problems = workspace.problemsFor(element.path);
     item.description = noteDescription(note);
     item.iconPath = noteIcon(note, problems);
-    item.tooltip = noteTooltip(note, problems);
     item.contextValue = noteContextValue(note);
     return item;
   }

@@ -2,7 +2,7 @@
 // hold only keys; labels are read from the index's (memoized) evaluation each time, so a refresh is cheap and
 // stable ids keep the user's expansion.
 import * as vscode from 'vscode';
-import type { CredentialProgress } from '../../core/types';
+import type { CredentialProgress, NoteVerdict } from '../../core/types';
 import type { CeIndex, FolderIndex } from '../../services/types';
 import type { CredentialTarget, NoteTarget } from '../../services/targets';
 import {
@@ -67,8 +67,12 @@ export class ProgressTreeProvider implements vscode.TreeDataProvider<ProgressEle
 
   constructor(private readonly index: CeIndex) {}
 
+  /** Verdicts by note path, per credential element id: a note row looks its verdict up without a scan. */
+  private verdicts = new Map<string, Map<string, NoteVerdict>>();
+
   refresh(): void {
     this.children = new Map();
+    this.verdicts = new Map();
     this.changeEmitter.fire(undefined);
   }
 
@@ -109,9 +113,27 @@ export class ProgressTreeProvider implements vscode.TreeDataProvider<ProgressEle
     }
   }
 
+  /** Note tooltips are built on hover only: thousands of rows need no Markdown until someone looks. */
+  resolveTreeItem(item: vscode.TreeItem, element: ProgressElement): vscode.TreeItem {
+    if (element.kind !== 'note') return item;
+    const folder = element.parent.parent.folder;
+    const note = folder.workspace.getNote(element.path);
+    if (note) item.tooltip = noteTooltip(note, folder.workspace.problemsFor(element.path), this.verdictOf(element.parent.parent, element.path)?.reason);
+    return item;
+  }
+
   /** The progress of the credential behind an element (undefined if it went away since). */
   progressOf(element: CredentialElement): CredentialProgress | undefined {
     return this.index.progress(element.folder).find((p) => p.credential.id === element.credentialId);
+  }
+
+  private verdictOf(element: CredentialElement, path: string): NoteVerdict | undefined {
+    let byPath = this.verdicts.get(element.id);
+    if (!byPath) {
+      byPath = new Map((this.progressOf(element)?.verdicts ?? []).map((v) => [v.path, v]));
+      this.verdicts.set(element.id, byPath);
+    }
+    return byPath.get(path);
   }
 
   /** Sum of the hours still needed over every credential: the view's badge. */
@@ -294,10 +316,9 @@ export class ProgressTreeProvider implements vscode.TreeDataProvider<ProgressEle
     const item = new vscode.TreeItem(note.title || element.path, vscode.TreeItemCollapsibleState.None);
     item.id = element.id;
     item.resourceUri = element.uri;
-    const verdict = this.progressOf(element.parent.parent)?.verdicts.find((v) => v.path === element.path);
+    const verdict = this.verdictOf(element.parent.parent, element.path);
     item.description = [noteDescription(note), verdict?.reason].filter(Boolean).join(' · ');
     item.iconPath = noteIcon(note, problems);
-    item.tooltip = noteTooltip(note, problems, verdict?.reason);
     item.contextValue = noteContextValue(note);
     item.command = openNoteCommand(element.uri, this.openNoteAvailable);
     return item;
