@@ -162,6 +162,44 @@ describe('CE Dashboard', function () {
     assert.deepEqual(message.target, { kind: 'credential', folder: folderUri.toString(), credentialId: 'tx' });
     assert.equal(dashboard.panel()?.visible, true);
   });
+
+  it('reveals a note, and opening the dashboard twice keeps one panel', async () => {
+    const dashboard = await dashboardApi();
+    const first = dashboard.panel();
+    const uri = fixtureUri('notes/look-alike-sound-alike.md');
+    await vscode.commands.executeCommand('pharmacyCe.revealInDashboard', { uri });
+    const message = await until(() => {
+      const m = dashboard.lastMessage();
+      return m?.type === 'reveal' && m.target.kind === 'note' ? m : undefined;
+    }, 10_000, 'a note reveal message');
+    assert.deepEqual(message.target, { kind: 'note', folder: vscode.workspace.workspaceFolders![0].uri.toString(), path: 'notes/look-alike-sound-alike.md' });
+    await vscode.commands.executeCommand('pharmacyCe.openDashboard');
+    assert.equal(dashboard.panel(), first);
+  });
+
+  it('catches up after being hidden: the webview asks again when shown and gets the new figures', async () => {
+    const index = await waitForIndex();
+    const dashboard = await dashboardApi();
+    const panel = dashboard.panel();
+    assert.ok(panel);
+    // Cover the dashboard with a note in the same editor group: without retainContextWhenHidden its page is dropped.
+    await vscode.window.showTextDocument(fixtureUri('notes/federal-law-update.md'), { viewColumn: panel.viewColumn, preview: false });
+    await waitFor(() => !panel.visible, 10_000, 'the dashboard to be hidden');
+    const hiddenVersion = dashboard.lastRender()?.version ?? 0;
+    const file = path.join(fixtureRoot(), 'notes', 'zz-dashboard-hidden.md');
+    added.push(file);
+    fs.writeFileSync(file, ['---', 'title: Added while hidden', 'ce_hours: 2', `completed: ${index.asOf()}`, '---', ''].join('\n'));
+    await waitFor(() => dashboard.currentModel()?.folders[0].credentials.find((c) => c.id === 'ptcb-cpht')?.earned === 13, 20_000, 'the model at 13 h');
+    assert.equal(dashboard.lastRender()?.version ?? 0, hiddenVersion, 'nothing is posted to a hidden webview');
+    panel.reveal();
+    const shown = await until(() => {
+      const r = dashboard.lastRender();
+      return r && r.version > hiddenVersion ? r : undefined;
+    }, 15_000, 'a render after the dashboard is shown again');
+    assert.ok(shown.html.includes('13 / 20 h'));
+    fs.rmSync(file);
+    await waitFor(() => dashboard.lastRender()?.html.includes('11 / 20 h'), 20_000, 'the figures back at 11 / 20 h');
+  });
 });
 
 describe('Export Transcript', function () {
