@@ -159,7 +159,10 @@ export interface RecentNote extends NoteRef {
 export interface StudyOverview {
   /** Every note (CE and study) per topic, most notes first. */
   notesPerTopic: { topic: TopicKey; label: string; count: number }[];
-  /** CE notes completed in the calendar month of the as-of date. */
+  /**
+   * CE notes completed in the calendar month of the as-of date. Chosen over "notes edited this month": the
+   * index keeps no file times, and stat-ing every note on each update would cost more than it tells.
+   */
   completedThisMonth: number;
   ceNotes: number;
   studyNotes: number;
