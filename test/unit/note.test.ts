@@ -437,6 +437,18 @@ describe('parseNote: hostile and unusual input', () => {
     assert.equal(note.excerpt, 'First para.');
   });
 
+  it('a YAML error after a BOM and CRLF lines is still on the right line', () => {
+    const { note, problems } = parse('\ufeff---\r\ntitle: T\r\nce_hours: 1\r\nbad: [x\r\nnext: 1\r\n---\r\nbody');
+    assert.equal(note.kind, 'broken');
+    assert.deepEqual([problems[0].line, problems[0].column], [4, 6]);
+    const indent = parse('\ufeff---\r\ntitle: T\r\n  oops: 1\r\n---\r\n').problems[0];
+    assert.deepEqual([indent.line, indent.column], [3, 7]);
+  });
+
+  it('accepts an explicit ---yaml opening line', () => {
+    assert.equal(ce('---yaml\nce_hours: 2\n---\n').note.hours, 2);
+  });
+
   it('a 5 MB note parses quickly', () => {
     const body = '# Big\n\n' + 'Lorem ipsum dolor sit amet. '.repeat(190_000);
     for (const text of [fm('ce_hours: 1', 'completed: 2025-01-01') + body, '---\n' + body, 'x'.repeat(5_000_000), '---\ntitle: unclosed\n' + body]) {
