@@ -30,6 +30,7 @@ export interface RenderContext {
 const MAX_EXCERPT = 800;
 const MAX_LISTED_NOTES = 10;
 const MAX_NOT_COUNTED = 30;
+const SOON_DAYS = 60;
 
 const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
 markdown.disable(['image']);
@@ -81,7 +82,8 @@ function renderActions(f: FolderModel, headingId: string, ctx: RenderContext): s
 function urgencyClass(a: ActionItem): string {
   if (!('daysLeft' in a)) return a.kind === 'errors' || a.kind === 'set-up' ? 'urgency-attention' : 'urgency-info';
   if (a.daysLeft < 0) return 'urgency-overdue';
-  return a.daysLeft <= 30 ? 'urgency-soon' : 'urgency-later';
+  // 60 days: PTCB opens renewal 60 days before expiry, and the evaluation calls a credential at risk then.
+  return a.daysLeft <= SOON_DAYS ? 'urgency-soon' : 'urgency-later';
 }
 
 function renderAction(a: ActionItem, f: FolderModel, ctx: RenderContext): string {
@@ -158,7 +160,9 @@ function renderCard(c: CredentialCard, f: FolderModel, titleId: string, ctx: Ren
       `<span class="req-figure">${e(t('{0} / {1} h', h(r.earned), h(r.required)))} · <span class="req-status">${e(status)}</span></span>` +
       bar(r.earned, r.required, t('{0}: {1} of {2} hours, {3}', r.label, h(r.earned), h(r.required), status), r.met) + '</li>';
   }).join('')}</ul>`;
-  const limits = c.limits.length === 0 ? '' : `<ul class="limits">${c.limits.map((l) => `<li>${e(t('{0}: {1} h recorded, {2} h count (at most {3} h).', l.label, h(l.matched), h(l.applied), h(l.maxHours)))}</li>`).join('')}</ul>`;
+  const limits = c.limits.length === 0 ? '' : `<ul class="limits">${c.limits.map((l) => `<li>${e(l.maxHours <= 0
+    ? t('{0}: {1} h recorded, not accepted.', l.label, h(l.matched))
+    : t('{0}: {1} h recorded, {2} h count (at most {3} h).', l.label, h(l.matched), h(l.applied), h(l.maxHours)))}</li>`).join('')}</ul>`;
   const notCounted = c.notCounted.length === 0 ? '' : `<details class="not-counted" data-key="details:${e(f.key)}:${e(c.id)}:not-counted"><summary>${e(t('Notes that do not count in full ({0})', c.notCounted.length))}</summary><ul>${c.notCounted.slice(0, MAX_NOT_COUNTED).map((n) => `<li><button class="link" ${noteData(f, n.path)}>${e(n.title)}</button>: ${e(n.reason)}</li>`).join('')}${c.notCounted.length > MAX_NOT_COUNTED ? `<li class="more">${e(t('and {0} more: the exported transcript lists every note with its reason', c.notCounted.length - MAX_NOT_COUNTED))}</li>` : ''}</ul></details>`;
   const verify = c.verify ? `<p class="verify">${e(t('Some values of this rule set are not verified: verify with your board or certifying body.'))}</p>` : '';
   const caveats = c.caveats.length === 0 ? '' : `<ul class="caveats">${c.caveats.map((x) => `<li>${e(x)}</li>`).join('')}</ul>`;
