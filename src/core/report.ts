@@ -9,6 +9,7 @@ import type {
   ProgressState,
   Severity,
 } from './types';
+import { CONFIG_FILE } from './config';
 import type { CeWorkspace } from './workspace';
 
 export interface ReportInput {
@@ -210,7 +211,12 @@ export function formatReport(report: CeReport, options: TextOptions = {}): strin
   const where = report.folder !== undefined ? ` for ${terminalSafe(report.folder)}` : '';
   out.push(c.bold(`Pharmacy CE report${where}`) + c.dim(` · as of ${report.asOf}`));
   if (!report.configFile) {
-    out.push(c.dim('No .pharmacy-ce.json here: showing the default PTCB CPhT two-year cycle. Add the file to set your credentials.'));
+    const broken = report.problems.some((p) => p.file === CONFIG_FILE && p.severity === 'error');
+    out.push(
+      broken
+        ? c.yellow(`${CONFIG_FILE} has errors: showing the default PTCB CPhT two-year cycle until they are fixed (see \`pharmacy-ce check\`).`)
+        : c.dim(`No ${CONFIG_FILE} here: showing the default PTCB CPhT two-year cycle. Add the file to set your credentials.`),
+    );
   }
   if (report.credentials.length === 0) out.push('', 'No credentials to check.');
 

@@ -178,6 +178,9 @@ describe('report: readable text', () => {
     const verify = formatReport(buildReport(input({ configFromFile: false, progress: [progress({ ruleSet: { ...RULES, verify: true } })] })));
     assert.match(verify, /verify with your board/);
     assert.match(verify, /No \.pharmacy-ce\.json here/);
+    const broken = formatReport(buildReport(input({ configFromFile: false, problems: [problem('.pharmacy-ce.json', 3, 'error')] })));
+    assert.match(broken, /\.pharmacy-ce\.json has errors: showing the default PTCB CPhT two-year cycle until they are fixed/);
+    assert.doesNotMatch(broken, /No \.pharmacy-ce\.json here/);
   });
 
   it('limits the not-counted list and says how many more there are', () => {
