@@ -97,7 +97,8 @@ function reveal(target: DashboardTarget): void {
   for (let d = el.closest('details'); d; d = d.parentElement?.closest('details') ?? null) d.open = true;
   const block = el.closest<HTMLElement>('[data-key]') ?? el;
   select(block.dataset.key);
-  block.scrollIntoView({ block: 'center' });
+  // A card is taller than most windows: show its top. A note fits: centre it.
+  block.scrollIntoView({ block: target.kind === 'credential' ? 'start' : 'center' });
   const focusable = el.matches('button') ? el : (el.querySelector<HTMLElement>('button') ?? block);
   focusable.focus({ preventScroll: true });
   block.classList.remove('flash');
@@ -122,6 +123,11 @@ root.addEventListener('click', (event) => {
   const target = event.target as HTMLElement;
   // Links in previews are http(s)/mailto only; VS Code opens them outside the webview.
   if (target.closest('a')) return;
+  const show = target.closest<HTMLElement>('[data-show-credential]');
+  if (show) {
+    reveal({ kind: 'credential', folder: show.dataset.folder ?? '', credentialId: show.dataset.showCredential ?? '' });
+    return;
+  }
   const command = target.closest<HTMLElement>('[data-command]');
   if (command) {
     const folder = command.dataset.folder ?? '';

@@ -96,11 +96,11 @@ function renderAction(a: ActionItem, f: FolderModel, ctx: RenderContext): string
       return text + button;
     }
     case 'requirement':
-      return e(a.daysLeft < 0
+      return showCard(a.credentialId, f, ctx) + e(a.daysLeft < 0
         ? t('{0} h of {1} still missing for {2}: the cycle ended {3}.', h(a.hours), a.requirement, a.credential, date(a.deadline))
         : t('{0} h of {1} needed for {2} by {3} ({4} days left).', h(a.hours), a.requirement, a.credential, date(a.deadline), a.daysLeft));
     case 'total':
-      return e(a.daysLeft < 0
+      return showCard(a.credentialId, f, ctx) + e(a.daysLeft < 0
         ? t('{0} h more were needed for {1}: the cycle ended {2}.', h(a.hours), a.credential, date(a.deadline))
         : t('{0} h more needed for {1} by {2}: about {3} h per month.', h(a.hours), a.credential, date(a.deadline), h(round1(a.pacePerMonth))));
     case 'cpe-monitor':
@@ -122,6 +122,11 @@ function renderAction(a: ActionItem, f: FolderModel, ctx: RenderContext): string
       return parts.join(' ') + noteList(a.notes, f, ctx);
     }
   }
+}
+
+/** A small button that scrolls to the credential's card (handled in the webview, no host round trip). */
+function showCard(credentialId: string, f: FolderModel, ctx: RenderContext): string {
+  return `<button class="link show-card" data-show-credential="${e(credentialId)}" data-folder="${e(f.key)}" aria-label="${e(ctx.t('Show the card'))}" title="${e(ctx.t('Show the card'))}">↓</button> `;
 }
 
 /** Notes an action names, as buttons that open them; a long list is cut so one bad import cannot flood the page. */
