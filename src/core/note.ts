@@ -66,7 +66,7 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 /** Parses one Markdown note. `path` is folder-relative and only used for messages and the title fallback. */
 export function parseNote(text: string, path: string): NoteParseResult {
   try {
-    return readNote(text, path);
+    return detach(readNote(text, path));
   } catch (error) {
     // A bug here must not take the index down with it: the note is shown as unreadable, the rest still counts.
     const message = `This note could not be read (${error instanceof Error ? error.message : String(error)}).`;
@@ -505,6 +505,38 @@ class FrontmatterReader {
     this.problems.push(problem);
     if (invalidates && severity === 'error') this.valid = false;
   }
+}
+
+// ---- memory ------------------------------------------------------------------------------------------
+
+/**
+ * V8 substrings point into their parent string, so a title sliced out of a note would keep the whole note
+ * text alive for as long as the index holds the title. Copying the few kept strings frees the texts.
+ */
+function detach(result: NoteParseResult): NoteParseResult {
+  const note = result.note;
+  note.title = own(note.title);
+  note.excerpt = own(note.excerpt);
+  note.topics = note.topics.map(own);
+  note.tags = note.tags.map(own);
+  if (note.kind === 'broken') note.reason = own(note.reason);
+  if (note.kind === 'ce') {
+    if (note.credentials) note.credentials = note.credentials.map(own);
+    if (note.certificate !== undefined) note.certificate = own(note.certificate);
+    if (note.provider !== undefined) note.provider = own(note.provider);
+    if (note.uanText !== undefined) note.uanText = own(note.uanText);
+    if (note.uan) note.uan.normalized = own(note.uan.normalized);
+  }
+  for (const problem of result.problems) {
+    problem.message = own(problem.message);
+    if (problem.replacement !== undefined) problem.replacement = own(problem.replacement);
+  }
+  return result;
+}
+
+/** A flat copy of a string (short strings are copies already). */
+function own(text: string): string {
+  return text.length < 13 ? text : (' ' + text).slice(1);
 }
 
 // ---- small helpers -------------------------------------------------------------------------------------

@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
 import fc from 'fast-check';
 import { summarizeBody } from '../../src/core/excerpt';
 import { parseNote } from '../../src/core/note';
@@ -478,6 +480,27 @@ describe('parseNote: hostile and unusual input', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('parseNote: memory', () => {
+  it('keeps no reference to the note text (the index must not hold every note alive)', () => {
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as () => void;
+    const body = 'Lorem ipsum dolor sit amet, consectetur adipiscing elit. '.repeat(3500); // ~200 KB
+    const make = (i: number) =>
+      fm(`title: "A long enough title number ${i}"`, 'ce_hours: x', 'topics: [law, pharmacy-lw]', 'uan: 145-0000-25-101-H03-T', 'provider: A provider with a long name', 'certificate: ../certificates/a-long-certificate-name.pdf', 'tags: [a-long-tag-name-here]', 'credentials: [a-long-credential-id]') +
+      `# Heading ${i}\n\nA first paragraph that is long enough to be sliced ${i}.\n\n${body}${i}`;
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    const results: NoteParseResult[] = [];
+    for (let i = 0; i < 200; i++) results.push(parseNote(make(i), `n${i}.md`));
+    gc();
+    const held = process.memoryUsage().heapUsed - before;
+    assert.equal(results.length, 200);
+    assert.ok(results.every((r) => r.problems.length >= 3));
+    // 200 notes of 200 KB would be 40 MB if any kept string still pointed into its note's text.
+    assert.ok(held < 8_000_000, `${(held / 1e6).toFixed(1)} MB held`);
   });
 });
 
