@@ -74,6 +74,6 @@ function activateContextKeys(context: vscode.ExtensionContext, index: CeIndex): 
     void vscode.commands.executeCommand('setContext', 'pharmacyCe.activeHasUan', hasUan);
   };
   context.subscriptions.push(vscode.window.onDidChangeActiveTextEditor(update), index.onDidChange(update));
-  void index.ready.then(update);
+  index.ready.then(update, () => undefined);
   update();
 }

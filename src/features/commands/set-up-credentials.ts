@@ -1,11 +1,10 @@
 // Set Up Credentials: which renewal rules apply and when each cycle ends, written to `.pharmacy-ce.json`.
 import * as vscode from 'vscode';
-import { CONFIG_FILE } from '../../core/config';
+import { CONFIG_FILE, parseConfig } from '../../core/config';
 import { addMonths, endOfMonth, isCalendarDate, localToday } from '../../core/dates';
-import { builtInRuleSets } from '../../core/rules';
-import type { RuleSet } from '../../core/types';
+import type { ResolvedConfig, RuleSet } from '../../core/types';
 import { isCredentialTarget } from '../../services/targets';
-import type { CeIndex, FolderIndex } from '../../services/types';
+import type { CeIndex } from '../../services/types';
 import { credentialsFileEdits, newCredentialsFile, type ChosenCredential } from './credentials-file';
 import { askCalendarDate } from './mark-completed';
 import { chooseFolder, exists, mayWrite, openDocument } from './shared';
@@ -28,11 +27,15 @@ export async function setUpCredentials(index: CeIndex, arg?: unknown): Promise<v
   const folder = await chooseFolder(index, preferred, vscode.l10n.t('Workspace folder to set up'));
   if (!folder) return undefined;
 
-  const chosen = given.credentials ? checked(given.credentials, folder) : await askCredentials(title, folder);
-  if (!chosen) return undefined;
-
+  // The file itself (its unsaved text if open) is what is shown and edited, not the index's copy, which may
+  // still be on its way.
   const uri = vscode.Uri.joinPath(folder.folder.uri, CONFIG_FILE);
   const document = openDocument(uri) ?? ((await exists(uri)) ? await vscode.workspace.openTextDocument(uri) : undefined);
+  const cspt = vscode.workspace.getConfiguration('pharmacyCe', folder.folder.uri).get<number>('csptSterileHours');
+  const { config } = parseConfig(document?.getText(), { asOf: localToday(), ruleSetOptions: { csptSterileHours: cspt } });
+
+  const chosen = given.credentials ? checked(given.credentials, config) : await askCredentials(title, config);
+  if (!chosen) return undefined;
   const edit = new vscode.WorkspaceEdit();
   let wasDirty = false;
   if (document) {
@@ -61,17 +64,13 @@ function isArgs(arg: unknown): arg is SetUpCredentialsArgs {
   return typeof arg === 'object' && arg !== null && !(arg instanceof vscode.Uri) && ('credentials' in arg || 'folder' in arg);
 }
 
-function ruleSetsOf(folder: FolderIndex): RuleSet[] {
-  const all = new Map<string, RuleSet>();
-  const cspt = vscode.workspace.getConfiguration('pharmacyCe', folder.folder.uri).get<number>('csptSterileHours');
-  for (const r of builtInRuleSets({ csptSterileHours: cspt })) all.set(r.id, r);
-  // The folder's resolved config holds the built-ins overlaid by the user's own rule sets.
-  for (const r of Object.values(folder.workspace.config.ruleSets)) all.set(r.id, r);
-  return [...all.values()];
+/** The built-in rule sets overlaid by the user's own (the resolved config already holds both). */
+function ruleSetsOf(config: ResolvedConfig): RuleSet[] {
+  return Object.values(config.ruleSets);
 }
 
-function checked(credentials: ChosenCredential[], folder: FolderIndex): ChosenCredential[] {
-  const known = new Set(ruleSetsOf(folder).map((r) => r.id));
+function checked(credentials: ChosenCredential[], config: ResolvedConfig): ChosenCredential[] {
+  const known = new Set(ruleSetsOf(config).map((r) => r.id));
   for (const c of credentials) {
     if (!known.has(c.ruleSet)) throw new Error(vscode.l10n.t('unknown rule set "{0}"', c.ruleSet));
     if (!isCalendarDate(c.cycleEnd)) throw new Error(vscode.l10n.t('"{0}" is not a YYYY-MM-DD date', c.cycleEnd));
@@ -79,12 +78,11 @@ function checked(credentials: ChosenCredential[], folder: FolderIndex): ChosenCr
   return credentials;
 }
 
-async function askCredentials(title: string, folder: FolderIndex): Promise<ChosenCredential[] | undefined> {
-  const config = folder.workspace.config;
+async function askCredentials(title: string, config: ResolvedConfig): Promise<ChosenCredential[] | undefined> {
   // What the file says now (not the built-in default a folder without a file gets).
   const current = new Map(config.fromFile ? config.credentials.map((c) => [c.ruleSetId, c.cycle.end] as const) : []);
   type Item = vscode.QuickPickItem & { ruleSet: RuleSet };
-  const items: Item[] = ruleSetsOf(folder).map((r) => ({
+  const items: Item[] = ruleSetsOf(config).map((r) => ({
     label: r.name,
     description: r.builtIn ? r.id : vscode.l10n.t('{0} (yours)', r.id),
     detail: [

@@ -92,14 +92,21 @@ export function activate(context: vscode.ExtensionContext, index: CeIndex): Diag
     }
   };
 
-  void index.ready.then(() => safely(vscode.l10n.t('the Problems panel'), publishAll));
+  // A failed first index is reported by the index itself; the change events that follow still publish.
+  index.ready.then(() => safely(vscode.l10n.t('the Problems panel'), publishAll), () => undefined);
   context.subscriptions.push(
     index.onDidChange((change) =>
       safely(vscode.l10n.t('the Problems panel'), () => {
         const byUri = new Map(index.folders().map((f) => [f.folder.uri.toString(), f]));
         for (const wf of change.folders) {
           const folder = byUri.get(wf.uri.toString());
-          if (!folder) continue;
+          if (!folder) {
+            // A folder removed from the workspace: its problems go with it.
+            const gone = published.get(wf.uri.toString());
+            if (gone) collection.set([...gone].map((uri): Entry => [vscode.Uri.parse(uri), undefined]));
+            published.delete(wf.uri.toString());
+            continue;
+          }
           if (change.paths.length === 0) {
             publishFolder(folder);
             continue;

@@ -203,7 +203,7 @@ function uanSegments(uan: Uan): Array<[string, string]> {
     [year ?? uan.year, vscode.l10n.t('released in 20{0}', uan.year)],
     [sequence ?? uan.sequence, vscode.l10n.t("provider's sequence number")],
     [ftt?.slice(0, 1) ?? uan.formatLetter, formats[uan.formatLetter] ?? uan.formatLetter],
-    [ftt?.slice(1) ?? uan.topicCode, topic ? vscode.l10n.t('topic: {0} (`{1}`)', topic.label, topic.key) : vscode.l10n.t('topic code not in the known list')],
+    [ftt?.slice(1) ?? uan.topicCode, topic ? vscode.l10n.t('topic: {0} ({1})', topic.label, topic.key) : vscode.l10n.t('topic code not in the known list')],
     [audience ?? uan.audienceLetter, uan.audience === 'technician' ? vscode.l10n.t('for technicians') : vscode.l10n.t('for pharmacists (PTCB counts at most 5 h)')],
   ];
 }
