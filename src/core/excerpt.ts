@@ -6,6 +6,7 @@
 export const BODY_SCAN_LIMIT = 64 * 1024;
 const KEY_POINTS_MAX = 400;
 const PARAGRAPH_MAX = 300;
+const ORDERED_MARKER = /^\d{1,9}[.)]$/;
 
 export interface BodySummary {
   /** Text of the first level-1 ATX heading (`# Title`), if any. */
@@ -82,7 +83,8 @@ export function summarizeBody(body: string): BodySummary {
     if (!paragraphDone) (paragraph ??= []).push(trimmed);
   }
   let excerpt = '';
-  if (keyPoints) excerpt = shorten(keyPoints.join('\n').trim(), KEY_POINTS_MAX);
+  // A section holding only empty bullets (a fresh template's `- `) says nothing: fall back to the paragraph.
+  if (keyPoints) excerpt = shorten(keyPoints.filter((l) => !isEmptyBullet(l)).join('\n').trim(), KEY_POINTS_MAX);
   if (!excerpt && paragraph) excerpt = shorten(paragraph.join(' '), PARAGRAPH_MAX);
   return { heading, excerpt };
 }
@@ -104,6 +106,11 @@ function headingText(trimmed: string, level: number): string {
   if (end === 0) return '';
   if (end < text.length && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) text = text.slice(0, end).trimEnd();
   return text;
+}
+
+function isEmptyBullet(line: string): boolean {
+  const t = line.trim();
+  return t === '-' || t === '*' || t === '+' || ORDERED_MARKER.test(t);
 }
 
 function isKeyPoints(title: string): boolean {

@@ -6,6 +6,8 @@ import * as vm from 'node:vm';
 import fc from 'fast-check';
 import { summarizeBody } from '../../src/core/excerpt';
 import { parseNote } from '../../src/core/note';
+import { noteTemplate } from '../../src/core/note-template';
+import { TOPICS } from '../../src/core/topics';
 import type { CeNote, NoteParseResult, Problem } from '../../src/core/types';
 
 const FIXTURE = path.resolve(__dirname, '../../../test/fixtures/workspace');
@@ -483,6 +485,34 @@ describe('parseNote: hostile and unusual input', () => {
   });
 });
 
+describe('parseNote: notes written by New CE Note', () => {
+  it('parse as valid CE notes with exactly the fields given and no problem (property)', () => {
+    const fields = fc.record({
+      title: fc.string({ minLength: 1, maxLength: 60 }).filter((t) => t.trim() !== '' && !/[\r\n]/.test(t)),
+      hours: fc.integer({ min: 1, max: 4000 }).map((n) => n / 100),
+      topics: fc.uniqueArray(fc.constantFrom(...TOPICS.map((t) => t.key)), { maxLength: 3 }),
+      completed: fc.option(fc.date({ min: new Date(Date.UTC(2000, 0, 1)), max: new Date(Date.UTC(2090, 0, 1)), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), { nil: undefined }),
+      format: fc.option(fc.constantFrom('live' as const, 'home-study' as const), { nil: undefined }),
+      provider: fc.option(fc.string({ maxLength: 30 }).filter((t) => !/[\r\n]/.test(t)), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(fields, fc.constantFrom('\n', '\r\n'), (f, eol) => {
+        const { note, problems } = ce(noteTemplate(f, eol));
+        assert.deepEqual(problems, []);
+        assert.equal(note.title, f.title.trim());
+        assert.equal(note.hours, f.hours);
+        assert.deepEqual(note.topics, f.topics);
+        assert.equal(note.completed, f.completed);
+        assert.equal(note.status, f.completed ? 'completed' : 'planned');
+        assert.equal(note.format, f.format ?? 'home-study');
+        assert.equal(note.provider, f.provider?.trim() || undefined);
+        assert.equal(note.excerpt, '');
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('parseNote: memory', () => {
   it('keeps no reference to the note text (the index must not hold every note alive)', () => {
     v8.setFlagsFromString('--expose-gc');
@@ -523,6 +553,11 @@ describe('summarizeBody (excerpt)', () => {
     const points = summarizeBody('## Key points\n' + '- a fairly long point about law\n'.repeat(30));
     assert.ok(points.excerpt.length <= 402);
     assert.ok(points.excerpt.endsWith('\n…'));
+  });
+
+  it('skips a Key points section that holds only empty bullets (a fresh template)', () => {
+    assert.equal(summarizeBody('# T\n\n## Key points\n\n- \n\n## Notes\n\n').excerpt, '');
+    assert.equal(summarizeBody('# T\nIntro.\n\n## Key points\n- \n1.\n').excerpt, 'Intro.');
   });
 
   it('is empty for an empty body', () => {
