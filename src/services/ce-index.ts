@@ -88,14 +88,15 @@ class WorkspaceIndex implements CeIndex {
     );
     for (const folder of vscode.workspace.workspaceFolders ?? []) this.addFolder(folder);
     void this.setContext('pharmacyCe.ready', false);
-    this.ready = this.run(async () => {
-      const started = Date.now();
-      await Promise.all([...this.byKey.values()].map((f) => this.indexFolder(f)));
+    const started = Date.now();
+    this.ready = this.run(() => Promise.all([...this.byKey.values()].map((f) => this.indexFolder(f))).then(() => undefined)).finally(() => {
+      // Even after a failure (already logged) the views show what was read rather than wait forever.
       this.readyFlag = true;
+      void this.setContext('pharmacyCe.ready', true);
       this.updateContextKeys();
       this.logCounts('Indexed', started);
       this.announce([...this.byKey.values()], undefined);
-    }).finally(() => void this.setContext('pharmacyCe.ready', true));
+    });
     this.showProgress(this.ready);
     this.scheduleDayCheck();
   }
@@ -105,7 +106,10 @@ class WorkspaceIndex implements CeIndex {
   }
 
   folders(): readonly FolderIndex[] {
-    return [...this.byKey.values()];
+    // In the order the user gave the folders (it changes when folders are added, removed or moved).
+    const order = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString());
+    const rank = (f: Folder) => (order.indexOf(f.key) + order.length + 1) % (order.length + 1);
+    return [...this.byKey.values()].sort((a, b) => rank(a) - rank(b));
   }
 
   folderOf(uri: vscode.Uri): FolderIndex | undefined {
@@ -154,7 +158,14 @@ class WorkspaceIndex implements CeIndex {
     if (!folder) return;
     const path = this.relativePath(folder, uri);
     if (!folder.workspace.isNotePath(path)) return;
-    if (folder.workspace.setNote(path, text)) {
+    let changed: boolean;
+    try {
+      changed = folder.workspace.setNote(path, text);
+    } catch (error) {
+      log()?.error(`Could not parse ${uri.toString(true)}: ${errorText(error)}`);
+      return;
+    }
+    if (changed) {
       this.announce([folder], [path]);
       void this.checkCertificate(folder, path).then((changed) => changed && this.announce([folder], [path]));
     }
@@ -315,7 +326,15 @@ class WorkspaceIndex implements CeIndex {
   private async readNote(workspace: CeWorkspace, uri: vscode.Uri, path: string, fromDisk: boolean): Promise<boolean> {
     const dirty = fromDisk ? undefined : vscode.workspace.textDocuments.find((d) => d.isDirty && d.uri.toString() === uri.toString());
     const { text, missing, error } = dirty ? { text: dirty.getText(), missing: false, error: undefined } : await readText(uri);
-    if (text !== undefined) return workspace.setNote(path, text);
+    if (text !== undefined) {
+      try {
+        return workspace.setNote(path, text);
+      } catch (parseError) {
+        // The core reports bad notes as problems; an exception here is a bug, and must not stop the other notes.
+        log()?.error(`Could not parse ${uri.toString(true)}: ${parseError instanceof Error ? (parseError.stack ?? parseError.message) : String(parseError)}`);
+        return false;
+      }
+    }
     if (missing) return workspace.deleteNote(path);
     // Unreadable (permissions, a directory named like a note): skip it, keep the rest of the index.
     log()?.warn(`Could not read ${uri.toString(true)}: ${errorText(error)}`);
@@ -387,21 +406,15 @@ class WorkspaceIndex implements CeIndex {
         continue;
       }
       const recheck = new Set<string>();
+      /** Deleted paths that were not notes: maybe folders, whose notes and certificates went with them. */
+      const deletedOther = new Set<string>();
       await forEachLimited(events, READ_CONCURRENCY, async ({ uri, event }) => {
         const path = this.relativePath(folder, uri);
         for (const notePath of folder.certificates.get(uri.toString()) ?? []) recheck.add(notePath);
         const workspace = folder.workspace;
         if (event === 'deleted') {
           if (workspace.deleteNote(path)) paths.add(path);
-          // A deleted folder comes as one event: drop the notes that were inside it.
-          const prefix = path + '/';
-          for (const note of workspace.notes().filter((n) => n.path.startsWith(prefix))) {
-            workspace.deleteNote(note.path);
-            paths.add(note.path);
-          }
-          for (const [certificate, notes] of folder.certificates) {
-            if (certificate.startsWith(uri.toString() + '/')) for (const n of notes) recheck.add(n);
-          }
+          else deletedOther.add(path);
           return;
         }
         if (workspace.isNotePath(path)) {
@@ -426,6 +439,20 @@ class WorkspaceIndex implements CeIndex {
           });
         }
       });
+      if (deletedOther.size > 0) {
+        // A deleted (or moved-away) folder can come as one event: drop the notes that were inside it, in one
+        // pass over the index rather than one per event.
+        const workspace = folder.workspace;
+        for (const note of [...workspace.notes()]) {
+          if (insideAny(note.path, deletedOther)) {
+            workspace.deleteNote(note.path);
+            paths.add(note.path);
+          }
+        }
+        for (const [certificate, notes] of folder.certificates) {
+          if (insideAny(this.relativePath(folder, vscode.Uri.parse(certificate)), deletedOther)) for (const n of notes) recheck.add(n);
+        }
+      }
       await forEachLimited([...recheck], READ_CONCURRENCY, async (path) => {
         if (await this.checkCertificate(folder, path)) paths.add(path);
       });
@@ -511,6 +538,14 @@ class WorkspaceIndex implements CeIndex {
     this.queue = next;
     return next;
   }
+}
+
+/** True when one of `folders` is an ancestor folder of `relPath` (all folder-relative, `/`-separated). */
+function insideAny(relPath: string, folders: ReadonlySet<string>): boolean {
+  for (let i = relPath.lastIndexOf('/'); i > 0; i = relPath.lastIndexOf('/', i - 1)) {
+    if (folders.has(relPath.slice(0, i))) return true;
+  }
+  return false;
 }
 
 /** True when a folder at `relPath` could contain notes by the include/exclude globs (cheap: no file access). */
