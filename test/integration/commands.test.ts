@@ -143,6 +143,15 @@ describe('Commands', () => {
     assert.equal(fs.existsSync(fixtureUri('notes/bad').fsPath), false);
   });
 
+  it('New CE Note cancelled at its first question writes nothing', async () => {
+    const before = fs.readdirSync(fixtureUri('notes').fsPath).sort();
+    const running = vscode.commands.executeCommand('pharmacyCe.newNote');
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    assert.equal(await running, undefined);
+    assert.deepEqual(fs.readdirSync(fixtureUri('notes').fsPath).sort(), before);
+  });
+
   it('Copy UAN copies the standard form of the note\'s UAN', async () => {
     const copied = await vscode.commands.executeCommand<string>('pharmacyCe.copyUan', { uri: fixtureUri('notes/federal-law-update.md') });
     assert.equal(copied, '0145-0000-25-101-H03-T');

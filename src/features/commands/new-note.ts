@@ -39,7 +39,9 @@ export async function newNote(context: vscode.ExtensionContext, index: CeIndex, 
 
   const noteTitle = given.title?.trim() || (await askTitle(step(1)));
   if (!noteTitle) return undefined;
-  const hours = given.hours !== undefined && validHours(String(given.hours)) === undefined ? given.hours : await askHours(step(2));
+  const badHours = given.hours !== undefined ? validHours(String(given.hours)) : undefined;
+  if (badHours) throw new Error(badHours);
+  const hours = given.hours ?? (await askHours(step(2)));
   if (hours === undefined) return undefined;
   // Automation that names a title answers the optional questions (topics, UAN) by leaving them out.
   const automated = given.title !== undefined;
