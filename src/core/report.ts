@@ -197,6 +197,8 @@ export interface TextOptions {
   color?: boolean;
   /** Most "not counted" notes listed per credential (the JSON has them all). */
   maxNotCounted?: number;
+  /** Most errors listed under the problem counts (`check` lists them all). */
+  maxErrors?: number;
 }
 
 /** `file:line:column: severity: message`, one problem per line (compiler style, for editors and grep). */
@@ -207,6 +209,7 @@ export function formatProblemLines(problems: readonly ProblemReport[]): string {
 export function formatReport(report: CeReport, options: TextOptions = {}): string {
   const c = palette(options.color === true);
   const maxNotCounted = options.maxNotCounted ?? 5;
+  const maxErrors = options.maxErrors ?? 5;
   const out: string[] = [];
   const where = report.folder !== undefined ? ` for ${terminalSafe(report.folder)}` : '';
   out.push(c.bold(`Pharmacy CE report${where}`) + c.dim(` · as of ${report.asOf}`));
@@ -282,6 +285,10 @@ export function formatReport(report: CeReport, options: TextOptions = {}): strin
   if (s.infos) counts.push(`${s.infos} info`);
   const hint = s.errors + s.warnings + s.infos > 0 ? c.dim(' — run `pharmacy-ce check` to list them') : '';
   out.push(`Problems: ${counts.join(', ')}${hint}`);
+  // Errors are shown here too: a note with an error does not count, which changes the figures above.
+  const errors = report.problems.filter((p) => p.severity === 'error');
+  for (const p of errors.slice(0, maxErrors)) out.push(`  ${c.red('✗')} ${terminalSafe(p.file)}:${p.line}:${p.column} ${oneLine(p.message)}`);
+  if (errors.length > maxErrors) out.push(c.dim(`  … and ${errors.length - maxErrors} more errors`));
   return out.join('\n') + '\n';
 }
 

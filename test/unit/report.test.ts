@@ -155,6 +155,17 @@ describe('report: readable text', () => {
     assert.match(withProblems, /Problems: 1 error, 2 warnings — run `pharmacy-ce check`/);
   });
 
+  it('lists errors under the counts, since a note with an error does not count, and only errors', () => {
+    const problems = [problem('a.md', 4, 'error', 'ce_hours cannot be negative', 11), problem('b.md', 2, 'warning', 'unknown topic')];
+    const out = formatReport(buildReport(input({ problems })));
+    assert.match(out, /^ {2}✗ a\.md:4:11 ce_hours cannot be negative$/m);
+    assert.doesNotMatch(out, /unknown topic/);
+    const many = Array.from({ length: 8 }, (_, i) => problem(`n${i}.md`, 1, 'error'));
+    const capped = formatReport(buildReport(input({ problems: many })), { maxErrors: 3 });
+    assert.equal((capped.match(/^ {2}✗ n\d\.md/gm) ?? []).length, 3);
+    assert.match(capped, /… and 5 more errors/);
+  });
+
   it('has no colour codes unless asked, and uses them when asked', () => {
     assert.doesNotMatch(text, /\x1b\[/);
     const colored = formatReport(buildReport(input()), { color: true });
