@@ -5,6 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { CredentialProgress } from '../../src/core/types';
+import type { ProgressTreeApi } from '../../src/features/progress-tree';
 import { EXTENSION_ID, activateExtension, coreWorkspaceFor, fixtureRoot, waitForIndex } from './helpers';
 
 interface Manifest {
@@ -67,6 +68,30 @@ describe('Activation in the fixture workspace', () => {
     assert.deepEqual(problemKeys(folder.workspace.problems()), problemKeys(core.problems()), 'same problems, same lines');
 
     assert.deepEqual(figures(index.progress(folder)), figures(core.evaluate(asOf)), 'same progress');
+  });
+
+  it('the Progress tree shows each credential with the hours the core computes', async () => {
+    const api = await activateExtension();
+    const index = await waitForIndex();
+    const tree = api.features['progress-tree'] as ProgressTreeApi | undefined;
+    assert.ok(tree?.provider, 'the progress-tree feature exposes its provider');
+    // Rows a person can see without expanding anything beyond the credentials (folder rows come first in multi-root).
+    const labels: string[] = [];
+    const visit = async (element: unknown, depth: number) => {
+      const children = (await tree.provider.getChildren(element as never)) ?? [];
+      for (const child of children) {
+        const item = await tree.provider.getTreeItem(child);
+        labels.push(typeof item.label === 'string' ? item.label : (item.label?.label ?? ''));
+        if (depth < 1) await visit(child, depth + 1);
+      }
+    };
+    await visit(undefined, 0);
+    const hours = (n: number) => String(Math.round(n * 100) / 100);
+    const expected = coreWorkspaceFor(fixtureRoot(), index.asOf())
+      .evaluate(index.asOf())
+      .map((p) => `${p.credential.label}: ${hours(p.hours.earned)} / ${hours(p.hours.required)} h`);
+    assert.ok(expected.includes('PTCB CPhT: 11 / 20 h'), `the core computes 11 / 20 h for CPhT: ${JSON.stringify(expected)}`);
+    assert.deepEqual(expected.filter((e) => !labels.includes(e)), [], `tree rows: ${JSON.stringify(labels)}`);
   });
 
   it('shows the fixture figures a user expects', async () => {
