@@ -261,7 +261,7 @@ function scanKeys(
           const span = scalarAt(line, valueStart, lineNo);
           if (span) current.items.push(span);
           if (data) {
-            const value = valueStart < line.length && line.charCodeAt(valueStart) !== 91 ? inlineValue(line, valueStart) : FALLBACK;
+            const value = valueStart < line.length && line.charCodeAt(valueStart) !== 91 ? inlineValue(line, valueStart, span) : FALLBACK;
             const list = data[current.key.text];
             if (value === FALLBACK || value === null) data = undefined;
             else if (list === null) data[current.key.text] = [value];
@@ -290,7 +290,7 @@ function scanKeys(
         if (data) {
           if (rawKey.length !== colon || !SIMPLE_KEY.test(rawKey) || name === '__proto__' || Object.prototype.hasOwnProperty.call(data, name)) data = undefined;
           else {
-            const value = current.value ? inlineValue(line, v) : null;
+            const value = current.value ? inlineValue(line, v, current.value) : null;
             if (value === FALLBACK) data = undefined;
             else data[name] = value;
           }
@@ -334,7 +334,7 @@ function plainCharacters(text: string, start: number, end: number): boolean {
 }
 
 /** The value that starts at `v` and runs to the end of the line (a trailing ` # comment` allowed). */
-function inlineValue(line: string, v: number): Value {
+function inlineValue(line: string, v: number, span?: SourceSpan): Value {
   const c = line[v];
   if (c === '"' || c === "'") {
     const close = line.indexOf(c, v + 1);
@@ -349,6 +349,8 @@ function inlineValue(line: string, v: number): Value {
     if (close < v || !restIsBlank(line, close + 1)) return FALLBACK;
     return flowItems(line.slice(v + 1, close));
   }
+  // scalarAt already cut a plain value at ` #` and trimmed it, exactly as needed here.
+  if (span) return plainScalar(span.text, false);
   const hash = line.indexOf(' #', v);
   return plainScalar(line.slice(v, hash === -1 ? line.length : hash).trimEnd(), false);
 }

@@ -30,6 +30,9 @@ export function parseUan(text: string): UanParseResult {
   if (trimmed === '') return { error: 'The UAN is empty.' };
   if (trimmed.length > 64) return { error: notAUan(trimmed.slice(0, 40) + '…') };
   const variants: string[] = [];
+  // Most UANs are copied correctly: try the canonical form before any rewriting.
+  const exact = CANONICAL.exec(trimmed);
+  if (exact) return { uan: uanOf(exact, variants) };
   let work = trimmed;
   const upper = work.toUpperCase();
   if (upper !== work) {
@@ -53,25 +56,27 @@ export function parseUan(text: string): UanParseResult {
     }
   }
   if (!m) return { error: notAUan(trimmed) };
+  return { uan: uanOf(m, variants) };
+}
+
+function uanOf(m: RegExpExecArray, variants: string[]): Uan {
   const [, provider, joint, year, sequence, formatLetter, topicCode, audienceLetter] = m;
   const p = provider.padStart(4, '0');
   const s = sequence.padStart(3, '0');
   const normalized = `${p}-${joint}-${year}-${s}-${formatLetter}${topicCode}-${audienceLetter}`;
   return {
-    uan: {
-      normalized,
-      provider: p,
-      joint: joint === '9999',
-      year,
-      sequence: s,
-      formatLetter: formatLetter as Uan['formatLetter'],
-      format: FORMATS[formatLetter],
-      topicCode,
-      topic: topicForAcpeCode(topicCode),
-      audienceLetter: audienceLetter as Uan['audienceLetter'],
-      audience: audienceLetter === 'P' ? 'pharmacist' : 'technician',
-      variants,
-    },
+    normalized,
+    provider: p,
+    joint: joint === '9999',
+    year,
+    sequence: s,
+    formatLetter: formatLetter as Uan['formatLetter'],
+    format: FORMATS[formatLetter],
+    topicCode,
+    topic: topicForAcpeCode(topicCode),
+    audienceLetter: audienceLetter as Uan['audienceLetter'],
+    audience: audienceLetter === 'P' ? 'pharmacist' : 'technician',
+    variants,
   };
 }
 
