@@ -153,6 +153,19 @@ describe('frontmatterContextAt', () => {
     assert.equal(frontmatterContextAt('no: frontmatter\n', 0, 3), undefined);
   });
 
+  it('works on CRLF text the same as on LF text', () => {
+    const crlf = text.replace(/\n/g, '\r\n');
+    for (const [line, character] of [[3, 17], [4, 8], [6, 6], [7, 3]]) {
+      assert.deepEqual(frontmatterContextAt(crlf, line, character), frontmatterContextAt(text, line, character));
+    }
+  });
+
+  it('does not offer values for a comment line or offer keys on an indented line', () => {
+    const t = '---\n# topics: [\n  nested: x\n---\n';
+    assert.equal(frontmatterContextAt(t, 1, 10), undefined);
+    assert.equal(frontmatterContextAt(t, 2, 0), undefined);
+  });
+
   it('reads a key value span for hover', () => {
     assert.deepEqual(keyValueOnLine('uan: "0145-0000-25-101-H03-T" # x', 'uan'), { value: '0145-0000-25-101-H03-T', start: 5, end: 29 });
     assert.equal(keyValueOnLine('  uan: 1', 'uan'), undefined);
