@@ -1,10 +1,11 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import matter from 'gray-matter';
+import { parseNote } from '../../src/core/note';
 import { noteTemplate, slugify, uniqueNoteFileName, yamlScalar } from '../../src/core/note-template';
 
 function frontmatterOf(text: string): Record<string, unknown> {
-  return matter(text, { language: 'yaml' } as matter.GrayMatterOption<string, never>).data;
+  return matter(text, { language: 'yaml' }).data;
 }
 
 describe('noteTemplate', () => {
@@ -52,6 +53,23 @@ describe('noteTemplate', () => {
     for (const tricky of ['Law: Federal', 'yes', '2025 update', '#1 course', '- dash', 'USP <797> refresher', "O'Brien's talk"]) {
       assert.equal(frontmatterOf(noteTemplate({ title: tricky, hours: 1, topics: [] })).title, tricky);
     }
+  });
+
+  it('is read by the note parser as a valid CE note with no problems', () => {
+    const completed = parseNote(noteTemplate({ title: 'USP <797>: Garbing', hours: 0.75, topics: ['sterile-compounding'], completed: '2026-03-02', uan: '0145-0000-25-101-H07-T' }), 'notes/a.md');
+    assert.deepEqual(completed.problems, []);
+    assert.equal(completed.note.kind, 'ce');
+    if (completed.note.kind !== 'ce') return;
+    assert.equal(completed.note.valid, true);
+    assert.equal(completed.note.title, 'USP <797>: Garbing');
+    assert.equal(completed.note.hours, 0.75);
+    assert.equal(completed.note.status, 'completed');
+    assert.equal(completed.note.completed, '2026-03-02');
+    assert.ok(completed.note.topics.includes('sterile-compounding'));
+
+    const planned = parseNote(noteTemplate({ title: 'Law', hours: 1, topics: [] }, '\r\n'), 'notes/b.md');
+    assert.deepEqual(planned.problems, []);
+    assert.equal(planned.note.kind === 'ce' && planned.note.status, 'planned');
   });
 
   it('keeps simple titles plain', () => {
