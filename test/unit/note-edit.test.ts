@@ -1,5 +1,8 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseNote } from '../../src/core/note';
 import {
   applyLineEdits,
   frontmatterContextAt,
@@ -86,6 +89,26 @@ describe('markCompletedEdits', () => {
   it('replaces a block-list value under status with a scalar', () => {
     const text = '---\nce_hours: 1\nstatus:\n  - planned\ntitle: A\n---\n';
     assert.equal(complete(text), '---\nce_hours: 1\nstatus: completed\ncompleted: 2026-11-25\ntitle: A\n---\n');
+  });
+
+  it('makes every readable fixture CE note parse as completed on the date, with no new problem', () => {
+    const dir = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'workspace', 'notes');
+    let checked = 0;
+    for (const name of fs.readdirSync(dir)) {
+      const text = fs.readFileSync(path.join(dir, name), 'utf8');
+      const before = parseNote(text, name);
+      if (before.note.kind !== 'ce') continue;
+      const after = parseNote(complete(text, '2026-11-24'), name);
+      assert.equal(after.note.kind, 'ce', name);
+      if (after.note.kind !== 'ce') continue;
+      assert.equal(after.note.status, 'completed', name);
+      assert.equal(after.note.completed, '2026-11-24', name);
+      // The edit fixes nothing and breaks nothing else: same problem codes, except the bad date it replaced.
+      const codes = (r: typeof before) => r.problems.filter((p) => !(p.code === 'bad-value' && /completed/.test(p.message))).map((p) => p.code).sort();
+      assert.deepEqual(codes(after), codes(before), name);
+      checked++;
+    }
+    assert.ok(checked >= 6, `checked ${checked} fixture notes`);
   });
 
   it('changes nothing but the status and completed lines (property)', () => {
