@@ -14,6 +14,8 @@ export interface TranscriptRow {
   hours: number;
   /** Folder-relative path of the certificate, as the note names it. */
   certificate?: string;
+  /** The certificate file was looked for and not found. */
+  certificateMissing?: boolean;
   counted: boolean;
   reason?: string;
 }
@@ -24,7 +26,10 @@ export interface Transcript {
   cycle: { start: CalendarDate; end: CalendarDate };
   totals: { earned: number; required: number; met: boolean };
   requirements: { label: string; earned: number; required: number; met: boolean }[];
+  /** Activities completed in the cycle, counted or not. */
   rows: TranscriptRow[];
+  /** CE notes left out of the rows, so the exporter can say why they are missing. */
+  leftOut: { errors: number; notCompleted: number; outsideCycle: number };
   source: string;
   ruleAsOf: CalendarDate;
   verify: boolean;
@@ -36,17 +41,37 @@ export interface Transcript {
 
 export interface TranscriptOptions {
   learnerName: string;
+  /** Paths of notes whose certificate file was not found. */
+  missingCertificates?: readonly string[];
   asOf: CalendarDate;
   generated: CalendarDate;
 }
 
-/** Builds the transcript of one evaluated credential: one row per CE note the evaluation considered. */
+/**
+ * Builds the transcript of one evaluated credential: one row per activity completed in the cycle, counted
+ * or not (and why). Notes with errors, planned or unfinished ones and those of other cycles are left out
+ * (and counted in `leftOut`): an auditor reads this, so it lists what was done in the cycle.
+ */
 export function buildTranscript(progress: CredentialProgress, notes: readonly ParsedNote[], options: TranscriptOptions): Transcript {
   const byPath = new Map(notes.map((n) => [n.path, n]));
+  const missing = new Set(options.missingCertificates ?? []);
   const rows: TranscriptRow[] = [];
+  const leftOut = { errors: 0, notCompleted: 0, outsideCycle: 0 };
   for (const verdict of progress.verdicts) {
     const note = byPath.get(verdict.path);
     if (!note || note.kind !== 'ce') continue;
+    if (!note.valid) {
+      leftOut.errors++;
+      continue;
+    }
+    if (note.status !== 'completed' || !note.completed) {
+      leftOut.notCompleted++;
+      continue;
+    }
+    if (note.completed < progress.cycle.start || note.completed > progress.cycle.end) {
+      leftOut.outsideCycle++;
+      continue;
+    }
     rows.push({
       completed: note.completed,
       title: note.title,
@@ -56,6 +81,7 @@ export function buildTranscript(progress: CredentialProgress, notes: readonly Pa
       topics: [...note.topics],
       hours: note.hours,
       certificate: note.certificate ? resolveRelative(note.path, note.certificate).path : undefined,
+      certificateMissing: note.certificate ? missing.has(note.path) : undefined,
       counted: verdict.counted,
       reason: verdict.reason,
     });
@@ -68,6 +94,7 @@ export function buildTranscript(progress: CredentialProgress, notes: readonly Pa
     totals: { earned: progress.hours.earned, required: progress.hours.required, met: progress.met },
     requirements: progress.requirements.map((r) => ({ label: r.label, earned: r.earned, required: r.required, met: r.met })),
     rows,
+    leftOut,
     source: progress.ruleSet.source,
     ruleAsOf: progress.ruleSet.asOf,
     verify: progress.ruleSet.verify === true,
@@ -104,7 +131,7 @@ export function transcriptCsv(transcript: Transcript): string {
         csvText(FORMAT_LABEL[r.format] ?? r.format),
         csvText(r.topics.join('; ')),
         csvCell(formatHours(r.hours)),
-        csvText(r.certificate ?? ''),
+        csvText(r.certificate ? `${r.certificate}${r.certificateMissing ? ' (file not found)' : ''}` : ''),
         csvCell(r.counted ? 'yes' : 'no'),
         csvText(r.reason ?? ''),
       ],
@@ -151,7 +178,7 @@ export function transcriptHtml(t: Transcript): string {
       (r) =>
         `<tr${r.counted ? '' : ' class="not-counted"'}><td class="date">${e(r.completed ?? '')}</td><td>${e(r.title)}</td><td>${e(r.provider ?? '')}</td>` +
         `<td class="uan">${e(r.uan ?? '')}</td><td>${e(FORMAT_LABEL[r.format] ?? r.format)}</td><td>${e(r.topics.map(topicLabel).join(', '))}</td>` +
-        `<td class="num">${e(formatHours(r.hours))}</td><td>${e(r.certificate ?? '')}</td><td>${r.counted ? 'yes' : 'no'}</td><td>${e(r.reason ?? '')}</td></tr>`,
+        `<td class="num">${e(formatHours(r.hours))}</td><td>${e(r.certificate ?? '')}${r.certificateMissing ? ' <strong>(file not found)</strong>' : ''}</td><td>${r.counted ? 'yes' : 'no'}</td><td>${e(r.reason ?? '')}</td></tr>`,
     )
     .join('\n');
   const caveats = t.caveats.map((c) => `<li>${e(c)}</li>`).join('');
@@ -191,7 +218,7 @@ export function transcriptHtml(t: Transcript): string {
 <h1>Continuing education transcript</h1>
 <dl>
 <dt>Learner</dt><dd>${e(t.learnerName || '(name not set)')}</dd>
-<dt>Credential</dt><dd>${e(t.credential.label)} (${e(t.credential.ruleSetName)})</dd>
+<dt>Credential</dt><dd>${e(t.credential.label)}${t.credential.ruleSetName !== t.credential.label ? ` (${e(t.credential.ruleSetName)})` : ''}</dd>
 <dt>Cycle</dt><dd>${e(t.cycle.start)} to ${e(t.cycle.end)}</dd>
 <dt>Hours</dt><dd>${e(formatHours(t.totals.earned))} of ${e(formatHours(t.totals.required))} required (${t.totals.met ? 'met' : 'not met'}) as of ${e(t.asOf)}</dd>
 </dl>

@@ -69,15 +69,15 @@ const NOTES: ParsedNote[] = [
 
 describe('transcript', () => {
   describe('rows and totals', () => {
-    it('has one row per CE note considered, by completion date, with counted and the reason', () => {
+    it('has one row per activity completed in the cycle, by date, with counted and the reason', () => {
       const t = transcriptOf(NOTES);
       assert.deepEqual(t.rows.map((r) => [r.completed, r.hours, r.counted]), [
         ['2025-06-10', 1, true],
         ['2025-09-01', 6, true],
         ['2026-02-01', 2, true],
         ['2026-03-15', 2, false],
-        [undefined, 1, false],
       ]);
+      assert.deepEqual(t.leftOut, { errors: 0, notCompleted: 1, outsideCycle: 0 });
       assert.match(t.rows[1].reason ?? '', /only 5 of 6 h/);
       assert.match(t.rows[3].reason ?? '', /not accepted/);
       assert.equal(t.rows[0].certificate, 'certificates/law-2025.pdf');
@@ -87,6 +87,24 @@ describe('transcript', () => {
       assert.deepEqual(t.cycle, { start: '2025-04-01', end: '2027-03-31' });
       assert.equal(t.learnerName, 'Dana Q. Tech');
     });
+
+    it('leaves out notes with errors, unfinished ones and other cycles, and flags missing certificate files', () => {
+      const notes = [
+        ce('ok.md', { certificate: 'certs/ok.pdf', completed: '2026-01-01' }),
+        ce('gone.md', { certificate: '../gone.pdf', completed: '2026-01-02' }),
+        ce('bad.md', { valid: false, hours: 0 }),
+        ce('before.md', { completed: '2025-03-31' }),
+        ce('after.md', { completed: '2027-04-01' }),
+        ce('doing.md', { status: 'in-progress', completed: undefined }),
+      ];
+      const [progress] = evaluateAll(CONFIG, notes, AS_OF);
+      const t = buildTranscript(progress, notes, { learnerName: '', asOf: AS_OF, generated: AS_OF, missingCertificates: ['gone.md'] });
+      assert.deepEqual(t.rows.map((r) => [r.title, r.certificate, r.certificateMissing]), [['ok.md', 'certs/ok.pdf', false], ['gone.md', 'gone.pdf', true]]);
+      assert.deepEqual(t.leftOut, { errors: 1, notCompleted: 1, outsideCycle: 2 });
+      const csv = parseCsv(transcriptCsv(t));
+      assert.equal(csv[2][7], 'gone.pdf (file not found)');
+      assert.ok(transcriptHtml(t).includes('gone.pdf <strong>(file not found)</strong>'));
+    });
   });
 
   describe('CSV', () => {
@@ -95,7 +113,7 @@ describe('transcript', () => {
       assert.ok(csv.endsWith('\r\n'));
       const rows = parseCsv(csv);
       assert.deepEqual(rows[0], CSV_HEADER);
-      assert.equal(rows.length, 1 + 5);
+      assert.equal(rows.length, 1 + 4);
       assert.ok(rows.every((r) => r.length === CSV_HEADER.length));
       assert.deepEqual(rows[1], ['2025-06-10', 'Federal Law, 2025 "Update"', 'Power-Pak C.E.', '0145-0000-25-101-H03-T', 'Home study', 'law', '1', 'certificates/law-2025.pdf', 'yes', '']);
       assert.equal(rows[3][1], 'Look-Alike,\nSound-Alike');
@@ -155,7 +173,7 @@ describe('transcript', () => {
       for (const text of ['Dana Q. Tech', 'PTCB CPhT', '2025-04-01 to 2027-03-31', '8 of 20 required', 'Pharmacy law', 'Patient safety', 'Federal Law, 2025 &quot;Update&quot;', 'Power-Pak C.E.', 'ptcb.zendesk.com', '@media print']) {
         assert.ok(html.includes(text), text);
       }
-      assert.equal((html.match(/<tr/g) ?? []).length, 1 + 3 + 1 + 5);
+      assert.equal((html.match(/<tr/g) ?? []).length, 1 + 3 + 1 + 4);
     });
 
     it('says so when the learner name is not set', () => {

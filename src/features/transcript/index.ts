@@ -102,18 +102,32 @@ class TranscriptExport {
       if (answer !== replace) return undefined;
     }
     const learnerName = vscode.workspace.getConfiguration('pharmacyCe', folder.folder.uri).get<string>('learnerName', '').trim();
-    const transcript = buildTranscript(progress, folder.workspace.notes(), { learnerName, asOf: this.index.asOf(), generated: localToday() });
+    const transcript = buildTranscript(progress, folder.workspace.notes(), {
+      learnerName,
+      asOf: this.index.asOf(),
+      generated: localToday(),
+      missingCertificates: folder.workspace.missingCertificates(),
+    });
     await vscode.workspace.fs.createDirectory(dir);
     const encoder = new TextEncoder();
     // The byte-order mark lets spreadsheet programs read the CSV as UTF-8 (names with accents, en dashes).
     await vscode.workspace.fs.writeFile(csv, encoder.encode(`\ufeff${transcriptCsv(transcript)}`));
     await vscode.workspace.fs.writeFile(html, encoder.encode(transcriptHtml(transcript)));
-    if (!options.quiet) void this.open(csv, html, learnerName === '');
+    if (!options.quiet) void this.open(csv, html, learnerName === '', transcript.leftOut.errors);
     return { csv, html };
   }
 
-  private async open(csv: vscode.Uri, html: vscode.Uri, noName: boolean): Promise<void> {
-    await vscode.window.showTextDocument(csv, { preview: false });
+  private async open(csv: vscode.Uri, html: vscode.Uri, noName: boolean, withErrors: number): Promise<void> {
+    // Run from the dashboard, the CSV opens beside it rather than covering it.
+    const fromWebview = vscode.window.tabGroups.activeTabGroup.activeTab?.input instanceof vscode.TabInputWebview;
+    await vscode.window.showTextDocument(csv, { preview: false, viewColumn: fromWebview ? vscode.ViewColumn.Beside : undefined });
+    if (withErrors > 0) {
+      void vscode.window.showWarningMessage(
+        withErrors === 1
+          ? vscode.l10n.t('1 note with errors is left out of the transcript: fix it (see the Problems panel) and export again.')
+          : vscode.l10n.t('{0} notes with errors are left out of the transcript: fix them (see the Problems panel) and export again.', withErrors),
+      );
+    }
     const openHtml = vscode.l10n.t('Open Printable Transcript');
     const reveal = vscode.l10n.t('Reveal in File Explorer');
     const setName = vscode.l10n.t('Set Learner Name');
