@@ -133,7 +133,7 @@ export function splitNote(text: string): NoteParts {
       };
     }
   } catch (error) {
-    frontmatter.error = unclosedFlow(yamlFailure(error, openingLine.length, endLine), keys);
+    frontmatter.error = withinLine(text, unclosedFlow(yamlFailure(error, openingLine.length, endLine), keys));
   }
   return parts;
 }
@@ -181,6 +181,18 @@ function unclosedFlow(failure: FrontmatterFailure, keys: Map<string, KeySource>)
     length: opener.length,
     message: `YAML error in the frontmatter: "${opener.text[0]}" opened here is never closed with "${close}".`,
   };
+}
+
+/** js-yaml sometimes reports a column off its line (a duplicated key gives a negative one): keep it on the line. */
+function withinLine(text: string, failure: FrontmatterFailure): FrontmatterFailure {
+  let start = 0;
+  for (let n = 1; n < failure.line && start !== -1; n++) start = text.indexOf('\n', start) + 1 || -1;
+  if (start === -1) return failure;
+  const end = text.indexOf('\n', start);
+  const lineLength = stripCr(end === -1 ? text.slice(start) : text.slice(start, end)).length;
+  const column = Math.min(Math.max(1, failure.column), lineLength + 1);
+  if (column === failure.column) return failure;
+  return { ...failure, column, length: undefined };
 }
 
 function stripCr(line: string): string {

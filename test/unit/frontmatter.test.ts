@@ -94,6 +94,9 @@ describe('frontmatter: splitting', () => {
     const dup = splitNote('---\na: 1\nb: 2\na: 3\n---\n').frontmatter!;
     assert.equal(dup.error?.line, 4);
     assert.match(dup.error!.message, /duplicated/);
+    // js-yaml reports this one at column -12 (found by fuzzing): it must stay on the line.
+    const emptyDup = splitNote('---\ncpe_monitor: \ncpe_monitor:\n---\n').frontmatter!;
+    assert.deepEqual([emptyDup.error?.line, emptyDup.error?.column], [3, 1]);
     const indent = splitNote('---\ntitle: a\n  b: c\n---\n').frontmatter!;
     assert.deepEqual([indent.error?.line, indent.error?.column], [3, 4]);
   });
