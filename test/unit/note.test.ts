@@ -466,21 +466,40 @@ describe('parseNote: hostile and unusual input', () => {
 
   it('never throws, and every problem points inside the file (property)', () => {
     const piece = fc.constantFrom('---', '---js', '\n', '\r\n', 'ce_hours: ', 'ceu: ', 'title: ', 'topics: ', '- ', '[', ']', '{', '"', "'", ':', '#', 'completed: ', '2026-02-30', 'uan: ', '0145-0000-24-101-H07-T', 'status: ', 'x', '1.5', '\ufeff', '\u0000', ' ', '  - law', '## Key points', '```');
-    const text = fc.oneof(fc.string(), fc.array(piece, { maxLength: 30 }).map((p) => p.join('')));
+    const keys = ['title', 'ce_hours', 'ceu', 'topics', 'uan', 'completed', 'status', 'format', 'audience', 'category', 'credentials', 'certificate', 'provider', 'tags', 'cpe_monitor', 'ce_hour', 'Title', 'date', 'x'];
+    const values = ['', '1', '-1', '0.3', '"2"', 'abc', '[law, x]', '[', '{a: 1}', '2026-04-31', '2025-01-01', '"2025-01-01"', 'true', 'planned', 'completed', 'live', 'Home Study', 'pharmacist', 'in-service', '0145-0000-24-101-H07-T', '202-0000-21-278-H04-P', '~', '|', '"a\\"b"', 'law, pateint-safety', '[[a]]', '- x', '&a 1', '*a'];
+    const line = fc.oneof(
+      fc.tuple(fc.constantFrom(...keys), fc.constantFrom(...values)).map(([k, v]) => `${k}: ${v}`),
+      fc.tuple(fc.constantFrom(...keys), fc.array(fc.constantFrom(...values), { maxLength: 3 })).map(([k, items]) => [`${k}:`, ...items.map((i) => `  - ${i}`)].join('\n')),
+      fc.constantFrom('# c', '', '  x', '- y', '\t', 'k: v # c'),
+    );
+    const structured = fc
+      .tuple(fc.constantFrom('---', '\ufeff---', '---yaml', '---js'), fc.array(line, { maxLength: 8 }), fc.constantFrom('---', '----', ''), fc.constantFrom('', '# H\n\nPara.', '## Key points\n- a\n'), fc.boolean())
+      .map(([open, lines, close, body, crlf]) => {
+        const t = `${open}\n${lines.join('\n')}\n${close}\n${body}`;
+        return crlf ? t.replace(/\n/g, '\r\n') : t;
+      });
+    const text = fc.oneof(fc.string(), fc.array(piece, { maxLength: 30 }).map((p) => p.join('')), structured);
     fc.assert(
       fc.property(text, (t) => {
         const { note, problems } = parseNote(t, 'p.md');
-        const lines = t.split('\n').length;
+        const lines = (t.charCodeAt(0) === 0xfeff ? t.slice(1) : t).split('\n').map((l) => l.replace(/\r$/, ''));
         assert.ok(['ce', 'study', 'broken'].includes(note.kind));
         for (const p of problems) {
-          assert.ok(p.line >= 1 && p.line <= lines, `line ${p.line} of ${lines}`);
-          assert.ok(p.column >= 1);
+          assert.ok(p.line >= 1 && p.line <= lines.length, `line ${p.line} of ${lines.length}`);
+          const lineText = lines[p.line - 1];
+          assert.ok(p.column >= 1 && p.column <= lineText.length + 1, `column ${p.column} on "${lineText}"`);
+          assert.ok(!p.length || p.column - 1 + p.length <= lineText.length, `length ${p.length} on "${lineText}"`);
           assert.equal(p.file, 'p.md');
+          assert.ok(p.message.length > 0 && !p.message.includes('undefined'), p.message);
         }
-        if (note.kind === 'ce' && !note.valid) assert.equal(note.hours, 0);
-        if (note.kind === 'ce' && problems.some((p) => p.severity === 'error')) assert.equal(note.valid, false);
+        if (note.kind === 'ce') {
+          assert.equal(note.valid, !problems.some((p) => p.severity === 'error'));
+          assert.ok(Number.isFinite(note.hours) && note.hours >= 0);
+          if (!note.valid) assert.equal(note.hours, 0);
+        }
       }),
-      { numRuns: 3000 },
+      { numRuns: 4000 },
     );
   });
 });
