@@ -274,9 +274,9 @@ export async function startCodeServer({ tmp, folder, port, settings = {}, env = 
     stop,
     /** `vscode-remote://` URI of a server-side path, as the workbench payload wants it. */
     remote: (p) => `vscode-remote://127.0.0.1:${port}${p}`,
-    /** Workbench URL opening `folder`, with an optional development payload. */
-    workbenchUrl(payload) {
-      let url = `${base}/?folder=${encodeURIComponent(folder)}`;
+    /** Workbench URL opening `folder` (or a .code-workspace file), with an optional development payload. */
+    workbenchUrl(payload, { workspaceFile } = {}) {
+      let url = workspaceFile ? `${base}/?workspace=${encodeURIComponent(workspaceFile)}` : `${base}/?folder=${encodeURIComponent(folder)}`;
       if (payload) url += `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
       return url;
     },

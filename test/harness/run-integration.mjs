@@ -1,8 +1,12 @@
 // `npm run test:integration`: runs out/test/integration/*.test.js inside the real extension host of
-// code-server (VS Code 1.139 in the browser), on a temp copy of test/fixtures/workspace, driven by headless
-// Chromium. Prints mocha's results live and a closing `N passed, N failed` line; exits non-zero on any
-// failure or timeout. Always stops the server and browser and removes its temp dirs.
-//   node test/harness/run-integration.mjs [--grep <text>]      (or MOCHA_GREP=<text>)
+// code-server (VS Code 1.139 in the browser), driven by headless Chromium. Two passes, each with its own server:
+//   1. on a temp copy of test/fixtures/workspace (every suite);
+//   2. multi-root: a .code-workspace of two fixture copies, the second's config holding only its first (CPhT)
+//      credential (the suites named "Multi-root"; they skip themselves in pass 1).
+// Prints mocha's results live and a closing `N passed, N failed` line over both; exits non-zero on any failure or
+// timeout. Always stops the servers and browsers and removes its temp dirs.
+//   node test/harness/run-integration.mjs [--grep <text>]   (or MOCHA_GREP: pass 1 only, that subset)
+//   node test/harness/run-integration.mjs --multi-root      (pass 2 only)
 import fs from 'node:fs';
 import path from 'node:path';
 import {
@@ -11,27 +15,37 @@ import {
 
 const tag = 'integration';
 const TIMEOUT_MS = Number(process.env.INTEGRATION_TIMEOUT_MS ?? 5 * 60_000);
+const MULTI_ROOT_GREP = 'Multi-root';
 const suiteIndex = path.join(repoRoot, 'out', 'test', 'integration', 'index');
 
 function parseArgs(argv) {
-  const args = { grep: process.env.MOCHA_GREP };
+  const args = { grep: process.env.MOCHA_GREP || undefined, multiRootOnly: false };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--grep' || argv[i] === '-g') args.grep = argv[++i];
     else if (argv[i].startsWith('--grep=')) args.grep = argv[i].slice('--grep='.length);
-    else throw new Error(`Unknown argument ${argv[i]} (supported: --grep <text>)`);
+    else if (argv[i] === '--multi-root') args.multiRootOnly = true;
+    else throw new Error(`Unknown argument ${argv[i]} (supported: --grep <text>, --multi-root)`);
   }
   return args;
 }
 
-async function main() {
-  const { grep } = parseArgs(process.argv.slice(2));
-  requireSetup();
-  if (!fs.existsSync(`${suiteIndex}.js`)) {
-    process.stderr.write(`No ${path.relative(repoRoot, suiteIndex)}.js: build the suites with \`node esbuild.js --tests\` first.\n`);
-    return 2;
-  }
+/** Two fixture copies in a .code-workspace; the second keeps only its first credential, so the folders differ. */
+function makeMultiRoot(tmp) {
+  const a = copyFixture(path.join(tmp, 'pharmacy-ce-a'));
+  const b = copyFixture(path.join(tmp, 'pharmacy-ce-b'));
+  const configFile = path.join(b, '.pharmacy-ce.json');
+  const config = JSON.parse(fs.readFileSync(configFile, 'utf8'));
+  config.credentials = config.credentials.slice(0, 1);
+  fs.writeFileSync(configFile, JSON.stringify(config, null, 2) + '\n');
+  const file = path.join(tmp, 'pharmacy-ce.code-workspace');
+  fs.writeFileSync(file, JSON.stringify({ folders: [{ path: a }, { path: b }], settings: {} }, null, 2));
+  return file;
+}
+
+/** One server + browser + suite run. Returns the counts and the extension host's exit code. */
+async function runPass({ name, grep, multiRoot }) {
   const tmp = makeTempDir('pharmacy-ce-it-');
-  const workspace = copyFixture(path.join(tmp, 'workspace'));
+  const target = multiRoot ? makeMultiRoot(tmp) : copyFixture(path.join(tmp, 'workspace'));
   const resultFile = path.join(tmp, 'result.txt');
   const automationLog = path.join(tmp, 'automation.log');
   fs.writeFileSync(resultFile, '');
@@ -39,12 +53,12 @@ async function main() {
   // The extension host inherits the server's environment: that is how the suite learns where to write.
   const server = await startCodeServer({
     tmp,
-    folder: workspace,
+    folder: target,
     devMode: true,
     env: { PHARMACY_CE_TEST_RESULT: resultFile, MOCHA_GREP: grep ?? '' },
   });
-  lap(tag, `code-server up on 127.0.0.1:${server.port}, workspace ${workspace}`);
-  const { page } = await launchChromium(tmp);
+  lap(tag, `${name}: code-server up on 127.0.0.1:${server.port}, ${multiRoot ? 'workspace file' : 'folder'} ${target}`);
+  const { context, page } = await launchChromium(tmp);
   const exited = new Promise((resolve) => {
     void page.exposeFunction('codeAutomationExit', (code) => resolve(code));
   });
@@ -53,8 +67,8 @@ async function main() {
     fs.appendFileSync(automationLog, args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ') + '\n');
   });
   const payload = [['extensionDevelopmentPath', server.remote(repoRoot)], ['extensionTestsPath', server.remote(suiteIndex)]];
-  await page.goto(server.workbenchUrl(payload));
-  lap(tag, `workbench opened; running the suites${grep ? ` matching "${grep}"` : ''}`);
+  await page.goto(server.workbenchUrl(payload, multiRoot ? { workspaceFile: target } : {}));
+  lap(tag, `${name}: workbench opened; running the suites${grep ? ` matching "${grep}"` : ''}`);
 
   // Stream the suite's output while it runs.
   let printed = 0;
@@ -79,19 +93,46 @@ async function main() {
   }
   await sleep(100);
   const text = flush();
+  lap(tag, `${name}: extension host exit code: ${code}`);
+  await context.close().catch(() => {});
+  await server.stop();
+
   const summary = /^(\d+) passed, (\d+) failed$/m.exec(text);
-  lap(tag, `extension host exit code: ${code}`);
-  if (code === 'timeout') {
-    process.stdout.write(`\nTimed out after ${TIMEOUT_MS / 1000} s.\n`);
-  }
+  if (code === 'timeout') process.stdout.write(`\n${name}: timed out after ${TIMEOUT_MS / 1000} s.\n`);
   if (!summary) {
-    process.stdout.write('\nThe suite never reported results. Last extension host / workbench log lines:\n');
+    process.stdout.write(`\n${name}: the suite never reported results. Last extension host / workbench log lines:\n`);
     process.stdout.write(tail(automationLog, 30) + '\n--- server log ---\n' + tail(server.logFile, 15) + '\n');
-    process.stdout.write(summaryLine(0, 1) + '\n');
-    return 1;
+    return { passed: 0, failed: 1 };
   }
-  if (code === 'timeout') process.stdout.write(summaryLine(Number(summary[1]), Number(summary[2]) + 1) + '\n');
-  return code === 0 && summary[2] === '0' ? 0 : 1;
+  const passed = Number(summary[1]);
+  let failed = Number(summary[2]);
+  if (code !== 0 && failed === 0) failed = 1; // timeout, or the host failed after mocha (e.g. no test matched)
+  return { passed, failed };
+}
+
+async function main() {
+  const { grep, multiRootOnly } = parseArgs(process.argv.slice(2));
+  requireSetup();
+  if (!fs.existsSync(`${suiteIndex}.js`)) {
+    process.stderr.write(`No ${path.relative(repoRoot, suiteIndex)}.js: build the suites with \`node esbuild.js --tests\` first.\n`);
+    return 2;
+  }
+  const passes = [];
+  if (!multiRootOnly) passes.push({ name: 'one folder', grep });
+  // Pass 2 only when some suite is about multi-root workspaces (otherwise it would run no test and fail).
+  const hasMultiRootSuite = fs.readdirSync(path.dirname(suiteIndex))
+    .some((f) => f.endsWith('.test.js') && fs.readFileSync(path.join(path.dirname(suiteIndex), f), 'utf8').includes(MULTI_ROOT_GREP));
+  if (multiRootOnly || (!grep && hasMultiRootSuite)) passes.push({ name: 'multi-root', grep: MULTI_ROOT_GREP, multiRoot: true });
+  let passed = 0;
+  let failed = 0;
+  for (const pass of passes) {
+    if (passes.length > 1) process.stdout.write(`\n== ${pass.name}\n`);
+    const result = await runPass(pass);
+    passed += result.passed;
+    failed += result.failed;
+  }
+  if (passes.length > 1) process.stdout.write(`\n== all passes\n${summaryLine(passed, failed)}\n`);
+  return failed === 0 && passed > 0 ? 0 : 1;
 }
 
 main().then(
