@@ -3,6 +3,9 @@
 // there. It expects a .code-workspace of two fixture copies, the second one's config holding only its first
 // (CPhT) credential; open it with `?workspace=<file>` instead of `?folder=` in the harness's workbench URL.
 import * as assert from 'node:assert/strict';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ProgressTreeApi } from '../../src/features/progress-tree';
 import type { NotesTreeApi } from '../../src/features/notes-tree';
@@ -52,6 +55,29 @@ describe('Multi-root workspace', function () {
     assert.deepEqual(noteRoots.map((r) => r.kind), ['folder', 'folder']);
     const groups = await notes.provider.getChildren(noteRoots[1]);
     assert.ok(groups.length >= 2 && groups.every((g) => g.kind === 'group'));
+  });
+
+  it('indexes a folder added at runtime and forgets a removed one', async () => {
+    const index = await waitForIndex();
+    const api = await activateExtension();
+    const progress = api.features['progress-tree'] as ProgressTreeApi;
+    // A third folder: a copy of the first one's notes with no config (the default CPhT credential applies).
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'h5-third-'));
+    fs.cpSync(path.join(index.folders()[0].folder.uri.fsPath, 'notes'), path.join(root, 'notes'), { recursive: true });
+    const third = vscode.Uri.file(root);
+    try {
+      assert.ok(vscode.workspace.updateWorkspaceFolders(2, 0, { uri: third, name: 'third' }));
+      await waitFor(() => index.folders().length === 3 && index.folders()[2].workspace.size === 9, 15_000, 'the added folder to be indexed');
+      const added = index.folders()[2];
+      assert.equal(added.hasConfigFile, false);
+      assert.equal(index.progress(added).length, 1, 'the default credential');
+      await waitFor(async () => (await progress.provider.getChildren(undefined)).length === 3, 5_000, 'a third folder node');
+    } finally {
+      vscode.workspace.updateWorkspaceFolders(2, 1);
+      await waitFor(() => index.folders().length === 2, 15_000, 'the folder to be removed');
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+    await waitFor(async () => (await progress.provider.getChildren(undefined)).length === 2, 5_000, 'two folder nodes again');
   });
 
   it('follows a change in one folder only', async () => {
