@@ -133,7 +133,7 @@ export class DashboardPanel implements vscode.Disposable {
     switch (message.type) {
       case 'ready':
         this.webviewReady = true;
-        await this.postRender();
+        await this.postRender(true);
         await this.flushReveal();
         return true;
       case 'openNote': {
@@ -169,10 +169,12 @@ export class DashboardPanel implements vscode.Disposable {
     if (this.panel?.visible && this.webviewReady) void this.postRender();
   }
 
-  private async postRender(): Promise<void> {
-    const panel = this.panel;
-    if (!panel) return;
-    const message = { type: 'render', html: this.bodyHtml(), version: ++this.version } as const;
+  /** Posts the body; an unchanged body is not posted again unless the webview just (re)loaded. */
+  private async postRender(force = false): Promise<void> {
+    if (!this.panel) return;
+    const html = this.bodyHtml();
+    if (!force && html === this.lastRendered?.html) return;
+    const message = { type: 'render', html, version: ++this.version } as const;
     await this.post(message);
     this.lastRendered = message;
   }
