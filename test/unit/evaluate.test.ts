@@ -381,6 +381,33 @@ describe('the fixture files, parsed and evaluated', () => {
   });
 });
 
+describe('evaluation caches', () => {
+  // Classifications are cached per note object and credential context; nothing may leak between calls.
+  it('a reason given by a limit in one evaluation does not stick to the note in the next', () => {
+    const p1 = ce('p1.md', { audience: 'pharmacist', hours: 4, completed: '2025-05-01' });
+    const p2 = ce('p2.md', { audience: 'pharmacist', hours: 3, completed: '2025-06-01' });
+    assert.equal(verdict(evaluateCredential(cpht, CPHT, [p1, p2], AS_OF), 'p2.md').reason, 'pharmacist CE: only 1 of 3 h count (limit 5 h)');
+    assert.deepEqual(verdict(evaluateCredential(cpht, CPHT, [p2], AS_OF), 'p2.md'), { path: 'p2.md', counted: true });
+  });
+
+  it('an edited note (a new object for the same path) is read again', () => {
+    const before = ce('a.md', { hours: 2, completed: '2025-06-01' });
+    assert.equal(evaluateCredential(cpht, CPHT, [before], AS_OF).hours.earned, 2);
+    const after = { ...before, hours: 3, credentials: ['tx'] };
+    const p = evaluateCredential(cpht, CPHT, [after], AS_OF);
+    assert.equal(p.hours.earned, 0);
+    assert.equal(verdict(p, 'a.md').reason, 'only for credentials: tx');
+  });
+
+  it('the same notes under another cycle, as-of date or rule set are classified again', () => {
+    const n = ce('a.md', { hours: 2, completed: '2025-06-01', category: 'in-service' });
+    assert.equal(evaluateCredential(cpht, CPHT, [n], AS_OF).hours.earned, 0);
+    assert.equal(evaluateCredential({ ...cpht, cycle: { start: '2025-07-01', end: '2027-06-30' } }, { ...CPHT, limits: [] }, [n], AS_OF).hours.earned, 0);
+    assert.equal(evaluateCredential(cpht, { ...CPHT, limits: [] }, [n], AS_OF).hours.earned, 2);
+    assert.equal(evaluateCredential(cpht, CPHT, [n], '2025-05-01').verdicts[0].reason, 'completed 2025-06-01, a date still to come (as of 2025-05-01)');
+  });
+});
+
 describe('evaluateAll', () => {
   it('evaluates credentials in config order and skips one whose rule set is missing', () => {
     const config: ResolvedConfig = {
