@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { parseConfig } from '../../src/core/config';
 import { appliedHours, buildFolderModel, NO_TOPIC, type ActionItem, type DashboardFolderInput, type FolderModel } from '../../src/core/dashboard-model';
 import { addDays } from '../../src/core/dates';
@@ -159,6 +160,37 @@ describe('dashboard model', () => {
       assert.equal(cpht?.byTopic.find((t) => t.topic === 'law')?.hours, 1);
       assert.equal(cpht?.byTopic.find((t) => t.topic === NO_TOPIC)?.hours, 12);
     });
+  });
+
+  it('agrees with the evaluation for random notes: timeline end, formats and limits (property)', () => {
+    const note = fc.record({
+      hours: fc.constantFrom(0.5, 1, 2, 3, 4.5, 6),
+      day: fc.integer({ min: -200, max: 800 }),
+      audience: fc.constantFrom('technician' as const, 'pharmacist' as const),
+      category: fc.constantFrom('ce' as const, 'college' as const, 'in-service' as const),
+      format: fc.constantFrom('live' as const, 'home-study' as const),
+      topics: fc.subarray(['law', 'patient-safety', 'state-law', 'human-trafficking', 'general']),
+      planned: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.array(note, { maxLength: 25 }), (specs) => {
+        const notes = specs.map((n, i) =>
+          ce(`n${i}.md`, { hours: n.hours, audience: n.audience, category: n.category, format: n.format, topics: n.topics, completed: n.planned ? undefined : addDays('2025-01-01', n.day), status: n.planned ? 'planned' : 'completed' }),
+        );
+        const input = folder(notes);
+        const model = buildFolderModel(input, AS_OF, { cpeMonitorReminderDays: 45 });
+        model.credentials.forEach((card, i) => {
+          const p = input.progress[i];
+          assert.equal(card.timeline.at(-1)?.hours, p.hours.earned, `${card.id} timeline`);
+          assert.equal(Math.round((card.byFormat.live + card.byFormat['home-study']) * 100) / 100, p.hours.earned, `${card.id} formats`);
+          for (let k = 1; k < card.timeline.length; k++) {
+            assert.ok(card.timeline[k].hours >= card.timeline[k - 1].hours && card.timeline[k].date > card.timeline[k - 1].date, `${card.id} timeline is a rising step line`);
+          }
+          assert.ok(card.timeline.every((pt) => pt.date >= p.cycle.start && pt.date <= p.cycle.end), `${card.id} timeline inside the cycle`);
+        });
+      }),
+      { numRuns: 300 },
+    );
   });
 
   describe('action list', () => {
