@@ -185,12 +185,24 @@ function serverArgs(tmp) {
   return ['--config', path.join(tmp, 'config.yaml'), '--user-data-dir', path.join(tmp, 'user'), '--extensions-dir', path.join(tmp, 'ext')];
 }
 
+/**
+ * HOME, XDG dirs and TMPDIR inside the run's temp dir: code-server leaves IPC sockets in TMPDIR and Chromium
+ * keeps crash-report settings under ~/.config; removing the temp dir then removes everything a run wrote.
+ */
+export function throwAwayHome(tmp) {
+  const dirs = { HOME: 'home', XDG_DATA_HOME: 'xdg-data', XDG_CONFIG_HOME: 'xdg-config', XDG_CACHE_HOME: 'xdg-cache', TMPDIR: 'tmp' };
+  const env = {};
+  for (const [key, name] of Object.entries(dirs)) {
+    env[key] = path.join(tmp, name);
+    fs.mkdirSync(env[key], { recursive: true });
+  }
+  return env;
+}
+
 function serverEnv(tmp, env) {
   return node24Env({
     EXTENSIONS_GALLERY: '{}', // no gallery: nothing reaches for the internet
-    XDG_DATA_HOME: path.join(tmp, 'xdg-data'),
-    XDG_CONFIG_HOME: path.join(tmp, 'xdg-config'),
-    XDG_CACHE_HOME: path.join(tmp, 'xdg-cache'),
+    ...throwAwayHome(tmp),
     ...env,
   });
 }
@@ -306,6 +318,7 @@ export async function launchChromium(tmp, { viewport = { width: 1400, height: 90
     handleSIGINT: false,
     handleSIGTERM: false,
     handleSIGHUP: false,
+    env: { ...process.env, ...throwAwayHome(tmp) },
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
   });
