@@ -136,6 +136,8 @@ root.addEventListener('click', (event) => {
     return;
   }
   const note = target.closest<HTMLElement>('[data-open-note]');
+  // Selecting text in a preview (to copy it) is not a request to open the note.
+  if (note && !target.closest('button') && (window.getSelection()?.toString() ?? '') !== '') return;
   if (note) {
     select(note.closest<HTMLElement>('[data-key]')?.dataset.key ?? state.selected);
     vscode.postMessage({ type: 'openNote', folder: note.dataset.folder ?? '', path: note.dataset.path ?? '' });
