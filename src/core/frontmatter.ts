@@ -17,11 +17,56 @@ export interface SourceSpan {
 
 export interface KeySource {
   /** The key's own span (column 1 for a top-level key). */
-  key: SourceSpan;
+  readonly key: SourceSpan;
   /** The value on the key's line, if any (a whole flow list `[a, b]` included). */
-  value?: SourceSpan;
+  readonly value?: SourceSpan;
   /** Items of a list value, from a flow list on the key's line or `- item` lines below it. */
-  items: SourceSpan[];
+  readonly items: SourceSpan[];
+}
+
+/**
+ * Value and item positions are only needed to report a problem, which few notes have: they are worked out
+ * from the remembered lines on first use rather than for every key of every note.
+ */
+class KeyLine implements KeySource {
+  /** Block list items: line number, line text and where the item's value starts. */
+  itemLines: [number, string, number][] = [];
+  private spans?: { value?: SourceSpan; items: SourceSpan[] };
+
+  constructor(
+    readonly key: SourceSpan,
+    private readonly line: string,
+    /** Index of the inline value's first character, or -1 when the key's line has none. */
+    readonly valueStart: number,
+  ) {}
+
+  get value(): SourceSpan | undefined {
+    return this.resolve().value;
+  }
+
+  get items(): SourceSpan[] {
+    return this.resolve().items;
+  }
+
+  private resolve(): { value?: SourceSpan; items: SourceSpan[] } {
+    if (this.spans) return this.spans;
+    const { line, valueStart } = this;
+    const lineNo = this.key.line;
+    if (valueStart === -1) {
+      const items: SourceSpan[] = [];
+      for (const [n, text, start] of this.itemLines) {
+        const span = scalarAt(text, start, n);
+        if (span) items.push(span);
+      }
+      this.spans = { items };
+    } else if (line.charCodeAt(valueStart) === 91 /* [ */) {
+      const flow = flowList(line, valueStart, lineNo);
+      this.spans = { value: flow.span, items: flow.items };
+    } else {
+      this.spans = { value: scalarAt(line, valueStart, lineNo), items: [] };
+    }
+    return this.spans;
+  }
 }
 
 export interface FrontmatterFailure {
@@ -248,13 +293,13 @@ function scanKeys(
   end: number,
   firstLine: number,
 ): { keys: Map<string, KeySource>; endLine: number; data?: Record<string, unknown> } {
-  const keys = new Map<string, KeySource>();
+  const keys = new Map<string, KeyLine>();
   // An empty block (`---` right after `---`): the closing fence is the first line after the opening one.
   if (start > end) return { keys, endLine: firstLine, data: {} };
   let data: Record<string, unknown> | undefined = plainCharacters(text, start, end) ? {} : undefined;
   let lineNo = firstLine;
   let pos = start;
-  let current: KeySource | undefined;
+  let current: KeyLine | undefined;
   let itemIndent = -1;
   while (pos <= end) {
     let lineEnd = text.indexOf('\n', pos);
@@ -266,14 +311,13 @@ function scanKeys(
     } else if (first === 32 || first === 9 || first === 45 /* - */) {
       const indent = line.length - line.trimStart().length;
       const rest = line.slice(indent);
-      if (current && !current.value && rest.charCodeAt(0) === 45 && (rest.length === 1 || rest.charCodeAt(1) === 32 || rest.charCodeAt(1) === 9)) {
+      if (current && current.valueStart === -1 && rest.charCodeAt(0) === 45 && (rest.length === 1 || rest.charCodeAt(1) === 32 || rest.charCodeAt(1) === 9)) {
         if (itemIndent === -1) itemIndent = indent;
         if (indent === itemIndent) {
           const valueStart = indent + 1 + (rest.length - 1 - rest.slice(1).trimStart().length);
-          const span = scalarAt(line, valueStart, lineNo);
-          if (span) current.items.push(span);
+          current.itemLines.push([lineNo, line, valueStart]);
           if (data) {
-            const value = valueStart < line.length && line.charCodeAt(valueStart) !== 91 ? inlineValue(line, valueStart, span) : FALLBACK;
+            const value = valueStart < line.length && line.charCodeAt(valueStart) !== 91 ? inlineValue(line, valueStart) : FALLBACK;
             const list = data[current.key.text];
             if (value === FALLBACK || value === null) data = undefined;
             else if (list === null) data[current.key.text] = [value];
@@ -286,23 +330,15 @@ function scanKeys(
       if (colon > 0) {
         const rawKey = line.slice(0, colon).trimEnd();
         const name = unquote(rawKey);
-        current = { key: { line: lineNo, column: 1, length: rawKey.length, text: name }, items: [] };
         itemIndent = -1;
         let v = colon + 1;
         while (v < line.length && (line.charCodeAt(v) === 32 || line.charCodeAt(v) === 9)) v++;
-        if (v < line.length && line.charCodeAt(v) !== 35) {
-          if (line.charCodeAt(v) === 91 /* [ */) {
-            const flow = flowList(line, v, lineNo);
-            current.value = flow.span;
-            current.items = flow.items;
-          } else {
-            current.value = scalarAt(line, v, lineNo);
-          }
-        }
+        const hasValue = v < line.length && line.charCodeAt(v) !== 35;
+        current = new KeyLine({ line: lineNo, column: 1, length: rawKey.length, text: name }, line, hasValue ? v : -1);
         if (data) {
           if (rawKey.length !== colon || !SIMPLE_KEY.test(rawKey) || name === '__proto__' || Object.prototype.hasOwnProperty.call(data, name)) data = undefined;
           else {
-            const value = current.value ? inlineValue(line, v, current.value) : null;
+            const value = hasValue ? inlineValue(line, v) : null;
             if (value === FALLBACK) data = undefined;
             else data[name] = value;
           }
@@ -346,7 +382,7 @@ function plainCharacters(text: string, start: number, end: number): boolean {
 }
 
 /** The value that starts at `v` and runs to the end of the line (a trailing ` # comment` allowed). */
-function inlineValue(line: string, v: number, span?: SourceSpan): Value {
+function inlineValue(line: string, v: number): Value {
   const c = line[v];
   if (c === '"' || c === "'") {
     const close = line.indexOf(c, v + 1);
@@ -361,8 +397,6 @@ function inlineValue(line: string, v: number, span?: SourceSpan): Value {
     if (close < v || !restIsBlank(line, close + 1)) return FALLBACK;
     return flowItems(line.slice(v + 1, close));
   }
-  // scalarAt already cut a plain value at ` #` and trimmed it, exactly as needed here.
-  if (span) return plainScalar(span.text, false);
   const hash = line.indexOf(' #', v);
   return plainScalar(line.slice(v, hash === -1 ? line.length : hash).trimEnd(), false);
 }

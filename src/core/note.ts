@@ -375,7 +375,8 @@ class FrontmatterReader {
     const topics: TopicKey[] = [];
     if (v === null || v === undefined) return topics;
     const source = this.fm?.keys.get('topics');
-    const add = (text: string, span: Span) => {
+    // Positions are worked out only for a topic that gets a warning.
+    const add = (text: string, spanOf: () => Span) => {
       const { key, text: written } = normalizeTopic(text);
       if (key === '') return;
       if (isTopicKey(key)) {
@@ -387,25 +388,29 @@ class FrontmatterReader {
       const message = near
         ? `Unknown topic "${written}": did you mean "${near}"? Requirements only match known topic keys.`
         : `Unknown topic "${written}". Requirements only match known topic keys (law, patient-safety, compounding, ...).`;
-      this.push(span, 'warning', 'unknown-topic', message, near);
+      this.push(spanOf(), 'warning', 'unknown-topic', message, near);
     };
     if (typeof v === 'string') {
       // `topics: law, patient-safety` is one YAML string: split it, keeping each part's column.
-      const span = source?.value ?? this.fallbackSpan();
-      const value = source?.value?.text ?? v;
-      const quoted = source?.value ? source.value.length !== source.value.text.length : false;
       let from = 0;
       for (const part of v.split(',')) {
         const trimmed = part.trim();
-        const at = value.indexOf(trimmed, from);
-        from = at === -1 ? from : at + trimmed.length;
-        add(trimmed, at === -1 || !source?.value ? span : { line: span.line, column: span.column + (quoted ? 1 : 0) + at, length: trimmed.length });
+        const searchFrom = from;
+        add(trimmed, () => {
+          const span = source?.value;
+          if (!span) return this.fallbackSpan();
+          const at = span.text.indexOf(trimmed, searchFrom);
+          const quoted = span.length !== span.text.length;
+          return at === -1 ? span : { line: span.line, column: span.column + (quoted ? 1 : 0) + at, length: trimmed.length };
+        });
+        const at = v.indexOf(trimmed, from);
+        if (at !== -1) from = at + trimmed.length;
       }
     } else if (Array.isArray(v)) {
+      const itemSpan = (i: number): Span => (source?.items.length === v.length ? source.items[i] : (source?.value ?? source?.key ?? this.fallbackSpan()));
       v.forEach((item, i) => {
-        const span = source?.items.length === v.length ? source.items[i] : (source?.value ?? source?.key ?? this.fallbackSpan());
-        if (typeof item === 'string' || typeof item === 'number') add(String(item), span);
-        else this.push(span, 'error', 'bad-value', `Each topic must be a topic key such as law or patient-safety (found ${describe(item)}).`, undefined, true);
+        if (typeof item === 'string' || typeof item === 'number') add(String(item), () => itemSpan(i));
+        else this.push(itemSpan(i), 'error', 'bad-value', `Each topic must be a topic key such as law or patient-safety (found ${describe(item)}).`, undefined, true);
       });
     } else {
       this.error('topics', `topics must be a list of topic keys, e.g. topics: [law, patient-safety] (found ${describe(v, this.rawValue('topics'))}).`, 'bad-value');
@@ -434,12 +439,13 @@ class FrontmatterReader {
       return [];
     }
     const source = this.fm?.keys.get(key);
+    const itemSpan = (i: number): SourceSpan | undefined => (source?.items.length === v.length ? source.items[i] : undefined);
     const out: string[] = [];
     v.forEach((item, i) => {
-      const span = source?.items.length === v.length ? source.items[i] : undefined;
-      const text = plainText(item, span?.text);
+      // Texts and whole numbers read the same as written; only other values need the source text.
+      const text = typeof item === 'string' ? item.trim() : Number.isInteger(item) ? String(item) : plainText(item, itemSpan(i)?.text);
       if (text === undefined) {
-        this.push(span ?? this.spanOf(key), 'error', 'bad-value', `Each item of ${key} must be text (found ${describe(item)}).`, undefined, true);
+        this.push(itemSpan(i) ?? this.spanOf(key), 'error', 'bad-value', `Each item of ${key} must be text (found ${describe(item)}).`, undefined, true);
       } else if (text !== '' && !out.includes(text)) out.push(text);
     });
     return out;
