@@ -299,9 +299,12 @@ class WorkspaceIndex implements CeIndex {
   private async findNotes(wsFolder: vscode.WorkspaceFolder, workspace: CeWorkspace): Promise<vscode.Uri[]> {
     const settings = vscode.workspace.getConfiguration('pharmacyCe', wsFolder.uri);
     const include = workspace.config.include.length > 0 ? workspace.config.include : settings.get<string[]>('notesGlobs', ['**/*.md']);
-    const exclude = [...workspace.config.exclude, ...settings.get<string[]>('excludeGlobs', [])];
     // The exclude glob only saves listing work: every result is checked against the core's own filter anyway.
-    const excludePattern = exclude.length ? new vscode.RelativePattern(wsFolder, `{${exclude.join(',')}}`) : null;
+    // Globs with braces or commas stay out of it (they cannot nest in one `{a,b}` glob); the filter applies them.
+    const exclude = [
+      ...new Set(['**/node_modules/**', '**/.git/**', ...workspace.config.exclude, ...settings.get<string[]>('excludeGlobs', [])]),
+    ].filter((g) => !/[{},]/.test(g) && !g.startsWith('!'));
+    const excludePattern = new vscode.RelativePattern(wsFolder, `{${exclude.join(',')}}`);
     const found = new Map<string, vscode.Uri>();
     for (const glob of include) {
       try {
