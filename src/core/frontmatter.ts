@@ -4,6 +4,7 @@
 // ones that refuse, in case anything slips past. gray-matter is always called with an options object (without
 // one it keeps every input in a global, content-keyed cache and hands out shared mutable results), and only on
 // the frontmatter itself: it copies its whole input into a Buffer, which a large body would make costly.
+// Most notes never reach it: the plain YAML they use is read by the line scanner below (see scanKeys).
 import matter from 'gray-matter';
 
 /** A scalar as written in the file: 1-based line and column of its first character, and its length. */
