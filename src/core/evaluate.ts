@@ -220,7 +220,7 @@ function evaluateFacts(credential: Credential, ruleSet: RuleSet, notes: readonly
     const keptOut = outside.length > 0 ? outside.find((r) => matches(r.filter, note)) : undefined;
     if (keptOut) {
       verdicts[countedAt[k]] = { path: note.path, counted: true, reason: `${keptOut.label}: counts toward that requirement, not toward the ${ruleSet.totalHours} h total` };
-    } else if (caps.length > 0 && capMatches(note).length > 0) limited.push(k);
+    } else if (caps.length > 0 && caps.some((c) => c.filter !== undefined && matches(c.filter, note))) limited.push(k);
     else earnedCents += note.cents;
   }
 
