@@ -119,9 +119,11 @@ export function splitNote(text: string): NoteParts {
   const firstBreak = text.indexOf('\n');
   const openingLine = stripCr(firstBreak === -1 ? text : text.slice(0, firstBreak));
   const language = openingLine.slice(3).trim();
+  // Same closing rule as gray-matter: the next line that starts with `---`.
+  const closeBreak = firstBreak === -1 ? -1 : text.indexOf('\n---', firstBreak);
   if (!YAML_LANGUAGES.has(language.toLowerCase())) {
     const column = openingLine.indexOf(language) + 1;
-    return failed(text, 1, {
+    return failed(text, closeBreak, {
       code: 'unsafe-engine',
       message: `Only YAML frontmatter is read; "---${language}" frontmatter is refused and never run. Use a plain "---" line.`,
       line: 1,
@@ -129,13 +131,11 @@ export function splitNote(text: string): NoteParts {
       length: language.length,
     });
   }
-  // Same closing rule as gray-matter: the next line that starts with `---`.
-  const closeBreak = firstBreak === -1 ? -1 : text.indexOf('\n---', firstBreak);
   if (closeBreak === -1) {
     // A lone `---` at the top of ordinary Markdown is a horizontal rule, not frontmatter; but if key lines
     // follow, the user forgot to close it, and saying so beats silently treating a CE note as a study note.
     if (firstBreak !== -1 && looksLikeKeyLine(firstLineAfter(text, firstBreak + 1))) {
-      return failed(text, 1, {
+      return failed(text, -1, {
         code: 'yaml-syntax',
         message: 'The frontmatter has no closing "---" line: add one after the last key.',
         line: 1,
@@ -184,9 +184,20 @@ export function splitNote(text: string): NoteParts {
   return parts;
 }
 
-function failed(text: string, line: number, error: FrontmatterFailure): NoteParts {
-  // The body is unknown when the frontmatter cannot be delimited; the whole text stands in for title/excerpt.
-  return { frontmatter: { startLine: line, endLine: line, keys: new Map(), error }, body: text, bodyLine: 1 };
+/** A block that is not read at all. Its contents never become the excerpt: only a body after a closing fence does. */
+function failed(text: string, closeBreak: number, error: FrontmatterFailure): NoteParts {
+  if (closeBreak === -1) return { frontmatter: { startLine: 1, endLine: 1, keys: new Map(), error }, body: '', bodyLine: 1 };
+  const endLine = lineCount(text, closeBreak) + 1;
+  const afterClose = text.indexOf('\n', closeBreak + 1);
+  const body = afterClose === -1 ? '' : text.slice(afterClose + 1);
+  return { frontmatter: { startLine: 1, endLine, keys: new Map(), error }, body, bodyLine: endLine + 1 };
+}
+
+/** Number of lines up to and including the one that `index` ends (a `\n` at `index`). */
+function lineCount(text: string, index: number): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 /** Maps a js-yaml error (0-based line within the block, which starts right after `---`) to the file. */

@@ -422,6 +422,9 @@ describe('parseNote: hostile and unusual input', () => {
       assert.deepEqual(codes(problems), ['error:unsafe-engine']);
     }
     assert.equal(g.__noteJsRan, undefined);
+    // The refused block is never shown as text either; the body after it still gives title and excerpt.
+    const { note } = parse('---js\n{ ce_hours: 20 }\n---\n# Real title\n\nBody para.');
+    assert.deepEqual([note.title, note.excerpt, note.frontmatter?.endLine], ['Real title', 'Body para.', 3]);
   });
 
   it('a binary file named .md is a broken note, not a crash', () => {
