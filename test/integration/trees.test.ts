@@ -99,6 +99,26 @@ describe('Progress tree', () => {
     assert.ok(!excluded.includes('notes/federal-law-update.md'));
   });
 
+  it('selects the active editor note under its requirement without taking focus', async () => {
+    await vscode.commands.executeCommand('pharmacyCe.progress.focus');
+    await waitFor(() => progress.view.visible, 5_000, 'the Progress view to be visible');
+    const uri = fixtureUri('notes/look-alike-sound-alike.md');
+    const editor = await vscode.window.showTextDocument(uri, { preview: false });
+    try {
+      const selected = await waitFor(
+        () => progress.view.selection.find((s) => s.kind === 'note' && s.path === 'notes/look-alike-sound-alike.md'),
+        5_000,
+        'the note to be selected in the Progress view',
+      );
+      const parent = await progress.provider.getParent(selected);
+      assert.ok(parent && parent.kind === 'requirement');
+      assert.match(label(await progress.provider.getTreeItem(parent)), /safety/i);
+      assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), editor.document.uri.toString(), 'the editor keeps focus');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    }
+  });
+
   it('puts the hours still needed on the view badge', async () => {
     const needed = index.folders().flatMap((f) => index.progress(f)).reduce((s, p) => s + Math.max(0, p.hours.remaining), 0);
     assert.ok(needed >= 9);

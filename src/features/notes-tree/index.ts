@@ -6,7 +6,7 @@ import type { ParsedNote } from '../../core/types';
 import type { CeIndex, FolderIndex } from '../../services/types';
 import type { NoteTarget } from '../../services/targets';
 import { guarded } from '../../services/log';
-import { followActiveEditor } from '../progress-tree';
+import { EditorFollower } from '../progress-tree/follow';
 import {
   formatHours,
   hasOpenNoteCommand,
@@ -242,22 +242,22 @@ export function activate(context: vscode.ExtensionContext, index: CeIndex): Note
     await vscode.commands.executeCommand('setContext', GROUPING_KEY, grouping);
     describe();
     provider.refresh();
+    follower.follow(true);
   };
   const update = () => {
     describe();
     provider.refresh();
   };
-  const follow = () => followActiveEditor(view, (uri) => provider.findNote(uri), index);
+  const follower = new EditorFollower(view, (uri) => provider.findNote(uri), index);
 
   context.subscriptions.push(
     vscode.commands.registerCommand('pharmacyCe.notes.groupByTopic', guarded(vscode.l10n.t('Group by Topic'), () => setGrouping('topic'))),
     vscode.commands.registerCommand('pharmacyCe.notes.groupByStatus', guarded(vscode.l10n.t('Group by Status'), () => setGrouping('status'))),
+    follower,
     index.onDidChange(() => {
       update();
-      follow();
+      follower.follow();
     }),
-    vscode.window.onDidChangeActiveTextEditor(follow),
-    view.onDidChangeVisibility(follow),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('pharmacyCe.dateFormat')) provider.refresh();
     }),
@@ -268,7 +268,7 @@ export function activate(context: vscode.ExtensionContext, index: CeIndex): Note
     // Open Note belongs to the commands feature: items use it once it is registered.
     provider.openNoteAvailable = await hasOpenNoteCommand();
     update();
-    follow();
+    follower.follow(true);
   });
   return { provider, view, setGrouping };
 }

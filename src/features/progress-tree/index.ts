@@ -19,6 +19,7 @@ import {
   openNoteCommand,
   stateIcon,
 } from './format';
+import { EditorFollower } from './follow';
 
 export const VIEW_ID = 'pharmacyCe.progress';
 
@@ -143,21 +144,30 @@ export class ProgressTreeProvider implements vscode.TreeDataProvider<ProgressEle
     return total;
   }
 
-  /** The first place a note appears: under the first requirement it counts for, else in a notes list. */
+  /**
+   * The first place a note appears: under the first requirement it counts for, else in the counted or not
+   * counted list of the first credential that considered it. Only the rows on that path are built.
+   */
   findNote(uri: vscode.Uri): NoteElement | undefined {
-    const target = uri.toString();
-    const search = (parent: ProgressElement | undefined): NoteElement | undefined => {
-      for (const child of this.getChildren(parent)) {
-        if (child.kind === 'note') {
-          if (child.uri.toString() === target) return child;
-          continue;
-        }
-        const found = search(child);
-        if (found) return found;
-      }
-      return undefined;
-    };
-    return this.index.noteAt(uri) ? search(undefined) : undefined;
+    const found = this.index.noteAt(uri);
+    if (!found) return undefined;
+    const path = found.note.path;
+    const roots = this.getChildren(undefined);
+    const folderRoot = roots.find((r) => r.kind === 'folder' && r.folder === found.folder);
+    const credentials = folderRoot ? this.getChildren(folderRoot) : roots;
+    for (const credential of credentials) {
+      if (credential.kind !== 'credential') continue;
+      const progress = this.progressOf(credential);
+      if (!progress) continue;
+      const requirement = progress.requirements.find((r) => r.notes.includes(path));
+      const verdict = this.verdictOf(credential, path);
+      const row = this.getChildren(credential).find((r) =>
+        requirement ? r.kind === 'requirement' && r.requirementId === requirement.id : verdict !== undefined && r.kind === (verdict.counted ? 'counted' : 'not-counted'),
+      );
+      const element = row ? this.getChildren(row).find((n) => n.kind === 'note' && n.path === path) : undefined;
+      if (element?.kind === 'note') return element;
+    }
+    return undefined;
   }
 
   private computeChildren(element?: ProgressElement): ProgressElement[] {
@@ -350,7 +360,8 @@ export function activate(context: vscode.ExtensionContext, index: CeIndex): Prog
         : undefined;
     provider.refresh();
   };
-  const follow = () => followActiveEditor(view, (uri) => provider.findNote(uri), index);
+  const follower = new EditorFollower(view, (uri) => provider.findNote(uri), index);
+  context.subscriptions.push(follower);
   // Open Note belongs to the commands feature: items use it once it is registered (checked when the index is ready).
   const checkOpenNote = async () => {
     const available = await hasOpenNoteCommand();
@@ -362,10 +373,8 @@ export function activate(context: vscode.ExtensionContext, index: CeIndex): Prog
   context.subscriptions.push(
     index.onDidChange(() => {
       update();
-      follow();
+      follower.follow();
     }),
-    vscode.window.onDidChangeActiveTextEditor(follow),
-    view.onDidChangeVisibility(follow),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('pharmacyCe.dateFormat')) provider.refresh();
     }),
@@ -373,21 +382,7 @@ export function activate(context: vscode.ExtensionContext, index: CeIndex): Prog
   update();
   void index.ready.then(checkOpenNote).then(() => {
     update();
-    follow();
+    follower.follow(true);
   });
   return { provider, view };
-}
-
-/**
- * Selects the active editor's note in a tree without taking focus, only while the view is visible (revealing
- * a hidden view would open it). Shared with the Notes tree.
- */
-export function followActiveEditor<T extends { id: string }>(view: vscode.TreeView<T>, find: (uri: vscode.Uri) => T | undefined, index: CeIndex): void {
-  const uri = vscode.window.activeTextEditor?.document.uri;
-  if (!view.visible || !uri || !index.isReady) return;
-  const element = find(uri);
-  if (!element || view.selection.some((s) => s.id === element.id)) return;
-  view.reveal(element, { select: true, focus: false }).then(undefined, () => {
-    // The tree changed under the reveal (a refresh raced it): the next change reveals again.
-  });
 }
