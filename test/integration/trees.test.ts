@@ -110,6 +110,7 @@ describe('Progress tree', () => {
         5_000,
         'the note to be selected in the Progress view',
       );
+      assert.ok(selected);
       const parent = progress.provider.getParent(selected);
       assert.equal(parent?.kind, 'requirement');
       if (!parent) return;
