@@ -59,6 +59,8 @@ const NUMBER = /^\+?(?:\d+(?:\.\d*)?|\.\d+)$/;
 const DATE_PREFIX = /^(\d{4})-(\d{2})-(\d{2})(?:$|[Tt ])/;
 const SEPARATORS = /[\s_]+/g;
 const KEY_SEPARATORS = /[\s-]+/g;
+/** Problems reported per list key at most: enough to fix, without flooding on a hostile note. */
+const MAX_ITEM_PROBLEMS = 20;
 const MIN_YEAR = 1950;
 const MAX_YEAR = 2099;
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -375,15 +377,19 @@ class FrontmatterReader {
     const topics: TopicKey[] = [];
     if (v === null || v === undefined) return topics;
     const source = this.fm?.keys.get('topics');
+    const seen = new Set<string>();
+    let warnings = 0;
     // Positions are worked out only for a topic that gets a warning.
     const add = (text: string, spanOf: () => Span) => {
       const { key, text: written } = normalizeTopic(text);
       if (key === '') return;
-      if (isTopicKey(key)) {
-        if (!topics.includes(key)) topics.push(key);
-        return;
-      }
-      if (!topics.includes(written)) topics.push(written);
+      const known = isTopicKey(key);
+      const topic = known ? key : written;
+      if (seen.has(topic)) return;
+      seen.add(topic);
+      topics.push(topic);
+      // A hostile note with thousands of unknown topics must not cost thousands of suggestions.
+      if (known || ++warnings > MAX_ITEM_PROBLEMS) return;
       const near = nearestTopic(written);
       const message = near
         ? `Unknown topic "${written}": did you mean "${near}"? Requirements only match known topic keys.`
@@ -410,7 +416,10 @@ class FrontmatterReader {
       const itemSpan = (i: number): Span => (source?.items.length === v.length ? source.items[i] : (source?.value ?? source?.key ?? this.fallbackSpan()));
       v.forEach((item, i) => {
         if (typeof item === 'string' || typeof item === 'number') add(String(item), () => itemSpan(i));
-        else this.push(itemSpan(i), 'error', 'bad-value', `Each topic must be a topic key such as law or patient-safety (found ${describe(item)}).`, undefined, true);
+        else {
+          this.valid = false;
+          if (++warnings <= MAX_ITEM_PROBLEMS) this.push(itemSpan(i), 'error', 'bad-value', `Each topic must be a topic key such as law or patient-safety (found ${describe(item)}).`, undefined, true);
+        }
       });
     } else {
       this.error('topics', `topics must be a list of topic keys, e.g. topics: [law, patient-safety] (found ${describe(v, this.rawValue('topics'))}).`, 'bad-value');
@@ -440,15 +449,17 @@ class FrontmatterReader {
     }
     const source = this.fm?.keys.get(key);
     const itemSpan = (i: number): SourceSpan | undefined => (source?.items.length === v.length ? source.items[i] : undefined);
-    const out: string[] = [];
+    const out = new Set<string>();
+    let errors = 0;
     v.forEach((item, i) => {
       // Texts and whole numbers read the same as written; only other values need the source text.
       const text = typeof item === 'string' ? item.trim() : Number.isInteger(item) ? String(item) : plainText(item, itemSpan(i)?.text);
       if (text === undefined) {
-        this.push(itemSpan(i) ?? this.spanOf(key), 'error', 'bad-value', `Each item of ${key} must be text (found ${describe(item)}).`, undefined, true);
-      } else if (text !== '' && !out.includes(text)) out.push(text);
+        this.valid = false;
+        if (++errors <= MAX_ITEM_PROBLEMS) this.push(itemSpan(i) ?? this.spanOf(key), 'error', 'bad-value', `Each item of ${key} must be text (found ${describe(item)}).`, undefined, true);
+      } else if (text !== '') out.add(text);
     });
-    return out;
+    return [...out];
   }
 
   /** Without problems: study notes keep whatever list-of-text they have. */
@@ -563,12 +574,12 @@ function plainText(v: unknown, raw?: string): string | undefined {
 }
 
 function splitText(text: string): string[] {
-  const out: string[] = [];
+  const out = new Set<string>();
   for (const part of text.split(',')) {
     const t = part.trim();
-    if (t !== '' && !out.includes(t)) out.push(t);
+    if (t !== '') out.add(t);
   }
-  return out;
+  return [...out];
 }
 
 function normalizeTopic(text: string): { key: string; text: string } {

@@ -456,6 +456,24 @@ describe('parseNote: hostile and unusual input', () => {
     assert.equal(ce('---yaml\nce_hours: 2\n---\n').note.hours, 2);
   });
 
+  it('thousands of unknown topics or bad list items cost little and report at most 20 problems each', () => {
+    const topics = Array.from({ length: 10_000 }, (_, i) => `t${i}`);
+    const start = process.hrtime.bigint();
+    const { note, problems } = ce(fm('ce_hours: 1', `topics: [${topics.join(', ')}]`, `tags: [${topics.map(() => '{a: 1}').join(', ')}]`));
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    assert.ok(ms < 1500, `${ms} ms`);
+    assert.equal(note.topics.length, 10_000);
+    assert.equal(problems.filter((p) => p.code === 'unknown-topic').length, 20);
+    assert.equal(problems.filter((p) => p.code === 'bad-value').length, 20);
+    assert.equal(note.valid, false);
+  });
+
+  it('deeply nested YAML is a broken note, not a crash', () => {
+    const { note, problems } = parse('---\na: ' + '['.repeat(20_000) + ']'.repeat(20_000) + '\n---\n');
+    assert.equal(note.kind, 'broken');
+    assert.equal(problems[0].code, 'yaml-syntax');
+  });
+
   it('a 5 MB note parses quickly', () => {
     const body = '# Big\n\n' + 'Lorem ipsum dolor sit amet. '.repeat(190_000);
     for (const text of [fm('ce_hours: 1', 'completed: 2025-01-01') + body, '---\n' + body, 'x'.repeat(5_000_000), '---\ntitle: unclosed\n' + body]) {
