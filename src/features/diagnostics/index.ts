@@ -133,6 +133,10 @@ export function activate(context: vscode.ExtensionContext, index: CeIndex): Diag
     if (document.isClosed) return;
     diverged.add(document.uri.toString());
     index.updateFromText(document.uri, document.getText());
+    // The note is re-parsed by now: show its problems at once rather than after every view has re-evaluated
+    // (the change event that follows publishes the same again).
+    const found = index.noteAt(document.uri);
+    if (found) publishPaths(found.folder, [found.note.path]);
   };
   const isIndexedNote = (document: vscode.TextDocument) => {
     if (document.uri.scheme === 'output' || document.uri.scheme === 'git') return false;
