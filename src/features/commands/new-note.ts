@@ -41,11 +41,13 @@ export async function newNote(context: vscode.ExtensionContext, index: CeIndex, 
   if (!noteTitle) return undefined;
   const badHours = given.hours !== undefined ? validHours(String(given.hours)) : undefined;
   if (badHours) throw new Error(badHours);
-  const hours = given.hours ?? (await askHours(step(2)));
+  const hours = given.hours !== undefined ? Number(given.hours) : await askHours(step(2));
   if (hours === undefined) return undefined;
   // Automation that names a title answers the optional questions (topics, UAN) by leaving them out.
   const automated = given.title !== undefined;
-  const topics = given.topics || automated ? (given.topics ?? []).filter((t) => isTopicKey(t)) : await askTopics(step(3));
+  const unknownTopics = (given.topics ?? []).filter((t) => !isTopicKey(t));
+  if (unknownTopics.length > 0) throw new Error(vscode.l10n.t('unknown topic keys: {0}', unknownTopics.join(', ')));
+  const topics = given.topics || automated ? (given.topics ?? []) : await askTopics(step(3));
   if (!topics) return undefined;
   if (given.completed !== undefined && completedOf(given.completed) === undefined) throw new Error(vscode.l10n.t('"{0}" is not a date, "today" or "planned"', given.completed));
   const completed = given.completed !== undefined ? completedOf(given.completed) : await askCompletion(step(4));
