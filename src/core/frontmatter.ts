@@ -382,8 +382,12 @@ const FLOAT = /^-?(?:0|[1-9][0-9]{0,14})\.[0-9]{1,15}$/;
 const YAML_DATE = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
 /** A letter that cannot occur in a YAML number or timestamp (digits, hex, `x`/`o`/`b`, `e`, `T`, `Z`). */
 const NON_NUMERIC_LETTER = /[G-NP-SU-WYg-np-suvwy]/;
-/** Control characters (tab included), C1 controls, lone surrogates, BOM, non-characters and a lone CR. */
-const AWKWARD_CHARACTERS = /[\x00-\x09\x0B\x0C\x0E-\x1F\x7F-\x9F\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]|\r(?!\n)/;
+/**
+ * Control characters (tab included), C1 controls, lone surrogates, BOM, non-characters, a lone CR, and the
+ * Unicode spaces that JavaScript's trim() removes but YAML keeps as text (a no-break space, found by the
+ * property test).
+ */
+const AWKWARD_CHARACTERS = /[\x00-\x09\x0B\x0C\x0E-\x1F\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]|\r(?!\n)/;
 const DOT_NUMBER = /^\.(?:inf|Inf|INF|nan|NaN|NAN)$/;
 const FLOW_SPECIAL = /[,[\]{}#:"']/;
 

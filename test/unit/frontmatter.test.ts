@@ -202,7 +202,10 @@ describe('frontmatter: the plain-YAML reader agrees with js-yaml', () => {
   });
 
   it('defers anything unusual to js-yaml', () => {
-    for (const text of ['---\nk: |\n  a\n---\n', '---\nk: &a 1\nj: *a\n---\n', '---\nk: "esc\\"aped"\n---\n', '---\nk: 0x1F\n---\n']) {
+    const unusual = ['---\nk: |\n  a\n---\n', '---\nk: &a 1\nj: *a\n---\n', '---\nk: "esc\\"aped"\n---\n', '---\nk: 0x1F\n---\n'];
+    // Spaces JavaScript trims but YAML keeps as text.
+    for (const space of ['\u00a0', '\u2003', '\u3000', '\u202f', '\u2028']) unusual.push(`---\nk:\n-  ${space}x\nj: a${space}\n---\n`);
+    for (const text of unusual) {
       const fm = splitNote(text).frontmatter!;
       assert.equal(fm.parsedBy, 'yaml', text);
       assert.deepStrictEqual(ours(text), reference(text));
