@@ -31,6 +31,8 @@ const node = {
   minify: production,
   logLevel: 'warning',
   external: ['vscode'],
+  // Prefer packages' ES module builds: jsonc-parser's UMD main has dynamic requires esbuild cannot follow.
+  mainFields: ['module', 'main'],
 };
 
 const builds = [
