@@ -144,7 +144,7 @@ class FrontmatterReader {
 
   studyNote(base: Base, fallbackTitle: string): StudyNote {
     // A study note's frontmatter is the user's business: no value checks, only keys that look like a
-    // misspelt `ce_hours` (which would have made it a CE note).
+    // misspelt `ce_hours` or `ceu` (which would have made it a CE note).
     this.checkKeys(false);
     const title = plainText(this.get('title'), this.rawValue('title'));
     return {
@@ -227,7 +227,8 @@ class FrontmatterReader {
       else if (HOURS_ALIASES.has(normalized)) suggestion = hasHours ? undefined : 'ce_hours';
       else if (DATE_ALIASES.has(normalized)) suggestion = ce && !this.has('completed') ? 'completed' : undefined;
       else suggestion = nearestKey(normalized);
-      if (!suggestion) continue;
+      // In a study note only a misspelt hours key matters (it is why the note is not CE); other keys are its own.
+      if (!suggestion || (!ce && suggestion !== 'ce_hours' && suggestion !== 'ceu')) continue;
       const why =
         suggestion === 'ce_hours' && !hasHours
           ? ' Without ce_hours (or ceu) this note is a study note and counts toward nothing.'

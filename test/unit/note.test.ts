@@ -206,6 +206,9 @@ describe('parseNote: study notes', () => {
     assert.deepEqual([problems[0].line, problems[0].column, problems[0].length, problems[0].replacement], [3, 1, 7, 'ce_hours']);
     assert.match(problems[0].message, /study note/);
     assert.equal(parse(fm('hours: 2')).problems[0].replacement, 'ce_hours');
+    assert.equal(parse(fm('ceus: 0.2')).problems[0].replacement, 'ceu');
+    // Other near-misses in a study note are the user's own keys (Obsidian's legacy `tag`, for one).
+    assert.deepEqual(parse(fm('tag: x', 'titel: y', 'topic: law')).problems, []);
   });
 });
 
