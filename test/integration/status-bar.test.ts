@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { CredentialProgress } from '../../src/core/types';
 import type { CeIndex } from '../../src/services/types';
 import type { CeStatusBar } from '../../src/features/status-bar';
+import type { ProgressTreeApi } from '../../src/features/progress-tree';
 import { activateExtension, fixtureUri, waitFor, waitForIndex } from './helpers';
 
 interface StatusBarApi {
@@ -64,6 +65,32 @@ describe('Status bar', () => {
       await vscode.workspace.fs.delete(uri, { useTrash: false });
     }
     await waitFor(() => api.item.text === before, 10_000, 'the status bar text to return');
+  });
+
+  it('stays out of the way (no item, no tree rows, no badge) in a folder with no config and no CE note', async () => {
+    const progress = (await activateExtension()).features['progress-tree'] as ProgressTreeApi;
+    const configUri = fixtureUri('.pharmacy-ce.json');
+    const config = await vscode.workspace.fs.readFile(configUri);
+    const cpht = () => index.progress(index.folders()[0]).find((p) => p.credential.ruleSetId === 'ptcb-cpht')?.hours.earned;
+    try {
+      // The notes move under node_modules (never read), the config goes: any folder with a README looks like this.
+      await vscode.workspace.fs.createDirectory(fixtureUri('node_modules'));
+      await vscode.workspace.fs.rename(fixtureUri('notes'), fixtureUri('node_modules/notes'));
+      await vscode.workspace.fs.rename(fixtureUri('templates'), fixtureUri('node_modules/templates'));
+      await vscode.workspace.fs.delete(configUri, { useTrash: false });
+      await waitFor(() => index.folders()[0].workspace.size === 0 && !index.folders()[0].hasConfigFile, 10_000, 'an empty index');
+      await waitFor(() => !api.statusBar.visible, 5_000, 'the item to hide');
+      assert.deepEqual(await progress.provider.getChildren(undefined), []);
+      assert.equal(progress.view.badge, undefined);
+    } finally {
+      await vscode.workspace.fs.writeFile(configUri, config);
+      await vscode.workspace.fs.rename(fixtureUri('node_modules/notes'), fixtureUri('notes'));
+      await vscode.workspace.fs.rename(fixtureUri('node_modules/templates'), fixtureUri('templates'));
+      await vscode.workspace.fs.delete(fixtureUri('node_modules'), { recursive: true, useTrash: false });
+    }
+    await waitFor(() => cpht() === 11 && index.folders()[0].workspace.size === 9, 10_000, 'the fixture back (11 h)');
+    await waitFor(() => api.statusBar.visible, 5_000, 'the item to show again');
+    assert.equal((await progress.provider.getChildren(undefined)).length, 2);
   });
 
   it('hides and shows live with pharmacyCe.statusBar.enabled', async () => {

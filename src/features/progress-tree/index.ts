@@ -139,6 +139,7 @@ export class ProgressTreeProvider implements vscode.TreeDataProvider<ProgressEle
 
   /** Sum of the hours still needed over every credential: the view's badge. */
   hoursNeeded(): number {
+    if (!isInUse(this.index)) return 0;
     let total = 0;
     for (const folder of this.index.folders()) for (const p of this.index.progress(folder)) total += Math.max(0, p.hours.remaining);
     return total;
@@ -173,6 +174,9 @@ export class ProgressTreeProvider implements vscode.TreeDataProvider<ProgressEle
   private computeChildren(element?: ProgressElement): ProgressElement[] {
     if (!element) {
       const folders = this.index.folders();
+      // Nothing set up and no CE note yet: an empty tree lets the view's welcome ("Set Up Credentials") show
+      // instead of a default credential at 0 h (the same condition as its `when` clause).
+      if (!isInUse(this.index)) return [];
       if (folders.length === 1) return this.credentials(folders[0], undefined);
       return folders.map((folder) => ({ kind: 'folder', id: `folder:${folder.folder.uri.toString()}`, folder }));
     }
@@ -333,6 +337,15 @@ export class ProgressTreeProvider implements vscode.TreeDataProvider<ProgressEle
     item.command = openNoteCommand(element.uri, this.openNoteAvailable);
     return item;
   }
+}
+
+/**
+ * True once the workspace uses the extension: a folder has `.pharmacy-ce.json` or a CE note exists. Before
+ * that (any folder with a README activates the extension) nothing shows a default credential at 0 h: no
+ * tree rows, no badge, no status bar item.
+ */
+export function isInUse(index: CeIndex): boolean {
+  return index.folders().some((f) => f.hasConfigFile || f.workspace.notes().some((n) => n.kind === 'ce'));
 }
 
 function staleItem(id: string): vscode.TreeItem {

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { CredentialProgress } from '../../core/types';
 import type { CeIndex } from '../../services/types';
+import { isInUse } from '../progress-tree';
 import { daysLeftText, escapeMarkdown, formatDate, formatHours, stateText } from '../progress-tree/format';
 
 const SETTING = 'pharmacyCe.statusBar.enabled';
@@ -35,7 +36,7 @@ export class CeStatusBar implements vscode.Disposable {
     const enabled = vscode.workspace.getConfiguration().get<boolean>(SETTING, true);
     const all = this.index.isReady ? this.index.folders().flatMap((f) => this.index.progress(f)) : [];
     const shown = nearestCredential(all);
-    if (!enabled || !shown || (vscode.workspace.workspaceFolders ?? []).length === 0) {
+    if (!enabled || !shown || (vscode.workspace.workspaceFolders ?? []).length === 0 || !isInUse(this.index)) {
       this.item.hide();
       this.visible = false;
       return;
