@@ -6,6 +6,7 @@ import type { CredentialProgress } from '../../src/core/types';
 import type { CeIndex } from '../../src/services/types';
 import type { CeStatusBar } from '../../src/features/status-bar';
 import type { ProgressTreeApi } from '../../src/features/progress-tree';
+import type { NotesTreeApi } from '../../src/features/notes-tree';
 import { activateExtension, fixtureUri, waitFor, waitForIndex } from './helpers';
 
 interface StatusBarApi {
@@ -68,7 +69,9 @@ describe('Status bar', () => {
   });
 
   it('stays out of the way (no item, no tree rows, no badge) in a folder with no config and no CE note', async () => {
-    const progress = (await activateExtension()).features['progress-tree'] as ProgressTreeApi;
+    const features = (await activateExtension()).features;
+    const progress = features['progress-tree'] as ProgressTreeApi;
+    const notes = features['notes-tree'] as NotesTreeApi;
     const configUri = fixtureUri('.pharmacy-ce.json');
     const config = await vscode.workspace.fs.readFile(configUri);
     const cpht = () => index.progress(index.folders()[0]).find((p) => p.credential.ruleSetId === 'ptcb-cpht')?.hours.earned;
@@ -78,12 +81,20 @@ describe('Status bar', () => {
       await vscode.workspace.fs.rename(fixtureUri('notes'), fixtureUri('node_modules/notes'));
       await vscode.workspace.fs.rename(fixtureUri('templates'), fixtureUri('node_modules/templates'));
       await vscode.workspace.fs.delete(configUri, { useTrash: false });
-      await waitFor(() => index.folders()[0].workspace.size === 0 && !index.folders()[0].hasConfigFile, 10_000, 'an empty index');
+      // A README whose frontmatter is not YAML: a project's Markdown, not a broken CE note.
+      await vscode.workspace.fs.writeFile(fixtureUri('h5-readme.md'), new TextEncoder().encode('---\ntitle: [oops\n---\n# Project\n'));
+      await waitFor(
+        () => index.folders()[0].workspace.notes().map((n) => n.kind).join() === 'broken' && !index.folders()[0].hasConfigFile,
+        10_000,
+        'an index holding only the README',
+      );
       await waitFor(() => !api.statusBar.visible, 5_000, 'the item to hide');
       assert.deepEqual(await progress.provider.getChildren(undefined), []);
+      assert.deepEqual(await notes.provider.getChildren(undefined), []);
       assert.equal(progress.view.badge, undefined);
     } finally {
       await vscode.workspace.fs.writeFile(configUri, config);
+      await vscode.workspace.fs.delete(fixtureUri('h5-readme.md'), { useTrash: false });
       await vscode.workspace.fs.rename(fixtureUri('node_modules/notes'), fixtureUri('notes'));
       await vscode.workspace.fs.rename(fixtureUri('node_modules/templates'), fixtureUri('templates'));
       await vscode.workspace.fs.delete(fixtureUri('node_modules'), { recursive: true, useTrash: false });

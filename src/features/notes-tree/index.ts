@@ -7,6 +7,7 @@ import type { CeIndex, FolderIndex } from '../../services/types';
 import type { NoteTarget } from '../../services/targets';
 import { guarded } from '../../services/log';
 import { EditorFollower } from '../progress-tree/follow';
+import { isInUse } from '../progress-tree';
 import {
   formatHours,
   hasOpenNoteCommand,
@@ -117,6 +118,9 @@ export class NotesTreeProvider implements vscode.TreeDataProvider<NotesElement>,
 
   private computeChildren(element?: NotesElement): NotesElement[] {
     if (!element) {
+      // A folder that does not use the extension lists nothing, not even Markdown whose frontmatter is broken:
+      // the view's welcome explains what a CE note is.
+      if (!isInUse(this.index)) return [];
       const folders = this.index.folders();
       if (folders.length === 1) return this.groups(folders[0], undefined);
       return folders.map((folder) => ({ kind: 'folder', id: `folder:${folder.folder.uri.toString()}`, folder }));
