@@ -81,7 +81,8 @@ export function escapeMarkdown(text: string): string {
 export function credentialTooltip(progress: CredentialProgress, asOf: CalendarDate): vscode.MarkdownString {
   const { credential, ruleSet, cycle, hours } = progress;
   const md = new vscode.MarkdownString(undefined, true);
-  md.appendMarkdown(`**${escapeMarkdown(credential.label)}** — ${escapeMarkdown(ruleSet.name)}\n\n`);
+  const ruleName = ruleSet.name && ruleSet.name !== credential.label ? ` — ${escapeMarkdown(ruleSet.name)}` : '';
+  md.appendMarkdown(`**${escapeMarkdown(credential.label)}**${ruleName}\n\n`);
   md.appendMarkdown(
     escapeMarkdown(
       vscode.l10n.t('{0}: {1} of {2} h ({3}).', stateText(progress), formatHours(hours.earned), formatHours(hours.required), daysLeftText(cycle.daysLeft)),
