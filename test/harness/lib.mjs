@@ -200,11 +200,13 @@ export function throwAwayHome(tmp) {
 }
 
 function serverEnv(tmp, env) {
-  return node24Env({
+  const result = node24Env({
     EXTENSIONS_GALLERY: '{}', // no gallery: nothing reaches for the internet
     ...throwAwayHome(tmp),
     ...env,
   });
+  delete result.PORT; // code-server would take it over --bind-addr (npm start reads PORT itself)
+  return result;
 }
 
 /** Installs a .vsix into the profile under `tmp` (before the server starts). */

@@ -22,9 +22,10 @@ async function main() {
   step('checking code-server and Chromium (npm run setup:vscode)', ['test/harness/setup-vscode.mjs']);
   requireSetup();
 
-  const wanted = Number(process.env.PORT ?? 8080);
-  const port = (await isPortFree(wanted)) ? wanted : await freePort();
-  if (port !== wanted) lap(tag, `port ${wanted} is taken; using ${port}`);
+  const wanted = Number(process.env.PORT || 8080);
+  if (!Number.isInteger(wanted) || wanted < 0 || wanted > 65535) throw new Error(`PORT=${process.env.PORT} is not a port number.`);
+  const port = wanted > 0 && (await isPortFree(wanted)) ? wanted : await freePort();
+  if (wanted > 0 && port !== wanted) lap(tag, `port ${wanted} is taken; using ${port}`);
   const tmp = makeTempDir('pharmacy-ce-start-');
   const server = await startCodeServer({ tmp, folder, port, devMode: true });
   const url = server.workbenchUrl([['extensionDevelopmentPath', server.remote(repoRoot)]]);
