@@ -36,57 +36,51 @@ const AT_RISK_DAYS = 60;
 const REQUIREMENT_RISK_DAYS = 90;
 
 export function evaluateCredential(credential: Credential, ruleSet: RuleSet, notes: readonly ParsedNote[], asOf: CalendarDate): CredentialProgress {
-  return evaluateFacts(credential, ruleSet, factsOf(notes), asOf);
+  return evaluateFacts(credential, ruleSet, factsOf(notes), asOf, undefined);
 }
 
 /** Every credential of a config, in config order. A credential whose rule set is missing is skipped, never a crash. */
 export function evaluateAll(config: ResolvedConfig, notes: readonly ParsedNote[], asOf: CalendarDate): CredentialProgress[] {
-  const facts = factsOf(notes);
+  return evaluateAllFacts(config, factsOf(notes), asOf);
+}
+
+/**
+ * As evaluateAll, from the facts of the CE notes (in note order). With a memo, each note is classified once
+ * per credential and date: after an edit only the edited note is, and the rest costs a few additions.
+ */
+export function evaluateAllFacts(config: ResolvedConfig, facts: readonly NoteFacts[], asOf: CalendarDate, memo?: EvaluationMemo): CredentialProgress[] {
   return config.credentials.flatMap((c) => {
     const ruleSet = config.ruleSets[c.ruleSetId];
-    return ruleSet ? [evaluateFacts(c, ruleSet, facts, asOf)] : [];
+    return ruleSet ? [evaluateFacts(c, ruleSet, facts, asOf, memo)] : [];
   });
 }
 
 /**
  * What the rules read of a CE note, in one fixed shape. Parsed notes differ in which optional keys they
  * have, so reading them in the hot loops below is slow (megamorphic property access); each note is read
- * once per evaluation into this instead, and hours become whole hundredths (sums of them are exact).
+ * once into this instead, and hours become whole hundredths (sums of them are exact). A note object never
+ * changes once parsed (an edit makes a new one), so its facts can be kept with it.
  */
-interface Facts {
-  path: string;
-  cents: number;
-  valid: boolean;
-  status: string;
+export interface NoteFacts {
+  readonly path: string;
+  readonly cents: number;
+  readonly valid: boolean;
+  readonly status: string;
   /** '' when none. */
-  completed: string;
+  readonly completed: string;
   /** Lower-cased, trimmed; null when the note names none (then it counts for every credential). */
-  credentials: string[] | null;
-  credentialsText: string;
-  topics: readonly string[];
-  format: string;
-  audience: string;
-  category: string;
+  readonly credentials: string[] | null;
+  readonly credentialsText: string;
+  readonly topics: readonly string[];
+  readonly format: string;
+  readonly audience: string;
+  readonly category: string;
+  /** The note's classification in each recent evaluation context (see EvaluationMemo), newest last. */
+  readonly contexts: Context[];
+  readonly classified: Classified[];
 }
 
-/** Facts of each note object. Parsed notes are never changed in place (an edit makes a new note object). */
-const FACTS = new WeakMap<CeNote, Facts>();
-
-function factsOf(notes: readonly ParsedNote[]): Facts[] {
-  const out: Facts[] = [];
-  for (const note of notes) {
-    if (note.kind !== 'ce') continue;
-    let facts = FACTS.get(note);
-    if (facts === undefined) {
-      facts = project(note);
-      FACTS.set(note, facts);
-    }
-    out.push(facts);
-  }
-  return out;
-}
-
-function project(note: CeNote): Facts {
+export function noteFacts(note: CeNote): NoteFacts {
   const credentials = note.credentials;
   return {
     path: note.path,
@@ -100,34 +94,64 @@ function project(note: CeNote): Facts {
     format: note.format,
     audience: note.audience,
     category: note.category,
+    contexts: [],
+    classified: [],
   };
 }
 
-/** Whether one note counts for one credential before limits, and its verdict (shared, never mutated). */
-interface Classified {
-  verdict: NoteVerdict;
-  /** Index of the `maxHours: 0` limit refusing the note, or -1. */
-  refusedBy: number;
+function factsOf(notes: readonly ParsedNote[]): NoteFacts[] {
+  const out: NoteFacts[] = [];
+  for (const note of notes) if (note.kind === 'ce') out.push(noteFacts(note));
+  return out;
+}
+
+/** One credential with its rule set, cycle and as-of date: a note's classification holds within one. */
+interface Context {
+  readonly ruleSet: RuleSet;
+}
+
+/** Classifications a note keeps at most: a few credentials, and yesterday's date beside today's. */
+const CONTEXTS_PER_NOTE = 8;
+const CONTEXTS_KEPT = 64;
+
+/**
+ * Lets evaluations reuse what earlier ones worked out about each note. Owned by one index (CeWorkspace);
+ * the classifications themselves live on the notes' facts, so they go when a note is edited or removed.
+ */
+export class EvaluationMemo {
+  private readonly contexts = new Map<string, Context>();
+
+  /** The same object for the same credential, cycle, date and rule set object, so notes can compare it cheaply. */
+  context(ruleSet: RuleSet, key: string): Context {
+    let context = this.contexts.get(key);
+    if (context?.ruleSet !== ruleSet) {
+      this.contexts.delete(key);
+      if (this.contexts.size >= CONTEXTS_KEPT) this.contexts.delete(this.contexts.keys().next().value as string);
+      context = { ruleSet };
+      this.contexts.set(key, context);
+    }
+    return context;
+  }
 }
 
 /**
- * Classifications by rule set, then by credential/cycle/as-of, then by note: after one edit only the
- * edited note is classified again, and unchanged notes keep their verdict objects (less to allocate).
+ * How one note stands toward one credential before limits are applied, with everything the totals need
+ * from it worked out once. Verdicts are shared between evaluations and never mutated.
  */
-const CLASSIFIED = new WeakMap<RuleSet, Map<string, WeakMap<Facts, Classified>>>();
-const CONTEXTS_PER_RULE_SET = 8;
-
-function classifications(ruleSet: RuleSet, key: string): WeakMap<Facts, Classified> {
-  let byKey = CLASSIFIED.get(ruleSet);
-  if (!byKey) CLASSIFIED.set(ruleSet, (byKey = new Map()));
-  let cache = byKey.get(key);
-  if (!cache) {
-    // Keys change with the date; keep only the latest few.
-    if (byKey.size >= CONTEXTS_PER_RULE_SET) byKey.delete(byKey.keys().next().value as string);
-    byKey.set(key, (cache = new WeakMap()));
-  }
-  return cache;
+interface Classified {
+  verdict: NoteVerdict;
+  counted: boolean;
+  /** Index of the `maxHours: 0` limit refusing the note, or -1. */
+  refusedBy: number;
+  /** Indexes of the requirements the note matches (counted notes only). */
+  requirements: readonly number[];
+  /** A counted note matching a `countsTowardTotal: false` requirement: it adds nothing to the total. */
+  keptOut: boolean;
+  /** Indexes (among the limits with room) of the limits capping the note; only when not kept out. */
+  caps: readonly number[];
 }
+
+const NONE: readonly number[] = [];
 
 /** A requirement's or limit's filter in one fixed shape; null matches anything. */
 interface Filter {
@@ -141,7 +165,7 @@ function toFilter(f: NoteFilter): Filter {
   return { topic: f.topic ?? null, format: f.format ?? null, audience: f.audience ?? null, category: f.category ?? null };
 }
 
-function matches(f: Filter, n: Facts): boolean {
+function matches(f: Filter, n: NoteFacts): boolean {
   return (
     (f.topic === null || n.topics.includes(f.topic)) &&
     (f.format === null || n.format === f.format) &&
@@ -155,46 +179,84 @@ function limitFilter(limit: Limit): Filter | undefined {
   return limit.audience === undefined && limit.category === undefined ? undefined : toFilter({ audience: limit.audience, category: limit.category });
 }
 
-function evaluateFacts(credential: Credential, ruleSet: RuleSet, notes: readonly Facts[], asOf: CalendarDate): CredentialProgress {
+function matchingIndexes(filters: readonly (Filter | undefined)[], note: NoteFacts): readonly number[] {
+  let out: number[] | undefined;
+  for (let i = 0; i < filters.length; i++) {
+    const f = filters[i];
+    if (f !== undefined && matches(f, note)) (out ??= []).push(i);
+  }
+  return out ?? NONE;
+}
+
+function evaluateFacts(credential: Credential, ruleSet: RuleSet, notes: readonly NoteFacts[], asOf: CalendarDate, memo: EvaluationMemo | undefined): CredentialProgress {
   const { start, end } = credential.cycle;
   const wanted = credential.id.trim().toLowerCase();
   const reasons = new ReasonCache(start, end, asOf);
-  const verdicts: NoteVerdict[] = [];
-  const counted: Facts[] = [];
-  const countedAt: number[] = [];
-  const refusing = ruleSet.limits.filter((l) => l.maxHours <= 0).map((limit) => ({ limit, filter: limitFilter(limit), notes: [] as Facts[] }));
-  const cache = classifications(ruleSet, `${wanted}|${start}|${end}|${asOf}`);
-  const classify = (note: Facts): Classified => {
+  const refusing = ruleSet.limits.filter((l) => l.maxHours <= 0);
+  const refusingFilters = refusing.map(limitFilter);
+  const requirementFilters = ruleSet.requirements.map(toFilter);
+  const outside = ruleSet.requirements.filter((r) => r.countsTowardTotal === false);
+  const outsideFilters = outside.map(toFilter);
+  const capLimits = ruleSet.limits.filter((l) => l.maxHours > 0);
+  const capFilters = capLimits.map(limitFilter);
+  const context: Context = memo ? memo.context(ruleSet, `${credential.id}|${start}|${end}|${asOf}`) : { ruleSet };
+
+  const classify = (note: NoteFacts): Classified => {
     const reason = reasons.whyNot(note, wanted);
-    if (reason !== undefined) return { verdict: { path: note.path, counted: false, reason }, refusedBy: -1 };
-    const r = refusing.findIndex((x) => x.filter !== undefined && matches(x.filter, note));
-    if (r >= 0) return { verdict: { path: note.path, counted: false, reason: `${lowerFirst(refusing[r].limit.label)} is not accepted by ${ruleSet.name}` }, refusedBy: r };
-    return { verdict: { path: note.path, counted: true }, refusedBy: -1 };
+    if (reason !== undefined) return { verdict: { path: note.path, counted: false, reason }, counted: false, refusedBy: -1, requirements: NONE, keptOut: false, caps: NONE };
+    const r = refusingFilters.findIndex((f) => f !== undefined && matches(f, note));
+    if (r >= 0) {
+      const verdict = { path: note.path, counted: false, reason: `${lowerFirst(refusing[r].label)} is not accepted by ${ruleSet.name}` };
+      return { verdict, counted: false, refusedBy: r, requirements: NONE, keptOut: false, caps: NONE };
+    }
+    const requirements = matchingIndexes(requirementFilters, note);
+    const o = outsideFilters.findIndex((f) => matches(f, note));
+    if (o >= 0) {
+      const reason = `${outside[o].label}: counts toward that requirement, not toward the ${ruleSet.totalHours} h total`;
+      return { verdict: { path: note.path, counted: true, reason }, counted: true, refusedBy: -1, requirements, keptOut: true, caps: NONE };
+    }
+    return { verdict: { path: note.path, counted: true }, counted: true, refusedBy: -1, requirements, keptOut: false, caps: matchingIndexes(capFilters, note) };
   };
 
-  for (const note of notes) {
-    let c = cache.get(note);
-    if (c === undefined) {
+  const verdicts: NoteVerdict[] = new Array(notes.length);
+  const countedNotes: string[] = [];
+  const requirementCents = requirementFilters.map(() => 0);
+  const requirementNotes: string[][] = requirementFilters.map(() => []);
+  const refusedNotes: NoteFacts[][] = refusing.map(() => []);
+  // Notes under a limit wait for the ordered pass below; the others add in full.
+  const limited: { note: NoteFacts; at: number; caps: readonly number[] }[] = [];
+  let earnedCents = 0;
+  for (let i = 0; i < notes.length; i++) {
+    const note = notes[i];
+    let c: Classified | undefined;
+    const k = note.contexts.indexOf(context);
+    if (k >= 0) c = note.classified[k];
+    else {
       c = classify(note);
-      cache.set(note, c);
+      if (memo) {
+        if (note.contexts.length >= CONTEXTS_PER_NOTE) {
+          note.contexts.shift();
+          note.classified.shift();
+        }
+        note.contexts.push(context);
+        note.classified.push(c);
+      }
     }
-    if (c.verdict.counted) {
-      countedAt.push(verdicts.length);
-      counted.push(note);
-    } else if (c.refusedBy >= 0) refusing[c.refusedBy].notes.push(note);
-    verdicts.push(c.verdict);
+    verdicts[i] = c.verdict;
+    if (c.counted) {
+      countedNotes.push(note.path);
+      for (const r of c.requirements) {
+        requirementCents[r] += note.cents;
+        requirementNotes[r].push(note.path);
+      }
+      if (c.keptOut) continue;
+      if (c.caps.length > 0) limited.push({ note, at: i, caps: c.caps });
+      else earnedCents += note.cents;
+    } else if (c.refusedBy >= 0) refusedNotes[c.refusedBy].push(note);
   }
 
-  const requirements: RequirementProgress[] = ruleSet.requirements.map((r) => {
-    const filter = toFilter(r);
-    let cents = 0;
-    const paths: string[] = [];
-    for (const n of counted) {
-      if (!matches(filter, n)) continue;
-      cents += n.cents;
-      paths.push(n.path);
-    }
-    const earned = cents / 100;
+  const requirements: RequirementProgress[] = ruleSet.requirements.map((r, i) => {
+    const earned = requirementCents[i] / 100;
     return {
       id: r.id,
       label: r.label,
@@ -203,39 +265,23 @@ function evaluateFacts(credential: Credential, ruleSet: RuleSet, notes: readonly
       remaining: round2(Math.max(0, r.minHours - earned)),
       met: earned >= r.minHours,
       countsTowardTotal: r.countsTowardTotal !== false,
-      notes: paths,
+      notes: requirementNotes[i],
     };
   });
 
-  const outside = ruleSet.requirements.filter((r) => r.countsTowardTotal === false).map((r) => ({ label: r.label, filter: toFilter(r) }));
-  const caps = ruleSet.limits
-    .filter((l) => l.maxHours > 0)
-    .map((limit) => ({ limit, filter: limitFilter(limit), max: Math.round(limit.maxHours * 100), matched: 0, applied: 0, notes: [] as string[] }));
-  const capMatches = (note: Facts) => caps.filter((c) => c.filter !== undefined && matches(c.filter, note));
-  let earnedCents = 0;
-  // Notes under a limit wait for the ordered pass below; the others add in full.
-  const limited: number[] = [];
-  for (let k = 0; k < counted.length; k++) {
-    const note = counted[k];
-    const keptOut = outside.length > 0 ? outside.find((r) => matches(r.filter, note)) : undefined;
-    if (keptOut) {
-      verdicts[countedAt[k]] = { path: note.path, counted: true, reason: `${keptOut.label}: counts toward that requirement, not toward the ${ruleSet.totalHours} h total` };
-    } else if (caps.length > 0 && caps.some((c) => c.filter !== undefined && matches(c.filter, note))) limited.push(k);
-    else earnedCents += note.cents;
-  }
-
-  limited.sort((a, b) => byCompletion(counted[a], counted[b]));
-  for (const k of limited) {
-    const note = counted[k];
+  const caps = capLimits.map((limit) => ({ limit, max: Math.round(limit.maxHours * 100), matched: 0, applied: 0, notes: [] as string[] }));
+  limited.sort((a, b) => byCompletion(a.note, b.note));
+  for (const { note, at, caps: matching } of limited) {
     const cents = note.cents;
-    const matching = capMatches(note);
     let allowed = cents;
     let tightest: (typeof caps)[number] | undefined;
-    for (const c of matching) {
+    for (const i of matching) {
+      const c = caps[i];
       const room = Math.max(0, c.max - c.applied);
       if (room < allowed) [allowed, tightest] = [room, c];
     }
-    for (const c of matching) {
+    for (const i of matching) {
+      const c = caps[i];
       c.matched += cents;
       c.applied += allowed;
       c.notes.push(note.path);
@@ -247,18 +293,19 @@ function evaluateFacts(credential: Credential, ruleSet: RuleSet, notes: readonly
         allowed > 0
           ? `${lowerFirst(label)}: only ${allowed / 100} of ${cents / 100} h count (limit ${maxHours} h)`
           : `${lowerFirst(label)}: none of the ${cents / 100} h count (the ${maxHours} h limit is already reached)`;
-      verdicts[countedAt[k]] = { path: note.path, counted: true, reason };
+      verdicts[at] = { path: note.path, counted: true, reason };
     }
   }
   const earned = earnedCents / 100;
 
   const limits: LimitProgress[] = ruleSet.limits.map((limit) => {
-    const refused = refusing.find((r) => r.limit === limit);
-    if (refused) {
-      const matched = refused.notes.reduce((sum, n) => sum + n.cents, 0) / 100;
-      return { id: limit.id, label: limit.label, maxHours: limit.maxHours, matched, applied: 0, notes: refused.notes.map((n) => n.path) };
+    const r = refusing.indexOf(limit);
+    if (r >= 0) {
+      const notes = refusedNotes[r];
+      const matched = notes.reduce((sum, n) => sum + n.cents, 0) / 100;
+      return { id: limit.id, label: limit.label, maxHours: limit.maxHours, matched, applied: 0, notes: notes.map((n) => n.path) };
     }
-    const c = caps.find((x) => x.limit === limit) as (typeof caps)[number];
+    const c = caps[capLimits.indexOf(limit)];
     return { id: limit.id, label: limit.label, maxHours: limit.maxHours, matched: c.matched / 100, applied: c.applied / 100, notes: c.notes };
   });
 
@@ -300,14 +347,14 @@ function evaluateFacts(credential: Credential, ruleSet: RuleSet, notes: readonly
     behindPace,
     requirements,
     limits,
-    countedNotes: counted.map((n) => n.path),
+    countedNotes,
     verdicts,
   };
 }
 
 /** Why a CE note does not count toward a credential at `asOf`, or undefined when it is counted. */
 export function whyNotCounted(note: CeNote, credential: Credential, asOf: CalendarDate): string | undefined {
-  const facts = project(note);
+  const facts = noteFacts(note);
   return new ReasonCache(credential.cycle.start, credential.cycle.end, asOf).whyNot(facts, credential.id.trim().toLowerCase());
 }
 
@@ -321,7 +368,7 @@ class ReasonCache {
     private readonly asOf: CalendarDate,
   ) {}
 
-  whyNot(note: Facts, wanted: string): string | undefined {
+  whyNot(note: NoteFacts, wanted: string): string | undefined {
     if (!note.valid) return 'has errors';
     if (note.credentials !== null) {
       if (note.credentials.length === 0) return 'not for any credential (its credentials list is empty)';
@@ -351,14 +398,14 @@ class ReasonCache {
 
 /** True when a note passes every filter the requirement (or limit) gives. */
 export function matchesFilter(filter: NoteFilter, note: CeNote): boolean {
-  return matches(toFilter(filter), project(note));
+  return matches(toFilter(filter), noteFacts(note));
 }
 
 export function round2(value: number): number {
   return Math.round((value + Number.EPSILON) * 100) / 100;
 }
 
-function byCompletion(a: Facts, b: Facts): number {
+function byCompletion(a: NoteFacts, b: NoteFacts): number {
   return a.completed < b.completed ? -1 : a.completed > b.completed ? 1 : a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }
 

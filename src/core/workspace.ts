@@ -3,7 +3,7 @@
 // extension feeds it from vscode.workspace.fs and file events, the CLI from Node's fs.
 import picomatch from 'picomatch';
 import { CONFIG_FILE, parseConfig } from './config';
-import { evaluateAll } from './evaluate';
+import { EvaluationMemo, evaluateAllFacts, noteFacts, type NoteFacts } from './evaluate';
 import { parseNote } from './note';
 import type {
   CalendarDate,
@@ -25,12 +25,13 @@ export interface CeWorkspaceOptions {
   extraExclude?: string[];
 }
 
+/** One note of the index. Updated in place on an edit, so lists of entries stay valid until a path comes or goes. */
 interface Entry {
-  hash: number;
-  length: number;
   result: NoteParseResult;
   /** undefined: not checked (or no certificate); true/false: the file's existence as last reported. */
-  certificateExists?: boolean;
+  certificateExists: boolean | undefined;
+  /** What the evaluation reads of a CE note, worked out on the first evaluation after a parse. */
+  facts: NoteFacts | undefined;
 }
 
 const DEFAULT_INCLUDE = ['**/*.md'];
@@ -47,7 +48,8 @@ export class CeWorkspace {
   private evalChangeCount = 0;
   /** Bumped when a path is added or removed; a content change keeps the sorted order. */
   private pathsChangeCount = 0;
-  private sortedPaths: { version: number; paths: string[] } | undefined;
+  private sorted: { version: number; entries: Entry[] } | undefined;
+  private readonly memo = new EvaluationMemo();
   private notesCache: { version: number; notes: ParsedNote[] } | undefined;
   private problemsCache: { version: number; problems: Problem[] } | undefined;
   private evalCache: { version: number; asOf: CalendarDate; value: CredentialProgress[] } | undefined;
@@ -89,17 +91,28 @@ export class CeWorkspace {
     return this.isIncluded(path);
   }
 
-  /** Adds or updates a note from its text. Returns false when the content is unchanged (no re-parse). */
+  /**
+   * Adds or updates a note from its text. Returns false when nothing the index holds changes: the same text,
+   * or an edit that leaves the parsed note and its problems as they were (a word deep in the body).
+   */
   setNote(path: string, text: string): boolean {
-    const hash = fnv1a(text);
-    const old = this.entries.get(path);
-    if (old && old.hash === hash && old.length === text.length) return false;
     const result = parseNote(text, path);
-    const keepCertificate = old && certificateOf(old.result.note) === certificateOf(result.note);
-    this.entries.set(path, { hash, length: text.length, result, certificateExists: keepCertificate ? old.certificateExists : undefined });
-    if (!old) this.pathsChangeCount++;
+    const old = this.entries.get(path);
+    if (!old) {
+      this.entries.set(path, { result, certificateExists: undefined, facts: undefined });
+      this.pathsChangeCount++;
+      this.touch(true);
+      return true;
+    }
+    // Comparing parse results rather than hashing texts: a parse is needed for any change anyway, and the
+    // cold index, which only adds notes, then reads each text once.
+    if (sameData(old.result, result)) return false;
+    if (certificateOf(old.result.note) !== certificateOf(result.note)) old.certificateExists = undefined;
     // Typing in a note's body changes nothing an evaluation reads: the memoized one stays valid.
-    this.touch(!old || evaluationKey(old.result.note) !== evaluationKey(result.note));
+    const affectsEvaluation = evaluationKey(old.result.note) !== evaluationKey(result.note);
+    old.result = result;
+    old.facts = undefined;
+    this.touch(affectsEvaluation);
     return true;
   }
 
@@ -128,16 +141,21 @@ export class CeWorkspace {
   /** Every indexed note, sorted by path. The array is shared until the next change: do not mutate it. */
   notes(): readonly ParsedNote[] {
     if (this.notesCache?.version !== this.changeCount) {
-      // Sorting 10,000 paths after every keystroke would dominate an edit: the order only changes when a
-      // path comes or goes.
-      if (this.sortedPaths?.version !== this.pathsChangeCount) {
-        const paths = [...this.entries.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-        this.sortedPaths = { version: this.pathsChangeCount, paths };
-      }
-      const notes = this.sortedPaths.paths.map((p) => (this.entries.get(p) as Entry).result.note);
+      const sorted = this.sortedEntries();
+      const notes = new Array<ParsedNote>(sorted.length);
+      for (let i = 0; i < sorted.length; i++) notes[i] = sorted[i].result.note;
       this.notesCache = { version: this.changeCount, notes };
     }
     return this.notesCache.notes;
+  }
+
+  /** Entries in path order. Sorting 10,000 paths after every keystroke would dominate an edit: the order only changes when a path comes or goes. */
+  private sortedEntries(): Entry[] {
+    if (this.sorted?.version !== this.pathsChangeCount) {
+      const entries = [...this.entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, entry]) => entry);
+      this.sorted = { version: this.pathsChangeCount, entries };
+    }
+    return this.sorted.entries;
   }
 
   ceNotes(): CeNote[] {
@@ -201,9 +219,8 @@ export class CeWorkspace {
   problems(): Problem[] {
     if (this.problemsCache?.version !== this.changeCount) {
       const all: Problem[] = [...this.configResult.problems];
-      for (const note of this.notes()) {
-        const entry = this.entries.get(note.path) as Entry;
-        if (entry.result.problems.length > 0 || entry.certificateExists === false) all.push(...this.problemsFor(note.path));
+      for (const entry of this.sortedEntries()) {
+        if (entry.result.problems.length > 0 || entry.certificateExists === false) all.push(...this.problemsFor(entry.result.note.path));
       }
       this.problemsCache = { version: this.changeCount, problems: all };
     }
@@ -216,7 +233,12 @@ export class CeWorkspace {
    */
   evaluate(asOf: CalendarDate): CredentialProgress[] {
     if (this.evalCache && this.evalCache.version === this.evalChangeCount && this.evalCache.asOf === asOf) return this.evalCache.value;
-    const value = evaluateAll(this.config, this.notes(), asOf);
+    const facts: NoteFacts[] = [];
+    for (const entry of this.sortedEntries()) {
+      const note = entry.result.note;
+      if (note.kind === 'ce') facts.push((entry.facts ??= noteFacts(note)));
+    }
+    const value = evaluateAllFacts(this.config, facts, asOf, this.memo);
     this.evalCache = { version: this.evalChangeCount, asOf, value };
     return value;
   }
@@ -234,6 +256,23 @@ export class CeWorkspace {
 function evaluationKey(note: ParsedNote): string {
   if (note.kind !== 'ce') return note.kind;
   return JSON.stringify([note.valid, note.hours, note.status, note.completed, note.format, note.audience, note.category, note.credentials, note.topics]);
+}
+
+/** Structural equality of parsed data (plain objects, arrays and primitives, as parseNote makes them). */
+function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return Number.isNaN(a) && Number.isNaN(b);
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i])) return false;
+    return true;
+  }
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) {
+    if (!Object.prototype.hasOwnProperty.call(b, k) || !sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  }
+  return true;
 }
 
 function emptyConfig(): ResolvedConfig {
