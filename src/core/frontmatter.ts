@@ -84,6 +84,8 @@ export interface Frontmatter {
   endLine: number;
   /** Top-level keys by name, in file order. */
   keys: Map<string, KeySource>;
+  /** 1-based line of each top-level key (its first occurrence), in file order. */
+  keyLines: Record<string, number>;
   /** The parsed mapping; undefined when `error` is set. */
   data?: Record<string, unknown>;
   error?: FrontmatterFailure;
@@ -147,8 +149,8 @@ export function splitNote(text: string): NoteParts {
   }
   const afterClose = text.indexOf('\n', closeBreak + 1);
   const bodyStart = afterClose === -1 ? text.length : afterClose + 1;
-  const { keys, endLine, data: simple } = scanKeys(text, firstBreak + 1, closeBreak, 2);
-  const frontmatter: Frontmatter = { startLine: 1, endLine, keys };
+  const { keys, keyLines, endLine, data: simple } = scanKeys(text, firstBreak + 1, closeBreak, 2);
+  const frontmatter: Frontmatter = { startLine: 1, endLine, keys, keyLines };
   const parts: NoteParts = { frontmatter, body: text.slice(bodyStart), bodyLine: endLine + 1 };
   if (closeBreak > FRONTMATTER_LIMIT) {
     frontmatter.error = {
@@ -186,11 +188,11 @@ export function splitNote(text: string): NoteParts {
 
 /** A block that is not read at all. Its contents never become the excerpt: only a body after a closing fence does. */
 function failed(text: string, closeBreak: number, error: FrontmatterFailure): NoteParts {
-  if (closeBreak === -1) return { frontmatter: { startLine: 1, endLine: 1, keys: new Map(), error }, body: '', bodyLine: 1 };
+  if (closeBreak === -1) return { frontmatter: { startLine: 1, endLine: 1, keys: new Map(), keyLines: {}, error }, body: '', bodyLine: 1 };
   const endLine = lineCount(text, closeBreak) + 1;
   const afterClose = text.indexOf('\n', closeBreak + 1);
   const body = afterClose === -1 ? '' : text.slice(afterClose + 1);
-  return { frontmatter: { startLine: 1, endLine, keys: new Map(), error }, body, bodyLine: endLine + 1 };
+  return { frontmatter: { startLine: 1, endLine, keys: new Map(), keyLines: {}, error }, body, bodyLine: endLine + 1 };
 }
 
 /** Number of lines up to and including the one that `index` ends (a `\n` at `index`). */
@@ -304,10 +306,11 @@ function scanKeys(
   start: number,
   end: number,
   firstLine: number,
-): { keys: Map<string, KeySource>; endLine: number; data?: Record<string, unknown> } {
+): { keys: Map<string, KeySource>; keyLines: Record<string, number>; endLine: number; data?: Record<string, unknown> } {
   const keys = new Map<string, KeyLine>();
+  const keyLines: Record<string, number> = {};
   // An empty block (`---` right after `---`): the closing fence is the first line after the opening one.
-  if (start > end) return { keys, endLine: firstLine, data: {} };
+  if (start > end) return { keys, keyLines, endLine: firstLine, data: {} };
   let data: Record<string, unknown> | undefined = plainCharacters(text, start, end) ? {} : undefined;
   let lineNo = firstLine;
   let pos = start;
@@ -340,22 +343,30 @@ function scanKeys(
     } else {
       const colon = keyColon(line);
       if (colon > 0) {
-        const rawKey = line.slice(0, colon).trimEnd();
-        const name = unquote(rawKey);
+        // The note format's own keys come back as constants: looking a freshly cut string up in a Map or an
+        // object means hashing it first, and that was a good part of the scan.
+        const known = commonKey(line, colon);
+        const rawKey = known ?? line.slice(0, colon).trimEnd();
+        const name = known ?? unquote(rawKey);
         itemIndent = -1;
         let v = colon + 1;
         while (v < line.length && (line.charCodeAt(v) === 32 || line.charCodeAt(v) === 9)) v++;
         const hasValue = v < line.length && line.charCodeAt(v) !== 35;
         current = new KeyLine({ line: lineNo, column: 1, length: rawKey.length, text: name }, line, hasValue ? v : -1);
+        // `keys` holds every name seen so far, so it also tells a repeated key.
+        const repeated = keys.has(name);
         if (data) {
-          if (rawKey.length !== colon || !SIMPLE_KEY.test(rawKey) || name === '__proto__' || Object.prototype.hasOwnProperty.call(data, name)) data = undefined;
+          if (repeated || (known === undefined && (rawKey.length !== colon || !SIMPLE_KEY.test(rawKey) || name === '__proto__'))) data = undefined;
           else {
             const value = hasValue ? inlineValue(line, v) : null;
             if (value === FALLBACK) data = undefined;
             else data[name] = value;
           }
         }
-        if (!keys.has(name)) keys.set(name, current);
+        if (!repeated) {
+          keys.set(name, current);
+          keyLines[name] = lineNo;
+        }
       } else {
         current = undefined;
         data = undefined;
@@ -366,7 +377,40 @@ function scanKeys(
     lineNo++;
   }
   // `end` is the `\n` before the closing fence, so the fence is on the line after the last one scanned.
-  return { keys, endLine: lineNo + 1, data };
+  return { keys, keyLines, endLine: lineNo + 1, data };
+}
+
+/** Keys most notes use (the note format's), matched without cutting a new string out of the line. */
+const COMMON_KEYS = [
+  'title',
+  'ce_hours',
+  'ceu',
+  'topics',
+  'uan',
+  'completed',
+  'status',
+  'format',
+  'audience',
+  'category',
+  'credentials',
+  'certificate',
+  'provider',
+  'tags',
+  'cpe_monitor',
+  'date',
+];
+
+/** COMMON_KEYS by length. */
+const COMMON_BY_LENGTH: string[][] = [];
+for (const key of COMMON_KEYS) (COMMON_BY_LENGTH[key.length] ??= []).push(key);
+
+/** The common key that `line` starts with, ending right at `colon`; undefined for any other key. */
+function commonKey(line: string, colon: number): string | undefined {
+  const candidates = COMMON_BY_LENGTH[colon];
+  if (candidates === undefined) return undefined;
+  const first = line.charCodeAt(0);
+  for (const key of candidates) if (key.charCodeAt(0) === first && line.startsWith(key)) return key;
+  return undefined;
 }
 
 // ---- the plain YAML subset read without js-yaml -------------------------------------------------------
@@ -417,6 +461,20 @@ function inlineValue(line: string, v: number): Value {
   return plainScalar(line.slice(v, hash === -1 ? line.length : hash).trimEnd(), false);
 }
 
+/** inner.slice(from, to).trim() for the spaces YAML allows around flow items, cutting one string only. */
+function trimmed(text: string, from: number, to: number): string {
+  let a = from;
+  let b = to;
+  while (a < b && isSpace(text.charCodeAt(a))) a++;
+  while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
+  return text.slice(a, b);
+}
+
+/** The characters String.prototype.trim() removes that can reach here (plainCharacters refuses the others). */
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 13;
+}
+
 function restIsBlank(line: string, from: number): boolean {
   const rest = line.slice(from);
   const t = rest.trimStart();
@@ -426,8 +484,11 @@ function restIsBlank(line: string, from: number): boolean {
 function flowItems(inner: string): Value {
   if (inner.trim() === '') return [];
   const out: unknown[] = [];
-  for (const part of inner.split(',')) {
-    const token = part.trim();
+  for (let from = 0; from <= inner.length; ) {
+    let to = inner.indexOf(',', from);
+    if (to === -1) to = inner.length;
+    const token = trimmed(inner, from, to);
+    from = to + 1;
     if (token === '') return FALLBACK;
     let value: Value;
     const q = token[0];
@@ -444,7 +505,8 @@ function flowItems(inner: string): Value {
 /** A plain (unquoted) scalar resolved as js-yaml's default schema does, or FALLBACK when unsure. */
 function plainScalar(token: string, flow: boolean): Value {
   if (token === '') return flow ? FALLBACK : null;
-  if (token.includes(': ') || token.endsWith(':') || token.includes(' #')) return FALLBACK;
+  // Two single-character searches rule out most tokens before the substring checks.
+  if ((token.indexOf(':') !== -1 && (token.includes(': ') || token.endsWith(':'))) || (token.indexOf('#') !== -1 && token.includes(' #'))) return FALLBACK;
   if (flow && FLOW_SPECIAL.test(token)) return FALLBACK;
   switch (token) {
     case '~':

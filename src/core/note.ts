@@ -92,8 +92,7 @@ function readNote(input: string, path: string): NoteParseResult {
   const parts = splitNote(text);
   const fm = parts.frontmatter;
   const summary = summarizeBody(parts.body);
-  const keyLines: Record<string, number> = {};
-  if (fm) for (const [key, source] of fm.keys) keyLines[key] = source.key.line;
+  const keyLines: Record<string, number> = fm ? fm.keyLines : {};
   const base = {
     path,
     excerpt: summary.excerpt,
@@ -146,7 +145,7 @@ class FrontmatterReader {
     // A study note's frontmatter is the user's business: no value checks, only keys that look like a
     // misspelt `ce_hours` or `ceu` (which would have made it a CE note).
     this.checkKeys(false);
-    const title = plainText(this.get('title'), this.rawValue('title'));
+    const title = this.plainTextOf('title');
     return {
       kind: 'study',
       ...base,
@@ -245,7 +244,7 @@ class FrontmatterReader {
   private readTitle(): string | undefined {
     const v = this.get('title');
     if (v === null || v === undefined) return undefined;
-    const text = plainText(v, this.rawValue('title'));
+    const text = this.plainTextOf('title');
     if (text === undefined) this.error('title', 'title must be text.', 'bad-value');
     return text;
   }
@@ -474,7 +473,7 @@ class FrontmatterReader {
   private readText(key: string): string | undefined {
     const v = this.get(key);
     if (v === null || v === undefined) return undefined;
-    const text = plainText(v, this.rawValue(key));
+    const text = this.plainTextOf(key);
     if (text === undefined) this.error(key, `${key} must be text (found ${describe(v)}).`, 'bad-value');
     return text || undefined;
   }
@@ -493,6 +492,12 @@ class FrontmatterReader {
   }
 
   // ---- positions and problems ------------------------------------------------------------------------
+
+  /** plainText of a key's value, looking up the text as written only when the value needs it (most are strings). */
+  private plainTextOf(key: string): string | undefined {
+    const v = this.get(key);
+    return typeof v === 'string' ? v.trim() : plainText(v, this.rawValue(key));
+  }
 
   /** The value as written on the key's line, without quotes. */
   private rawValue(key: string): string | undefined {
