@@ -15,7 +15,9 @@
 // Results stream to the file named by PHARMACY_CE_TEST_RESULT (the extension host's console is not visible
 // under code-server), ending with a `N passed, N failed` line that the runner prints.
 import * as fs from 'fs';
+import { findSourceMap } from 'module';
 import * as path from 'path';
+import { fileURLToPath } from 'url';
 import Mocha from 'mocha';
 
 const RESULT_ENV = 'PHARMACY_CE_TEST_RESULT';
@@ -63,11 +65,32 @@ function describeError(err: unknown): string {
     .split('\n')
     .filter((line) => /^\s*at /.test(line) && !/node_modules[\\/]mocha|node:internal/.test(line))
     .slice(0, 8)
+    .map(toSourceLocation)
     .join('\n');
   const extra = 'actual' in err && 'expected' in err && !err.message.includes('\n')
     ? `\nexpected: ${JSON.stringify((err as { expected: unknown }).expected)}\nactual:   ${JSON.stringify((err as { actual: unknown }).actual)}`
     : '';
   return `${err.name}: ${err.message}${extra}\n${stack}`;
+}
+
+/**
+ * Maps a bundled frame (`out/test/integration/x.test.js:812:7`) to its TypeScript line through the bundle's
+ * inline source map. The extension host installs its own stack formatting, so Node does not do it for us.
+ */
+function toSourceLocation(frame: string): string {
+  return frame.replace(/([^\s()]+\.js):(\d+):(\d+)/, (whole, file: string, line: string, column: string) => {
+    try {
+      const map = findSourceMap(path.resolve(file));
+      const entry = map?.findEntry(Number(line) - 1, Number(column) - 1) as
+        | { originalSource?: string; originalLine?: number; originalColumn?: number }
+        | undefined;
+      if (!entry?.originalSource || entry.originalLine === undefined) return whole;
+      const source = entry.originalSource.startsWith('file://') ? fileURLToPath(entry.originalSource) : path.resolve(path.dirname(file), entry.originalSource);
+      return `${path.relative(process.cwd(), source)}:${entry.originalLine + 1}:${(entry.originalColumn ?? 0) + 1}`;
+    } catch {
+      return whole;
+    }
+  });
 }
 
 function indentBlock(text: string, prefix: string): string {
