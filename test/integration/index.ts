@@ -52,6 +52,7 @@ class SpecToFile extends Mocha.reporters.Base {
         out(indentBlock(describeError((test as Mocha.Test & { err?: unknown }).err), '     '));
       });
       out();
+      if (!this.stats.tests && !pending) out(`No integration tests ran${process.env.MOCHA_GREP ? ` (grep: ${process.env.MOCHA_GREP})` : ''}.`);
       if (pending) out(`${pending} pending`);
       out(`${passes} passed, ${failures} failed`);
     });
@@ -111,10 +112,8 @@ export function run(): Promise<void> {
       const runner = mocha.run((failures) => {
         const total = runner.stats?.tests ?? 0;
         if (failures > 0) reject(new Error(`${failures} integration test(s) failed.`));
-        else if (total === 0) {
-          out(`No integration tests ran${grep ? ` (grep: ${grep})` : ''}.`);
-          reject(new Error('No integration tests ran.'));
-        } else resolve();
+        else if (total === 0) reject(new Error('No integration tests ran.'));
+        else resolve();
       });
     } catch (error) {
       // A test file that throws while loading: report it like a failure instead of a silent exit.
