@@ -110,6 +110,7 @@ function headingText(trimmed: string, level: number): string {
 
 function isEmptyBullet(line: string): boolean {
   const t = line.trim();
+  if (t.length > 10) return false; // the longest marker is nine digits and a dot
   return t === '-' || t === '*' || t === '+' || ORDERED_MARKER.test(t);
 }
 

@@ -30,16 +30,25 @@ export interface KeySource {
  * from the remembered lines on first use rather than for every key of every note.
  */
 class KeyLine implements KeySource {
-  /** Block list items: line number, line text and where the item's value starts. */
-  itemLines: [number, string, number][] = [];
+  /** Block list items: line number, line text and where the item's value starts; undefined while there are none. */
+  itemLines: [number, string, number][] | undefined;
+  private keySpan?: SourceSpan;
   private spans?: { value?: SourceSpan; items: SourceSpan[] };
 
   constructor(
-    readonly key: SourceSpan,
+    /** The key without quotes. */
+    readonly name: string,
+    /** The key as written (quotes included). */
+    private readonly keyLength: number,
+    private readonly lineNo: number,
     private readonly line: string,
     /** Index of the inline value's first character, or -1 when the key's line has none. */
     readonly valueStart: number,
   ) {}
+
+  get key(): SourceSpan {
+    return (this.keySpan ??= { line: this.lineNo, column: 1, length: this.keyLength, text: this.name });
+  }
 
   get value(): SourceSpan | undefined {
     return this.resolve().value;
@@ -51,11 +60,10 @@ class KeyLine implements KeySource {
 
   private resolve(): { value?: SourceSpan; items: SourceSpan[] } {
     if (this.spans) return this.spans;
-    const { line, valueStart } = this;
-    const lineNo = this.key.line;
+    const { line, valueStart, lineNo } = this;
     if (valueStart === -1) {
       const items: SourceSpan[] = [];
-      for (const [n, text, start] of this.itemLines) {
+      for (const [n, text, start] of this.itemLines ?? []) {
         const span = scalarAt(text, start, n);
         if (span) items.push(span);
       }
@@ -330,12 +338,12 @@ function scanKeys(
         if (itemIndent === -1) itemIndent = indent;
         if (indent === itemIndent) {
           const valueStart = indent + 1 + (rest.length - 1 - rest.slice(1).trimStart().length);
-          current.itemLines.push([lineNo, line, valueStart]);
+          (current.itemLines ??= []).push([lineNo, line, valueStart]);
           if (data) {
             const value = valueStart < line.length && line.charCodeAt(valueStart) !== 91 ? inlineValue(line, valueStart) : FALLBACK;
-            const list = data[current.key.text];
+            const list = data[current.name];
             if (value === FALLBACK || value === null) data = undefined;
-            else if (list === null) data[current.key.text] = [value];
+            else if (list === null) data[current.name] = [value];
             else (list as unknown[]).push(value);
           }
         } else data = undefined;
@@ -352,7 +360,7 @@ function scanKeys(
         let v = colon + 1;
         while (v < line.length && (line.charCodeAt(v) === 32 || line.charCodeAt(v) === 9)) v++;
         const hasValue = v < line.length && line.charCodeAt(v) !== 35;
-        current = new KeyLine({ line: lineNo, column: 1, length: rawKey.length, text: name }, line, hasValue ? v : -1);
+        current = new KeyLine(name, rawKey.length, lineNo, line, hasValue ? v : -1);
         // `keys` holds every name seen so far, so it also tells a repeated key.
         const repeated = keys.has(name);
         if (data) {
@@ -525,8 +533,9 @@ function plainScalar(token: string, flow: boolean): Value {
   }
   const c = token.charCodeAt(0);
   if (c >= 48 && c <= 57) {
-    if (INT.test(token) || FLOAT.test(token)) return Number(token);
-    const date = YAML_DATE.exec(token);
+    // A date (`completed`) is the most common digit-led value: try it first when the shape fits.
+    const date = token.length === 10 && token.charCodeAt(4) === 45 /* - */ ? YAML_DATE.exec(token) : null;
+    if (date === null && (INT.test(token) || FLOAT.test(token))) return Number(token);
     // js-yaml's own construction, rollover included (2026-04-31 becomes May 1); the note reader checks the text.
     if (date) return new Date(Date.UTC(Number(date[1]), Number(date[2]) - 1, Number(date[3])));
     return NON_NUMERIC_LETTER.test(token) ? token : FALLBACK;

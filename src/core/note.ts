@@ -2,7 +2,7 @@
 // Notes are untrusted: nothing here throws on bad input, every problem points at the offending value, and a
 // wrong value makes only that note invalid. Kept cheap (no Markdown parser, no per-call regex compilation)
 // because a folder of thousands of notes is parsed on every cold start.
-import { daysInMonth, isCalendarDate, toCalendarDate } from './dates';
+import { daysInMonth, toCalendarDate } from './dates';
 import { summarizeBody } from './excerpt';
 import { splitNote, type Frontmatter, type SourceSpan } from './frontmatter';
 import { isTopicKey, nearestTopic } from './topics';
@@ -303,7 +303,7 @@ class FrontmatterReader {
     }
     const date = text.slice(0, 10);
     const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    if (!isCalendarDate(date)) {
+    if (!isRealDate(year, month, day)) {
       const why =
         month < 1 || month > 12
           ? `there is no month ${m[2]}`
@@ -540,15 +540,16 @@ function detach(result: NoteParseResult): NoteParseResult {
   const note = result.note;
   note.title = own(note.title);
   note.excerpt = own(note.excerpt);
-  note.topics = note.topics.map(own);
-  note.tags = note.tags.map(own);
+  ownAll(note.topics);
+  ownAll(note.tags);
   if (note.kind === 'broken') note.reason = own(note.reason);
   if (note.kind === 'ce') {
-    if (note.credentials) note.credentials = note.credentials.map(own);
+    if (note.credentials) ownAll(note.credentials);
     if (note.certificate !== undefined) note.certificate = own(note.certificate);
     if (note.provider !== undefined) note.provider = own(note.provider);
     if (note.uanText !== undefined) note.uanText = own(note.uanText);
-    if (note.uan) note.uan.normalized = own(note.uan.normalized);
+    // Most UANs are written in the standard form: one string serves both.
+    if (note.uan) note.uan.normalized = note.uan.normalized === note.uanText ? note.uanText : own(note.uan.normalized);
   }
   for (const problem of result.problems) {
     problem.message = own(problem.message);
@@ -557,12 +558,29 @@ function detach(result: NoteParseResult): NoteParseResult {
   return result;
 }
 
+/** own() on every item, in place (the arrays are the parser's own, fresh ones). */
+function ownAll(items: string[]): void {
+  for (let i = 0; i < items.length; i++) items[i] = own(items[i]);
+}
+
 /** A flat copy of a string (short strings are copies already). */
 function own(text: string): string {
   return text.length < 13 ? text : (' ' + text).slice(1);
 }
 
 // ---- small helpers -------------------------------------------------------------------------------------
+
+/**
+ * isCalendarDate for the parts of a date already matched as YYYY-MM-DD, by arithmetic rather than through
+ * Date objects: every CE note has a date, so this runs for each one on a cold index. Gregorian leap years,
+ * as Date uses for every year.
+ */
+function isRealDate(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  if (day <= 28) return true;
+  if (month === 2) return day <= ((year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28);
+  return day <= (month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31);
+}
 
 /** File name without folder and extension: the last title fallback. */
 function fileTitle(path: string): string {
@@ -590,7 +608,8 @@ function splitText(text: string): string[] {
 
 function normalizeTopic(text: string): { key: string; text: string } {
   const written = text.trim();
-  return { key: written.toLowerCase().replace(SEPARATORS, '-'), text: written };
+  // Most topics are written as their key already: skip the rewriting then.
+  return { key: isTopicKey(written) ? written : written.toLowerCase().replace(SEPARATORS, '-'), text: written };
 }
 
 /** How a wrong value is quoted in a message: as written when we know it, else by its kind. */
