@@ -4,9 +4,11 @@
 // A stamp file with the versions makes a re-run a no-op. Every step has a timeout: it fails, never hangs.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import {
   CODE_SERVER_VERSION, NODE_VERSION, cacheDir, chromiumPath, codeServerBin, lap, node24Env, nodeBinDir, nodeDir, sleep, stampFile,
+  throwAwayHome,
 } from './lib.mjs';
 
 const KRB5_HEADER = '/usr/include/krb5.h';
@@ -162,7 +164,13 @@ async function setup() {
       writeStamp({ ...stamp, node: NODE_VERSION, codeServer: undefined }); // an interrupted install is redone
       await npmInstallInto(path.join(cacheDir, 'code-server'), `code-server@${CODE_SERVER_VERSION}`, { env: node24Env(), timeoutMs: 20 * 60_000 });
     }
-    await run(codeServerBin, ['--version'], { env: node24Env(), timeoutMs: 60_000, quiet: true });
+    // Even --version creates ~/.config/code-server and ~/.local/share/code-server: give it a throw-away home.
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'pharmacy-ce-setup-'));
+    try {
+      await run(codeServerBin, ['--version'], { env: node24Env(throwAwayHome(home)), timeoutMs: 60_000, quiet: true });
+    } finally {
+      fs.rmSync(home, { recursive: true, force: true });
+    }
     writeStamp({ node: NODE_VERSION, codeServer: CODE_SERVER_VERSION, chromium: chromiumPath, at: new Date().toISOString() });
     lap(tag, `ready (Node ${NODE_VERSION}, code-server ${CODE_SERVER_VERSION}, ${chromiumPath})`);
   });
