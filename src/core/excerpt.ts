@@ -11,7 +11,10 @@ const ORDERED_MARKER = /^\d{1,9}[.)]$/;
 export interface BodySummary {
   /** Text of the first level-1 ATX heading (`# Title`), if any. */
   heading?: string;
-  /** The `## Key points` section's Markdown if present, else the first paragraph; shortened. */
+  /**
+   * The `## Key points` section's Markdown if present, else the first paragraph; shortened. A string of its
+   * own: it never keeps the note's text alive (the index holds thousands of excerpts).
+   */
   excerpt: string;
 }
 
@@ -84,9 +87,18 @@ export function summarizeBody(body: string): BodySummary {
   }
   let excerpt = '';
   // A section holding only empty bullets (a fresh template's `- `) says nothing: fall back to the paragraph.
-  if (keyPoints) excerpt = shorten(keyPoints.filter((l) => !isEmptyBullet(l)).join('\n').trim(), KEY_POINTS_MAX);
-  if (!excerpt && paragraph) excerpt = shorten(paragraph.join(' '), PARAGRAPH_MAX);
+  if (keyPoints) excerpt = joined(keyPoints.filter((l) => !isEmptyBullet(l)), '\n', KEY_POINTS_MAX);
+  if (!excerpt && paragraph) excerpt = joined(paragraph, ' ', PARAGRAPH_MAX);
   return { heading, excerpt };
+}
+
+/**
+ * The lines joined and shortened. Joining two or more makes a new string; one line alone would be a slice of
+ * the body, which V8 keeps pointing into the whole note text, so that one is copied.
+ */
+function joined(lines: string[], separator: string, max: number): string {
+  const text = shorten(lines.join(separator).trim(), max);
+  return lines.length > 1 || text.length < 13 ? text : (' ' + text).slice(1);
 }
 
 /** Level of an ATX heading line (`## x` is 2), 0 when the line is not one. */

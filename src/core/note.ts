@@ -539,7 +539,7 @@ class FrontmatterReader {
 function detach(result: NoteParseResult): NoteParseResult {
   const note = result.note;
   note.title = own(note.title);
-  note.excerpt = own(note.excerpt);
+  // The excerpt is summarizeBody's own string already.
   ownAll(note.topics);
   ownAll(note.tags);
   if (note.kind === 'broken') note.reason = own(note.reason);

@@ -27,7 +27,9 @@ export interface CeWorkspaceOptions {
 
 /** One note of the index. Updated in place on an edit, so lists of entries stay valid until a path comes or goes. */
 interface Entry {
-  result: NoteParseResult;
+  note: ParsedNote;
+  /** Problems found in the text; one shared empty list for the many notes without any. */
+  problems: readonly Problem[];
   /** undefined: not checked (or no certificate); true/false: the file's existence as last reported. */
   certificateExists: boolean | undefined;
   /** What the evaluation reads of a CE note, worked out on the first evaluation after a parse. */
@@ -99,18 +101,19 @@ export class CeWorkspace {
     const result = parseNote(text, path);
     const old = this.entries.get(path);
     if (!old) {
-      this.entries.set(path, { result, certificateExists: undefined, facts: undefined });
+      this.entries.set(path, { note: result.note, problems: problemsOf(result), certificateExists: undefined, facts: undefined });
       this.pathsChangeCount++;
       this.touch(true);
       return true;
     }
     // Comparing parse results rather than hashing texts: a parse is needed for any change anyway, and the
     // cold index, which only adds notes, then reads each text once.
-    if (sameData(old.result, result)) return false;
-    if (certificateOf(old.result.note) !== certificateOf(result.note)) old.certificateExists = undefined;
+    if (sameData(old.note, result.note) && sameData(old.problems, result.problems)) return false;
+    if (certificateOf(old.note) !== certificateOf(result.note)) old.certificateExists = undefined;
     // Typing in a note's body changes nothing an evaluation reads: the memoized one stays valid.
-    const affectsEvaluation = evaluationKey(old.result.note) !== evaluationKey(result.note);
-    old.result = result;
+    const affectsEvaluation = evaluationKey(old.note) !== evaluationKey(result.note);
+    old.note = result.note;
+    old.problems = problemsOf(result);
     old.facts = undefined;
     this.touch(affectsEvaluation);
     return true;
@@ -135,7 +138,7 @@ export class CeWorkspace {
   }
 
   getNote(path: string): ParsedNote | undefined {
-    return this.entries.get(path)?.result.note;
+    return this.entries.get(path)?.note;
   }
 
   /** Every indexed note, sorted by path. The array is shared until the next change: do not mutate it. */
@@ -143,7 +146,7 @@ export class CeWorkspace {
     if (this.notesCache?.version !== this.changeCount) {
       const sorted = this.sortedEntries();
       const notes = new Array<ParsedNote>(sorted.length);
-      for (let i = 0; i < sorted.length; i++) notes[i] = sorted[i].result.note;
+      for (let i = 0; i < sorted.length; i++) notes[i] = sorted[i].note;
       this.notesCache = { version: this.changeCount, notes };
     }
     return this.notesCache.notes;
@@ -199,9 +202,9 @@ export class CeWorkspace {
   problemsFor(path: string): Problem[] {
     const entry = this.entries.get(path);
     if (!entry) return [];
-    const problems = [...entry.result.problems];
+    const problems = [...entry.problems];
     if (entry.certificateExists === false) {
-      const note = entry.result.note;
+      const note = entry.note;
       const line = note.keyLines['certificate'] ?? 1;
       problems.push({
         file: path,
@@ -220,7 +223,7 @@ export class CeWorkspace {
     if (this.problemsCache?.version !== this.changeCount) {
       const all: Problem[] = [...this.configResult.problems];
       for (const entry of this.sortedEntries()) {
-        if (entry.result.problems.length > 0 || entry.certificateExists === false) all.push(...this.problemsFor(entry.result.note.path));
+        if (entry.problems.length > 0 || entry.certificateExists === false) all.push(...this.problemsFor(entry.note.path));
       }
       this.problemsCache = { version: this.changeCount, problems: all };
     }
@@ -235,7 +238,7 @@ export class CeWorkspace {
     if (this.evalCache && this.evalCache.version === this.evalChangeCount && this.evalCache.asOf === asOf) return this.evalCache.value;
     const facts: NoteFacts[] = [];
     for (const entry of this.sortedEntries()) {
-      const note = entry.result.note;
+      const note = entry.note;
       if (note.kind === 'ce') facts.push((entry.facts ??= noteFacts(note)));
     }
     const value = evaluateAllFacts(this.config, facts, asOf, this.memo);
@@ -256,6 +259,13 @@ export class CeWorkspace {
 function evaluationKey(note: ParsedNote): string {
   if (note.kind !== 'ce') return note.kind;
   return JSON.stringify([note.valid, note.hours, note.status, note.completed, note.format, note.audience, note.category, note.credentials, note.topics]);
+}
+
+const NO_PROBLEMS: readonly Problem[] = Object.freeze([]);
+
+/** What an entry keeps of a parse: a note without problems shares one empty list (one object less to keep per note). */
+function problemsOf(result: NoteParseResult): readonly Problem[] {
+  return result.problems.length === 0 ? NO_PROBLEMS : result.problems;
 }
 
 /** Structural equality of parsed data (plain objects, arrays and primitives, as parseNote makes them). */
