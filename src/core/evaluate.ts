@@ -76,8 +76,9 @@ export interface NoteFacts {
   readonly audience: string;
   readonly category: string;
   /** The note's classification in each recent evaluation context (see EvaluationMemo), newest last. */
-  readonly contexts: Context[];
   readonly classified: Classified[];
+  /** The plain "counted" verdict, one for every credential that counts the note in full. */
+  countedVerdict: NoteVerdict | undefined;
 }
 
 export function noteFacts(note: CeNote): NoteFacts {
@@ -94,8 +95,8 @@ export function noteFacts(note: CeNote): NoteFacts {
     format: note.format,
     audience: note.audience,
     category: note.category,
-    contexts: [],
     classified: [],
+    countedVerdict: undefined,
   };
 }
 
@@ -139,6 +140,8 @@ export class EvaluationMemo {
  * from it worked out once. Verdicts are shared between evaluations and never mutated.
  */
 interface Classified {
+  /** Where this classification holds. */
+  context: Context;
   verdict: NoteVerdict;
   counted: boolean;
   /** Index of the `maxHours: 0` limit refusing the note, or -1. */
@@ -203,19 +206,20 @@ function evaluateFacts(credential: Credential, ruleSet: RuleSet, notes: readonly
 
   const classify = (note: NoteFacts): Classified => {
     const reason = reasons.whyNot(note, wanted);
-    if (reason !== undefined) return { verdict: { path: note.path, counted: false, reason }, counted: false, refusedBy: -1, requirements: NONE, keptOut: false, caps: NONE };
+    if (reason !== undefined) return { context, verdict: { path: note.path, counted: false, reason }, counted: false, refusedBy: -1, requirements: NONE, keptOut: false, caps: NONE };
     const r = refusingFilters.findIndex((f) => f !== undefined && matches(f, note));
     if (r >= 0) {
       const verdict = { path: note.path, counted: false, reason: `${lowerFirst(refusing[r].label)} is not accepted by ${ruleSet.name}` };
-      return { verdict, counted: false, refusedBy: r, requirements: NONE, keptOut: false, caps: NONE };
+      return { context, verdict, counted: false, refusedBy: r, requirements: NONE, keptOut: false, caps: NONE };
     }
     const requirements = matchingIndexes(requirementFilters, note);
     const o = outsideFilters.findIndex((f) => matches(f, note));
     if (o >= 0) {
       const reason = `${outside[o].label}: counts toward that requirement, not toward the ${ruleSet.totalHours} h total`;
-      return { verdict: { path: note.path, counted: true, reason }, counted: true, refusedBy: -1, requirements, keptOut: true, caps: NONE };
+      return { context, verdict: { path: note.path, counted: true, reason }, counted: true, refusedBy: -1, requirements, keptOut: true, caps: NONE };
     }
-    return { verdict: { path: note.path, counted: true }, counted: true, refusedBy: -1, requirements, keptOut: false, caps: matchingIndexes(capFilters, note) };
+    const verdict = (note.countedVerdict ??= { path: note.path, counted: true });
+    return { context, verdict, counted: true, refusedBy: -1, requirements, keptOut: false, caps: matchingIndexes(capFilters, note) };
   };
 
   const verdicts: NoteVerdict[] = new Array(notes.length);
@@ -229,17 +233,18 @@ function evaluateFacts(credential: Credential, ruleSet: RuleSet, notes: readonly
   for (let i = 0; i < notes.length; i++) {
     const note = notes[i];
     let c: Classified | undefined;
-    const k = note.contexts.indexOf(context);
-    if (k >= 0) c = note.classified[k];
-    else {
+    const kept = note.classified;
+    for (let k = kept.length - 1; k >= 0; k--) {
+      if (kept[k].context === context) {
+        c = kept[k];
+        break;
+      }
+    }
+    if (c === undefined) {
       c = classify(note);
       if (memo) {
-        if (note.contexts.length >= CONTEXTS_PER_NOTE) {
-          note.contexts.shift();
-          note.classified.shift();
-        }
-        note.contexts.push(context);
-        note.classified.push(c);
+        if (kept.length >= CONTEXTS_PER_NOTE) kept.shift();
+        kept.push(c);
       }
     }
     verdicts[i] = c.verdict;
