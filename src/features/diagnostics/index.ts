@@ -131,6 +131,14 @@ export function activate(context: vscode.ExtensionContext, index: CeIndex): Diag
   const pushText = (document: vscode.TextDocument) => {
     timers.delete(document.uri.toString());
     if (document.isClosed) return;
+    if (!document.isDirty) {
+      // Reverted or saved while the timer ran: the file on disk is the truth again, and it may be gone by now
+      // (pushing the editor's text would bring a deleted note back into the index).
+      if (diverged.delete(document.uri.toString())) {
+        index.reloadFromDisk(document.uri).catch((error) => reportError(vscode.l10n.t('Pharmacy CE: could not re-read {0}.', document.uri.fsPath), error));
+      }
+      return;
+    }
     diverged.add(document.uri.toString());
     index.updateFromText(document.uri, document.getText());
     // The note is re-parsed by now: show its problems at once rather than after every view has re-evaluated
