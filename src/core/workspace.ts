@@ -152,7 +152,10 @@ export class CeWorkspace {
     return this.notesCache.notes;
   }
 
-  /** Entries in path order. Sorting 10,000 paths after every keystroke would dominate an edit: the order only changes when a path comes or goes. */
+  /**
+   * Entries in path order. Sorting 10,000 paths after every keystroke would dominate an edit: the order only
+   * changes when a path comes or goes (an edit updates its entry in place).
+   */
   private sortedEntries(): Entry[] {
     if (this.sorted?.version !== this.pathsChangeCount) {
       const entries = [...this.entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, entry]) => entry);
@@ -307,7 +310,10 @@ export function resolveRelative(notePath: string, target: string): { path: strin
   return { path: parts.join('/'), outside: outside || target.startsWith('/') };
 }
 
-/** 32-bit FNV-1a over UTF-16 code units: cheap, and with the length it tells a changed note from an unchanged one. */
+/**
+ * 32-bit FNV-1a over UTF-16 code units. The index no longer hashes note texts (setNote compares parse
+ * results, which costs nothing on a cold index); kept as a small, tested helper.
+ */
 export function fnv1a(text: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
