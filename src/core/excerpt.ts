@@ -97,8 +97,19 @@ export function summarizeBody(body: string): BodySummary {
  * the body, which V8 keeps pointing into the whole note text, so that one is copied.
  */
 function joined(lines: string[], separator: string, max: number): string {
-  const text = shorten(lines.join(separator).trim(), max);
-  return lines.length > 1 || text.length < 13 ? text : (' ' + text).slice(1);
+  const full = lines.join(separator);
+  const text = shorten(full.trim(), max);
+  // A shortened one is a slice of the joined text plus an ellipsis: a flat copy keeps one string, not three.
+  return lines.length > 1 && text === full ? text : flatCopy(text);
+}
+
+/**
+ * A copy of `text` as one flat string. V8 makes a slice of 13 or more characters a view into its parent
+ * (the whole note text, for most parsed values), and concatenations a pair of strings; a join of two parts
+ * is built as a new flat string, with nothing pointing back.
+ */
+export function flatCopy(text: string): string {
+  return text.length < 13 ? text : [text.slice(0, 1), text.slice(1)].join('');
 }
 
 /** Level of an ATX heading line (`## x` is 2), 0 when the line is not one. */

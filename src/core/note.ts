@@ -3,9 +3,9 @@
 // wrong value makes only that note invalid. Kept cheap (no Markdown parser, no per-call regex compilation)
 // because a folder of thousands of notes is parsed on every cold start.
 import { daysInMonth, toCalendarDate } from './dates';
-import { summarizeBody } from './excerpt';
+import { flatCopy, summarizeBody } from './excerpt';
 import { splitNote, type Frontmatter, type SourceSpan } from './frontmatter';
-import { isTopicKey, nearestTopic } from './topics';
+import { isTopicKey, nearestTopic, topicInfo } from './topics';
 import { parseUan } from './uan';
 import type {
   Audience,
@@ -540,7 +540,8 @@ function detach(result: NoteParseResult): NoteParseResult {
   const note = result.note;
   note.title = own(note.title);
   // The excerpt is summarizeBody's own string already.
-  ownAll(note.topics);
+  // Known topics become the vocabulary's own strings: nothing to copy, and one string for all notes.
+  for (let i = 0; i < note.topics.length; i++) note.topics[i] = topicInfo(note.topics[i])?.key ?? own(note.topics[i]);
   ownAll(note.tags);
   if (note.kind === 'broken') note.reason = own(note.reason);
   if (note.kind === 'ce') {
@@ -565,7 +566,7 @@ function ownAll(items: string[]): void {
 
 /** A flat copy of a string (short strings are copies already). */
 function own(text: string): string {
-  return text.length < 13 ? text : (' ' + text).slice(1);
+  return flatCopy(text);
 }
 
 // ---- small helpers -------------------------------------------------------------------------------------
