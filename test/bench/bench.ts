@@ -5,9 +5,9 @@
 // Method. Files are listed once (walk_ms, not part of either figure). The read floor is a loop of
 // fs.readFileSync(file, 'utf8') over every file; the index is the same loop with CeWorkspace.setNote on each
 // text into a fresh workspace (read + parse + store). The first evaluate(asOf) of every credential on that
-// index is timed apart right after it (eval_ms): the extension's views ask for it once the index is built,
-// and it is printed beside the index figure, and added to it, so no cost goes unseen. A first read pass warms the page
-// cache (reported as read_cold_ms) so neither figure is favoured by it; then read and index passes alternate
+// index is timed apart right after it (eval_ms): the extension's views ask for it once the index is built.
+// It is printed beside the index figure and added to it, so no cost goes unseen. A first read pass warms the
+// page cache (reported as read_cold_ms) so neither figure is favoured by it; then read and index passes alternate
 // `--rounds` times (default 5) with a GC before each, and each figure is the fastest of its rounds. Each
 // timing is the smaller of wall clock and this process's CPU time (user + system, which includes the read
 // syscalls; the page cache is warm, so reading is CPU-bound too): on a shared machine other processes
