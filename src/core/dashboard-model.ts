@@ -10,6 +10,7 @@ import type {
   ParsedNote,
   Problem,
   ProgressState,
+  RequirementProgress,
   ResolvedConfig,
   TopicKey,
 } from './types';
@@ -67,15 +68,8 @@ export interface NoteRef {
   title: string;
 }
 
-export interface RequirementBar {
-  id: string;
-  label: string;
-  earned: number;
-  required: number;
-  remaining: number;
-  met: boolean;
-  countsTowardTotal: boolean;
-}
+/** A requirement's bar: its progress without the note list. */
+export type RequirementBar = Omit<RequirementProgress, 'notes'>;
 
 export interface LimitLine {
   id: string;

@@ -7,6 +7,7 @@ import type {
   Problem,
   ProblemCode,
   ProgressState,
+  RequirementProgress,
   Severity,
 } from './types';
 import { CONFIG_FILE } from './config';
@@ -23,16 +24,8 @@ export interface ReportInput {
   folder?: string;
 }
 
-export interface RequirementReport {
-  id: string;
-  label: string;
-  earned: number;
-  required: number;
-  remaining: number;
-  met: boolean;
-  countsTowardTotal: boolean;
-  notes: string[];
-}
+/** A requirement in the JSON report: the evaluation's figures and the counted note paths, as they are. */
+export type RequirementReport = RequirementProgress;
 
 export interface LimitReport {
   id: string;
