@@ -93,12 +93,9 @@ function readNote(input: string, path: string): NoteParseResult {
   const fm = parts.frontmatter;
   const summary = summarizeBody(parts.body);
   const keyLines: Record<string, number> = fm ? fm.keyLines : {};
-  const base = {
-    path,
-    excerpt: summary.excerpt,
-    keyLines,
-    ...(fm ? { frontmatter: { startLine: fm.startLine, endLine: fm.endLine } } : {}),
-  };
+  const base: Base = fm
+    ? { path, excerpt: summary.excerpt, keyLines, frontmatter: frontmatterSpan(fm.startLine, fm.endLine) }
+    : { path, excerpt: summary.excerpt, keyLines };
   if (fm?.error) {
     const { error } = fm;
     // The title line usually survives a YAML error elsewhere; showing it beats showing the file name.
@@ -160,8 +157,9 @@ class FrontmatterReader {
     const title = this.readTitle();
     const uanResult = this.readUan();
     const uan = uanResult?.uan;
-    const topics = this.readTopics();
-    if (uan?.topic && !topics.includes(uan.topic)) topics.push(uan.topic);
+    const written = this.readTopics();
+    // A new array rather than a push: a pushed-to array keeps spare slots for as long as the index holds it.
+    const topics = uan?.topic && !written.includes(uan.topic) ? [...written, uan.topic] : written;
     const hours = this.readHours();
     const completed = this.readCompleted();
     const status = this.readStatus(completed);
@@ -189,19 +187,40 @@ class FrontmatterReader {
     const provider = this.readText('provider');
     const cpeMonitor = this.readBoolean('cpe_monitor');
     const tags = this.readList('tags');
-    const note: CeNote = {
-      kind: 'ce',
-      ...base,
-      title: title || fallbackTitle,
-      topics,
-      tags,
-      hours: hours.value,
-      status,
-      format: format ?? uan?.format ?? 'home-study',
-      audience: audience ?? uan?.audience ?? 'technician',
-      category,
-      valid: this.valid,
-    };
+    // One literal per shape rather than a spread of `base`: V8 then sizes the object for all its fields
+    // up front (the index keeps one per note).
+    const note: CeNote = base.frontmatter
+      ? {
+          kind: 'ce',
+          path: base.path,
+          excerpt: base.excerpt,
+          keyLines: base.keyLines,
+          frontmatter: base.frontmatter,
+          title: title || fallbackTitle,
+          topics,
+          tags,
+          hours: hours.value,
+          status,
+          format: format ?? uan?.format ?? 'home-study',
+          audience: audience ?? uan?.audience ?? 'technician',
+          category,
+          valid: this.valid,
+        }
+      : {
+          kind: 'ce',
+          path: base.path,
+          excerpt: base.excerpt,
+          keyLines: base.keyLines,
+          title: title || fallbackTitle,
+          topics,
+          tags,
+          hours: hours.value,
+          status,
+          format: format ?? uan?.format ?? 'home-study',
+          audience: audience ?? uan?.audience ?? 'technician',
+          category,
+          valid: this.valid,
+        };
     if (completed.date) note.completed = completed.date;
     if (credentials) note.credentials = credentials;
     if (uan) note.uan = uan;
@@ -290,15 +309,16 @@ class FrontmatterReader {
   private readCompleted(): { date?: CalendarDate; present: boolean } {
     const v = this.get('completed');
     if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) return { present: false };
-    const raw = this.rawValue('completed');
     let text: string | undefined;
     // YAML turns an unquoted date into a Date, and silently rolls 2026-04-31 over to May 1: read the text
     // as written whenever it is available.
-    if (v instanceof Date) text = raw !== undefined && DATE_PREFIX.test(raw) ? raw : toCalendarDate(v);
-    else if (typeof v === 'string') text = v.trim();
+    if (v instanceof Date) {
+      const raw = this.rawValue('completed');
+      text = raw !== undefined && DATE_PREFIX.test(raw) ? raw : toCalendarDate(v);
+    } else if (typeof v === 'string') text = v.trim();
     const m = text === undefined ? null : DATE_PREFIX.exec(text);
     if (!text || !m) {
-      this.error('completed', `completed must be the date the credit was earned, written YYYY-MM-DD (found ${describe(v, raw)}).`, 'bad-value');
+      this.error('completed', `completed must be the date the credit was earned, written YYYY-MM-DD (found ${describe(v, this.rawValue('completed'))}).`, 'bad-value');
       return { present: true };
     }
     const date = text.slice(0, 10);
@@ -344,8 +364,12 @@ class FrontmatterReader {
     const v = this.get(key);
     if (v === null || v === undefined) return undefined;
     if (typeof v === 'string') {
+      // The allowed value itself is returned, not the note's copy of it: one string for every note.
+      const exact = (allowed as readonly string[]).indexOf(v);
+      if (exact !== -1) return allowed[exact];
       const normalized = v.trim().toLowerCase().replace(SEPARATORS, '-');
-      if ((allowed as readonly string[]).includes(normalized)) return normalized as T;
+      const found = (allowed as readonly string[]).indexOf(normalized);
+      if (found !== -1) return allowed[found];
       if (normalized === 'homestudy' && key === 'format') return 'home-study' as T;
     }
     const suggestion = typeof v === 'string' ? nearestChoice(v.trim().toLowerCase().replace(SEPARATORS, '-'), allowed) : undefined;
@@ -374,57 +398,63 @@ class FrontmatterReader {
 
   private readTopics(): TopicKey[] {
     const v = this.get('topics');
-    const topics: TopicKey[] = [];
-    if (v === null || v === undefined) return topics;
-    const source = this.fm?.keys.get('topics');
-    const seen = new Set<string>();
+    if (v === null || v === undefined) return [];
+    const topics = new Distinct();
     let warnings = 0;
     // Positions are worked out only for a topic that gets a warning.
-    const add = (text: string, spanOf: () => Span) => {
-      const { key, text: written } = normalizeTopic(text);
+    const add = (text: string, at: number): void => {
+      const written = text.trim();
+      // Most topics are written as their key already: skip the rewriting then.
+      const known = isTopicKey(written);
+      const key = known ? written : written.toLowerCase().replace(SEPARATORS, '-');
       if (key === '') return;
-      const known = isTopicKey(key);
-      const topic = known ? key : written;
-      if (seen.has(topic)) return;
-      seen.add(topic);
-      topics.push(topic);
+      const isKnown = known || isTopicKey(key);
+      if (!topics.add(isKnown ? key : written)) return;
       // A hostile note with thousands of unknown topics must not cost thousands of suggestions.
-      if (known || ++warnings > MAX_ITEM_PROBLEMS) return;
+      if (isKnown || ++warnings > MAX_ITEM_PROBLEMS) return;
       const near = nearestTopic(written);
       const message = near
         ? `Unknown topic "${written}": did you mean "${near}"? Requirements only match known topic keys.`
         : `Unknown topic "${written}". Requirements only match known topic keys (law, patient-safety, compounding, ...).`;
-      this.push(spanOf(), 'warning', 'unknown-topic', message, near);
+      this.push(typeof v === 'string' ? this.topicPartSpan(written, at) : this.topicItemSpan(at, (v as unknown[]).length), 'warning', 'unknown-topic', message, near);
     };
     if (typeof v === 'string') {
       // `topics: law, patient-safety` is one YAML string: split it, keeping each part's column.
       let from = 0;
       for (const part of v.split(',')) {
         const trimmed = part.trim();
-        const searchFrom = from;
-        add(trimmed, () => {
-          const span = source?.value;
-          if (!span) return this.fallbackSpan();
-          const at = span.text.indexOf(trimmed, searchFrom);
-          const quoted = span.length !== span.text.length;
-          return at === -1 ? span : { line: span.line, column: span.column + (quoted ? 1 : 0) + at, length: trimmed.length };
-        });
+        add(trimmed, from);
         const at = v.indexOf(trimmed, from);
         if (at !== -1) from = at + trimmed.length;
       }
     } else if (Array.isArray(v)) {
-      const itemSpan = (i: number): Span => (source?.items.length === v.length ? source.items[i] : (source?.value ?? source?.key ?? this.fallbackSpan()));
-      v.forEach((item, i) => {
-        if (typeof item === 'string' || typeof item === 'number') add(String(item), () => itemSpan(i));
+      for (let i = 0; i < v.length; i++) {
+        const item: unknown = v[i];
+        if (typeof item === 'string' || typeof item === 'number') add(String(item), i);
         else {
           this.valid = false;
-          if (++warnings <= MAX_ITEM_PROBLEMS) this.push(itemSpan(i), 'error', 'bad-value', `Each topic must be a topic key such as law or patient-safety (found ${describe(item)}).`, undefined, true);
+          if (++warnings <= MAX_ITEM_PROBLEMS) this.push(this.topicItemSpan(i, v.length), 'error', 'bad-value', `Each topic must be a topic key such as law or patient-safety (found ${describe(item)}).`, undefined, true);
         }
-      });
+      }
     } else {
       this.error('topics', `topics must be a list of topic keys, e.g. topics: [law, patient-safety] (found ${describe(v, this.rawValue('topics'))}).`, 'bad-value');
     }
-    return topics;
+    return topics.list();
+  }
+
+  /** Where the topic `trimmed` sits in a `topics: a, b` line, searching from `searchFrom` in the value. */
+  private topicPartSpan(trimmed: string, searchFrom: number): Span {
+    const span = this.fm?.keys.get('topics')?.value;
+    if (!span) return this.fallbackSpan();
+    const at = span.text.indexOf(trimmed, searchFrom);
+    const quoted = span.length !== span.text.length;
+    return at === -1 ? span : { line: span.line, column: span.column + (quoted ? 1 : 0) + at, length: trimmed.length };
+  }
+
+  /** The span of item `i` of a topics list of `count` items. */
+  private topicItemSpan(i: number, count: number): Span {
+    const source = this.fm?.keys.get('topics');
+    return source?.items.length === count ? source.items[i] : (source?.value ?? source?.key ?? this.fallbackSpan());
   }
 
   private readCredentials(): string[] | undefined {
@@ -447,19 +477,22 @@ class FrontmatterReader {
       this.error(key, `${key} must be a list, e.g. ${key}: [a, b] (found ${describe(v, this.rawValue(key))}).`, 'bad-value');
       return [];
     }
-    const source = this.fm?.keys.get(key);
-    const itemSpan = (i: number): SourceSpan | undefined => (source?.items.length === v.length ? source.items[i] : undefined);
-    const out = new Set<string>();
+    const itemSpan = (i: number): SourceSpan | undefined => {
+      const source = this.fm?.keys.get(key);
+      return source?.items.length === v.length ? source.items[i] : undefined;
+    };
+    const out = new Distinct();
     let errors = 0;
-    v.forEach((item, i) => {
+    for (let i = 0; i < v.length; i++) {
+      const item: unknown = v[i];
       // Texts and whole numbers read the same as written; only other values need the source text.
       const text = typeof item === 'string' ? item.trim() : Number.isInteger(item) ? String(item) : plainText(item, itemSpan(i)?.text);
       if (text === undefined) {
         this.valid = false;
         if (++errors <= MAX_ITEM_PROBLEMS) this.push(itemSpan(i) ?? this.spanOf(key), 'error', 'bad-value', `Each item of ${key} must be text (found ${describe(item)}).`, undefined, true);
       } else if (text !== '') out.add(text);
-    });
-    return [...out];
+    }
+    return out.list();
   }
 
   /** Without problems: study notes keep whatever list-of-text they have. */
@@ -564,6 +597,16 @@ function ownAll(items: string[]): void {
   for (let i = 0; i < items.length; i++) items[i] = own(items[i]);
 }
 
+/**
+ * Frontmatter spans shared between notes: nearly every note's block starts on line 1 and ends within a few
+ * dozen lines, so the index need not keep one such object per note. Frozen, as several notes hold each.
+ */
+const FRONTMATTER_SPANS: { startLine: number; endLine: number }[] = [];
+function frontmatterSpan(startLine: number, endLine: number): { startLine: number; endLine: number } {
+  if (startLine !== 1 || endLine > 256) return { startLine, endLine };
+  return (FRONTMATTER_SPANS[endLine] ??= Object.freeze({ startLine, endLine }));
+}
+
 /** A flat copy of a string (short strings are copies already). */
 function own(text: string): string {
   return flatCopy(text);
@@ -599,12 +642,37 @@ function plainText(v: unknown, raw?: string): string | undefined {
 }
 
 function splitText(text: string): string[] {
-  const out = new Set<string>();
+  const out = new Distinct();
   for (const part of text.split(',')) {
     const t = part.trim();
     if (t !== '') out.add(t);
   }
-  return [...out];
+  return out.list();
+}
+
+/**
+ * Distinct strings in first-seen order. Note lists are short (two tags, one topic), where a scan of the
+ * array beats building a Set for each; a long (hostile) list switches to a Set to stay linear.
+ */
+class Distinct {
+  private readonly items: string[] = [];
+  private set: Set<string> | undefined;
+
+  /** False when `item` was already there. */
+  add(item: string): boolean {
+    if (this.set) {
+      if (this.set.has(item)) return false;
+      this.set.add(item);
+    } else if (this.items.includes(item)) return false;
+    else if (this.items.length >= 16) this.set = new Set([...this.items, item]);
+    this.items.push(item);
+    return true;
+  }
+
+  /** The strings, in an array of their exact size (the index keeps it; a grown one has spare slots). */
+  list(): string[] {
+    return this.items.slice();
+  }
 }
 
 function normalizeTopic(text: string): { key: string; text: string } {

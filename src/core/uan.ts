@@ -25,14 +25,17 @@ export const UAN_EXAMPLE = '0145-0000-24-101-H07-T';
  */
 const FORMATS: Record<string, Format | undefined> = { L: 'live', H: 'home-study', B: undefined };
 
+const NO_VARIANTS = Object.freeze([]) as unknown as string[];
+
 export function parseUan(text: string): UanParseResult {
   const trimmed = text.trim();
   if (trimmed === '') return { error: 'The UAN is empty.' };
   if (trimmed.length > 64) return { error: notAUan(trimmed.slice(0, 40) + '…') };
-  const variants: string[] = [];
-  // Most UANs are copied correctly: try the canonical form before any rewriting.
+  // Most UANs are copied correctly: try the canonical form before any rewriting. They share one empty
+  // variants list (the index keeps a UAN per note; nothing adds to a parsed UAN's list).
   const exact = CANONICAL.exec(trimmed);
-  if (exact) return { uan: uanOf(exact, variants) };
+  if (exact) return { uan: uanOf(exact, NO_VARIANTS, exact[0]) };
+  const variants: string[] = [];
   let work = trimmed;
   const upper = work.toUpperCase();
   if (upper !== work) {
@@ -56,14 +59,15 @@ export function parseUan(text: string): UanParseResult {
     }
   }
   if (!m) return { error: notAUan(trimmed) };
-  return { uan: uanOf(m, variants) };
+  return { uan: uanOf(m, variants.length > 0 ? variants : NO_VARIANTS) };
 }
 
-function uanOf(m: RegExpExecArray, variants: string[]): Uan {
+/** `canonical`: the text as written when it already is the standard form (then it is the normalized one too). */
+function uanOf(m: RegExpExecArray, variants: string[], canonical?: string): Uan {
   const [, provider, joint, year, sequence, formatLetter, topicCode, audienceLetter] = m;
   const p = provider.padStart(4, '0');
   const s = sequence.padStart(3, '0');
-  const normalized = `${p}-${joint}-${year}-${s}-${formatLetter}${topicCode}-${audienceLetter}`;
+  const normalized = canonical ?? `${p}-${joint}-${year}-${s}-${formatLetter}${topicCode}-${audienceLetter}`;
   return {
     normalized,
     provider: p,
