@@ -40,7 +40,7 @@ class KeyLine implements KeySource {
     readonly name: string,
     /** The key as written (quotes included). */
     private readonly keyLength: number,
-    private readonly lineNo: number,
+    readonly lineNo: number,
     private readonly line: string,
     /** Index of the inline value's first character, or -1 when the key's line has none. */
     readonly valueStart: number,
@@ -316,9 +316,10 @@ function scanKeys(
   firstLine: number,
 ): { keys: Map<string, KeySource>; keyLines: Record<string, number>; endLine: number; data?: Record<string, unknown> } {
   const keys = new Map<string, KeyLine>();
-  const keyLines: Record<string, number> = {};
   // An empty block (`---` right after `---`): the closing fence is the first line after the opening one.
-  if (start > end) return { keys, keyLines, endLine: firstLine, data: {} };
+  if (start > end) return { keys, keyLines: {}, endLine: firstLine, data: {} };
+  /** Where the keys sit, shared with earlier notes of the same layout while every key is a common one. */
+  let layout: KeyLayout | undefined = KEY_LAYOUTS;
   let data: Record<string, unknown> | undefined = plainCharacters(text, start, end) ? {} : undefined;
   let lineNo = firstLine;
   let pos = start;
@@ -373,7 +374,7 @@ function scanKeys(
         }
         if (!repeated) {
           keys.set(name, current);
-          keyLines[name] = lineNo;
+          layout = known === undefined || lineNo > 255 ? undefined : layout?.next(known, lineNo);
         }
       } else {
         current = undefined;
@@ -385,8 +386,44 @@ function scanKeys(
     lineNo++;
   }
   // `end` is the `\n` before the closing fence, so the fence is on the line after the last one scanned.
-  return { keys, keyLines, endLine: lineNo + 1, data };
+  return { keys, keyLines: layout ? layout.keyLines(keys) : lineRecord(keys), endLine: lineNo + 1, data };
 }
+
+function lineRecord(keys: Map<string, KeyLine>): Record<string, number> {
+  const keyLines: Record<string, number> = {};
+  for (const [name, key] of keys) keyLines[name] = key.lineNo;
+  return keyLines;
+}
+
+/**
+ * A trie of key layouts (common key and line, in file order) whose leaves hold one frozen keyLines record
+ * for every note laid out alike: notes made from one template share it, so the index keeps one record for
+ * many notes instead of one each. Bounded: past LAYOUT_LIMIT nodes, notes get records of their own.
+ */
+class KeyLayout {
+  private readonly children = new Map<number, KeyLayout>();
+  private record: Readonly<Record<string, number>> | undefined;
+
+  next(key: string, line: number): KeyLayout | undefined {
+    const id = COMMON_KEYS.indexOf(key) * 256 + line;
+    let child = this.children.get(id);
+    if (child === undefined) {
+      if (layoutCount >= LAYOUT_LIMIT) return undefined;
+      layoutCount++;
+      child = new KeyLayout();
+      this.children.set(id, child);
+    }
+    return child;
+  }
+
+  keyLines(keys: Map<string, KeyLine>): Record<string, number> {
+    // Frozen: many notes hold it, and nothing may change one note's lines through another.
+    return (this.record ??= Object.freeze(lineRecord(keys))) as Record<string, number>;
+  }
+}
+const LAYOUT_LIMIT = 5_000;
+let layoutCount = 0;
+const KEY_LAYOUTS = new KeyLayout();
 
 /** Keys most notes use (the note format's), matched without cutting a new string out of the line. */
 const COMMON_KEYS = [
