@@ -322,7 +322,9 @@ class FrontmatterReader {
       return { present: true };
     }
     const date = text.slice(0, 10);
-    const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const year = Number(m[1]);
+    const month = Number(m[2]);
+    const day = Number(m[3]);
     if (!isRealDate(year, month, day)) {
       const why =
         month < 1 || month > 12

@@ -65,23 +65,35 @@ export function parseUan(text: string): UanParseResult {
 /** `canonical`: the text as written when it already is the standard form (then it is the normalized one too). */
 function uanOf(m: RegExpExecArray, variants: string[], canonical?: string): Uan {
   const [, provider, joint, year, sequence, formatLetter, topicCode, audienceLetter] = m;
-  const p = provider.padStart(4, '0');
-  const s = sequence.padStart(3, '0');
+  const p = digits(provider.padStart(4, '0'));
+  const s = digits(sequence.padStart(3, '0'));
   const normalized = canonical ?? `${p}-${joint}-${year}-${s}-${formatLetter}${topicCode}-${audienceLetter}`;
   return {
     normalized,
     provider: p,
     joint: joint === '9999',
-    year,
+    year: digits(year),
     sequence: s,
     formatLetter: formatLetter as Uan['formatLetter'],
     format: FORMATS[formatLetter],
-    topicCode,
+    topicCode: digits(topicCode),
     topic: topicForAcpeCode(topicCode),
     audienceLetter: audienceLetter as Uan['audienceLetter'],
     audience: audienceLetter === 'P' ? 'pharmacist' : 'technician',
     variants,
   };
+}
+
+/**
+ * One string per digit group value (`0145`, `24`, `101`): the index keeps a UAN per note, and a few thousand
+ * shared strings beat four new ones per note. Indexed by length and value, so the table stays bounded.
+ */
+const DIGIT_STRINGS: string[][] = [[], [], [], [], []];
+function digits(text: string): string {
+  const table = DIGIT_STRINGS[text.length];
+  if (table === undefined) return text;
+  const n = Number(text);
+  return (table[n] ??= text);
 }
 
 function notAUan(text: string): string {
