@@ -328,7 +328,7 @@ function scanKeys(
   while (pos <= end) {
     let lineEnd = text.indexOf('\n', pos);
     if (lineEnd === -1 || lineEnd > end) lineEnd = end;
-    const line = stripCr(text.slice(pos, lineEnd));
+    const line = text.slice(pos, lineEnd > pos && text.charCodeAt(lineEnd - 1) === 13 /* \r */ ? lineEnd - 1 : lineEnd);
     const first = line.charCodeAt(0);
     if (line.length === 0 || first === 35 /* # */) {
       // blank or comment: nothing to record
@@ -405,7 +405,7 @@ class KeyLayout {
   private record: Readonly<Record<string, number>> | undefined;
 
   next(key: string, line: number): KeyLayout | undefined {
-    const id = COMMON_KEYS.indexOf(key) * 256 + line;
+    const id = (COMMON_INDEX.get(key) ?? 255) * 256 + line;
     let child = this.children.get(id);
     if (child === undefined) {
       if (layoutCount >= LAYOUT_LIMIT) return undefined;
@@ -448,6 +448,8 @@ const COMMON_KEYS = [
 /** COMMON_KEYS by length. */
 const COMMON_BY_LENGTH: string[][] = [];
 for (const key of COMMON_KEYS) (COMMON_BY_LENGTH[key.length] ??= []).push(key);
+/** Position of each common key in COMMON_KEYS (layout ids). */
+const COMMON_INDEX = new Map(COMMON_KEYS.map((key, i) => [key, i]));
 
 /** The common key that `line` starts with, ending right at `colon`; undefined for any other key. */
 function commonKey(line: string, colon: number): string | undefined {

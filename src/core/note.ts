@@ -44,6 +44,8 @@ export const NOTE_KEYS = [
   'cpe_monitor',
 ] as const;
 
+type NoteKey = (typeof NOTE_KEYS)[number];
+
 export const STATUSES: readonly NoteStatus[] = ['planned', 'in-progress', 'completed'];
 export const FORMATS: readonly Format[] = ['live', 'home-study'];
 export const AUDIENCES: readonly Audience[] = ['technician', 'pharmacist'];
@@ -126,12 +128,16 @@ class FrontmatterReader {
     private readonly data: Record<string, unknown>,
   ) {}
 
-  has(key: string): boolean {
-    return Object.prototype.hasOwnProperty.call(this.data, key);
+  /**
+   * Only the note format's keys are asked for, and Object.prototype has none of them; YAML never yields
+   * undefined. So a plain read tells whether a key is there (a hasOwnProperty call per read cost more).
+   */
+  has(key: NoteKey): boolean {
+    return this.data[key] !== undefined;
   }
 
-  private get(key: string): unknown {
-    return this.has(key) ? this.data[key] : undefined;
+  private get(key: NoteKey): unknown {
+    return this.data[key];
   }
 
   sortedProblems(): Problem[] {
@@ -288,7 +294,7 @@ class FrontmatterReader {
   }
 
   /** A non-negative number (a numeric string is accepted). */
-  private readAmount(key: string, expected: string): { value?: number; empty: boolean } {
+  private readAmount(key: NoteKey, expected: string): { value?: number; empty: boolean } {
     if (!this.has(key)) return { empty: false };
     const v = this.data[key];
     if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) return { empty: true };
@@ -362,7 +368,7 @@ class FrontmatterReader {
   }
 
   /** A value from a fixed list, read leniently (`Home Study` is home-study). Undefined when absent or wrong. */
-  private readEnum<T extends string>(key: string, allowed: readonly T[]): T | undefined {
+  private readEnum<T extends string>(key: NoteKey, allowed: readonly T[]): T | undefined {
     const v = this.get(key);
     if (v === null || v === undefined) return undefined;
     if (typeof v === 'string') {
@@ -470,7 +476,7 @@ class FrontmatterReader {
   }
 
   /** A list of texts, or one text (split at commas). Wrong items are errors at their position. */
-  private readList(key: string): string[] {
+  private readList(key: NoteKey): string[] {
     const v = this.get(key);
     if (v === null || v === undefined) return [];
     if (typeof v === 'string') return splitText(v);
@@ -498,14 +504,14 @@ class FrontmatterReader {
   }
 
   /** Without problems: study notes keep whatever list-of-text they have. */
-  private lenientList(key: string): string[] {
+  private lenientList(key: NoteKey): string[] {
     const v = this.get(key);
     if (typeof v === 'string') return splitText(v);
     if (!Array.isArray(v)) return [];
     return v.filter((item): item is string | number => typeof item === 'string' || typeof item === 'number').map((item) => String(item).trim()).filter((t) => t !== '');
   }
 
-  private readText(key: string): string | undefined {
+  private readText(key: NoteKey): string | undefined {
     const v = this.get(key);
     if (v === null || v === undefined) return undefined;
     const text = this.plainTextOf(key);
@@ -513,7 +519,7 @@ class FrontmatterReader {
     return text || undefined;
   }
 
-  private readBoolean(key: string): boolean | undefined {
+  private readBoolean(key: NoteKey): boolean | undefined {
     const v = this.get(key);
     if (v === null || v === undefined) return undefined;
     if (typeof v === 'boolean') return v;
@@ -529,7 +535,7 @@ class FrontmatterReader {
   // ---- positions and problems ------------------------------------------------------------------------
 
   /** plainText of a key's value, looking up the text as written only when the value needs it (most are strings). */
-  private plainTextOf(key: string): string | undefined {
+  private plainTextOf(key: NoteKey): string | undefined {
     const v = this.get(key);
     return typeof v === 'string' ? v.trim() : plainText(v, this.rawValue(key));
   }

@@ -92,7 +92,9 @@ const DIGIT_STRINGS: string[][] = [[], [], [], [], []];
 function digits(text: string): string {
   const table = DIGIT_STRINGS[text.length];
   if (table === undefined) return text;
-  const n = Number(text);
+  // The groups are ASCII digits (the patterns say so): their value by arithmetic, not Number().
+  let n = 0;
+  for (let i = 0; i < text.length; i++) n = n * 10 + text.charCodeAt(i) - 48;
   return (table[n] ??= text);
 }
 
