@@ -99,6 +99,8 @@ export interface Frontmatter {
   error?: FrontmatterFailure;
   /** Which reader produced `data`: the plain-subset scanner or js-yaml (through gray-matter). */
   parsedBy?: 'plain' | 'yaml';
+  /** True when `data` (read by the plain scanner) has only the note format's own keys: no key to question. */
+  noteKeysOnly?: boolean;
 }
 
 export interface NoteParts {
@@ -157,7 +159,7 @@ export function splitNote(text: string): NoteParts {
   }
   const afterClose = text.indexOf('\n', closeBreak + 1);
   const bodyStart = afterClose === -1 ? text.length : afterClose + 1;
-  const { keys, keyLines, endLine, data: simple } = scanKeys(text, firstBreak + 1, closeBreak, 2);
+  const { keys, keyLines, endLine, data: simple, noteKeysOnly } = scanKeys(text, firstBreak + 1, closeBreak, 2);
   const frontmatter: Frontmatter = { startLine: 1, endLine, keys, keyLines };
   const parts: NoteParts = { frontmatter, body: text.slice(bodyStart), bodyLine: endLine + 1 };
   if (closeBreak > FRONTMATTER_LIMIT) {
@@ -173,6 +175,7 @@ export function splitNote(text: string): NoteParts {
   if (simple) {
     frontmatter.data = simple;
     frontmatter.parsedBy = 'plain';
+    if (noteKeysOnly) frontmatter.noteKeysOnly = true;
     return parts;
   }
   frontmatter.parsedBy = 'yaml';
@@ -314,12 +317,13 @@ function scanKeys(
   start: number,
   end: number,
   firstLine: number,
-): { keys: Map<string, KeySource>; keyLines: Record<string, number>; endLine: number; data?: Record<string, unknown> } {
+): { keys: Map<string, KeySource>; keyLines: Record<string, number>; endLine: number; data?: Record<string, unknown>; noteKeysOnly?: boolean } {
   const keys = new Map<string, KeyLine>();
   // An empty block (`---` right after `---`): the closing fence is the first line after the opening one.
   if (start > end) return { keys, keyLines: {}, endLine: firstLine, data: {} };
   /** Where the keys sit, shared with earlier notes of the same layout while every key is a common one. */
   let layout: KeyLayout | undefined = KEY_LAYOUTS;
+  let noteKeysOnly = true;
   let data: Record<string, unknown> | undefined = plainCharacters(text, start, end) ? {} : undefined;
   let lineNo = firstLine;
   let pos = start;
@@ -375,6 +379,7 @@ function scanKeys(
         if (!repeated) {
           keys.set(name, current);
           layout = known === undefined || lineNo > 255 ? undefined : layout?.next(known, lineNo);
+          if (known === undefined || known === 'date') noteKeysOnly = false;
         }
       } else {
         current = undefined;
@@ -386,7 +391,7 @@ function scanKeys(
     lineNo++;
   }
   // `end` is the `\n` before the closing fence, so the fence is on the line after the last one scanned.
-  return { keys, keyLines: layout ? layout.keyLines(keys) : lineRecord(keys), endLine: lineNo + 1, data };
+  return { keys, keyLines: layout ? layout.keyLines(keys) : lineRecord(keys), endLine: lineNo + 1, data, noteKeysOnly };
 }
 
 function lineRecord(keys: Map<string, KeyLine>): Record<string, number> {

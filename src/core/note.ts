@@ -242,6 +242,8 @@ class FrontmatterReader {
   // ---- keys ----------------------------------------------------------------------------------------
 
   private checkKeys(ce: boolean): void {
+    // The scanner saw only the format's keys (the usual note): nothing below could report.
+    if (this.fm?.noteKeysOnly) return;
     const hasHours = this.has('ce_hours') || this.has('ceu');
     for (const key of Object.keys(this.data)) {
       if (KNOWN_KEYS.has(key)) continue;
@@ -316,13 +318,15 @@ class FrontmatterReader {
     const v = this.get('completed');
     if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) return { present: false };
     let text: string | undefined;
+    let m: RegExpExecArray | null = null;
     // YAML turns an unquoted date into a Date, and silently rolls 2026-04-31 over to May 1: read the text
     // as written whenever it is available.
     if (v instanceof Date) {
       const raw = this.rawValue('completed');
-      text = raw !== undefined && DATE_PREFIX.test(raw) ? raw : toCalendarDate(v);
+      if (raw !== undefined) m = DATE_PREFIX.exec(raw);
+      text = m ? raw : toCalendarDate(v);
     } else if (typeof v === 'string') text = v.trim();
-    const m = text === undefined ? null : DATE_PREFIX.exec(text);
+    if (m === null && text !== undefined) m = DATE_PREFIX.exec(text);
     if (!text || !m) {
       this.error('completed', `completed must be the date the credit was earned, written YYYY-MM-DD (found ${describe(v, this.rawValue('completed'))}).`, 'bad-value');
       return { present: true };
