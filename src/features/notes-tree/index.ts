@@ -6,8 +6,9 @@ import type { ParsedNote } from '../../core/types';
 import type { CeIndex, FolderIndex } from '../../services/types';
 import type { NoteTarget } from '../../services/targets';
 import { guarded } from '../../services/log';
-import { EditorFollower } from '../progress-tree/follow';
-import { isInUse } from '../progress-tree';
+import { EditorFollower } from '../../sidebar/follow';
+import { CachedTreeProvider } from '../../sidebar/cached-tree';
+import { isInUse } from '../../services/in-use';
 import {
   formatHours,
   hasOpenNoteCommand,
@@ -17,7 +18,7 @@ import {
   noteTooltip,
   openNoteCommand,
   worstSeverity,
-} from '../progress-tree/format';
+} from '../../sidebar/format';
 
 export const VIEW_ID = 'pharmacyCe.notes';
 export type Grouping = 'status' | 'topic';
@@ -48,39 +49,14 @@ export interface NoteElement extends NoteTarget {
 }
 export type NotesElement = FolderElement | GroupElement | NoteElement;
 
-export class NotesTreeProvider implements vscode.TreeDataProvider<NotesElement>, vscode.Disposable {
-  private readonly changeEmitter = new vscode.EventEmitter<NotesElement | undefined>();
-  readonly onDidChangeTreeData = this.changeEmitter.event;
-  private children = new Map<string, NotesElement[]>();
+export class NotesTreeProvider extends CachedTreeProvider<NotesElement> {
   openNoteAvailable = false;
 
   constructor(
-    private readonly index: CeIndex,
+    index: CeIndex,
     public grouping: Grouping,
-  ) {}
-
-  refresh(): void {
-    this.children = new Map();
-    this.changeEmitter.fire(undefined);
-  }
-
-  dispose(): void {
-    this.changeEmitter.dispose();
-  }
-
-  getChildren(element?: NotesElement): NotesElement[] {
-    if (!this.index.isReady) return [];
-    const key = element?.id ?? '';
-    let list = this.children.get(key);
-    if (!list) {
-      list = this.computeChildren(element);
-      this.children.set(key, list);
-    }
-    return list;
-  }
-
-  getParent(element: NotesElement): NotesElement | undefined {
-    return element.kind === 'folder' ? undefined : element.parent;
+  ) {
+    super(index);
   }
 
   getTreeItem(element: NotesElement): vscode.TreeItem {
@@ -116,7 +92,7 @@ export class NotesTreeProvider implements vscode.TreeDataProvider<NotesElement>,
     return group ? (this.getChildren(group).find((n) => n.kind === 'note' && n.path === found.note.path) as NoteElement | undefined) : undefined;
   }
 
-  private computeChildren(element?: NotesElement): NotesElement[] {
+  protected computeChildren(element?: NotesElement): NotesElement[] {
     if (!element) {
       // A folder that does not use the extension lists nothing, not even Markdown whose frontmatter is broken:
       // the view's welcome explains what a CE note is.

@@ -18,8 +18,10 @@ import {
   noteTooltip,
   openNoteCommand,
   stateIcon,
-} from './format';
-import { EditorFollower } from './follow';
+} from '../../sidebar/format';
+import { EditorFollower } from '../../sidebar/follow';
+import { CachedTreeProvider } from '../../sidebar/cached-tree';
+import { isInUse } from '../../services/in-use';
 
 export const VIEW_ID = 'pharmacyCe.progress';
 
@@ -59,41 +61,14 @@ export interface NoteElement extends NoteTarget {
 }
 export type ProgressElement = FolderElement | CredentialElement | RequirementElement | LimitElement | NoteListElement | NoteElement;
 
-export class ProgressTreeProvider implements vscode.TreeDataProvider<ProgressElement>, vscode.Disposable {
-  private readonly changeEmitter = new vscode.EventEmitter<ProgressElement | undefined>();
-  readonly onDidChangeTreeData = this.changeEmitter.event;
-  /** Children by parent id ('' = root), kept until the next refresh so getParent/reveal see the same objects. */
-  private children = new Map<string, ProgressElement[]>();
+export class ProgressTreeProvider extends CachedTreeProvider<ProgressElement> {
   openNoteAvailable = false;
-
-  constructor(private readonly index: CeIndex) {}
 
   /** Verdicts by note path, per credential element id: a note row looks its verdict up without a scan. */
   private verdicts = new Map<string, Map<string, NoteVerdict>>();
 
-  refresh(): void {
-    this.children = new Map();
+  protected override clearCaches(): void {
     this.verdicts = new Map();
-    this.changeEmitter.fire(undefined);
-  }
-
-  dispose(): void {
-    this.changeEmitter.dispose();
-  }
-
-  getChildren(element?: ProgressElement): ProgressElement[] {
-    if (!this.index.isReady) return [];
-    const key = element?.id ?? '';
-    let list = this.children.get(key);
-    if (!list) {
-      list = this.computeChildren(element);
-      this.children.set(key, list);
-    }
-    return list;
-  }
-
-  getParent(element: ProgressElement): ProgressElement | undefined {
-    return element.kind === 'folder' ? undefined : element.parent;
   }
 
   getTreeItem(element: ProgressElement): vscode.TreeItem {
@@ -171,7 +146,7 @@ export class ProgressTreeProvider implements vscode.TreeDataProvider<ProgressEle
     return undefined;
   }
 
-  private computeChildren(element?: ProgressElement): ProgressElement[] {
+  protected computeChildren(element?: ProgressElement): ProgressElement[] {
     if (!element) {
       const folders = this.index.folders();
       // Nothing set up and no CE note yet: an empty tree lets the view's welcome ("Set Up Credentials") show
@@ -337,15 +312,6 @@ export class ProgressTreeProvider implements vscode.TreeDataProvider<ProgressEle
     item.command = openNoteCommand(element.uri, this.openNoteAvailable);
     return item;
   }
-}
-
-/**
- * True once the workspace uses the extension: a folder has `.pharmacy-ce.json` or a CE note exists. Before
- * that (any folder with a README activates the extension) nothing shows a default credential at 0 h: no
- * tree rows, no badge, no status bar item.
- */
-export function isInUse(index: CeIndex): boolean {
-  return index.folders().some((f) => f.hasConfigFile || f.workspace.notes().some((n) => n.kind === 'ce'));
 }
 
 function staleItem(id: string): vscode.TreeItem {

@@ -3,8 +3,8 @@
 import * as vscode from 'vscode';
 import type { CredentialProgress } from '../../core/types';
 import type { CeIndex } from '../../services/types';
-import { isInUse } from '../progress-tree';
-import { daysLeftText, escapeMarkdown, formatDate, formatHours, stateText } from '../progress-tree/format';
+import { isInUse } from '../../services/in-use';
+import { daysLeftText, escapeMarkdown, formatDate, formatHours, stateText } from '../../sidebar/format';
 
 const SETTING = 'pharmacyCe.statusBar.enabled';
 
