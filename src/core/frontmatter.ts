@@ -324,6 +324,8 @@ function scanKeys(
   /** Where the keys sit, shared with earlier notes of the same layout while every key is a common one. */
   let layout: KeyLayout | undefined = KEY_LAYOUTS;
   let noteKeysOnly = true;
+  /** Bit i: COMMON_KEYS[i] was seen. */
+  let seenCommon = 0;
   let data: Record<string, unknown> | undefined = plainCharacters(text, start, end) ? {} : undefined;
   let lineNo = firstLine;
   let pos = start;
@@ -358,7 +360,8 @@ function scanKeys(
       if (colon > 0) {
         // The note format's own keys come back as constants: looking a freshly cut string up in a Map or an
         // object means hashing it first, and that was a good part of the scan.
-        const known = commonKey(line, colon);
+        const common = commonKey(line, colon);
+        const known = common === -1 ? undefined : COMMON_KEYS[common];
         const rawKey = known ?? line.slice(0, colon).trimEnd();
         const name = known ?? unquote(rawKey);
         itemIndent = -1;
@@ -366,8 +369,10 @@ function scanKeys(
         while (v < line.length && (line.charCodeAt(v) === 32 || line.charCodeAt(v) === 9)) v++;
         const hasValue = v < line.length && line.charCodeAt(v) !== 35;
         current = new KeyLine(name, rawKey.length, lineNo, line, hasValue ? v : -1);
-        // `keys` holds every name seen so far, so it also tells a repeated key.
-        const repeated = keys.has(name);
+        // A common key (quoted ones too) is told repeated by a bit per key; any other by `keys`, which holds
+        // every name seen so far.
+        const bit = common !== -1 ? common : COMMON_INDEX.get(name);
+        const repeated = bit !== undefined ? (seenCommon & (1 << bit)) !== 0 : keys.has(name);
         if (data) {
           if (repeated || (known === undefined && (rawKey.length !== colon || !SIMPLE_KEY.test(rawKey) || name === '__proto__'))) data = undefined;
           else {
@@ -378,7 +383,8 @@ function scanKeys(
         }
         if (!repeated) {
           keys.set(name, current);
-          layout = known === undefined || lineNo > 255 ? undefined : layout?.next(known, lineNo);
+          if (bit !== undefined) seenCommon |= 1 << bit;
+          layout = known === undefined || lineNo > 255 ? undefined : layout?.next(common, lineNo);
           if (known === undefined || known === 'date') noteKeysOnly = false;
         }
       } else {
@@ -409,8 +415,9 @@ class KeyLayout {
   private readonly children = new Map<number, KeyLayout>();
   private record: Readonly<Record<string, number>> | undefined;
 
-  next(key: string, line: number): KeyLayout | undefined {
-    const id = (COMMON_INDEX.get(key) ?? 255) * 256 + line;
+  /** `key`: index into COMMON_KEYS. */
+  next(key: number, line: number): KeyLayout | undefined {
+    const id = key * 256 + line;
     let child = this.children.get(id);
     if (child === undefined) {
       if (layoutCount >= LAYOUT_LIMIT) return undefined;
@@ -450,19 +457,19 @@ const COMMON_KEYS = [
   'date',
 ];
 
-/** COMMON_KEYS by length. */
-const COMMON_BY_LENGTH: string[][] = [];
-for (const key of COMMON_KEYS) (COMMON_BY_LENGTH[key.length] ??= []).push(key);
+/** Indexes into COMMON_KEYS by key length. */
+const COMMON_BY_LENGTH: number[][] = [];
+COMMON_KEYS.forEach((key, i) => (COMMON_BY_LENGTH[key.length] ??= []).push(i));
 /** Position of each common key in COMMON_KEYS (layout ids). */
 const COMMON_INDEX = new Map(COMMON_KEYS.map((key, i) => [key, i]));
 
-/** The common key that `line` starts with, ending right at `colon`; undefined for any other key. */
-function commonKey(line: string, colon: number): string | undefined {
+/** Index in COMMON_KEYS of the key that `line` starts with, ending right at `colon`; -1 for any other key. */
+function commonKey(line: string, colon: number): number {
   const candidates = COMMON_BY_LENGTH[colon];
-  if (candidates === undefined) return undefined;
+  if (candidates === undefined) return -1;
   const first = line.charCodeAt(0);
-  for (const key of candidates) if (key.charCodeAt(0) === first && line.startsWith(key)) return key;
-  return undefined;
+  for (const i of candidates) if (COMMON_KEYS[i].charCodeAt(0) === first && line.startsWith(COMMON_KEYS[i])) return i;
+  return -1;
 }
 
 // ---- the plain YAML subset read without js-yaml -------------------------------------------------------
