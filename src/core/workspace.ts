@@ -311,16 +311,3 @@ export function resolveRelative(notePath: string, target: string): { path: strin
   }
   return { path: parts.join('/'), outside: outside || target.startsWith('/') };
 }
-
-/**
- * 32-bit FNV-1a over UTF-16 code units. The index no longer hashes note texts (setNote compares parse
- * results, which costs nothing on a cold index); kept as a small, tested helper.
- */
-export function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
-}
