@@ -129,8 +129,10 @@ export function splitNote(text: string): NoteParts {
   // Same opening rule as gray-matter: `---` at the very start, not followed by a fourth `-`.
   if (!text.startsWith('---') || text.charCodeAt(3) === 45 /* - */) return { body: text, bodyLine: 1 };
   const firstBreak = text.indexOf('\n');
-  const openingLine = stripCr(firstBreak === -1 ? text : text.slice(0, firstBreak));
-  const language = openingLine.slice(3).trim();
+  // Nearly every note opens with a bare `---` line: no language to cut out and look up.
+  const bare = firstBreak === 3 || (firstBreak === 4 && text.charCodeAt(3) === 13 /* \r */);
+  const openingLine = bare ? '---' : stripCr(firstBreak === -1 ? text : text.slice(0, firstBreak));
+  const language = bare ? '' : openingLine.slice(3).trim();
   // Same closing rule as gray-matter: the next line that starts with `---`.
   const closeBreak = firstBreak === -1 ? -1 : text.indexOf('\n---', firstBreak);
   if (!YAML_LANGUAGES.has(language.toLowerCase())) {
@@ -535,9 +537,15 @@ function isSpace(c: number): boolean {
 }
 
 function restIsBlank(line: string, from: number): boolean {
-  const rest = line.slice(from);
-  const t = rest.trimStart();
-  return t === '' || (t.charCodeAt(0) === 35 && t.length < rest.length);
+  // A character loop rather than slice + trimStart: this runs for every quoted value and flow list.
+  let i = from;
+  while (i < line.length && isTrimmable(line.charCodeAt(i))) i++;
+  return i === line.length || (line.charCodeAt(i) === 35 /* # */ && i > from);
+}
+
+/** What trimStart() removes among the characters that reach restIsBlank (plainCharacters refuses the rest). */
+function isTrimmable(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 11 || c === 12 || c === 13 || c === 0xa0 || c === 0xfeff || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
 }
 
 function flowItems(inner: string): Value {
