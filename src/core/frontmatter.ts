@@ -30,8 +30,6 @@ export interface KeySource {
  * from the remembered lines on first use rather than for every key of every note.
  */
 class KeyLine implements KeySource {
-  /** Block list items: line number, line text and where the item's value starts; undefined while there are none. */
-  itemLines: [number, string, number][] | undefined;
   private keySpan?: SourceSpan;
   private spans?: { value?: SourceSpan; items: SourceSpan[] };
 
@@ -44,6 +42,8 @@ class KeyLine implements KeySource {
     private readonly line: string,
     /** Index of the inline value's first character, or -1 when the key's line has none. */
     readonly valueStart: number,
+    /** Block list items: line number, line text and where the item's value starts; undefined when there are none. */
+    private readonly itemLines: ItemLine[] | undefined,
   ) {}
 
   get key(): SourceSpan {
@@ -76,6 +76,64 @@ class KeyLine implements KeySource {
     }
     return this.spans;
   }
+}
+
+type ItemLine = [number, string, number];
+
+/**
+ * What the scanner records of each top-level key (first occurrences, in file order), flat: RECORD_SIZE slots
+ * per key, in the order of KeyLine's constructor parameters. The keys Map and its KeyLine objects are only
+ * needed to report a problem, which few notes have, so they are made from this on first use.
+ */
+type KeyRecords = (string | number | ItemLine[] | undefined)[];
+const RECORD_SIZE = 6;
+
+/** The frontmatter as scanned: `keys` is built from the scanner's records when first asked for. */
+class ScannedFrontmatter implements Frontmatter {
+  readonly startLine = 1;
+  private keyMap: Map<string, KeySource> | undefined;
+  private lastSource: KeyLine | undefined;
+  declare data?: Record<string, unknown>;
+  declare error?: FrontmatterFailure;
+  declare parsedBy?: 'plain' | 'yaml';
+  declare noteKeysOnly?: boolean;
+
+  constructor(
+    readonly endLine: number,
+    readonly keyLines: Record<string, number>,
+    private readonly records: KeyRecords,
+  ) {}
+
+  get keys(): Map<string, KeySource> {
+    if (this.keyMap) return this.keyMap;
+    const keys = new Map<string, KeySource>();
+    const r = this.records;
+    for (let i = 0; i < r.length; i += RECORD_SIZE) {
+      const name = r[i] as string;
+      keys.set(name, new KeyLine(name, r[i + 1] as number, r[i + 2] as number, r[i + 3] as string, r[i + 4] as number, r[i + 5] as ItemLine[] | undefined));
+    }
+    return (this.keyMap = keys);
+  }
+
+  /** One key's source without building the whole Map (the reader asks for a few, e.g. a date as written). */
+  source(name: string): KeySource | undefined {
+    if (this.keyMap) return this.keyMap.get(name);
+    // The last one found is kept: a list's items are asked for one by one, and each KeyLine works its spans out once.
+    if (this.lastSource?.name === name) return this.lastSource;
+    const r = this.records;
+    for (let i = 0; i < r.length; i += RECORD_SIZE) {
+      if (r[i] === name) {
+        return (this.lastSource = new KeyLine(name, r[i + 1] as number, r[i + 2] as number, r[i + 3] as string, r[i + 4] as number, r[i + 5] as ItemLine[] | undefined));
+      }
+    }
+    return undefined;
+  }
+}
+
+/** Where a top-level key and its value sit: fm.keys.get(name), without building the Map when it is not built yet. */
+export function keySource(fm: Frontmatter | undefined, name: string): KeySource | undefined {
+  if (fm === undefined) return undefined;
+  return fm instanceof ScannedFrontmatter ? fm.source(name) : fm.keys.get(name);
 }
 
 export interface FrontmatterFailure {
@@ -161,8 +219,8 @@ export function splitNote(text: string): NoteParts {
   }
   const afterClose = text.indexOf('\n', closeBreak + 1);
   const bodyStart = afterClose === -1 ? text.length : afterClose + 1;
-  const { keys, keyLines, endLine, data: simple, noteKeysOnly } = scanKeys(text, firstBreak + 1, closeBreak, 2);
-  const frontmatter: Frontmatter = { startLine: 1, endLine, keys, keyLines };
+  const { records, keyLines, endLine, data: simple, noteKeysOnly } = scanKeys(text, firstBreak + 1, closeBreak, 2);
+  const frontmatter = new ScannedFrontmatter(endLine, keyLines, records);
   const parts: NoteParts = { frontmatter, body: text.slice(bodyStart), bodyLine: endLine + 1 };
   if (closeBreak > FRONTMATTER_LIMIT) {
     frontmatter.error = {
@@ -194,7 +252,7 @@ export function splitNote(text: string): NoteParts {
       };
     }
   } catch (error) {
-    frontmatter.error = withinLine(text, unclosedFlow(yamlFailure(error, openingLine.length, endLine), keys));
+    frontmatter.error = withinLine(text, unclosedFlow(yamlFailure(error, openingLine.length, endLine), frontmatter.keys));
   }
   return parts;
 }
@@ -319,19 +377,25 @@ function scanKeys(
   start: number,
   end: number,
   firstLine: number,
-): { keys: Map<string, KeySource>; keyLines: Record<string, number>; endLine: number; data?: Record<string, unknown>; noteKeysOnly?: boolean } {
-  const keys = new Map<string, KeyLine>();
+): { records: KeyRecords; keyLines: Record<string, number>; endLine: number; data?: Record<string, unknown>; noteKeysOnly?: boolean } {
+  const records: KeyRecords = [];
   // An empty block (`---` right after `---`): the closing fence is the first line after the opening one.
-  if (start > end) return { keys, keyLines: {}, endLine: firstLine, data: {} };
+  if (start > end) return { records, keyLines: {}, endLine: firstLine, data: {} };
   /** Where the keys sit, shared with earlier notes of the same layout while every key is a common one. */
   let layout: KeyLayout | undefined = KEY_LAYOUTS;
   let noteKeysOnly = true;
   /** Bit i: COMMON_KEYS[i] was seen. */
   let seenCommon = 0;
+  /** Other key names seen so far; made when the first such key turns up. */
+  let otherNames: Set<string> | undefined;
   let data: Record<string, unknown> | undefined = plainCharacters(text, start, end) ? {} : undefined;
   let lineNo = firstLine;
   let pos = start;
-  let current: KeyLine | undefined;
+  /** The key whose value the lines below belong to: its name and inline value start (-2: no such key). */
+  let currentName = '';
+  let currentValueStart = -2;
+  /** Index of that key's record in `records`, or -1 when it repeats an earlier key (its items are not kept). */
+  let currentRecord = -1;
   let itemIndent = -1;
   while (pos <= end) {
     let lineEnd = text.indexOf('\n', pos);
@@ -343,16 +407,20 @@ function scanKeys(
     } else if (first === 32 || first === 9 || first === 45 /* - */) {
       const indent = line.length - line.trimStart().length;
       const rest = line.slice(indent);
-      if (current && current.valueStart === -1 && rest.charCodeAt(0) === 45 && (rest.length === 1 || rest.charCodeAt(1) === 32 || rest.charCodeAt(1) === 9)) {
+      if (currentValueStart === -1 && rest.charCodeAt(0) === 45 && (rest.length === 1 || rest.charCodeAt(1) === 32 || rest.charCodeAt(1) === 9)) {
         if (itemIndent === -1) itemIndent = indent;
         if (indent === itemIndent) {
           const valueStart = indent + 1 + (rest.length - 1 - rest.slice(1).trimStart().length);
-          (current.itemLines ??= []).push([lineNo, line, valueStart]);
+          if (currentRecord !== -1) {
+            const items = records[currentRecord + 5] as ItemLine[] | undefined;
+            if (items === undefined) records[currentRecord + 5] = [[lineNo, line, valueStart]];
+            else items.push([lineNo, line, valueStart]);
+          }
           if (data) {
             const value = valueStart < line.length && line.charCodeAt(valueStart) !== 91 ? inlineValue(line, valueStart) : FALLBACK;
-            const list = data[current.name];
+            const list = data[currentName];
             if (value === FALLBACK || value === null) data = undefined;
-            else if (list === null) data[current.name] = [value];
+            else if (list === null) data[currentName] = [value];
             else (list as unknown[]).push(value);
           }
         } else data = undefined;
@@ -370,11 +438,11 @@ function scanKeys(
         let v = colon + 1;
         while (v < line.length && (line.charCodeAt(v) === 32 || line.charCodeAt(v) === 9)) v++;
         const hasValue = v < line.length && line.charCodeAt(v) !== 35;
-        current = new KeyLine(name, rawKey.length, lineNo, line, hasValue ? v : -1);
-        // A common key (quoted ones too) is told repeated by a bit per key; any other by `keys`, which holds
-        // every name seen so far.
+        currentName = name;
+        currentValueStart = hasValue ? v : -1;
+        // A common key (quoted ones too) is told repeated by a bit per key; any other by `otherNames`.
         const bit = common !== -1 ? common : COMMON_INDEX.get(name);
-        const repeated = bit !== undefined ? (seenCommon & (1 << bit)) !== 0 : keys.has(name);
+        const repeated = bit !== undefined ? (seenCommon & (1 << bit)) !== 0 : otherNames !== undefined && otherNames.has(name);
         if (data) {
           if (repeated || (known === undefined && (rawKey.length !== colon || !SIMPLE_KEY.test(rawKey) || name === '__proto__'))) data = undefined;
           else {
@@ -383,14 +451,18 @@ function scanKeys(
             else data[name] = value;
           }
         }
-        if (!repeated) {
-          keys.set(name, current);
+        if (repeated) currentRecord = -1;
+        else {
+          currentRecord = records.length;
+          records.push(name, rawKey.length, lineNo, line, currentValueStart, undefined);
           if (bit !== undefined) seenCommon |= 1 << bit;
+          else (otherNames ??= new Set()).add(name);
           layout = known === undefined || lineNo > 255 ? undefined : layout?.next(common, lineNo);
           if (known === undefined || known === 'date') noteKeysOnly = false;
         }
       } else {
-        current = undefined;
+        currentValueStart = -2;
+        currentRecord = -1;
         data = undefined;
       }
     }
@@ -399,12 +471,12 @@ function scanKeys(
     lineNo++;
   }
   // `end` is the `\n` before the closing fence, so the fence is on the line after the last one scanned.
-  return { keys, keyLines: layout ? layout.keyLines(keys) : lineRecord(keys), endLine: lineNo + 1, data, noteKeysOnly };
+  return { records, keyLines: layout ? layout.keyLines(records) : lineRecord(records), endLine: lineNo + 1, data, noteKeysOnly };
 }
 
-function lineRecord(keys: Map<string, KeyLine>): Record<string, number> {
+function lineRecord(records: KeyRecords): Record<string, number> {
   const keyLines: Record<string, number> = {};
-  for (const [name, key] of keys) keyLines[name] = key.lineNo;
+  for (let i = 0; i < records.length; i += RECORD_SIZE) keyLines[records[i] as string] = records[i + 2] as number;
   return keyLines;
 }
 
@@ -430,9 +502,9 @@ class KeyLayout {
     return child;
   }
 
-  keyLines(keys: Map<string, KeyLine>): Record<string, number> {
+  keyLines(records: KeyRecords): Record<string, number> {
     // Frozen: many notes hold it, and nothing may change one note's lines through another.
-    return (this.record ??= Object.freeze(lineRecord(keys))) as Record<string, number>;
+    return (this.record ??= Object.freeze(lineRecord(records))) as Record<string, number>;
   }
 }
 const LAYOUT_LIMIT = 5_000;

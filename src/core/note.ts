@@ -4,7 +4,7 @@
 // because a folder of thousands of notes is parsed on every cold start.
 import { daysInMonth, toCalendarDate } from './dates';
 import { flatCopy, summarizeBody } from './excerpt';
-import { splitNote, type Frontmatter, type SourceSpan } from './frontmatter';
+import { keySource, splitNote, type Frontmatter, type SourceSpan } from './frontmatter';
 import { isTopicKey, nearestTopic, topicInfo } from './topics';
 import { parseUan } from './uan';
 import type {
@@ -101,7 +101,7 @@ function readNote(input: string, path: string): NoteParseResult {
   if (fm?.error) {
     const { error } = fm;
     // The title line usually survives a YAML error elsewhere; showing it beats showing the file name.
-    const title = fm.keys.get('title')?.value?.text.trim() || summary.heading || fileTitle(path);
+    const title = keySource(fm, 'title')?.value?.text.trim() || summary.heading || fileTitle(path);
     const note: BrokenNote = { kind: 'broken', ...base, title, topics: [], tags: [], reason: error.message };
     const problem: Problem = { file: path, line: error.line, column: error.column, severity: 'error', code: error.code, message: error.message };
     if (error.length) problem.length = error.length;
@@ -261,6 +261,7 @@ class FrontmatterReader {
           : suggestion === 'completed' && !this.has('completed')
             ? ' Without a completed date the activity counts as planned.'
             : '';
+      // The whole Map here (many keys can be asked for): keySource looks one key up by a linear scan.
       const span = this.fm?.keys.get(key)?.key ?? this.fallbackSpan();
       this.push(span, 'warning', 'unknown-key', `Unknown key "${key}": did you mean "${suggestion}"?${why}`, suggestion);
     }
@@ -456,7 +457,7 @@ class FrontmatterReader {
 
   /** Where the topic `trimmed` sits in a `topics: a, b` line, searching from `searchFrom` in the value. */
   private topicPartSpan(trimmed: string, searchFrom: number): Span {
-    const span = this.fm?.keys.get('topics')?.value;
+    const span = keySource(this.fm, 'topics')?.value;
     if (!span) return this.fallbackSpan();
     const at = span.text.indexOf(trimmed, searchFrom);
     const quoted = span.length !== span.text.length;
@@ -465,7 +466,7 @@ class FrontmatterReader {
 
   /** The span of item `i` of a topics list of `count` items. */
   private topicItemSpan(i: number, count: number): Span {
-    const source = this.fm?.keys.get('topics');
+    const source = keySource(this.fm, 'topics');
     return source?.items.length === count ? source.items[i] : (source?.value ?? source?.key ?? this.fallbackSpan());
   }
 
@@ -490,7 +491,7 @@ class FrontmatterReader {
       return [];
     }
     const itemSpan = (i: number): SourceSpan | undefined => {
-      const source = this.fm?.keys.get(key);
+      const source = keySource(this.fm, key);
       return source?.items.length === v.length ? source.items[i] : undefined;
     };
     const out = new Distinct();
@@ -546,11 +547,11 @@ class FrontmatterReader {
 
   /** The value as written on the key's line, without quotes. */
   private rawValue(key: string): string | undefined {
-    return this.fm?.keys.get(key)?.value?.text;
+    return keySource(this.fm, key)?.value?.text;
   }
 
   private spanOf(key: string): Span {
-    const source = this.fm?.keys.get(key);
+    const source = keySource(this.fm, key);
     return source?.value ?? source?.key ?? this.fallbackSpan();
   }
 
