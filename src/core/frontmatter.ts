@@ -554,9 +554,6 @@ const FALLBACK = Symbol('fallback');
 type Value = unknown | typeof FALLBACK;
 
 const SIMPLE_KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
-const INT = /^(?:0|-?[1-9][0-9]{0,14})$/;
-const FLOAT = /^-?(?:0|[1-9][0-9]{0,14})\.[0-9]{1,15}$/;
-const YAML_DATE = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
 /** A letter that cannot occur in a YAML number or timestamp (digits, hex, `x`/`o`/`b`, `e`, `T`, `Z`). */
 const NON_NUMERIC_LETTER = /[G-NP-SU-WYg-np-suvwy]/;
 /**
@@ -665,14 +662,14 @@ function plainScalar(token: string, flow: boolean): Value {
   const c = token.charCodeAt(0);
   if (c >= 48 && c <= 57) {
     // A date (`completed`) is the most common digit-led value: try it first when the shape fits.
-    const date = token.length === 10 && token.charCodeAt(4) === 45 /* - */ ? YAML_DATE.exec(token) : null;
-    if (date === null && (INT.test(token) || FLOAT.test(token))) return Number(token);
-    // js-yaml's own construction, rollover included (2026-04-31 becomes May 1); the note reader checks the text.
-    if (date) return new Date(Date.UTC(Number(date[1]), Number(date[2]) - 1, Number(date[3])));
+    if (isDateShape(token)) {
+      // js-yaml's own construction, rollover included (2026-04-31 becomes May 1); the note reader checks the text.
+      return new Date(Date.UTC(digitsAt(token, 0, 4), digitsAt(token, 5, 7) - 1, digitsAt(token, 8, 10)));
+    }
+    if (isNumberShape(token, 0)) return Number(token);
     return NON_NUMERIC_LETTER.test(token) ? token : FALLBACK;
   }
-  if (c === 45 /* - */ && INT.test(token)) return Number(token);
-  if (c === 45 && FLOAT.test(token)) return Number(token);
+  if (c === 45 /* - */ && isNumberShape(token, 1) && (token.length < 2 || token.charCodeAt(1) !== 48 || token.charCodeAt(2) === 46)) return Number(token);
   if (isLetter(c) || c === 47 /* / */ || c === 40 /* ( */ || c === 60 /* < */ || c === 36 /* $ */) return token;
   // `../certificates/x.pdf` is text; `.5`, `._5`, `.inf` and `.nan` are numbers to YAML.
   if (c === 46 /* . */) {
@@ -680,6 +677,49 @@ function plainScalar(token: string, flow: boolean): Value {
     return (isLetter(next) || next === 46 || next === 47) && !DOT_NUMBER.test(token) ? token : FALLBACK;
   }
   return FALLBACK;
+}
+
+/** A YAML date's shape (YYYY-MM-DD) by character codes: no match array or cut strings per date. */
+function isDateShape(token: string): boolean {
+  if (token.length !== 10 || token.charCodeAt(4) !== 45 || token.charCodeAt(7) !== 45) return false;
+  for (const i of DATE_DIGITS) {
+    const d = token.charCodeAt(i);
+    if (d < 48 || d > 57) return false;
+  }
+  return true;
+}
+const DATE_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9];
+
+/** The number written in token[from, to) (ASCII digits only, checked by the caller). */
+function digitsAt(token: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + token.charCodeAt(i) - 48;
+  return n;
+}
+
+/**
+ * The numbers the scanner reads itself (a subset of YAML's ints and floats), from `from` on, without the sign:
+ * `0` or up to 15 digits not starting with 0, then optionally `.` and 1 to 15 digits. The caller rules out
+ * `-0`, which it leaves to js-yaml.
+ */
+function isNumberShape(token: string, from: number): boolean {
+  const n = token.length;
+  let i = from;
+  const first = token.charCodeAt(i);
+  if (first === 48) i++;
+  else if (first >= 49 && first <= 57) {
+    const limit = i + 15;
+    while (i < n && i < limit && isDigit(token.charCodeAt(i))) i++;
+  } else return false;
+  if (i === n) return true;
+  if (token.charCodeAt(i) !== 46 /* . */) return false;
+  const fraction = ++i;
+  while (i < n && i - fraction < 15 && isDigit(token.charCodeAt(i))) i++;
+  return i === n && i > fraction;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 function isLetter(c: number): boolean {
