@@ -6,6 +6,7 @@ import type {
   ParsedNote,
   Problem,
   ProblemCode,
+  LimitProgress,
   ProgressState,
   RequirementProgress,
   Severity,
@@ -27,14 +28,8 @@ export interface ReportInput {
 /** A requirement in the JSON report: the evaluation's figures and the counted note paths, as they are. */
 export type RequirementReport = RequirementProgress;
 
-export interface LimitReport {
-  id: string;
-  label: string;
-  maxHours: number;
-  matched: number;
-  applied: number;
-  notes: string[];
-}
+/** A limit in the JSON report, as the evaluation gives it. */
+export type LimitReport = LimitProgress;
 
 export interface CredentialReport {
   id: string;
