@@ -6,6 +6,7 @@
 // the frontmatter itself: it copies its whole input into a Buffer, which a large body would make costly.
 // Most notes never reach it: the plain YAML they use is read by the line scanner below (see scanKeys).
 import matter from 'gray-matter';
+import { NOTE_KEYS } from './note-keys';
 
 /** A scalar as written in the file: 1-based line and column of its first character, and its length. */
 export interface SourceSpan {
@@ -512,24 +513,7 @@ let layoutCount = 0;
 const KEY_LAYOUTS = new KeyLayout();
 
 /** Keys most notes use (the note format's), matched without cutting a new string out of the line. */
-const COMMON_KEYS = [
-  'title',
-  'ce_hours',
-  'ceu',
-  'topics',
-  'uan',
-  'completed',
-  'status',
-  'format',
-  'audience',
-  'category',
-  'credentials',
-  'certificate',
-  'provider',
-  'tags',
-  'cpe_monitor',
-  'date',
-];
+const COMMON_KEYS: readonly string[] = [...NOTE_KEYS, 'date'];
 
 /** Indexes into COMMON_KEYS by key length. */
 const COMMON_BY_LENGTH: number[][] = [];

@@ -24,27 +24,8 @@ import type {
   TopicKey,
   Uan,
 } from './types';
+import { NOTE_KEYS, type NoteKey } from './note-keys';
 
-/** Every frontmatter key the note format defines. Other keys are the user's own and are left alone. */
-export const NOTE_KEYS = [
-  'title',
-  'ce_hours',
-  'ceu',
-  'topics',
-  'uan',
-  'completed',
-  'status',
-  'format',
-  'audience',
-  'category',
-  'credentials',
-  'certificate',
-  'provider',
-  'tags',
-  'cpe_monitor',
-] as const;
-
-type NoteKey = (typeof NOTE_KEYS)[number];
 
 export const STATUSES: readonly NoteStatus[] = ['planned', 'in-progress', 'completed'];
 export const FORMATS: readonly Format[] = ['live', 'home-study'];
