@@ -547,7 +547,6 @@ const NON_NUMERIC_LETTER = /[G-NP-SU-WYg-np-suvwy]/;
  */
 const AWKWARD_CHARACTERS = /[\x00-\x09\x0B\x0C\x0E-\x1F\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]|\r(?!\n)/;
 const DOT_NUMBER = /^\.(?:inf|Inf|INF|nan|NaN|NAN)$/;
-const FLOW_SPECIAL = /[,[\]{}#:"']/;
 
 /** Only printable characters, no tabs and no lone CR: the cases where YAML's rules get subtle. */
 function plainCharacters(text: string, start: number, end: number): boolean {
@@ -624,26 +623,37 @@ function flowItems(inner: string): Value {
 
 /** A plain (unquoted) scalar resolved as js-yaml's default schema does, or FALLBACK when unsure. */
 function plainScalar(token: string, flow: boolean): Value {
-  if (token === '') return flow ? FALLBACK : null;
-  // Two single-character searches rule out most tokens before the substring checks.
-  if ((token.indexOf(':') !== -1 && (token.includes(': ') || token.endsWith(':'))) || (token.indexOf('#') !== -1 && token.includes(' #'))) return FALLBACK;
-  if (flow && FLOW_SPECIAL.test(token)) return FALLBACK;
-  switch (token) {
-    case '~':
-    case 'null':
-    case 'Null':
-    case 'NULL':
-      return null;
-    case 'true':
-    case 'True':
-    case 'TRUE':
-      return true;
-    case 'false':
-    case 'False':
-    case 'FALSE':
-      return false;
+  const n = token.length;
+  if (n === 0) return flow ? FALLBACK : null;
+  // One pass for what YAML would read differently: `: ` or a final `:` (a mapping), ` #` (a comment), and
+  // in a flow list any of , [ ] { } # : " '.
+  for (let i = 0; i < n; i++) {
+    const ch = token.charCodeAt(i);
+    if (ch === 58 /* : */) {
+      if (flow || i === n - 1 || token.charCodeAt(i + 1) === 32) return FALLBACK;
+    } else if (ch === 35 /* # */) {
+      if (flow || (i > 0 && token.charCodeAt(i - 1) === 32)) return FALLBACK;
+    } else if (flow && (ch === 44 || ch === 91 || ch === 93 || ch === 123 || ch === 125 || ch === 34 || ch === 39)) return FALLBACK;
   }
   const c = token.charCodeAt(0);
+  // The keywords are short and start with one of ~ n N t T f F: other tokens skip the comparisons.
+  if (n <= 5 && (c === 126 || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70)) {
+    switch (token) {
+      case '~':
+      case 'null':
+      case 'Null':
+      case 'NULL':
+        return null;
+      case 'true':
+      case 'True':
+      case 'TRUE':
+        return true;
+      case 'false':
+      case 'False':
+      case 'FALSE':
+        return false;
+    }
+  }
   if (c >= 48 && c <= 57) {
     // A date (`completed`) is the most common digit-led value: try it first when the shape fits.
     if (isDateShape(token)) {
@@ -658,7 +668,7 @@ function plainScalar(token: string, flow: boolean): Value {
   // `../certificates/x.pdf` is text; `.5`, `._5`, `.inf` and `.nan` are numbers to YAML.
   if (c === 46 /* . */) {
     const next = token.charCodeAt(1);
-    return (isLetter(next) || next === 46 || next === 47) && !DOT_NUMBER.test(token) ? token : FALLBACK;
+    return (isLetter(next) || next === 46 || next === 47) && (n !== 4 || !DOT_NUMBER.test(token)) ? token : FALLBACK;
   }
   return FALLBACK;
 }

@@ -33,8 +33,8 @@ export function parseUan(text: string): UanParseResult {
   if (trimmed.length > 64) return { error: notAUan(trimmed.slice(0, 40) + '…') };
   // Most UANs are copied correctly: try the canonical form before any rewriting. They share one empty
   // variants list (the index keeps a UAN per note; nothing adds to a parsed UAN's list).
-  const exact = CANONICAL.exec(trimmed);
-  if (exact) return { uan: uanOf(exact, NO_VARIANTS, exact[0]) };
+  const exact = canonicalUan(trimmed);
+  if (exact) return { uan: exact };
   const variants: string[] = [];
   let work = trimmed;
   const upper = work.toUpperCase();
@@ -62,12 +62,44 @@ export function parseUan(text: string): UanParseResult {
   return { uan: uanOf(m, variants.length > 0 ? variants : NO_VARIANTS) };
 }
 
-/** `canonical`: the text as written when it already is the standard form (then it is the normalized one too). */
-function uanOf(m: RegExpExecArray, variants: string[], canonical?: string): Uan {
+/**
+ * A UAN already in the standard form, read by character codes (what CANONICAL matches): no match array and
+ * no cut strings, since nearly every note's UAN is copied correctly. Undefined for anything else.
+ */
+function canonicalUan(text: string): Uan | undefined {
+  if (text.length !== 22) return undefined;
+  for (const i of CANONICAL_DIGITS) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return undefined;
+  }
+  for (const i of CANONICAL_HYPHENS) if (text.charCodeAt(i) !== 45) return undefined;
+  const formatLetter = text[17];
+  const audienceLetter = text[21];
+  if ((formatLetter !== 'L' && formatLetter !== 'H' && formatLetter !== 'B') || (audienceLetter !== 'P' && audienceLetter !== 'T')) return undefined;
+  const topicCode = digitsAt(text, 18, 20);
+  return {
+    normalized: text,
+    provider: digitsAt(text, 0, 4),
+    joint: text.startsWith('9999', 5),
+    year: digitsAt(text, 10, 12),
+    sequence: digitsAt(text, 13, 16),
+    formatLetter,
+    format: FORMATS[formatLetter],
+    topicCode,
+    topic: topicForAcpeCode(topicCode),
+    audienceLetter,
+    audience: audienceLetter === 'P' ? 'pharmacist' : 'technician',
+    variants: NO_VARIANTS,
+  };
+}
+const CANONICAL_DIGITS = [0, 1, 2, 3, 5, 6, 7, 8, 10, 11, 13, 14, 15, 18, 19];
+const CANONICAL_HYPHENS = [4, 9, 12, 16, 20];
+
+function uanOf(m: RegExpExecArray, variants: string[]): Uan {
   const [, provider, joint, year, sequence, formatLetter, topicCode, audienceLetter] = m;
   const p = digits(provider.padStart(4, '0'));
   const s = digits(sequence.padStart(3, '0'));
-  const normalized = canonical ?? `${p}-${joint}-${year}-${s}-${formatLetter}${topicCode}-${audienceLetter}`;
+  const normalized = `${p}-${joint}-${year}-${s}-${formatLetter}${topicCode}-${audienceLetter}`;
   return {
     normalized,
     provider: p,
@@ -90,12 +122,17 @@ function uanOf(m: RegExpExecArray, variants: string[], canonical?: string): Uan 
  */
 const DIGIT_STRINGS: string[][] = [[], [], [], [], []];
 function digits(text: string): string {
-  const table = DIGIT_STRINGS[text.length];
-  if (table === undefined) return text;
-  // The groups are ASCII digits (the patterns say so): their value by arithmetic, not Number().
+  return digitsAt(text, 0, text.length);
+}
+
+/** digits() of text.slice(from, to), cutting the string only the first time its value is seen. */
+function digitsAt(text: string, from: number, to: number): string {
+  const table = DIGIT_STRINGS[to - from];
+  if (table === undefined) return text.slice(from, to);
+  // The groups are ASCII digits (checked by the caller): their value by arithmetic, not Number().
   let n = 0;
-  for (let i = 0; i < text.length; i++) n = n * 10 + text.charCodeAt(i) - 48;
-  return (table[n] ??= text);
+  for (let i = from; i < to; i++) n = n * 10 + text.charCodeAt(i) - 48;
+  return (table[n] ??= text.slice(from, to));
 }
 
 function notAUan(text: string): string {

@@ -113,6 +113,28 @@ describe('parseUan', () => {
     );
   });
 
+  it('reads the standard form by character codes exactly as the tolerant pattern path does (property)', () => {
+    // The standard form has a fast path; lower-case letters send the same UAN through the patterns.
+    fc.assert(
+      fc.property(canonical, (text) => {
+        const fast = parseUan(text).uan!;
+        const slow = parseUan(text.toLowerCase()).uan!;
+        assert.ok(slow.variants.length > 0 || text === text.toLowerCase());
+        assert.deepEqual({ ...fast, variants: [] }, { ...slow, variants: [] });
+      }),
+    );
+    // One character changed anywhere: standard exactly when the published pattern says so.
+    const standard = /^\d{4}-\d{4}-\d{2}-\d{3}-[LHB]\d{2}-[PT]$/;
+    fc.assert(
+      fc.property(canonical, fc.nat(21), fc.constantFrom(...'0123456789-LHBPTXl /'.split('')), (text, at, c) => {
+        const changed = text.slice(0, at) + c + text.slice(at + 1);
+        const uan = parseUan(changed).uan;
+        assert.equal(uan !== undefined && uan.variants.length === 0, standard.test(changed), changed);
+        if (standard.test(changed)) assert.equal(uan?.normalized, changed);
+      }),
+    );
+  });
+
   it('never throws on arbitrary text (property)', () => {
     fc.assert(
       fc.property(fc.string(), (text) => {
