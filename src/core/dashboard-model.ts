@@ -31,6 +31,11 @@ export interface DashboardFolderInput {
   /** Evaluation of the folder's credentials at `asOf`. */
   progress: readonly CredentialProgress[];
   hasConfigFile: boolean;
+  /**
+   * The Markdown excerpt of a note (noteExcerpt), when the caller has read it. The index keeps no excerpts:
+   * the dashboard shows a handful of notes, so their previews are read when shown.
+   */
+  excerpt?: (path: string) => string | undefined;
 }
 
 export interface DashboardSettings {
@@ -182,7 +187,7 @@ export function buildFolderModel(input: DashboardFolderInput, asOf: CalendarDate
     hasConfigFile: input.hasConfigFile,
     credentials,
     actions: actionsFor(input, notes, byPath, problems, counted, asOf, settings),
-    recentNotes: recentNotes(notes, counted, errorPaths, settings.recentNotes ?? DEFAULT_RECENT_NOTES),
+    recentNotes: recentNotes(notes, counted, errorPaths, settings.recentNotes ?? DEFAULT_RECENT_NOTES, input.excerpt),
     study: studyOverview(notes, asOf),
     problems: {
       errors: problems.filter((p) => p.severity === 'error').length,
@@ -332,7 +337,13 @@ function actionsFor(
   return actions;
 }
 
-function recentNotes(notes: readonly ParsedNote[], counted: Set<string>, errorPaths: Set<string>, limit: number): RecentNote[] {
+function recentNotes(
+  notes: readonly ParsedNote[],
+  counted: Set<string>,
+  errorPaths: Set<string>,
+  limit: number,
+  excerpt: DashboardFolderInput['excerpt'],
+): RecentNote[] {
   return notes
     .filter((n): n is CeNote & { completed: CalendarDate } => n.kind === 'ce' && n.completed !== undefined && n.status === 'completed')
     .sort((a, b) => compareDates(b.completed, a.completed) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
@@ -347,7 +358,7 @@ function recentNotes(notes: readonly ParsedNote[], counted: Set<string>, errorPa
       format: n.format,
       provider: n.provider,
       uan: n.uan?.normalized ?? n.uanText,
-      excerpt: n.excerpt,
+      excerpt: excerpt?.(n.path) ?? '',
       counted: counted.has(n.path),
       hasErrors: errorPaths.has(n.path) || !n.valid,
     }));

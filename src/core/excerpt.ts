@@ -1,6 +1,6 @@
-// What a note's body offers the index: its first `# ` heading (the title fallback) and a short excerpt. Only
-// the start of the body is looked at, line by line with plain string operations, so a 5 MB note costs no more
-// than a small one.
+// What a note's body offers: its first `# ` heading (the index's title fallback) and a short excerpt (the
+// dashboard's preview, read only for the notes it shows). Only the start of the body is looked at, line by
+// line with plain string operations, so a 5 MB note costs no more than a small one.
 
 /** How much of the body is scanned for the heading and the excerpt. */
 export const BODY_SCAN_LIMIT = 64 * 1024;
@@ -18,7 +18,12 @@ export interface BodySummary {
   excerpt: string;
 }
 
-export function summarizeBody(body: string): BodySummary {
+/** The first level-1 heading's text, looking no further: what the index needs when a note has no title. */
+export function bodyHeading(body: string): string | undefined {
+  return summarizeBody(body, true).heading;
+}
+
+export function summarizeBody(body: string, headingOnly = false): BodySummary {
   const text = body.length > BODY_SCAN_LIMIT ? body.slice(0, BODY_SCAN_LIMIT) : body;
   let heading: string | undefined;
   let paragraph: string[] | undefined;
@@ -64,7 +69,11 @@ export function summarizeBody(body: string): BodySummary {
         keyPoints.push(line);
         continue;
       }
-      if (level === 1 && heading === undefined) heading = title;
+      if (level === 1 && heading === undefined) {
+        heading = title;
+        if (headingOnly) break;
+      }
+      if (headingOnly) continue;
       if (level >= 2 && isKeyPoints(title)) {
         keyPoints = [];
         keyPointsLevel = level;
@@ -83,7 +92,7 @@ export function summarizeBody(body: string): BodySummary {
       if (paragraph) paragraphDone = true;
       continue;
     }
-    if (!paragraphDone) (paragraph ??= []).push(trimmed);
+    if (!paragraphDone && !headingOnly) (paragraph ??= []).push(trimmed);
   }
   let excerpt = '';
   // A section holding only empty bullets (a fresh template's `- `) says nothing: fall back to the paragraph.

@@ -3,7 +3,7 @@
 // wrong value makes only that note invalid. Kept cheap (no Markdown parser, no per-call regex compilation)
 // because a folder of thousands of notes is parsed on every cold start.
 import { daysInMonth, toCalendarDate } from './dates';
-import { flatCopy, summarizeBody } from './excerpt';
+import { bodyHeading, flatCopy, summarizeBody } from './excerpt';
 import { keySource, splitNote, type Frontmatter, type SourceSpan } from './frontmatter';
 import { isTopicKey, nearestTopic, topicInfo } from './topics';
 import { parseUan } from './uan';
@@ -56,10 +56,20 @@ export function parseNote(text: string, path: string): NoteParseResult {
     // A bug here must not take the index down with it: the note is shown as unreadable, the rest still counts.
     const message = `This note could not be read (${error instanceof Error ? error.message : String(error)}).`;
     return {
-      note: { kind: 'broken', path, title: fileTitle(path), topics: [], tags: [], excerpt: '', keyLines: {}, reason: message },
+      note: { kind: 'broken', path, title: fileTitle(path), topics: [], tags: [], keyLines: {}, reason: message },
       problems: [{ file: path, line: 1, column: 1, severity: 'error', code: 'unreadable', message }],
     };
   }
+}
+
+/**
+ * The Markdown excerpt of a note's body (its `## Key points` section, else its first paragraph, shortened),
+ * for a preview. The index keeps none: the dashboard reads the few it shows.
+ */
+export function noteExcerpt(input: string): string {
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  if (text.indexOf('\0') !== -1) return '';
+  return summarizeBody(splitNote(text).body).excerpt;
 }
 
 function readNote(input: string, path: string): NoteParseResult {
@@ -68,34 +78,32 @@ function readNote(input: string, path: string): NoteParseResult {
   if (text.indexOf('\0') !== -1) {
     const reason = 'This file is not a text file (it contains NUL bytes), so it cannot be read as a note.';
     return {
-      note: { kind: 'broken', path, title: fileTitle(path), topics: [], tags: [], excerpt: '', keyLines: {}, reason },
+      note: { kind: 'broken', path, title: fileTitle(path), topics: [], tags: [], keyLines: {}, reason },
       problems: [{ file: path, line: 1, column: 1, severity: 'error', code: 'unreadable', message: reason }],
     };
   }
   const parts = splitNote(text);
   const fm = parts.frontmatter;
-  const summary = summarizeBody(parts.body);
   const keyLines: Record<string, number> = fm ? fm.keyLines : {};
-  const base: Base = fm
-    ? { path, excerpt: summary.excerpt, keyLines, frontmatter: frontmatterSpan(fm.startLine, fm.endLine) }
-    : { path, excerpt: summary.excerpt, keyLines };
+  const base: Base = fm ? { path, keyLines, frontmatter: frontmatterSpan(fm.startLine, fm.endLine) } : { path, keyLines };
+  // The body is only read for a title when the frontmatter gives none (most CE notes have one).
+  const fallbackTitle = (): string => bodyHeading(parts.body) || fileTitle(path);
   if (fm?.error) {
     const { error } = fm;
     // The title line usually survives a YAML error elsewhere; showing it beats showing the file name.
-    const title = keySource(fm, 'title')?.value?.text.trim() || summary.heading || fileTitle(path);
+    const title = keySource(fm, 'title')?.value?.text.trim() || fallbackTitle();
     const note: BrokenNote = { kind: 'broken', ...base, title, topics: [], tags: [], reason: error.message };
     const problem: Problem = { file: path, line: error.line, column: error.column, severity: 'error', code: error.code, message: error.message };
     if (error.length) problem.length = error.length;
     return { note, problems: [problem] };
   }
   const reader = new FrontmatterReader(path, fm, fm?.data ?? {});
-  const fallbackTitle = summary.heading || fileTitle(path);
   const isCe = reader.has('ce_hours') || reader.has('ceu');
   const note = isCe ? reader.ceNote(base, fallbackTitle) : reader.studyNote(base, fallbackTitle);
   return { note, problems: reader.sortedProblems() };
 }
 
-type Base = Pick<ParsedNote, 'path' | 'excerpt' | 'keyLines' | 'frontmatter'>;
+type Base = Pick<ParsedNote, 'path' | 'keyLines' | 'frontmatter'>;
 type Span = Pick<SourceSpan, 'line' | 'column' | 'length'>;
 
 /** Reads the frontmatter mapping key by key, collecting problems at the values' positions. */
@@ -125,7 +133,7 @@ class FrontmatterReader {
     return this.problems.sort((a, b) => a.line - b.line || a.column - b.column);
   }
 
-  studyNote(base: Base, fallbackTitle: string): StudyNote {
+  studyNote(base: Base, fallbackTitle: () => string): StudyNote {
     // A study note's frontmatter is the user's business: no value checks, only keys that look like a
     // misspelt `ce_hours` or `ceu` (which would have made it a CE note).
     this.checkKeys(false);
@@ -133,13 +141,13 @@ class FrontmatterReader {
     return {
       kind: 'study',
       ...base,
-      title: title || fallbackTitle,
+      title: title || fallbackTitle(),
       topics: this.lenientList('topics').map(normalizeTopic).map((t) => (isTopicKey(t.key) ? t.key : t.text)),
       tags: this.lenientList('tags'),
     };
   }
 
-  ceNote(base: Base, fallbackTitle: string): CeNote {
+  ceNote(base: Base, fallbackTitle: () => string): CeNote {
     this.checkKeys(true);
     const title = this.readTitle();
     const uanResult = this.readUan();
@@ -174,16 +182,16 @@ class FrontmatterReader {
     const provider = this.readText('provider');
     const cpeMonitor = this.readBoolean('cpe_monitor');
     const tags = this.readList('tags');
+    const fallback = title ? '' : fallbackTitle();
     // One literal per shape rather than a spread of `base`: V8 then sizes the object for all its fields
     // up front (the index keeps one per note).
     const note: CeNote = base.frontmatter
       ? {
           kind: 'ce',
           path: base.path,
-          excerpt: base.excerpt,
           keyLines: base.keyLines,
           frontmatter: base.frontmatter,
-          title: title || fallbackTitle,
+          title: title || fallback,
           topics,
           tags,
           hours: hours.value,
@@ -196,9 +204,8 @@ class FrontmatterReader {
       : {
           kind: 'ce',
           path: base.path,
-          excerpt: base.excerpt,
           keyLines: base.keyLines,
-          title: title || fallbackTitle,
+          title: title || fallback,
           topics,
           tags,
           hours: hours.value,
@@ -566,7 +573,6 @@ class FrontmatterReader {
 function detach(result: NoteParseResult): NoteParseResult {
   const note = result.note;
   note.title = own(note.title);
-  // The excerpt is summarizeBody's own string already.
   // Known topics become the vocabulary's own strings: nothing to copy, and one string for all notes.
   for (let i = 0; i < note.topics.length; i++) note.topics[i] = topicInfo(note.topics[i])?.key ?? own(note.topics[i]);
   ownAll(note.tags);

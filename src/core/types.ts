@@ -75,8 +75,6 @@ interface NoteBase {
   title: string;
   topics: TopicKey[];
   tags: string[];
-  /** A short Markdown excerpt of the body: the `## Key points` section if any, else the first paragraph. */
-  excerpt: string;
   /** 1-based line of each top-level frontmatter key, for edits, diagnostics and completion. */
   keyLines: Record<string, number>;
   /** Lines of the frontmatter block: the opening and closing `---` (1-based); absent when there is none. */

@@ -174,6 +174,11 @@ class WorkspaceIndex implements CeIndex {
     }
   }
 
+  async readNoteText(uri: vscode.Uri): Promise<string | undefined> {
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    return open ? open.getText() : (await readText(uri)).text;
+  }
+
   async reloadFromDisk(uri: vscode.Uri): Promise<void> {
     const folder = this.folderFor(uri);
     if (!folder) return;

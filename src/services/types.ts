@@ -38,6 +38,8 @@ export interface CeIndex extends vscode.Disposable {
   asOf(): CalendarDate;
   /** Re-parse one note from unsaved editor text (diagnostics as you type). */
   updateFromText(uri: vscode.Uri, text: string): void;
+  /** A note's text as the index reads it: an open editor's text, else the file's. Undefined if unreadable. */
+  readNoteText(uri: vscode.Uri): Promise<string | undefined>;
   /** Re-read one note from disk (after an editor closes without saving). */
   reloadFromDisk(uri: vscode.Uri): Promise<void>;
   /** Drop everything and index every folder again. */

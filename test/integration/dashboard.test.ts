@@ -105,6 +105,22 @@ describe('CE Dashboard', function () {
     await until(() => dashboard.lastRender()?.html.includes('11 / 20 h'), 20_000, 'the figures back at 11 / 20 h');
   });
 
+  it('previews recent notes from their text, and redraws a preview as its note is typed in', async () => {
+    await waitForIndex();
+    const dashboard = await dashboardApi();
+    await until(() => dashboard.lastRender()?.html.includes('ISMP list of confused drug names'), 20_000, 'the Key points of a recent note in the dashboard');
+    // A body edit changes nothing the index keeps; the dashboard still redraws the preview.
+    const uri = fixtureUri('notes/look-alike-sound-alike.md');
+    const editor = await vscode.window.showTextDocument(uri, { preview: false, viewColumn: vscode.ViewColumn.Beside });
+    const at = editor.document.getText().indexOf('- ISMP list');
+    assert.ok(at > 0);
+    await editor.edit((edit) => edit.insert(editor.document.positionAt(at), '- Typed just now: read back labels.\n'));
+    await until(() => dashboard.lastRender()?.html.includes('Typed just now: read back labels.'), 20_000, 'the typed key point in the preview');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await until(() => !dashboard.lastRender()?.html.includes('Typed just now'), 20_000, 'the preview back as saved');
+  });
+
   it('opens an indexed note when the webview asks', async () => {
     const dashboard = await dashboardApi();
     const folder = vscode.workspace.workspaceFolders![0].uri.toString();

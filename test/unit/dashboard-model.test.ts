@@ -9,7 +9,7 @@ import type { BrokenNote, CeNote, ParsedNote, Problem, StudyNote } from '../../s
 // Notes as the parser produces them, so these tests check the dashboard, not the parser.
 function ce(path: string, over: Partial<CeNote> = {}): CeNote {
   return {
-    kind: 'ce', path, title: path, topics: [], tags: [], excerpt: '', keyLines: {}, hours: 1, status: 'completed',
+    kind: 'ce', path, title: path, topics: [], tags: [], keyLines: {}, hours: 1, status: 'completed',
     completed: '2026-01-15', format: 'home-study', audience: 'technician', category: 'ce', valid: true, ...over,
   };
 }
@@ -30,15 +30,15 @@ const AS_OF = '2026-11-25';
 
 /** The notes of test/fixtures/workspace as the parser reads them. */
 function fixtureNotes(): ParsedNote[] {
-  const study: StudyNote = { kind: 'study', path: 'notes/top-200-drugs.md', title: 'Top 200 Drugs: Cardiovascular', topics: [], tags: [], excerpt: 'Study card.', keyLines: {} };
-  const broken: BrokenNote = { kind: 'broken', path: 'notes/broken-yaml.md', title: 'broken-yaml', topics: [], tags: [], excerpt: '', keyLines: {}, reason: 'yaml' };
+  const study: StudyNote = { kind: 'study', path: 'notes/top-200-drugs.md', title: 'Top 200 Drugs: Cardiovascular', topics: [], tags: [], keyLines: {} };
+  const broken: BrokenNote = { kind: 'broken', path: 'notes/broken-yaml.md', title: 'broken-yaml', topics: [], tags: [], keyLines: {}, reason: 'yaml' };
   return [
     ce('notes/bad-hours.md', { title: 'Oncology Overview', hours: 0, valid: false, completed: undefined }),
     broken,
     ce('notes/diabetes-pharmacotherapy.md', { title: 'Diabetes Pharmacotherapy (pharmacist CE)', hours: 6, topics: ['disease-state'], audience: 'pharmacist', completed: '2025-09-01' }),
     ce('notes/federal-law-update.md', { title: 'Federal Pharmacy Law Update 2025', hours: 1, topics: ['law'], completed: '2025-06-10', uan: uan('0145-0000-25-101-H03-T'), cpeMonitor: true, certificate: '../certificates/law-2025.pdf' }),
     ce('notes/immunization-basics.md', { title: 'Immunization Basics for Technicians', hours: 1.5, topics: ['immunizations'], status: 'planned', completed: undefined }),
-    ce('notes/look-alike-sound-alike.md', { title: 'Look-Alike, Sound-Alike Drugs', hours: 2, topics: ['patient-safety'], format: 'live', completed: '2026-02-01', uan: uan('0204-0000-26-012-L05-T'), excerpt: 'Tall-man lettering.' }),
+    ce('notes/look-alike-sound-alike.md', { title: 'Look-Alike, Sound-Alike Drugs', hours: 2, topics: ['patient-safety'], format: 'live', completed: '2026-02-01', uan: uan('0204-0000-26-012-L05-T') }),
     ce('notes/sterile-compounding-refresher.md', { title: 'USP <797> Sterile Compounding Refresher', hours: 3, topics: ['sterile-compounding', 'compounding'], completed: '2026-05-20', certificate: '../certificates/usp797-missing.pdf' }),
     ce('notes/store-in-service.md', { title: 'Store In-Service on the New Robot', hours: 2, topics: ['pharmacy-lw'], category: 'in-service', completed: '2026-03-15' }),
     study,
@@ -287,7 +287,12 @@ describe('dashboard model', () => {
       const lasa = recent[2];
       assert.equal(lasa.hours, 2);
       assert.deepEqual(lasa.topicLabels, ['Patient safety']);
-      assert.equal(lasa.excerpt, 'Tall-man lettering.');
+      // The index keeps no excerpts: they come from the caller, which reads the notes it shows.
+      assert.equal(lasa.excerpt, '');
+      const excerpts = new Map([['notes/look-alike-sound-alike.md', 'Tall-man lettering.']]);
+      const input = { ...folder(fixtureNotes(), { problems: fixtureProblems() }), excerpt: (path: string) => excerpts.get(path) };
+      const withExcerpts = buildFolderModel(input, AS_OF, { cpeMonitorReminderDays: 45 }).recentNotes;
+      assert.deepEqual(withExcerpts.map((n) => n.excerpt), ['', '', 'Tall-man lettering.', '', '']);
       assert.equal(lasa.uan, '0204-0000-26-012-L05-T');
       assert.equal(lasa.counted, true);
       assert.equal(recent[1].counted, true, 'Texas accepts up to 5 h of in-service, PTCB none');

@@ -17,7 +17,6 @@ function ce(path: string, over: Partial<CeNote> = {}): CeNote {
     title: path,
     topics: [],
     tags: [],
-    excerpt: '',
     keyLines: {},
     hours: 1,
     status: 'completed',
@@ -49,8 +48,8 @@ function verdict(progress: ReturnType<typeof evaluateCredential>, path: string) 
 
 /** The notes of test/fixtures/workspace as the parser reads them (the figures the team brief expects). */
 function fixtureNotes(): ParsedNote[] {
-  const study: StudyNote = { kind: 'study', path: 'notes/top-200-drugs.md', title: 'Top 200 Drugs', topics: [], tags: [], excerpt: '', keyLines: {} };
-  const broken: BrokenNote = { kind: 'broken', path: 'notes/broken-yaml.md', title: 'broken', topics: [], tags: [], excerpt: '', keyLines: {}, reason: 'yaml' };
+  const study: StudyNote = { kind: 'study', path: 'notes/top-200-drugs.md', title: 'Top 200 Drugs', topics: [], tags: [], keyLines: {} };
+  const broken: BrokenNote = { kind: 'broken', path: 'notes/broken-yaml.md', title: 'broken', topics: [], tags: [], keyLines: {}, reason: 'yaml' };
   return [
     ce('notes/bad-hours.md', { hours: 0, valid: false, completed: undefined }),
     broken,

@@ -37,16 +37,18 @@ describe('CeWorkspace: change detection by parse result', () => {
     const ws = fresh();
     ws.setNote('a.md', note(2, '', body));
     const version = ws.version;
-    // Below the Key points section: neither the title, the excerpt nor any line number moves.
+    // The body only gives a title when the frontmatter has none; the index keeps no excerpt.
     assert.equal(ws.setNote('a.md', note(2, '', body + 'More notes at the end.\n')), false);
+    assert.equal(ws.setNote('a.md', note(2, '', body.replace('- one', '- one, edited'))), false);
     assert.equal(ws.version, version);
   });
 
-  it('reports a change of the excerpt, the title, a problem or a key line', () => {
+  it('reports a change of the title (from the frontmatter or the heading), a problem or a key line', () => {
     const ws = fresh();
     ws.setNote('a.md', note(2));
     for (const [what, text] of [
-      ['excerpt', note(2, '', 'Other body.\n')],
+      ['heading title', note(2, '', '# Heading\n').replace('title: Course\n', '')],
+      ['other heading title', note(2, '', '# Other heading\n').replace('title: Course\n', '')],
       ['title', note(2, '', 'Other body.\n').replace('title: Course', 'title: Course 2')],
       ['problem', note(2, 'topics: [pharmacy-lw]\n', 'Other body.\n').replace('title: Course', 'title: Course 2')],
       ['key line', note(2, 'topics: [pharmacy-lw]\n', 'Other body.\n').replace('title: Course', 'title: Course 2').replace('---\n', '---\n# comment\n')],

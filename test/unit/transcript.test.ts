@@ -7,7 +7,7 @@ import type { CeNote, ParsedNote } from '../../src/core/types';
 
 function ce(path: string, over: Partial<CeNote> = {}): CeNote {
   return {
-    kind: 'ce', path, title: path, topics: [], tags: [], excerpt: '', keyLines: {}, hours: 1, status: 'completed',
+    kind: 'ce', path, title: path, topics: [], tags: [], keyLines: {}, hours: 1, status: 'completed',
     completed: '2026-01-15', format: 'home-study', audience: 'technician', category: 'ce', valid: true, ...over,
   };
 }

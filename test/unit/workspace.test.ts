@@ -225,12 +225,12 @@ describe('CeWorkspace: memoized evaluation', () => {
     assert.equal(ws.evaluate(AS_OF).length, 1);
   });
 
-  it('keeps the evaluation through a body edit or a certificate check, which cannot change it', () => {
+  it('keeps the evaluation through a title edit or a certificate check, which cannot change it', () => {
     const ws = fresh();
     ws.setNote('a.md', ceNote(2, 'certificate: a.pdf\n'));
     const first = ws.evaluate(AS_OF);
     const version = ws.version;
-    assert.equal(ws.setNote('a.md', ceNote(2, 'certificate: a.pdf\n').replace('Body.', 'Body, with more notes.')), true);
+    assert.equal(ws.setNote('a.md', ceNote(2, 'certificate: a.pdf\n').replace('title: Course', 'title: Course, renamed')), true);
     assert.equal(ws.setCertificateExists('a.md', false), true);
     assert.ok(ws.version > version, 'listeners still hear of the change');
     assert.equal(ws.evaluate(AS_OF), first);

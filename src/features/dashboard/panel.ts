@@ -3,6 +3,7 @@
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 import { buildFolderModel, type DashboardFolderInput, type DashboardModel, type FolderModel } from '../../core/dashboard-model';
+import { noteExcerpt } from '../../core/note';
 import type { CalendarDate } from '../../core/types';
 import type { DashboardTarget, HostMessage, WebviewMessage } from '../../protocol/dashboard';
 import { log, reportError } from '../../services/log';
@@ -12,6 +13,8 @@ import { isPlainRelativePath, parseWebviewMessage } from './messages';
 import { renderDashboard, type RenderContext } from './render';
 
 export const VIEW_TYPE = 'pharmacyCe.dashboard';
+/** Typing in a note the dashboard previews redraws it after this pause. */
+const EXCERPT_TYPING_DELAY_MS = 300;
 
 export class DashboardPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
@@ -25,13 +28,29 @@ export class DashboardPanel implements vscode.Disposable {
   /** A reveal asked for before the webview script was ready to receive it. */
   private pendingReveal: DashboardTarget | undefined;
   private webviewReady = false;
+  /**
+   * Previews of the notes the dashboard lists, by note URI. The index keeps no excerpts (it would hold one
+   * per note for the few shown here): they are read when a note is shown, and dropped when it changes.
+   */
+  private readonly excerpts = new Map<string, string>();
+  private excerptTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly index: CeIndex,
   ) {
     this.disposables.push(
-      index.onDidChange(() => this.invalidate()),
+      index.onDidChange((change) => {
+        for (const folder of change.folders) this.forgetExcerpts(folder.uri, change.paths);
+        this.invalidate();
+      }),
+      // A body edit changes nothing the index keeps, so the index is silent: the preview is redrawn from here.
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (!this.excerpts.delete(e.document.uri.toString())) return;
+        clearTimeout(this.excerptTimer);
+        this.excerptTimer = setTimeout(() => this.invalidate(), EXCERPT_TYPING_DELAY_MS);
+      }),
+      { dispose: () => clearTimeout(this.excerptTimer) },
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('pharmacyCe')) this.invalidate();
       }),
@@ -133,6 +152,8 @@ export class DashboardPanel implements vscode.Disposable {
     switch (message.type) {
       case 'ready':
         this.webviewReady = true;
+        // Shown again (or for the first time): files may have changed outside the editor meanwhile.
+        this.excerpts.clear();
         await this.postRender(true);
         await this.flushReveal();
         return true;
@@ -172,6 +193,7 @@ export class DashboardPanel implements vscode.Disposable {
   /** Posts the body; an unchanged body is not posted again unless the webview just (re)loaded. */
   private async postRender(force = false): Promise<void> {
     if (!this.panel) return;
+    await this.loadExcerpts();
     const html = this.bodyHtml();
     if (!force && html === this.lastRendered?.html) return;
     const message = { type: 'render', html, version: ++this.version } as const;
@@ -228,6 +250,49 @@ export class DashboardPanel implements vscode.Disposable {
     return uri;
   }
 
+  /** Reads the previews the current model lacks; the model is then recomputed with them. */
+  private async loadExcerpts(): Promise<void> {
+    const model = this.currentModel();
+    if (!model) return;
+    const missing: vscode.Uri[] = [];
+    const shown = new Set<string>();
+    for (const folderModel of model.folders) {
+      const folder = this.folderByKey(folderModel.key);
+      if (!folder) continue;
+      for (const note of folderModel.recentNotes) {
+        const uri = this.index.uriOf(folder, note.path);
+        shown.add(uri.toString());
+        if (!this.excerpts.has(uri.toString())) missing.push(uri);
+      }
+    }
+    // Keep the cache to the notes shown: it never grows with the folder.
+    for (const key of this.excerpts.keys()) if (!shown.has(key)) this.excerpts.delete(key);
+    if (missing.length === 0) return;
+    await Promise.all(
+      missing.map(async (uri) => {
+        let excerpt = '';
+        try {
+          const text = await this.index.readNoteText(uri);
+          excerpt = text === undefined ? '' : noteExcerpt(text);
+        } catch (error) {
+          log()?.warn(`Dashboard: no preview for ${uri.toString(true)}: ${error instanceof Error ? error.message : String(error)}`);
+        }
+        this.excerpts.set(uri.toString(), excerpt);
+      }),
+    );
+    this.modelStale = true;
+  }
+
+  /** Drops the previews of changed notes (`paths` empty: every note of the folder). */
+  private forgetExcerpts(folderUri: vscode.Uri, paths: readonly string[]): void {
+    const folder = this.index.folderOf(folderUri) ?? this.folderByKey(folderUri.toString());
+    if (paths.length === 0 || !folder) {
+      this.excerpts.clear();
+      return;
+    }
+    for (const path of paths) this.excerpts.delete(this.index.uriOf(folder, path).toString());
+  }
+
   private computeModel(): DashboardModel | undefined {
     if (!this.index.isReady) return undefined;
     const asOf = this.index.asOf();
@@ -235,7 +300,14 @@ export class DashboardPanel implements vscode.Disposable {
     for (const folder of this.index.folders()) {
       const settings = { cpeMonitorReminderDays: vscode.workspace.getConfiguration('pharmacyCe', folder.folder.uri).get<number>('cpeMonitorReminderDays', 45) };
       try {
-        const input: DashboardFolderInput = { key: keyOf(folder), name: folder.folder.name, workspace: folder.workspace, progress: this.index.progress(folder), hasConfigFile: folder.hasConfigFile };
+        const input: DashboardFolderInput = {
+          key: keyOf(folder),
+          name: folder.folder.name,
+          workspace: folder.workspace,
+          progress: this.index.progress(folder),
+          hasConfigFile: folder.hasConfigFile,
+          excerpt: (path) => this.excerpts.get(this.index.uriOf(folder, path).toString()),
+        };
         folders.push(buildFolderModel(input, asOf, settings));
       } catch (error) {
         // One folder that cannot be evaluated must not blank the others.
