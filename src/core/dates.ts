@@ -14,8 +14,10 @@ export function isCalendarDate(text: string): boolean {
   return d <= daysInMonth(y, mo);
 }
 
+/** Days in a month (1-12), by the proleptic Gregorian calendar that Date uses for every year. */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(utcMs(year, month, 0)).getUTCDate();
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** Date.UTC, except that years 0-99 stay themselves (Date.UTC maps them to 1900-1999: 0026 would become 1926). */

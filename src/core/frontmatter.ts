@@ -6,6 +6,7 @@
 // the frontmatter itself: it copies its whole input into a Buffer, which a large body would make costly.
 // Most notes never reach it: the plain YAML they use is read by the line scanner below (see scanKeys).
 import matter from 'gray-matter';
+import { daysInMonth } from './dates';
 import { NOTE_KEYS } from './note-keys';
 
 /** A scalar as written in the file: 1-based line and column of its first character, and its length. */
@@ -88,6 +89,8 @@ type ItemLine = [number, string, number];
  */
 type KeyRecords = (string | number | ItemLine[] | undefined)[];
 const RECORD_SIZE = 6;
+/** scanKeys' working array (scans never overlap: they are synchronous and do not nest). */
+const RECORD_SCRATCH: KeyRecords = [];
 
 /** The frontmatter as scanned: `keys` is built from the scanner's records when first asked for. */
 class ScannedFrontmatter implements Frontmatter {
@@ -379,9 +382,12 @@ function scanKeys(
   end: number,
   firstLine: number,
 ): { records: KeyRecords; keyLines: Record<string, number>; endLine: number; data?: Record<string, unknown>; noteKeysOnly?: boolean } {
-  const records: KeyRecords = [];
   // An empty block (`---` right after `---`): the closing fence is the first line after the opening one.
-  if (start > end) return { records, keyLines: {}, endLine: firstLine, data: {} };
+  if (start > end) return { records: [], keyLines: {}, endLine: firstLine, data: {} };
+  // Records are written into one scratch array shared by every scan and copied out at the end in one
+  // array of their size: pushing into a fresh array grew it three times per note (about 1 KB of garbage).
+  const scratch = RECORD_SCRATCH;
+  let count = 0;
   /** Where the keys sit, shared with earlier notes of the same layout while every key is a common one. */
   let layout: KeyLayout | undefined = KEY_LAYOUTS;
   let noteKeysOnly = true;
@@ -413,8 +419,8 @@ function scanKeys(
         if (indent === itemIndent) {
           const valueStart = indent + 1 + (rest.length - 1 - rest.slice(1).trimStart().length);
           if (currentRecord !== -1) {
-            const items = records[currentRecord + 5] as ItemLine[] | undefined;
-            if (items === undefined) records[currentRecord + 5] = [[lineNo, line, valueStart]];
+            const items = scratch[currentRecord + 5] as ItemLine[] | undefined;
+            if (items === undefined) scratch[currentRecord + 5] = [[lineNo, line, valueStart]];
             else items.push([lineNo, line, valueStart]);
           }
           if (data) {
@@ -454,8 +460,14 @@ function scanKeys(
         }
         if (repeated) currentRecord = -1;
         else {
-          currentRecord = records.length;
-          records.push(name, rawKey.length, lineNo, line, currentValueStart, undefined);
+          currentRecord = count;
+          scratch[count] = name;
+          scratch[count + 1] = rawKey.length;
+          scratch[count + 2] = lineNo;
+          scratch[count + 3] = line;
+          scratch[count + 4] = currentValueStart;
+          scratch[count + 5] = undefined;
+          count += RECORD_SIZE;
           if (bit !== undefined) seenCommon |= 1 << bit;
           else (otherNames ??= new Set()).add(name);
           layout = known === undefined || lineNo > 255 ? undefined : layout?.next(common, lineNo);
@@ -472,6 +484,9 @@ function scanKeys(
     lineNo++;
   }
   // `end` is the `\n` before the closing fence, so the fence is on the line after the last one scanned.
+  const records = scratch.slice(0, count);
+  // The scratch must not keep this note's lines (and through them its text) alive.
+  scratch.fill(undefined, 0, count);
   return { records, keyLines: layout ? layout.keyLines(records) : lineRecord(records), endLine: lineNo + 1, data, noteKeysOnly };
 }
 
@@ -657,8 +672,14 @@ function plainScalar(token: string, flow: boolean): Value {
   if (c >= 48 && c <= 57) {
     // A date (`completed`) is the most common digit-led value: try it first when the shape fits.
     if (isDateShape(token)) {
-      // js-yaml's own construction, rollover included (2026-04-31 becomes May 1); the note reader checks the text.
-      return new Date(Date.UTC(digitsAt(token, 0, 4), digitsAt(token, 5, 7) - 1, digitsAt(token, 8, 10)));
+      const year = digitsAt(token, 0, 4);
+      const month = digitsAt(token, 5, 7);
+      const day = digitsAt(token, 8, 10);
+      // js-yaml rolls 2026-04-31 over to May 1 and reads years below 100 as 19xx: such values go to it, and
+      // the note reader then reads them as written. A Date from here is exactly the date written, which
+      // lets the reader take it as it is (see readCompleted).
+      if (year < 1000 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return FALLBACK;
+      return new Date(Date.UTC(year, month - 1, day));
     }
     if (isNumberShape(token, 0)) return Number(token);
     return NON_NUMERIC_LETTER.test(token) ? token : FALLBACK;

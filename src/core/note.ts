@@ -2,7 +2,7 @@
 // Notes are untrusted: nothing here throws on bad input, every problem points at the offending value, and a
 // wrong value makes only that note invalid. Kept cheap (no Markdown parser, no per-call regex compilation)
 // because a folder of thousands of notes is parsed on every cold start.
-import { daysInMonth, toCalendarDate } from './dates';
+import { daysInMonth, fromDayNumber, toCalendarDate } from './dates';
 import { bodyHeading, flatCopy, summarizeBody } from './excerpt';
 import { keySource, splitNote, type Frontmatter, type SourceSpan } from './frontmatter';
 import { isTopicKey, nearestTopic, topicInfo } from './topics';
@@ -306,9 +306,20 @@ class FrontmatterReader {
   private readCompleted(): { date?: CalendarDate; present: boolean } {
     const v = this.get('completed');
     if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) return { present: false };
+    // The plain scanner makes a Date only of a real date written YYYY-MM-DD (year 1000 on): the date as
+    // written, so it is taken as it is, without going back to the text.
+    if (v instanceof Date && this.fm?.parsedBy === 'plain') {
+      const date = sharedDate(v.getTime());
+      const year = v.getUTCFullYear();
+      if (year < MIN_YEAR || year > MAX_YEAR) {
+        this.error('completed', `completed: ${date} has an unlikely year; check for a typo.`, 'bad-value');
+        return { present: true };
+      }
+      return { date, present: true };
+    }
     let text: string | undefined;
     let m: RegExpExecArray | null = null;
-    // YAML turns an unquoted date into a Date, and silently rolls 2026-04-31 over to May 1: read the text
+    // js-yaml turns an unquoted date into a Date, and silently rolls 2026-04-31 over to May 1: read the text
     // as written whenever it is available.
     if (v instanceof Date) {
       const raw = this.rawValue('completed');
@@ -607,6 +618,21 @@ function frontmatterSpan(startLine: number, endLine: number): { startLine: numbe
   return (FRONTMATTER_SPANS[endLine] ??= Object.freeze({ startLine, endLine }));
 }
 
+/**
+ * One string per completion date for the whole index (a few thousand days at most), by the Date's time. The
+ * table is emptied if a hostile folder ever fills it.
+ */
+const DATES = new Map<number, CalendarDate>();
+function sharedDate(time: number): CalendarDate {
+  let date = DATES.get(time);
+  if (date === undefined) {
+    if (DATES.size >= 100_000) DATES.clear();
+    date = fromDayNumber(time / 86_400_000);
+    DATES.set(time, date);
+  }
+  return date;
+}
+
 /** A flat copy of a string (short strings are copies already). */
 function own(text: string): string {
   return flatCopy(text);
@@ -614,16 +640,9 @@ function own(text: string): string {
 
 // ---- small helpers -------------------------------------------------------------------------------------
 
-/**
- * isCalendarDate for the parts of a date already matched as YYYY-MM-DD, by arithmetic rather than through
- * Date objects: every CE note has a date, so this runs for each one on a cold index. Gregorian leap years,
- * as Date uses for every year.
- */
+/** isCalendarDate for the parts of a date already matched as YYYY-MM-DD (no Date object made). */
 function isRealDate(year: number, month: number, day: number): boolean {
-  if (month < 1 || month > 12 || day < 1) return false;
-  if (day <= 28) return true;
-  if (month === 2) return day <= ((year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28);
-  return day <= (month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31);
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
 /** File name without folder and extension: the last title fallback. */

@@ -322,6 +322,23 @@ describe('parseNote: dates and status', () => {
     assert.equal(ce(fm('ce_hours: 1', 'completed: 2024-02-29')).note.valid, true);
   });
 
+  it('reads a date the same, with the same problem at the same place, unquoted (a YAML date) or quoted', () => {
+    // Unquoted real dates are read by the plain scanner; impossible ones and years below 1000 go through js-yaml.
+    for (const date of ['2026-01-15', '2024-02-29', '1949-12-31', '1950-01-01', '2099-12-31', '2100-01-01', '1000-01-01', '0999-12-31', '0026-01-10', '2026-04-31', '2025-02-29', '2026-00-10', '2026-01-00']) {
+      const plain = ce(fm('ce_hours: 1', `completed: ${date}`));
+      const quoted = ce(fm('ce_hours: 1', `completed: "${date}"`));
+      assert.deepEqual([plain.note.completed, plain.note.valid], [quoted.note.completed, quoted.note.valid], date);
+      assert.deepEqual(
+        plain.problems.map((p) => [p.line, p.column, p.message]),
+        quoted.problems.map((p) => [p.line, p.column, p.message]),
+        date,
+      );
+    }
+    assert.equal(ce(fm('ce_hours: 1', 'completed: 2099-12-31')).note.completed, '2099-12-31');
+    assert.match(ce(fm('ce_hours: 1', 'completed: 1949-12-31')).problems[0].message, /unlikely year/);
+    assert.match(ce(fm('ce_hours: 1', 'completed: 2025-02-29')).problems[0].message, /February 2025 has 28 days/);
+  });
+
   it('status: planned by default, completed when dated; unknown values are errors listing the allowed ones', () => {
     assert.equal(ce(fm('ce_hours: 1')).note.status, 'planned');
     assert.equal(ce(fm('ce_hours: 1', 'completed: 2025-01-01')).note.status, 'completed');
