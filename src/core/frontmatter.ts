@@ -7,7 +7,7 @@
 // Most notes never reach it: the plain YAML they use is read by the line scanner below (see scanKeys).
 import matter from 'gray-matter';
 import { daysInMonth } from './dates';
-import { NOTE_KEYS } from './note-keys';
+import { NOTE_KEYS, type NoteKey } from './note-keys';
 
 /** A scalar as written in the file: 1-based line and column of its first character, and its length. */
 export interface SourceSpan {
@@ -424,7 +424,7 @@ function scanKeys(
             else items.push([lineNo, line, valueStart]);
           }
           if (data) {
-            const value = valueStart < line.length && line.charCodeAt(valueStart) !== 91 ? inlineValue(line, valueStart) : FALLBACK;
+            const value = valueStart < line.length && line.charCodeAt(valueStart) !== 91 ? inlineValue(line, valueStart, line.length) : FALLBACK;
             const list = data[currentName];
             if (value === FALLBACK || value === null) data = undefined;
             else if (list === null) data[currentName] = [value];
@@ -453,7 +453,7 @@ function scanKeys(
         if (data) {
           if (repeated || (known === undefined && (rawKey.length !== colon || !SIMPLE_KEY.test(rawKey) || name === '__proto__'))) data = undefined;
           else {
-            const value = hasValue ? inlineValue(line, v) : null;
+            const value = hasValue ? inlineValue(line, v, line.length) : null;
             if (value === FALLBACK) data = undefined;
             else data[name] = value;
           }
@@ -487,7 +487,7 @@ function scanKeys(
   const records = scratch.slice(0, count);
   // The scratch must not keep this note's lines (and through them its text) alive.
   scratch.fill(undefined, 0, count);
-  return { records, keyLines: layout ? layout.keyLines(records) : lineRecord(records), endLine: lineNo + 1, data, noteKeysOnly };
+  return { records, keyLines: layout ? layout.keyLines(() => lineRecord(records)) : lineRecord(records), endLine: lineNo + 1, data, noteKeysOnly };
 }
 
 function lineRecord(records: KeyRecords): Record<string, number> {
@@ -518,9 +518,10 @@ class KeyLayout {
     return child;
   }
 
-  keyLines(records: KeyRecords): Record<string, number> {
+  /** The record shared by every note of this layout; `make` builds it for the first such note. */
+  keyLines(make: () => Record<string, number>): Record<string, number> {
     // Frozen: many notes hold it, and nothing may change one note's lines through another.
-    return (this.record ??= Object.freeze(lineRecord(records))) as Record<string, number>;
+    return (this.record ??= Object.freeze(make())) as Record<string, number>;
   }
 }
 const LAYOUT_LIMIT = 5_000;
@@ -544,6 +545,85 @@ function commonKey(line: string, colon: number): number {
   for (const i of candidates) if (COMMON_KEYS[i].charCodeAt(0) === first && line.startsWith(COMMON_KEYS[i])) return i;
   return -1;
 }
+
+// ---- the common shape, read in one pass ---------------------------------------------------------------
+
+/** What readCommonBlock gives: each common key's value by its index in COMMON_KEYS (undefined: absent). */
+export interface CommonBlock {
+  values: unknown[];
+  /** As Frontmatter.keyLines (the same shared record splitNote gives for this layout). */
+  keyLines: Record<string, number>;
+  /** 1-based line of the closing `---`. */
+  endLine: number;
+  /** Index in the text where the body starts. */
+  bodyStart: number;
+}
+
+/** Index in COMMON_KEYS (and CommonBlock.values) of each note format key. */
+export const COMMON_INDEX_OF: Readonly<Record<NoteKey, number>> = Object.freeze(
+  Object.fromEntries(NOTE_KEYS.map((key) => [key, COMMON_KEYS.indexOf(key)])) as Record<NoteKey, number>,
+);
+const COMMON_FIRST = COMMON_KEYS.map((key) => key.charCodeAt(0));
+const DATE_INDEX = COMMON_KEYS.indexOf('date');
+
+/**
+ * The frontmatter of a note in the shape nearly every note has, read without splitNote's general machinery
+ * (no line strings, key records, data object or key map): a bare `---` line, LF line ends, then only
+ * `key: value` lines for the note format's own keys, each once, with values the plain reader takes, and a
+ * closing line that is exactly `---`. Undefined for anything else, which splitNote then reads. The values
+ * are exactly those splitNote would put in `data` (both use inlineValue), and the key lines the same record.
+ */
+export function readCommonBlock(text: string): CommonBlock | undefined {
+  if (text.charCodeAt(0) !== 45 || text.charCodeAt(1) !== 45 || text.charCodeAt(2) !== 45 || text.charCodeAt(3) !== 10) return undefined;
+  const close = text.indexOf('\n---', 3);
+  // No block, an empty one, or one too large to read.
+  if (close <= 3 || close > FRONTMATTER_LIMIT) return undefined;
+  const afterFence = close + 4;
+  if (afterFence < text.length && text.charCodeAt(afterFence) !== 10) return undefined;
+  if (!plainCharacters(text, 4, close)) return undefined;
+  const values = new Array<unknown>(COMMON_KEYS.length);
+  let layout: KeyLayout | undefined = KEY_LAYOUTS;
+  let count = 0;
+  let lineNo = 2;
+  let pos = 4;
+  // Up to and including `close`: a blank line right before the fence starts there (and sends the note on).
+  while (pos <= close) {
+    let lineEnd = text.indexOf('\n', pos);
+    if (lineEnd > close) lineEnd = close;
+    if (text.charCodeAt(lineEnd - 1) === 13) return undefined; // CRLF: splitNote
+    const first = text.charCodeAt(pos);
+    let key = -1;
+    for (let i = 0; i < COMMON_FIRST.length; i++) {
+      const length = COMMON_KEYS[i].length;
+      if (COMMON_FIRST[i] === first && text.charCodeAt(pos + length) === 58 /* : */ && text.startsWith(COMMON_KEYS[i], pos)) {
+        key = i;
+        break;
+      }
+    }
+    // Another key (the user's own, or `date`), a repeated one, a comment, a blank line or a list item.
+    if (key === -1 || key === DATE_INDEX || values[key] !== undefined) return undefined;
+    let v = pos + COMMON_KEYS[key].length + 1;
+    if (v < lineEnd && text.charCodeAt(v) !== 32) return undefined; // `key:x` is not a key line
+    while (v < lineEnd && text.charCodeAt(v) === 32) v++;
+    const value = v < lineEnd && text.charCodeAt(v) !== 35 /* # */ ? inlineValue(text, v, lineEnd) : null;
+    if (value === FALLBACK) return undefined;
+    values[key] = value;
+    layout = lineNo > 255 ? undefined : layout?.next(key, lineNo);
+    if (layout === undefined) return undefined;
+    KEY_ORDER_SCRATCH[count++] = key;
+    KEY_ORDER_SCRATCH[count++] = lineNo;
+    lineNo++;
+    pos = lineEnd + 1;
+  }
+  const keyLines = layout.keyLines(() => {
+    const record: Record<string, number> = {};
+    for (let i = 0; i < count; i += 2) record[COMMON_KEYS[KEY_ORDER_SCRATCH[i]]] = KEY_ORDER_SCRATCH[i + 1];
+    return record;
+  });
+  return { values, keyLines, endLine: lineNo, bodyStart: afterFence < text.length ? afterFence + 1 : text.length };
+}
+/** readCommonBlock's key indexes and lines, in file order (the key-lines record is built from them once per layout). */
+const KEY_ORDER_SCRATCH: number[] = [];
 
 // ---- the plain YAML subset read without js-yaml -------------------------------------------------------
 // Every rule below is deliberately narrower than YAML: whatever is not certainly read the same way as
@@ -569,24 +649,34 @@ function plainCharacters(text: string, start: number, end: number): boolean {
   return !AWKWARD_CHARACTERS.test(text.slice(start, end + 1));
 }
 
-/** The value that starts at `v` and runs to the end of the line (a trailing ` # comment` allowed). */
-function inlineValue(line: string, v: number): Value {
-  const c = line[v];
-  if (c === '"' || c === "'") {
-    const close = line.indexOf(c, v + 1);
-    if (close === -1) return FALLBACK;
-    const inner = line.slice(v + 1, close);
-    if (c === '"' && inner.includes('\\')) return FALLBACK;
-    if (c === "'" && line[close + 1] === "'") return FALLBACK;
-    return restIsBlank(line, close + 1) ? inner : FALLBACK;
+/**
+ * The value that starts at `v` and runs to `end`, the end of its line (a trailing ` # comment` allowed).
+ * `text` is the line, or the whole note with `end` at the line's end: only the value is cut out of it.
+ * Only called once plainCharacters has passed: no tab, no lone CR, no Unicode space can be in the line.
+ */
+function inlineValue(text: string, v: number, end: number): Value {
+  const c = text.charCodeAt(v);
+  if (c === 34 /* " */ || c === 39 /* ' */) {
+    const close = text.indexOf(c === 34 ? '"' : "'", v + 1);
+    if (close === -1 || close >= end) return FALLBACK;
+    const inner = text.slice(v + 1, close);
+    if (c === 34 && inner.includes('\\')) return FALLBACK;
+    if (c === 39 && close + 1 < end && text.charCodeAt(close + 1) === 39) return FALLBACK;
+    return restIsBlank(text, close + 1, end) ? inner : FALLBACK;
   }
-  if (c === '[') {
-    const close = line.lastIndexOf(']');
-    if (close < v || !restIsBlank(line, close + 1)) return FALLBACK;
-    return flowItems(line.slice(v + 1, close));
+  if (c === 91 /* [ */) {
+    const close = text.lastIndexOf(']', end - 1);
+    if (close < v || !restIsBlank(text, close + 1, end)) return FALLBACK;
+    return flowItems(text.slice(v + 1, close));
   }
-  const hash = line.indexOf(' #', v);
-  return plainScalar(line.slice(v, hash === -1 ? line.length : hash).trimEnd(), false);
+  // A ` #` comment ends the value; searched for within the line only (an unbounded indexOf would run
+  // through the whole body when the line has none).
+  let stop = v + 1;
+  while (stop < end && !(text.charCodeAt(stop) === 35 && text.charCodeAt(stop - 1) === 32)) stop++;
+  if (stop < end) stop--;
+  // trimEnd(), for the only trailing space plainCharacters lets through.
+  while (stop > v && text.charCodeAt(stop - 1) === 32) stop--;
+  return plainScalar(text.slice(v, stop), false);
 }
 
 /** inner.slice(from, to).trim() for the spaces YAML allows around flow items, cutting one string only. */
@@ -603,11 +693,12 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 13;
 }
 
-function restIsBlank(line: string, from: number): boolean {
+/** Nothing but spaces, or a ` #` comment, in text[from, end). */
+function restIsBlank(text: string, from: number, end: number): boolean {
   // A character loop rather than slice + trimStart: this runs for every quoted value and flow list.
   let i = from;
-  while (i < line.length && isTrimmable(line.charCodeAt(i))) i++;
-  return i === line.length || (line.charCodeAt(i) === 35 /* # */ && i > from);
+  while (i < end && isTrimmable(text.charCodeAt(i))) i++;
+  return i === end || (text.charCodeAt(i) === 35 /* # */ && i > from);
 }
 
 /** What trimStart() removes among the characters that reach restIsBlank (plainCharacters refuses the rest). */
@@ -617,7 +708,11 @@ function isTrimmable(c: number): boolean {
 
 function flowItems(inner: string): Value {
   if (inner.trim() === '') return [];
-  const out: unknown[] = [];
+  // One array at its final size (a comma-separated item per entry; a quoted comma falls back below).
+  let count = 1;
+  for (let at = inner.indexOf(','); at !== -1; at = inner.indexOf(',', at + 1)) count++;
+  const out = new Array<unknown>(count);
+  let n = 0;
   for (let from = 0; from <= inner.length; ) {
     let to = inner.indexOf(',', from);
     if (to === -1) to = inner.length;
@@ -631,7 +726,7 @@ function flowItems(inner: string): Value {
       value = token.length >= 2 && token[token.length - 1] === q && !body.includes(q) && !body.includes('\\') ? body : FALLBACK;
     } else value = plainScalar(token, true);
     if (value === FALLBACK) return FALLBACK;
-    out.push(value);
+    out[n++] = value;
   }
   return out;
 }

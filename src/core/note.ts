@@ -4,7 +4,7 @@
 // because a folder of thousands of notes is parsed on every cold start.
 import { daysInMonth, fromDayNumber, toCalendarDate } from './dates';
 import { bodyHeading, flatCopy, summarizeBody } from './excerpt';
-import { keySource, splitNote, type Frontmatter, type SourceSpan } from './frontmatter';
+import { COMMON_INDEX_OF, keySource, readCommonBlock, splitNote, type Frontmatter, type SourceSpan } from './frontmatter';
 import { isTopicKey, nearestTopic, topicInfo } from './topics';
 import { parseUan } from './uan';
 import type {
@@ -50,8 +50,20 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 
 /** Parses one Markdown note. `path` is folder-relative and only used for messages and the title fallback. */
 export function parseNote(text: string, path: string): NoteParseResult {
+  return parseWith(text, path, true);
+}
+
+/**
+ * parseNote without the shortcut for clean notes of the common shape (cleanCeNote): every note read by the
+ * general reader. The shortcut is tested against it; nothing else needs it.
+ */
+export function parseNoteInFull(text: string, path: string): NoteParseResult {
+  return parseWith(text, path, false);
+}
+
+function parseWith(text: string, path: string, shortcut: boolean): NoteParseResult {
   try {
-    return detach(readNote(text, path));
+    return detach(readNote(text, path, shortcut));
   } catch (error) {
     // A bug here must not take the index down with it: the note is shown as unreadable, the rest still counts.
     const message = `This note could not be read (${error instanceof Error ? error.message : String(error)}).`;
@@ -72,7 +84,7 @@ export function noteExcerpt(input: string): string {
   return summarizeBody(splitNote(text).body).excerpt;
 }
 
-function readNote(input: string, path: string): NoteParseResult {
+function readNote(input: string, path: string, shortcut: boolean): NoteParseResult {
   // The editor hides a BOM, so columns are counted without it; lines are unaffected.
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   if (text.indexOf('\0') !== -1) {
@@ -81,6 +93,10 @@ function readNote(input: string, path: string): NoteParseResult {
       note: { kind: 'broken', path, title: fileTitle(path), topics: [], tags: [], keyLines: {}, reason },
       problems: [{ file: path, line: 1, column: 1, severity: 'error', code: 'unreadable', message: reason }],
     };
+  }
+  if (shortcut) {
+    const note = cleanCeNote(text, path);
+    if (note) return { note, problems: [] };
   }
   const parts = splitNote(text);
   const fm = parts.frontmatter;
@@ -101,6 +117,155 @@ function readNote(input: string, path: string): NoteParseResult {
   const isCe = reader.has('ce_hours') || reader.has('ceu');
   const note = isCe ? reader.ceNote(base, fallbackTitle) : reader.studyNote(base, fallbackTitle);
   return { note, problems: reader.sortedProblems() };
+}
+
+// ---- the shortcut for clean notes -----------------------------------------------------------------------
+
+const K = COMMON_INDEX_OF;
+
+/**
+ * A CE note in the common shape (readCommonBlock) whose every value is one the reader accepts without a
+ * problem, built straight from the block's values; undefined for any other note, which the reader below
+ * then reads, problems and all. It gives exactly what FrontmatterReader.ceNote gives for such a note (a
+ * property test compares the two): on anything it is not sure of, it steps aside rather than decide.
+ */
+export function cleanCeNote(text: string, path: string): CeNote | undefined {
+  const block = readCommonBlock(text);
+  if (!block) return undefined;
+  const v = block.values;
+  const hoursValue = v[K.ce_hours];
+  const ceuValue = v[K.ceu];
+  if (hoursValue === undefined && ceuValue === undefined) return undefined; // a study note
+  // Hours: non-negative numbers; `ceu` alone is converted as readHours does; both must agree exactly.
+  let hours: number;
+  if (typeof hoursValue === 'number') {
+    if (!(hoursValue >= 0) || !Number.isFinite(hoursValue)) return undefined;
+    if (ceuValue !== undefined) {
+      if (typeof ceuValue !== 'number' || !(ceuValue >= 0) || !Number.isFinite(ceuValue)) return undefined;
+      if (Math.abs(hoursValue - Math.round(ceuValue * 1e5) / 1e4) > 1e-9) return undefined;
+    }
+    hours = hoursValue;
+  } else if (hoursValue === undefined && typeof ceuValue === 'number' && ceuValue >= 0 && Number.isFinite(ceuValue)) {
+    hours = Math.round(ceuValue * 1e5) / 1e4;
+  } else return undefined;
+
+  const titleValue = v[K.title];
+  if (titleValue !== undefined && titleValue !== null && typeof titleValue !== 'string') return undefined;
+  const title = typeof titleValue === 'string' ? titleValue.trim() : '';
+
+  // The UAN: the standard form only (a variant is a warning).
+  const uanValue = v[K.uan];
+  let uan: Uan | undefined;
+  let uanText: string | undefined;
+  if (typeof uanValue === 'string') {
+    uanText = uanValue.trim();
+    if (uanText !== '') {
+      uan = parseUan(uanText).uan;
+      if (!uan || uan.variants.length > 0) return undefined;
+    } else uanText = undefined;
+  } else if (uanValue !== undefined && uanValue !== null) return undefined;
+
+  // Topics: a list of known topic keys as written (repeats dropped, as the reader does).
+  const topicsValue = v[K.topics];
+  let written: TopicKey[] = [];
+  if (Array.isArray(topicsValue)) {
+    written = new Array<TopicKey>(topicsValue.length);
+    let n = 0;
+    for (const item of topicsValue) {
+      if (typeof item !== 'string') return undefined;
+      const key = item.trim();
+      if (!isTopicKey(key)) return undefined;
+      if (!written.includes(key)) written[n++] = key;
+    }
+    if (n < written.length) written = written.slice(0, n);
+  } else if (topicsValue !== undefined && topicsValue !== null) return undefined;
+  const topics = uan?.topic && !written.includes(uan.topic) ? [...written, uan.topic] : written;
+
+  // The completion date: a YAML date from the plain reader (exactly the date written), in the usual years.
+  const completedValue = v[K.completed];
+  let completed: CalendarDate | undefined;
+  if (completedValue instanceof Date) {
+    const year = completedValue.getUTCFullYear();
+    if (year < MIN_YEAR || year > MAX_YEAR) return undefined;
+    completed = sharedDate(completedValue.getTime());
+  } else if (completedValue !== undefined && completedValue !== null) return undefined;
+
+  const status = exactChoice(v[K.status], STATUSES);
+  if (status === null) return undefined;
+  // A completed status needs its date, a date needs the completed status (both are problems otherwise).
+  if (status !== undefined && (status === 'completed') !== (completed !== undefined)) return undefined;
+  const format = exactChoice(v[K.format], FORMATS);
+  const audience = exactChoice(v[K.audience], AUDIENCES);
+  const category = exactChoice(v[K.category], CATEGORIES);
+  if (format === null || audience === null || category === null) return undefined;
+  if (uan && format && uan.format && format !== uan.format) return undefined;
+  if (uan && audience && audience !== uan.audience) return undefined;
+
+
+  const credentialsValue = v[K.credentials];
+  let credentials: string[] | undefined;
+  if (credentialsValue !== undefined && credentialsValue !== null) {
+    credentials = cleanTexts(credentialsValue);
+    if (!credentials || credentials.length === 0) return undefined;
+  }
+  const tagsValue = v[K.tags];
+  const tags = tagsValue === undefined || tagsValue === null ? [] : cleanTexts(tagsValue);
+  if (!tags) return undefined;
+  const certificate = cleanText(v[K.certificate]);
+  const provider = cleanText(v[K.provider]);
+  if (certificate === null || provider === null) return undefined;
+  const cpeMonitor = v[K.cpe_monitor];
+  if (cpeMonitor !== undefined && cpeMonitor !== null && typeof cpeMonitor !== 'boolean') return undefined;
+
+  const note: CeNote = {
+    kind: 'ce',
+    path,
+    keyLines: block.keyLines,
+    frontmatter: frontmatterSpan(1, block.endLine),
+    title: title || bodyHeading(text.slice(block.bodyStart)) || fileTitle(path),
+    topics,
+    tags,
+    hours,
+    status: status ?? (completed !== undefined ? 'completed' : 'planned'),
+    format: format ?? uan?.format ?? 'home-study',
+    audience: audience ?? uan?.audience ?? 'technician',
+    category: category ?? 'ce',
+    valid: true,
+  };
+  if (completed) note.completed = completed;
+  if (credentials) note.credentials = credentials;
+  if (uan) note.uan = uan;
+  if (uanText !== undefined) note.uanText = uanText;
+  if (certificate) note.certificate = certificate;
+  if (provider) note.provider = provider;
+  if (typeof cpeMonitor === 'boolean') note.cpeMonitor = cpeMonitor;
+  return note;
+}
+
+/** One of `allowed` written exactly; undefined when absent (or null), null for anything else. */
+function exactChoice<T extends string>(value: unknown, allowed: readonly T[]): T | undefined | null {
+  if (value === undefined || value === null) return undefined;
+  const at = typeof value === 'string' ? (allowed as readonly string[]).indexOf(value) : -1;
+  return at === -1 ? null : allowed[at];
+}
+
+/** A text value as readText reads it (empty means none); null for a value it would question. */
+function cleanText(value: unknown): string | undefined | null {
+  if (value === undefined || value === null) return undefined;
+  return typeof value === 'string' ? value.trim() || undefined : null;
+}
+
+/** A list as readList reads it without a problem (texts and whole numbers, repeats and blanks dropped); undefined otherwise. */
+function cleanTexts(value: unknown): string[] | undefined {
+  if (typeof value === 'string') return splitText(value);
+  if (!Array.isArray(value)) return undefined;
+  const out = new Distinct(value.length);
+  for (const item of value) {
+    const text = typeof item === 'string' ? item.trim() : Number.isInteger(item) ? String(item) : undefined;
+    if (text === undefined) return undefined;
+    if (text !== '') out.add(text);
+  }
+  return out.list();
 }
 
 type Base = Pick<ParsedNote, 'path' | 'keyLines' | 'frontmatter'>;
@@ -411,7 +576,7 @@ class FrontmatterReader {
   private readTopics(): TopicKey[] {
     const v = this.get('topics');
     if (v === null || v === undefined) return [];
-    const topics = new Distinct();
+    const topics = new Distinct(Array.isArray(v) ? v.length : 4);
     let warnings = 0;
     // Positions are worked out only for a topic that gets a warning.
     const add = (text: string, at: number): void => {
@@ -493,7 +658,7 @@ class FrontmatterReader {
       const source = keySource(this.fm, key);
       return source?.items.length === v.length ? source.items[i] : undefined;
     };
-    const out = new Distinct();
+    const out = new Distinct(v.length);
     let errors = 0;
     for (let i = 0; i < v.length; i++) {
       const item: unknown = v[i];
@@ -661,8 +826,9 @@ function plainText(v: unknown, raw?: string): string | undefined {
 }
 
 function splitText(text: string): string[] {
-  const out = new Distinct();
-  for (const part of text.split(',')) {
+  const parts = text.split(',');
+  const out = new Distinct(parts.length);
+  for (const part of parts) {
     const t = part.trim();
     if (t !== '') out.add(t);
   }
@@ -674,23 +840,34 @@ function splitText(text: string): string[] {
  * array beats building a Set for each; a long (hostile) list switches to a Set to stay linear.
  */
 class Distinct {
-  private readonly items: string[] = [];
+  private readonly items: string[];
+  private count = 0;
   private set: Set<string> | undefined;
+
+  /**
+   * `capacity`: how many items may come (a list's length). The array is made at that size, so the usual
+   * list, all distinct, is handed out as it is: one array per list, not a grown one and its copy.
+   */
+  constructor(capacity: number) {
+    this.items = new Array<string>(Math.min(capacity, 256));
+  }
 
   /** False when `item` was already there. */
   add(item: string): boolean {
     if (this.set) {
       if (this.set.has(item)) return false;
       this.set.add(item);
-    } else if (this.items.includes(item)) return false;
-    else if (this.items.length >= 16) this.set = new Set([...this.items, item]);
-    this.items.push(item);
+    } else {
+      for (let i = 0; i < this.count; i++) if (this.items[i] === item) return false;
+      if (this.count >= 16) this.set = new Set(this.items.slice(0, this.count)).add(item);
+    }
+    this.items[this.count++] = item;
     return true;
   }
 
   /** The strings, in an array of their exact size (the index keeps it; a grown one has spare slots). */
   list(): string[] {
-    return this.items.slice();
+    return this.count === this.items.length ? this.items : this.items.slice(0, this.count);
   }
 }
 

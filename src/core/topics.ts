@@ -53,7 +53,11 @@ export function nearestTopic(input: string): TopicKey | undefined {
   let best: TopicKey | undefined;
   let bestDistance = Infinity;
   for (const { key, label } of TOPICS) {
-    const d = Math.min(editDistance(text, key), editDistance(text, label.toLowerCase()));
+    // The distance is at least the difference in length: a candidate that cannot beat the best is skipped.
+    const d = Math.min(
+      Math.abs(text.length - key.length) < bestDistance ? editDistance(text, key) : Infinity,
+      Math.abs(text.length - label.length) < bestDistance ? editDistance(text, label.toLowerCase()) : Infinity,
+    );
     if (d < bestDistance) [best, bestDistance] = [key, d];
   }
   // Accept a suggestion only when fewer than half the characters differ; otherwise it would be a guess.

@@ -5,7 +5,7 @@ import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import fc from 'fast-check';
 import { summarizeBody } from '../../src/core/excerpt';
-import { noteExcerpt, parseNote } from '../../src/core/note';
+import { cleanCeNote, noteExcerpt, parseNote, parseNoteInFull } from '../../src/core/note';
 import { noteTemplate } from '../../src/core/note-template';
 import { TOPICS } from '../../src/core/topics';
 import type { CeNote, NoteParseResult, Problem } from '../../src/core/types';
@@ -572,6 +572,110 @@ describe('parseNote: notes written by New CE Note', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('parseNote: the shortcut for clean notes', () => {
+  // cleanCeNote builds clean notes of the common shape without the general reader. Whenever it answers,
+  // the answer must be exactly the general reader's (same note, same key order, no problem).
+  function sameAsFullRead(text: string, file = 'notes/n.md'): boolean {
+    const full = parseNoteInFull(text, file);
+    const viaParse = parseNote(text, file);
+    assert.deepStrictEqual(viaParse, full, text);
+    assert.equal(JSON.stringify(viaParse), JSON.stringify(full), text);
+    const quick = cleanCeNote(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, file);
+    if (quick === undefined) return false;
+    assert.deepEqual(full.problems, [], text);
+    return true;
+  }
+
+  it('agrees with the full reader on every fixture and sample note', () => {
+    let taken = 0;
+    const roots = [FIXTURE, path.resolve(__dirname, '../../../sample-notes')];
+    const walk = (dir: string): string[] =>
+      fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.md') ? [path.join(dir, e.name)] : []));
+    for (const file of roots.flatMap(walk)) if (sameAsFullRead(fs.readFileSync(file, 'utf8'), path.basename(file))) taken++;
+    assert.ok(taken >= 10, `the shortcut read ${taken} notes`);
+  });
+
+  it('steps aside for a note the reader questions, even when every value alone is fine', () => {
+    const base = ['ce_hours: 1', 'completed: 2025-03-14'];
+    for (const lines of [
+      [...base, 'uan: 0145-0000-24-101-H07-T', 'format: live'],
+      [...base, 'uan: 0145-0000-24-101-H07-P', 'audience: technician'],
+      ['ce_hours: 1', 'status: completed'],
+      [...base, 'status: planned'],
+      ['ce_hours: 1', 'ceu: 0.2', 'completed: 2025-03-14'],
+      [...base, 'credentials: []'],
+      ['ce_hours: 1', 'completed: 1949-12-31'],
+      [...base, 'uan: 145-0000-24-101-H07-T'],
+      [...base, 'topics: [pharmacy-lw]'],
+      ['ce_hours:', 'completed: 2025-03-14'],
+    ]) {
+      const text = `---\n${lines.join('\n')}\n---\n`;
+      assert.equal(cleanCeNote(text, 'notes/n.md'), undefined, text);
+      assert.ok(parseNoteInFull(text, 'notes/n.md').problems.length > 0, text);
+      sameAsFullRead(text);
+    }
+    // And takes the same note once the conflict is gone.
+    assert.ok(sameAsFullRead(`---\n${[...base, 'uan: 0145-0000-24-101-H07-T', 'format: home-study'].join('\n')}\n---\n`));
+  });
+
+  it('agrees with the full reader on generated notes, clean or not (property)', () => {
+    // Each key's values: the first few the reader takes without a problem, then ones it questions or that
+    // YAML reads otherwise. Keys come once each in a random order, mostly with good values.
+    const values: Record<string, [good: string[], bad: string[]]> = {
+      title: [['"Law Update (#3)"', 'Law Update', "'Quoted'", '""', 'Title # comment', '  spaced  '], ['2026-01-01', '12', 'a: b', '[x]', '~']],
+      ce_hours: [['1'], ['1.5', '0', '0.25', '-1', '"2"', '', '~', 'abc', '1e3', '.5', '[1]']],
+      ceu: [['0.1', '0.1', '0.15'], ['0.3', '0', '-0.1', '"0.2"', '']],
+      topics: [['[law]', '[law, patient-safety]', '[law, law]', '[]', '[ law ,compounding ]', "['law']"], ['[Law]', '[pharmacy-lw]', 'law', '', '[law, 3]']],
+      uan: [['0145-0000-24-101-H07-T', '0145-0000-24-101-B05-T', '""'], ['0145-0000-24-101-L03-P', '145-0000-24-101-H07-T', '0145-0000-24-101-h07-t', 'nonsense', '12']],
+      completed: [['2025-03-14', '2024-02-29', ''], ['2025-02-29', '1949-01-01', '2100-01-01', '"2025-03-14"', '2025-03-14T10:00:00Z', 'yesterday', '0026-01-01']],
+      status: [['', '', 'completed', 'planned'], ['in-progress', 'In Progress', 'done']],
+      format: [['home-study', '', 'live'], ['Home Study', 'webinar']],
+      audience: [['technician', 'technician', 'pharmacist'], ['Technician', 'tech']],
+      category: [['ce', 'college', 'in-service', 'volunteering'], ['other']],
+      credentials: [['[ptcb-cpht]', '[ptcb-cpht, tx]', 'ptcb-cpht', '[ptcb-cpht, ptcb-cpht]', '[2]'], ['[]', 'true']],
+      certificate: [['../certificates/a.pdf', '"certs/b.pdf"', ''], ['12', '[a]']],
+      provider: [['Power-Pak C.E.', '"FreeCE"', ''], ['true']],
+      tags: [['[2025, webinar]', '[a, a]', 'a, b', '[]', 'x'], ['[1.5]', '[true]']],
+      cpe_monitor: [['true', 'false', ''], ['yes', 'maybe']],
+      date: [[], ['2025-01-01']],
+      other: [[], ['x']],
+    };
+    // One in ten (fast-check favours small numbers, so weights rather than a roll of fc.nat).
+    const rarely = <T>(usual: fc.Arbitrary<T>, rare: fc.Arbitrary<T>) => fc.oneof({ arbitrary: usual, weight: 9 }, { arbitrary: rare, weight: 1 });
+    const keyLine = (key: string) =>
+      rarely(fc.constantFrom(...(values[key][0].length > 0 ? values[key][0] : values[key][1])), fc.constantFrom(...values[key][0], ...values[key][1])).map((value) =>
+        value === '' ? `${key}:` : `${key}: ${value}`,
+      );
+    const odd = fc.constantFrom('# comment', '', 'tags:\n  - a\n  - b', '  indented: 1', 'title:x', 'ce_hours: 2', 'date: 2025-01-01', 'other: x');
+    const lines = fc
+      .tuple(fc.shuffledSubarray(Object.keys(values).filter((k) => k !== 'date' && k !== 'other' && k !== 'ce_hours')), fc.nat(14), rarely(fc.constant(true), fc.constant(false)))
+      // Nearly always hours, or the note is a study note.
+      .map(([keys, at, hours]) => (hours ? [...keys.slice(0, at), 'ce_hours', ...keys.slice(at)] : keys))
+      .filter((keys) => keys.length > 0)
+      .chain((keys) => fc.tuple(...keys.map(keyLine)))
+      .chain((keyLines) => fc.tuple(fc.constant(keyLines), rarely(fc.constant(null), odd), fc.nat(keyLines.length)))
+      .map(([keyLines, extra, at]) => (extra === null ? keyLines : [...keyLines.slice(0, at), extra, ...keyLines.slice(at)]));
+    const body = fc.constantFrom('', '# Heading\n\nText.\n', 'No heading.\n', '## Key points\n- a\n');
+    const closing = rarely(fc.constant('---'), fc.constantFrom('--- x', '----'));
+    const seldom = rarely(fc.constant(false), fc.constant(true));
+    const note = fc.tuple(lines, body, closing, seldom, seldom).map(([ls, b, close, crlf, bom]) => {
+      const text = `---\n${ls.join('\n')}\n${close}\n${b}`;
+      return (bom ? '\ufeff' : '') + (crlf ? text.replace(/\n/g, '\r\n') : text);
+    });
+    let runs = 0;
+    let taken = 0;
+    fc.assert(
+      fc.property(note, (text) => {
+        runs++;
+        if (sameAsFullRead(text)) taken++;
+      }),
+      { numRuns: 5000 },
+    );
+    // Worth something only if the shortcut answered often, and stepped aside often too.
+    assert.ok(taken > runs / 10 && taken < (runs * 4) / 5, `shortcut taken on ${taken} of ${runs}`);
   });
 });
 
