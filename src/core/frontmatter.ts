@@ -504,10 +504,14 @@ function lineRecord(records: KeyRecords): Record<string, number> {
 class KeyLayout {
   private readonly children = new Map<number, KeyLayout>();
   private record: Readonly<Record<string, number>> | undefined;
+  /** The child last gone to: notes made from one template take the same path, so most steps stop here. */
+  private lastId = -1;
+  private lastChild: KeyLayout | undefined;
 
   /** `key`: index into COMMON_KEYS. */
   next(key: number, line: number): KeyLayout | undefined {
     const id = key * 256 + line;
+    if (id === this.lastId) return this.lastChild;
     let child = this.children.get(id);
     if (child === undefined) {
       if (layoutCount >= LAYOUT_LIMIT) return undefined;
@@ -515,6 +519,8 @@ class KeyLayout {
       child = new KeyLayout();
       this.children.set(id, child);
     }
+    this.lastId = id;
+    this.lastChild = child;
     return child;
   }
 
@@ -563,7 +569,6 @@ export interface CommonBlock {
 export const COMMON_INDEX_OF: Readonly<Record<NoteKey, number>> = Object.freeze(
   Object.fromEntries(NOTE_KEYS.map((key) => [key, COMMON_KEYS.indexOf(key)])) as Record<NoteKey, number>,
 );
-const COMMON_FIRST = COMMON_KEYS.map((key) => key.charCodeAt(0));
 const DATE_INDEX = COMMON_KEYS.indexOf('date');
 
 /**
@@ -575,37 +580,40 @@ const DATE_INDEX = COMMON_KEYS.indexOf('date');
  */
 export function readCommonBlock(text: string): CommonBlock | undefined {
   if (text.charCodeAt(0) !== 45 || text.charCodeAt(1) !== 45 || text.charCodeAt(2) !== 45 || text.charCodeAt(3) !== 10) return undefined;
-  const close = text.indexOf('\n---', 3);
-  // No block, an empty one, or one too large to read.
-  if (close <= 3 || close > FRONTMATTER_LIMIT) return undefined;
-  const afterFence = close + 4;
-  if (afterFence < text.length && text.charCodeAt(afterFence) !== 10) return undefined;
-  if (!plainCharacters(text, 4, close)) return undefined;
   const values = new Array<unknown>(COMMON_KEYS.length);
   let layout: KeyLayout | undefined = KEY_LAYOUTS;
   let count = 0;
   let lineNo = 2;
   let pos = 4;
-  // Up to and including `close`: a blank line right before the fence starts there (and sends the note on).
-  while (pos <= close) {
-    let lineEnd = text.indexOf('\n', pos);
-    if (lineEnd > close) lineEnd = close;
-    if (text.charCodeAt(lineEnd - 1) === 13) return undefined; // CRLF: splitNote
-    const first = text.charCodeAt(pos);
-    let key = -1;
-    for (let i = 0; i < COMMON_FIRST.length; i++) {
-      const length = COMMON_KEYS[i].length;
-      if (COMMON_FIRST[i] === first && text.charCodeAt(pos + length) === 58 /* : */ && text.startsWith(COMMON_KEYS[i], pos)) {
-        key = i;
-        break;
-      }
+  /** The next `#` at or after `pos`: lines before it hold no comment to look for. */
+  let hash = text.indexOf('#', pos);
+  for (;;) {
+    if (pos > FRONTMATTER_LIMIT) return undefined;
+    if (text.charCodeAt(pos) === 45 /* - */) {
+      // The first line starting with `---` closes the block (splitNote's rule); here it must be exactly `---`.
+      // A list item, or an empty block, is splitNote's to read.
+      const after = pos + 3;
+      if (text.charCodeAt(pos + 1) !== 45 || text.charCodeAt(pos + 2) !== 45 || (after < text.length && text.charCodeAt(after) !== 10)) return undefined;
+      if (count === 0 || !plainCharacters(text, 4, pos - 1)) return undefined;
+      const keyLines = layout.keyLines(() => {
+        const record: Record<string, number> = {};
+        for (let i = 0; i < count; i += 2) record[COMMON_KEYS[KEY_ORDER_SCRATCH[i]]] = KEY_ORDER_SCRATCH[i + 1];
+        return record;
+      });
+      return { values, keyLines, endLine: lineNo, bodyStart: after < text.length ? after + 1 : text.length };
     }
-    // Another key (the user's own, or `date`), a repeated one, a comment, a blank line or a list item.
+    const lineEnd = text.indexOf('\n', pos);
+    if (lineEnd === -1 || text.charCodeAt(lineEnd - 1) === 13) return undefined; // unclosed, or CRLF
+    const colon = text.indexOf(':', pos);
+    if (colon === -1 || colon >= lineEnd) return undefined;
+    const key = commonKeyAt(text, pos, colon);
+    // Another key (the user's own, or `date`), a repeated one, a comment, a blank line or an indented line.
     if (key === -1 || key === DATE_INDEX || values[key] !== undefined) return undefined;
-    let v = pos + COMMON_KEYS[key].length + 1;
+    let v = colon + 1;
     if (v < lineEnd && text.charCodeAt(v) !== 32) return undefined; // `key:x` is not a key line
     while (v < lineEnd && text.charCodeAt(v) === 32) v++;
-    const value = v < lineEnd && text.charCodeAt(v) !== 35 /* # */ ? inlineValue(text, v, lineEnd) : null;
+    if (hash !== -1 && hash < v) hash = text.indexOf('#', v);
+    const value = v < lineEnd && text.charCodeAt(v) !== 35 /* # */ ? inlineValue(text, v, lineEnd, hash === -1 || hash >= lineEnd) : null;
     if (value === FALLBACK) return undefined;
     values[key] = value;
     layout = lineNo > 255 ? undefined : layout?.next(key, lineNo);
@@ -615,12 +623,14 @@ export function readCommonBlock(text: string): CommonBlock | undefined {
     lineNo++;
     pos = lineEnd + 1;
   }
-  const keyLines = layout.keyLines(() => {
-    const record: Record<string, number> = {};
-    for (let i = 0; i < count; i += 2) record[COMMON_KEYS[KEY_ORDER_SCRATCH[i]]] = KEY_ORDER_SCRATCH[i + 1];
-    return record;
-  });
-  return { values, keyLines, endLine: lineNo, bodyStart: afterFence < text.length ? afterFence + 1 : text.length };
+}
+
+/** Index in COMMON_KEYS of the key written at text[pos, colon), or -1. */
+function commonKeyAt(text: string, pos: number, colon: number): number {
+  const candidates = COMMON_BY_LENGTH[colon - pos];
+  if (candidates === undefined) return -1;
+  for (let i = 0; i < candidates.length; i++) if (text.startsWith(COMMON_KEYS[candidates[i]], pos)) return candidates[i];
+  return -1;
 }
 /** readCommonBlock's key indexes and lines, in file order (the key-lines record is built from them once per layout). */
 const KEY_ORDER_SCRATCH: number[] = [];
@@ -645,16 +655,20 @@ const DOT_NUMBER = /^\.(?:inf|Inf|INF|nan|NaN|NAN)$/;
 
 /** Only printable characters, no tabs and no lone CR: the cases where YAML's rules get subtle. */
 function plainCharacters(text: string, start: number, end: number): boolean {
-  // One native regex scan rather than a character loop: it is fast even before the JIT warms up.
-  return !AWKWARD_CHARACTERS.test(text.slice(start, end + 1));
+  // Native regex scans rather than a character loop: fast even before the JIT warms up. Most blocks are
+  // printable ASCII and line feeds, which one simple class rules in; the others get the full check.
+  const block = text.slice(start, end + 1);
+  return !ASCII_OTHER_THAN_PRINTABLE_OR_LF.test(block) || !AWKWARD_CHARACTERS.test(block);
 }
+const ASCII_OTHER_THAN_PRINTABLE_OR_LF = /[^\n\x20-\x7e]/;
 
 /**
  * The value that starts at `v` and runs to `end`, the end of its line (a trailing ` # comment` allowed).
  * `text` is the line, or the whole note with `end` at the line's end: only the value is cut out of it.
  * Only called once plainCharacters has passed: no tab, no lone CR, no Unicode space can be in the line.
+ * `noHash`: the caller knows text[v, end) holds no `#`.
  */
-function inlineValue(text: string, v: number, end: number): Value {
+function inlineValue(text: string, v: number, end: number, noHash = false): Value {
   const c = text.charCodeAt(v);
   if (c === 34 /* " */ || c === 39 /* ' */) {
     const close = text.indexOf(c === 34 ? '"' : "'", v + 1);
@@ -671,9 +685,12 @@ function inlineValue(text: string, v: number, end: number): Value {
   }
   // A ` #` comment ends the value; searched for within the line only (an unbounded indexOf would run
   // through the whole body when the line has none).
-  let stop = v + 1;
-  while (stop < end && !(text.charCodeAt(stop) === 35 && text.charCodeAt(stop - 1) === 32)) stop++;
-  if (stop < end) stop--;
+  let stop = end;
+  if (!noHash) {
+    stop = v + 1;
+    while (stop < end && !(text.charCodeAt(stop) === 35 && text.charCodeAt(stop - 1) === 32)) stop++;
+    if (stop < end) stop--;
+  }
   // trimEnd(), for the only trailing space plainCharacters lets through.
   while (stop > v && text.charCodeAt(stop - 1) === 32) stop--;
   return plainScalar(text.slice(v, stop), false);
@@ -735,16 +752,15 @@ function flowItems(inner: string): Value {
 function plainScalar(token: string, flow: boolean): Value {
   const n = token.length;
   if (n === 0) return flow ? FALLBACK : null;
-  // One pass for what YAML would read differently: `: ` or a final `:` (a mapping), ` #` (a comment), and
-  // in a flow list any of , [ ] { } # : " '.
-  for (let i = 0; i < n; i++) {
-    const ch = token.charCodeAt(i);
-    if (ch === 58 /* : */) {
-      if (flow || i === n - 1 || token.charCodeAt(i + 1) === 32) return FALLBACK;
-    } else if (ch === 35 /* # */) {
-      if (flow || (i > 0 && token.charCodeAt(i - 1) === 32)) return FALLBACK;
-    } else if (flow && (ch === 44 || ch === 91 || ch === 93 || ch === 123 || ch === 125 || ch === 34 || ch === 39)) return FALLBACK;
-  }
+  // What YAML would read differently: `: ` or a final `:` (a mapping), ` #` (a comment), and in a flow
+  // list any of , [ ] { } # : " '. A block token never holds ` #` (inlineValue ends it there), so it only
+  // needs the colon checks.
+  if (flow) {
+    for (let i = 0; i < n; i++) {
+      const ch = token.charCodeAt(i);
+      if (ch === 58 || ch === 35 || ch === 44 || ch === 91 || ch === 93 || ch === 123 || ch === 125 || ch === 34 || ch === 39) return FALLBACK;
+    }
+  } else if (token.indexOf(':') !== -1 && (token.charCodeAt(n - 1) === 58 || token.includes(': '))) return FALLBACK;
   const c = token.charCodeAt(0);
   // The keywords are short and start with one of ~ n N t T f F: other tokens skip the comparisons.
   if (n <= 5 && (c === 126 || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70)) {

@@ -68,11 +68,11 @@ export function parseUan(text: string): UanParseResult {
  */
 function canonicalUan(text: string): Uan | undefined {
   if (text.length !== 22) return undefined;
-  for (const i of CANONICAL_DIGITS) {
-    const c = text.charCodeAt(i);
+  for (let k = 0; k < CANONICAL_DIGITS.length; k++) {
+    const c = text.charCodeAt(CANONICAL_DIGITS[k]);
     if (c < 48 || c > 57) return undefined;
   }
-  for (const i of CANONICAL_HYPHENS) if (text.charCodeAt(i) !== 45) return undefined;
+  for (let k = 0; k < CANONICAL_HYPHENS.length; k++) if (text.charCodeAt(CANONICAL_HYPHENS[k]) !== 45) return undefined;
   const formatLetter = text[17];
   const audienceLetter = text[21];
   if ((formatLetter !== 'L' && formatLetter !== 'H' && formatLetter !== 'B') || (audienceLetter !== 'P' && audienceLetter !== 'T')) return undefined;
