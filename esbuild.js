@@ -36,7 +36,9 @@ const node = {
 };
 
 const builds = [
-  { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
+  // The dashboard renderer (with markdown-it) is its own file, loaded when a dashboard is first drawn.
+  { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: [...node.external, './dashboard-render.js'] },
+  { ...node, entryPoints: ['src/features/dashboard/render.ts'], outfile: 'dist/dashboard-render.js' },
   { ...node, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   {
     bundle: true, platform: 'browser', target: 'es2020', format: 'iife', sourcemap: !production, minify: production,

@@ -1,6 +1,6 @@
 // An audit-ready transcript of one credential's cycle: the rows, a CSV (RFC 4180) and a printable HTML page.
 // Pure: the export command reads the index, these functions only write text.
-import { resolveRelative } from './workspace';
+import { resolveRelative } from './paths';
 import { topicLabel } from './topics';
 import type { CalendarDate, CredentialProgress, Format, ParsedNote } from './types';
 

@@ -5,6 +5,7 @@ import picomatch from 'picomatch';
 import { CONFIG_FILE, parseConfig } from './config';
 import { EvaluationMemo, evaluateAllFacts, noteFacts, type NoteFacts } from './evaluate';
 import { parseNote } from './note';
+import { resolveRelative } from './paths';
 import type {
   CalendarDate,
   CeNote,
@@ -35,6 +36,8 @@ interface Entry {
   /** What the evaluation reads of a CE note, worked out on the first evaluation after a parse. */
   facts: NoteFacts | undefined;
 }
+
+export { resolveRelative };
 
 const DEFAULT_INCLUDE = ['**/*.md'];
 const DEFAULT_EXCLUDE = ['**/node_modules/**', '**/.git/**'];
@@ -296,18 +299,4 @@ function emptyConfig(): ResolvedConfig {
 
 function certificateOf(note: ParsedNote): string | undefined {
   return note.kind === 'ce' ? note.certificate : undefined;
-}
-
-/** Resolves `target` relative to the folder of `notePath`, both `/`-separated and folder-relative. */
-export function resolveRelative(notePath: string, target: string): { path: string; outside: boolean } {
-  const parts = target.startsWith('/') ? [] : notePath.split('/').slice(0, -1);
-  let outside = false;
-  for (const segment of target.replace(/\\/g, '/').split('/')) {
-    if (segment === '' || segment === '.') continue;
-    if (segment === '..') {
-      if (parts.length === 0) outside = true;
-      else parts.pop();
-    } else parts.push(segment);
-  }
-  return { path: parts.join('/'), outside: outside || target.startsWith('/') };
 }

@@ -39,6 +39,8 @@ describe('Activation in the fixture workspace', () => {
       .sort();
     assert.ok(featureFolders.length > 0);
     assert.deepEqual(Object.keys(api.features).sort(), featureFolders);
+    // Activation stays light: the dashboard renderer (with markdown-it) loads when a dashboard is drawn.
+    assert.ok(!Object.keys(require.cache).some((file) => file.endsWith('dashboard-render.js')), 'the dashboard renderer is not loaded yet');
   });
 
   it('registers every command that package.json declares', async () => {

@@ -47,6 +47,8 @@ describe('CE Dashboard', function () {
     // The script ran under that CSP: it said `ready` and got the body as a message.
     const render = await until(() => dashboard.lastRender(), 15_000, 'the webview script to ask for the body');
     assert.match(render.html, /data-credential="ptcb-cpht"/);
+    // Drawn by the renderer loaded on demand, from its own file next to the extension's.
+    assert.ok(Object.keys(require.cache).some((file) => file.endsWith(`${path.sep}dist${path.sep}dashboard-render.js`)));
   });
 
   it('shows the fixture figures, as the core computes them', async () => {

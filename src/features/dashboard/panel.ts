@@ -10,9 +10,19 @@ import { log, reportError } from '../../services/log';
 import type { CredentialTarget } from '../../services/targets';
 import type { CeIndex, FolderIndex } from '../../services/types';
 import { isPlainRelativePath, parseWebviewMessage } from './messages';
-import { renderDashboard, type RenderContext } from './render';
+import type { RenderContext } from './render';
 
 export const VIEW_TYPE = 'pharmacyCe.dashboard';
+
+/**
+ * The renderer, with markdown-it, is about a third of the extension's code and only the dashboard needs it:
+ * esbuild builds it apart (dist/dashboard-render.js, next to dist/extension.js), and it is loaded when a
+ * dashboard is first drawn rather than on activation.
+ */
+let renderModule: typeof import('./render') | undefined;
+function renderer(): typeof import('./render') {
+  return (renderModule ??= require('./dashboard-render.js') as typeof import('./render'));
+}
 /** Typing in a note the dashboard previews redraws it after this pause. */
 const EXCERPT_TYPING_DELAY_MS = 300;
 
@@ -329,7 +339,7 @@ export class DashboardPanel implements vscode.Disposable {
 
   private bodyHtml(): string {
     try {
-      return renderDashboard(this.currentModel(), this.renderContext());
+      return renderer().renderDashboard(this.currentModel(), this.renderContext());
     } catch (error) {
       reportError(vscode.l10n.t('The CE Dashboard could not be drawn.'), error);
       return `<p class="empty">${vscode.l10n.t('The dashboard could not be drawn: see the Pharmacy CE log.')}</p>`;
