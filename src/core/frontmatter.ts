@@ -91,6 +91,8 @@ type KeyRecords = (string | number | ItemLine[] | undefined)[];
 const RECORD_SIZE = 6;
 /** scanKeys' working array (scans never overlap: they are synchronous and do not nest). */
 const RECORD_SCRATCH: KeyRecords = [];
+/** Slots the scratch array keeps between scans (a hundred keys); a larger scan frees it. */
+const SCRATCH_KEEP = RECORD_SIZE * 100;
 
 /** The frontmatter as scanned: `keys` is built from the scanner's records when first asked for. */
 class ScannedFrontmatter implements Frontmatter {
@@ -487,6 +489,8 @@ function scanKeys(
   const records = scratch.slice(0, count);
   // The scratch must not keep this note's lines (and through them its text) alive.
   scratch.fill(undefined, 0, count);
+  // A huge block (a hostile note) must not leave a huge scratch array behind for the rest of the session.
+  if (count > SCRATCH_KEEP) scratch.length = 0;
   return { records, keyLines: layout ? layout.keyLines(() => lineRecord(records)) : lineRecord(records), endLine: lineNo + 1, data, noteKeysOnly };
 }
 
@@ -595,11 +599,13 @@ export function readCommonBlock(text: string): CommonBlock | undefined {
       const after = pos + 3;
       if (text.charCodeAt(pos + 1) !== 45 || text.charCodeAt(pos + 2) !== 45 || (after < text.length && text.charCodeAt(after) !== 10)) return undefined;
       if (count === 0 || !plainCharacters(text, 4, pos - 1)) return undefined;
-      const keyLines = layout.keyLines(() => {
+      const lines = (): Record<string, number> => {
         const record: Record<string, number> = {};
         for (let i = 0; i < count; i += 2) record[COMMON_KEYS[KEY_ORDER_SCRATCH[i]]] = KEY_ORDER_SCRATCH[i + 1];
         return record;
-      });
+      };
+      // Past the layout limit (or line 255), a record of its own, as splitNote then gives.
+      const keyLines = layout ? layout.keyLines(lines) : lines();
       return { values, keyLines, endLine: lineNo, bodyStart: after < text.length ? after + 1 : text.length };
     }
     const lineEnd = text.indexOf('\n', pos);
@@ -617,7 +623,6 @@ export function readCommonBlock(text: string): CommonBlock | undefined {
     if (value === FALLBACK) return undefined;
     values[key] = value;
     layout = lineNo > 255 ? undefined : layout?.next(key, lineNo);
-    if (layout === undefined) return undefined;
     KEY_ORDER_SCRATCH[count++] = key;
     KEY_ORDER_SCRATCH[count++] = lineNo;
     lineNo++;

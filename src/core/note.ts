@@ -128,6 +128,7 @@ const K = COMMON_INDEX_OF;
  * problem, built straight from the block's values; undefined for any other note, which the reader below
  * then reads, problems and all. It gives exactly what FrontmatterReader.ceNote gives for such a note (a
  * property test compares the two): on anything it is not sure of, it steps aside rather than decide.
+ * `text` comes without a BOM and without NUL bytes (readNote sees to both before it is called).
  */
 export function cleanCeNote(text: string, path: string): CeNote | undefined {
   const block = readCommonBlock(text);

@@ -66,7 +66,9 @@ class WorkspaceIndex implements CeIndex {
   private readonly byKey = new Map<string, Folder>();
   private readonly changeEmitter = new vscode.EventEmitter<CeIndexChange>();
   readonly onDidChange = this.changeEmitter.event;
-  private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
+  private readonly readEmitter = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidReadNote = this.readEmitter.event;
+  private readonly disposables: vscode.Disposable[] = [this.changeEmitter, this.readEmitter];
   readonly ready: Promise<void>;
   private readyFlag = false;
   private today: CalendarDate = localToday();
@@ -433,6 +435,7 @@ class WorkspaceIndex implements CeIndex {
             paths.add(path);
             recheck.add(path);
           }
+          this.readEmitter.fire(uri);
           return;
         }
         // A folder created (or moved in) may arrive as one event without its files: look inside it.

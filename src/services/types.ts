@@ -25,6 +25,11 @@ export interface CeIndex extends vscode.Disposable {
   readonly isReady: boolean;
   /** Fired (debounced, one event per burst) after notes or config change. */
   readonly onDidChange: vscode.Event<CeIndexChange>;
+  /**
+   * Fired when a note's file was read again after it changed on disk, whether or not anything the index
+   * keeps changed (a body edit changes nothing it keeps, so onDidChange stays silent).
+   */
+  readonly onDidReadNote: vscode.Event<vscode.Uri>;
   folders(): readonly FolderIndex[];
   folderOf(uri: vscode.Uri): FolderIndex | undefined;
   /** The indexed note behind a file, if the file is an indexed note. */

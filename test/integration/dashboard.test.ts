@@ -121,6 +121,20 @@ describe('CE Dashboard', function () {
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     await until(() => !dashboard.lastRender()?.html.includes('Typed just now'), 20_000, 'the preview back as saved');
+
+    // Changed on disk by another program, in the body only: the index is silent, the preview still follows.
+    // (A note never opened in this window: VS Code keeps an opened one's document and reports its changes.)
+    const file = path.join(fixtureRoot(), 'notes', 'diabetes-pharmacotherapy.md');
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.fsPath === file));
+    await until(() => dashboard.lastRender()?.html.includes('GLP-1 agonists, SGLT2 inhibitors'), 20_000, 'the first paragraph as the preview');
+    const saved = fs.readFileSync(file, 'utf8');
+    try {
+      fs.writeFileSync(file, saved.replace('GLP-1 agonists', 'Written by another editor. GLP-1 agonists'));
+      await until(() => dashboard.lastRender()?.html.includes('Written by another editor.'), 20_000, 'the preview after an outside edit');
+    } finally {
+      fs.writeFileSync(file, saved);
+    }
+    await until(() => !dashboard.lastRender()?.html.includes('Written by another editor.'), 20_000, 'the preview back after the file is restored');
   });
 
   it('opens an indexed note when the webview asks', async () => {

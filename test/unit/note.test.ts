@@ -621,6 +621,25 @@ describe('parseNote: the shortcut for clean notes', () => {
     assert.ok(sameAsFullRead(`---\n${[...base, 'uan: 0145-0000-24-101-H07-T', 'format: home-study'].join('\n')}\n---\n`));
   });
 
+  it('still answers once the shared key-layout table is full (notes in many key orders)', () => {
+    // Seven keys in every order make far more layouts than the table keeps (5,000): past it, each note gets
+    // key lines of its own, from either reader. (The table stays full for the rest of this test process.)
+    const lines = ['ce_hours: 1', 'title: T', 'topics: [law]', 'completed: 2025-03-14', 'provider: P', 'format: live', 'tags: [a]'];
+    const orders: string[][] = [];
+    const permute = (done: string[], rest: string[]): void => {
+      if (rest.length === 0) orders.push(done);
+      for (let i = 0; i < rest.length; i++) permute([...done, rest[i]], [...rest.slice(0, i), ...rest.slice(i + 1)]);
+    };
+    permute([], lines);
+    let taken = 0;
+    for (const order of orders) if (sameAsFullRead(`---\n${order.join('\n')}\n---\n`)) taken++;
+    assert.equal(taken, orders.length);
+    // The last notes were past the table: their key lines are their own, and right.
+    const last = parseNote(`---\n${orders.at(-1)!.join('\n')}\n---\n`, 'n.md').note;
+    assert.equal(Object.isFrozen(last.keyLines), false);
+    assert.deepEqual(Object.keys(last.keyLines), orders.at(-1)!.map((l) => l.slice(0, l.indexOf(':'))));
+  });
+
   it('agrees with the full reader on generated notes, clean or not (property)', () => {
     // Each key's values: the first few the reader takes without a problem, then ones it questions or that
     // YAML reads otherwise. Keys come once each in a random order, mostly with good values.

@@ -3,12 +3,12 @@
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 import { buildFolderModel, type DashboardFolderInput, type DashboardModel, type FolderModel } from '../../core/dashboard-model';
-import { noteExcerpt } from '../../core/note';
 import type { CalendarDate } from '../../core/types';
 import type { DashboardTarget, HostMessage, WebviewMessage } from '../../protocol/dashboard';
 import { log, reportError } from '../../services/log';
 import type { CredentialTarget } from '../../services/targets';
 import type { CeIndex, FolderIndex } from '../../services/types';
+import { ExcerptCache } from './excerpts';
 import { isPlainRelativePath, parseWebviewMessage } from './messages';
 import type { RenderContext } from './render';
 
@@ -23,8 +23,8 @@ let renderModule: typeof import('./render') | undefined;
 function renderer(): typeof import('./render') {
   return (renderModule ??= require('./dashboard-render.js') as typeof import('./render'));
 }
-/** Typing in a note the dashboard previews redraws it after this pause. */
-const EXCERPT_TYPING_DELAY_MS = 300;
+/** How long a redraw waits for the previews of its notes before drawing without them (they follow). */
+const EXCERPT_WAIT_MS = 400;
 
 export class DashboardPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
@@ -38,29 +38,17 @@ export class DashboardPanel implements vscode.Disposable {
   /** A reveal asked for before the webview script was ready to receive it. */
   private pendingReveal: DashboardTarget | undefined;
   private webviewReady = false;
-  /**
-   * Previews of the notes the dashboard lists, by note URI. The index keeps no excerpts (it would hold one
-   * per note for the few shown here): they are read when a note is shown, and dropped when it changes.
-   */
-  private readonly excerpts = new Map<string, string>();
-  private excerptTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Previews of the notes the dashboard lists (the index keeps none). */
+  private readonly excerpts: ExcerptCache;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly index: CeIndex,
   ) {
+    this.excerpts = new ExcerptCache(index, () => this.invalidate());
     this.disposables.push(
-      index.onDidChange((change) => {
-        for (const folder of change.folders) this.forgetExcerpts(folder.uri, change.paths);
-        this.invalidate();
-      }),
-      // A body edit changes nothing the index keeps, so the index is silent: the preview is redrawn from here.
-      vscode.workspace.onDidChangeTextDocument((e) => {
-        if (!this.excerpts.delete(e.document.uri.toString())) return;
-        clearTimeout(this.excerptTimer);
-        this.excerptTimer = setTimeout(() => this.invalidate(), EXCERPT_TYPING_DELAY_MS);
-      }),
-      { dispose: () => clearTimeout(this.excerptTimer) },
+      this.excerpts,
+      index.onDidChange(() => this.invalidate()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('pharmacyCe')) this.invalidate();
       }),
@@ -203,7 +191,10 @@ export class DashboardPanel implements vscode.Disposable {
   /** Posts the body; an unchanged body is not posted again unless the webview just (re)loaded. */
   private async postRender(force = false): Promise<void> {
     if (!this.panel) return;
-    await this.loadExcerpts();
+    // Previews come from the files: on a slow file system the figures are drawn first and the previews follow.
+    const loading = this.loadExcerpts();
+    const loaded = await Promise.race([loading.then(() => true), new Promise<false>((resolve) => setTimeout(() => resolve(false), EXCERPT_WAIT_MS))]);
+    if (!loaded) void loading.then((added) => added && this.invalidate());
     const html = this.bodyHtml();
     if (!force && html === this.lastRendered?.html) return;
     const message = { type: 'render', html, version: ++this.version } as const;
@@ -260,47 +251,21 @@ export class DashboardPanel implements vscode.Disposable {
     return uri;
   }
 
-  /** Reads the previews the current model lacks; the model is then recomputed with them. */
-  private async loadExcerpts(): Promise<void> {
+  /**
+   * Reads the previews of the notes the current model lists that are not read yet; the model is then
+   * recomputed with them. Resolves true when a preview was added.
+   */
+  private async loadExcerpts(): Promise<boolean> {
     const model = this.currentModel();
-    if (!model) return;
-    const missing: vscode.Uri[] = [];
-    const shown = new Set<string>();
+    if (!model) return false;
+    const uris: vscode.Uri[] = [];
     for (const folderModel of model.folders) {
       const folder = this.folderByKey(folderModel.key);
-      if (!folder) continue;
-      for (const note of folderModel.recentNotes) {
-        const uri = this.index.uriOf(folder, note.path);
-        shown.add(uri.toString());
-        if (!this.excerpts.has(uri.toString())) missing.push(uri);
-      }
+      if (folder) for (const note of folderModel.recentNotes) uris.push(this.index.uriOf(folder, note.path));
     }
-    // Keep the cache to the notes shown: it never grows with the folder.
-    for (const key of this.excerpts.keys()) if (!shown.has(key)) this.excerpts.delete(key);
-    if (missing.length === 0) return;
-    await Promise.all(
-      missing.map(async (uri) => {
-        let excerpt = '';
-        try {
-          const text = await this.index.readNoteText(uri);
-          excerpt = text === undefined ? '' : noteExcerpt(text);
-        } catch (error) {
-          log()?.warn(`Dashboard: no preview for ${uri.toString(true)}: ${error instanceof Error ? error.message : String(error)}`);
-        }
-        this.excerpts.set(uri.toString(), excerpt);
-      }),
-    );
-    this.modelStale = true;
-  }
-
-  /** Drops the previews of changed notes (`paths` empty: every note of the folder). */
-  private forgetExcerpts(folderUri: vscode.Uri, paths: readonly string[]): void {
-    const folder = this.index.folderOf(folderUri) ?? this.folderByKey(folderUri.toString());
-    if (paths.length === 0 || !folder) {
-      this.excerpts.clear();
-      return;
-    }
-    for (const path of paths) this.excerpts.delete(this.index.uriOf(folder, path).toString());
+    const added = await this.excerpts.load(uris);
+    if (added) this.modelStale = true;
+    return added;
   }
 
   private computeModel(): DashboardModel | undefined {
@@ -316,7 +281,7 @@ export class DashboardPanel implements vscode.Disposable {
           workspace: folder.workspace,
           progress: this.index.progress(folder),
           hasConfigFile: folder.hasConfigFile,
-          excerpt: (path) => this.excerpts.get(this.index.uriOf(folder, path).toString()),
+          excerpt: (path) => this.excerpts.get(this.index.uriOf(folder, path)),
         };
         folders.push(buildFolderModel(input, asOf, settings));
       } catch (error) {
