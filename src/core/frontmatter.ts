@@ -246,7 +246,11 @@ export function splitNote(text: string): NoteParts {
   }
   frontmatter.parsedBy = 'yaml';
   try {
-    const data: unknown = matter(text.slice(0, closeBreak + 4), MATTER_OPTIONS).data;
+    // gray-matter reads the language off the opening line again, and would trip over what the check above
+    // let through (`---yaml`, or `---` and a no-break space pasted from a web page): it gets a bare `---`
+    // line instead, which keeps every line number.
+    const block = bare ? text.slice(0, closeBreak + 4) : `---${text.slice(firstBreak, closeBreak + 4)}`;
+    const data: unknown = matter(block, MATTER_OPTIONS).data;
     if (data === null || data === undefined) frontmatter.data = {};
     else if (typeof data === 'object' && !Array.isArray(data) && !(data instanceof Date)) frontmatter.data = data as Record<string, unknown>;
     else {
@@ -258,7 +262,7 @@ export function splitNote(text: string): NoteParts {
       };
     }
   } catch (error) {
-    frontmatter.error = withinLine(text, unclosedFlow(yamlFailure(error, openingLine.length, endLine), frontmatter.keys));
+    frontmatter.error = withinLine(text, unclosedFlow(yamlFailure(error, 3, endLine), frontmatter.keys));
   }
   return parts;
 }

@@ -474,8 +474,16 @@ describe('parseNote: hostile and unusual input', () => {
     assert.deepEqual([indent.line, indent.column], [3, 7]);
   });
 
-  it('accepts an explicit ---yaml opening line', () => {
+  it('accepts an explicit ---yaml opening line, or --- and a space pasted from a web page', () => {
     assert.equal(ce('---yaml\nce_hours: 2\n---\n').note.hours, 2);
+    // An anchor sends the block to js-yaml, which must see a plain opening line too.
+    for (const opening of ['---yaml', '---\u00a0', '--- ', '---yaml\r']) {
+      const { note, problems } = ce(`${opening}\nce_hours: 2\nextra: &a 1\n---\n`);
+      assert.deepEqual([note.hours, problems.length], [2, 0], JSON.stringify(opening));
+    }
+    // Errors keep their lines.
+    const broken = parse('---\u00a0\ntitle: T\nce_hours: [2\n---\n');
+    assert.deepEqual([broken.note.kind, broken.problems[0].line], ['broken', 3]);
   });
 
   it('thousands of unknown topics or bad list items cost little and report at most 20 problems each', () => {
