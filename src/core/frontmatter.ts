@@ -562,9 +562,19 @@ function commonKey(line: string, colon: number): number {
 
 // ---- the common shape, read in one pass ---------------------------------------------------------------
 
-/** What readCommonBlock gives: each common key's value by its index in COMMON_KEYS (undefined: absent). */
+/**
+ * What readCommonBlock gives: where each common key's value sits in the text, by its index in COMMON_KEYS.
+ * The values are read from there by the caller (commonValue reads one as splitNote's data would hold it).
+ * The three arrays are shared scratch: valid until the next readCommonBlock.
+ */
 export interface CommonBlock {
-  values: unknown[];
+  text: string;
+  /** Index of the value's first character; -1 when the key is absent. Equal to `ends` for an empty value. */
+  starts: Int32Array;
+  /** The end of the value's line. */
+  ends: Int32Array;
+  /** 1 when a `#` may be on the value's line (a comment to cut off a plain value). */
+  hashes: Uint8Array;
   /** As Frontmatter.keyLines (the same shared record splitNote gives for this layout). */
   keyLines: Record<string, number>;
   /** 1-based line of the closing `---`. */
@@ -588,7 +598,10 @@ const DATE_INDEX = COMMON_KEYS.indexOf('date');
  */
 export function readCommonBlock(text: string): CommonBlock | undefined {
   if (text.charCodeAt(0) !== 45 || text.charCodeAt(1) !== 45 || text.charCodeAt(2) !== 45 || text.charCodeAt(3) !== 10) return undefined;
-  const values = new Array<unknown>(COMMON_KEYS.length);
+  const starts = BLOCK_STARTS;
+  const ends = BLOCK_ENDS;
+  const hashes = BLOCK_HASHES;
+  starts.fill(-1);
   let layout: KeyLayout | undefined = KEY_LAYOUTS;
   let count = 0;
   let lineNo = 2;
@@ -610,7 +623,7 @@ export function readCommonBlock(text: string): CommonBlock | undefined {
       };
       // Past the layout limit (or line 255), a record of its own, as splitNote then gives.
       const keyLines = layout ? layout.keyLines(lines) : lines();
-      return { values, keyLines, endLine: lineNo, bodyStart: after < text.length ? after + 1 : text.length };
+      return { text, starts, ends, hashes, keyLines, endLine: lineNo, bodyStart: after < text.length ? after + 1 : text.length };
     }
     const lineEnd = text.indexOf('\n', pos);
     if (lineEnd === -1 || text.charCodeAt(lineEnd - 1) === 13) return undefined; // unclosed, or CRLF
@@ -618,14 +631,16 @@ export function readCommonBlock(text: string): CommonBlock | undefined {
     if (colon === -1 || colon >= lineEnd) return undefined;
     const key = commonKeyAt(text, pos, colon);
     // Another key (the user's own, or `date`), a repeated one, a comment, a blank line or an indented line.
-    if (key === -1 || key === DATE_INDEX || values[key] !== undefined) return undefined;
+    if (key === -1 || key === DATE_INDEX || starts[key] !== -1) return undefined;
     let v = colon + 1;
     if (v < lineEnd && text.charCodeAt(v) !== 32) return undefined; // `key:x` is not a key line
     while (v < lineEnd && text.charCodeAt(v) === 32) v++;
     if (hash !== -1 && hash < v) hash = text.indexOf('#', v);
-    const value = v < lineEnd && text.charCodeAt(v) !== 35 /* # */ ? inlineValue(text, v, lineEnd, hash === -1 || hash >= lineEnd) : null;
-    if (value === FALLBACK) return undefined;
-    values[key] = value;
+    // `key:` and `key: # comment` have no value (null, to YAML): an empty range.
+    const empty = v === lineEnd || text.charCodeAt(v) === 35 /* # */;
+    starts[key] = v;
+    ends[key] = empty ? v : lineEnd;
+    hashes[key] = hash !== -1 && hash < lineEnd ? 1 : 0;
     layout = lineNo > 255 ? undefined : layout?.next(key, lineNo);
     KEY_ORDER_SCRATCH[count++] = key;
     KEY_ORDER_SCRATCH[count++] = lineNo;
@@ -641,6 +656,102 @@ function commonKeyAt(text: string, pos: number, colon: number): number {
   for (let i = 0; i < candidates.length; i++) if (text.startsWith(COMMON_KEYS[candidates[i]], pos)) return candidates[i];
   return -1;
 }
+const BLOCK_STARTS = new Int32Array(COMMON_KEYS.length);
+const BLOCK_ENDS = new Int32Array(COMMON_KEYS.length);
+const BLOCK_HASHES = new Uint8Array(COMMON_KEYS.length);
+
+/** What splitNote's data holds for a key of a common block: undefined when absent, null when empty, NOT_PLAIN when only js-yaml may read it. */
+export function commonValue(block: CommonBlock, key: number): unknown {
+  const start = block.starts[key];
+  if (start === -1) return undefined;
+  const end = block.ends[key];
+  return start === end ? null : inlineValue(block.text, start, end, block.hashes[key] === 0);
+}
+
+/**
+ * The end of a key's value as a plain scalar: its comment and trailing spaces cut off. -1 when the key is
+ * absent or empty, or its value is quoted or a flow collection (the caller then reads it with commonValue).
+ */
+export function plainEnd(block: CommonBlock, key: number): number {
+  const start = block.starts[key];
+  const end = block.ends[key];
+  if (start === -1 || start === end) return -1;
+  const { text } = block;
+  const c = text.charCodeAt(start);
+  if (c === 34 || c === 39 || c === 91 || c === 123) return -1;
+  let stop = end;
+  if (block.hashes[key] === 1) {
+    stop = start + 1;
+    while (stop < end && !(text.charCodeAt(stop) === 35 && text.charCodeAt(stop - 1) === 32)) stop++;
+    if (stop < end) stop--;
+  }
+  while (stop > start && text.charCodeAt(stop - 1) === 32) stop--;
+  return stop;
+}
+
+/**
+ * A key's value when it is a flow list of words, each of which `word(text, start, end)` names (returning the
+ * string to keep) as flowItems would read it; [] for an empty value; undefined for anything else.
+ */
+export function commonWordList(block: CommonBlock, key: number, word: (text: string, start: number, end: number) => string | undefined): string[] | undefined {
+  const start = block.starts[key];
+  const end = block.ends[key];
+  if (start === end) return [];
+  const { text } = block;
+  if (start === -1 || text.charCodeAt(start) !== 91 /* [ */) return undefined;
+  const close = text.lastIndexOf(']', end - 1);
+  if (close < start || !restIsBlank(text, close + 1, end)) return undefined;
+  let from = start + 1;
+  while (from < close && text.charCodeAt(from) === 32) from++;
+  if (from === close) return []; // `[ ]`
+  const out: string[] = [];
+  for (;;) {
+    let to = text.indexOf(',', from);
+    if (to === -1 || to > close) to = close;
+    let a = from;
+    let b = to;
+    while (a < b && text.charCodeAt(a) === 32) a++;
+    while (b > a && text.charCodeAt(b - 1) === 32) b--;
+    const item = a < b ? word(text, a, b) : undefined;
+    if (item === undefined) return undefined;
+    out.push(item);
+    if (to === close) return out;
+    from = to + 1;
+  }
+}
+
+/**
+ * The time (Date.UTC) of a date written YYYY-MM-DD at text[start, start + 10), when the plain reader makes
+ * a Date of it (a real date, year 1000 on); NaN otherwise.
+ */
+export function plainDateAt(text: string, start: number): number {
+  for (let i = 0; i < 10; i++) {
+    const c = text.charCodeAt(start + i);
+    if (i === 4 || i === 7 ? c !== 45 : c < 48 || c > 57) return NaN;
+  }
+  const year = digitsAt(text, start, start + 4);
+  const month = digitsAt(text, start + 5, start + 7);
+  const day = digitsAt(text, start + 8, start + 10);
+  if (year < 1000 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return NaN;
+  return Date.UTC(year, month - 1, day);
+}
+
+/** Whether text[start, end) is a number the plain reader reads (isNumberShape). */
+export function plainNumberAt(text: string, start: number, end: number): boolean {
+  let i = start;
+  const first = text.charCodeAt(i);
+  if (first === 48) i++;
+  else if (first >= 49 && first <= 57) {
+    const limit = i + 15;
+    while (i < end && i < limit && isDigit(text.charCodeAt(i))) i++;
+  } else return false;
+  if (i === end) return true;
+  if (text.charCodeAt(i) !== 46 /* . */) return false;
+  const fraction = ++i;
+  while (i < end && i - fraction < 15 && isDigit(text.charCodeAt(i))) i++;
+  return i === end && i > fraction;
+}
+
 /** readCommonBlock's key indexes and lines, in file order (the key-lines record is built from them once per layout). */
 const KEY_ORDER_SCRATCH: number[] = [];
 
@@ -649,6 +760,8 @@ const KEY_ORDER_SCRATCH: number[] = [];
 // js-yaml's default safe schema returns FALLBACK. A property test compares the two on generated input.
 
 const FALLBACK = Symbol('fallback');
+/** commonValue's answer for a value only js-yaml may read. */
+export const NOT_PLAIN: unknown = FALLBACK;
 type Value = unknown | typeof FALLBACK;
 
 const SIMPLE_KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
@@ -838,19 +951,7 @@ function digitsAt(token: string, from: number, to: number): number {
  * `-0`, which it leaves to js-yaml.
  */
 function isNumberShape(token: string, from: number): boolean {
-  const n = token.length;
-  let i = from;
-  const first = token.charCodeAt(i);
-  if (first === 48) i++;
-  else if (first >= 49 && first <= 57) {
-    const limit = i + 15;
-    while (i < n && i < limit && isDigit(token.charCodeAt(i))) i++;
-  } else return false;
-  if (i === n) return true;
-  if (token.charCodeAt(i) !== 46 /* . */) return false;
-  const fraction = ++i;
-  while (i < n && i - fraction < 15 && isDigit(token.charCodeAt(i))) i++;
-  return i === n && i > fraction;
+  return plainNumberAt(token, from, token.length);
 }
 
 function isDigit(c: number): boolean {

@@ -4,8 +4,21 @@
 // because a folder of thousands of notes is parsed on every cold start.
 import { daysInMonth, fromDayNumber, toCalendarDate } from './dates';
 import { bodyHeading, flatCopy, summarizeBody } from './excerpt';
-import { COMMON_INDEX_OF, keySource, readCommonBlock, splitNote, type Frontmatter, type SourceSpan } from './frontmatter';
-import { isTopicKey, nearestTopic, topicInfo } from './topics';
+import {
+  COMMON_INDEX_OF,
+  commonValue,
+  commonWordList,
+  keySource,
+  plainDateAt,
+  plainEnd,
+  plainNumberAt,
+  readCommonBlock,
+  splitNote,
+  type CommonBlock,
+  type Frontmatter,
+  type SourceSpan,
+} from './frontmatter';
+import { isTopicKey, nearestTopic, topicInfo, TOPICS } from './topics';
 import { parseUan } from './uan';
 import type {
   Audience,
@@ -133,89 +146,82 @@ const K = COMMON_INDEX_OF;
 export function cleanCeNote(text: string, path: string): CeNote | undefined {
   const block = readCommonBlock(text);
   if (!block) return undefined;
-  const v = block.values;
-  const hoursValue = v[K.ce_hours];
-  const ceuValue = v[K.ceu];
+  const { starts, ends } = block;
+  // The values the evaluation reads are read straight from the text, in the forms the plain reader takes
+  // them (a number, a date, a word, a list of topic keys); anything else sends the note to the full reader.
+  const hoursValue = plainNumber(block, K.ce_hours);
+  const ceuValue = plainNumber(block, K.ceu);
+  if (hoursValue === null || ceuValue === null) return undefined;
   if (hoursValue === undefined && ceuValue === undefined) return undefined; // a study note
-  // Hours: non-negative numbers; `ceu` alone is converted as readHours does; both must agree exactly.
+  // `ceu` alone is converted as readHours does; with ce_hours, the two must agree.
   let hours: number;
-  if (typeof hoursValue === 'number') {
-    if (!(hoursValue >= 0) || !Number.isFinite(hoursValue)) return undefined;
-    if (ceuValue !== undefined) {
-      if (typeof ceuValue !== 'number' || !(ceuValue >= 0) || !Number.isFinite(ceuValue)) return undefined;
-      if (Math.abs(hoursValue - Math.round(ceuValue * 1e5) / 1e4) > 1e-9) return undefined;
-    }
+  if (hoursValue !== undefined) {
+    if (ceuValue !== undefined && Math.abs(hoursValue - Math.round(ceuValue * 1e5) / 1e4) > 1e-9) return undefined;
     hours = hoursValue;
-  } else if (hoursValue === undefined && typeof ceuValue === 'number' && ceuValue >= 0 && Number.isFinite(ceuValue)) {
-    hours = Math.round(ceuValue * 1e5) / 1e4;
-  } else return undefined;
+  } else hours = Math.round(ceuValue! * 1e5) / 1e4;
 
-  const titleValue = v[K.title];
+  const titleValue = commonValue(block, K.title);
   if (titleValue !== undefined && titleValue !== null && typeof titleValue !== 'string') return undefined;
   const title = typeof titleValue === 'string' ? titleValue.trim() : '';
 
-  // The UAN: the standard form only (a variant is a warning).
-  const uanValue = v[K.uan];
+  // The UAN: the standard form, written plain (a variant is a warning).
   let uan: Uan | undefined;
   let uanText: string | undefined;
-  if (typeof uanValue === 'string') {
-    uanText = uanValue.trim();
-    if (uanText !== '') {
-      uan = parseUan(uanText).uan;
-      if (!uan || uan.variants.length > 0) return undefined;
-    } else uanText = undefined;
-  } else if (uanValue !== undefined && uanValue !== null) return undefined;
+  if (starts[K.uan] !== -1 && starts[K.uan] !== ends[K.uan]) {
+    const start = starts[K.uan];
+    if (plainEnd(block, K.uan) !== start + 22) return undefined;
+    uanText = text.slice(start, start + 22);
+    uan = parseUan(uanText).uan;
+    if (!uan || uan.variants.length > 0) return undefined;
+    // Digits and hyphens with only B and T for letters could be a YAML number: the plain reader leaves it to js-yaml.
+    if (uan.formatLetter === 'B' && uan.audienceLetter === 'T') return undefined;
+  }
 
-  // Topics: a list of known topic keys as written (repeats dropped, as the reader does).
-  const topicsValue = v[K.topics];
+  // Topics: a list of topic keys as written (repeats dropped, as the reader does).
   let written: TopicKey[] = [];
-  if (Array.isArray(topicsValue)) {
-    written = new Array<TopicKey>(topicsValue.length);
-    let n = 0;
-    for (const item of topicsValue) {
-      if (typeof item !== 'string') return undefined;
-      const key = item.trim();
-      if (!isTopicKey(key)) return undefined;
-      if (!written.includes(key)) written[n++] = key;
-    }
-    if (n < written.length) written = written.slice(0, n);
-  } else if (topicsValue !== undefined && topicsValue !== null) return undefined;
+  if (starts[K.topics] !== -1) {
+    const list = commonWordList(block, K.topics, topicKeyAt);
+    if (!list) return undefined;
+    written = list.filter((key, i) => list.indexOf(key) === i);
+  }
   const topics = uan?.topic && !written.includes(uan.topic) ? [...written, uan.topic] : written;
 
-  // The completion date: a YAML date from the plain reader (exactly the date written), in the usual years.
-  const completedValue = v[K.completed];
+  // The completion date: written YYYY-MM-DD (the plain reader's Date, exactly the date written), in the usual years.
   let completed: CalendarDate | undefined;
-  if (completedValue instanceof Date) {
-    const year = completedValue.getUTCFullYear();
+  if (starts[K.completed] !== -1 && starts[K.completed] !== ends[K.completed]) {
+    const start = starts[K.completed];
+    if (plainEnd(block, K.completed) !== start + 10) return undefined;
+    const time = plainDateAt(text, start);
+    if (Number.isNaN(time)) return undefined;
+    const year = digitsValue(text, start, start + 4);
     if (year < MIN_YEAR || year > MAX_YEAR) return undefined;
-    completed = sharedDate(completedValue.getTime());
-  } else if (completedValue !== undefined && completedValue !== null) return undefined;
+    completed = sharedDate(time);
+  }
 
-  const status = exactChoice(v[K.status], STATUSES);
+  const status = plainChoice(block, K.status, STATUSES);
   if (status === null) return undefined;
   // A completed status needs its date, a date needs the completed status (both are problems otherwise).
   if (status !== undefined && (status === 'completed') !== (completed !== undefined)) return undefined;
-  const format = exactChoice(v[K.format], FORMATS);
-  const audience = exactChoice(v[K.audience], AUDIENCES);
-  const category = exactChoice(v[K.category], CATEGORIES);
+  const format = plainChoice(block, K.format, FORMATS);
+  const audience = plainChoice(block, K.audience, AUDIENCES);
+  const category = plainChoice(block, K.category, CATEGORIES);
   if (format === null || audience === null || category === null) return undefined;
   if (uan && format && uan.format && format !== uan.format) return undefined;
   if (uan && audience && audience !== uan.audience) return undefined;
 
-
-  const credentialsValue = v[K.credentials];
+  const credentialsValue = commonValue(block, K.credentials);
   let credentials: string[] | undefined;
   if (credentialsValue !== undefined && credentialsValue !== null) {
     credentials = cleanTexts(credentialsValue);
     if (!credentials || credentials.length === 0) return undefined;
   }
-  const tagsValue = v[K.tags];
+  const tagsValue = commonValue(block, K.tags);
   const tags = tagsValue === undefined || tagsValue === null ? [] : cleanTexts(tagsValue);
   if (!tags) return undefined;
-  const certificate = cleanText(v[K.certificate]);
-  const provider = cleanText(v[K.provider]);
+  const certificate = cleanText(commonValue(block, K.certificate));
+  const provider = cleanText(commonValue(block, K.provider));
   if (certificate === null || provider === null) return undefined;
-  const cpeMonitor = v[K.cpe_monitor];
+  const cpeMonitor = commonValue(block, K.cpe_monitor);
   if (cpeMonitor !== undefined && cpeMonitor !== null && typeof cpeMonitor !== 'boolean') return undefined;
 
   const note: CeNote = {
@@ -243,11 +249,34 @@ export function cleanCeNote(text: string, path: string): CeNote | undefined {
   return note;
 }
 
-/** One of `allowed` written exactly; undefined when absent (or null), null for anything else. */
-function exactChoice<T extends string>(value: unknown, allowed: readonly T[]): T | undefined | null {
-  if (value === undefined || value === null) return undefined;
-  const at = typeof value === 'string' ? (allowed as readonly string[]).indexOf(value) : -1;
-  return at === -1 ? null : allowed[at];
+/** A key's value written as a plain number: undefined when absent, null for anything else (empty too). */
+function plainNumber(block: CommonBlock, key: number): number | undefined | null {
+  const start = block.starts[key];
+  if (start === -1) return undefined;
+  const end = plainEnd(block, key);
+  return end !== -1 && plainNumberAt(block.text, start, end) ? Number(block.text.slice(start, end)) : null;
+}
+
+/** One of `allowed` written plain and exactly; undefined when absent or empty, null for anything else. */
+function plainChoice<T extends string>(block: CommonBlock, key: number, allowed: readonly T[]): T | undefined | null {
+  const start = block.starts[key];
+  if (start === -1 || start === block.ends[key]) return undefined;
+  const end = plainEnd(block, key);
+  for (const choice of allowed) if (end - start === choice.length && block.text.startsWith(choice, start)) return choice;
+  return null;
+}
+
+/** The topic key written at text[start, end), as the vocabulary's own string. */
+function topicKeyAt(text: string, start: number, end: number): TopicKey | undefined {
+  for (const { key } of TOPICS) if (key.length === end - start && text.startsWith(key, start)) return key;
+  return undefined;
+}
+
+/** The number written in ASCII digits at text[start, end). */
+function digitsValue(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) n = n * 10 + text.charCodeAt(i) - 48;
+  return n;
 }
 
 /** A text value as readText reads it (empty means none); null for a value it would question. */
