@@ -118,8 +118,15 @@ function joined(lines: string[], separator: string, max: number): string {
  * is built as a new flat string, with nothing pointing back.
  */
 export function flatCopy(text: string): string {
-  return text.length < 13 ? text : [text.slice(0, 1), text.slice(1)].join('');
+  if (text.length < 13) return text;
+  // One array for every copy (the index makes a few per note); emptied after, so it keeps nothing alive.
+  PAIR[0] = text.slice(0, 1);
+  PAIR[1] = text.slice(1);
+  const copy = PAIR.join('');
+  PAIR[1] = '';
+  return copy;
 }
+const PAIR = ['', ''];
 
 /** Level of an ATX heading line (`## x` is 2), 0 when the line is not one. */
 function headingLevel(trimmed: string): number {

@@ -704,7 +704,11 @@ export function commonWordList(block: CommonBlock, key: number, word: (text: str
   let from = start + 1;
   while (from < close && text.charCodeAt(from) === 32) from++;
   if (from === close) return []; // `[ ]`
-  const out: string[] = [];
+  // An array of the list's size: the index keeps it (a grown one has spare slots).
+  let count = 1;
+  for (let at = text.indexOf(',', from); at !== -1 && at < close; at = text.indexOf(',', at + 1)) count++;
+  const out = new Array<string>(count);
+  let n = 0;
   for (;;) {
     let to = text.indexOf(',', from);
     if (to === -1 || to > close) to = close;
@@ -714,7 +718,7 @@ export function commonWordList(block: CommonBlock, key: number, word: (text: str
     while (b > a && text.charCodeAt(b - 1) === 32) b--;
     const item = a < b ? word(text, a, b) : undefined;
     if (item === undefined) return undefined;
-    out.push(item);
+    out[n++] = item;
     if (to === close) return out;
     from = to + 1;
   }

@@ -182,7 +182,7 @@ export function cleanCeNote(text: string, path: string): CeNote | undefined {
   if (starts[K.topics] !== -1) {
     const list = commonWordList(block, K.topics, topicKeyAt);
     if (!list) return undefined;
-    written = list.filter((key, i) => list.indexOf(key) === i);
+    written = list.every((key, i) => list.indexOf(key) === i) ? list : list.filter((key, i) => list.indexOf(key) === i).slice();
   }
   const topics = uan?.topic && !written.includes(uan.topic) ? [...written, uan.topic] : written;
 
@@ -781,12 +781,12 @@ function detach(result: NoteParseResult): NoteParseResult {
   note.title = own(note.title);
   // Known topics become the vocabulary's own strings: nothing to copy, and one string for all notes.
   for (let i = 0; i < note.topics.length; i++) note.topics[i] = topicInfo(note.topics[i])?.key ?? own(note.topics[i]);
-  ownAll(note.tags);
+  sharedAll(note.tags);
   if (note.kind === 'broken') note.reason = own(note.reason);
   if (note.kind === 'ce') {
-    if (note.credentials) ownAll(note.credentials);
+    if (note.credentials) sharedAll(note.credentials);
     if (note.certificate !== undefined) note.certificate = own(note.certificate);
-    if (note.provider !== undefined) note.provider = own(note.provider);
+    if (note.provider !== undefined) note.provider = shared(note.provider);
     if (note.uanText !== undefined) note.uanText = own(note.uanText);
     // Most UANs are written in the standard form: one string serves both.
     if (note.uan) note.uan.normalized = note.uan.normalized === note.uanText ? note.uanText : own(note.uan.normalized);
@@ -798,9 +798,24 @@ function detach(result: NoteParseResult): NoteParseResult {
   return result;
 }
 
-/** own() on every item, in place (the arrays are the parser's own, fresh ones). */
-function ownAll(items: string[]): void {
-  for (let i = 0; i < items.length; i++) items[i] = own(items[i]);
+/** shared() on every item, in place (the arrays are the parser's own, fresh ones). */
+function sharedAll(items: string[]): void {
+  for (let i = 0; i < items.length; i++) items[i] = shared(items[i]);
+}
+
+/**
+ * Texts many notes repeat (providers, tags, credential ids): one string for every note, found by value
+ * rather than copied for each. The table is emptied if a folder ever fills it.
+ */
+const SHARED_TEXTS = new Map<string, string>();
+function shared(text: string): string {
+  let kept = SHARED_TEXTS.get(text);
+  if (kept === undefined) {
+    if (SHARED_TEXTS.size >= 20_000) SHARED_TEXTS.clear();
+    kept = own(text);
+    SHARED_TEXTS.set(kept, kept);
+  }
+  return kept;
 }
 
 /**
