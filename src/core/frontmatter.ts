@@ -443,7 +443,7 @@ function scanKeys(
       if (colon > 0) {
         // The note format's own keys come back as constants: looking a freshly cut string up in a Map or an
         // object means hashing it first, and that was a good part of the scan.
-        const common = commonKey(line, colon);
+        const common = commonKeyAt(line, 0, colon);
         const known = common === -1 ? undefined : COMMON_KEYS[common];
         const rawKey = known ?? line.slice(0, colon).trimEnd();
         const name = known ?? unquote(rawKey);
@@ -550,15 +550,6 @@ const COMMON_BY_LENGTH: number[][] = [];
 COMMON_KEYS.forEach((key, i) => (COMMON_BY_LENGTH[key.length] ??= []).push(i));
 /** Position of each common key in COMMON_KEYS (layout ids). */
 const COMMON_INDEX = new Map(COMMON_KEYS.map((key, i) => [key, i]));
-
-/** Index in COMMON_KEYS of the key that `line` starts with, ending right at `colon`; -1 for any other key. */
-function commonKey(line: string, colon: number): number {
-  const candidates = COMMON_BY_LENGTH[colon];
-  if (candidates === undefined) return -1;
-  const first = line.charCodeAt(0);
-  for (const i of candidates) if (COMMON_KEYS[i].charCodeAt(0) === first && line.startsWith(COMMON_KEYS[i])) return i;
-  return -1;
-}
 
 // ---- the common shape, read in one pass ---------------------------------------------------------------
 
@@ -729,13 +720,12 @@ export function commonWordList(block: CommonBlock, key: number, word: (text: str
  * a Date of it (a real date, year 1000 on); NaN otherwise.
  */
 export function plainDateAt(text: string, start: number): number {
-  for (let i = 0; i < 10; i++) {
-    const c = text.charCodeAt(start + i);
-    if (i === 4 || i === 7 ? c !== 45 : c < 48 || c > 57) return NaN;
-  }
-  const year = digitsAt(text, start, start + 4);
-  const month = digitsAt(text, start + 5, start + 7);
-  const day = digitsAt(text, start + 8, start + 10);
+  if (!isDateShapeAt(text, start)) return NaN;
+  const year = decimalAt(text, start, start + 4);
+  const month = decimalAt(text, start + 5, start + 7);
+  const day = decimalAt(text, start + 8, start + 10);
+  // js-yaml rolls 2026-04-31 over to May 1 and reads years below 100 as 19xx: such values go to it, and the
+  // note reader then reads them as written. A date from here is exactly the date written.
   if (year < 1000 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return NaN;
   return Date.UTC(year, month - 1, day);
 }
@@ -908,15 +898,10 @@ function plainScalar(token: string, flow: boolean): Value {
   }
   if (c >= 48 && c <= 57) {
     // A date (`completed`) is the most common digit-led value: try it first when the shape fits.
-    if (isDateShape(token)) {
-      const year = digitsAt(token, 0, 4);
-      const month = digitsAt(token, 5, 7);
-      const day = digitsAt(token, 8, 10);
-      // js-yaml rolls 2026-04-31 over to May 1 and reads years below 100 as 19xx: such values go to it, and
-      // the note reader then reads them as written. A Date from here is exactly the date written, which
-      // lets the reader take it as it is (see readCompleted).
-      if (year < 1000 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return FALLBACK;
-      return new Date(Date.UTC(year, month - 1, day));
+    // (A Date from here is exactly the date written, which lets the note reader take it as it is.)
+    if (n === 10 && isDateShapeAt(token, 0)) {
+      const time = plainDateAt(token, 0);
+      return Number.isNaN(time) ? FALLBACK : new Date(time);
     }
     if (isNumberShape(token, 0)) return Number(token);
     return NON_NUMERIC_LETTER.test(token) ? token : FALLBACK;
@@ -931,21 +916,19 @@ function plainScalar(token: string, flow: boolean): Value {
   return FALLBACK;
 }
 
-/** A YAML date's shape (YYYY-MM-DD) by character codes: no match array or cut strings per date. */
-function isDateShape(token: string): boolean {
-  if (token.length !== 10 || token.charCodeAt(4) !== 45 || token.charCodeAt(7) !== 45) return false;
-  for (const i of DATE_DIGITS) {
-    const d = token.charCodeAt(i);
-    if (d < 48 || d > 57) return false;
+/** A YAML date's shape (YYYY-MM-DD) at text[start, start + 10), by character codes: no match array or cut strings. */
+function isDateShapeAt(text: string, start: number): boolean {
+  for (let i = 0; i < 10; i++) {
+    const c = text.charCodeAt(start + i);
+    if (i === 4 || i === 7 ? c !== 45 : c < 48 || c > 57) return false;
   }
   return true;
 }
-const DATE_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9];
 
-/** The number written in token[from, to) (ASCII digits only, checked by the caller). */
-function digitsAt(token: string, from: number, to: number): number {
+/** The number written in text[from, to) (ASCII digits only, checked by the caller). */
+export function decimalAt(text: string, from: number, to: number): number {
   let n = 0;
-  for (let i = from; i < to; i++) n = n * 10 + token.charCodeAt(i) - 48;
+  for (let i = from; i < to; i++) n = n * 10 + text.charCodeAt(i) - 48;
   return n;
 }
 

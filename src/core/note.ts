@@ -8,6 +8,7 @@ import {
   COMMON_INDEX_OF,
   commonValue,
   commonWordList,
+  decimalAt,
   keySource,
   plainDateAt,
   plainEnd,
@@ -193,7 +194,7 @@ export function cleanCeNote(text: string, path: string): CeNote | undefined {
     if (plainEnd(block, K.completed) !== start + 10) return undefined;
     const time = plainDateAt(text, start);
     if (Number.isNaN(time)) return undefined;
-    const year = digitsValue(text, start, start + 4);
+    const year = decimalAt(text, start, start + 4);
     if (year < MIN_YEAR || year > MAX_YEAR) return undefined;
     completed = sharedDate(time);
   }
@@ -272,12 +273,6 @@ function topicKeyAt(text: string, start: number, end: number): TopicKey | undefi
   return undefined;
 }
 
-/** The number written in ASCII digits at text[start, end). */
-function digitsValue(text: string, start: number, end: number): number {
-  let n = 0;
-  for (let i = start; i < end; i++) n = n * 10 + text.charCodeAt(i) - 48;
-  return n;
-}
 
 /** A text value as readText reads it (empty means none); null for a value it would question. */
 function cleanText(value: unknown): string | undefined | null {
