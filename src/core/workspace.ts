@@ -161,7 +161,8 @@ export class CeWorkspace {
    */
   private sortedEntries(): Entry[] {
     if (this.sorted?.version !== this.pathsChangeCount) {
-      const entries = [...this.entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, entry]) => entry);
+      // The default sort orders strings by UTF-16 code units, as `<` does, and is faster than a comparator.
+      const entries = [...this.entries.keys()].sort().map((path) => this.entries.get(path) as Entry);
       this.sorted = { version: this.pathsChangeCount, entries };
     }
     return this.sorted.entries;
