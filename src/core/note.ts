@@ -225,11 +225,8 @@ export function cleanCeNote(text: string, path: string): CeNote | undefined {
   const cpeMonitor = commonValue(block, K.cpe_monitor);
   if (cpeMonitor !== undefined && cpeMonitor !== null && typeof cpeMonitor !== 'boolean') return undefined;
 
-  const note: CeNote = {
-    kind: 'ce',
-    path,
-    keyLines: block.keyLines,
-    frontmatter: frontmatterSpan(1, block.endLine),
+  const base: Base = { path, keyLines: block.keyLines, frontmatter: frontmatterSpan(1, block.endLine) };
+  return makeCeNote(base, {
     title: title || bodyHeading(text.slice(block.bodyStart)) || fileTitle(path),
     topics,
     tags,
@@ -239,14 +236,62 @@ export function cleanCeNote(text: string, path: string): CeNote | undefined {
     audience: audience ?? uan?.audience ?? 'technician',
     category: category ?? 'ce',
     valid: true,
-  };
-  if (completed) note.completed = completed;
-  if (credentials) note.credentials = credentials;
-  if (uan) note.uan = uan;
-  if (uanText !== undefined) note.uanText = uanText;
-  if (certificate) note.certificate = certificate;
-  if (provider) note.provider = provider;
-  if (typeof cpeMonitor === 'boolean') note.cpeMonitor = cpeMonitor;
+    completed,
+    credentials,
+    uan,
+    uanText,
+    certificate,
+    provider,
+    cpeMonitor: typeof cpeMonitor === 'boolean' ? cpeMonitor : undefined,
+  });
+}
+
+/** What a CE note holds besides where it is; optional fields undefined when absent. */
+type CeFields = Omit<CeNote, 'kind' | 'path' | 'keyLines' | 'frontmatter'>;
+
+/**
+ * The CeNote both readers build, one way: fields in one order (so the shortcut's notes equal the full
+ * reader's, key order included), optional ones only when present. One literal per shape rather than a
+ * spread of `base`: V8 then sizes the object for all its fields up front (the index keeps one per note).
+ */
+function makeCeNote(base: Base, f: CeFields): CeNote {
+  const note: CeNote = base.frontmatter
+    ? {
+        kind: 'ce',
+        path: base.path,
+        keyLines: base.keyLines,
+        frontmatter: base.frontmatter,
+        title: f.title,
+        topics: f.topics,
+        tags: f.tags,
+        hours: f.hours,
+        status: f.status,
+        format: f.format,
+        audience: f.audience,
+        category: f.category,
+        valid: f.valid,
+      }
+    : {
+        kind: 'ce',
+        path: base.path,
+        keyLines: base.keyLines,
+        title: f.title,
+        topics: f.topics,
+        tags: f.tags,
+        hours: f.hours,
+        status: f.status,
+        format: f.format,
+        audience: f.audience,
+        category: f.category,
+        valid: f.valid,
+      };
+  if (f.completed) note.completed = f.completed;
+  if (f.credentials) note.credentials = f.credentials;
+  if (f.uan) note.uan = f.uan;
+  if (f.uanText !== undefined) note.uanText = f.uanText;
+  if (f.certificate) note.certificate = f.certificate;
+  if (f.provider) note.provider = f.provider;
+  if (f.cpeMonitor !== undefined) note.cpeMonitor = f.cpeMonitor;
   return note;
 }
 
@@ -373,48 +418,25 @@ class FrontmatterReader {
     const cpeMonitor = this.readBoolean('cpe_monitor');
     const tags = this.readList('tags');
     const fallback = title ? '' : fallbackTitle();
-    // One literal per shape rather than a spread of `base`: V8 then sizes the object for all its fields
-    // up front (the index keeps one per note).
-    const note: CeNote = base.frontmatter
-      ? {
-          kind: 'ce',
-          path: base.path,
-          keyLines: base.keyLines,
-          frontmatter: base.frontmatter,
-          title: title || fallback,
-          topics,
-          tags,
-          hours: hours.value,
-          status,
-          format: format ?? uan?.format ?? 'home-study',
-          audience: audience ?? uan?.audience ?? 'technician',
-          category,
-          valid: this.valid,
-        }
-      : {
-          kind: 'ce',
-          path: base.path,
-          keyLines: base.keyLines,
-          title: title || fallback,
-          topics,
-          tags,
-          hours: hours.value,
-          status,
-          format: format ?? uan?.format ?? 'home-study',
-          audience: audience ?? uan?.audience ?? 'technician',
-          category,
-          valid: this.valid,
-        };
-    if (completed.date) note.completed = completed.date;
-    if (credentials) note.credentials = credentials;
-    if (uan) note.uan = uan;
-    if (uanResult) note.uanText = uanResult.text;
-    if (certificate) note.certificate = certificate;
-    if (provider) note.provider = provider;
-    if (cpeMonitor !== undefined) note.cpeMonitor = cpeMonitor;
-    // Invalid notes keep hours 0 so nothing downstream can count them by accident.
-    if (!note.valid) note.hours = 0;
-    return note;
+    return makeCeNote(base, {
+      title: title || fallback,
+      topics,
+      tags,
+      // Invalid notes keep hours 0 so nothing downstream can count them by accident.
+      hours: this.valid ? hours.value : 0,
+      status,
+      format: format ?? uan?.format ?? 'home-study',
+      audience: audience ?? uan?.audience ?? 'technician',
+      category,
+      valid: this.valid,
+      completed: completed.date,
+      credentials,
+      uan,
+      uanText: uanResult?.text,
+      certificate,
+      provider,
+      cpeMonitor,
+    });
   }
 
   // ---- keys ----------------------------------------------------------------------------------------
