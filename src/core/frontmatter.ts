@@ -651,7 +651,11 @@ const BLOCK_STARTS = new Int32Array(COMMON_KEYS.length);
 const BLOCK_ENDS = new Int32Array(COMMON_KEYS.length);
 const BLOCK_HASHES = new Uint8Array(COMMON_KEYS.length);
 
-/** What splitNote's data holds for a key of a common block: undefined when absent, null when empty, NOT_PLAIN when only js-yaml may read it. */
+/**
+ * What splitNote's data holds for a key of a common block: undefined when absent, null when empty. A value
+ * only js-yaml may read comes back as an internal marker (a symbol), which no check for a string, number,
+ * boolean or list accepts, so the caller steps aside.
+ */
 export function commonValue(block: CommonBlock, key: number): unknown {
   const start = block.starts[key];
   if (start === -1) return undefined;
@@ -754,8 +758,6 @@ const KEY_ORDER_SCRATCH: number[] = [];
 // js-yaml's default safe schema returns FALLBACK. A property test compares the two on generated input.
 
 const FALLBACK = Symbol('fallback');
-/** commonValue's answer for a value only js-yaml may read. */
-export const NOT_PLAIN: unknown = FALLBACK;
 type Value = unknown | typeof FALLBACK;
 
 const SIMPLE_KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
