@@ -21,8 +21,21 @@ function testEntries(dir) {
   return out;
 }
 
+/** The core stays free of the editor API (the CLI and the unit tests run it in plain Node): the build says so. */
+const pureCore = {
+  name: 'pure-core',
+  setup(build) {
+    build.onResolve({ filter: /^vscode$/ }, (args) => {
+      const core = path.join(__dirname, 'src', 'core') + path.sep;
+      if (!args.importer.startsWith(core)) return undefined;
+      return { errors: [{ text: `src/core must not import 'vscode' (${path.relative(__dirname, args.importer)}): move that code to an adapter in src/features.` }] };
+    });
+  },
+};
+
 const node = {
   bundle: true,
+  plugins: [pureCore],
   platform: 'node',
   target: 'node18',
   format: 'cjs',

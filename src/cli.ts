@@ -3,8 +3,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { version } from '../package.json';
-import { isCalendarDate, localToday } from './core/dates';
-import { buildReport, formatProblemLines, formatReport, hasErrors, reportInputOf } from './core/report';
+import { isCalendarDate, localToday } from './core/common/dates';
+import { buildReport, formatProblemLines, formatReport, hasErrors, reportInputOf } from './core/outputs/report';
 import { loadCeFolder } from './node/ce-folder';
 
 const USAGE = `Usage: pharmacy-ce <command> [folder] [options]

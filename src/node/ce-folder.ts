@@ -3,8 +3,8 @@
 // outside the extension that does.
 import * as fs from 'fs';
 import * as path from 'path';
-import { CONFIG_FILE } from '../core/config';
-import { CeWorkspace, type CeWorkspaceOptions } from '../core/workspace';
+import { CONFIG_FILE } from '../core/rules/config';
+import { CeWorkspace, type CeWorkspaceOptions } from '../core/index/folder-index';
 import type { CalendarDate, Problem } from '../core/types';
 
 export interface CeFolder {

@@ -2,9 +2,9 @@
 // background, then kept current from file-system events (queued per path, debounced, so a branch switch is one
 // update) and from unsaved editor text. Every feature reads it; nobody else reads notes from disk.
 import * as vscode from 'vscode';
-import { CONFIG_FILE } from '../core/config';
-import { localToday } from '../core/dates';
-import { CeWorkspace, type CeWorkspaceOptions } from '../core/workspace';
+import { CONFIG_FILE } from '../core/rules/config';
+import { localToday } from '../core/common/dates';
+import { CeWorkspace, type CeWorkspaceOptions } from '../core/index/folder-index';
 import type { CalendarDate, CredentialProgress, ParsedNote } from '../core/types';
 import { log, reportError } from './log';
 import type { CeIndex, CeIndexChange, FolderIndex } from './types';

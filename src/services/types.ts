@@ -1,6 +1,6 @@
 // The contract between the workspace index service and the features that read it.
 import type * as vscode from 'vscode';
-import type { CeWorkspace } from '../core/workspace';
+import type { CeWorkspace } from '../core/index/folder-index';
 import type { CalendarDate, CredentialProgress, ParsedNote } from '../core/types';
 
 /** One workspace folder = one CE workspace with its own `.pharmacy-ce.json`. */

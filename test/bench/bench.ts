@@ -20,9 +20,9 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { addDays } from '../../src/core/dates';
-import { buildReport, reportInputOf } from '../../src/core/report';
-import { CeWorkspace } from '../../src/core/workspace';
+import { addDays } from '../../src/core/common/dates';
+import { buildReport, reportInputOf } from '../../src/core/outputs/report';
+import { CeWorkspace } from '../../src/core/index/folder-index';
 import { checkCertificates, listNoteFiles } from '../../src/node/ce-folder';
 
 interface Options {

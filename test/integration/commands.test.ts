@@ -4,8 +4,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import { CONFIG_FILE } from '../../src/core/config';
-import { localToday } from '../../src/core/dates';
+import { CONFIG_FILE } from '../../src/core/rules/config';
+import { localToday } from '../../src/core/common/dates';
 import type { CeNote } from '../../src/core/types';
 import { fixtureUri, waitFor, waitForIndex } from './helpers';
 

@@ -2,7 +2,7 @@
 // topic keys, and the snippets. Works on untitled Markdown documents: nothing is written to the fixture.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { localToday } from '../../src/core/dates';
+import { localToday } from '../../src/core/common/dates';
 import { fixtureUri, waitForIndex } from './helpers';
 
 let untitled = 0;

@@ -2,8 +2,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { CONFIG_FILE } from '../../src/core/config';
-import { CeWorkspace } from '../../src/core/workspace';
+import { CONFIG_FILE } from '../../src/core/rules/config';
+import { CeWorkspace } from '../../src/core/index/folder-index';
 import type { CalendarDate } from '../../src/core/types';
 import type { PharmacyCeApi } from '../../src/extension';
 import type { CeIndex } from '../../src/services/types';

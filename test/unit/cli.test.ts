@@ -4,9 +4,9 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { localToday } from '../../src/core/dates';
-import type { CeReport } from '../../src/core/report';
-import { CeWorkspace } from '../../src/core/workspace';
+import { localToday } from '../../src/core/common/dates';
+import type { CeReport } from '../../src/core/outputs/report';
+import { CeWorkspace } from '../../src/core/index/folder-index';
 import type { Problem } from '../../src/core/types';
 import { indexFiles, listNoteFiles } from '../../src/node/ce-folder';
 

@@ -3,9 +3,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { CONFIG_FILE, CONFIG_KEYS, defaultCycleEnd, parseConfig } from '../../src/core/config';
-import { BUILT_IN_RULE_SET_IDS } from '../../src/core/rules';
-import { TOPICS } from '../../src/core/topics';
+import { CONFIG_FILE, CONFIG_KEYS, defaultCycleEnd, parseConfig } from '../../src/core/rules/config';
+import { BUILT_IN_RULE_SET_IDS } from '../../src/core/rules/rules';
+import { TOPICS } from '../../src/core/notes/topics';
 import type { Problem } from '../../src/core/types';
 
 const AS_OF = '2026-11-25';

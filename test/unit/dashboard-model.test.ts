@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { parseConfig } from '../../src/core/config';
-import { appliedHours, buildFolderModel, NO_TOPIC, type ActionItem, type DashboardFolderInput, type FolderModel } from '../../src/core/dashboard-model';
-import { addDays } from '../../src/core/dates';
-import { evaluateAll } from '../../src/core/evaluate';
+import { parseConfig } from '../../src/core/rules/config';
+import { appliedHours, buildFolderModel, NO_TOPIC, type ActionItem, type DashboardFolderInput, type FolderModel } from '../../src/core/outputs/dashboard-model';
+import { addDays } from '../../src/core/common/dates';
+import { evaluateAll } from '../../src/core/rules/evaluate';
 import type { BrokenNote, CeNote, ParsedNote, Problem, StudyNote } from '../../src/core/types';
 
 // Notes as the parser produces them, so these tests check the dashboard, not the parser.

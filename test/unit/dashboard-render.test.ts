@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { parseConfig } from '../../src/core/config';
-import { buildFolderModel, type DashboardModel } from '../../src/core/dashboard-model';
-import { evaluateAll } from '../../src/core/evaluate';
+import { parseConfig } from '../../src/core/rules/config';
+import { buildFolderModel, type DashboardModel } from '../../src/core/outputs/dashboard-model';
+import { evaluateAll } from '../../src/core/rules/evaluate';
 import type { CeNote, ParsedNote } from '../../src/core/types';
 import { renderDashboard, renderExcerpt, type RenderContext } from '../../src/features/dashboard/render';
 

@@ -13,7 +13,7 @@ import {
   isWithin,
   localToday,
   toCalendarDate,
-} from '../../src/core/dates';
+} from '../../src/core/common/dates';
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 

@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { parseConfig } from '../../src/core/config';
-import { parseNote } from '../../src/core/note';
-import { addDays } from '../../src/core/dates';
-import { evaluateAll, evaluateCredential, round2 } from '../../src/core/evaluate';
-import { builtInRuleSets } from '../../src/core/rules';
+import { parseConfig } from '../../src/core/rules/config';
+import { parseNote } from '../../src/core/notes/note';
+import { addDays } from '../../src/core/common/dates';
+import { evaluateAll, evaluateCredential, round2 } from '../../src/core/rules/evaluate';
+import { builtInRuleSets } from '../../src/core/rules/rules';
 import type { BrokenNote, CeNote, Credential, ParsedNote, ResolvedConfig, RuleSet, StudyNote } from '../../src/core/types';
 
 // Notes are built as the parser would produce them, so these tests do not depend on the note parser.

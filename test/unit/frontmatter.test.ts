@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import matter from 'gray-matter';
-import { FRONTMATTER_LIMIT, splitNote } from '../../src/core/frontmatter';
+import { FRONTMATTER_LIMIT, splitNote } from '../../src/core/notes/frontmatter';
 
 /** What gray-matter (js-yaml's safe loader) makes of a note: its data, or 'error'. */
 function reference(text: string): unknown {

@@ -2,8 +2,8 @@
 // identical to a fresh evaluation across credentials, dates and config edits.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { evaluateAll } from '../../src/core/evaluate';
-import { CeWorkspace } from '../../src/core/workspace';
+import { evaluateAll } from '../../src/core/rules/evaluate';
+import { CeWorkspace } from '../../src/core/index/folder-index';
 
 const AS_OF = '2026-11-25';
 const CONFIG = JSON.stringify({

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseNote } from '../../src/core/note';
+import { parseNote } from '../../src/core/notes/note';
 import {
   applyLineEdits,
   frontmatterContextAt,
@@ -10,7 +10,7 @@ import {
   markCompletedEdits,
   renameKeyEdit,
   setFrontmatterValues,
-} from '../../src/core/note-edit';
+} from '../../src/core/notes/note-edit';
 
 function complete(text: string, date = '2026-11-25'): string {
   const result = markCompletedEdits(text, date);

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import matter from 'gray-matter';
-import { parseNote } from '../../src/core/note';
-import { noteTemplate, slugify, uniqueNoteFileName, yamlScalar } from '../../src/core/note-template';
+import { parseNote } from '../../src/core/notes/note';
+import { noteTemplate, slugify, uniqueNoteFileName, yamlScalar } from '../../src/core/notes/note-template';
 
 function frontmatterOf(text: string): Record<string, unknown> {
   return matter(text, { language: 'yaml' }).data;

@@ -4,10 +4,10 @@ import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import fc from 'fast-check';
-import { summarizeBody } from '../../src/core/excerpt';
-import { cleanCeNote, noteExcerpt, parseNote, parseNoteInFull } from '../../src/core/note';
-import { noteTemplate } from '../../src/core/note-template';
-import { TOPICS } from '../../src/core/topics';
+import { summarizeBody } from '../../src/core/notes/excerpt';
+import { cleanCeNote, noteExcerpt, parseNote, parseNoteInFull } from '../../src/core/notes/note';
+import { noteTemplate } from '../../src/core/notes/note-template';
+import { TOPICS } from '../../src/core/notes/topics';
 import type { CeNote, NoteParseResult, Problem } from '../../src/core/types';
 
 const FIXTURE = path.resolve(__dirname, '../../../test/fixtures/workspace');

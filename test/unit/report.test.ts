@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { buildReport, fmt, formatProblemLines, formatReport, hasErrors, sortProblems, terminalSafe, type ReportInput } from '../../src/core/report';
+import { buildReport, fmt, formatProblemLines, formatReport, hasErrors, sortProblems, terminalSafe, type ReportInput } from '../../src/core/outputs/report';
 import type { CeNote, CredentialProgress, ParsedNote, Problem, RuleSet } from '../../src/core/types';
 
 // Progress objects are built by hand, as the evaluator would return them, so these tests cover the report

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { isCalendarDate } from '../../src/core/dates';
-import { BUILT_IN_RULE_SET_IDS, DEFAULT_CSPT_STERILE_HOURS, RULES_AS_OF, builtInRuleSets, cycleFor, nearestId } from '../../src/core/rules';
-import { isTopicKey } from '../../src/core/topics';
+import { isCalendarDate } from '../../src/core/common/dates';
+import { BUILT_IN_RULE_SET_IDS, DEFAULT_CSPT_STERILE_HOURS, RULES_AS_OF, builtInRuleSets, cycleFor, nearestId } from '../../src/core/rules/rules';
+import { isTopicKey } from '../../src/core/notes/topics';
 import type { RuleSet } from '../../src/core/types';
 
 const byId = (options = {}) => Object.fromEntries(builtInRuleSets(options).map((r) => [r.id, r])) as Record<string, RuleSet>;

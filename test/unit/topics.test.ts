@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { editDistance, isTopicKey, nearestTopic, TOPICS, topicForAcpeCode, topicInfo, topicLabel } from '../../src/core/topics';
+import { editDistance, isTopicKey, nearestTopic, TOPICS, topicForAcpeCode, topicInfo, topicLabel } from '../../src/core/notes/topics';
 
 describe('topics', () => {
   it('has the vocabulary of the domain facts, with unique keys and ACPE codes 01-08', () => {

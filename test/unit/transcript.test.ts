@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { parseConfig } from '../../src/core/config';
-import { evaluateAll } from '../../src/core/evaluate';
-import { buildTranscript, csvCell, CSV_HEADER, defuseFormula, transcriptBaseName, transcriptCsv, transcriptHtml, type Transcript } from '../../src/core/transcript';
+import { parseConfig } from '../../src/core/rules/config';
+import { evaluateAll } from '../../src/core/rules/evaluate';
+import { buildTranscript, csvCell, CSV_HEADER, defuseFormula, transcriptBaseName, transcriptCsv, transcriptHtml, type Transcript } from '../../src/core/outputs/transcript';
 import type { CeNote, ParsedNote } from '../../src/core/types';
 
 function ce(path: string, over: Partial<CeNote> = {}): CeNote {

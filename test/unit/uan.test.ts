@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { parseUan } from '../../src/core/uan';
+import { parseUan } from '../../src/core/notes/uan';
 
 describe('parseUan', () => {
   it('reads a canonical UAN into its parts', () => {

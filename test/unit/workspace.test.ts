@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { CeWorkspace, resolveRelative } from '../../src/core/workspace';
+import { CeWorkspace, resolveRelative } from '../../src/core/index/folder-index';
 
 const AS_OF = '2026-11-25';
 const CONFIG = JSON.stringify({

@@ -1,7 +1,7 @@
 // Mark Note Completed: `status: completed` and `completed: <date>` as one undoable edit, nothing else touched.
 import * as vscode from 'vscode';
-import { addDays, isCalendarDate, localToday } from '../../core/dates';
-import { markCompletedEdits } from '../../core/note-edit';
+import { addDays, isCalendarDate, localToday } from '../../core/common/dates';
+import { markCompletedEdits } from '../../core/notes/note-edit';
 import type { CalendarDate } from '../../core/types';
 import { noteUriOf } from '../../services/targets';
 import type { CeIndex } from '../../services/types';

@@ -1,9 +1,9 @@
 // New CE Note: a few questions, then a note from the template, created as one undoable WorkspaceEdit and opened.
 import * as vscode from 'vscode';
-import { isCalendarDate, localToday } from '../../core/dates';
-import { noteTemplate, uniqueNoteFileName } from '../../core/note-template';
-import { TOPICS, isTopicKey } from '../../core/topics';
-import { parseUan } from '../../core/uan';
+import { isCalendarDate, localToday } from '../../core/common/dates';
+import { noteTemplate, uniqueNoteFileName } from '../../core/notes/note-template';
+import { TOPICS, isTopicKey } from '../../core/notes/topics';
+import { parseUan } from '../../core/notes/uan';
 import type { CalendarDate, TopicKey } from '../../core/types';
 import { reportError } from '../../services/log';
 import type { CeIndex, FolderIndex } from '../../services/types';

@@ -1,7 +1,7 @@
 // Set Up Credentials: which renewal rules apply and when each cycle ends, written to `.pharmacy-ce.json`.
 import * as vscode from 'vscode';
-import { CONFIG_FILE, parseConfig } from '../../core/config';
-import { addMonths, endOfMonth, isCalendarDate, localToday } from '../../core/dates';
+import { CONFIG_FILE, parseConfig } from '../../core/rules/config';
+import { addMonths, endOfMonth, isCalendarDate, localToday } from '../../core/common/dates';
 import type { ResolvedConfig, RuleSet } from '../../core/types';
 import { isCredentialTarget } from '../../services/targets';
 import type { CeIndex } from '../../services/types';

@@ -1,7 +1,7 @@
 // Small pieces the commands share: refusing writes in untrusted workspaces, picking the folder, turning pure
 // edits into WorkspaceEdits, and a guarded wrapper that keeps the command's return value for automation.
 import * as vscode from 'vscode';
-import type { LineEdit } from '../../core/note-edit';
+import type { LineEdit } from '../../core/notes/note-edit';
 import { reportError } from '../../services/log';
 import type { CeIndex, FolderIndex } from '../../services/types';
 

@@ -3,7 +3,7 @@
 // changes: in the index, in an editor (typing, or closing without saving) or on disk (a body edit, which
 // changes nothing the index keeps, so only the index's onDidReadNote tells of it).
 import * as vscode from 'vscode';
-import { noteExcerpt } from '../../core/note';
+import { noteExcerpt } from '../../core/notes/note';
 import { log } from '../../services/log';
 import type { CeIndex } from '../../services/types';
 

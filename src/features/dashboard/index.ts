@@ -1,6 +1,6 @@
 // The CE Dashboard: a webview panel with each credential's progress, what to do next and recent notes.
 import * as vscode from 'vscode';
-import type { DashboardModel } from '../../core/dashboard-model';
+import type { DashboardModel } from '../../core/outputs/dashboard-model';
 import type { HostMessage } from '../../protocol/dashboard';
 import { guarded } from '../../services/log';
 import { isCredentialTarget, noteUriOf } from '../../services/targets';

@@ -2,7 +2,7 @@
 // index changes, and carries out the few requests the webview may make after checking them.
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
-import { buildFolderModel, type DashboardFolderInput, type DashboardModel, type FolderModel } from '../../core/dashboard-model';
+import { buildFolderModel, type DashboardFolderInput, type DashboardModel, type FolderModel } from '../../core/outputs/dashboard-model';
 import type { CalendarDate } from '../../core/types';
 import type { DashboardTarget, HostMessage, WebviewMessage } from '../../protocol/dashboard';
 import { log, reportError } from '../../services/log';

@@ -11,10 +11,10 @@ import type {
   NoteRef,
   RecentNote,
   TimelinePoint,
-} from '../../core/dashboard-model';
-import { NO_TOPIC } from '../../core/dashboard-model';
-import { daysBetween } from '../../core/dates';
-import { escapeHtml as e, formatHours as h } from '../../core/transcript';
+} from '../../core/outputs/dashboard-model';
+import { NO_TOPIC } from '../../core/outputs/dashboard-model';
+import { daysBetween } from '../../core/common/dates';
+import { escapeHtml as e, formatHours as h } from '../../core/outputs/transcript';
 import type { CalendarDate, Format } from '../../core/types';
 
 export interface RenderContext {

@@ -1,8 +1,8 @@
 // Every problem the core finds, in the Problems panel at its line and column, kept current as the user types;
 // and the quick fixes whose answer is obvious (the core puts it in the problem's `replacement`).
 import * as vscode from 'vscode';
-import { CONFIG_FILE } from '../../core/config';
-import { renameKeyEdit, setFrontmatterValues } from '../../core/note-edit';
+import { CONFIG_FILE } from '../../core/rules/config';
+import { renameKeyEdit, setFrontmatterValues } from '../../core/notes/note-edit';
 import type { Problem, ProblemCode, Severity } from '../../core/types';
 import { reportError } from '../../services/log';
 import type { CeIndex, FolderIndex } from '../../services/types';

@@ -1,10 +1,10 @@
 // Help while writing a note's frontmatter: completion for keys and values, hovers that explain a UAN and topic
 // keys. Only between the frontmatter fences: the body is the user's own Markdown.
 import * as vscode from 'vscode';
-import { localToday } from '../../core/dates';
-import { frontmatterContextAt, keyValueOnLine, wordAt, type FrontmatterContext } from '../../core/note-edit';
-import { TOPICS, topicInfo } from '../../core/topics';
-import { parseUan } from '../../core/uan';
+import { localToday } from '../../core/common/dates';
+import { frontmatterContextAt, keyValueOnLine, wordAt, type FrontmatterContext } from '../../core/notes/note-edit';
+import { TOPICS, topicInfo } from '../../core/notes/topics';
+import { parseUan } from '../../core/notes/uan';
 import type { Uan } from '../../core/types';
 import type { CeIndex } from '../../services/types';
 

@@ -1,13 +1,13 @@
 // The Notes view: every CE note (and every note that could not be read), grouped by status or by topic.
 // The grouping is remembered per workspace and mirrored in a context key for the title-bar toggle.
 import * as vscode from 'vscode';
-import { TOPICS, topicLabel } from '../../core/topics';
+import { TOPICS, topicLabel } from '../../core/notes/topics';
 import type { ParsedNote } from '../../core/types';
 import type { CeIndex, FolderIndex } from '../../services/types';
 import type { NoteTarget } from '../../services/targets';
 import { guarded } from '../../services/log';
-import { EditorFollower } from '../../sidebar/follow';
-import { CachedTreeProvider } from '../../sidebar/cached-tree';
+import { EditorFollower } from '../views/follow';
+import { CachedTreeProvider } from '../views/cached-tree';
 import { isInUse } from '../../services/in-use';
 import {
   formatHours,
@@ -18,7 +18,7 @@ import {
   noteTooltip,
   openNoteCommand,
   worstSeverity,
-} from '../../sidebar/format';
+} from '../views/format';
 
 export const VIEW_ID = 'pharmacyCe.notes';
 export type Grouping = 'status' | 'topic';

@@ -18,9 +18,9 @@ import {
   noteTooltip,
   openNoteCommand,
   stateIcon,
-} from '../../sidebar/format';
-import { EditorFollower } from '../../sidebar/follow';
-import { CachedTreeProvider } from '../../sidebar/cached-tree';
+} from '../views/format';
+import { EditorFollower } from '../views/follow';
+import { CachedTreeProvider } from '../views/cached-tree';
 import { isInUse } from '../../services/in-use';
 
 export const VIEW_ID = 'pharmacyCe.progress';

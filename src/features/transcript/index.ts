@@ -1,8 +1,8 @@
 // Export Transcript: writes `<folder>/transcripts/<credential>-<cycle end>.csv` and `.html` for one
 // credential's cycle, then opens the CSV and offers the printable HTML.
 import * as vscode from 'vscode';
-import { localToday } from '../../core/dates';
-import { buildTranscript, transcriptBaseName, transcriptCsv, transcriptHtml } from '../../core/transcript';
+import { localToday } from '../../core/common/dates';
+import { buildTranscript, transcriptBaseName, transcriptCsv, transcriptHtml } from '../../core/outputs/transcript';
 import type { CredentialProgress } from '../../core/types';
 import { guarded } from '../../services/log';
 import { isCredentialTarget } from '../../services/targets';

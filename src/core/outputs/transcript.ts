@@ -1,8 +1,8 @@
 // An audit-ready transcript of one credential's cycle: the rows, a CSV (RFC 4180) and a printable HTML page.
 // Pure: the export command reads the index, these functions only write text.
-import { resolveRelative } from './paths';
-import { topicLabel } from './topics';
-import type { CalendarDate, CredentialProgress, Format, ParsedNote } from './types';
+import { resolveRelative } from '../common/paths';
+import { topicLabel } from '../notes/topics';
+import type { CalendarDate, CredentialProgress, Format, ParsedNote } from '../types';
 
 export interface TranscriptRow {
   completed?: CalendarDate;

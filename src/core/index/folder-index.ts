@@ -2,10 +2,10 @@
 // resolved config, every problem, and a memoized evaluation. It takes text, never reads files: the
 // extension feeds it from vscode.workspace.fs and file events, the CLI from Node's fs.
 import picomatch from 'picomatch';
-import { CONFIG_FILE, parseConfig } from './config';
-import { EvaluationMemo, evaluateAllFacts, noteFacts, type NoteFacts } from './evaluate';
-import { parseNote } from './note';
-import { resolveRelative } from './paths';
+import { CONFIG_FILE, parseConfig } from '../rules/config';
+import { EvaluationMemo, evaluateAllFacts, noteFacts, type NoteFacts } from '../rules/evaluate';
+import { parseNote } from '../notes/note';
+import { resolveRelative } from '../common/paths';
 import type {
   CalendarDate,
   CeNote,
@@ -16,7 +16,7 @@ import type {
   Problem,
   ResolvedConfig,
   RuleSetOptions,
-} from './types';
+} from '../types';
 
 export interface CeWorkspaceOptions {
   ruleSetOptions?: RuleSetOptions;

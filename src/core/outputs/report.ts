@@ -10,9 +10,9 @@ import type {
   ProgressState,
   RequirementProgress,
   Severity,
-} from './types';
-import { CONFIG_FILE } from './config';
-import type { CeWorkspace } from './workspace';
+} from '../types';
+import { CONFIG_FILE } from '../rules/config';
+import type { CeWorkspace } from '../index/folder-index';
 
 export interface ReportInput {
   asOf: CalendarDate;

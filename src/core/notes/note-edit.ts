@@ -1,7 +1,7 @@
 // Minimal, line-based edits to a note's frontmatter. A note is the user's own file: an edit touches only the
 // value it means to change, and keeps line endings, BOM, comments, quoting, key order and the body as they were.
 // Pure: takes text, returns edits; the editor (or a test) applies them.
-import type { CalendarDate } from './types';
+import type { CalendarDate } from '../types';
 
 /**
  * One text edit on a single line. `line` is 0-based, columns are 0-based UTF-16 offsets into the line's text

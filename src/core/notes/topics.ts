@@ -1,5 +1,5 @@
 // The project's topic vocabulary (see the domain facts) and the ACPE topic codes that map onto it.
-import type { TopicKey } from './types';
+import type { TopicKey } from '../types';
 
 export interface TopicInfo {
   key: TopicKey;

@@ -6,7 +6,7 @@
 // the frontmatter itself: it copies its whole input into a Buffer, which a large body would make costly.
 // Most notes never reach it: the plain YAML they use is read by the line scanner below (see scanKeys).
 import matter from 'gray-matter';
-import { daysInMonth } from './dates';
+import { daysInMonth } from '../common/dates';
 import { NOTE_KEYS, type NoteKey } from './note-keys';
 
 /** A scalar as written in the file: 1-based line and column of its first character, and its length. */

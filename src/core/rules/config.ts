@@ -12,9 +12,9 @@
 // The ESM build: the package's `main` is a UMD bundle whose runtime `require('./impl/format')` esbuild
 // cannot follow, so a bundle importing plain 'jsonc-parser' fails at load time.
 import { type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser/lib/esm/main';
-import { isCalendarDate } from './dates';
+import { isCalendarDate } from '../common/dates';
 import { builtInRuleSets, cycleFor, nearestId } from './rules';
-import { isTopicKey, nearestTopic } from './topics';
+import { isTopicKey, nearestTopic } from '../notes/topics';
 import type {
   Audience,
   CalendarDate,
@@ -30,7 +30,7 @@ import type {
   RuleSet,
   RuleSetOptions,
   Severity,
-} from './types';
+} from '../types';
 
 export const CONFIG_FILE = '.pharmacy-ce.json';
 

@@ -2,7 +2,7 @@
 // Notes are untrusted: nothing here throws on bad input, every problem points at the offending value, and a
 // wrong value makes only that note invalid. Kept cheap (no Markdown parser, no per-call regex compilation)
 // because a folder of thousands of notes is parsed on every cold start.
-import { daysInMonth, fromDayNumber, toCalendarDate } from './dates';
+import { daysInMonth, fromDayNumber, toCalendarDate } from '../common/dates';
 import { bodyHeading, flatCopy, summarizeBody } from './excerpt';
 import {
   COMMON_INDEX_OF,
@@ -37,7 +37,7 @@ import type {
   StudyNote,
   TopicKey,
   Uan,
-} from './types';
+} from '../types';
 import { NOTE_KEYS, type NoteKey } from './note-keys';
 
 

@@ -4,9 +4,9 @@
 // `source` is one address when there is one (the UI makes it a link); further references are kept here:
 // PTCB CPhT also ptcb.zendesk.com 206222598 and ptcb.org/news/recertification-updates; CSPT also
 // ptcb.zendesk.com 360013094012; Texas 22 TAC 297.8.
-import { addDays, addMonths, endOfMonth } from './dates';
-import { editDistance } from './topics';
-import type { CalendarDate, Limit, Requirement, RuleSet, RuleSetOptions } from './types';
+import { addDays, addMonths, endOfMonth } from '../common/dates';
+import { editDistance } from '../notes/topics';
+import type { CalendarDate, Limit, Requirement, RuleSet, RuleSetOptions } from '../types';
 
 /** When the facts behind the built-in rule sets were gathered. */
 export const RULES_AS_OF: CalendarDate = '2026-11-01';

@@ -1,6 +1,6 @@
 // Calendar dates as `YYYY-MM-DD` strings. All arithmetic is done on UTC day numbers so a user's time zone
 // can never shift a completion date by a day.
-import type { CalendarDate } from './types';
+import type { CalendarDate } from '../types';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;

@@ -1,7 +1,7 @@
 // ACPE Universal Activity Numbers (`PPPP-JJJJ-YY-NNN-FTT-A`). Certificates and provider pages print them in a
 // few sloppy ways; those are accepted with the deviations listed so the user can be offered the canonical form.
 import { topicForAcpeCode } from './topics';
-import type { Format, Uan } from './types';
+import type { Format, Uan } from '../types';
 
 export interface UanParseResult {
   uan?: Uan;

@@ -1,7 +1,7 @@
 // What the CE Dashboard shows, computed from the index: plain data, no formatting and no editor types. The
 // dashboard feature turns it into escaped HTML; the tests check the figures here.
-import { addDays, compareDates, daysBetween } from './dates';
-import { topicLabel } from './topics';
+import { addDays, compareDates, daysBetween } from '../common/dates';
+import { topicLabel } from '../notes/topics';
 import type {
   CalendarDate,
   CeNote,
@@ -13,7 +13,7 @@ import type {
   RequirementProgress,
   ResolvedConfig,
   TopicKey,
-} from './types';
+} from '../types';
 
 /** The part of a CeWorkspace the dashboard reads (CeWorkspace satisfies it). */
 export interface DashboardSource {

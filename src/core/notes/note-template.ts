@@ -1,6 +1,6 @@
 // The text of a new CE note and its file name. Pure: the New CE Note command asks the questions and writes
 // the file; this decides what goes in it.
-import type { CalendarDate, Format, TopicKey } from './types';
+import type { CalendarDate, Format, TopicKey } from '../types';
 
 export interface NewNoteFields {
   title: string;

@@ -11,7 +11,7 @@
 //    (a 6 h pharmacist college course under "pharmacist <= 5" and "college <= 10" adds 5 and leaves 5 of
 //    the college room). Notes are taken earliest first, so the hours earned first are the ones that count.
 // Hours are counted in whole hundredths, so 0.1 + 0.2 is 0.3 and a 3.33 h cap compares exactly.
-import { daysBetween } from './dates';
+import { daysBetween } from '../common/dates';
 import type {
   CalendarDate,
   CeNote,
@@ -26,7 +26,7 @@ import type {
   RequirementProgress,
   ResolvedConfig,
   RuleSet,
-} from './types';
+} from '../types';
 
 /** Average days per month, for the pace. */
 const DAYS_PER_MONTH = 30.44;
