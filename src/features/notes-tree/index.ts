@@ -6,8 +6,8 @@ import type { ParsedNote } from '../../core/types';
 import type { CeIndex, FolderIndex } from '../../services/types';
 import type { NoteTarget } from '../../services/targets';
 import { guarded } from '../../services/log';
-import { EditorFollower } from '../views/follow';
-import { CachedTreeProvider } from '../views/cached-tree';
+import { EditorFollower } from '../../ui/follow';
+import { CachedTreeProvider } from '../../ui/cached-tree';
 import { isInUse } from '../../services/in-use';
 import {
   formatHours,
@@ -18,7 +18,7 @@ import {
   noteTooltip,
   openNoteCommand,
   worstSeverity,
-} from '../views/format';
+} from '../../ui/format';
 
 export const VIEW_ID = 'pharmacyCe.notes';
 export type Grouping = 'status' | 'topic';

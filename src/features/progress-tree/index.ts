@@ -18,9 +18,9 @@ import {
   noteTooltip,
   openNoteCommand,
   stateIcon,
-} from '../views/format';
-import { EditorFollower } from '../views/follow';
-import { CachedTreeProvider } from '../views/cached-tree';
+} from '../../ui/format';
+import { EditorFollower } from '../../ui/follow';
+import { CachedTreeProvider } from '../../ui/cached-tree';
 import { isInUse } from '../../services/in-use';
 
 export const VIEW_ID = 'pharmacyCe.progress';

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { CredentialProgress } from '../../core/types';
 import type { CeIndex } from '../../services/types';
 import { isInUse } from '../../services/in-use';
-import { daysLeftText, escapeMarkdown, formatDate, formatHours, stateText } from '../views/format';
+import { daysLeftText, escapeMarkdown, formatDate, formatHours, stateText } from '../../ui/format';
 
 const SETTING = 'pharmacyCe.statusBar.enabled';
 

@@ -1,8 +1,8 @@
 // How hours, dates, states and notes read in the sidebar and the status bar. Shared by the Progress tree, the
 // Notes tree and the status bar so the three always say the same thing the same way.
 import * as vscode from 'vscode';
-import type { CalendarDate, CeNote, CredentialProgress, ParsedNote, Problem, ProgressState } from '../../core/types';
-import type { NoteTarget } from '../../services/targets';
+import type { CalendarDate, CeNote, CredentialProgress, ParsedNote, Problem, ProgressState } from '../core/types';
+import type { NoteTarget } from '../services/targets';
 
 /** `14.5`, `11`, `0.25`: at most two decimals, no float noise (0.1 + 0.2). */
 export function formatHours(hours: number): string {

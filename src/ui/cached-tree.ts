@@ -1,7 +1,7 @@
 // What both sidebar trees share: children computed once per refresh and kept by parent id, so `getParent`
 // and `reveal` see the same element objects the view was given, and one emitter refreshes the whole tree.
 import * as vscode from 'vscode';
-import type { CeIndex } from '../../services/types';
+import type { CeIndex } from '../services/types';
 
 interface TreeElement {
   readonly kind: string;
