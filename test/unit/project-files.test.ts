@@ -1,0 +1,144 @@
+// The repository's own files, as a newcomer meets them: packaging asks no question, the packaged README has no
+// dead link, and F5 in desktop VS Code finds its launch configuration and build task.
+import { listFiles, PackageManager } from '@vscode/vsce';
+import { parse, type ParseError } from 'jsonc-parser';
+import MarkdownIt from 'markdown-it';
+import type Token from 'markdown-it/lib/token.mjs';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+
+describe('project files: package.json', () => {
+  // Without these, `vsce package` on a terminal stops at "A 'repository' field is missing... [y/N]" and Enter aborts.
+  it('names the repository, issue tracker and home page, so vsce packages without a question', () => {
+    assert.match(manifest.repository?.url ?? manifest.repository ?? '', /^https:\/\/github\.com\/[\w.-]+\/[\w.-]+(\.git)?$/);
+    assert.match(manifest.bugs?.url ?? '', /^https:\/\//);
+    assert.match(manifest.homepage ?? '', /^https:\/\//);
+  });
+});
+
+/** Every link and image target in a Markdown file (markdown-it's own parse, so code spans and blocks are skipped). */
+function linkTargets(file: string): string[] {
+  const md = new MarkdownIt();
+  const targets: string[] = [];
+  const walk = (tokens: Token[]): void => {
+    for (const token of tokens) {
+      const target = token.type === 'link_open' ? token.attrGet('href') : token.type === 'image' ? token.attrGet('src') : null;
+      if (target !== null) targets.push(target);
+      if (token.children) walk(token.children);
+    }
+  };
+  walk(md.parse(fs.readFileSync(path.join(ROOT, file), 'utf8'), {}));
+  return targets;
+}
+
+/** Relative targets as repository paths (no anchor or query; a folder link ends in `/`). */
+function relativeTargets(file: string): string[] {
+  return linkTargets(file)
+    .filter((target) => !/^[a-z][a-z0-9+.-]*:/i.test(target) && !target.startsWith('#') && !target.startsWith('//'))
+    .map((target) => path.posix.normalize(path.posix.join(path.posix.dirname(file), decodeURI(target.split(/[?#]/)[0]))));
+}
+
+describe('project files: the README that ships in the .vsix', function () {
+  this.timeout(120_000); // vsce walks the whole checkout, node_modules included (about 5 s)
+  let shipped: Set<string>;
+
+  before(async () => {
+    shipped = new Set(await listFiles({ cwd: ROOT, packageManager: PackageManager.None }));
+  });
+
+  /** vsce stores these under other names in the .vsix (readme.md, changelog.md, LICENSE.txt): a link to them is dead there. */
+  const renamedByVsce = (file: string): boolean => /^(readme|changelog|license)(\.(md|txt))?$/i.test(file);
+
+  it('links only to files the package ships, or to absolute addresses (the Marketplace shows it as is)', () => {
+    assert.ok(shipped.has('README.md'));
+    const relative = relativeTargets('README.md');
+    const dead = relative.filter((target) => !shipped.has(target) || renamedByVsce(target));
+    assert.deepEqual(dead, [], `relative links in README.md to files the .vsix does not contain (make them absolute): ${dead.join(', ')}`);
+  });
+
+  it('ships no contributor files: tests, sources, sample notes, editor settings', () => {
+    const unwanted = [...shipped].filter((file) => /^(src|test|sample-notes|\.vscode|\.ci|node_modules)\//.test(file) || file === 'CONTRIBUTING.md');
+    assert.deepEqual(unwanted, []);
+  });
+
+  it('CONTRIBUTING.md links only to files in the repository', () => {
+    const missing = relativeTargets('CONTRIBUTING.md').filter((target) => !fs.existsSync(path.join(ROOT, target)));
+    assert.deepEqual(missing, []);
+  });
+});
+
+describe('project files: F5 in desktop VS Code', () => {
+  function readJsonc(file: string): any {
+    const errors: ParseError[] = [];
+    const value = parse(fs.readFileSync(path.join(ROOT, file), 'utf8'), errors, { allowTrailingComma: false });
+    assert.deepEqual(errors, [], `${file} does not parse`);
+    return value;
+  }
+
+  it('launch.json runs the extension from this checkout, and each launch builds first with a task of tasks.json', () => {
+    const launch = readJsonc('.vscode/launch.json');
+    const tasks = readJsonc('.vscode/tasks.json');
+    const labels = new Set<string>(tasks.tasks.map((task: { label: string }) => task.label));
+    const run = launch.configurations.find((c: { name: string }) => c.name === 'Run Extension');
+    assert.ok(run, 'a "Run Extension" configuration');
+    assert.equal(run.type, 'extensionHost');
+    assert.ok(run.args.includes('--extensionDevelopmentPath=${workspaceFolder}'));
+    const tests = launch.configurations.find((c: { name: string }) => c.name === 'Extension Tests');
+    const testsPath = tests?.args.find((a: string) => a.startsWith('--extensionTestsPath='));
+    assert.equal(testsPath, '--extensionTestsPath=${workspaceFolder}/out/test/integration/index');
+    assert.ok(fs.existsSync(path.join(ROOT, 'test/integration/index.ts')), 'the suite index the build turns into out/test/integration/index.js');
+    for (const config of launch.configurations) {
+      assert.ok(labels.has(config.preLaunchTask), `"${config.name}" names an existing task (${config.preLaunchTask})`);
+      for (const arg of config.args as string[]) {
+        const folder = /^\$\{workspaceFolder\}\/([^=]+)$/.exec(arg)?.[1];
+        if (folder) assert.ok(fs.existsSync(path.join(ROOT, folder)), `"${config.name}" opens ${folder}, which exists`);
+      }
+    }
+    for (const task of tasks.tasks) {
+      if (task.type === 'npm') assert.ok(manifest.scripts[task.script], `task "${task.label}" runs npm script ${task.script}`);
+    }
+  });
+
+  it('.gitignore keeps launch.json and tasks.json in the repository', function () {
+    const result = spawnSync('git', ['check-ignore', '.vscode/launch.json', '.vscode/tasks.json'], { cwd: ROOT, encoding: 'utf8' });
+    if (result.error || result.status === 128) this.skip(); // not a git checkout
+    assert.equal(result.status, 1, `git check-ignore: ignored: ${result.stdout}`);
+  });
+});
+
+describe('project files: what sample-notes/README.md says', () => {
+  const SAMPLE = path.join(ROOT, 'sample-notes');
+  let copy: string;
+  beforeEach(() => {
+    copy = fs.mkdtempSync(path.join(os.tmpdir(), 'pharmacy-ce-sample-'));
+    fs.cpSync(SAMPLE, copy, { recursive: true });
+  });
+  afterEach(() => fs.rmSync(copy, { recursive: true, force: true }));
+
+  function texas(): { earned: number; required: number; met: boolean } {
+    const run = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'report', copy, '--json', '--as-of', '2026-11-25'], { encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+    const credential = JSON.parse(run.stdout).credentials.find((c: { id: string }) => c.id === 'tx');
+    return { earned: credential.hours.earned, required: credential.hours.required, met: credential.met };
+  }
+  function edit(file: string, from: string | RegExp, to: string): void {
+    const full = path.join(copy, file);
+    const text = fs.readFileSync(full, 'utf8');
+    assert.notEqual(text.replace(from, to), text, `${file} contains ${from}`);
+    fs.writeFileSync(full, text.replace(from, to));
+  }
+
+  it('Texas: 16.5 h; 18.5 h with the pediatric course finished; closed at 20 h once the insulin-pens date is fixed too', () => {
+    assert.deepEqual(texas(), { earned: 16.5, required: 20, met: false });
+    edit('2026/2026-10-30-pediatric-dosing-safety.md', /^status: in-progress$/m, 'status: completed\ncompleted: 2026-11-20');
+    assert.deepEqual(texas(), { earned: 18.5, required: 20, met: false });
+    edit('2026/2026-06-09-insulin-pens.md', 'completed: 2026-06-31', 'completed: 2026-06-30');
+    assert.deepEqual(texas(), { earned: 20, required: 20, met: true });
+  });
+});
