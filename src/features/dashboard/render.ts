@@ -33,18 +33,42 @@ const MAX_NOT_COUNTED = 30;
 const SOON_DAYS = 60;
 
 const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
-markdown.disable(['image']);
-markdown.validateLink = (url: string) => /^(https?:\/\/|mailto:)/i.test(url.trim());
+// Every link and image is parsed (so `![alt](x)` is an image, never "!" and a link); the rules below keep only
+// web and mail links (others show their text) and draw an image as its alt text, so nothing is fetched.
+markdown.validateLink = () => true;
+const isAllowedLink = (href: string) => /^(https?:\/\/|mailto:)/i.test(href.trim());
 const defaultLinkOpen = markdown.renderer.rules.link_open;
+const defaultLinkClose = markdown.renderer.rules.link_close;
 markdown.renderer.rules.link_open = (tokens, idx, options, env, self) => {
-  tokens[idx].attrSet('rel', 'noopener noreferrer');
+  const link = tokens[idx];
+  if (!isAllowedLink(link.attrGet('href') ?? '')) {
+    // Links do not nest: the next close is this link's.
+    const close = tokens.findIndex((tok, i) => i > idx && tok.type === 'link_close');
+    if (close !== -1) tokens[close].meta = { dropped: true };
+    return '';
+  }
+  link.attrSet('rel', 'noopener noreferrer');
   return defaultLinkOpen ? defaultLinkOpen(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options);
 };
+markdown.renderer.rules.link_close = (tokens, idx, options, env, self) => {
+  if (tokens[idx].meta?.dropped) return '';
+  return defaultLinkClose ? defaultLinkClose(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options);
+};
+markdown.renderer.rules.image = (tokens, idx, options, env: ExcerptEnv, self) => {
+  // The alt text as CommonMark defines it (the label's text without its markup).
+  const alt = self.renderInlineAsText(tokens[idx].children ?? [], options, env).trim();
+  return `<span class="image-alt">${e(alt ? env.t('[image: {0}]', alt) : env.t('[image]'))}</span>`;
+};
 
-/** A note's Markdown excerpt as safe HTML: no raw HTML, no images, links only to the web or mail. */
-export function renderExcerpt(text: string): string {
+interface ExcerptEnv {
+  t: RenderContext['t'];
+}
+
+/** A note's Markdown excerpt as safe HTML: no raw HTML, images as their alt text, links only to the web or mail. */
+export function renderExcerpt(text: string, t: RenderContext['t']): string {
   const source = text.length > MAX_EXCERPT ? `${text.slice(0, MAX_EXCERPT)}…` : text;
-  return markdown.render(source);
+  const env: ExcerptEnv = { t };
+  return markdown.render(source, env);
 }
 
 export function renderDashboard(model: DashboardModel | undefined, ctx: RenderContext): string {
@@ -284,7 +308,7 @@ function renderRecentNote(n: RecentNote, f: FolderModel, ctx: RenderContext): st
     n.hasErrors ? `<span class="flag flag-error">${e(t('has errors'))}</span>` : '',
   ].join('');
   const topics = n.topicLabels.length ? `<ul class="topics" aria-label="${e(t('Topics'))}">${n.topicLabels.map((l) => `<li>${e(l)}</li>`).join('')}</ul>` : '';
-  const preview = n.excerpt.trim() ? `<div class="preview">${renderExcerpt(n.excerpt)}</div>` : '';
+  const preview = n.excerpt.trim() ? `<div class="preview">${renderExcerpt(n.excerpt, t)}</div>` : '';
   return `<li class="note" ${noteData(f, n.path)} data-key="note:${e(f.key)}:${e(n.path)}">` +
     `<button class="note-title" ${noteData(f, n.path)} title="${e(t('Open {0}', n.path))}">${e(n.title)}</button>${flags}` +
     `<p class="meta">${meta.map((m) => e(m)).join(' · ')}</p>${topics}${preview}</li>`;
