@@ -2,6 +2,7 @@
 // index changes, and carries out the few requests the webview may make after checking them.
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
+import { escapeHtml } from '../../core/common/text';
 import { buildFolderModel, type DashboardFolderInput, type DashboardModel, type FolderModel } from '../../core/outputs/dashboard-model';
 import type { CalendarDate } from '../../core/types';
 import type { DashboardTarget, HostMessage, WebviewMessage } from '../../protocol/dashboard';
@@ -326,16 +327,16 @@ export class DashboardPanel implements vscode.Disposable {
     const script = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview.js'));
     const csp = `default-src 'none'; style-src ${webview.cspSource}; script-src 'nonce-${nonce}'; img-src ${webview.cspSource} data:;`;
     return `<!DOCTYPE html>
-<html lang="${attr(vscode.env.language)}">
+<html lang="${escapeHtml(vscode.env.language)}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link href="${style.toString()}" rel="stylesheet">
-<title>${attr(vscode.l10n.t('CE Dashboard'))}</title>
+<title>${escapeHtml(vscode.l10n.t('CE Dashboard'))}</title>
 </head>
 <body>
-<main id="root" aria-label="${attr(vscode.l10n.t('CE Dashboard'))}">${this.bodyHtml()}</main>
+<main id="root" aria-label="${escapeHtml(vscode.l10n.t('CE Dashboard'))}">${this.bodyHtml()}</main>
 <script nonce="${nonce}" src="${script.toString()}"></script>
 </body>
 </html>`;
@@ -344,10 +345,6 @@ export class DashboardPanel implements vscode.Disposable {
 
 export function keyOf(folder: FolderIndex): string {
   return folder.folder.uri.toString();
-}
-
-function attr(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 function localeDate(date: CalendarDate): string {

@@ -14,7 +14,8 @@ import type {
 } from '../../core/outputs/dashboard-model';
 import { NO_TOPIC } from '../../core/outputs/dashboard-model';
 import { daysBetween } from '../../core/common/dates';
-import { escapeHtml as e, formatHours as h } from '../../core/outputs/transcript';
+import { formatHours as h, roundTo } from '../../core/common/numbers';
+import { escapeHtml as e } from '../../core/common/text';
 import type { CalendarDate, Format } from '../../core/types';
 
 export interface RenderContext {
@@ -126,7 +127,7 @@ function renderAction(a: ActionItem, f: FolderModel, ctx: RenderContext): string
     case 'total':
       return showCard(a.credentialId, f, ctx) + e(a.daysLeft < 0
         ? t('{0} h more were needed for {1}: the cycle ended {2}.', h(a.hours), a.credential, date(a.deadline))
-        : t('{0} h more needed for {1} by {2}: about {3} h per month.', h(a.hours), a.credential, date(a.deadline), h(round1(a.pacePerMonth))));
+        : t('{0} h more needed for {1} by {2}: about {3} h per month.', h(a.hours), a.credential, date(a.deadline), h(roundTo(a.pacePerMonth, 1))));
     case 'cpe-monitor':
       return e(a.notes.length === 1
         ? t('1 note completed more than {0} days ago is not marked cpe_monitor: true. Check NABP CPE Monitor before its 60-day reporting window closes on {1}.', a.reminderDays, date(a.deadline))
@@ -181,7 +182,7 @@ function renderCard(c: CredentialCard, f: FolderModel, titleId: string, ctx: Ren
   const { t } = ctx;
   const percent = c.required > 0 ? Math.min(100, Math.round((c.earned / c.required) * 100)) : 100;
   const days = c.cycle.daysLeft < 0 ? t('ended {0} days ago', -c.cycle.daysLeft) : t('{0} days left', c.cycle.daysLeft);
-  const pace = c.met ? t('Total met') : c.cycle.daysLeft < 0 ? t('Cycle ended') : t('{0} h per month needed', h(round1(c.pacePerMonth)));
+  const pace = c.met ? t('Total met') : c.cycle.daysLeft < 0 ? t('Cycle ended') : t('{0} h per month needed', h(roundTo(c.pacePerMonth, 1)));
   const requirements = c.requirements.length === 0 ? '' : `<ul class="requirements">${c.requirements.map((r) => {
     const status = r.met ? t('met') : t('{0} h missing', h(r.remaining));
     const label = `${r.label}${r.countsTowardTotal ? '' : ` ${t('(not part of the total)')}`}`;
@@ -327,8 +328,4 @@ ${s.broken ? `<dt>${e(t('Unreadable'))}</dt><dd>${s.broken}</dd>` : ''}
   const topics = s.notesPerTopic.length === 0 ? '' : `<h4>${e(t('Notes per topic'))}</h4><ul class="bd-list">${s.notesPerTopic.map((x) =>
     `<li><span class="bd-label">${e(x.label)}</span><span class="bd-figure">${x.count}</span>${bar(x.count, max, t('{0}: {1} notes', x.label, x.count), false)}</li>`).join('')}</ul>`;
   return `<section class="study"><h3>${e(t('Study overview'))}</h3>${counts}${topics}</section>`;
-}
-
-function round1(n: number): number {
-  return Math.round(n * 10) / 10;
 }
