@@ -12,6 +12,7 @@ import type { CeIndex, FolderIndex } from '../../services/types';
 import { ExcerptCache } from './excerpts';
 import { isPlainRelativePath, parseWebviewMessage } from './messages';
 import type { RenderContext } from './render';
+import { RendererLoader, rendererMissingHtml, type Renderer } from './renderer';
 
 export const VIEW_TYPE = 'pharmacyCe.dashboard';
 
@@ -20,10 +21,7 @@ export const VIEW_TYPE = 'pharmacyCe.dashboard';
  * esbuild builds it apart (dist/dashboard-render.js, next to dist/extension.js), and it is loaded when a
  * dashboard is first drawn rather than on activation.
  */
-let renderModule: typeof import('./render') | undefined;
-function renderer(): typeof import('./render') {
-  return (renderModule ??= require('./dashboard-render.js') as typeof import('./render'));
-}
+const rendererLoader = new RendererLoader(() => require('./dashboard-render.js') as Renderer);
 /** How long a redraw waits for the previews of its notes before drawing without them (they follow). */
 const EXCERPT_WAIT_MS = 400;
 
@@ -304,8 +302,13 @@ export class DashboardPanel implements vscode.Disposable {
   }
 
   private bodyHtml(): string {
+    const loaded = rendererLoader.get();
+    if ('error' in loaded) {
+      if (loaded.firstFailure) reportError(vscode.l10n.t('The CE Dashboard could not be drawn: reinstall the Pharmacy CE Notes extension.'), loaded.error);
+      return rendererMissingHtml((message, ...args) => vscode.l10n.t(message, ...args), loaded.error);
+    }
     try {
-      return renderer().renderDashboard(this.currentModel(), this.renderContext());
+      return loaded.renderer.renderDashboard(this.currentModel(), this.renderContext());
     } catch (error) {
       reportError(vscode.l10n.t('The CE Dashboard could not be drawn.'), error);
       return `<p class="empty">${vscode.l10n.t('The dashboard could not be drawn: see the Pharmacy CE log.')}</p>`;
