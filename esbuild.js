@@ -1,4 +1,5 @@
-// Builds the extension, the CLI and the webview script; with --tests also the mocha suites, with --bench the benchmark.
+// Builds the extension, the CLI and the webview script; with --tests also the mocha suites (and the real-VS Code
+// benchmarks of test/bench/vscode), with --bench the benchmark.
 // Types are checked separately (`npm run typecheck`): esbuild only strips them, which keeps builds fast.
 const esbuild = require('esbuild');
 const fs = require('fs');
@@ -63,6 +64,9 @@ if (withTests) {
   if (unit.length) builds.push({ ...node, sourcemap: 'inline', minify: false, entryPoints: unit, outdir: 'out/test/unit', outbase: 'test/unit', external: ['vscode', 'mocha', 'fast-check', '@vscode/vsce'] });
   const integration = testEntries('test/integration');
   if (integration.length) builds.push({ ...node, sourcemap: 'inline', minify: false, entryPoints: integration, outdir: 'out/test/integration', outbase: 'test/integration', external: ['vscode', 'mocha'] });
+  // The print-only benchmarks that need a real VS Code (`npm run bench:vscode`), run by the same harness.
+  const benchVscode = testEntries('test/bench/vscode');
+  if (benchVscode.length) builds.push({ ...node, sourcemap: 'inline', minify: false, entryPoints: benchVscode, outdir: 'out/bench/vscode', outbase: 'test/bench/vscode', external: ['vscode', 'mocha'] });
 }
 if (withBench) builds.push({ ...node, entryPoints: ['test/bench/bench.ts'], outfile: 'out/bench/bench.js' });
 

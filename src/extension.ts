@@ -14,7 +14,7 @@ import * as dashboard from './features/dashboard';
 import * as transcript from './features/transcript';
 
 export interface Feature {
-  /** Registers the feature; may return an object that tests reach through the extension's exports. */
+  /** Registers the feature; may return an object that integration tests reach through the extension's exports. */
   activate(context: vscode.ExtensionContext, index: CeIndex): unknown;
 }
 
@@ -29,14 +29,17 @@ const FEATURES: Record<string, Feature> = {
   transcript,
 };
 
-/** Returned to tests (and other extensions) as the extension's exports. */
+/**
+ * The extension's exports in an integration test run (VS Code started with extension tests), and only then:
+ * other extensions get nothing, so the index and the features' internals are no API anyone can come to rely on.
+ */
 export interface PharmacyCeApi {
   index: CeIndex;
   /** What each feature's activate returned, by feature folder name (for integration tests). */
   features: Record<string, unknown>;
 }
 
-export function activate(context: vscode.ExtensionContext): PharmacyCeApi {
+export function activate(context: vscode.ExtensionContext): PharmacyCeApi | undefined {
   const log = initLog(context);
   const index = createCeIndex(context);
   context.subscriptions.push(index);
@@ -49,7 +52,7 @@ export function activate(context: vscode.ExtensionContext): PharmacyCeApi {
       log.error(`Feature ${name} failed to start`, error instanceof Error ? (error.stack ?? error.message) : String(error));
     }
   }
-  return { index, features };
+  return context.extensionMode === vscode.ExtensionMode.Test ? { index, features } : undefined;
 }
 
 export function deactivate(): void {

@@ -24,13 +24,18 @@ export function reportError(userMessage: string, error?: unknown): void {
   });
 }
 
-/** Runs a command body, turning any failure into a logged, plainly shown error. */
-export function guarded<A extends unknown[]>(what: string, body: (...args: A) => unknown): (...args: A) => Promise<void> {
+/**
+ * Runs a command body, turning any failure into a logged, plainly shown error. Resolves to what the body
+ * returns (undefined after a failure), so tests and other extensions calling `executeCommand` get e.g. the
+ * created note's Uri back.
+ */
+export function guarded<A extends unknown[], R>(what: string, body: (...args: A) => R | PromiseLike<R>): (...args: A) => Promise<R | undefined> {
   return async (...args: A) => {
     try {
-      await body(...args);
+      return await body(...args);
     } catch (error) {
       reportError(vscode.l10n.t('Pharmacy CE: {0} failed: {1}', what, error instanceof Error ? error.message : String(error)), error);
+      return undefined;
     }
   };
 }

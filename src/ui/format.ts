@@ -1,14 +1,10 @@
 // How hours, dates, states and notes read in the sidebar and the status bar. Shared by the Progress tree, the
 // Notes tree and the status bar so the three always say the same thing the same way.
 import * as vscode from 'vscode';
+import { formatHours } from '../core/common/numbers';
+import { escapeMarkdown } from '../core/common/text';
 import type { CalendarDate, CeNote, CredentialProgress, ParsedNote, Problem, ProgressState } from '../core/types';
 import type { NoteTarget } from '../services/targets';
-
-/** `14.5`, `11`, `0.25`: at most two decimals, no float noise (0.1 + 0.2). */
-export function formatHours(hours: number): string {
-  const rounded = Math.round(hours * 100) / 100;
-  return String(Object.is(rounded, -0) ? 0 : rounded);
-}
 
 /** `11 / 20 h` */
 export function hoursOf(earned: number, required: number): string {
@@ -70,11 +66,6 @@ export function credentialDescription(progress: CredentialProgress): string {
   const parts = [daysLeftText(progress.cycle.daysLeft)];
   if (progress.behindPace && !progress.met) parts.push(vscode.l10n.t('behind pace'));
   return parts.join(' · ');
-}
-
-/** Markdown text with every character Markdown would interpret escaped (notes and configs are untrusted). */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (c) => `\\${c}`);
 }
 
 /** The tooltip of a credential: cycle, hours, pace, the rule's source and date, caveats. */

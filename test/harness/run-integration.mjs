@@ -7,6 +7,8 @@
 // timeout. Always stops the servers and browsers and removes its temp dirs.
 //   node test/harness/run-integration.mjs [--grep <text>]   (or MOCHA_GREP: pass 1 only, that subset)
 //   node test/harness/run-integration.mjs --multi-root      (pass 2 only)
+//   node test/harness/run-integration.mjs --suite bench     (`npm run bench:vscode`: the print-only benchmarks of
+//                                                            test/bench/vscode instead, pass 1 only)
 import fs from 'node:fs';
 import path from 'node:path';
 import {
@@ -16,16 +18,22 @@ import {
 const tag = 'integration';
 const TIMEOUT_MS = Number(process.env.INTEGRATION_TIMEOUT_MS ?? 5 * 60_000);
 const MULTI_ROOT_GREP = 'Multi-root';
-const suiteIndex = path.join(repoRoot, 'out', 'test', 'integration', 'index');
+/** The compiled suite index of each suite folder (built by `node esbuild.js --tests`). */
+const SUITES = {
+  integration: path.join(repoRoot, 'out', 'test', 'integration', 'index'),
+  bench: path.join(repoRoot, 'out', 'bench', 'vscode', 'index'),
+};
 
 function parseArgs(argv) {
-  const args = { grep: process.env.MOCHA_GREP || undefined, multiRootOnly: false };
+  const args = { grep: process.env.MOCHA_GREP || undefined, multiRootOnly: false, suite: 'integration' };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--grep' || argv[i] === '-g') args.grep = argv[++i];
     else if (argv[i].startsWith('--grep=')) args.grep = argv[i].slice('--grep='.length);
     else if (argv[i] === '--multi-root') args.multiRootOnly = true;
-    else throw new Error(`Unknown argument ${argv[i]} (supported: --grep <text>, --multi-root)`);
+    else if (argv[i] === '--suite') args.suite = argv[++i];
+    else throw new Error(`Unknown argument ${argv[i]} (supported: --grep <text>, --multi-root, --suite integration|bench)`);
   }
+  if (!Object.hasOwn(SUITES, args.suite)) throw new Error(`Unknown suite ${args.suite} (supported: ${Object.keys(SUITES).join(', ')})`);
   return args;
 }
 
@@ -43,7 +51,7 @@ function makeMultiRoot(tmp) {
 }
 
 /** One server + browser + suite run. Returns the counts and the extension host's exit code. */
-async function runPass({ name, grep, multiRoot }) {
+async function runPass({ name, grep, multiRoot, suiteIndex }) {
   const tmp = makeTempDir('pharmacy-ce-it-');
   const target = multiRoot ? makeMultiRoot(tmp) : copyFixture(path.join(tmp, 'workspace'));
   const resultFile = path.join(tmp, 'result.txt');
@@ -111,18 +119,19 @@ async function runPass({ name, grep, multiRoot }) {
 }
 
 async function main() {
-  const { grep, multiRootOnly } = parseArgs(process.argv.slice(2));
+  const { grep, multiRootOnly, suite } = parseArgs(process.argv.slice(2));
+  const suiteIndex = SUITES[suite];
   requireSetup();
   if (!fs.existsSync(`${suiteIndex}.js`)) {
     process.stderr.write(`No ${path.relative(repoRoot, suiteIndex)}.js: build the suites with \`node esbuild.js --tests\` first.\n`);
     return 2;
   }
   const passes = [];
-  if (!multiRootOnly) passes.push({ name: 'one folder', grep });
+  if (!multiRootOnly) passes.push({ name: 'one folder', grep, suiteIndex });
   // Pass 2 only when some suite is about multi-root workspaces (otherwise it would run no test and fail).
   const hasMultiRootSuite = fs.readdirSync(path.dirname(suiteIndex))
     .some((f) => f.endsWith('.test.js') && fs.readFileSync(path.join(path.dirname(suiteIndex), f), 'utf8').includes(MULTI_ROOT_GREP));
-  if (multiRootOnly || (!grep && hasMultiRootSuite)) passes.push({ name: 'multi-root', grep: MULTI_ROOT_GREP, multiRoot: true });
+  if (multiRootOnly || (!grep && hasMultiRootSuite)) passes.push({ name: 'multi-root', grep: MULTI_ROOT_GREP, multiRoot: true, suiteIndex });
   let passed = 0;
   let failed = 0;
   for (const pass of passes) {

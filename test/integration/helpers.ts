@@ -9,13 +9,23 @@ import type { PharmacyCeApi } from '../../src/extension';
 import type { CeIndex } from '../../src/services/types';
 
 export const EXTENSION_ID = 'pharmacy-ce-notes.pharmacy-ce-notes';
+/** The `source` of the extension's diagnostics. */
+export const DIAGNOSTIC_SOURCE = 'Pharmacy CE';
 
-/** Activates the extension (if VS Code has not yet) and returns its exports: `{ index, features }`. */
+/** The extension's diagnostics on a file (other extensions may add their own). */
+export function ourDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === DIAGNOSTIC_SOURCE);
+}
+
+/**
+ * Activates the extension (if VS Code has not yet) and returns its exports: `{ index, features }`, which it
+ * gives only in a test run (ExtensionMode.Test, as the harness starts VS Code with extension tests).
+ */
 export async function activateExtension(): Promise<PharmacyCeApi> {
   const extension = vscode.extensions.getExtension<PharmacyCeApi>(EXTENSION_ID);
   if (!extension) throw new Error(`Extension ${EXTENSION_ID} is not loaded in this extension host.`);
   const api = extension.isActive ? extension.exports : await extension.activate();
-  if (!api?.index) throw new Error(`Extension ${EXTENSION_ID} activated without exporting its index.`);
+  if (!api?.index) throw new Error(`Extension ${EXTENSION_ID} activated without exporting its test hooks: is VS Code running extension tests?`);
   return api;
 }
 

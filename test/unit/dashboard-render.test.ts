@@ -68,16 +68,36 @@ describe('dashboard HTML', () => {
       '- [ok](https://ptcb.org/x) [mail](mailto:a@b.org)',
       '- [bad](javascript:alert(1)) [file](file:///etc/passwd) [data](data:text/html,hi) [cmd](command:workbench.action.quit) [rel](other.md)',
       '- ![pic](https://example.com/track.png)',
-    ].join('\n'));
+    ].join('\n'), ctx.t);
     assert.ok(out.includes('&lt;b&gt;bold&lt;/b&gt;'));
     assert.ok(out.includes('&lt;img src=x onerror=alert(1)&gt;'));
     assert.ok(!/<img/i.test(out));
     assert.ok(out.includes('<a href="https://ptcb.org/x" rel="noopener noreferrer">ok</a>'));
     assert.ok(out.includes('href="mailto:a@b.org"'));
     const hrefs = [...out.matchAll(/href="([^"]*)"/g)].map((m) => m[1]);
-    // An image becomes a plain link: nothing is fetched when the dashboard draws.
-    assert.deepEqual(hrefs, ['https://ptcb.org/x', 'mailto:a@b.org', 'https://example.com/track.png']);
+    assert.deepEqual(hrefs, ['https://ptcb.org/x', 'mailto:a@b.org']);
+    // A link elsewhere shows its text, not its Markdown.
+    assert.ok(out.includes('<li>bad file data cmd rel</li>'), out);
     assert.ok(out.includes('<h2>Key points</h2>'));
+  });
+
+  it('shows an image as its alt text, never as "!" and a link, and fetches nothing', () => {
+    const out = renderExcerpt([
+      'See ![Sterile *garbing* chart](https://example.com/track.png "t") and ![](images/a.png).',
+      '',
+      `![${XSS}](javascript:alert(1)) ![ref][r] [![badge](https://x.org/b.svg)](https://ptcb.org/)`,
+      '',
+      '[r]: file:///etc/passwd',
+    ].join('\n'), ctx.t);
+    assert.ok(!/<img/i.test(out), out);
+    assert.ok(!out.includes('!'), out);
+    assert.ok(out.includes('See <span class="image-alt">[image: Sterile garbing chart]</span> and <span class="image-alt">[image]</span>.'), out);
+    assert.ok(out.includes('<span class="image-alt">[image: &lt;img src=x onerror=alert(1)&gt;]</span>'), out);
+    assert.ok(out.includes('<span class="image-alt">[image: ref]</span>'), out);
+    // An image inside a web link: the link stays, the image is its alt text.
+    assert.ok(out.includes('<a href="https://ptcb.org/" rel="noopener noreferrer"><span class="image-alt">[image: badge]</span></a>'), out);
+    const hrefs = [...out.matchAll(/(?:href|src)="([^"]*)"/g)].map((m) => m[1]);
+    assert.deepEqual(hrefs, ['https://ptcb.org/']);
   });
 
   it('makes every note openable by keyboard (a button carrying folder and path)', () => {

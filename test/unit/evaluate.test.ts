@@ -5,7 +5,8 @@ import fc from 'fast-check';
 import { parseConfig } from '../../src/core/rules/config';
 import { parseNote } from '../../src/core/notes/note';
 import { addDays } from '../../src/core/common/dates';
-import { evaluateAll, evaluateCredential, round2 } from '../../src/core/rules/evaluate';
+import { evaluateAll, evaluateCredential } from '../../src/core/rules/evaluate';
+import { roundHours } from '../../src/core/common/numbers';
 import { builtInRuleSets } from '../../src/core/rules/rules';
 import type { BrokenNote, CeNote, Credential, ParsedNote, ResolvedConfig, RuleSet, StudyNote } from '../../src/core/types';
 
@@ -298,10 +299,10 @@ describe('evaluateCredential', () => {
     it('paces the remaining hours over the months left, and all of them in the last month', () => {
       const p = evaluateCredential(cred, rs, [ce('a.md', { hours: 12, completed: '2025-06-01' })], '2026-01-01');
       assert.equal(p.hours.remaining, 12);
-      assert.equal(p.pacePerMonth, round2(12 / (364 / 30.44)));
+      assert.equal(p.pacePerMonth, roundHours(12 / (364 / 30.44)));
       assert.equal(evaluateCredential(cred, rs, [], '2026-12-20').pacePerMonth, 24);
       // Before the cycle starts, the pace spreads over the whole cycle, not the wait before it.
-      assert.equal(evaluateCredential(cred, rs, [], '2024-01-01').pacePerMonth, round2(24 / (729 / 30.44)));
+      assert.equal(evaluateCredential(cred, rs, [], '2024-01-01').pacePerMonth, roundHours(24 / (729 / 30.44)));
     });
 
     it('includes shortfalls of requirements outside the total in the pace', () => {
@@ -448,9 +449,9 @@ describe('evaluation properties', () => {
       fc.property(notes, fc.constantFrom(...credentials), (list, [c, rs]) => {
         const p = evaluateCredential(c, rs, list, AS_OF);
         const counted = list.filter((n) => p.countedNotes.includes(n.path));
-        assert.ok(p.hours.earned <= round2(counted.reduce((s, n) => s + n.hours, 0)) + 1e-9);
+        assert.ok(p.hours.earned <= roundHours(counted.reduce((s, n) => s + n.hours, 0)) + 1e-9);
         for (const l of p.limits) assert.ok(l.applied <= l.maxHours + 1e-9, `${l.id} applied ${l.applied}`);
-        assert.equal(p.hours.remaining, round2(Math.max(0, p.hours.required - p.hours.earned)));
+        assert.equal(p.hours.remaining, roundHours(Math.max(0, p.hours.required - p.hours.earned)));
         assert.equal(p.verdicts.length, list.length);
       }),
     );

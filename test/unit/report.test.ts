@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { buildReport, fmt, formatProblemLines, formatReport, hasErrors, sortProblems, terminalSafe, type ReportInput } from '../../src/core/outputs/report';
+import { buildReport, formatProblemLines, formatReport, hasErrors, sortProblems, terminalSafe, type ReportInput } from '../../src/core/outputs/report';
 import type { CeNote, CredentialProgress, ParsedNote, Problem, RuleSet } from '../../src/core/types';
 
 // Progress objects are built by hand, as the evaluator would return them, so these tests cover the report
@@ -234,12 +234,5 @@ describe('report: check lines and terminal safety', () => {
   it('sortProblems is stable for problems at the same position', () => {
     const sorted = sortProblems([problem('a', 1, 'error', 'first'), problem('a', 1, 'error', 'second')]);
     assert.deepEqual(sorted.map((p) => p.message), ['first', 'second']);
-  });
-
-  it('fmt writes hours without binary noise or trailing zeros', () => {
-    assert.equal(fmt(0.1 + 0.2), '0.3');
-    assert.equal(fmt(3.0000000000000004), '3');
-    assert.equal(fmt(1.25), '1.25');
-    assert.equal(fmt(-0.001), '0');
   });
 });

@@ -1,5 +1,6 @@
 // The text of a new CE note and its file name. Pure: the New CE Note command asks the questions and writes
 // the file; this decides what goes in it.
+import { formatHours } from '../common/numbers';
 import type { CalendarDate, Format, TopicKey } from '../types';
 
 export interface NewNoteFields {
@@ -32,11 +33,6 @@ export function noteTemplate(fields: NewNoteFields, eol = '\n'): string {
   }
   lines.push('---', `# ${fields.title.trim()}`, '', '## Key points', '', '- ', '', '## Notes', '', '');
   return lines.join(eol);
-}
-
-/** Hours without float noise (1.5, not 1.5000000000000002; 2, not 2.0). */
-export function formatHours(hours: number): string {
-  return String(Math.round(hours * 100) / 100);
 }
 
 const YAML_WORDS = /^(true|false|yes|no|on|off|null|~|y|n)$/i;

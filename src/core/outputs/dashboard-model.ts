@@ -1,6 +1,7 @@
 // What the CE Dashboard shows, computed from the index: plain data, no formatting and no editor types. The
 // dashboard feature turns it into escaped HTML; the tests check the figures here.
 import { addDays, compareDates, daysBetween } from '../common/dates';
+import { roundHours } from '../common/numbers';
 import { topicLabel } from '../notes/topics';
 import type {
   CalendarDate,
@@ -202,9 +203,9 @@ function credentialCard(p: CredentialProgress, byPath: Map<string, ParsedNote>, 
   const byFormat: Record<Format, number> = { live: 0, 'home-study': 0 };
   for (const { note, hours } of applied) {
     if (hours <= 0) continue;
-    byFormat[note.format] = round(byFormat[note.format] + hours);
+    byFormat[note.format] = roundHours(byFormat[note.format] + hours);
     const topics = note.topics.length > 0 ? unique(note.topics) : [NO_TOPIC];
-    for (const t of topics) byTopic.set(t, round((byTopic.get(t) ?? 0) + hours));
+    for (const t of topics) byTopic.set(t, roundHours((byTopic.get(t) ?? 0) + hours));
   }
   const notCounted: CredentialCard['notCounted'] = [];
   for (const v of p.verdicts) {
@@ -263,8 +264,8 @@ export function appliedHours(p: CredentialProgress, byPath: Map<string, ParsedNo
     if (keptOut.has(note.path)) return { note, hours: 0 };
     let hours = note.hours;
     for (const id of limitsOf.get(note.path) ?? []) hours = Math.min(hours, room.get(id) ?? hours);
-    for (const id of limitsOf.get(note.path) ?? []) room.set(id, round((room.get(id) ?? 0) - hours));
-    return { note, hours: round(Math.max(0, hours)) };
+    for (const id of limitsOf.get(note.path) ?? []) room.set(id, roundHours((room.get(id) ?? 0) - hours));
+    return { note, hours: roundHours(Math.max(0, hours)) };
   });
 }
 
@@ -273,7 +274,7 @@ function timeline(p: CredentialProgress, applied: { note: CeNote; hours: number 
   let total = 0;
   for (const { note, hours } of applied) {
     if (hours <= 0 || !note.completed) continue;
-    total = round(total + hours);
+    total = roundHours(total + hours);
     const date = note.completed < p.cycle.start ? p.cycle.start : note.completed;
     const last = points[points.length - 1];
     if (last.date === date) last.hours = total;
@@ -389,7 +390,3 @@ function unique<T>(items: readonly T[]): T[] {
   return [...new Set(items)];
 }
 
-/** Hours are kept to two decimals so 0.1 CEU steps do not print as 2.9999999. */
-function round(n: number): number {
-  return Math.round(n * 100) / 100;
-}

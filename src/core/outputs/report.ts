@@ -11,6 +11,7 @@ import type {
   RequirementProgress,
   Severity,
 } from '../types';
+import { formatHours, roundHours, roundTo } from '../common/numbers';
 import { CONFIG_FILE } from '../rules/config';
 import type { CeWorkspace } from '../index/folder-index';
 
@@ -125,19 +126,19 @@ function toCredentialReport(p: CredentialProgress): CredentialReport {
       end: p.cycle.end,
       daysLeft: p.cycle.daysLeft,
       daysTotal: p.cycle.daysTotal,
-      elapsed: round(p.cycle.elapsed, 4),
+      elapsed: roundTo(p.cycle.elapsed, 4),
     },
-    hours: { earned: hours(p.hours.earned), required: hours(p.hours.required), remaining: hours(p.hours.remaining) },
+    hours: { earned: roundHours(p.hours.earned), required: roundHours(p.hours.required), remaining: roundHours(p.hours.remaining) },
     met: p.met,
     state: p.state,
-    pacePerMonth: hours(p.pacePerMonth),
+    pacePerMonth: roundHours(p.pacePerMonth),
     behindPace: p.behindPace,
     requirements: p.requirements.map((r) => ({
       id: r.id,
       label: r.label,
-      earned: hours(r.earned),
-      required: hours(r.required),
-      remaining: hours(r.remaining),
+      earned: roundHours(r.earned),
+      required: roundHours(r.required),
+      remaining: roundHours(r.remaining),
       met: r.met,
       countsTowardTotal: r.countsTowardTotal,
       notes: [...r.notes],
@@ -145,9 +146,9 @@ function toCredentialReport(p: CredentialProgress): CredentialReport {
     limits: p.limits.map((l) => ({
       id: l.id,
       label: l.label,
-      maxHours: hours(l.maxHours),
-      matched: hours(l.matched),
-      applied: hours(l.applied),
+      maxHours: roundHours(l.maxHours),
+      matched: roundHours(l.matched),
+      applied: roundHours(l.applied),
       notes: [...l.notes],
     })),
     notes: [...p.countedNotes],
@@ -222,10 +223,10 @@ export function formatReport(report: CeReport, options: TextOptions = {}): strin
     rows.push(['Cycle', `${cred.cycle.start} – ${cred.cycle.end} · ${daysText}`]);
 
     const ratio = cred.hours.required > 0 ? cred.hours.earned / cred.hours.required : 1;
-    let hoursText = `${bar(ratio, c)} ${fmt(cred.hours.earned)} / ${fmt(cred.hours.required)} h`;
-    if (cred.hours.remaining > 0) hoursText += ` · ${fmt(cred.hours.remaining)} h to go`;
+    let hoursText = `${bar(ratio, c)} ${formatHours(cred.hours.earned)} / ${formatHours(cred.hours.required)} h`;
+    if (cred.hours.remaining > 0) hoursText += ` · ${formatHours(cred.hours.remaining)} h to go`;
     if (!cred.met && days >= 0 && cred.pacePerMonth > 0) {
-      hoursText += ` · needs ${fmt(cred.pacePerMonth)} h/month`;
+      hoursText += ` · needs ${formatHours(cred.pacePerMonth)} h/month`;
       if (cred.behindPace) hoursText += ` ${c.yellow('(behind pace)')}`;
     }
     rows.push(['Hours', hoursText]);
@@ -235,7 +236,7 @@ export function formatReport(report: CeReport, options: TextOptions = {}): strin
     for (const r of cred.requirements) {
       const mark = r.met ? c.green('✓') : c.red('✗');
       const extra = r.countsTowardTotal ? '' : c.dim(' (not part of the total)');
-      const figures = `${fmt(r.earned)} / ${fmt(r.required)} h`;
+      const figures = `${formatHours(r.earned)} / ${formatHours(r.required)} h`;
       out.push(`  ${mark} ${terminalSafe(r.label).padEnd(labelWidth)}  ${r.met ? figures : c.red(figures)}${extra}`);
     }
 
@@ -243,8 +244,8 @@ export function formatReport(report: CeReport, options: TextOptions = {}): strin
       .filter((l) => l.matched > 0)
       .map((l) =>
         l.maxHours === 0
-          ? `${terminalSafe(l.label)}: ${fmt(l.matched)} h not accepted`
-          : `${terminalSafe(l.label)}: ${fmt(l.applied)} of ${fmt(l.matched)} h count (at most ${fmt(l.maxHours)} h)`,
+          ? `${terminalSafe(l.label)}: ${formatHours(l.matched)} h not accepted`
+          : `${terminalSafe(l.label)}: ${formatHours(l.applied)} of ${formatHours(l.matched)} h count (at most ${formatHours(l.maxHours)} h)`,
       );
     const tail: [string, string][] = [];
     limitLines.forEach((line, i) => tail.push([i === 0 ? 'Limits' : '', line]));
@@ -314,22 +315,6 @@ interface Palette {
 function palette(color: boolean): Palette {
   const wrap = (open: number, close: number) => (s: string) => (color ? `\x1b[${open}m${s}\x1b[${close}m` : s);
   return { bold: wrap(1, 22), dim: wrap(2, 22), red: wrap(31, 39), green: wrap(32, 39), yellow: wrap(33, 39) };
-}
-
-/** Hours as written for people: at most two decimals, no trailing zeros (1.5, 3, 0.25). */
-export function fmt(value: number): string {
-  return String(hours(value));
-}
-
-/** Rounds away binary noise (0.3 CEU * 10 = 3.0000000000000004) without hiding a quarter hour. */
-function hours(value: number): number {
-  return round(value, 2);
-}
-
-function round(value: number, digits: number): number {
-  const f = 10 ** digits;
-  const r = Math.round(value * f) / f;
-  return Object.is(r, -0) ? 0 : r;
 }
 
 function compare(a: string, b: string): number {

@@ -1,6 +1,8 @@
 // An audit-ready transcript of one credential's cycle: the rows, a CSV (RFC 4180) and a printable HTML page.
 // Pure: the export command reads the index, these functions only write text.
+import { formatHours } from '../common/numbers';
 import { resolveRelative } from '../common/paths';
+import { escapeHtml } from '../common/text';
 import { topicLabel } from '../notes/topics';
 import type { CalendarDate, CredentialProgress, Format, ParsedNote } from '../types';
 
@@ -156,14 +158,6 @@ export function defuseFormula(value: string): string {
 /** RFC 4180: quote a field with a comma, quote, CR or LF, doubling the quotes inside. */
 export function csvCell(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
-}
-
-export function formatHours(hours: number): string {
-  return String(Math.round(hours * 100) / 100);
 }
 
 /** A standalone, printable HTML page. No script, a CSP that forbids any, and every value escaped. */

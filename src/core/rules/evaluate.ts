@@ -12,6 +12,7 @@
 //    the college room). Notes are taken earliest first, so the hours earned first are the ones that count.
 // Hours are counted in whole hundredths, so 0.1 + 0.2 is 0.3 and a 3.33 h cap compares exactly.
 import { daysBetween } from '../common/dates';
+import { roundHours } from '../common/numbers';
 import type {
   CalendarDate,
   CeNote,
@@ -267,7 +268,7 @@ function evaluateFacts(credential: Credential, ruleSet: RuleSet, notes: readonly
       label: r.label,
       required: r.minHours,
       earned,
-      remaining: round2(Math.max(0, r.minHours - earned)),
+      remaining: roundHours(Math.max(0, r.minHours - earned)),
       met: earned >= r.minHours,
       countsTowardTotal: r.countsTowardTotal !== false,
       notes: requirementNotes[i],
@@ -315,14 +316,14 @@ function evaluateFacts(credential: Credential, ruleSet: RuleSet, notes: readonly
   });
 
   const required = ruleSet.totalHours;
-  const remaining = round2(Math.max(0, required - earned));
+  const remaining = roundHours(Math.max(0, required - earned));
   const met = earned >= required && requirements.every((r) => r.met);
 
   const daysLeft = daysBetween(asOf, end);
   const daysTotal = daysBetween(start, end) + 1;
   const span = daysBetween(start, end);
   const elapsed = span <= 0 ? (asOf >= end ? 1 : 0) : clamp(daysBetween(start, asOf) / span, 0, 1);
-  const behindPace = !met && earned < round2(required * elapsed);
+  const behindPace = !met && earned < roundHours(required * elapsed);
 
   // Hours still needed at the least: the total's shortfall or the largest requirement shortfall among those
   // that count toward it (one note can serve several), plus shortfalls of requirements outside the total.
@@ -333,7 +334,7 @@ function evaluateFacts(credential: Credential, ruleSet: RuleSet, notes: readonly
   // or none: everything still needed is needed this month.
   const earningDays = daysBetween(asOf > start ? asOf : start, end);
   const monthsLeft = Math.max(1, earningDays / DAYS_PER_MONTH);
-  const pacePerMonth = met ? 0 : round2(needed / monthsLeft);
+  const pacePerMonth = met ? 0 : roundHours(needed / monthsLeft);
 
   let state: ProgressState;
   if (met) state = 'met';
@@ -404,10 +405,6 @@ class ReasonCache {
 /** True when a note passes every filter the requirement (or limit) gives. */
 export function matchesFilter(filter: NoteFilter, note: CeNote): boolean {
   return matches(toFilter(filter), noteFacts(note));
-}
-
-export function round2(value: number): number {
-  return Math.round((value + Number.EPSILON) * 100) / 100;
 }
 
 function byCompletion(a: NoteFacts, b: NoteFacts): number {

@@ -6,7 +6,6 @@ import type { CeIndex } from '../../services/types';
 import { markCompleted, markSelectionCompleted } from './mark-completed';
 import { newNote } from './new-note';
 import { setUpCredentials } from './set-up-credentials';
-import { guardedWithResult } from './shared';
 
 export type { NewNoteArgs } from './new-note';
 export type { SetUpCredentialsArgs } from './set-up-credentials';
@@ -14,18 +13,18 @@ export type { SetUpCredentialsArgs } from './set-up-credentials';
 export function activate(context: vscode.ExtensionContext, index: CeIndex): void {
   const t = vscode.l10n.t;
   context.subscriptions.push(
-    vscode.commands.registerCommand('pharmacyCe.newNote', guardedWithResult(t('New CE Note'), (arg?: unknown) => newNote(context, index, arg))),
+    vscode.commands.registerCommand('pharmacyCe.newNote', guarded(t('New CE Note'), (arg?: unknown) => newNote(context, index, arg))),
     vscode.commands.registerCommand(
       'pharmacyCe.markCompleted',
       // From a tree's context menu the second argument is the whole selection; from automation, a date.
-      guardedWithResult(t('Mark Note Completed'), (arg?: unknown, second?: unknown) =>
+      guarded(t('Mark Note Completed'), (arg?: unknown, second?: unknown) =>
         Array.isArray(second) && second.length > 1 ? markSelectionCompleted(index, second) : markCompleted(index, arg, Array.isArray(second) ? undefined : second),
       ),
     ),
-    vscode.commands.registerCommand('pharmacyCe.setUpCredentials', guardedWithResult(t('Set Up Credentials'), (arg?: unknown) => setUpCredentials(index, arg))),
+    vscode.commands.registerCommand('pharmacyCe.setUpCredentials', guarded(t('Set Up Credentials'), (arg?: unknown) => setUpCredentials(index, arg))),
     vscode.commands.registerCommand('pharmacyCe.refresh', guarded(t('Refresh'), () => refresh(index))),
     vscode.commands.registerCommand('pharmacyCe.showProblems', guarded(t('Show Problems'), () => vscode.commands.executeCommand('workbench.actions.view.problems'))),
-    vscode.commands.registerCommand('pharmacyCe.copyUan', guardedWithResult(t('Copy UAN'), (arg?: unknown) => copyUan(index, arg))),
+    vscode.commands.registerCommand('pharmacyCe.copyUan', guarded(t('Copy UAN'), (arg?: unknown) => copyUan(index, arg))),
     vscode.commands.registerCommand('pharmacyCe.openNote', guarded(t('Open Note'), (arg?: unknown) => openNote(arg))),
   );
   activateContextKeys(context, index);

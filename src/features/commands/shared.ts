@@ -1,8 +1,7 @@
-// Small pieces the commands share: refusing writes in untrusted workspaces, picking the folder, turning pure
-// edits into WorkspaceEdits, and a guarded wrapper that keeps the command's return value for automation.
+// Small pieces the commands share: refusing writes in untrusted workspaces, picking the folder, checking that
+// a file exists, turning pure edits into WorkspaceEdits.
 import * as vscode from 'vscode';
 import type { LineEdit } from '../../core/notes/note-edit';
-import { reportError } from '../../services/log';
 import type { CeIndex, FolderIndex } from '../../services/types';
 
 /** True when the workspace is trusted; else says plainly why nothing is written. */
@@ -10,21 +9,6 @@ export function mayWrite(what: string): boolean {
   if (vscode.workspace.isTrusted) return true;
   void vscode.window.showWarningMessage(vscode.l10n.t('{0} writes files, which this untrusted workspace does not allow. Trust the workspace to use it.', what));
   return false;
-}
-
-/**
- * Like `guarded` (services/log.ts), but returns what the body returns (undefined after a failure), so tests and
- * other extensions calling `executeCommand` get e.g. the created note's Uri back.
- */
-export function guardedWithResult<A extends unknown[], R>(what: string, body: (...args: A) => R | Promise<R>): (...args: A) => Promise<R | undefined> {
-  return async (...args: A) => {
-    try {
-      return await body(...args);
-    } catch (error) {
-      reportError(vscode.l10n.t('Pharmacy CE: {0} failed: {1}', what, error instanceof Error ? error.message : String(error)), error);
-      return undefined;
-    }
-  };
 }
 
 /**

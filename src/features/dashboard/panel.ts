@@ -2,6 +2,7 @@
 // index changes, and carries out the few requests the webview may make after checking them.
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
+import { escapeHtml } from '../../core/common/text';
 import { buildFolderModel, type DashboardFolderInput, type DashboardModel, type FolderModel } from '../../core/outputs/dashboard-model';
 import type { CalendarDate } from '../../core/types';
 import type { DashboardTarget, HostMessage, WebviewMessage } from '../../protocol/dashboard';
@@ -11,6 +12,7 @@ import type { CeIndex, FolderIndex } from '../../services/types';
 import { ExcerptCache } from './excerpts';
 import { isPlainRelativePath, parseWebviewMessage } from './messages';
 import type { RenderContext } from './render';
+import { RendererLoader, rendererMissingHtml, type Renderer } from './renderer';
 
 export const VIEW_TYPE = 'pharmacyCe.dashboard';
 
@@ -19,10 +21,7 @@ export const VIEW_TYPE = 'pharmacyCe.dashboard';
  * esbuild builds it apart (dist/dashboard-render.js, next to dist/extension.js), and it is loaded when a
  * dashboard is first drawn rather than on activation.
  */
-let renderModule: typeof import('./render') | undefined;
-function renderer(): typeof import('./render') {
-  return (renderModule ??= require('./dashboard-render.js') as typeof import('./render'));
-}
+const rendererLoader = new RendererLoader(() => require('./dashboard-render.js') as Renderer);
 /** How long a redraw waits for the previews of its notes before drawing without them (they follow). */
 const EXCERPT_WAIT_MS = 400;
 
@@ -303,8 +302,13 @@ export class DashboardPanel implements vscode.Disposable {
   }
 
   private bodyHtml(): string {
+    const loaded = rendererLoader.get();
+    if ('error' in loaded) {
+      if (loaded.firstFailure) reportError(vscode.l10n.t('The CE Dashboard could not be drawn: reinstall the Pharmacy CE Notes extension.'), loaded.error);
+      return rendererMissingHtml((message, ...args) => vscode.l10n.t(message, ...args), loaded.error);
+    }
     try {
-      return renderer().renderDashboard(this.currentModel(), this.renderContext());
+      return loaded.renderer.renderDashboard(this.currentModel(), this.renderContext());
     } catch (error) {
       reportError(vscode.l10n.t('The CE Dashboard could not be drawn.'), error);
       return `<p class="empty">${vscode.l10n.t('The dashboard could not be drawn: see the Pharmacy CE log.')}</p>`;
@@ -326,16 +330,16 @@ export class DashboardPanel implements vscode.Disposable {
     const script = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview.js'));
     const csp = `default-src 'none'; style-src ${webview.cspSource}; script-src 'nonce-${nonce}'; img-src ${webview.cspSource} data:;`;
     return `<!DOCTYPE html>
-<html lang="${attr(vscode.env.language)}">
+<html lang="${escapeHtml(vscode.env.language)}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link href="${style.toString()}" rel="stylesheet">
-<title>${attr(vscode.l10n.t('CE Dashboard'))}</title>
+<title>${escapeHtml(vscode.l10n.t('CE Dashboard'))}</title>
 </head>
 <body>
-<main id="root" aria-label="${attr(vscode.l10n.t('CE Dashboard'))}">${this.bodyHtml()}</main>
+<main id="root" aria-label="${escapeHtml(vscode.l10n.t('CE Dashboard'))}">${this.bodyHtml()}</main>
 <script nonce="${nonce}" src="${script.toString()}"></script>
 </body>
 </html>`;
@@ -344,10 +348,6 @@ export class DashboardPanel implements vscode.Disposable {
 
 export function keyOf(folder: FolderIndex): string {
   return folder.folder.uri.toString();
-}
-
-function attr(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 function localeDate(date: CalendarDate): string {

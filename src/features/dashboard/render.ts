@@ -14,7 +14,8 @@ import type {
 } from '../../core/outputs/dashboard-model';
 import { NO_TOPIC } from '../../core/outputs/dashboard-model';
 import { daysBetween } from '../../core/common/dates';
-import { escapeHtml as e, formatHours as h } from '../../core/outputs/transcript';
+import { formatHours as h, roundTo } from '../../core/common/numbers';
+import { escapeHtml as e } from '../../core/common/text';
 import type { CalendarDate, Format } from '../../core/types';
 
 export interface RenderContext {
@@ -33,18 +34,42 @@ const MAX_NOT_COUNTED = 30;
 const SOON_DAYS = 60;
 
 const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
-markdown.disable(['image']);
-markdown.validateLink = (url: string) => /^(https?:\/\/|mailto:)/i.test(url.trim());
+// Every link and image is parsed (so `![alt](x)` is an image, never "!" and a link); the rules below keep only
+// web and mail links (others show their text) and draw an image as its alt text, so nothing is fetched.
+markdown.validateLink = () => true;
+const isAllowedLink = (href: string) => /^(https?:\/\/|mailto:)/i.test(href.trim());
 const defaultLinkOpen = markdown.renderer.rules.link_open;
+const defaultLinkClose = markdown.renderer.rules.link_close;
 markdown.renderer.rules.link_open = (tokens, idx, options, env, self) => {
-  tokens[idx].attrSet('rel', 'noopener noreferrer');
+  const link = tokens[idx];
+  if (!isAllowedLink(link.attrGet('href') ?? '')) {
+    // Links do not nest: the next close is this link's.
+    const close = tokens.findIndex((tok, i) => i > idx && tok.type === 'link_close');
+    if (close !== -1) tokens[close].meta = { dropped: true };
+    return '';
+  }
+  link.attrSet('rel', 'noopener noreferrer');
   return defaultLinkOpen ? defaultLinkOpen(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options);
 };
+markdown.renderer.rules.link_close = (tokens, idx, options, env, self) => {
+  if (tokens[idx].meta?.dropped) return '';
+  return defaultLinkClose ? defaultLinkClose(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options);
+};
+markdown.renderer.rules.image = (tokens, idx, options, env: ExcerptEnv, self) => {
+  // The alt text as CommonMark defines it (the label's text without its markup).
+  const alt = self.renderInlineAsText(tokens[idx].children ?? [], options, env).trim();
+  return `<span class="image-alt">${e(alt ? env.t('[image: {0}]', alt) : env.t('[image]'))}</span>`;
+};
 
-/** A note's Markdown excerpt as safe HTML: no raw HTML, no images, links only to the web or mail. */
-export function renderExcerpt(text: string): string {
+interface ExcerptEnv {
+  t: RenderContext['t'];
+}
+
+/** A note's Markdown excerpt as safe HTML: no raw HTML, images as their alt text, links only to the web or mail. */
+export function renderExcerpt(text: string, t: RenderContext['t']): string {
   const source = text.length > MAX_EXCERPT ? `${text.slice(0, MAX_EXCERPT)}…` : text;
-  return markdown.render(source);
+  const env: ExcerptEnv = { t };
+  return markdown.render(source, env);
 }
 
 export function renderDashboard(model: DashboardModel | undefined, ctx: RenderContext): string {
@@ -102,7 +127,7 @@ function renderAction(a: ActionItem, f: FolderModel, ctx: RenderContext): string
     case 'total':
       return showCard(a.credentialId, f, ctx) + e(a.daysLeft < 0
         ? t('{0} h more were needed for {1}: the cycle ended {2}.', h(a.hours), a.credential, date(a.deadline))
-        : t('{0} h more needed for {1} by {2}: about {3} h per month.', h(a.hours), a.credential, date(a.deadline), h(round1(a.pacePerMonth))));
+        : t('{0} h more needed for {1} by {2}: about {3} h per month.', h(a.hours), a.credential, date(a.deadline), h(roundTo(a.pacePerMonth, 1))));
     case 'cpe-monitor':
       return e(a.notes.length === 1
         ? t('1 note completed more than {0} days ago is not marked cpe_monitor: true. Check NABP CPE Monitor before its 60-day reporting window closes on {1}.', a.reminderDays, date(a.deadline))
@@ -157,7 +182,7 @@ function renderCard(c: CredentialCard, f: FolderModel, titleId: string, ctx: Ren
   const { t } = ctx;
   const percent = c.required > 0 ? Math.min(100, Math.round((c.earned / c.required) * 100)) : 100;
   const days = c.cycle.daysLeft < 0 ? t('ended {0} days ago', -c.cycle.daysLeft) : t('{0} days left', c.cycle.daysLeft);
-  const pace = c.met ? t('Total met') : c.cycle.daysLeft < 0 ? t('Cycle ended') : t('{0} h per month needed', h(round1(c.pacePerMonth)));
+  const pace = c.met ? t('Total met') : c.cycle.daysLeft < 0 ? t('Cycle ended') : t('{0} h per month needed', h(roundTo(c.pacePerMonth, 1)));
   const requirements = c.requirements.length === 0 ? '' : `<ul class="requirements">${c.requirements.map((r) => {
     const status = r.met ? t('met') : t('{0} h missing', h(r.remaining));
     const label = `${r.label}${r.countsTowardTotal ? '' : ` ${t('(not part of the total)')}`}`;
@@ -284,7 +309,7 @@ function renderRecentNote(n: RecentNote, f: FolderModel, ctx: RenderContext): st
     n.hasErrors ? `<span class="flag flag-error">${e(t('has errors'))}</span>` : '',
   ].join('');
   const topics = n.topicLabels.length ? `<ul class="topics" aria-label="${e(t('Topics'))}">${n.topicLabels.map((l) => `<li>${e(l)}</li>`).join('')}</ul>` : '';
-  const preview = n.excerpt.trim() ? `<div class="preview">${renderExcerpt(n.excerpt)}</div>` : '';
+  const preview = n.excerpt.trim() ? `<div class="preview">${renderExcerpt(n.excerpt, t)}</div>` : '';
   return `<li class="note" ${noteData(f, n.path)} data-key="note:${e(f.key)}:${e(n.path)}">` +
     `<button class="note-title" ${noteData(f, n.path)} title="${e(t('Open {0}', n.path))}">${e(n.title)}</button>${flags}` +
     `<p class="meta">${meta.map((m) => e(m)).join(' · ')}</p>${topics}${preview}</li>`;
@@ -303,8 +328,4 @@ ${s.broken ? `<dt>${e(t('Unreadable'))}</dt><dd>${s.broken}</dd>` : ''}
   const topics = s.notesPerTopic.length === 0 ? '' : `<h4>${e(t('Notes per topic'))}</h4><ul class="bd-list">${s.notesPerTopic.map((x) =>
     `<li><span class="bd-label">${e(x.label)}</span><span class="bd-figure">${x.count}</span>${bar(x.count, max, t('{0}: {1} notes', x.label, x.count), false)}</li>`).join('')}</ul>`;
   return `<section class="study"><h3>${e(t('Study overview'))}</h3>${counts}${topics}</section>`;
-}
-
-function round1(n: number): number {
-  return Math.round(n * 10) / 10;
 }

@@ -2,6 +2,7 @@
 // keys. Only between the frontmatter fences: the body is the user's own Markdown.
 import * as vscode from 'vscode';
 import { localToday } from '../../core/common/dates';
+import { escapeMarkdown } from '../../core/common/text';
 import { frontmatterContextAt, keyValueOnLine, wordAt, type FrontmatterContext } from '../../core/notes/note-edit';
 import { TOPICS, topicInfo } from '../../core/notes/topics';
 import { parseUan } from '../../core/notes/uan';
@@ -151,7 +152,7 @@ class FrontmatterHover implements vscode.HoverProvider {
       const info = word && topicInfo(word.word);
       if (!word || !info) return undefined;
       const md = new vscode.MarkdownString();
-      md.appendMarkdown(`**${escapeMd(info.label)}** (\`${info.key}\`)`);
+      md.appendMarkdown(`**${escapeMarkdown(info.label)}** (\`${info.key}\`)`);
       if (info.acpeCode) md.appendMarkdown('\n\n' + vscode.l10n.t('ACPE topic code {0}: a UAN such as `…-H{0}-T` counts for this topic.', info.acpeCode));
       return new vscode.Hover(md, new vscode.Range(position.line, word.start, position.line, word.end));
     }
@@ -178,13 +179,13 @@ export function explainUan(text: string): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   const { uan, error } = parseUan(text);
   if (!uan) {
-    md.appendMarkdown(vscode.l10n.t('**Not an ACPE activity number**: {0}', escapeMd(error ?? text)));
+    md.appendMarkdown(vscode.l10n.t('**Not an ACPE activity number**: {0}', escapeMarkdown(error ?? text)));
     md.appendMarkdown('\n\n' + vscode.l10n.t('Expected `PPPP-JJJJ-YY-NNN-FTT-A`, e.g. `0145-0000-24-101-H07-T`.'));
     return md;
   }
   md.appendMarkdown(`**${vscode.l10n.t('ACPE activity')} \`${uan.normalized}\`**\n\n`);
-  for (const [segment, meaning] of uanSegments(uan)) md.appendMarkdown(`- \`${segment}\` ${escapeMd(meaning)}\n`);
-  if (uan.variants.length > 0) md.appendMarkdown('\n' + vscode.l10n.t('Written with: {0}.', escapeMd(uan.variants.join(', '))));
+  for (const [segment, meaning] of uanSegments(uan)) md.appendMarkdown(`- \`${segment}\` ${escapeMarkdown(meaning)}\n`);
+  if (uan.variants.length > 0) md.appendMarkdown('\n' + vscode.l10n.t('Written with: {0}.', escapeMarkdown(uan.variants.join(', '))));
   return md;
 }
 
@@ -206,8 +207,4 @@ function uanSegments(uan: Uan): Array<[string, string]> {
     [ftt?.slice(1) ?? uan.topicCode, topic ? vscode.l10n.t('topic: {0} ({1})', topic.label, topic.key) : vscode.l10n.t('topic code not in the known list')],
     [audience ?? uan.audienceLetter, uan.audience === 'technician' ? vscode.l10n.t('for technicians') : vscode.l10n.t('for pharmacists (PTCB counts at most 5 h)')],
   ];
-}
-
-function escapeMd(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!<>|]/g, '\\$&');
 }

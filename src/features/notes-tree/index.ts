@@ -1,6 +1,7 @@
 // The Notes view: every CE note (and every note that could not be read), grouped by status or by topic.
 // The grouping is remembered per workspace and mirrored in a context key for the title-bar toggle.
 import * as vscode from 'vscode';
+import { formatHours } from '../../core/common/numbers';
 import { TOPICS, topicLabel } from '../../core/notes/topics';
 import type { ParsedNote } from '../../core/types';
 import type { CeIndex, FolderIndex } from '../../services/types';
@@ -10,7 +11,6 @@ import { EditorFollower } from '../../ui/follow';
 import { CachedTreeProvider } from '../../ui/cached-tree';
 import { isInUse } from '../../services/in-use';
 import {
-  formatHours,
   hasOpenNoteCommand,
   noteContextValue,
   noteDescription,

@@ -2,14 +2,14 @@
 // hold only keys; labels are read from the index's (memoized) evaluation each time, so a refresh is cheap and
 // stable ids keep the user's expansion.
 import * as vscode from 'vscode';
+import { formatHours } from '../../core/common/numbers';
+import { escapeMarkdown } from '../../core/common/text';
 import type { CredentialProgress, NoteVerdict } from '../../core/types';
 import type { CeIndex, FolderIndex } from '../../services/types';
 import type { CredentialTarget, NoteTarget } from '../../services/targets';
 import {
   credentialDescription,
   credentialTooltip,
-  escapeMarkdown,
-  formatHours,
   hasOpenNoteCommand,
   hoursOf,
   noteContextValue,

@@ -1,10 +1,12 @@
 // One status bar item: the credential whose cycle ends soonest, its hours and days left. Warning colour when
 // behind pace or at risk, error colour once a cycle has ended unmet. Click: the dashboard.
 import * as vscode from 'vscode';
+import { formatHours } from '../../core/common/numbers';
+import { escapeMarkdown } from '../../core/common/text';
 import type { CredentialProgress } from '../../core/types';
 import type { CeIndex } from '../../services/types';
 import { isInUse } from '../../services/in-use';
-import { daysLeftText, escapeMarkdown, formatDate, formatHours, stateText } from '../../ui/format';
+import { daysLeftText, formatDate, stateText } from '../../ui/format';
 
 const SETTING = 'pharmacyCe.statusBar.enabled';
 

@@ -6,6 +6,7 @@ import { buildTranscript, transcriptBaseName, transcriptCsv, transcriptHtml } fr
 import type { CredentialProgress } from '../../core/types';
 import { guarded } from '../../services/log';
 import { isCredentialTarget } from '../../services/targets';
+import { exists } from '../commands/shared';
 import type { CeIndex, FolderIndex } from '../../services/types';
 
 export interface ExportOptions {
@@ -139,14 +140,5 @@ class TranscriptExport {
     if (choice === openHtml) await vscode.env.openExternal(html);
     else if (choice === reveal) await vscode.commands.executeCommand('revealFileInOS', html);
     else if (choice === setName) await vscode.commands.executeCommand('workbench.action.openSettings', 'pharmacyCe.learnerName');
-  }
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
   }
 }

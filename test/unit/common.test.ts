@@ -1,0 +1,32 @@
+import { strict as assert } from 'node:assert';
+import { formatHours, roundHours, roundTo } from '../../src/core/common/numbers';
+import { escapeHtml, escapeMarkdown } from '../../src/core/common/text';
+
+describe('hours as numbers and text', () => {
+  it('formatHours writes hours without binary noise or trailing zeros', () => {
+    assert.equal(formatHours(0.1 + 0.2), '0.3');
+    assert.equal(formatHours(3.0000000000000004), '3');
+    assert.equal(formatHours(1.25), '1.25');
+    assert.equal(formatHours(2), '2');
+    assert.equal(formatHours(-0.001), '0');
+  });
+
+  it('rounds to the hundredth (hours) or to any number of decimals, never to -0', () => {
+    assert.equal(roundHours(0.3 * 10), 3);
+    assert.equal(roundHours(14.499), 14.5);
+    assert.equal(roundTo(2.345678, 4), 2.3457);
+    assert.equal(roundTo(2.35, 1), 2.4);
+    assert.ok(Object.is(roundTo(-0.04, 1), 0));
+  });
+});
+
+describe('escaping untrusted text', () => {
+  it('escapes HTML for content and quoted attributes', () => {
+    assert.equal(escapeHtml(`<a href="x" title='y'>&amp;</a>`), '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;');
+  });
+
+  it('escapes every character Markdown would interpret', () => {
+    assert.equal(escapeMarkdown('**[x](javascript:y)** <b> ~a~ &amp; #1 | `c`'), '\\*\\*\\[x\\]\\(javascript:y\\)\\*\\* \\<b\\> \\~a\\~ \\&amp; \\#1 \\| \\`c\\`');
+    assert.equal(escapeMarkdown('plain words'), 'plain words');
+  });
+});
