@@ -509,14 +509,14 @@ describe('parseNote: hostile and unusual input', () => {
     assert.equal(problems[0].code, 'yaml-syntax');
   });
 
-  it('a 5 MB note parses quickly', () => {
+  it('a 5 MB note is read within a generous bound (speed itself is measured by npm run bench)', () => {
     const body = '# Big\n\n' + 'Lorem ipsum dolor sit amet. '.repeat(190_000);
     for (const text of [fm('ce_hours: 1', 'completed: 2025-01-01') + body, '---\n' + body, 'x'.repeat(5_000_000), '---\ntitle: unclosed\n' + body]) {
       const start = process.hrtime.bigint();
       parse(text);
       const excerpt = noteExcerpt(text);
       const ms = Number(process.hrtime.bigint() - start) / 1e6;
-      assert.ok(ms < 250, `${ms} ms`);
+      assert.ok(ms < 1000, `${ms} ms`);
       assert.ok(excerpt.length <= 310);
     }
   });

@@ -2,7 +2,7 @@
 // keys. Only between the frontmatter fences: the body is the user's own Markdown.
 import * as vscode from 'vscode';
 import { localToday } from '../../core/common/dates';
-import { frontmatterContextAt, keyValueOnLine, wordAt, type FrontmatterContext } from '../../core/notes/note-edit';
+import { frontmatterContextAt, keyValueOnLine, wordAt, type FrontmatterContext } from '../../core/notes/cursor';
 import { TOPICS, topicInfo } from '../../core/notes/topics';
 import { parseUan } from '../../core/notes/uan';
 import type { Uan } from '../../core/types';
