@@ -93,9 +93,13 @@ describe('frontmatter: bounded work and short messages', () => {
     assert.match(problems[0].message, /carriage return/);
   });
 
-  it('quotes at most a short excerpt of a long wrong value', () => {
-    const { problems } = read(fm(`ce_hours: ${'x'.repeat(5000)}`));
-    assert.ok(problems[0].message.length < 200, problems[0].message);
+  it('quotes at most a short excerpt of a long wrong value, whatever the key', () => {
+    const long = 'x'.repeat(3000);
+    for (const line of [`ce_hours: ${long}`, `uan: ${long}`, `topics: ${long}`, `status: ${long}`, `completed: ${long}`, `${long}: 1`, `cpe_monitor: ${long}`]) {
+      const { problems } = read(fm('ce_hours: 1', line).replace('ce_hours: 1\nce_hours', 'ce_hours'));
+      assert.ok(problems.length > 0 || line.startsWith('x'), line.slice(0, 12));
+      for (const p of problems) assert.ok(p.message.length < 300, p.message.slice(0, 100));
+    }
   });
 
   it('a repeated key is a YAML error at the repeat', () => {

@@ -5,7 +5,8 @@
 // returns offset edits; the editor, the CLI or a test applies them.
 import type { CalendarDate } from '../types';
 import { isAlias, isMap, isScalar, type Node } from 'yaml';
-import { quoteExcerpt, readFrontmatter, type Entry, type Frontmatter } from './frontmatter';
+import { readFrontmatter, type Entry, type Frontmatter } from './frontmatter';
+import { quoteExcerpt } from './problems';
 import { yamlScalar } from './note-template';
 
 /** Replace text[start, end) with newText; offsets into the text as given (a BOM counts). An insert has start === end. */

@@ -48,10 +48,3 @@ function isClosingLine(text: string, from: number, to: number): boolean {
   }
   return true;
 }
-
-/** 0-based line of an offset (counting `\n`). */
-export function lineOf(text: string, offset: number): number {
-  let line = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
-}

@@ -6,8 +6,9 @@
 // schema: every scalar comes back as the text written (`2026-04-31`, `1:30`, `010` stay as typed), and the
 // note format (note.ts) decides what is a valid value, instead of YAML 1.1's guesses.
 import matter from 'gray-matter';
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Document, type Node, type Pair } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type Scalar } from 'yaml';
 import { findFence, type Fence } from './fence';
+import { quoteExcerpt } from './problems';
 
 /**
  * Frontmatter larger than this is refused with a problem, unparsed: no real note comes near it, and it bounds
@@ -235,16 +236,9 @@ function firstLines(text: string, from: number): string {
   return text.slice(from, Math.min(end === -1 ? text.length : end, from + 4096));
 }
 
-/** A value as quoted in a message: at most 60 characters, on one line. */
-export function quoteExcerpt(text: string): string {
-  const line = text.replace(/[\r\n]+/g, ' ');
-  return line.length > 60 ? `${line.slice(0, 57)}...` : line;
-}
-
 /** An alias resolved to the node it names (undefined when it names none). */
 export function resolved(fm: Frontmatter, node: Node | null): Node | null | undefined {
   if (!isAlias(node)) return node;
   return fm.doc ? (node.resolve(fm.doc) as Node | undefined) : undefined;
 }
 
-export { Scalar };

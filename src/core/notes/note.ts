@@ -5,6 +5,7 @@
 import { bodyHeading, summarizeBody } from './excerpt';
 import { AUDIENCES, CATEGORIES, DATE_ALIASES, FORMATS, HOURS_ALIASES, NOTE_KEYS } from './format';
 import { readFrontmatter, type Frontmatter } from './frontmatter';
+import { quoteExcerpt } from './problems';
 import { NoteValues } from './values';
 import { isTopicKey } from './topics';
 import type { BrokenNote, CeNote, NoteParseResult, ParsedNote, StudyNote } from '../types';
@@ -156,7 +157,7 @@ function checkKeys(values: NoteValues, fm: Frontmatter | undefined, ce: boolean)
         : suggestion === 'completed' && !values.has('completed')
           ? ' Without a completed date the activity counts as planned.'
           : '';
-    values.keyWarning(key, 'unknown-key', `Unknown key "${quote(key)}": did you mean "${suggestion}"?${why}`, suggestion);
+    values.keyWarning(key, 'unknown-key', `Unknown key "${quoteExcerpt(key)}": did you mean "${suggestion}"?${why}`, suggestion);
   }
 }
 
@@ -201,8 +202,4 @@ function normalizeTopic(text: string): string {
 
 function distinct(items: string[]): string[] {
   return [...new Set(items)];
-}
-
-function quote(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }

@@ -59,3 +59,9 @@ export class NoteProblems {
     return kept.sort((a, b) => a.line - b.line || a.column - b.column);
   }
 }
+
+/** A value as quoted in a message: at most 60 characters, on one line. */
+export function quoteExcerpt(text: string): string {
+  const line = text.replace(/[\r\n]+/g, ' ');
+  return line.length > 60 ? `${line.slice(0, 57)}...` : line;
+}
