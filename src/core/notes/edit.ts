@@ -21,7 +21,7 @@ export type NoteEditResult = { ok: true; edits: TextEdit[] } | { ok: false; erro
 /** The readable frontmatter of `text`, or why an edit must not touch it. */
 function editableFrontmatter(text: string): { fm: Frontmatter } | { error: string } {
   const read = readFrontmatter(text);
-  if (read.kind === 'none') return { error: 'The note has no frontmatter block (a first line `---` and a closing `---`).' };
+  if (read.kind === 'none') return { error: 'the note has no frontmatter block (a first line `---` and a closing `---`).' };
   const { fm } = read;
   if (fm.error) return { error: `its frontmatter cannot be read: ${fm.error.message}` };
   if (/\r(?!\n)/.test(fm.source)) return { error: 'the note ends its lines with a carriage return only; save it with LF or CRLF line ends first.' };

@@ -46,7 +46,7 @@ export interface Entry {
 
 export interface Frontmatter {
   fence: Fence;
-  /** 1-based line of the closing fence (the opening one is line 1). */
+  /** 1-based line of the closing fence (the opening one is line 1); 1 when the block is never closed. */
   endLine: number;
   /** Top-level entries by key, first occurrence, in file order. */
   entries: Map<string, Entry>;
@@ -74,7 +74,7 @@ export function readFrontmatter(text: string): FrontmatterRead {
   if (!fence) return { kind: 'none' };
   const source = `\n${text.slice(fence.blockStart, fence.blockEnd)}`;
   const lines = new LineCounter();
-  const fm: Frontmatter = { fence, endLine: fence.closeLine + 1, entries: new Map(), pairs: [], base: fence.blockStart - 1, source, lines };
+  const fm: Frontmatter = { fence, endLine: fence.closeLine === -1 ? 1 : fence.closeLine + 1, entries: new Map(), pairs: [], base: fence.blockStart - 1, source, lines };
   const fail = (code: FrontmatterFailure['code'], message: string, span: Span): FrontmatterRead => {
     fm.error = { code, message, ...span };
     return { kind: 'read', fm };
@@ -111,6 +111,8 @@ export function readFrontmatter(text: string): FrontmatterRead {
     return fail('yaml-syntax', `The frontmatter nests lists or mappings more than ${MAX_NESTING} deep and is not read.`, spanAt(fm, deep, deep + 1));
   }
   let data: unknown;
+  // Aliases are never expanded (values are read node by node, an alias resolved one step): an alias bomb costs
+  // nothing, so yaml's toJS limits (maxAliasCount) have nothing to guard.
   try {
     // The block alone, after an opening `---` line (so lines keep their numbers), with no closing line: gray-matter
     // then hands the engine everything, rather than stopping at a `----` line inside the block.

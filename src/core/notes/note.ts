@@ -50,7 +50,7 @@ function readNote(input: string, path: string): NoteParseResult {
   if (fm) {
     for (const [key, entry] of fm.entries) if (key !== '__proto__') keyLines[key] = fm.lines.linePos(entry.key.range?.[0] ?? 0).line;
   }
-  const base = fm ? { path, keyLines, frontmatter: { startLine: 1, endLine: fm.error && fm.fence.closeLine === -1 ? 1 : fm.endLine } } : { path, keyLines };
+  const base = fm ? { path, keyLines, frontmatter: { startLine: 1, endLine: fm.endLine } } : { path, keyLines };
   if (fm?.error) {
     const { error } = fm;
     const values = new NoteValues(path, fm);
