@@ -253,3 +253,11 @@ describe('wordAt and the completion word: linear on long lines', () => {
     assert.equal(ctx?.kind === 'value' && ctx.prefix.length, 40_000);
   });
 });
+
+describe('the editor features use the reader\'s fence rule', () => {
+  it('a block closed with ... has a context; one "closed" with ----- has none (the reader calls it unclosed)', () => {
+    assert.equal(frontmatterContextAt('---\nstatus: \n...\nbody\n', 1, 8)?.kind, 'value');
+    assert.equal(frontmatterContextAt('---\nstatus: \n-----\nbody\n', 1, 8), undefined);
+    assert.equal(frontmatterContextAt('---yaml\nstatus: \n---\n', 1, 8)?.kind, 'value');
+  });
+});
