@@ -6,13 +6,14 @@ import { version } from '../package.json';
 import { isCalendarDate, localToday } from './core/common/dates';
 import { buildReport, formatProblemLines, formatReport, hasErrors, reportInputOf } from './core/outputs/report';
 import { loadCeFolder } from './node/ce-folder';
+import { COMPLETE_USAGE, runComplete } from './node/complete';
 
 const USAGE = `Usage: pharmacy-ce <command> [folder] [options]
 
 Commands:
   report [folder]   Hours, requirements and deadlines of each credential (default folder: .)
   check [folder]    Problems as file:line:column: severity: message; exit 1 when any is an error
-
+${COMPLETE_USAGE}
 Options:
   --json              Machine-readable output (report: the full report; check: the problems)
   --as-of YYYY-MM-DD  Evaluate as on this date (default: today)
@@ -20,7 +21,7 @@ Options:
   -h, --help          Show this help
   -v, --version       Show the version
 
-Exit codes: 0 done, 1 check found an error, 2 could not run.
+Exit codes: 0 done, 1 check found an error (complete: the note was left unchanged), 2 could not run.
 `;
 
 interface Args {
@@ -72,6 +73,7 @@ function useColor(forced: boolean | undefined): boolean {
 }
 
 function run(argv: readonly string[]): number {
+  if (argv[0] === 'complete') return runComplete(argv.slice(1), process.stdout, process.stderr);
   let args: ReturnType<typeof parseArgs>;
   try {
     args = parseArgs(argv);

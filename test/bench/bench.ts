@@ -24,6 +24,8 @@ import { addDays } from '../../src/core/common/dates';
 import { buildReport, reportInputOf } from '../../src/core/outputs/report';
 import { CeWorkspace } from '../../src/core/index/folder-index';
 import { checkCertificates, listNoteFiles } from '../../src/node/ce-folder';
+import { FRONTMATTER_LIMIT } from '../../src/core/notes/frontmatter';
+import { measureWorstNotes } from './worst-note';
 
 interface Options {
   notes: number;
@@ -536,10 +538,16 @@ async function main(): Promise<void> {
     console.log(`extension: tree_items_ms=${fixed(treeItemsMs, 2)} (after one hours edit: evaluate ${progress.length} credentials + note list + the note's problems, ${options.notes} notes)`);
     console.log(cliLine);
     console.log(`memory: peak rss ${fixed(peakRss / 1048576)} MB; after GC rss ${fixed(rssAfterGc / 1048576)} MB, heap ${fixed(heapAfterGc / 1048576)} MB holding the index`);
-    const targets = [ratio <= 2 ? 'ratio <= 2 ok' : `ratio ${fixed(ratio, 2)} > 2 MISSED`, incrementalMs <= 5 ? 'incremental <= 5 ms ok' : `incremental ${fixed(incrementalMs, 2)} ms > 5 MISSED`];
+    const worst = measureWorstNotes().sort((a, b) => b.ms - a.ms);
+    console.log(`worst notes at the ${FRONTMATTER_LIMIT / 1024} KB frontmatter cap (median of 21 reads): ${worst.map((w) => `${w.name} ${fixed(w.ms, 1)}`).join(', ')} ms`);
+    const targets = [
+      ratio <= 5 ? 'ratio <= 5 ok' : `ratio ${fixed(ratio, 2)} > 5 MISSED`,
+      incrementalMs <= 5 ? 'incremental <= 5 ms ok' : `incremental ${fixed(incrementalMs, 2)} ms > 5 MISSED`,
+      worst[0].ms <= 50 ? 'any note <= 50 ms ok' : `${worst[0].name} ${fixed(worst[0].ms, 1)} ms > 50 MISSED`,
+    ];
     console.log(`targets: ${targets.join('; ')}`);
     console.log(
-      `bench: notes=${options.notes} index_ms=${fixed(indexMs)} read_ms=${fixed(readMs)} ratio=${fixed(ratio, 2)} incremental_ms=${fixed(incrementalMs, 2)} rss_mb=${fixed(peakRss / 1048576)} eval_ms=${fixed(evalMs)}`,
+      `bench: notes=${options.notes} index_ms=${fixed(indexMs)} read_ms=${fixed(readMs)} ratio=${fixed(ratio, 2)} incremental_ms=${fixed(incrementalMs, 2)} rss_mb=${fixed(peakRss / 1048576)} eval_ms=${fixed(evalMs)} heap_mb=${fixed(heapAfterGc / 1048576)} worst_note_ms=${fixed(worst[0].ms, 1)}`,
     );
   } finally {
     cleanup();

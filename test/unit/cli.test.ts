@@ -316,4 +316,50 @@ describe('CLI (dist/cli.js)', function () {
       assert.doesNotMatch(JSON.stringify(report), /templates\/|README\.md/);
     });
   });
+
+  describe('complete <note>', () => {
+    const NOTE = '---\ntitle: A\nce_hours: 1\nstatus: planned # later\n---\ncompleted: garbing steps\n';
+
+    it('writes the same edit as Mark Note Completed and prints the date', () => {
+      const dir = folder({ 'notes/a.md': NOTE });
+      const run = cli(['complete', 'notes/a.md', '--date', '2026-11-25'], {}, dir);
+      assert.deepEqual([run.status, run.stdout, run.stderr], [0, '2026-11-25\n', '']);
+      assert.equal(fs.readFileSync(path.join(dir, 'notes/a.md'), 'utf8'), '---\ntitle: A\nce_hours: 1\nstatus: completed # later\ncompleted: 2026-11-25\n---\ncompleted: garbing steps\n');
+      assert.deepEqual(fs.readdirSync(path.join(dir, 'notes')), ['a.md'], 'no temp file left');
+    });
+
+    it('refuses with exit 1 and leaves the file byte for byte when the edit is unsafe', () => {
+      const dir = folder({ 'a.md': '---\nce_hours: 1\n-----\ncompleted: garbing steps\n', 'b.md': Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0xff, 0x0a, 0x2d, 0x2d, 0x2d, 0x0a]) });
+      for (const name of ['a.md', 'b.md']) {
+        const before = fs.readFileSync(path.join(dir, name));
+        const run = cli(['complete', name, '--date', '2026-11-25'], {}, dir);
+        assert.equal(run.status, 1, name);
+        assert.match(run.stderr, /was not changed/);
+        assert.deepEqual(fs.readFileSync(path.join(dir, name)), before, name);
+      }
+    });
+
+    it('never writes through a symbolic link, a linked folder or outside the current folder', function () {
+      const outside = folder({ 'victim.md': NOTE });
+      const dir = folder({ 'real/a.md': NOTE });
+      try {
+        fs.symlinkSync(path.join(outside, 'victim.md'), path.join(dir, 'link.md'));
+        fs.symlinkSync(outside, path.join(dir, 'linked'), 'dir');
+      } catch {
+        this.skip();
+      }
+      for (const target of ['link.md', 'linked/victim.md', path.join(outside, 'victim.md'), '../x.md']) {
+        const run = cli(['complete', target, '--date', '2026-11-25'], {}, dir);
+        assert.equal(run.status, 1, `${target}: ${run.stderr}`);
+      }
+      assert.equal(fs.readFileSync(path.join(outside, 'victim.md'), 'utf8'), NOTE);
+    });
+
+    it('exit 2 for a bad date or no note', () => {
+      const dir = folder({ 'a.md': NOTE });
+      assert.equal(cli(['complete', 'a.md', '--date', '2026-02-30'], {}, dir).status, 2);
+      assert.equal(cli(['complete'], {}, dir).status, 2);
+      assert.equal(fs.readFileSync(path.join(dir, 'a.md'), 'utf8'), NOTE);
+    });
+  });
 });

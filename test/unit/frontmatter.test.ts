@@ -1,214 +1,161 @@
 import { strict as assert } from 'node:assert';
-import fc from 'fast-check';
 import matter from 'gray-matter';
-import { FRONTMATTER_LIMIT, splitNote } from '../../src/core/notes/frontmatter';
+import { findFence } from '../../src/core/notes/fence';
+import { FRONTMATTER_LIMIT, MAX_BLANK_RUN, MAX_NESTING, readFrontmatter } from '../../src/core/notes/frontmatter';
+import { parseNote } from '../../src/core/notes/note';
+import type { CeNote, Problem } from '../../src/core/types';
 
-/** What gray-matter (js-yaml's safe loader) makes of a note: its data, or 'error'. */
-function reference(text: string): unknown {
-  try {
-    const data: unknown = matter(text, { language: 'yaml' }).data;
-    if (data === null || data === undefined) return {};
-    if (typeof data !== 'object' || Array.isArray(data) || data instanceof Date) return 'error';
-    return data;
-  } catch {
-    return 'error';
-  }
-}
+const fm = (...lines: string[]) => `---\n${lines.join('\n')}\n---\nBody text.\n`;
+const read = (text: string) => parseNote(text, 'n.md');
+const only = (problems: Problem[]) => problems.map((p) => [p.severity, p.code, p.line, p.column]);
 
-function ours(text: string): unknown {
-  const fm = splitNote(text).frontmatter;
-  assert.ok(fm, 'frontmatter expected');
-  return fm.error ? 'error' : fm.data;
-}
-
-describe('frontmatter: splitting', () => {
-  it('finds the fences, the body and the line of every top-level key', () => {
-    const text = '---\ntitle: A\n# a comment\nce_hours: 2\ntopics:\n  - law\n  - patient-safety\n---\n# Heading\nBody';
-    const parts = splitNote(text);
-    const fm = parts.frontmatter!;
-    assert.equal(fm.startLine, 1);
-    assert.equal(fm.endLine, 8);
-    assert.equal(parts.bodyLine, 9);
-    assert.equal(parts.body, '# Heading\nBody');
-    assert.deepEqual([...fm.keys.keys()], ['title', 'ce_hours', 'topics']);
-    assert.deepEqual([...fm.keys.values()].map((k) => k.key.line), [2, 4, 5]);
-    assert.deepEqual(fm.data, { title: 'A', ce_hours: 2, topics: ['law', 'patient-safety'] });
-    const items = fm.keys.get('topics')!.items;
-    assert.deepEqual(items.map((i) => [i.line, i.column, i.length, i.text]), [
-      [6, 5, 3, 'law'],
-      [7, 5, 14, 'patient-safety'],
-    ]);
+describe('fence: one rule for the reader, the edits and the editor', () => {
+  it('closes at a line that is exactly --- or ..., trailing spaces allowed', () => {
+    for (const close of ['---', '...', '---  ', '...\t', '---\r']) {
+      const f = findFence(`---\na: 1\n${close}\nbody`);
+      assert.equal(f?.closeLine, 2, JSON.stringify(close));
+    }
   });
 
-  it('records value spans: plain, quoted (quotes included), flow list items, comments excluded', () => {
-    const fm = splitNote('---\nce_hours: 1.5   # contact hours\ntitle: "Quoted: yes"\ntopics: [law, "patient-safety" ]\n---\n').frontmatter!;
-    const hours = fm.keys.get('ce_hours')!.value!;
-    assert.deepEqual([hours.line, hours.column, hours.length, hours.text], [2, 11, 3, '1.5']);
-    const title = fm.keys.get('title')!.value!;
-    assert.deepEqual([title.column, title.length, title.text], [8, 13, 'Quoted: yes']);
-    const items = fm.keys.get('topics')!.items;
-    assert.deepEqual(items.map((i) => [i.column, i.length, i.text]), [
-      [10, 3, 'law'],
-      [15, 16, 'patient-safety'],
-    ]);
+  it('does not close at ----, -----, --- x or a longer line', () => {
+    for (const close of ['----', '-----', '--- x', '....', ' ---']) assert.equal(findFence(`---\na: 1\n${close}\nbody`)?.closeLine, -1, close);
   });
 
-  it('treats a text without a leading --- as having no frontmatter', () => {
-    const parts = splitNote('# Title\n---\nnot: frontmatter\n---\n');
-    assert.equal(parts.frontmatter, undefined);
-    assert.equal(parts.bodyLine, 1);
+  it('opens with ---, ---yaml or --- and spaces, not ---- ; a BOM is skipped', () => {
+    assert.equal(findFence('---yaml\na: 1\n---\n')?.language, 'yaml');
+    assert.equal(findFence('\ufeff---  \na: 1\n---\n')?.start, 1);
+    assert.equal(findFence('----\na: 1\n---\n'), undefined);
+    assert.equal(findFence('# x\n---\n'), undefined);
   });
 
-  it('an empty block is empty data, with the closing fence on line 2', () => {
-    const fm = splitNote('---\n---\nbody').frontmatter!;
-    assert.deepEqual(fm.data, {});
-    assert.equal(fm.endLine, 2);
+  it('a note closed with ----- is not a CE note: it is reported as unclosed, saying why', () => {
+    const { note, problems } = read('---\nce_hours: 1\ncompleted: 2025-01-01\n-----\ncompleted: garbing steps\n');
+    assert.equal(note.kind, 'broken');
+    assert.match(problems[0].message, /no closing "---" line \("-----" is not one/);
   });
 
-  it('keeps line numbers right with CRLF line endings', () => {
-    const parts = splitNote('---\r\ntitle: A\r\nce_hours: 2\r\n---\r\nBody\r\n');
-    assert.deepEqual(parts.frontmatter!.data, { title: 'A', ce_hours: 2 });
-    assert.equal(parts.frontmatter!.keys.get('ce_hours')!.key.line, 3);
-    assert.equal(parts.frontmatter!.endLine, 4);
-    assert.equal(parts.body, 'Body\r\n');
-  });
-
-  it('reports an unclosed block when key lines follow the opening ---', () => {
-    const fm = splitNote('---\ntitle: A\nce_hours: 2\n\nBody').frontmatter!;
-    assert.equal(fm.error?.code, 'yaml-syntax');
-    assert.match(fm.error!.message, /closing/);
-  });
-
-  it('a lone --- followed by prose is a horizontal rule, not frontmatter', () => {
-    assert.equal(splitNote('---\nJust a thought.\n').frontmatter, undefined);
-  });
-
-  it('places a YAML error at its file line and column', () => {
-    const fm = splitNote('---\ntitle: A\ntopics: [law\ncompleted: 2026-01-10\n---\n').frontmatter!;
-    assert.equal(fm.error?.code, 'yaml-syntax');
-    // js-yaml gives up on line 4; the unclosed "[" that caused it is on line 3.
-    assert.deepEqual([fm.error?.line, fm.error?.column, fm.error?.length], [3, 9, 4]);
-    assert.match(fm.error!.message, /never closed with "\]"/);
-    const map = splitNote('---\nk: {a: 1\nj: 2\n---\n').frontmatter!;
-    assert.deepEqual([map.error?.line, map.error?.column], [2, 4]);
-    const dup = splitNote('---\na: 1\nb: 2\na: 3\n---\n').frontmatter!;
-    assert.equal(dup.error?.line, 4);
-    assert.match(dup.error!.message, /duplicated/);
-    // js-yaml reports this one at column -12 (found by fuzzing): it must stay on the line.
-    const emptyDup = splitNote('---\ncpe_monitor: \ncpe_monitor:\n---\n').frontmatter!;
-    assert.deepEqual([emptyDup.error?.line, emptyDup.error?.column], [3, 1]);
-    const indent = splitNote('---\ntitle: a\n  b: c\n---\n').frontmatter!;
-    assert.deepEqual([indent.error?.line, indent.error?.column], [3, 4]);
-  });
-
-  it('refuses a frontmatter that is not a mapping', () => {
-    assert.equal(splitNote('---\n- a\n- b\n---\n').frontmatter!.error?.code, 'yaml-syntax');
-    assert.equal(splitNote('---\njust text\n---\n').frontmatter!.error?.code, 'yaml-syntax');
-  });
-
-  it('refuses an oversized frontmatter without parsing it', () => {
-    const big = '---\n' + 'k: v\n'.repeat(FRONTMATTER_LIMIT / 5 + 10) + '---\nbody';
-    const fm = splitNote(big).frontmatter!;
-    assert.match(fm.error!.message, /larger than/);
+  it('a note closed with ... is read like one closed with ---', () => {
+    const { note, problems } = read('---\nce_hours: 1\ncompleted: 2025-01-01\n...\n# T\n');
+    assert.deepEqual([note.kind, note.title, problems], ['ce', 'T', []]);
   });
 });
 
 describe('frontmatter: only YAML, never code', () => {
-  for (const lang of ['js', 'javascript', 'coffee', 'json', 'toml', ' js ', 'JS']) {
+  for (const lang of ['js', 'javascript', 'coffee', 'json', 'toml', ' js ', 'JS', 'anything']) {
     it(`refuses ---${lang} and never evaluates it`, () => {
       const g = globalThis as Record<string, unknown>;
       delete g.__pharmacyCePwned;
       const text = `---${lang}\n{ title: (globalThis.__pharmacyCePwned = 'ran', 'x'), ce_hours: 2 }\n---\nbody`;
-      const fm = splitNote(text).frontmatter!;
-      assert.equal(fm.error?.code, 'unsafe-engine');
-      assert.equal(fm.error?.line, 1);
+      const { note, problems } = read(text);
+      assert.deepEqual([note.kind, problems[0].code, problems[0].line], ['broken', 'unsafe-engine', 1]);
       assert.equal(g.__pharmacyCePwned, undefined);
     });
   }
 
-  it('gray-matter itself is never left able to run a code engine through our options', () => {
-    // Defence in depth: even if the language check were bypassed, the engines we pass refuse.
-    const g = globalThis as Record<string, unknown>;
-    delete g.__pharmacyCePwned;
-    const text = '---yml\ntitle: plain\n---\n';
-    assert.deepEqual(splitNote(text).frontmatter!.data, { title: 'plain' });
-    assert.equal(g.__pharmacyCePwned, undefined);
+  it('never fills gray-matter\'s content-keyed cache', () => {
+    read(fm('title: A', 'ce_hours: 1'));
+    assert.equal(Object.keys((matter as unknown as { cache: object }).cache).length, 0);
   });
 
-  it('does not share mutable results between calls (no content-keyed cache)', () => {
-    const text = '---\ntitle: A\nlist: [a]\n---\n';
-    const first = splitNote(text).frontmatter!.data!;
-    (first.list as string[]).push('mutated');
-    first.title = 'changed';
-    assert.deepEqual(splitNote(text).frontmatter!.data, { title: 'A', list: ['a'] });
-    // Our own calls never go through gray-matter's global cache.
-    assert.equal(Object.keys((matter as unknown as { cache: object }).cache).length, 0);
+  it('gives each call its own values (nothing shared between notes)', () => {
+    const a = readFrontmatter(fm('topics: [law]'));
+    const b = readFrontmatter(fm('topics: [law]'));
+    assert.ok(a.kind === 'read' && b.kind === 'read');
+    assert.notEqual(a.fm.doc, b.fm.doc);
   });
 });
 
-describe('frontmatter: the plain-YAML reader agrees with js-yaml', () => {
-  const tricky = [
-    '', '~', 'null', 'Null', 'NULL', 'nULL', 'true', 'True', 'TRUE', 'tRue', 'false', 'yes', 'no', 'on', 'off',
-    '0', '-0', '00', '010', '08', '0x1F', '0o17', '0b11', '1_000', '1e3', '1E3', '1.5', '-1.5', '0.30', '.5', '1.', '+1',
-    '-', '--', '-x', '2026-04-31', '2026-4-3', '2026-13-01', '0026-01-01', '2026-01-10T10:00:00Z', '2026-01-10 10:00:00',
-    '2026-01-10t10:00:00-05:00', '0145-0000-25-101-H03-T', '202-0000-21-278-H04-P', '0202000013105L04P', '3M', '2nd',
-    '12:30', '1:20:30', '190:20:30.15', '.inf', '.NaN', '-.inf', '..', '../x.pdf', './a', '.x', '._5', 'a: b', 'a:b',
-    'a #b', 'a#b', 'a:', '"q"', "'s'", '"a\\"b"', '"a\\nb"', "'it''s'", '"unterminated', "'x' y", '"x" # c', '"x"y',
-    '[a, b]', '[]', '[ ]', '[a, [b]]', '["a, b", c]', "[a, 'b']", '[a,]', '[ , a]', '[a b, c]', '[a: 1]', '[1, 2.5, ~]',
-    '[true, null, 2026-01-01]', '[a] # c', '[a]x', '{a: 1}', '{}', '|', '>', '|-', '&x a', '*x', '!tag x', '!!str 1',
-    '%x', '@x', '`x`', 'Power-Pak C.E.', 'C# basics', 'Ω unicode', '\u00a0nbsp', 'x\ty', '\tx', 'é', '(paren)',
-    '<797>', '<<', '$5', '=', 'a [b]', 'a {b}', 'a, b', '?x', '? x', '- x', ',x', 'Infinity', 'NaN', "Don't", 'a  ',
-    '123456789012345678', '9007199254740993', '1.0000000000000001', 'x\u0085y', 'x\u2028y', '\ufeffx', 'a\rb',
-  ];
-  const keys = ['title', 'ce_hours', 'a', 'b_c', 'x-y', 'Key', '__proto__', 'true', 'null', '2025', 'my key', '"q"', "'s'", 'a:b', 'k', '?', '<<', '-k', 'k '];
-  const value = fc.oneof(fc.constantFrom(...tricky), fc.string({ unit: fc.constantFrom(...'ab0129 -:#,[]{}\'"\\.!&*|>%@?~_/\tTZe'.split('')), maxLength: 8 }));
-  const comment = fc.constantFrom('', ' # note', '  #x', '#x');
-  const keyLine = fc.tuple(fc.constantFrom(...keys), fc.constantFrom(':', ': ', ':  ', ' : '), value, comment).map(([k, sep, v, c]) => `${k}${sep}${v}${v === '' ? '' : c}`);
-  const blockList = fc
-    .tuple(fc.constantFrom(...keys), fc.array(fc.tuple(fc.constantFrom('', '  ', '    ', ' '), value), { minLength: 0, maxLength: 3 }))
-    .map(([k, items]) => [`${k}:`, ...items.map(([indent, v]) => `${indent}- ${v}`)].join('\n'));
-  const odd = fc.constantFrom('# comment', '', '   ', '  # indented comment', '  continued', '- stray', '? complex', '...', '%YAML 1.2', '\tk: v', 'k: |\n  block\n  text', 'k: >\n  folded', 'a: &anc 1\nb: *anc', 'k:\n  nested: 1', '-');
-  const line = fc.oneof({ arbitrary: keyLine, weight: 6 }, { arbitrary: blockList, weight: 2 }, { arbitrary: odd, weight: 1 });
-  const note = fc.tuple(fc.array(line, { maxLength: 6 }), fc.boolean()).map(([lines, crlf]) => {
-    const text = `---\n${lines.join('\n')}\n---\nbody\n`;
-    return crlf ? text.replace(/\n/g, '\r\n') : text;
+describe('frontmatter: bounded work and short messages', () => {
+  it('refuses a block over the size cap, at line 1, without parsing it', () => {
+    const { note, problems } = read('---\n' + 'k: v\n'.repeat(FRONTMATTER_LIMIT / 5 + 10) + '---\nbody');
+    assert.equal(note.kind, 'broken');
+    assert.match(problems[0].message, /larger than 4 KB/);
   });
 
-  it('reads every generated block exactly as js-yaml does (or defers to it)', () => {
-    let plain = 0;
-    let total = 0;
-    fc.assert(
-      fc.property(note, (text) => {
-        total++;
-        const fm = splitNote(text).frontmatter;
-        if (!fm) return; // the generator can produce `----` first lines: no frontmatter for either reader
-        if (fm.parsedBy === 'plain') plain++;
-        assert.deepStrictEqual(ours(text), reference(text), text);
-      }),
-      { numRuns: 4000 },
-    );
-    // The comparison is only worth something if the plain reader actually ran on a good share of inputs.
-    assert.ok(plain > total / 10, `plain reader used on ${plain} of ${total}`);
+  it('refuses a long run of blank lines (gray-matter\'s comment regex is quadratic on them)', () => {
+    const { problems } = read(`---\nce_hours: 1\n${'  \n'.repeat(MAX_BLANK_RUN + 1)}---\n`);
+    assert.deepEqual(only(problems), [['error', 'yaml-syntax', 3, 1]]);
+    assert.match(problems[0].message, /blank lines in a row/);
+    assert.equal(read(`---\nce_hours: 1\n${'\n'.repeat(MAX_BLANK_RUN)}---\n`).note.kind, 'ce');
   });
 
-  it('uses the plain reader for a typical CE note', () => {
-    const text =
-      '---\n# from the certificate\ntitle: "Look-Alike, Sound-Alike Drugs"\nce_hours: 1.5\ntopics: [patient-safety, law]\n' +
-      'uan: 0204-0000-26-012-L05-T\nprovider: Power-Pak C.E.\ncompleted: 2026-02-01\ncertificate: ../certificates/lasa.pdf\n' +
-      'tags:\n  - cpht\n  - renewal\ncpe_monitor: true\n---\nBody';
-    const fm = splitNote(text).frontmatter!;
-    assert.equal(fm.parsedBy, 'plain');
-    assert.deepStrictEqual(fm.data, reference(text));
+  it('refuses flow collections nested too deep, at the bracket', () => {
+    const { problems } = read(`---\na: ${'['.repeat(MAX_NESTING + 1)}${']'.repeat(MAX_NESTING + 1)}\n---\n`);
+    assert.deepEqual(only(problems), [['error', 'yaml-syntax', 2, 4 + MAX_NESTING]]);
   });
 
-  it('defers anything unusual to js-yaml', () => {
-    const unusual = ['---\nk: |\n  a\n---\n', '---\nk: &a 1\nj: *a\n---\n', '---\nk: "esc\\"aped"\n---\n', '---\nk: 0x1F\n---\n'];
-    // Spaces JavaScript trims but YAML keeps as text.
-    for (const space of ['\u00a0', '\u2003', '\u3000', '\u202f', '\u2028']) unusual.push(`---\nk:\n-  ${space}x\nj: a${space}\n---\n`);
-    for (const text of unusual) {
-      const fm = splitNote(text).frontmatter!;
-      assert.equal(fm.parsedBy, 'yaml', text);
-      assert.deepStrictEqual(ours(text), reference(text));
+  it('a file with CR-only line ends is refused with a short message, not the whole file quoted', () => {
+    const text = ['---', 'title: T', 'ce_hours: 1', ...Array.from({ length: 2000 }, (_, i) => `k${i}: v`), '---', 'body'].join('\r');
+    const { note, problems } = read(text);
+    assert.equal(note.kind, 'broken');
+    assert.equal(problems.length, 1);
+    assert.ok(problems[0].message.length < 200, problems[0].message);
+    assert.match(problems[0].message, /carriage return/);
+  });
+
+  it('quotes at most a short excerpt of a long wrong value, whatever the key', () => {
+    const long = 'x'.repeat(3000);
+    for (const line of [`ce_hours: ${long}`, `uan: ${long}`, `topics: ${long}`, `status: ${long}`, `completed: ${long}`, `${long}: 1`, `cpe_monitor: ${long}`]) {
+      const { problems } = read(fm('ce_hours: 1', line).replace('ce_hours: 1\nce_hours', 'ce_hours'));
+      assert.ok(problems.length > 0 || line.startsWith('x'), line.slice(0, 12));
+      for (const p of problems) assert.ok(p.message.length < 300, p.message.slice(0, 100));
     }
+  });
+
+  it('a repeated key is a YAML error at the repeat', () => {
+    const { note, problems } = read(fm('ce_hours: 1', 'title: A', 'ce_hours: 2'));
+    assert.equal(note.kind, 'broken');
+    assert.deepEqual(only(problems), [['error', 'yaml-syntax', 4, 1]]);
+    assert.match(problems[0].message, /"ce_hours" is given twice/);
+  });
+
+  it('an unclosed [ is pointed at where it opened', () => {
+    const { problems } = read(fm('title: A', 'topics: [law', 'completed: 2026-01-10'));
+    assert.deepEqual([problems[0].line, problems[0].column, problems[0].length], [3, 9, 4]);
+    assert.match(problems[0].message, /never closed with "\]"/);
+  });
+});
+
+describe('values as the note format says, not as YAML 1.1 guesses', () => {
+  const hours = (value: string) => read(fm(`ce_hours: ${value}`, 'completed: 2025-01-01'));
+
+  it('1:30 is an error with a hint, not 90 hours (and the quick fix value is 1.5)', () => {
+    const { note, problems } = hours('1:30');
+    assert.deepEqual([(note as CeNote).valid, (note as CeNote).hours], [false, 0]);
+    assert.deepEqual(only(problems), [['error', 'bad-value', 2, 11]]);
+    assert.match(problems[0].message, /write 1\.5 for 90 minutes/);
+    assert.equal(problems[0].replacement, '1.5');
+  });
+
+  it('0x10, 010, 1_000, 1e3, .inf and 0o17 are errors, never counted', () => {
+    for (const value of ['0x10', '010', '1_000', '1e3', '.inf', '0o17', '+.5e1', '1,5']) {
+      const { note, problems } = hours(value);
+      assert.equal((note as CeNote).valid, false, value);
+      assert.deepEqual(only(problems), [['error', 'bad-value', 2, 11]], value);
+    }
+    assert.match(hours('010').problems[0].message, /write 10 without the leading zero/);
+  });
+
+  it('hours are at most 1,000 (over 100 a warning); the same bound for ceu in hours', () => {
+    assert.deepEqual(only(hours('1001').problems), [['error', 'bad-value', 2, 11]]);
+    assert.deepEqual(only(hours('150').problems), [['warning', 'bad-value', 2, 11]]);
+    assert.equal((hours('150').note as CeNote).hours, 150);
+    assert.equal((hours('1000').note as CeNote).valid, true);
+    assert.deepEqual(only(read(fm('ceu: 100.1', 'completed: 2025-01-01')).problems), [['error', 'bad-value', 2, 6]]);
+    assert.deepEqual([(hours('0.25').note as CeNote).hours, (hours('"1.50"').note as CeNote).hours, (hours('2.').note as CeNote).hours], [0.25, 1.5, 2]);
+  });
+
+  it('a date that does not exist is an error however it is written (line break, anchor, tag)', () => {
+    for (const lines of [['completed:', '  2026-04-31'], ['completed: &d 2026-04-31'], ['completed: !!timestamp 2026-04-31'], ['completed: !!str 2026-04-31'], ['x: &d 2026-04-31', 'completed: *d']]) {
+      const { note, problems } = read(fm('ce_hours: 1', ...lines));
+      assert.equal((note as CeNote).completed, undefined, lines.join('|'));
+      assert.ok(problems.some((p) => /April 2026 has 30 days/.test(p.message)), lines.join('|'));
+    }
+  });
+
+  it('scalars keep their spelling: 1.50, a UAN variant, a title of digits, yes/no for cpe_monitor', () => {
+    const { note } = read(fm('title: 007', 'ce_hours: 1.50', 'uan: 0145000024101H07T', 'cpe_monitor: Yes'));
+    const n = note as CeNote;
+    assert.deepEqual([n.title, n.hours, n.uanText, n.cpeMonitor], ['007', 1.5, '0145000024101H07T', true]);
   });
 });

@@ -1,5 +1,6 @@
 // ACPE Universal Activity Numbers (`PPPP-JJJJ-YY-NNN-FTT-A`). Certificates and provider pages print them in a
 // few sloppy ways; those are accepted with the deviations listed so the user can be offered the canonical form.
+import { quoteExcerpt } from './problems';
 import { topicForAcpeCode } from './topics';
 import type { Format, Uan } from '../types';
 
@@ -136,5 +137,5 @@ function digitsAt(text: string, from: number, to: number): string {
 }
 
 function notAUan(text: string): string {
-  return `"${text}" is not an ACPE activity number (UAN): expected PPPP-JJJJ-YY-NNN-FTT-A, e.g. ${UAN_EXAMPLE}.`;
+  return `"${quoteExcerpt(text)}" is not an ACPE activity number (UAN): expected PPPP-JJJJ-YY-NNN-FTT-A, e.g. ${UAN_EXAMPLE}.`;
 }

@@ -1,11 +1,11 @@
 // Mark Note Completed: `status: completed` and `completed: <date>` as one undoable edit, nothing else touched.
 import * as vscode from 'vscode';
 import { addDays, isCalendarDate, localToday } from '../../core/common/dates';
-import { markCompletedEdits } from '../../core/notes/note-edit';
+import { markCompletedEdits } from '../../core/notes/edit';
 import type { CalendarDate } from '../../core/types';
 import { noteUriOf } from '../../services/targets';
 import type { CeIndex } from '../../services/types';
-import { addLineEdits, mayWrite } from './shared';
+import { addTextEdits, mayWrite } from './shared';
 
 /**
  * `arg`: a Uri or NoteTarget (tree item), else the active editor's note. `date`: `YYYY-MM-DD` to skip the question
@@ -45,7 +45,7 @@ export async function markCompleted(index: CeIndex, arg?: unknown, date?: unknow
     return chosen;
   }
   const edit = new vscode.WorkspaceEdit();
-  addLineEdits(edit, uri, result.edits);
+  addTextEdits(edit, document, result.edits);
   if (!(await vscode.workspace.applyEdit(edit))) throw new Error(vscode.l10n.t('the editor refused the edit'));
   // Saved only when the user had nothing unsaved: their other pending changes are theirs to save.
   if (!wasDirty) await document.save();

@@ -1,7 +1,7 @@
 // Small pieces the commands share: refusing writes in untrusted workspaces, picking the folder, checking that
 // a file exists, turning pure edits into WorkspaceEdits.
 import * as vscode from 'vscode';
-import type { LineEdit } from '../../core/notes/note-edit';
+import type { TextEdit } from '../../core/notes/edit';
 import type { CeIndex, FolderIndex } from '../../services/types';
 
 /** True when the workspace is trusted; else says plainly why nothing is written. */
@@ -47,7 +47,7 @@ export function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
   return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
 }
 
-/** Adds pure line edits (core/note-edit) to a WorkspaceEdit. */
-export function addLineEdits(edit: vscode.WorkspaceEdit, uri: vscode.Uri, edits: readonly LineEdit[]): void {
-  for (const e of edits) edit.replace(uri, new vscode.Range(e.line, e.startColumn, e.endLine ?? e.line, e.endColumn), e.newText);
+/** Adds pure offset edits (core/notes/edit.ts, made on `document.getText()`) to a WorkspaceEdit. */
+export function addTextEdits(edit: vscode.WorkspaceEdit, document: vscode.TextDocument, edits: readonly TextEdit[]): void {
+  for (const e of edits) edit.replace(document.uri, new vscode.Range(document.positionAt(e.start), document.positionAt(e.end)), e.newText);
 }

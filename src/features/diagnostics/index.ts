@@ -2,11 +2,11 @@
 // and the quick fixes whose answer is obvious (the core puts it in the problem's `replacement`).
 import * as vscode from 'vscode';
 import { CONFIG_FILE } from '../../core/rules/config';
-import { renameKeyEdit, setFrontmatterValues } from '../../core/notes/note-edit';
+import { renameKeyEdit, setFrontmatterValues } from '../../core/notes/edit';
 import type { Problem, ProblemCode, Severity } from '../../core/types';
 import { reportError } from '../../services/log';
 import type { CeIndex, FolderIndex } from '../../services/types';
-import { addLineEdits } from '../commands/shared';
+import { addTextEdits } from '../commands/shared';
 
 export const DIAGNOSTIC_SOURCE = 'Pharmacy CE';
 const TYPING_DELAY_MS = 300;
@@ -253,17 +253,16 @@ export class ProblemFixes implements vscode.CodeActionProvider {
         break;
       case 'unknown-key': {
         title = vscode.l10n.t('Rename key to "{0}"', replacement);
-        const line = problem.line - 1;
-        const lineEdit = line < document.lineCount ? renameKeyEdit(document.lineAt(line).text, line, replacement) : undefined;
-        if (!lineEdit) return undefined;
-        addLineEdits(edit, document.uri, [lineEdit]);
+        const rename = renameKeyEdit(document.getText(), problem.line - 1, replacement);
+        if (!rename) return undefined;
+        addTextEdits(edit, document, [rename]);
         break;
       }
       case 'ceu-mismatch': {
         title = vscode.l10n.t('Set ce_hours to {0}', replacement);
         const result = setFrontmatterValues(document.getText(), [['ce_hours', replacement]], ['ceu']);
         if (!result.ok || result.edits.length === 0) return undefined;
-        addLineEdits(edit, document.uri, result.edits);
+        addTextEdits(edit, document, result.edits);
         break;
       }
       default:

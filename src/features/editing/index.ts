@@ -3,63 +3,13 @@
 import * as vscode from 'vscode';
 import { localToday } from '../../core/common/dates';
 import { escapeMarkdown } from '../../core/common/text';
-import { frontmatterContextAt, keyValueOnLine, wordAt, type FrontmatterContext } from '../../core/notes/note-edit';
+import { frontmatterContextAt, keyValueOnLine, wordAt, type FrontmatterContext } from '../../core/notes/cursor';
+import { findFence } from '../../core/notes/fence';
+import { NOTE_FORMAT, noteKeySpec } from '../../core/notes/format';
 import { TOPICS, topicInfo } from '../../core/notes/topics';
 import { parseUan } from '../../core/notes/uan';
 import type { Uan } from '../../core/types';
 import type { CeIndex } from '../../services/types';
-
-interface KeyDoc {
-  key: string;
-  /** What goes after `key: ` when the completion is accepted (a snippet). */
-  snippet: string;
-  doc: string;
-}
-
-// The note format's keys, in the order a note usually has them.
-const KEYS: readonly KeyDoc[] = [
-  { key: 'title', snippet: 'title: $0', doc: 'Activity title as on the certificate.' },
-  { key: 'ce_hours', snippet: 'ce_hours: $0', doc: 'Contact hours earned (a number, e.g. `1.5`). A note with `ce_hours` or `ceu` is a CE note.' },
-  { key: 'ceu', snippet: 'ceu: $0', doc: 'Continuing-education units: 1 CEU = 10 contact hours (`0.3` = 3 h). Use instead of `ce_hours`.' },
-  { key: 'topics', snippet: 'topics: [$0]', doc: 'Topic keys such as `law`, `patient-safety`. A UAN topic code adds its topic automatically.' },
-  { key: 'status', snippet: 'status: ${1|completed,planned,in-progress|}', doc: '`completed` (counts), `planned` or `in-progress` (does not count yet). Default: completed when `completed` is set.' },
-  { key: 'completed', snippet: 'completed: ${1:' + 'TODAY' + '}', doc: 'Completion date, `YYYY-MM-DD`. Credit counts in the cycle containing this date.' },
-  { key: 'uan', snippet: 'uan: $0', doc: 'ACPE Universal Activity Number `PPPP-JJJJ-YY-NNN-FTT-A`, e.g. `0145-0000-24-101-H07-T`.' },
-  { key: 'provider', snippet: 'provider: $0', doc: 'Who offered the activity (an audit asks for it).' },
-  { key: 'format', snippet: 'format: ${1|home-study,live|}', doc: '`live` or `home-study`. Taken from the UAN when there is one.' },
-  { key: 'audience', snippet: 'audience: ${1|technician,pharmacist|}', doc: '`technician` or `pharmacist`. PTCB accepts at most 5 h of pharmacist CE per cycle.' },
-  { key: 'category', snippet: 'category: ${1|ce,college,in-service,volunteering|}', doc: '`ce` (default), `college`, `in-service` or `volunteering`; some rules limit or refuse some categories.' },
-  { key: 'credentials', snippet: 'credentials: [$0]', doc: 'Credential ids from `.pharmacy-ce.json` this note counts toward. Absent: every credential.' },
-  { key: 'certificate', snippet: 'certificate: $0', doc: 'Path of the certificate file, relative to the note. Audits can ask for it years later.' },
-  { key: 'cpe_monitor', snippet: 'cpe_monitor: ${1|true,false|}', doc: '`true` once you have seen the credit in NABP CPE Monitor.' },
-  { key: 'tags', snippet: 'tags: [$0]', doc: 'Your own tags; not used by the rules.' },
-];
-
-const VALUES: Record<string, ReadonlyArray<readonly [value: string, detail: string]>> = {
-  status: [
-    ['completed', 'Done: counts toward your credentials'],
-    ['planned', 'Not done yet: shown, not counted'],
-    ['in-progress', 'Started: shown, not counted'],
-  ],
-  format: [
-    ['live', 'Live (ACPE format L)'],
-    ['home-study', 'Home study (ACPE format H)'],
-  ],
-  audience: [
-    ['technician', 'Technician-specific (ACPE audience T)'],
-    ['pharmacist', 'Pharmacist CE (ACPE audience P)'],
-  ],
-  category: [
-    ['ce', 'Accredited continuing education'],
-    ['college', 'College course'],
-    ['in-service', 'Employer in-service training'],
-    ['volunteering', 'Approved volunteering'],
-  ],
-  cpe_monitor: [
-    ['true', 'Seen in NABP CPE Monitor'],
-    ['false', 'Not seen in CPE Monitor yet'],
-  ],
-};
 
 export interface EditingApi {
   readonly completion: vscode.CompletionItemProvider;
@@ -91,7 +41,7 @@ class FrontmatterCompletion implements vscode.CompletionItemProvider {
 
   private keyItems(ctx: Extract<FrontmatterContext, { kind: 'key' }>, range: vscode.Range): vscode.CompletionItem[] {
     const present = new Set(ctx.existingKeys);
-    return KEYS.filter((k) => !present.has(k.key)).map((k, i) => {
+    return NOTE_FORMAT.filter((k) => !present.has(k.key)).map((k, i) => {
       const item = new vscode.CompletionItem(k.key, vscode.CompletionItemKind.Property);
       item.insertText = new vscode.SnippetString(k.snippet.replace('TODAY', localToday()));
       item.documentation = new vscode.MarkdownString(k.doc);
@@ -128,9 +78,9 @@ class FrontmatterCompletion implements vscode.CompletionItemProvider {
         return [it];
       }
       default: {
-        const values = VALUES[ctx.key];
+        const values = noteKeySpec(ctx.key)?.values;
         if (!values || ctx.inList) return [];
-        return values.map(([v, d], i) => item(v, d, vscode.CompletionItemKind.EnumMember, i));
+        return values.map((v, i) => item(v.value, v.detail, vscode.CompletionItemKind.EnumMember, i));
       }
     }
   }
@@ -162,16 +112,15 @@ class FrontmatterHover implements vscode.HoverProvider {
 
 /**
  * The document's text through the closing fence of its frontmatter, when `line` is inside that block; undefined
- * otherwise. Only the head of the file is read, so typing in the body of a long note costs nothing.
+ * otherwise. Only the head of the file is read (the fence rule is the reader's, fence.ts), so typing in the body
+ * of a long note costs nothing.
  */
 function frontmatterText(document: vscode.TextDocument, line: number): string | undefined {
-  if (document.lineCount < 2 || document.lineAt(0).text.replace(/^\uFEFF/, '').trimEnd() !== '---') return undefined;
   const last = Math.min(document.lineCount, 2000);
-  for (let i = 1; i < last; i++) {
-    const t = document.lineAt(i).text.trimEnd();
-    if (t === '---' || t === '...') return line > 0 && line < i ? document.getText(new vscode.Range(0, 0, i, document.lineAt(i).text.length)) : undefined;
-  }
-  return undefined;
+  const head = document.getText(new vscode.Range(0, 0, last, 0));
+  const fence = findFence(head);
+  if (!fence || fence.closeLine === -1 || line < 1 || line >= fence.closeLine) return undefined;
+  return head.slice(0, fence.bodyStart);
 }
 
 /** A Markdown explanation of each segment of a UAN, or why it is not one. */

@@ -3,19 +3,22 @@ import fc from 'fast-check';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseNote } from '../../src/core/notes/note';
-import {
-  applyLineEdits,
-  frontmatterContextAt,
-  keyValueOnLine,
-  markCompletedEdits,
-  renameKeyEdit,
-  setFrontmatterValues,
-} from '../../src/core/notes/note-edit';
+import { frontmatterContextAt, keyValueOnLine, wordAt } from '../../src/core/notes/cursor';
+import { applyEdits, completeNote, markCompletedEdits, renameKeyEdit, setFrontmatterValues } from '../../src/core/notes/edit';
 
 function complete(text: string, date = '2026-11-25'): string {
   const result = markCompletedEdits(text, date);
   assert.ok(result.ok, result.ok ? '' : result.error);
-  return applyLineEdits(text, result.edits);
+  const out = applyEdits(text, result.edits);
+  const whole = completeNote(text, date);
+  assert.deepEqual(whole, { ok: true, text: out });
+  return out;
+}
+
+function refused(text: string, reason: RegExp): void {
+  const result = completeNote(text, '2026-11-25');
+  assert.equal(result.ok, false, text);
+  assert.match(result.ok ? '' : result.error, reason);
 }
 
 describe('markCompletedEdits', () => {
@@ -86,9 +89,9 @@ describe('markCompletedEdits', () => {
     assert.deepEqual(result, { ok: true, edits: [] });
   });
 
-  it('replaces a block-list value under status with a scalar', () => {
-    const text = '---\nce_hours: 1\nstatus:\n  - planned\ntitle: A\n---\n';
-    assert.equal(complete(text), '---\nce_hours: 1\nstatus: completed\ncompleted: 2026-11-25\ntitle: A\n---\n');
+  it('refuses a list under status rather than rewrite it', () => {
+    refused('---\nce_hours: 1\nstatus:\n  - planned\ntitle: A\n---\n', /list or mapping/);
+    refused('---\nce_hours: 1\nstatus: [planned]\n---\n', /list or mapping/);
   });
 
   it('makes every readable fixture CE note parse as completed on the date, with no new problem', () => {
@@ -120,6 +123,8 @@ describe('markCompletedEdits', () => {
     fc.assert(
       fc.property(fc.array(line, { maxLength: 8 }), eol, fc.string({ maxLength: 40 }), (lines, nl, body) => {
         const text = ['---', 'ce_hours: 1', ...lines, '---', body.replace(/[\r\n]/g, ' ')].join(nl);
+        // A repeated key or a stray item is a YAML error: the note is broken, and the edit refuses it.
+        if (parseNote(text, 'n.md').note.kind === 'broken') return assert.equal(completeNote(text, '2026-11-25').ok, false);
         const out = complete(text);
         const outLines = out.split(nl);
         const kept = outLines.filter((l) => l !== 'status: completed' && l !== 'completed: 2026-11-25');
@@ -134,13 +139,16 @@ describe('setFrontmatterValues / renameKeyEdit', () => {
     const text = '---\nceu: 0.3\nce_hours: 2 # typo?\n---\n';
     const r = setFrontmatterValues(text, [['ce_hours', '3']]);
     assert.ok(r.ok);
-    assert.equal(applyLineEdits(text, r.edits), '---\nceu: 0.3\nce_hours: 3 # typo?\n---\n');
+    assert.equal(applyEdits(text, r.edits), '---\nceu: 0.3\nce_hours: 3 # typo?\n---\n');
   });
 
   it('renames a key and keeps the rest of the line', () => {
-    const edit = renameKeyEdit('ce_hour: 2 # x', 3, 'ce_hours');
-    assert.deepEqual(edit, { line: 3, startColumn: 0, endColumn: 7, newText: 'ce_hours' });
-    assert.equal(applyLineEdits('a\nb\nc\nce_hour: 2 # x\n', [edit!]), 'a\nb\nc\nce_hours: 2 # x\n');
+    const text = '---\ntitle: A\n# c\nce_hour: 2 # x\n---\nce_hour: body\n';
+    const edit = renameKeyEdit(text, 3, 'ce_hours');
+    assert.deepEqual(edit, { start: 17, end: 24, newText: 'ce_hours' });
+    assert.equal(applyEdits(text, [edit!]), '---\ntitle: A\n# c\nce_hours: 2 # x\n---\nce_hour: body\n');
+    assert.equal(renameKeyEdit(text, 5, 'ce_hours'), undefined, 'not in the body');
+    assert.equal(renameKeyEdit('---\nce_hour: 1\nce_hours: 2\n---\n', 1, 'ce_hours'), undefined, 'not into a duplicate');
   });
 });
 
@@ -192,5 +200,64 @@ describe('frontmatterContextAt', () => {
   it('reads a key value span for hover', () => {
     assert.deepEqual(keyValueOnLine('uan: "0145-0000-25-101-H03-T" # x', 'uan'), { value: '0145-0000-25-101-H03-T', start: 5, end: 29 });
     assert.equal(keyValueOnLine('  uan: 1', 'uan'), undefined);
+  });
+});
+
+describe('completeNote: only the located values, or a refusal', () => {
+  it('refuses a note closed with ----- and never touches the body (a body line "completed: garbing steps")', () => {
+    refused('---\nce_hours: 1\n-----\ncompleted: garbing steps\n', /cannot be read.*"-----" is not one/);
+  });
+
+  it('keeps a wrapped quoted value whole; one wrapped onto a column-0 line is not YAML, so it is refused', () => {
+    const text = "---\nce_hours: 1\nsummary: 'Reviewed the policy.\n  completed: the quiz'\n---\nbody\n";
+    assert.equal(complete(text), "---\nce_hours: 1\nstatus: completed\ncompleted: 2026-11-25\nsummary: 'Reviewed the policy.\n  completed: the quiz'\n---\nbody\n");
+    const column0 = "---\nce_hours: 1\nsummary: 'Reviewed the policy.\ncompleted: the quiz'\n---\nbody\n";
+    refused(column0, /cannot be read/);
+    assert.equal(parseNote(column0, 'n.md').note.kind, 'broken');
+  });
+
+  it('refuses status with an anchor, an alias, a tag, a block scalar or an explicit ? key', () => {
+    refused('---\nce_hours: 1\nstatus: &s planned\nother: *s\n---\n', /anchor/);
+    refused('---\nce_hours: 1\nx: &s planned\nstatus: *s\n---\n', /refers to another value/);
+    refused('---\nce_hours: 1\nstatus: !!str planned\n---\n', /tag/);
+    refused('---\nce_hours: 1\nstatus: |\n  planned\n---\n', /block/);
+    refused('---\nce_hours: 1\n? status\n: planned\n---\n', /explicit key/);
+    refused('---\nce_hours: 1\nstatus: "in\n  progress"\n---\n', /several lines/);
+  });
+
+  it('edits an indented mapping with its indentation', () => {
+    assert.equal(complete('---\n  ce_hours: 1\n  status: planned\n---\n'), '---\n  ce_hours: 1\n  status: completed\n  completed: 2026-11-25\n---\n');
+  });
+
+  it('works on a note closed with ..., and inserts after the last entry when there are no hours', () => {
+    assert.equal(complete('---\nce_hours: 1\n...\nbody\n'), '---\nce_hours: 1\nstatus: completed\ncompleted: 2026-11-25\n...\nbody\n');
+    assert.equal(complete('---\ntitle: A\ntags:\n  - a\n# end\n---\n'), '---\ntitle: A\ntags:\n  - a\nstatus: completed\ncompleted: 2026-11-25\n# end\n---\n');
+  });
+
+  it('refuses a CR-only file, a broken block, and a block that is not key: value lines', () => {
+    refused('---\rce_hours: 1\r---\r', /cannot be read/);
+    refused('---\nce_hours: [1\n---\n', /cannot be read/);
+    refused('---\n- a\n---\n', /cannot be read|not a list/);
+  });
+
+  it('re-quotes a single-line quoted value in its own style', () => {
+    assert.equal(complete("---\nce_hours: 1\nstatus: 'in-progress'\ncompleted: \"2020-01-01\"\n---\n"), "---\nce_hours: 1\nstatus: 'completed'\ncompleted: \"2026-11-25\"\n---\n");
+  });
+});
+
+describe('wordAt and the completion word: linear on long lines', () => {
+  it('finds the word under the cursor and the word being typed on a 40,000-character line', () => {
+    const long = `topics: [${'a'.repeat(40_000)} x`;
+    assert.deepEqual(wordAt('topics: [law, patient-safety]', 16), { word: 'patient-safety', start: 14, end: 28 });
+    const ctx = frontmatterContextAt(`---\n${long}\n---\n`, 1, long.length - 2);
+    assert.equal(ctx?.kind === 'value' && ctx.prefix.length, 40_000);
+  });
+});
+
+describe('the editor features use the reader\'s fence rule', () => {
+  it('a block closed with ... has a context; one "closed" with ----- has none (the reader calls it unclosed)', () => {
+    assert.equal(frontmatterContextAt('---\nstatus: \n...\nbody\n', 1, 8)?.kind, 'value');
+    assert.equal(frontmatterContextAt('---\nstatus: \n-----\nbody\n', 1, 8), undefined);
+    assert.equal(frontmatterContextAt('---yaml\nstatus: \n---\n', 1, 8)?.kind, 'value');
   });
 });

@@ -1,0 +1,179 @@
+// Edits to a note's frontmatter that splice only the byte ranges of the nodes the reader's own parse located
+// (frontmatter.ts), so an edit can never run into the body, eat part of a wrapped value or change what it did
+// not mean to. Anything the edit cannot replace safely (a value with an anchor, alias or tag, a block scalar,
+// a collection, a wrapped value, an explicit `? key`) is refused with a message saying why. Pure: takes text,
+// returns offset edits; the editor, the CLI or a test applies them.
+import type { CalendarDate } from '../types';
+import { isAlias, isMap, isScalar, type Node } from 'yaml';
+import { readFrontmatter, type Entry, type Frontmatter } from './frontmatter';
+import { quoteExcerpt } from './problems';
+import { yamlScalar } from './note-template';
+
+/** Replace text[start, end) with newText; offsets into the text as given (a BOM counts). An insert has start === end. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+export type NoteEditResult = { ok: true; edits: TextEdit[] } | { ok: false; error: string };
+
+/** The readable frontmatter of `text`, or why an edit must not touch it. */
+function editableFrontmatter(text: string): { fm: Frontmatter } | { error: string } {
+  const read = readFrontmatter(text);
+  if (read.kind === 'none') return { error: 'the note has no frontmatter block (a first line `---` and a closing `---`).' };
+  const { fm } = read;
+  if (fm.error) return { error: `its frontmatter cannot be read: ${fm.error.message}` };
+  if (/\r(?!\n)/.test(fm.source)) return { error: 'the note ends its lines with a carriage return only; save it with LF or CRLF line ends first.' };
+  if (fm.doc?.contents && !(isMap(fm.doc.contents) && !fm.doc.contents.flow)) return { error: 'its frontmatter is not a list of "key: value" lines.' };
+  return { fm };
+}
+
+/** Why a value cannot be replaced in place, or undefined when it can. */
+function notReplaceable(fm: Frontmatter, entry: Entry): string | undefined {
+  const key = String(entry.key.value);
+  const before = fm.source.slice(fm.source.lastIndexOf('\n', entry.key.range![0]) + 1, entry.key.range![0]);
+  if (before.includes('?')) return `"${quoteExcerpt(key)}" is written as an explicit key ("? ${quoteExcerpt(key)}"); write it as "${quoteExcerpt(key)}: value" first.`;
+  const value = entry.value as Node | null;
+  if (value === null) return undefined;
+  if (isAlias(value)) return `${key} refers to another value (*${value.source}); write the value itself first.`;
+  if (!isScalar(value)) return `${key} holds a list or mapping, not a single value; write "${key}: value" first.`;
+  if (value.anchor) return `${key}'s value has an anchor (&${value.anchor}) that other values may refer to; remove it first.`;
+  if (value.tag) return `${key}'s value has a tag (${value.tag}); remove it first.`;
+  if (value.type === 'BLOCK_LITERAL' || value.type === 'BLOCK_FOLDED') return `${key}'s value is a block (| or >); write it on the key's line first.`;
+  if (fm.source.slice(value.range![0], value.range![1]).includes('\n')) return `${key}'s value runs over several lines; write it on one line first.`;
+  return undefined;
+}
+
+/** The same scalar quoting style as `written`, holding `value`. */
+function requoted(value: string, written: string): string {
+  if (written.startsWith('"')) return JSON.stringify(value);
+  if (written.startsWith("'")) return `'${value.replace(/'/g, "''")}'`;
+  return scalarText(value);
+}
+
+/** A value written plain when it is a word, number or date (the reader takes those as written), else quoted. */
+function scalarText(value: string): string {
+  return /^[A-Za-z0-9][\w.-]*$/.test(value) ? value : yamlScalar(value);
+}
+
+/**
+ * Sets top-level frontmatter keys to single values. An existing key gets only its value replaced (comment,
+ * quoting and spacing kept); a missing one is a new line after the entry of `insertAfter`'s first present key,
+ * else after the last entry, with the mapping's indentation and the file's line break.
+ */
+export function setFrontmatterValues(text: string, values: ReadonlyArray<readonly [key: string, value: string]>, insertAfter: readonly string[] = []): NoteEditResult {
+  const found = editableFrontmatter(text);
+  if ('error' in found) return { ok: false, error: found.error };
+  const { fm } = found;
+  const offset = (at: number) => fm.base + at;
+  const edits: TextEdit[] = [];
+  const eol = /\r\n|\n/.exec(text)?.[0] ?? '\n';
+  const lastEntry = fm.pairs.length > 0 ? fm.pairs[fm.pairs.length - 1] : undefined;
+  const indent = lastEntry?.key && (lastEntry.key as Node).range ? indentOf(fm.source, (lastEntry.key as Node).range![0]) : '';
+  const inserts = new Map<number, string[]>();
+  for (const [key, value] of values) {
+    const entry = fm.entries.get(key);
+    if (!entry) {
+      // After the nearest earlier key of this call that exists (`completed` after `status`), else the anchor key.
+      const earlier = values.slice(0, values.findIndex(([k]) => k === key)).map(([k]) => fm.entries.get(k)).filter((e) => e !== undefined);
+      const anchorKey = insertAfter.find((k) => fm.entries.has(k));
+      const anchor = earlier.at(-1) ?? (anchorKey ? fm.entries.get(anchorKey) : undefined);
+      const at = anchor ? lineAfter(fm.source, entryEnd(anchor)) : lastEntry ? lineAfter(fm.source, pairEnd(lastEntry)) : fm.source.length;
+      inserts.set(at, [...(inserts.get(at) ?? []), `${indent}${key}: ${scalarText(value)}${eol}`]);
+      continue;
+    }
+    const refused = notReplaceable(fm, entry);
+    if (refused) return { ok: false, error: refused };
+    const node = entry.value as Node | null;
+    if (node === null || (isScalar(node) && node.range![0] === node.range![1])) {
+      // `key:` or `key:   # comment`: the value goes right after the colon.
+      const colon = fm.source.indexOf(':', entry.key.range![1]);
+      edits.push({ start: offset(colon + 1), end: offset(colon + 1), newText: ` ${scalarText(value)}` });
+      continue;
+    }
+    const [start, end] = node.range!;
+    const written = fm.source.slice(start, end);
+    const newText = requoted(value, written);
+    if (newText !== written) edits.push({ start: offset(start), end: offset(end), newText });
+  }
+  for (const [at, lines] of inserts) edits.push({ start: offset(at), end: offset(at), newText: lines.join('') });
+  return { ok: true, edits: edits.sort((a, b) => a.start - b.start) };
+}
+
+/** Where an entry's value (or its key, when it has none) ends in the source. */
+function entryEnd(entry: Entry): number {
+  const node = entry.value as Node | null;
+  return node?.range ? node.range[1] : entry.key.range![1];
+}
+
+function pairEnd(pair: Entry['pair']): number {
+  const value = pair.value as Node | null;
+  const key = pair.key as Node | null;
+  return value?.range ? value.range[1] : (key?.range?.[1] ?? 0);
+}
+
+/** The start of the line after the one holding source[end - 1] (a value's last character). */
+function lineAfter(source: string, end: number): number {
+  if (end > 0 && source[end - 1] === '\n') return end;
+  const next = source.indexOf('\n', end);
+  return next === -1 ? source.length : next + 1;
+}
+
+/** The spaces before a key on its line (an indented mapping keeps its indentation). */
+function indentOf(source: string, at: number): string {
+  const lineStart = source.lastIndexOf('\n', at - 1) + 1;
+  const before = source.slice(lineStart, at);
+  return /^[ ]*$/.test(before) ? before : '';
+}
+
+/** The edits that mark a CE note completed on `date`: `status: completed` and `completed: <date>`. */
+export function markCompletedEdits(text: string, date: CalendarDate): NoteEditResult {
+  return setFrontmatterValues(text, [['status', 'completed'], ['completed', date]], ['ce_hours', 'ceu']);
+}
+
+/**
+ * Mark Note Completed on a whole text (the CLI's `complete`, and tests): the new text, which reads back with
+ * status completed on `date`, or why the note is left as it was.
+ */
+export function completeNote(text: string, date: CalendarDate): { ok: true; text: string } | { ok: false; error: string } {
+  const result = markCompletedEdits(text, date);
+  if (!result.ok) return result;
+  const out = applyEdits(text, result.edits);
+  // Read back: the edit is kept only if the note now says exactly what was asked.
+  const back = readFrontmatter(out);
+  const fm = back.kind === 'read' && !back.fm.error ? back.fm : undefined;
+  const valueOf = (key: string) => {
+    const node = fm?.entries.get(key)?.value;
+    return isScalar(node) ? String(node.value) : undefined;
+  };
+  if (valueOf('status') !== 'completed' || valueOf('completed') !== date) return { ok: false, error: 'the edited note would not read back as completed; it was left as it was.' };
+  return { ok: true, text: out };
+}
+
+/** Renames the top-level key on a 0-based line (quick fix for a misspelt key); undefined when there is none. */
+export function renameKeyEdit(text: string, line: number, newKey: string): TextEdit | undefined {
+  const found = editableFrontmatter(text);
+  if ('error' in found || found.fm.entries.has(newKey)) return undefined;
+  const { fm } = found;
+  for (const { key } of fm.entries.values()) {
+    if (fm.lines.linePos(key.range![0]).line !== line + 1 || key.type === 'BLOCK_LITERAL' || key.type === 'BLOCK_FOLDED') continue;
+    const [start, end] = key.range!;
+    if (fm.source.slice(start, end).includes('\n')) return undefined;
+    return { start: fm.base + start, end: fm.base + end, newText: newKey };
+  }
+  return undefined;
+}
+
+/** Applies offset edits to text (for the CLI and tests). Edits must not overlap. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => a.start - b.start);
+  let out = '';
+  let pos = 0;
+  for (const e of sorted) {
+    if (e.start < pos) throw new Error('overlapping edits');
+    out += text.slice(pos, e.start) + e.newText;
+    pos = e.end;
+  }
+  return out + text.slice(pos);
+}

@@ -1,0 +1,113 @@
+// The note format: every frontmatter key a CE note may have, what it holds, its label and documentation.
+// The reader, completion, hovers, the misspelt-key check, the snippets, the template and the README table come
+// from this list or are checked against it by a test. Adding a key is one entry here (and its reading in note.ts).
+import type { Audience, Category, Format, NoteStatus } from '../types';
+
+export interface KeyValue {
+  value: string;
+  /** A few words shown next to the value in completion. */
+  detail: string;
+}
+
+export interface NoteKeySpec {
+  key: string;
+  label: string;
+  /** Markdown shown in completion. */
+  doc: string;
+  /** What goes after `key: ` when the completion is accepted (a VS Code snippet; TODAY is replaced by the date). */
+  snippet: string;
+  /** The allowed values, for keys that take one of a fixed list. */
+  values?: readonly KeyValue[];
+}
+
+const STATUS_VALUES = [
+  { value: 'completed', detail: 'Done: counts toward your credentials' },
+  { value: 'planned', detail: 'Not done yet: shown, not counted' },
+  { value: 'in-progress', detail: 'Started: shown, not counted' },
+] as const;
+const FORMAT_VALUES = [
+  { value: 'live', detail: 'Live (ACPE format L)' },
+  { value: 'home-study', detail: 'Home study (ACPE format H)' },
+] as const;
+const AUDIENCE_VALUES = [
+  { value: 'technician', detail: 'Technician-specific (ACPE audience T)' },
+  { value: 'pharmacist', detail: 'Pharmacist CE (ACPE audience P)' },
+] as const;
+const CATEGORY_VALUES = [
+  { value: 'ce', detail: 'Accredited continuing education' },
+  { value: 'college', detail: 'College course' },
+  { value: 'in-service', detail: 'Employer in-service training' },
+  { value: 'volunteering', detail: 'Approved volunteering' },
+] as const;
+
+/** The keys, in the order a note usually has them (completion offers them in this order). */
+export const NOTE_FORMAT: readonly NoteKeySpec[] = [
+  { key: 'title', label: 'Title', snippet: 'title: $0', doc: 'Activity title as on the certificate.' },
+  { key: 'ce_hours', label: 'Contact hours', snippet: 'ce_hours: $0', doc: 'Contact hours earned (a number, e.g. `1.5`). A note with `ce_hours` or `ceu` is a CE note.' },
+  { key: 'ceu', label: 'CEUs', snippet: 'ceu: $0', doc: 'Continuing-education units: 1 CEU = 10 contact hours (`0.3` = 3 h). Use instead of `ce_hours`.' },
+  { key: 'topics', label: 'Topics', snippet: 'topics: [$0]', doc: 'Topic keys such as `law`, `patient-safety`. A UAN topic code adds its topic automatically.' },
+  {
+    key: 'status',
+    label: 'Status',
+    snippet: 'status: ${1|completed,planned,in-progress|}',
+    doc: '`completed` (counts), `planned` or `in-progress` (does not count yet). Default: completed when `completed` is set.',
+    values: STATUS_VALUES,
+  },
+  { key: 'completed', label: 'Completed on', snippet: 'completed: ${1:TODAY}', doc: 'Completion date, `YYYY-MM-DD`. Credit counts in the cycle containing this date.' },
+  { key: 'uan', label: 'ACPE activity number', snippet: 'uan: $0', doc: 'ACPE Universal Activity Number `PPPP-JJJJ-YY-NNN-FTT-A`, e.g. `0145-0000-24-101-H07-T`.' },
+  { key: 'provider', label: 'Provider', snippet: 'provider: $0', doc: 'Who offered the activity (an audit asks for it).' },
+  { key: 'format', label: 'Format', snippet: 'format: ${1|home-study,live|}', doc: '`live` or `home-study`. Taken from the UAN when there is one.', values: FORMAT_VALUES },
+  {
+    key: 'audience',
+    label: 'Audience',
+    snippet: 'audience: ${1|technician,pharmacist|}',
+    doc: '`technician` or `pharmacist`. PTCB accepts at most 5 h of pharmacist CE per cycle.',
+    values: AUDIENCE_VALUES,
+  },
+  {
+    key: 'category',
+    label: 'Category',
+    snippet: 'category: ${1|ce,college,in-service,volunteering|}',
+    doc: '`ce` (default), `college`, `in-service` or `volunteering`; some rules limit or refuse some categories.',
+    values: CATEGORY_VALUES,
+  },
+  { key: 'credentials', label: 'Credentials', snippet: 'credentials: [$0]', doc: 'Credential ids from `.pharmacy-ce.json` this note counts toward. Absent: every credential.' },
+  { key: 'certificate', label: 'Certificate', snippet: 'certificate: $0', doc: 'Path of the certificate file, relative to the note. Audits can ask for it years later.' },
+  {
+    key: 'cpe_monitor',
+    label: 'Seen in CPE Monitor',
+    snippet: 'cpe_monitor: ${1|true,false|}',
+    doc: '`true` once you have seen the credit in NABP CPE Monitor.',
+    values: [
+      { value: 'true', detail: 'Seen in NABP CPE Monitor' },
+      { value: 'false', detail: 'Not seen in CPE Monitor yet' },
+    ],
+  },
+  { key: 'tags', label: 'Tags', snippet: 'tags: [$0]', doc: 'Your own tags; not used by the rules.' },
+];
+
+/** Every frontmatter key the note format defines. Other keys are the user's own and are left alone. */
+export const NOTE_KEYS: readonly string[] = NOTE_FORMAT.map((k) => k.key);
+
+export function noteKeySpec(key: string): NoteKeySpec | undefined {
+  return NOTE_FORMAT.find((k) => k.key === key);
+}
+
+const valuesOf = <T extends string>(values: readonly { value: T }[]): readonly T[] => values.map((v) => v.value);
+/** In the order a note goes through them (the messages list them so). */
+export const STATUSES: readonly NoteStatus[] = ['planned', 'in-progress', 'completed'];
+export const FORMATS: readonly Format[] = valuesOf(FORMAT_VALUES);
+export const AUDIENCES: readonly Audience[] = valuesOf(AUDIENCE_VALUES);
+export const CATEGORIES: readonly Category[] = valuesOf(CATEGORY_VALUES);
+
+/** Other names people give the hours key; without `ce_hours`/`ceu` the note silently becomes a study note. */
+export const HOURS_ALIASES: readonly string[] = ['hours', 'contact_hours', 'credit_hours', 'credits', 'ce', 'cehrs'];
+/** Names for the completion date; flagged only in CE notes (`date` is common in other notes). */
+export const DATE_ALIASES: readonly string[] = ['date', 'completed_on', 'completion_date', 'date_completed', 'completed_date'];
+
+/** Hours above this are an error (a typo or a unit mix-up); above WARN_HOURS a warning. */
+export const MAX_HOURS = 1000;
+export const WARN_HOURS = 100;
+/** Completion years outside this range are taken for typos. */
+export const MIN_YEAR = 1950;
+export const MAX_YEAR = 2099;

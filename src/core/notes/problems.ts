@@ -1,0 +1,67 @@
+// The problems found in one note, capped: a hostile or mangled note must not bury the Problems panel under
+// thousands of entries (12,075 misspelt keys on one note, once). At most PER_KIND problems of one kind are
+// kept, in file order, then one summary problem says how many more there are.
+import type { Problem, ProblemCode, Severity } from '../types';
+import type { Span } from './frontmatter';
+
+export const PER_KIND = 5;
+
+const KIND_NAMES: Partial<Record<ProblemCode, string>> = {
+  'unknown-key': 'unknown keys',
+  'unknown-topic': 'unknown topics',
+  'bad-value': 'wrong values',
+};
+
+export class NoteProblems {
+  private readonly list: Problem[] = [];
+  private errors = 0;
+  private readonly counts = new Map<string, number>();
+
+  constructor(private readonly file: string) {}
+
+  push(span: Span, severity: Severity, code: ProblemCode, message: string, replacement?: string): void {
+    const problem: Problem = { file: this.file, line: span.line, column: span.column, severity, code, message };
+    if (span.length > 0) problem.length = span.length;
+    if (replacement !== undefined) problem.replacement = replacement;
+    this.list.push(problem);
+    this.counts.set(code, (this.counts.get(code) ?? 0) + 1);
+    if (severity === 'error') this.errors++;
+  }
+
+  /** Whether another problem of this kind would still be shown (so a costly suggestion is worth working out). */
+  shown(code: ProblemCode): boolean {
+    return (this.counts.get(code) ?? 0) < PER_KIND;
+  }
+
+  hasError(): boolean {
+    return this.errors > 0;
+  }
+
+  /** In file order, PER_KIND of each kind at most, then a summary of the rest of that kind. */
+  sorted(): Problem[] {
+    const all = this.list.sort((a, b) => a.line - b.line || a.column - b.column);
+    const kept: Problem[] = [];
+    const seen = new Map<string, number>();
+    const firstHidden = new Map<string, Problem>();
+    for (const p of all) {
+      const code = p.code ?? '';
+      const n = (seen.get(code) ?? 0) + 1;
+      seen.set(code, n);
+      if (n <= PER_KIND) kept.push(p);
+      else if (!firstHidden.has(code)) firstHidden.set(code, p);
+    }
+    for (const [code, first] of firstHidden) {
+      const count = (seen.get(code) ?? 0) - PER_KIND;
+      const name = KIND_NAMES[code as ProblemCode] ?? 'problems of this kind';
+      // The summary has no code, so no quick fix applies to it; it sits where the first hidden one was.
+      kept.push({ file: this.file, line: first.line, column: first.column, severity: first.severity, message: `...and ${count.toLocaleString('en-US')} more ${name} in this note.` });
+    }
+    return kept.sort((a, b) => a.line - b.line || a.column - b.column);
+  }
+}
+
+/** A value as quoted in a message: at most 60 characters, on one line. */
+export function quoteExcerpt(text: string): string {
+  const line = text.replace(/[\r\n]+/g, ' ');
+  return line.length > 60 ? `${line.slice(0, 57)}...` : line;
+}

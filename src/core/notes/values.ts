@@ -1,0 +1,380 @@
+// Reads each frontmatter value as the note format says, from the text as written (the failsafe schema keeps
+// every scalar a string), and reports a wrong one at its line and column.
+import { isMap, isScalar, isSeq, type Node, type Scalar } from 'yaml';
+import { daysInMonth } from '../common/dates';
+import { typoDistance } from '../common/typo';
+import { MAX_HOURS, MAX_YEAR, MIN_YEAR, STATUSES, WARN_HOURS } from './format';
+import { resolved, spanOf, type Frontmatter, type Span } from './frontmatter';
+import { NoteProblems, quoteExcerpt } from './problems';
+import { isTopicKey, nearestTopic } from './topics';
+import { parseUan } from './uan';
+import type { CalendarDate, NoteStatus, ProblemCode, TopicKey, Uan } from '../types';
+
+const NUMBER = /^\+?(?:\d+(?:\.\d*)?|\.\d+)$/;
+const CLOCK = /^(\d{1,4}):([0-5]\d)$/;
+const DATE_PREFIX = /^(\d{4})-(\d{2})-(\d{2})(?:$|[Tt ])/;
+const SEPARATORS = /[\s_]+/g;
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** What YAML writers use for "no value": read as empty, as YAML's core schema would. */
+const EMPTY_WORDS = new Set(['', '~', 'null', 'Null', 'NULL']);
+
+/** A value as the note format sees it. */
+type Value =
+  | { kind: 'absent' }
+  | { kind: 'empty' }
+  | { kind: 'text'; text: string; node: Scalar }
+  | { kind: 'list'; items: (Node | null)[]; node: Node }
+  | { kind: 'other'; node: Node | null };
+
+export class NoteValues {
+  readonly problems: NoteProblems;
+
+  constructor(
+    path: string,
+    private readonly fm: Frontmatter | undefined,
+  ) {
+    this.problems = new NoteProblems(path);
+  }
+
+  has(key: string): boolean {
+    return this.fm?.entries.has(key) ?? false;
+  }
+
+  private value(key: string): Value {
+    const entry = this.fm?.entries.get(key);
+    if (!entry) return { kind: 'absent' };
+    return this.view(entry.value);
+  }
+
+  private view(raw: Node | null): Value {
+    const node = this.fm ? resolved(this.fm, raw) : raw;
+    if (node === null || node === undefined) return node === null ? { kind: 'empty' } : { kind: 'other', node: null };
+    if (isScalar(node)) {
+      // A known tag (`!!timestamp`, `!!int`) still makes a value of its own: the text as written is what counts.
+      const text = typeof node.value === 'string' ? node.value : (node.source ?? String(node.value ?? ''));
+      return node.type === 'PLAIN' && EMPTY_WORDS.has(text) ? { kind: 'empty' } : { kind: 'text', text, node };
+    }
+    if (isSeq(node)) return { kind: 'list', items: node.items as (Node | null)[], node };
+    return { kind: 'other', node };
+  }
+
+  /** The text of a key's value (an empty value is ''); undefined when absent or not text. */
+  text(key: string): string | undefined {
+    const v = this.value(key);
+    return v.kind === 'text' ? v.text : v.kind === 'empty' ? '' : undefined;
+  }
+
+  // ---- problems ----------------------------------------------------------------------------------------
+
+  /** Where a key's value is, when it starts on the key's line; else the key itself. */
+  private spanOf(key: string): Span {
+    const entry = this.fm?.entries.get(key);
+    if (!entry || !this.fm) return { line: this.fm ? 2 : 1, column: 1, length: 0 };
+    const keySpan = spanOf(this.fm, entry.key);
+    if (entry.value) {
+      const valueSpan = spanOf(this.fm, entry.value);
+      if (valueSpan.line === keySpan.line) return valueSpan;
+    }
+    return keySpan;
+  }
+
+  private nodeSpan(node: Node | null, key: string): Span {
+    return node && this.fm && node.range ? spanOf(this.fm, node) : this.spanOf(key);
+  }
+
+  error(key: string, message: string, replacement?: string): void {
+    this.problems.push(this.spanOf(key), 'error', 'bad-value', message, replacement);
+  }
+
+  warn(key: string, code: ProblemCode, message: string, replacement?: string): void {
+    this.problems.push(this.spanOf(key), 'warning', code, message, replacement);
+  }
+
+  /** A warning at the key itself (a misspelt key). */
+  keyWarning(key: string, code: ProblemCode, message: string, replacement: string): void {
+    const entry = this.fm?.entries.get(key);
+    const span = entry && this.fm ? spanOf(this.fm, entry.key) : this.spanOf(key);
+    this.problems.push(span, 'warning', code, message, replacement);
+  }
+
+  /** How a wrong value is quoted in a message: as written (shortened), else by its kind. */
+  private describe(v: Value): string {
+    if (v.kind === 'text') return `"${quoteExcerpt(v.text)}"`;
+    if (v.kind === 'absent' || v.kind === 'empty') return 'nothing';
+    const node = v.node;
+    const source = node?.range && this.fm ? this.fm.source.slice(node.range[0], node.range[1]).trim() : '';
+    if (source !== '' && !source.includes('\n') && (source.startsWith('[') || source.startsWith('{'))) return `"${quoteExcerpt(source)}"`;
+    if (v.kind === 'list') return 'a list';
+    return isMap(node) ? 'a mapping' : 'nothing';
+  }
+
+  // ---- values ------------------------------------------------------------------------------------------
+
+  readTitle(): string | undefined {
+    const v = this.value('title');
+    if (v.kind === 'absent' || v.kind === 'empty') return undefined;
+    if (v.kind !== 'text') {
+      this.error('title', 'title must be text.');
+      return undefined;
+    }
+    return v.text.trim();
+  }
+
+  readHours(): { value: number; empty: boolean } {
+    const hours = this.readAmount('ce_hours', 1, 'a number of contact hours, e.g. ce_hours: 1.5');
+    const ceu = this.readAmount('ceu', 10, 'a number of CEUs, e.g. ceu: 0.15 (1 CEU = 10 contact hours)');
+    // 0.3 CEU must be 3 h, not 3.0000000000000004 h: round away binary noise, keeping 4 decimals.
+    const fromCeu = ceu.value === undefined ? undefined : Math.round(ceu.value * 1e5) / 1e4;
+    if (hours.value !== undefined && fromCeu !== undefined && Math.abs(hours.value - fromCeu) > 1e-9) {
+      this.warn('ce_hours', 'ceu-mismatch', `ce_hours (${hours.value}) disagrees with ceu: ${ceu.value} (${fromCeu} contact hours). ce_hours is the one counted.`, String(fromCeu));
+    }
+    if (hours.value !== undefined) return { value: hours.value, empty: false };
+    if (fromCeu !== undefined) return { value: fromCeu, empty: false };
+    return { value: 0, empty: hours.empty || ceu.empty };
+  }
+
+  /** A plain decimal ≥ 0 (quoted is fine); `perUnit` contact hours per unit bound it to MAX_HOURS. */
+  private readAmount(key: string, perUnit: number, expected: string): { value?: number; empty: boolean } {
+    const v = this.value(key);
+    if (v.kind === 'absent') return { empty: false };
+    if (v.kind === 'empty' || (v.kind === 'text' && v.text.trim() === '')) return { empty: true };
+    const text = v.kind === 'text' ? v.text.trim() : '';
+    const negative = text.startsWith('-') && NUMBER.test(text.slice(1));
+    if (negative) {
+      this.error(key, `${key} cannot be negative (found ${text}).`, String(Number(text.slice(1))));
+      return { empty: false };
+    }
+    if (!NUMBER.test(text) || /^\+?0\d/.test(text)) {
+      this.error(key, `${key} must be ${expected} (found ${this.describe(v)})${hoursHint(text)}.`, clockHours(text));
+      return { empty: false };
+    }
+    const n = Number(text);
+    const asHours = n * perUnit;
+    if (asHours > MAX_HOURS) {
+      this.error(key, `${key}: ${text} is more than ${MAX_HOURS.toLocaleString('en-US')} contact hours; check for a typo.`);
+      return { empty: false };
+    }
+    if (asHours > WARN_HOURS) this.warn(key, 'bad-value', `${key}: ${text} is more than ${WARN_HOURS} contact hours for one activity; check for a typo.`);
+    return { value: n, empty: false };
+  }
+
+  readCompleted(): { date?: CalendarDate; present: boolean } {
+    const v = this.value('completed');
+    if (v.kind === 'absent' || v.kind === 'empty' || (v.kind === 'text' && v.text.trim() === '')) return { present: false };
+    const text = v.kind === 'text' ? v.text.trim() : '';
+    const m = DATE_PREFIX.exec(text);
+    if (!m) {
+      this.error('completed', `completed must be the date the credit was earned, written YYYY-MM-DD (found ${this.describe(v)}).`);
+      return { present: true };
+    }
+    const date = text.slice(0, 10);
+    const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+      const why = month < 1 || month > 12 ? `there is no month ${m[2]}` : `${MONTHS[month - 1]} ${year} has ${daysInMonth(year, month)} days`;
+      this.error('completed', `completed: ${date} is not a real date (${why}).`);
+      return { present: true };
+    }
+    if (year < MIN_YEAR || year > MAX_YEAR) {
+      this.error('completed', `completed: ${date} has an unlikely year; check for a typo.`);
+      return { present: true };
+    }
+    return { date, present: true };
+  }
+
+  readStatus(completed: { date?: CalendarDate; present: boolean }): NoteStatus {
+    const explicit = this.readEnum('status', STATUSES);
+    if (explicit === undefined) return completed.present ? 'completed' : 'planned';
+    if (explicit === 'completed' && !completed.present) {
+      this.error('status', 'status is completed but the note has no completed date: add "completed: YYYY-MM-DD" (the day the credit was earned). Until then it does not count.');
+    } else if (explicit !== 'completed' && completed.date) {
+      this.warn(
+        'status',
+        'bad-value',
+        `status is ${explicit} but the note has a completed date (${completed.date}). It does not count until the status says completed (or the status line is removed).`,
+        'completed',
+      );
+    }
+    return explicit;
+  }
+
+  /** A value from a fixed list, read leniently (`Home Study` is home-study). Undefined when absent or wrong. */
+  readEnum<T extends string>(key: string, allowed: readonly T[]): T | undefined {
+    const v = this.value(key);
+    if (v.kind === 'absent' || v.kind === 'empty') return undefined;
+    let suggestion: string | undefined;
+    if (v.kind === 'text') {
+      const normalized = v.text.trim().toLowerCase().replace(SEPARATORS, '-');
+      const found = allowed.find((a) => a === normalized);
+      if (found) return found;
+      if (normalized === 'homestudy' && key === 'format') return 'home-study' as T;
+      suggestion = nearestChoice(normalized, allowed);
+    }
+    this.error(key, `${key} must be one of ${allowed.join(', ')} (found ${this.describe(v)}).`, suggestion);
+    return undefined;
+  }
+
+  readUan(): { text: string; uan?: Uan } | undefined {
+    const v = this.value('uan');
+    if (v.kind === 'absent' || v.kind === 'empty' || (v.kind === 'text' && v.text.trim() === '')) return undefined;
+    if (v.kind !== 'text') {
+      this.warn('uan', 'uan-malformed', 'uan must be text such as 0145-0000-24-101-H07-T. The note still counts by its hours.');
+      return undefined;
+    }
+    const text = v.text.trim();
+    const { uan, error } = parseUan(text);
+    if (!uan) {
+      this.warn('uan', 'uan-malformed', `${error} The note still counts by its hours, but an audit asks for the exact UAN.`);
+      return { text };
+    }
+    if (uan.variants.length > 0) this.warn('uan', 'uan-variant', `This UAN is written with ${uan.variants.join(', ')}; the standard form is ${uan.normalized}.`, uan.normalized);
+    return { text, uan };
+  }
+
+  readTopics(): TopicKey[] {
+    const v = this.value('topics');
+    if (v.kind === 'absent' || v.kind === 'empty') return [];
+    const topics = new Set<string>();
+    const add = (text: string, span: () => Span): void => {
+      const written = text.trim();
+      const key = written.toLowerCase().replace(SEPARATORS, '-');
+      if (key === '') return;
+      const known = isTopicKey(key);
+      const kept = known ? key : written;
+      if (topics.has(kept)) return;
+      topics.add(kept);
+      if (known) return;
+      // A hostile note with thousands of unknown topics must not cost thousands of suggestions.
+      const near = this.problems.shown('unknown-topic') ? nearestTopic(written) : undefined;
+      const message = near
+        ? `Unknown topic "${quoteExcerpt(written)}": did you mean "${near}"? Requirements only match known topic keys.`
+        : `Unknown topic "${quoteExcerpt(written)}". Requirements only match known topic keys (law, patient-safety, compounding, ...).`;
+      this.problems.push(span(), 'warning', 'unknown-topic', message, near);
+    };
+    if (v.kind === 'text') {
+      // `topics: law, patient-safety` is one string: split it, keeping each part's column.
+      const whole = this.spanOf('topics');
+      const quoted = v.node.type === 'QUOTE_DOUBLE' || v.node.type === 'QUOTE_SINGLE';
+      let from = 0;
+      for (const part of v.text.split(',')) {
+        const trimmed = part.trim();
+        const at = v.text.indexOf(trimmed, from);
+        add(trimmed, () => {
+          const column = whole.column + (quoted ? 1 : 0) + at;
+          return at === -1 || column - whole.column + trimmed.length > whole.length ? whole : { line: whole.line, column, length: trimmed.length };
+        });
+        if (at !== -1) from = at + trimmed.length;
+      }
+    } else if (v.kind === 'list') {
+      for (const item of v.items) {
+        const iv = this.view(item);
+        if (iv.kind === 'text') add(iv.text, () => this.nodeSpan(item, 'topics'));
+        else this.problems.push(this.nodeSpan(item, 'topics'), 'error', 'bad-value', `Each topic must be a topic key such as law or patient-safety (found ${this.describe(iv)}).`);
+      }
+    } else {
+      this.error('topics', `topics must be a list of topic keys, e.g. topics: [law, patient-safety] (found ${this.describe(v)}).`);
+    }
+    return [...topics];
+  }
+
+  readCredentials(): string[] | undefined {
+    const v = this.value('credentials');
+    if (v.kind === 'absent' || v.kind === 'empty') return undefined;
+    const list = this.readList('credentials');
+    if (list.length === 0 && !this.problems.hasError()) {
+      this.warn('credentials', 'bad-value', 'credentials is empty, so this note counts toward no credential. Remove the key to count it toward all of them.');
+    }
+    return list;
+  }
+
+  /** A list of texts, or one text (split at commas). Wrong items are errors at their position. */
+  readList(key: string): string[] {
+    const v = this.value(key);
+    if (v.kind === 'absent' || v.kind === 'empty') return [];
+    if (v.kind === 'text') return splitText(v.text);
+    if (v.kind !== 'list') {
+      this.error(key, `${key} must be a list, e.g. ${key}: [a, b] (found ${this.describe(v)}).`);
+      return [];
+    }
+    const out = new Set<string>();
+    for (const item of v.items) {
+      const iv = this.view(item);
+      if (iv.kind === 'text') {
+        const t = iv.text.trim();
+        if (t !== '') out.add(t);
+      } else this.problems.push(this.nodeSpan(item, key), 'error', 'bad-value', `Each item of ${key} must be text (found ${this.describe(iv)}).`);
+    }
+    return [...out];
+  }
+
+  /** Without problems: study notes keep whatever list of text they have. */
+  lenientList(key: string): string[] {
+    const v = this.value(key);
+    if (v.kind === 'text') return splitText(v.text);
+    if (v.kind !== 'list') return [];
+    const out = new Set<string>();
+    for (const item of v.items) {
+      const iv = this.view(item);
+      if (iv.kind === 'text' && iv.text.trim() !== '') out.add(iv.text.trim());
+    }
+    return [...out];
+  }
+
+  readText(key: string): string | undefined {
+    const v = this.value(key);
+    if (v.kind === 'absent' || v.kind === 'empty') return undefined;
+    if (v.kind !== 'text') {
+      this.error(key, `${key} must be text (found ${this.describe(v)}).`);
+      return undefined;
+    }
+    return v.text.trim() || undefined;
+  }
+
+  readBoolean(key: string): boolean | undefined {
+    const v = this.value(key);
+    if (v.kind === 'absent' || v.kind === 'empty') return undefined;
+    const t = v.kind === 'text' ? v.text.trim().toLowerCase() : undefined;
+    if (t === 'true' || t === 'yes') return true;
+    if (t === 'false' || t === 'no') return false;
+    this.error(key, `${key} must be true or false (found ${this.describe(v)}).`, v.kind === 'text' ? undefined : 'true');
+    return undefined;
+  }
+}
+
+/** `1:30` read as hours and minutes: 1.5 (what the user most likely meant; YAML 1.1 made it 90). */
+function clockHours(text: string): string | undefined {
+  const m = CLOCK.exec(text);
+  return m ? String(Math.round((Number(m[1]) + Number(m[2]) / 60) * 100) / 100) : undefined;
+}
+
+function hoursHint(text: string): string {
+  const clock = clockHours(text);
+  if (clock !== undefined) {
+    const m = CLOCK.exec(text)!;
+    return `: write ${clock} for ${Number(m[1]) * 60 + Number(m[2])} minutes`;
+  }
+  if (/^\+?0\d/.test(text) && NUMBER.test(text)) return `: write ${String(Number(text))} without the leading zero`;
+  return '';
+}
+
+function nearestChoice(value: string, allowed: readonly string[]): string | undefined {
+  if (value.length >= 3) {
+    const prefixed = allowed.filter((a) => a.startsWith(value));
+    if (prefixed.length === 1) return prefixed[0];
+  }
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const choice of allowed) {
+    const d = typoDistance(value, choice, 2);
+    if (d < bestDistance) [best, bestDistance] = [choice, d];
+  }
+  return best;
+}
+
+function splitText(text: string): string[] {
+  const out = new Set<string>();
+  for (const part of text.split(',')) {
+    const t = part.trim();
+    if (t !== '') out.add(t);
+  }
+  return [...out];
+}

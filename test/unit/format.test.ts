@@ -1,0 +1,69 @@
+// The note format (core/notes/format.ts) is the one list of keys: the README table, the snippets, the template
+// and the reader are checked against it here.
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { AUDIENCES, CATEGORIES, FORMATS, NOTE_FORMAT, NOTE_KEYS, STATUSES, noteKeySpec } from '../../src/core/notes/format';
+import { parseNote } from '../../src/core/notes/note';
+import { noteTemplate } from '../../src/core/notes/note-template';
+import { TOPICS } from '../../src/core/notes/topics';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const keysOf = (text: string) => [...text.matchAll(/^([a-z_]+):/gm)].map((m) => m[1]);
+
+describe('the note format module', () => {
+  it('README\'s note-format table lists exactly the format\'s keys', () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const table = readme.slice(readme.indexOf('| key | meaning |'));
+    const rows = table.slice(0, table.indexOf('\n\n')).split('\n').slice(2);
+    const keys = rows.flatMap((row) => [...row.split('|')[1].matchAll(/`([a-z_]+)`/g)].map((m) => m[1]));
+    assert.deepEqual([...keys].sort(), [...NOTE_KEYS].sort());
+  });
+
+  it('the cenote snippet uses only format keys, with the format\'s allowed values and the topic keys', () => {
+    const snippets = JSON.parse(fs.readFileSync(path.join(ROOT, 'snippets/markdown.code-snippets'), 'utf8')) as Record<string, { body: string[] }>;
+    const body = snippets['CE note'].body;
+    const frontmatter = body.slice(1, body.indexOf('---', 1));
+    for (const line of frontmatter) {
+      const key = line.slice(0, line.indexOf(':'));
+      assert.ok(NOTE_KEYS.includes(key), `snippet key ${key}`);
+      const choices = /\$\{\d+\|([^|]*)\|\}/.exec(line)?.[1].split(',');
+      if (!choices) continue;
+      const expected = key === 'topics' ? TOPICS.map((t) => t.key) : noteKeySpec(key)?.values?.map((v) => v.value);
+      assert.deepEqual([...choices].sort(), [...(expected ?? [])].sort(), key);
+    }
+  });
+
+  it('the completion snippets offer the allowed values, and the template writes only format keys', () => {
+    for (const spec of NOTE_FORMAT) {
+      assert.ok(spec.snippet.startsWith(`${spec.key}: `), spec.key);
+      const choices = /\$\{1\|([^|]*)\|\}/.exec(spec.snippet)?.[1].split(',');
+      if (choices || spec.values) assert.deepEqual([...(choices ?? [])].sort(), [...(spec.values ?? []).map((v) => v.value)].sort(), spec.key);
+    }
+    const text = noteTemplate({ title: 'T', hours: 1, topics: ['law'], completed: '2026-01-01', uan: '0145-0000-24-101-H07-T', format: 'live', provider: 'P' });
+    for (const key of keysOf(text.slice(4, text.indexOf('\n---')))) assert.ok(NOTE_KEYS.includes(key), `template key ${key}`);
+  });
+
+  it('the reader knows every key and takes every allowed value without a problem', () => {
+    assert.deepEqual([STATUSES, FORMATS, AUDIENCES, CATEGORIES].map((l) => [...l].sort()), ['status', 'format', 'audience', 'category'].map((k) => noteKeySpec(k)!.values!.map((v) => v.value).sort()));
+    for (const spec of NOTE_FORMAT) {
+      for (const { value } of spec.values ?? [{ value: '' }]) {
+        const dated = spec.key !== 'status' || value === 'completed';
+        const lines = ['ce_hours: 1', ...(dated ? ['completed: 2026-01-01'] : []), `${spec.key}: ${value}`].filter((l, i, all) => all.findIndex((m) => m.split(':')[0] === l.split(':')[0]) === i);
+        const { note, problems } = parseNote(`---\n${lines.join('\n')}\n---\n`, 'n.md');
+        assert.deepEqual([note.kind, problems.filter((p) => p.code === 'unknown-key')], ['ce', []], `${spec.key}: ${value}`);
+        if (spec.values) assert.deepEqual(problems, [], `${spec.key}: ${value}`);
+      }
+    }
+  });
+
+  it('a misspelt format key is suggested by its right name', () => {
+    for (const key of NOTE_KEYS) {
+      const typo = key.length >= 7 ? key.slice(0, -1) + key.slice(-1).toUpperCase() : key.toUpperCase();
+      if (typo === key) continue;
+      const { problems } = parseNote(`---\nce_hours: 1\n${typo}: x\n---\n`, 'n.md');
+      if (key === 'ce_hours') continue;
+      assert.equal(problems.find((p) => p.code === 'unknown-key')?.replacement, key, typo);
+    }
+  });
+});
