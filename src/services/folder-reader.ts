@@ -1,0 +1,81 @@
+// Reading a folder: which files are notes (a search by the include globs, or a directory walk where the file
+// system offers no search) and reading one note into a core index.
+import * as vscode from 'vscode';
+import type { CeWorkspace, CeWorkspaceOptions } from '../core/index/folder-index';
+import { forEachLimited } from './each-limited';
+import { READ_CONCURRENCY, errorText, readText } from './files';
+import { mayHoldNotes, relativePathIn } from './folder';
+import { log } from './log';
+
+/** Note files of a folder by its include globs; a directory walk where the file system offers no search. */
+export async function findNotes(wsFolder: vscode.WorkspaceFolder, workspace: CeWorkspace, options: CeWorkspaceOptions): Promise<vscode.Uri[]> {
+  const include = workspace.config.include.length > 0 ? workspace.config.include : (options.defaultInclude ?? ['**/*.md']);
+  // The exclude glob only saves listing work: every result is checked against the core's own filter anyway.
+  // Globs with braces or commas stay out of it (they cannot nest in one `{a,b}` glob); the filter applies them.
+  const exclude = [...new Set(['**/node_modules/**', '**/.git/**', ...workspace.config.exclude, ...(options.extraExclude ?? [])])].filter(
+    (g) => !/[{},]/.test(g) && !g.startsWith('!'),
+  );
+  const excludePattern = new vscode.RelativePattern(wsFolder, `{${exclude.join(',')}}`);
+  const found = new Map<string, vscode.Uri>();
+  for (const glob of include) {
+    try {
+      for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(wsFolder, glob), excludePattern)) found.set(uri.toString(), uri);
+    } catch (error) {
+      log()?.warn(`Searching ${wsFolder.name} for ${glob} failed: ${errorText(error)}`);
+    }
+  }
+  if (found.size === 0 && wsFolder.uri.scheme !== 'file') {
+    for (const uri of await walk(wsFolder.uri, (rel) => mayHoldNotes(workspace, rel))) {
+      found.set(uri.toString(), uri);
+    }
+  }
+  return [...found.values()].filter((uri) => workspace.isNotePath(relativePathIn(wsFolder.uri, uri)));
+}
+
+/**
+ * Reads one note into a workspace (deletes it if the file is gone); an open editor with unsaved edits wins
+ * over the disk unless `fromDisk`. True when the index changed. Never throws.
+ */
+export async function readNote(workspace: CeWorkspace, uri: vscode.Uri, path: string, fromDisk: boolean): Promise<boolean> {
+  const dirty = fromDisk ? undefined : vscode.workspace.textDocuments.find((d) => d.isDirty && d.uri.toString() === uri.toString());
+  const { text, missing, error } = dirty ? { text: dirty.getText(), missing: false, error: undefined } : await readText(uri);
+  if (text !== undefined) {
+    try {
+      return workspace.setNote(path, text);
+    } catch (parseError) {
+      // The core reports bad notes as problems; an exception here is a bug, and must not stop the other notes.
+      log()?.error(`Could not parse ${uri.toString(true)}: ${parseError instanceof Error ? (parseError.stack ?? parseError.message) : String(parseError)}`);
+      return false;
+    }
+  }
+  if (missing) return workspace.deleteNote(path);
+  // Unreadable (permissions, a directory named like a note): skip it, keep the rest of the index.
+  log()?.warn(`Could not read ${uri.toString(true)}: ${errorText(error)}`);
+  return false;
+}
+
+/** Lists files below `root` with readDirectory, entering only folders `enter` accepts (by folder-relative path). */
+async function walk(root: vscode.Uri, enter: (relPath: string) => boolean): Promise<vscode.Uri[]> {
+  const files: vscode.Uri[] = [];
+  let level: { uri: vscode.Uri; rel: string }[] = [{ uri: root, rel: '' }];
+  while (level.length > 0) {
+    const nextLevel: { uri: vscode.Uri; rel: string }[] = [];
+    await forEachLimited(level, READ_CONCURRENCY, async ({ uri, rel }) => {
+      let entries: [string, vscode.FileType][] = [];
+      try {
+        entries = await vscode.workspace.fs.readDirectory(uri);
+      } catch (error) {
+        log()?.warn(`Could not list ${uri.toString(true)}: ${errorText(error)}`);
+      }
+      for (const [name, type] of entries) {
+        const childRel = rel ? `${rel}/${name}` : name;
+        const child = vscode.Uri.joinPath(uri, name);
+        if (type & vscode.FileType.Directory) {
+          if (enter(childRel)) nextLevel.push({ uri: child, rel: childRel });
+        } else files.push(child);
+      }
+    });
+    level = nextLevel;
+  }
+  return files;
+}
