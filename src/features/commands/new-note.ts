@@ -8,6 +8,7 @@ import type { CalendarDate, TopicKey } from '../../core/types';
 import { reportError } from '../../services/log';
 import type { CeIndex, FolderIndex } from '../../services/types';
 import { askCalendarDate } from './mark-completed';
+import { pathInside, writeInsideFolder } from '../safe-write';
 import { chooseFolder, exists, mayWrite } from './shared';
 
 /**
@@ -70,8 +71,10 @@ export async function newNote(context: vscode.ExtensionContext, index: CeIndex, 
   if (await exists(uri)) throw new Error(vscode.l10n.t('{0} already exists', fileName));
 
   const text = noteTemplate({ title: noteTitle, hours, topics, completed: completed === 'planned' ? undefined : completed, uan: uan || undefined });
+  // The file is made empty and exclusively through the one write rule (no link on the way, nothing that
+  // appeared meanwhile replaced); the text goes in as an edit, so one undo takes it out again.
+  await writeInsideFolder(folder.folder.uri, pathInside(folder.folder.uri, uri), '', { replace: false });
   const edit = new vscode.WorkspaceEdit();
-  edit.createFile(uri, { ignoreIfExists: false });
   edit.insert(uri, new vscode.Position(0, 0), text);
   if (!(await vscode.workspace.applyEdit(edit))) throw new Error(vscode.l10n.t('the editor refused to create {0}', fileName));
   const document = await vscode.workspace.openTextDocument(uri);
