@@ -4,11 +4,23 @@ import { errorText, isFileNotFound } from './files';
 import { type Folder, uriIn } from './folder';
 import { log } from './log';
 
-/** Looks up a note's certificate file and records whether it exists. True when that changed the index. */
+/**
+ * Looks up a note's certificate file and records whether it exists. True when that changed the index. A path
+ * that is absolute or leaves the folder is never looked up (the core warns about it), and no uri is ever
+ * built from the value as written: `//host/x` would make vscode.Uri throw. Never throws.
+ */
 export async function checkCertificate(folder: Folder, path: string): Promise<boolean> {
   const note = folder.workspace.getNote(path);
   if (!note || note.kind !== 'ce' || !note.certificate) return false;
-  const uri = certificateUri(folder, path, note.certificate);
+  const target = folder.workspace.certificateTarget(path);
+  if (!target || target.outside) return false;
+  let uri: vscode.Uri;
+  try {
+    uri = uriIn(folder.folder.uri, target.path);
+  } catch (error) {
+    log()?.warn(`Could not check the certificate of ${path}: ${errorText(error)}`);
+    return false;
+  }
   let set = folder.certificates.get(uri.toString());
   if (!set) folder.certificates.set(uri.toString(), (set = new Set()));
   set.add(path);
@@ -24,13 +36,4 @@ export async function checkCertificate(folder: Folder, path: string): Promise<bo
   const now = folder.workspace.getNote(path);
   if (!now || now.kind !== 'ce' || now.certificate !== note.certificate) return false;
   return folder.workspace.setCertificateExists(path, exists);
-}
-
-function certificateUri(folder: Folder, notePath: string, certificate: string): vscode.Uri {
-  const target = folder.workspace.certificateTarget(notePath);
-  if (target && !target.outside) return uriIn(folder.folder.uri, target.path);
-  const written = certificate.replace(/\\/g, '/');
-  if (written.startsWith('/')) return folder.folder.uri.with({ path: written });
-  const noteDir = notePath.split('/').slice(0, -1);
-  return vscode.Uri.joinPath(folder.folder.uri, ...noteDir, written);
 }

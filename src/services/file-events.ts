@@ -5,7 +5,7 @@ import { CONFIG_FILE } from '../core/rules/config';
 import type { CeWorkspace } from '../core/index/folder-index';
 import { settleEachLimited } from './each-limited';
 import { READ_CONCURRENCY, errorText, statOf } from './files';
-import { type FileEvent, type Folder, insideAny, mayHoldNotes, relativePathIn } from './folder';
+import { type FileEvent, type Folder, insideAny, relativePathIn } from './folder';
 import { log } from './log';
 
 /** File events are collected this long after the last one before the index is updated. */
@@ -84,7 +84,7 @@ export async function applyFileEvents(folder: Folder, target: EventTarget): Prom
         return;
       }
       // A folder created (or moved in) may arrive as one event without its files: look inside it.
-      if (event === 'created' && mayHoldNotes(workspace, path)) {
+      if (event === 'created' && workspace.mayHoldNotes(path)) {
         const stat = await statOf(uri);
         if (!stat || !(stat.type & vscode.FileType.Directory)) return;
         const inner = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, '**/*'));

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { CeWorkspace, CeWorkspaceOptions } from '../core/index/folder-index';
 import { forEachLimited } from './each-limited';
 import { READ_CONCURRENCY, errorText, readText } from './files';
-import { mayHoldNotes, relativePathIn } from './folder';
+import { relativePathIn } from './folder';
 import { log } from './log';
 
 /** Note files of a folder by its include globs; a directory walk where the file system offers no search. */
@@ -25,7 +25,7 @@ export async function findNotes(wsFolder: vscode.WorkspaceFolder, workspace: CeW
     }
   }
   if (found.size === 0 && wsFolder.uri.scheme !== 'file') {
-    for (const uri of await walk(wsFolder.uri, (rel) => mayHoldNotes(workspace, rel))) {
+    for (const uri of await walk(wsFolder.uri, (rel) => workspace.mayHoldNotes(rel))) {
       found.set(uri.toString(), uri);
     }
   }

@@ -2,6 +2,7 @@
 // to keep it current (the settings it was made with, certificate files to watch, pending file events).
 import * as vscode from 'vscode';
 import { CeWorkspace, type CeWorkspaceOptions } from '../core/index/folder-index';
+import type { SkippedLink } from '../core/index/links';
 import { workspaceOptions } from './settings';
 import type { FolderIndex } from './types';
 
@@ -19,6 +20,8 @@ export class Folder implements FolderIndex {
   /** Certificate file (uri string) -> notes naming it, to re-check them when that file appears or goes. */
   readonly certificates = new Map<string, Set<string>>();
   readonly disposables: vscode.Disposable[] = [];
+  /** Symbolic links not followed, by folder-relative path (reported as problems; their notes are not read). */
+  links = new Map<string, SkippedLink>();
   /** Pending file events by uri string (the last event for a path wins). */
   readonly pending = new Map<string, { uri: vscode.Uri; event: FileEvent }>();
 
@@ -58,9 +61,4 @@ export function insideAny(relPath: string, folders: ReadonlySet<string>): boolea
     if (folders.has(relPath.slice(0, i))) return true;
   }
   return false;
-}
-
-/** True when a folder at `relPath` could contain notes by the include/exclude globs (cheap: no file access). */
-export function mayHoldNotes(workspace: CeWorkspace, relPath: string): boolean {
-  return workspace.isNotePath(`${relPath}/x.md`) || workspace.isNotePath(`${relPath}/x/x.md`);
 }
