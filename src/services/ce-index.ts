@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { CONFIG_FILE } from '../core/rules/config';
 import { localToday } from '../core/common/dates';
 import { CeWorkspace } from '../core/index/folder-index';
+import { linkProblems } from '../core/index/links';
 import type { CalendarDate, CredentialProgress, ParsedNote } from '../core/types';
 import { checkCertificate } from './certificates';
 import { ChangeCollector, type ChangedPaths } from './change-events';
@@ -15,6 +16,7 @@ import { READ_CONCURRENCY, errorText, readText } from './files';
 import { applyFileEvents, FileEventQueue } from './file-events';
 import { type FileEvent, Folder, relativePathIn, uriIn } from './folder';
 import { findNotes, readNote } from './folder-reader';
+import { isLink, withTarget } from './links';
 import { log, reportError } from './log';
 import { SETTINGS_THAT_REBUILD, workspaceOptions } from './settings';
 import type { CeIndex, CeIndexChange, FolderIndex } from './types';
@@ -117,7 +119,7 @@ class WorkspaceIndex implements CeIndex {
     const folder = this.folderFor(uri);
     if (!folder) return;
     const path = this.relativePath(folder, uri);
-    if (!folder.workspace.isNotePath(path)) return;
+    if (!this.mayRead(folder, path)) return;
     let changed: boolean;
     try {
       changed = folder.workspace.setNote(path, text);
@@ -140,7 +142,7 @@ class WorkspaceIndex implements CeIndex {
     const folder = this.folderFor(uri);
     if (!folder) return;
     const path = this.relativePath(folder, uri);
-    if (!folder.workspace.isNotePath(path)) return;
+    if (!this.mayRead(folder, path)) return;
     await this.run(async () => {
       if (await readNote(folder.workspace, uri, path, false)) {
         await checkCertificate(folder, path);
@@ -226,13 +228,15 @@ class WorkspaceIndex implements CeIndex {
     const reuse = folder.indexed && folder.optionsKey === optionsKey;
     const workspace = reuse ? folder.workspace : new CeWorkspace(options);
     const configUri = vscode.Uri.joinPath(wsFolder.uri, CONFIG_FILE);
-    const config = await readText(configUri);
+    // A config that is a link is not read (it could be any file): the built-in default applies, and a problem says why.
+    const configLink = (await isLink(configUri)) ? withTarget(wsFolder.uri, { path: CONFIG_FILE, kind: 'file' }) : undefined;
+    const config = configLink ? { text: undefined, error: undefined } : await readText(configUri);
     folder.hasConfigFile = config.text !== undefined || config.error !== undefined;
     folder.configText = config.text;
     if (config.error !== undefined) log()?.warn(`Could not read ${configUri.toString(true)}: ${errorText(config.error)}`);
     workspace.setConfig(config.text, this.asOf());
 
-    const uris = await findNotes(wsFolder, workspace, options);
+    const { uris, links } = await findNotes(wsFolder, workspace, options);
     const found = Date.now();
     const seen = new Set<string>();
     await forEachLimited(uris, READ_CONCURRENCY, (uri) => {
@@ -248,16 +252,24 @@ class WorkspaceIndex implements CeIndex {
     folder.optionsKey = optionsKey;
     folder.indexed = true;
     folder.certificates.clear();
+    folder.links = new Map([...(configLink ? [configLink] : []), ...links].map((l) => [l.path, l]));
+    workspace.setFileProblems(linkProblems([...folder.links.values()]));
+    if (folder.links.size > 0) log()?.warn(`${wsFolder.name}: ${folder.links.size} symbolic link(s) not followed: ${[...folder.links.keys()].slice(0, 10).join(', ')}`);
     // Unsaved edits win over the disk, as they did before the rebuild.
     for (const doc of vscode.workspace.textDocuments) {
       if (!doc.isDirty) continue;
       const path = this.relativePath(folder, doc.uri);
-      if (this.folderFor(doc.uri) === folder && workspace.isNotePath(path)) workspace.setNote(path, doc.getText());
+      if (this.folderFor(doc.uri) === folder && this.mayRead(folder, path)) workspace.setNote(path, doc.getText());
     }
     await forEachLimited(workspace.notes(), READ_CONCURRENCY, (note) => checkCertificate(folder, note.path));
     log()?.info(
       `${wsFolder.name}: found ${uris.length} files in ${found - started} ms, read and parsed in ${read - found} ms, certificates checked in ${Date.now() - read} ms${reuse ? ' (refreshed in place)' : ''}.`,
     );
+  }
+
+  /** A note path of the folder that is no link nor under one (a link's text, even from an editor, is never indexed). */
+  private mayRead(folder: Folder, path: string): boolean {
+    return folder.workspace.isNotePath(path) && !folder.isLinked(path);
   }
 
   // ---- file events ------------------------------------------------------------------------------------
@@ -272,17 +284,20 @@ class WorkspaceIndex implements CeIndex {
     for (const folder of [...this.byKey.values()]) {
       if (folder.pending.size === 0) continue;
       const before = folder.workspace.version;
-      const paths = await applyFileEvents(folder, {
+      const applied = await applyFileEvents(folder, {
         readNote: (workspace, uri, path) => readNote(workspace, uri, path, false),
         checkCertificate,
         noteRead: (uri) => this.readEmitter.fire(uri),
       });
-      if (paths === 'config') {
+      if (applied === 'config') {
         // The config decides which files are notes: re-read the folder.
         await this.indexFolder(folder);
         this.announce([folder], undefined);
+      } else if (applied.linksChanged) {
+        folder.workspace.setFileProblems(linkProblems([...folder.links.values()]));
+        this.announce([folder], undefined);
       } else if (folder.workspace.version !== before) {
-        this.announce([folder], [...paths]);
+        this.announce([folder], [...applied.paths]);
       }
     }
   }

@@ -3,9 +3,11 @@
 import * as vscode from 'vscode';
 import { CONFIG_FILE } from '../core/rules/config';
 import type { CeWorkspace } from '../core/index/folder-index';
+import type { SkippedLink } from '../core/index/links';
 import { settleEachLimited } from './each-limited';
 import { READ_CONCURRENCY, errorText, statOf } from './files';
 import { type FileEvent, type Folder, insideAny, relativePathIn } from './folder';
+import { isLink, withTarget, withoutLinks } from './links';
 import { log } from './log';
 
 /** File events are collected this long after the last one before the index is updated. */
@@ -50,19 +52,26 @@ export interface EventTarget {
 }
 
 /**
- * Applies a folder's pending events to its index. Returns the note paths that changed, or 'config' when the
- * config file changed (the caller re-reads the whole folder: the config decides which files are notes).
+ * Applies a folder's pending events to its index. Returns the note paths that changed and whether the set of
+ * links not followed changed, or 'config' when the config file changed (the caller re-reads the whole
+ * folder: the config decides which files are notes). A note that is (now) a link is dropped, not read.
  */
-export async function applyFileEvents(folder: Folder, target: EventTarget): Promise<Set<string> | 'config'> {
+export async function applyFileEvents(folder: Folder, target: EventTarget): Promise<{ paths: Set<string>; linksChanged: boolean } | 'config'> {
   const events = [...folder.pending.values()];
   folder.pending.clear();
   const relPath = (uri: vscode.Uri) => relativePathIn(folder.folder.uri, uri);
   if (events.some((e) => relPath(e.uri) === CONFIG_FILE)) return 'config';
   const paths = new Set<string>();
+  let linksChanged = false;
+  const addLink = (link: SkippedLink) => {
+    folder.links.set(link.path, withTarget(folder.folder.uri, link));
+    linksChanged = true;
+    if (folder.workspace.deleteNote(link.path)) paths.add(link.path);
+  };
   const recheck = new Set<string>();
   /** Deleted paths that were not notes: maybe folders, whose notes and certificates went with them. */
   const deletedOther = new Set<string>();
-  const failed = (what: string) => (item: unknown, error: unknown) => log()?.error(`Could not update the index for ${what} ${String(item)}: ${errorText(error)}`);
+  const failed = (what: string) => (_item: unknown, error: unknown) => log()?.error(`Could not update the index (${what}): ${errorText(error)}`);
   await settleEachLimited(
     events,
     READ_CONCURRENCY,
@@ -71,11 +80,19 @@ export async function applyFileEvents(folder: Folder, target: EventTarget): Prom
       for (const notePath of folder.certificates.get(uri.toString()) ?? []) recheck.add(notePath);
       const workspace = folder.workspace;
       if (event === 'deleted') {
+        if (folder.links.delete(path)) linksChanged = true;
         if (workspace.deleteNote(path)) paths.add(path);
         else deletedOther.add(path);
         return;
       }
+      if (folder.links.has(path)) {
+        if (await isLink(uri)) return;
+        folder.links.delete(path); // a link replaced by a real file or folder: read it as any other
+        linksChanged = true;
+      } else if (folder.isLinked(path)) return;
       if (workspace.isNotePath(path)) {
+        // One stat per event, so a note replaced by a link is never read through it.
+        if (await isLink(uri)) return addLink({ path, kind: 'file' });
         if (await target.readNote(workspace, uri, path)) {
           paths.add(path);
           recheck.add(path);
@@ -87,23 +104,27 @@ export async function applyFileEvents(folder: Folder, target: EventTarget): Prom
       if (event === 'created' && workspace.mayHoldNotes(path)) {
         const stat = await statOf(uri);
         if (!stat || !(stat.type & vscode.FileType.Directory)) return;
-        const inner = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, '**/*'));
+        if (stat.type & vscode.FileType.SymbolicLink) return addLink({ path, kind: 'folder' });
+        // The search follows folder links: its results are checked for links like a full index's.
+        const found = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, '**/*'));
+        const inner = await withoutLinks(folder.folder, found.filter((u) => workspace.isNotePath(relPath(u))));
+        for (const link of inner.links) addLink(link);
         await settleEachLimited(
-          inner,
+          inner.notes,
           READ_CONCURRENCY,
           async (u) => {
             const p = relPath(u);
-            if (!workspace.isNotePath(p) || workspace.hasNote(p)) return;
+            if (workspace.hasNote(p) || folder.isLinked(p)) return;
             if (await target.readNote(workspace, u, p)) {
               paths.add(p);
               recheck.add(p);
             }
           },
-          failed('file'),
+          failed('a file of a new folder'),
         );
       }
     },
-    failed('event on'),
+    failed('a file event'),
   );
   if (deletedOther.size > 0) {
     // A deleted (or moved-away) folder can come as one event: drop the notes that were inside it, in one
@@ -125,7 +146,7 @@ export async function applyFileEvents(folder: Folder, target: EventTarget): Prom
     async (path) => {
       if (await target.checkCertificate(folder, path)) paths.add(path);
     },
-    failed('the certificate of'),
+    failed('a certificate check'),
   );
-  return paths;
+  return { paths, linksChanged };
 }

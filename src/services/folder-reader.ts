@@ -2,13 +2,18 @@
 // system offers no search) and reading one note into a core index.
 import * as vscode from 'vscode';
 import type { CeWorkspace, CeWorkspaceOptions } from '../core/index/folder-index';
+import type { SkippedLink } from '../core/index/links';
 import { forEachLimited } from './each-limited';
 import { READ_CONCURRENCY, errorText, readText } from './files';
 import { relativePathIn } from './folder';
+import { withoutLinks } from './links';
 import { log } from './log';
 
-/** Note files of a folder by its include globs; a directory walk where the file system offers no search. */
-export async function findNotes(wsFolder: vscode.WorkspaceFolder, workspace: CeWorkspace, options: CeWorkspaceOptions): Promise<vscode.Uri[]> {
+/**
+ * Note files of a folder by its include globs; a directory walk where the file system offers no search. No
+ * note that is, or lies under, a symbolic link: those links come back in `links`, to be reported.
+ */
+export async function findNotes(wsFolder: vscode.WorkspaceFolder, workspace: CeWorkspace, options: CeWorkspaceOptions): Promise<{ uris: vscode.Uri[]; links: SkippedLink[] }> {
   const include = workspace.config.include.length > 0 ? workspace.config.include : (options.defaultInclude ?? ['**/*.md']);
   // The exclude glob only saves listing work: every result is checked against the core's own filter anyway.
   // Globs with braces or commas stay out of it (they cannot nest in one `{a,b}` glob); the filter applies them.
@@ -24,12 +29,14 @@ export async function findNotes(wsFolder: vscode.WorkspaceFolder, workspace: CeW
       log()?.warn(`Searching ${wsFolder.name} for ${glob} failed: ${errorText(error)}`);
     }
   }
+  const isNote = (uri: vscode.Uri) => workspace.isNotePath(relativePathIn(wsFolder.uri, uri));
   if (found.size === 0 && wsFolder.uri.scheme !== 'file') {
-    for (const uri of await walk(wsFolder.uri, (rel) => workspace.mayHoldNotes(rel))) {
-      found.set(uri.toString(), uri);
-    }
+    const walked = await walk(wsFolder.uri, workspace);
+    return { uris: walked.files.filter(isNote), links: walked.links };
   }
-  return [...found.values()].filter((uri) => workspace.isNotePath(relativePathIn(wsFolder.uri, uri)));
+  // The search follows folder links (search.followSymlinks): its results are checked for links.
+  const { notes, links } = await withoutLinks(wsFolder, [...found.values()].filter(isNote));
+  return { uris: notes, links };
 }
 
 /**
@@ -54,9 +61,13 @@ export async function readNote(workspace: CeWorkspace, uri: vscode.Uri, path: st
   return false;
 }
 
-/** Lists files below `root` with readDirectory, entering only folders `enter` accepts (by folder-relative path). */
-async function walk(root: vscode.Uri, enter: (relPath: string) => boolean): Promise<vscode.Uri[]> {
+/**
+ * Lists files below `root` with readDirectory, entering only folders that may hold notes (by their folder-
+ * relative path). Links are neither entered nor listed; those that would give notes come back in `links`.
+ */
+async function walk(root: vscode.Uri, workspace: CeWorkspace): Promise<{ files: vscode.Uri[]; links: SkippedLink[] }> {
   const files: vscode.Uri[] = [];
+  const links: SkippedLink[] = [];
   let level: { uri: vscode.Uri; rel: string }[] = [{ uri: root, rel: '' }];
   while (level.length > 0) {
     const nextLevel: { uri: vscode.Uri; rel: string }[] = [];
@@ -70,12 +81,15 @@ async function walk(root: vscode.Uri, enter: (relPath: string) => boolean): Prom
       for (const [name, type] of entries) {
         const childRel = rel ? `${rel}/${name}` : name;
         const child = vscode.Uri.joinPath(uri, name);
-        if (type & vscode.FileType.Directory) {
-          if (enter(childRel)) nextLevel.push({ uri: child, rel: childRel });
+        const isDir = (type & vscode.FileType.Directory) !== 0;
+        if (type & vscode.FileType.SymbolicLink) {
+          if (isDir ? workspace.mayHoldNotes(childRel) : workspace.isNotePath(childRel)) links.push({ path: childRel, kind: isDir ? 'folder' : 'file' });
+        } else if (isDir) {
+          if (workspace.mayHoldNotes(childRel)) nextLevel.push({ uri: child, rel: childRel });
         } else files.push(child);
       }
     });
     level = nextLevel;
   }
-  return files;
+  return { files, links };
 }

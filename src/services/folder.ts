@@ -31,6 +31,15 @@ export class Folder implements FolderIndex {
     this.optionsKey = JSON.stringify(this.options);
   }
 
+  /** True when a folder-relative path is a link not followed, or lies under one: never read. */
+  isLinked(path: string): boolean {
+    return this.links.has(path) || insideAny(path, this.linkedFolders());
+  }
+
+  private linkedFolders(): Set<string> {
+    return new Set([...this.links.values()].filter((l) => l.kind === 'folder').map((l) => l.path));
+  }
+
   get key(): string {
     return this.folder.uri.toString();
   }
