@@ -72,6 +72,19 @@ export async function applyFileEvents(folder: Folder, target: EventTarget): Prom
   /** Deleted paths that were not notes: maybe folders, whose notes and certificates went with them. */
   const deletedOther = new Set<string>();
   const failed = (what: string) => (_item: unknown, error: unknown) => log()?.error(`Could not update the index (${what}): ${errorText(error)}`);
+  // Which changed notes are links, from one listing per folder holding one (a burst of 10,000 notes in 100
+  // folders costs 100 listings, not 10,000 stats), so a note replaced by a link is never read through it.
+  const isNoteEvent = (path: string) => folder.workspace.isNotePath(path) && (folder.links.has(path) || !folder.isLinked(path));
+  const noteEvents = events.filter((e) => e.event !== 'deleted' && isNoteEvent(relPath(e.uri)));
+  let linked = new Set<string>();
+  try {
+    const checked = await withoutLinks(folder.folder, [...new Set(noteEvents.map((e) => e.uri))]);
+    for (const link of checked.links) addLink(link);
+    linked = new Set(checked.links.map((l) => l.path));
+  } catch (error) {
+    failed('looking for links')(undefined, error);
+    return { paths, linksChanged };
+  }
   await settleEachLimited(
     events,
     READ_CONCURRENCY,
@@ -85,14 +98,10 @@ export async function applyFileEvents(folder: Folder, target: EventTarget): Prom
         else deletedOther.add(path);
         return;
       }
-      if (folder.links.has(path)) {
-        if (await isLink(uri)) return;
-        folder.links.delete(path); // a link replaced by a real file or folder: read it as any other
-        linksChanged = true;
-      } else if (folder.isLinked(path)) return;
+      if (linked.has(path) || insideAny(path, linked)) return;
       if (workspace.isNotePath(path)) {
-        // One stat per event, so a note replaced by a link is never read through it.
-        if (await isLink(uri)) return addLink({ path, kind: 'file' });
+        if (folder.links.delete(path)) linksChanged = true; // a note link replaced by a real note
+        else if (folder.isLinked(path)) return;
         if (await target.readNote(workspace, uri, path)) {
           paths.add(path);
           recheck.add(path);
@@ -100,6 +109,11 @@ export async function applyFileEvents(folder: Folder, target: EventTarget): Prom
         target.noteRead(uri);
         return;
       }
+      if (folder.links.has(path)) {
+        if (await isLink(uri)) return;
+        folder.links.delete(path); // a folder link replaced by a real folder: read it as any other
+        linksChanged = true;
+      } else if (folder.isLinked(path)) return;
       // A folder created (or moved in) may arrive as one event without its files: look inside it.
       if (event === 'created' && workspace.mayHoldNotes(path)) {
         const stat = await statOf(uri);

@@ -13,6 +13,7 @@ import { log } from './log';
 
 /** The notes among `uris` that are not links nor inside a linked folder, and the links that were left out. */
 export async function withoutLinks(wsFolder: vscode.WorkspaceFolder, uris: readonly vscode.Uri[]): Promise<{ notes: vscode.Uri[]; links: SkippedLink[] }> {
+  if (uris.length === 0) return { notes: [], links: [] };
   const segmentsOf = new Map(uris.map((uri) => [uri, relativePathIn(wsFolder.uri, uri).split('/')]));
   const needed = new Set<string>();
   for (const segments of segmentsOf.values()) for (let i = 0; i < segments.length; i++) needed.add(segments.slice(0, i).join('/'));
