@@ -32,6 +32,12 @@ export function inspectInsideFolder(folder: string, relativePath: string): Targe
   return target === undefined ? 'missing' : leafState(target, shown);
 }
 
+/** Checks the folders on the way to and including `relativeDir` (missing ones are fine). Throws RefusedWriteError. */
+export function inspectFolderInside(folder: string, relativeDir: string): void {
+  if (insideSegments(relativeDir)?.length === 0) return; // the folder itself
+  walkTo(folder, `${relativeDir}/x`, false, `a file in ${insideSegments(relativeDir)?.join('/')}`); // `x` stands for a file in it: only the folders are looked at
+}
+
 /**
  * Writes `data` at `relativePath` inside `folder`, creating the folders on the way. A new file is created
  * exclusively (nothing that appeared meanwhile, not even a dangling link, is written through); with
@@ -63,10 +69,10 @@ export function writeInsideFolder(folder: string, relativePath: string, data: st
  * `create`, made when missing; the last real folder must lie inside the folder's real path. `target` is the
  * full path when every folder on the way exists (the file itself may still be missing), else undefined.
  */
-function walkTo(folder: string, relativePath: string, create: boolean): { target: string | undefined; shown: string; dir: string } {
+function walkTo(folder: string, relativePath: string, create: boolean, shownAs?: string): { target: string | undefined; shown: string; dir: string } {
   const segments = insideSegments(relativePath);
-  const shown = (segments ?? []).join('/');
-  if (!segments || segments.length === 0) throw new RefusedWriteError(`Not written: "${relativePath}" is not a path inside the notes folder.`);
+  const shown = shownAs ?? (segments ?? []).join('/');
+  if (!segments || segments.length === 0) throw new RefusedWriteError(`Not written: "${shownAs ?? relativePath}" is not a path inside the notes folder.`);
   let root: string;
   try {
     root = fs.realpathSync(folder);

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { RefusedWriteError, inspectInsideFolder, writeInsideFolder } from '../../src/node/safe-fs';
+import { RefusedWriteError, inspectFolderInside, inspectInsideFolder, writeInsideFolder } from '../../src/node/safe-fs';
 
 describe('safe-fs: writeInsideFolder', () => {
   let base: string;
@@ -94,5 +94,15 @@ describe('safe-fs: writeInsideFolder', () => {
     assert.equal(fs.existsSync(path.join(folder, 'no')), false);
     fs.writeFileSync(path.join(folder, 'x.csv'), '');
     assert.equal(inspectInsideFolder(folder, 'x.csv'), 'file');
+  });
+
+  it('inspects a folder before it is listed: a link on the way or at it is refused, a missing one is fine', () => {
+    fs.mkdirSync(path.join(folder, 'notes'));
+    fs.symlinkSync(home, path.join(folder, 'notes/linked'));
+    assert.throws(() => inspectFolderInside(folder, 'notes/linked'), /notes\/linked \(on the way to a file in notes\/linked\) is a symbolic link/);
+    assert.throws(() => inspectFolderInside(folder, 'notes/linked/deeper'), /symbolic link/);
+    inspectFolderInside(folder, 'notes/new/deeper');
+    inspectFolderInside(folder, '');
+    assert.throws(() => inspectFolderInside(folder, '../home'), /not a path inside the notes folder/);
   });
 });

@@ -7,7 +7,7 @@ import { isCredentialTarget } from '../../services/targets';
 import type { CeIndex } from '../../services/types';
 import { credentialsFileEdits, newCredentialsFile, type ChosenCredential } from './credentials-file';
 import { askCalendarDate } from './mark-completed';
-import { inspectTarget, writeInsideFolder } from '../safe-write';
+import { createWithEdit, inspectTarget } from '../safe-write';
 import { chooseFolder, exists, mayWrite, openDocument } from './shared';
 
 /**
@@ -53,9 +53,7 @@ export async function setUpCredentials(index: CeIndex, arg?: unknown): Promise<v
     }
     for (const e of edits) edit.replace(uri, new vscode.Range(document.positionAt(e.offset), document.positionAt(e.offset + e.length)), e.content);
   } else {
-    // Made empty and exclusively (nothing that appeared meanwhile is replaced); the text goes in as an edit.
-    await writeInsideFolder(folder.folder.uri, CONFIG_FILE, '', { replace: false });
-    edit.insert(uri, new vscode.Position(0, 0), newCredentialsFile(chosen));
+    await createWithEdit(edit, folder.folder.uri, uri, newCredentialsFile(chosen));
   }
   if (edit.size > 0 && !(await vscode.workspace.applyEdit(edit))) throw new Error(vscode.l10n.t('the editor refused to write {0}', CONFIG_FILE));
   const written = await vscode.workspace.openTextDocument(uri);
