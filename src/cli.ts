@@ -1,5 +1,7 @@
 // `pharmacy-ce`: the CE report and problem check of a notes folder, from a terminal or CI, with the same core
-// as the extension. Exit codes: 0 fine, 1 `check` found an error, 2 could not run (bad arguments, no folder).
+// as the extension, and the transcript the editor exports (src/node/transcript-cli.ts). Exit codes: 0 fine,
+// 1 `check` found an error (or `transcript` left out notes with errors), 2 could not run (bad arguments, no
+// folder, a write refused).
 import * as fs from 'fs';
 import * as path from 'path';
 import { version } from '../package.json';
@@ -7,6 +9,7 @@ import { isCalendarDate, localToday } from './core/common/dates';
 import { buildReport, formatProblemLines, formatReport, hasErrors, reportInputOf } from './core/outputs/report';
 import { loadCeFolder } from './node/ce-folder';
 import { COMPLETE_USAGE, runComplete } from './node/complete';
+import { TRANSCRIPT_USAGE, TRANSCRIPT_VALUE_OPTIONS, runTranscript } from './node/transcript-cli';
 
 const USAGE = `Usage: pharmacy-ce <command> [folder] [options]
 
@@ -14,6 +17,7 @@ Commands:
   report [folder]   Hours, requirements and deadlines of each credential (default folder: .)
   check [folder]    Problems as file:line:column: severity: message; exit 1 when any is an error
 ${COMPLETE_USAGE}
+${TRANSCRIPT_USAGE}
 Options:
   --json              Machine-readable output (report: the full report; check: the problems)
   --as-of YYYY-MM-DD  Evaluate as on this date (default: today)
@@ -21,7 +25,8 @@ Options:
   -h, --help          Show this help
   -v, --version       Show the version
 
-Exit codes: 0 done, 1 check found an error (complete: the note was left unchanged), 2 could not run.
+Exit codes: 0 done, 1 check found an error (complete: the note was left unchanged; transcript: notes with
+errors left out), 2 could not run (transcript: nothing written; a symbolic link or a path outside the folder is refused).
 `;
 
 interface Args {
@@ -72,8 +77,19 @@ function useColor(forced: boolean | undefined): boolean {
   return process.stdout.isTTY === true && process.env.TERM !== 'dumb';
 }
 
+/** The command word: the first argument that is neither an option nor an option's value. */
+function commandOf(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    if (TRANSCRIPT_VALUE_OPTIONS.includes(argv[i])) i++;
+    else if (argv[i] === '--') return argv[i + 1];
+    else if (!argv[i].startsWith('-') || argv[i] === '-') return argv[i];
+  }
+  return undefined;
+}
+
 function run(argv: readonly string[]): number {
   if (argv[0] === 'complete') return runComplete(argv.slice(1), process.stdout, process.stderr);
+  if (commandOf(argv) === 'transcript') return runTranscript(argv, USAGE);
   let args: ReturnType<typeof parseArgs>;
   try {
     args = parseArgs(argv);

@@ -18,6 +18,8 @@ export type ProblemCode =
   | 'uan-mismatch'
   | 'ceu-mismatch'
   | 'certificate-missing'
+  | 'certificate-outside'
+  | 'link-skipped'
   | 'config-syntax'
   | 'config-value'
   | 'config-unknown-rule-set'

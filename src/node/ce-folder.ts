@@ -5,6 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { CONFIG_FILE } from '../core/rules/config';
 import { CeWorkspace, type CeWorkspaceOptions } from '../core/index/folder-index';
+import { linkProblems, type SkippedLink } from '../core/index/links';
 import type { CalendarDate, Problem } from '../core/types';
 
 export interface CeFolder {
@@ -30,8 +31,15 @@ export function loadCeFolder(root: string, asOf: CalendarDate, options: CeWorksp
 }
 
 function readConfig(root: string, problems: Problem[]): string | undefined {
+  const full = path.join(root, CONFIG_FILE);
   try {
-    return fs.readFileSync(path.join(root, CONFIG_FILE), 'utf8');
+    if (fs.lstatSync(full).isSymbolicLink()) {
+      // Never read through a link: the built-in default applies, and the problem says why.
+      const link = skippedLink(root, full, CONFIG_FILE, () => true);
+      if (link) problems.push(...linkProblems([link]));
+      return undefined;
+    }
+    return fs.readFileSync(full, 'utf8');
   } catch (error) {
     if (errorCode(error) !== 'ENOENT') problems.push(unreadable(CONFIG_FILE, error, 'the built-in default applies'));
     return undefined;
@@ -40,12 +48,15 @@ function readConfig(root: string, problems: Problem[]): string | undefined {
 
 /**
  * Folder-relative `/`-separated paths of every note by the workspace's include/exclude globs, sorted.
- * Symbolic links to files are followed; links to folders are not (a link cycle would never end).
+ * Symbolic links are never followed, to files or folders: one could bring in files from outside the folder
+ * (and a folder link cycle would never end). Each link that would have given notes is a problem.
  */
 export function listNoteFiles(root: string, workspace: CeWorkspace, problems: Problem[] = []): string[] {
   const out: string[] = [];
+  const links: SkippedLink[] = [];
   // Dot-folders (.vscode, .obsidian, .vscode-test...) hold no notes unless an include glob names one.
   const walkDotDirs = workspace.config.include.some((glob) => /(^|\/)\.[^/.]/.test(glob));
+  const entersFolder = (name: string, rel: string) => !SKIPPED_DIRS.has(name) && (walkDotDirs || !name.startsWith('.')) && workspace.mayHoldNotes(rel);
   const walk = (dir: string, rel: string): void => {
     let entries: fs.Dirent[];
     try {
@@ -59,26 +70,36 @@ export function listNoteFiles(root: string, workspace: CeWorkspace, problems: Pr
     for (const entry of entries) {
       const childRel = rel === '' ? entry.name : `${rel}/${entry.name}`;
       const full = path.join(dir, entry.name);
-      let isDir = entry.isDirectory();
-      let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
-        try {
-          isFile = fs.statSync(full).isFile();
-        } catch {
-          isFile = false; // a dangling link: nothing to read
-        }
-        isDir = false;
-      }
-      if (isDir) {
+        const link = skippedLink(root, full, childRel, (isDir) => (isDir ? entersFolder(entry.name, childRel) : workspace.isNotePath(childRel)));
+        if (link) links.push(link);
+      } else if (entry.isDirectory()) {
         if (SKIPPED_DIRS.has(entry.name) || (!walkDotDirs && entry.name.startsWith('.'))) continue;
         walk(full, childRel);
-      } else if (isFile && workspace.isNotePath(childRel)) {
+      } else if (entry.isFile() && workspace.isNotePath(childRel)) {
         out.push(childRel);
       }
     }
   };
   walk(root, '');
+  problems.push(...linkProblems(links));
   return out;
+}
+
+/** A link that would have given notes (`matters`, told whether it leads to a folder), with where it points. */
+function skippedLink(root: string, full: string, rel: string, matters: (isDir: boolean) => boolean): SkippedLink | undefined {
+  let real: string;
+  let isDir: boolean;
+  try {
+    real = fs.realpathSync(full);
+    isDir = fs.statSync(real).isDirectory();
+  } catch {
+    return undefined; // a dangling link (or a loop): nothing it could give
+  }
+  if (!matters(isDir)) return undefined;
+  const inside = path.relative(fs.realpathSync(root), real);
+  const outside = inside.startsWith('..') || path.isAbsolute(inside);
+  return { path: rel, kind: isDir ? 'folder' : 'file', target: outside ? 'outside' : { inside: inside.split(path.sep).join('/') } };
 }
 
 /** Reads each file as UTF-8 and feeds the index; an unreadable one becomes a problem, never an exception. */
@@ -95,15 +116,13 @@ export function indexFiles(root: string, workspace: CeWorkspace, files: readonly
   }
 }
 
-/** Tells the index which certificate files exist (a missing one is a warning the core then reports). */
+/** Tells the index which certificate files inside the folder exist (a missing one is a warning the core then reports). */
 export function checkCertificates(root: string, workspace: CeWorkspace): void {
   for (const note of workspace.ceNotes()) {
     const target = workspace.certificateTarget(note.path);
-    if (!target || !note.certificate) continue;
-    const full = target.outside
-      ? path.resolve(root, path.posix.dirname(note.path), note.certificate.replace(/\\/g, '/'))
-      : path.join(root, target.path);
-    workspace.setCertificateExists(note.path, isFile(full));
+    // One outside the folder is never looked at (the core warns about it).
+    if (!target || target.outside) continue;
+    workspace.setCertificateExists(note.path, isFile(path.join(root, target.path)));
   }
 }
 

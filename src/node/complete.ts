@@ -5,6 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { isCalendarDate, localToday } from '../core/common/dates';
 import { completeNote } from '../core/notes/edit';
+import { RefusedWriteError, inspectInsideFolder, writeInsideFolder } from './safe-fs';
 
 export const COMPLETE_USAGE = '  complete <note>   Mark a CE note completed (--date YYYY-MM-DD, default: today), as the editor command does\n';
 
@@ -32,63 +33,30 @@ export function runComplete(argv: readonly string[], out: Output, err: Output): 
     err.write(`pharmacy-ce complete: ${note} was not changed: ${reason}\n`);
     return 1;
   };
-  const target = checkedTarget(note);
-  if (typeof target !== 'string' || target === '') return refuse(typeof target === 'string' ? 'no such file' : target.error);
-  const bytes = fs.readFileSync(target);
+  // The same write rule as every other writer (src/node/safe-fs.ts): inside the current folder, through no link.
+  const root = process.cwd();
+  const relative = path.relative(root, path.resolve(root, note)).split(path.sep).join('/');
+  let bytes: Buffer;
+  try {
+    if (inspectInsideFolder(root, relative) === 'missing') return refuse('no such file.');
+    bytes = fs.readFileSync(path.join(fs.realpathSync(root), relative));
+  } catch (error) {
+    if (error instanceof RefusedWriteError) return refuse(error.message);
+    throw error;
+  }
   const text = bytes.toString('utf8');
   // Written back as UTF-8: a file that does not decode exactly would lose bytes.
   if (text.includes('\0') || !Buffer.from(text, 'utf8').equals(bytes)) return refuse('it is not a UTF-8 text file.');
   const result = completeNote(text, day);
   if (!result.ok) return refuse(result.error);
-  if (result.text !== text) writeNote(target, result.text);
+  if (result.text !== text) {
+    try {
+      writeInsideFolder(root, relative, result.text, { replace: true });
+    } catch (error) {
+      if (error instanceof RefusedWriteError) return refuse(error.message);
+      throw error;
+    }
+  }
   out.write(`${day}\n`);
   return 0;
-}
-
-/**
- * The note's absolute path when it may be written: a regular file inside the current folder, reached without
- * a symbolic link on the way (the file itself included). '' when it does not exist.
- */
-function checkedTarget(note: string): string | { error: string } {
-  const root = fs.realpathSync(process.cwd());
-  const absolute = path.resolve(root, note);
-  const relative = path.relative(root, absolute);
-  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return { error: 'it is outside the current folder.' };
-  let at = root;
-  for (const part of relative.split(path.sep)) {
-    at = path.join(at, part);
-    let stat: fs.Stats;
-    try {
-      stat = fs.lstatSync(at);
-    } catch {
-      return '';
-    }
-    if (stat.isSymbolicLink()) return { error: `${path.relative(root, at)} is a symbolic link; nothing is written through one.` };
-  }
-  if (!fs.statSync(absolute).isFile()) return { error: 'it is not a file.' };
-  const real = fs.realpathSync(absolute);
-  if (path.relative(root, real).startsWith('..')) return { error: 'its real path is outside the current folder.' };
-  return real;
-}
-
-/**
- * Replaces the file's content: a new file in the same folder (created exclusively), then renamed over the
- * note, so a crash leaves either the old note or the new one. (To move to the shared safe-write module.)
- */
-function writeNote(file: string, text: string): void {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  const mode = fs.statSync(file).mode & 0o777;
-  const fd = fs.openSync(temp, 'wx', mode);
-  try {
-    fs.writeFileSync(fd, text, 'utf8');
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  try {
-    fs.renameSync(temp, file);
-  } catch (error) {
-    fs.rmSync(temp, { force: true });
-    throw error;
-  }
 }

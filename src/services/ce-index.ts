@@ -1,60 +1,25 @@
 // The workspace index service: one CeWorkspace per workspace folder, filled from vscode.workspace.fs in the
-// background, then kept current from file-system events (queued per path, debounced, so a branch switch is one
-// update) and from unsaved editor text. Every feature reads it; nobody else reads notes from disk.
+// background, then kept current from file-system events (file-events.ts) and from unsaved editor text. Every
+// feature reads it; nobody else reads notes from disk. Reading a folder is in folder-reader.ts, certificate
+// checks in certificates.ts, the date in day-timer.ts, the change event in change-events.ts.
 import * as vscode from 'vscode';
 import { CONFIG_FILE } from '../core/rules/config';
 import { localToday } from '../core/common/dates';
-import { CeWorkspace, type CeWorkspaceOptions } from '../core/index/folder-index';
+import { CeWorkspace } from '../core/index/folder-index';
+import { linkProblems } from '../core/index/links';
 import type { CalendarDate, CredentialProgress, ParsedNote } from '../core/types';
+import { checkCertificate } from './certificates';
+import { ChangeCollector, type ChangedPaths } from './change-events';
+import { watchDay } from './day-timer';
+import { forEachLimited } from './each-limited';
+import { READ_CONCURRENCY, errorText, readText } from './files';
+import { applyFileEvents, FileEventQueue } from './file-events';
+import { type FileEvent, Folder, relativePathIn, uriIn } from './folder';
+import { findNotes, readNote } from './folder-reader';
+import { isLink, withTarget } from './links';
 import { log, reportError } from './log';
+import { SETTINGS_THAT_REBUILD, workspaceOptions } from './settings';
 import type { CeIndex, CeIndexChange, FolderIndex } from './types';
-
-/** File events are collected this long after the last one before the index is updated. */
-const EVENT_DEBOUNCE_MS = 150;
-/** ...but a steady stream of events still gets processed at least this often. */
-const EVENT_MAX_WAIT_MS = 1000;
-/** Index changes are announced once per burst. */
-const CHANGE_DEBOUNCE_MS = 50;
-/**
- * Reads in flight at once. Each workspace.fs read is a round trip, so latency dominates: on 10,000 notes 128
- * in flight read in ~0.9 s against ~1.8 s for 32 (the integration benchmark); the files are small.
- */
-const READ_CONCURRENCY = 128;
-/** How often the date is re-checked at most (sleep, clock or time-zone changes delay a midnight timer). */
-const DAY_CHECK_MAX_MS = 10 * 60_000;
-
-const SETTINGS_THAT_REBUILD = ['pharmacyCe.notesGlobs', 'pharmacyCe.excludeGlobs', 'pharmacyCe.csptSterileHours'];
-
-type FileEvent = 'created' | 'changed' | 'deleted';
-
-/** A workspace folder and its core index. The CeWorkspace is replaced on a rebuild (new settings). */
-class Folder implements FolderIndex {
-  workspace: CeWorkspace;
-  /** The settings the workspace was made with, and whether it has been filled once. */
-  optionsKey: string;
-  indexed = false;
-  hasConfigFile = false;
-  configText: string | undefined;
-  /** Certificate file (uri string) -> notes naming it, to re-check them when that file appears or goes. */
-  readonly certificates = new Map<string, Set<string>>();
-  readonly disposables: vscode.Disposable[] = [];
-  /** Pending file events by uri string (the last event for a path wins). */
-  readonly pending = new Map<string, { uri: vscode.Uri; event: FileEvent }>();
-
-  constructor(readonly folder: vscode.WorkspaceFolder) {
-    const options = workspaceOptions(folder);
-    this.workspace = new CeWorkspace(options);
-    this.optionsKey = JSON.stringify(options);
-  }
-
-  get key(): string {
-    return this.folder.uri.toString();
-  }
-
-  dispose(): void {
-    for (const d of this.disposables.splice(0)) d.dispose();
-  }
-}
 
 export function createCeIndex(context: vscode.ExtensionContext): CeIndex {
   const index = new WorkspaceIndex();
@@ -68,15 +33,12 @@ class WorkspaceIndex implements CeIndex {
   readonly onDidChange = this.changeEmitter.event;
   private readonly readEmitter = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidReadNote = this.readEmitter.event;
-  private readonly disposables: vscode.Disposable[] = [this.changeEmitter, this.readEmitter];
+  private readonly changes = new ChangeCollector((changed) => this.fireChange(changed));
+  private readonly events = new FileEventQueue(() => void this.run(() => this.flushEvents()));
+  private readonly disposables: vscode.Disposable[] = [this.changeEmitter, this.readEmitter, this.changes, this.events];
   readonly ready: Promise<void>;
   private readyFlag = false;
   private today: CalendarDate = localToday();
-  private dayTimer: ReturnType<typeof setTimeout> | undefined;
-  private eventTimer: ReturnType<typeof setTimeout> | undefined;
-  private firstPendingAt = 0;
-  private changeTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly changed = new Map<string, Set<string> | 'all'>();
   /** Index updates run one after another, so a rebuild and a burst of events never interleave. */
   private queue: Promise<void> = Promise.resolve();
   private disposed = false;
@@ -90,6 +52,7 @@ class WorkspaceIndex implements CeIndex {
       }),
       // Virtual file systems may not report writes made through the editor: a save is a change too.
       vscode.workspace.onDidSaveTextDocument((doc) => this.enqueue(doc.uri, 'changed')),
+      watchDay(this.today, (today) => this.newDay(today)),
     );
     for (const folder of vscode.workspace.workspaceFolders ?? []) this.addFolder(folder);
     void this.setContext('pharmacyCe.ready', false);
@@ -103,7 +66,6 @@ class WorkspaceIndex implements CeIndex {
       this.announce([...this.byKey.values()], undefined);
     });
     this.showProgress(this.ready);
-    this.scheduleDayCheck();
   }
 
   get isReady(): boolean {
@@ -129,16 +91,11 @@ class WorkspaceIndex implements CeIndex {
   }
 
   uriOf(folder: FolderIndex, relPath: string): vscode.Uri {
-    return vscode.Uri.joinPath(folder.folder.uri, ...relPath.split('/').filter((s) => s !== ''));
+    return uriIn(folder.folder.uri, relPath);
   }
 
   relativePath(folder: FolderIndex, uri: vscode.Uri): string {
-    const base = folder.folder.uri.path.replace(/\/+$/, '');
-    const path = uri.path;
-    const caseless = process.platform === 'win32' && uri.scheme === 'file';
-    const inside = caseless ? path.toLowerCase().startsWith(base.toLowerCase() + '/') : path.startsWith(base + '/');
-    if (inside) return path.slice(base.length + 1);
-    return vscode.workspace.asRelativePath(uri, false);
+    return relativePathIn(folder.folder.uri, uri);
   }
 
   progress(folder: FolderIndex): CredentialProgress[] {
@@ -162,7 +119,7 @@ class WorkspaceIndex implements CeIndex {
     const folder = this.folderFor(uri);
     if (!folder) return;
     const path = this.relativePath(folder, uri);
-    if (!folder.workspace.isNotePath(path)) return;
+    if (!this.mayRead(folder, path)) return;
     let changed: boolean;
     try {
       changed = folder.workspace.setNote(path, text);
@@ -172,7 +129,7 @@ class WorkspaceIndex implements CeIndex {
     }
     if (changed) {
       this.announce([folder], [path]);
-      void this.checkCertificate(folder, path).then((changed) => changed && this.announce([folder], [path]));
+      void checkCertificate(folder, path).then((changed) => changed && this.announce([folder], [path]));
     }
   }
 
@@ -185,10 +142,10 @@ class WorkspaceIndex implements CeIndex {
     const folder = this.folderFor(uri);
     if (!folder) return;
     const path = this.relativePath(folder, uri);
-    if (!folder.workspace.isNotePath(path)) return;
+    if (!this.mayRead(folder, path)) return;
     await this.run(async () => {
-      if (await this.readNote(folder.workspace, uri, path, false)) {
-        await this.checkCertificate(folder, path);
+      if (await readNote(folder.workspace, uri, path, false)) {
+        await checkCertificate(folder, path);
         this.announce([folder], [path]);
       }
     });
@@ -206,7 +163,6 @@ class WorkspaceIndex implements CeIndex {
 
   dispose(): void {
     this.disposed = true;
-    for (const timer of [this.dayTimer, this.eventTimer, this.changeTimer]) if (timer) clearTimeout(timer);
     for (const folder of this.byKey.values()) folder.dispose();
     this.byKey.clear();
     for (const d of this.disposables.splice(0)) d.dispose();
@@ -272,117 +228,48 @@ class WorkspaceIndex implements CeIndex {
     const reuse = folder.indexed && folder.optionsKey === optionsKey;
     const workspace = reuse ? folder.workspace : new CeWorkspace(options);
     const configUri = vscode.Uri.joinPath(wsFolder.uri, CONFIG_FILE);
-    const config = await readText(configUri);
+    // A config that is a link is not read (it could be any file): the built-in default applies, and a problem says why.
+    const configLink = (await isLink(configUri)) ? withTarget(wsFolder.uri, { path: CONFIG_FILE, kind: 'file' }) : undefined;
+    const config = configLink ? { text: undefined, error: undefined } : await readText(configUri);
     folder.hasConfigFile = config.text !== undefined || config.error !== undefined;
     folder.configText = config.text;
     if (config.error !== undefined) log()?.warn(`Could not read ${configUri.toString(true)}: ${errorText(config.error)}`);
     workspace.setConfig(config.text, this.asOf());
 
-    const uris = await this.findNotes(wsFolder, workspace);
+    const { uris, links } = await findNotes(wsFolder, workspace, options);
     const found = Date.now();
     const seen = new Set<string>();
     await forEachLimited(uris, READ_CONCURRENCY, (uri) => {
       const path = this.relativePath(folder, uri);
       seen.add(path);
-      return this.readNote(workspace, uri, path, true);
+      return readNote(workspace, uri, path, true);
     });
     for (const note of [...workspace.notes()]) if (!seen.has(note.path)) workspace.deleteNote(note.path);
     const read = Date.now();
     // Events that arrived meanwhile stay queued: they are applied to the new index right after this.
     folder.workspace = workspace;
+    folder.options = options;
     folder.optionsKey = optionsKey;
     folder.indexed = true;
     folder.certificates.clear();
+    folder.links = new Map([...(configLink ? [configLink] : []), ...links].map((l) => [l.path, l]));
+    workspace.setFileProblems(linkProblems([...folder.links.values()]));
+    if (folder.links.size > 0) log()?.warn(`${wsFolder.name}: ${folder.links.size} symbolic link(s) not followed: ${[...folder.links.keys()].slice(0, 10).join(', ')}`);
     // Unsaved edits win over the disk, as they did before the rebuild.
     for (const doc of vscode.workspace.textDocuments) {
       if (!doc.isDirty) continue;
       const path = this.relativePath(folder, doc.uri);
-      if (this.folderFor(doc.uri) === folder && workspace.isNotePath(path)) workspace.setNote(path, doc.getText());
+      if (this.folderFor(doc.uri) === folder && this.mayRead(folder, path)) workspace.setNote(path, doc.getText());
     }
-    await forEachLimited(workspace.notes(), READ_CONCURRENCY, (note) => this.checkCertificate(folder, note.path));
+    await forEachLimited(workspace.notes(), READ_CONCURRENCY, (note) => checkCertificate(folder, note.path));
     log()?.info(
       `${wsFolder.name}: found ${uris.length} files in ${found - started} ms, read and parsed in ${read - found} ms, certificates checked in ${Date.now() - read} ms${reuse ? ' (refreshed in place)' : ''}.`,
     );
   }
 
-  /** Note files of a folder by its include globs; a directory walk where the file system offers no search. */
-  private async findNotes(wsFolder: vscode.WorkspaceFolder, workspace: CeWorkspace): Promise<vscode.Uri[]> {
-    const settings = vscode.workspace.getConfiguration('pharmacyCe', wsFolder.uri);
-    const include = workspace.config.include.length > 0 ? workspace.config.include : settings.get<string[]>('notesGlobs', ['**/*.md']);
-    // The exclude glob only saves listing work: every result is checked against the core's own filter anyway.
-    // Globs with braces or commas stay out of it (they cannot nest in one `{a,b}` glob); the filter applies them.
-    const exclude = [
-      ...new Set(['**/node_modules/**', '**/.git/**', ...workspace.config.exclude, ...settings.get<string[]>('excludeGlobs', [])]),
-    ].filter((g) => !/[{},]/.test(g) && !g.startsWith('!'));
-    const excludePattern = new vscode.RelativePattern(wsFolder, `{${exclude.join(',')}}`);
-    const found = new Map<string, vscode.Uri>();
-    for (const glob of include) {
-      try {
-        for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(wsFolder, glob), excludePattern)) found.set(uri.toString(), uri);
-      } catch (error) {
-        log()?.warn(`Searching ${wsFolder.name} for ${glob} failed: ${errorText(error)}`);
-      }
-    }
-    if (found.size === 0 && wsFolder.uri.scheme !== 'file') {
-      for (const uri of await walk(wsFolder.uri, (rel) => mayHoldNotes(workspace, rel))) {
-        found.set(uri.toString(), uri);
-      }
-    }
-    const fake = { folder: wsFolder } as FolderIndex;
-    return [...found.values()].filter((uri) => workspace.isNotePath(this.relativePath(fake, uri)));
-  }
-
-  /**
-   * Reads one note into a workspace (deletes it if the file is gone); an open editor with unsaved edits wins
-   * over the disk unless `fromDisk`. True when the index changed. Never throws.
-   */
-  private async readNote(workspace: CeWorkspace, uri: vscode.Uri, path: string, fromDisk: boolean): Promise<boolean> {
-    const dirty = fromDisk ? undefined : vscode.workspace.textDocuments.find((d) => d.isDirty && d.uri.toString() === uri.toString());
-    const { text, missing, error } = dirty ? { text: dirty.getText(), missing: false, error: undefined } : await readText(uri);
-    if (text !== undefined) {
-      try {
-        return workspace.setNote(path, text);
-      } catch (parseError) {
-        // The core reports bad notes as problems; an exception here is a bug, and must not stop the other notes.
-        log()?.error(`Could not parse ${uri.toString(true)}: ${parseError instanceof Error ? (parseError.stack ?? parseError.message) : String(parseError)}`);
-        return false;
-      }
-    }
-    if (missing) return workspace.deleteNote(path);
-    // Unreadable (permissions, a directory named like a note): skip it, keep the rest of the index.
-    log()?.warn(`Could not read ${uri.toString(true)}: ${errorText(error)}`);
-    return false;
-  }
-
-  /** Looks up a note's certificate file and records whether it exists. True when that changed the index. */
-  private async checkCertificate(folder: Folder, path: string): Promise<boolean> {
-    const note = folder.workspace.getNote(path);
-    if (!note || note.kind !== 'ce' || !note.certificate) return false;
-    const uri = this.certificateUri(folder, path, note.certificate);
-    let set = folder.certificates.get(uri.toString());
-    if (!set) folder.certificates.set(uri.toString(), (set = new Set()));
-    set.add(path);
-    let exists: boolean;
-    try {
-      await vscode.workspace.fs.stat(uri);
-      exists = true;
-    } catch (error) {
-      if (!isFileNotFound(error)) log()?.warn(`Could not check certificate ${uri.toString(true)}: ${errorText(error)}`);
-      exists = false;
-    }
-    // The note may have changed while the stat ran; only record the answer for the certificate it still names.
-    const now = folder.workspace.getNote(path);
-    if (!now || now.kind !== 'ce' || now.certificate !== note.certificate) return false;
-    return folder.workspace.setCertificateExists(path, exists);
-  }
-
-  private certificateUri(folder: Folder, notePath: string, certificate: string): vscode.Uri {
-    const target = folder.workspace.certificateTarget(notePath);
-    if (target && !target.outside) return this.uriOf(folder, target.path);
-    const written = certificate.replace(/\\/g, '/');
-    if (written.startsWith('/')) return folder.folder.uri.with({ path: written });
-    const noteDir = notePath.split('/').slice(0, -1);
-    return vscode.Uri.joinPath(folder.folder.uri, ...noteDir, written);
+  /** A note path of the folder that is no link nor under one (a link's text, even from an editor, is never indexed). */
+  private mayRead(folder: Folder, path: string): boolean {
+    return folder.workspace.isNotePath(path) && !folder.isLinked(path);
   }
 
   // ---- file events ------------------------------------------------------------------------------------
@@ -390,88 +277,27 @@ class WorkspaceIndex implements CeIndex {
   private enqueue(uri: vscode.Uri, event: FileEvent): void {
     const folder = this.folderFor(uri);
     if (!folder || this.disposed) return;
-    const key = uri.toString();
-    const previous = folder.pending.get(key)?.event;
-    // created+changed stays created; deleted then created is a change of content.
-    const merged: FileEvent = previous === 'created' && event === 'changed' ? 'created' : previous === 'deleted' && event === 'created' ? 'changed' : event;
-    folder.pending.set(key, { uri, event: merged });
-    const now = Date.now();
-    if (!this.eventTimer) this.firstPendingAt = now;
-    if (this.eventTimer) clearTimeout(this.eventTimer);
-    const wait = Math.max(0, Math.min(EVENT_DEBOUNCE_MS, this.firstPendingAt + EVENT_MAX_WAIT_MS - now));
-    this.eventTimer = setTimeout(() => {
-      this.eventTimer = undefined;
-      void this.run(() => this.flushEvents());
-    }, wait);
+    this.events.add(folder, uri, event);
   }
 
   private async flushEvents(): Promise<void> {
     for (const folder of [...this.byKey.values()]) {
       if (folder.pending.size === 0) continue;
-      const events = [...folder.pending.values()];
-      folder.pending.clear();
       const before = folder.workspace.version;
-      const paths = new Set<string>();
-      if (events.some((e) => this.relativePath(folder, e.uri) === CONFIG_FILE)) {
+      const applied = await applyFileEvents(folder, {
+        readNote: (workspace, uri, path) => readNote(workspace, uri, path, false),
+        checkCertificate,
+        noteRead: (uri) => this.readEmitter.fire(uri),
+      });
+      if (applied === 'config') {
         // The config decides which files are notes: re-read the folder.
         await this.indexFolder(folder);
         this.announce([folder], undefined);
-        continue;
-      }
-      const recheck = new Set<string>();
-      /** Deleted paths that were not notes: maybe folders, whose notes and certificates went with them. */
-      const deletedOther = new Set<string>();
-      await forEachLimited(events, READ_CONCURRENCY, async ({ uri, event }) => {
-        const path = this.relativePath(folder, uri);
-        for (const notePath of folder.certificates.get(uri.toString()) ?? []) recheck.add(notePath);
-        const workspace = folder.workspace;
-        if (event === 'deleted') {
-          if (workspace.deleteNote(path)) paths.add(path);
-          else deletedOther.add(path);
-          return;
-        }
-        if (workspace.isNotePath(path)) {
-          if (await this.readNote(workspace, uri, path, false)) {
-            paths.add(path);
-            recheck.add(path);
-          }
-          this.readEmitter.fire(uri);
-          return;
-        }
-        // A folder created (or moved in) may arrive as one event without its files: look inside it.
-        if (event === 'created' && mayHoldNotes(workspace, path)) {
-          const stat = await statOf(uri);
-          if (!stat || !(stat.type & vscode.FileType.Directory)) return;
-          const inner = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, '**/*'));
-          await forEachLimited(inner, READ_CONCURRENCY, async (u) => {
-            const p = this.relativePath(folder, u);
-            if (!workspace.isNotePath(p) || workspace.hasNote(p)) return;
-            if (await this.readNote(workspace, u, p, false)) {
-              paths.add(p);
-              recheck.add(p);
-            }
-          });
-        }
-      });
-      if (deletedOther.size > 0) {
-        // A deleted (or moved-away) folder can come as one event: drop the notes that were inside it, in one
-        // pass over the index rather than one per event.
-        const workspace = folder.workspace;
-        for (const note of [...workspace.notes()]) {
-          if (insideAny(note.path, deletedOther)) {
-            workspace.deleteNote(note.path);
-            paths.add(note.path);
-          }
-        }
-        for (const [certificate, notes] of folder.certificates) {
-          if (insideAny(this.relativePath(folder, vscode.Uri.parse(certificate)), deletedOther)) for (const n of notes) recheck.add(n);
-        }
-      }
-      await forEachLimited([...recheck], READ_CONCURRENCY, async (path) => {
-        if (await this.checkCertificate(folder, path)) paths.add(path);
-      });
-      if (folder.workspace.version !== before) {
-        this.announce([folder], [...paths]);
+      } else if (applied.linksChanged) {
+        folder.workspace.setFileProblems(linkProblems([...folder.links.values()]));
+        this.announce([folder], undefined);
+      } else if (folder.workspace.version !== before) {
+        this.announce([folder], [...applied.paths]);
       }
     }
   }
@@ -481,28 +307,25 @@ class WorkspaceIndex implements CeIndex {
   /** Queues a change event; `paths` undefined means "everything in these folders". */
   private announce(folders: readonly Folder[], paths: readonly string[] | undefined): void {
     if (this.disposed) return;
-    for (const folder of folders) {
-      const known = this.changed.get(folder.key);
-      if (paths === undefined || known === 'all') this.changed.set(folder.key, 'all');
-      else this.changed.set(folder.key, new Set([...(known ?? []), ...paths]));
+    this.changes.add(
+      folders.map((f) => f.key),
+      paths,
+    );
+  }
+
+  private fireChange(changed: ChangedPaths): void {
+    const folders: vscode.WorkspaceFolder[] = [];
+    const changedPaths: string[] = [];
+    let all = false;
+    for (const [key, value] of changed) {
+      const folder = this.byKey.get(key)?.folder ?? vscode.workspace.workspaceFolders?.find((f) => f.uri.toString() === key);
+      if (folder) folders.push(folder);
+      if (value === 'all') all = true;
+      else changedPaths.push(...value);
     }
-    if (this.changeTimer) return;
-    this.changeTimer = setTimeout(() => {
-      this.changeTimer = undefined;
-      const folders: vscode.WorkspaceFolder[] = [];
-      const changedPaths: string[] = [];
-      let all = false;
-      for (const [key, value] of this.changed) {
-        const folder = this.byKey.get(key)?.folder ?? vscode.workspace.workspaceFolders?.find((f) => f.uri.toString() === key);
-        if (folder) folders.push(folder);
-        if (value === 'all') all = true;
-        else changedPaths.push(...value);
-      }
-      this.changed.clear();
-      if (!this.readyFlag) return;
-      this.updateContextKeys();
-      this.changeEmitter.fire({ folders, paths: all ? [] : changedPaths });
-    }, CHANGE_DEBOUNCE_MS);
+    if (!this.readyFlag || this.disposed) return;
+    this.updateContextKeys();
+    this.changeEmitter.fire({ folders, paths: all ? [] : changedPaths });
   }
 
   private updateContextKeys(): void {
@@ -522,22 +345,12 @@ class WorkspaceIndex implements CeIndex {
   }
 
   /** Re-dates the evaluation when the local day changes (the default credential's cycle moves with it). */
-  private scheduleDayCheck(): void {
-    const now = new Date();
-    const midnight = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 0, 0, 1);
-    const wait = Math.min(DAY_CHECK_MAX_MS, Math.max(1000, midnight.getTime() - now.getTime()));
-    this.dayTimer = setTimeout(() => {
-      this.dayTimer = undefined;
-      if (this.disposed) return;
-      const today = localToday();
-      if (today !== this.today) {
-        this.today = today;
-        for (const folder of this.byKey.values()) folder.workspace.setConfig(folder.configText, today);
-        log()?.info(`The date is now ${today}: progress re-evaluated.`);
-        this.announce([...this.byKey.values()], undefined);
-      }
-      this.scheduleDayCheck();
-    }, wait);
+  private newDay(today: CalendarDate): void {
+    if (this.disposed) return;
+    this.today = today;
+    for (const folder of this.byKey.values()) folder.workspace.setConfig(folder.configText, today);
+    log()?.info(`The date is now ${today}: progress re-evaluated.`);
+    this.announce([...this.byKey.values()], undefined);
   }
 
   private logCounts(what: string, started: number, folders: readonly Folder[] = [...this.byKey.values()]): void {
@@ -552,91 +365,4 @@ class WorkspaceIndex implements CeIndex {
     this.queue = next;
     return next;
   }
-}
-
-/** True when one of `folders` is an ancestor folder of `relPath` (all folder-relative, `/`-separated). */
-function insideAny(relPath: string, folders: ReadonlySet<string>): boolean {
-  for (let i = relPath.lastIndexOf('/'); i > 0; i = relPath.lastIndexOf('/', i - 1)) {
-    if (folders.has(relPath.slice(0, i))) return true;
-  }
-  return false;
-}
-
-/** True when a folder at `relPath` could contain notes by the include/exclude globs (cheap: no file access). */
-function mayHoldNotes(workspace: CeWorkspace, relPath: string): boolean {
-  return workspace.isNotePath(`${relPath}/x.md`) || workspace.isNotePath(`${relPath}/x/x.md`);
-}
-
-function workspaceOptions(folder: vscode.WorkspaceFolder): CeWorkspaceOptions {
-  const settings = vscode.workspace.getConfiguration('pharmacyCe', folder.uri);
-  const cspt = settings.get<number>('csptSterileHours');
-  return {
-    defaultInclude: settings.get<string[]>('notesGlobs'),
-    extraExclude: settings.get<string[]>('excludeGlobs'),
-    ruleSetOptions: typeof cspt === 'number' && Number.isFinite(cspt) && cspt >= 0 ? { csptSterileHours: cspt } : {},
-  };
-}
-
-const decoder = new TextDecoder('utf-8');
-
-async function readText(uri: vscode.Uri): Promise<{ text?: string; missing: boolean; error?: unknown }> {
-  try {
-    return { text: decoder.decode(await vscode.workspace.fs.readFile(uri)), missing: false };
-  } catch (error) {
-    return isFileNotFound(error) ? { missing: true } : { missing: false, error };
-  }
-}
-
-async function statOf(uri: vscode.Uri): Promise<vscode.FileStat | undefined> {
-  try {
-    return await vscode.workspace.fs.stat(uri);
-  } catch {
-    return undefined;
-  }
-}
-
-function isFileNotFound(error: unknown): boolean {
-  return error instanceof vscode.FileSystemError && error.code === 'FileNotFound';
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-/** Runs `fn` over `items` with at most `limit` calls in flight. */
-async function forEachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<unknown>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next++];
-      await fn(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
-
-/** Lists files below `root` with readDirectory, entering only folders `enter` accepts (by folder-relative path). */
-async function walk(root: vscode.Uri, enter: (relPath: string) => boolean): Promise<vscode.Uri[]> {
-  const files: vscode.Uri[] = [];
-  let level: { uri: vscode.Uri; rel: string }[] = [{ uri: root, rel: '' }];
-  while (level.length > 0) {
-    const nextLevel: { uri: vscode.Uri; rel: string }[] = [];
-    await forEachLimited(level, READ_CONCURRENCY, async ({ uri, rel }) => {
-      let entries: [string, vscode.FileType][] = [];
-      try {
-        entries = await vscode.workspace.fs.readDirectory(uri);
-      } catch (error) {
-        log()?.warn(`Could not list ${uri.toString(true)}: ${errorText(error)}`);
-      }
-      for (const [name, type] of entries) {
-        const childRel = rel ? `${rel}/${name}` : name;
-        const child = vscode.Uri.joinPath(uri, name);
-        if (type & vscode.FileType.Directory) {
-          if (enter(childRel)) nextLevel.push({ uri: child, rel: childRel });
-        } else files.push(child);
-      }
-    });
-    level = nextLevel;
-  }
-  return files;
 }

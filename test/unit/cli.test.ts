@@ -219,7 +219,7 @@ describe('CLI (dist/cli.js)', function () {
       assert.doesNotMatch(check.stdout + cli(['report', dir, '--as-of', '2026-11-25']).stdout, /[\x07\x1b]/);
     });
 
-    it('does not follow a folder symlink loop, and reads a symlinked note', function () {
+    it('follows no link: not a folder symlink loop, not a link to a note inside (it would count twice)', function () {
       const dir = folder({ '.pharmacy-ce.json': CONFIG, 'real/a.md': '---\nce_hours: 1\ncompleted: 2026-01-10\n---\n' });
       try {
         fs.symlinkSync(dir, path.join(dir, 'real/loop'));
@@ -228,8 +228,9 @@ describe('CLI (dist/cli.js)', function () {
         this.skip(); // no symlinks on this file system
       }
       const report = JSON.parse(cli(['report', dir, '--json', '--as-of', '2026-11-25']).stdout) as CeReport;
-      assert.equal(report.notes.total, 2);
-      assert.equal(report.credentials[0].hours.earned, 2);
+      assert.equal(report.notes.total, 1);
+      assert.equal(report.credentials[0].hours.earned, 1);
+      assert.deepEqual(report.problems.map((p) => [p.file, p.severity, p.code]), [['link.md', 'info', 'link-skipped'], ['real/loop', 'info', 'link-skipped']]);
     });
 
     it('turns a note that vanished between listing and reading into a problem, and reads the rest', () => {

@@ -91,7 +91,7 @@ describe('transcript', () => {
     it('leaves out notes with errors, unfinished ones and other cycles, and flags missing certificate files', () => {
       const notes = [
         ce('ok.md', { certificate: 'certs/ok.pdf', completed: '2026-01-01' }),
-        ce('gone.md', { certificate: '../gone.pdf', completed: '2026-01-02' }),
+        ce('gone.md', { certificate: 'certs/../gone.pdf', completed: '2026-01-02' }),
         ce('bad.md', { valid: false, hours: 0 }),
         ce('before.md', { completed: '2025-03-31' }),
         ce('after.md', { completed: '2027-04-01' }),
@@ -179,5 +179,20 @@ describe('transcript', () => {
     it('says so when the learner name is not set', () => {
       assert.ok(transcriptHtml(transcriptOf(NOTES, '')).includes('(name not set)'));
     });
+  });
+});
+
+describe('transcript: certificates outside the folder', () => {
+  it('never shows an outside certificate path as if it were inside the folder', () => {
+    const notes = [ce('notes/a.md', { certificate: '../../etc/passwd' }), ce('notes/b.md', { title: 'B', certificate: '//host/share/x.pdf' }), ce('notes/c.md', { title: 'C', certificate: '../certs/c.pdf' })];
+    const t = transcriptOf(notes);
+    const byPath = (title: string) => t.rows.find((r) => r.title === title)!;
+    assert.deepEqual([byPath('notes/a.md').certificate, byPath('notes/a.md').certificateOutside], ['../../etc/passwd', true]);
+    assert.deepEqual([byPath('B').certificate, byPath('B').certificateOutside], ['//host/share/x.pdf', true]);
+    assert.deepEqual([byPath('C').certificate, byPath('C').certificateOutside], ['certs/c.pdf', undefined]);
+    const csv = transcriptCsv(t);
+    assert.ok(csv.includes('../../etc/passwd (outside the notes folder: not checked)'), csv);
+    assert.ok(!/(^|,)etc\/passwd/m.test(csv), 'not shown as a path inside the folder');
+    assert.ok(transcriptHtml(t).includes('//host/share/x.pdf <strong>(outside the notes folder: not checked)</strong>'));
   });
 });

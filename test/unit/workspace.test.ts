@@ -160,7 +160,7 @@ describe('CeWorkspace: certificates', () => {
     ws.setNote('notes/2026/law.md', withCertificate);
     assert.deepEqual(ws.certificateTarget('notes/2026/law.md'), { path: 'notes/certificates/law.pdf', outside: false });
     ws.setNote('law.md', withCertificate);
-    assert.deepEqual(ws.certificateTarget('law.md'), { path: 'certificates/law.pdf', outside: true });
+    assert.deepEqual(ws.certificateTarget('law.md'), { path: '', outside: true }, 'outside: no path that would look inside');
     ws.setNote('plain.md', ceNote(1));
     assert.equal(ws.certificateTarget('plain.md'), undefined);
   });
@@ -191,6 +191,39 @@ describe('CeWorkspace: certificates', () => {
     assert.deepEqual(ws.missingCertificates(), ['notes/law.md']);
     ws.setNote('notes/law.md', withCertificate.replace('law.pdf', 'law-2026.pdf'));
     assert.deepEqual(ws.missingCertificates(), []);
+  });
+
+  it('warns at the value about a certificate path that is absolute or leaves the folder, and never records it as checked', () => {
+    const cases = ['../../etc/passwd', '/etc/passwd', '//host/share/x.pdf', 'C:\\x.pdf', '\\\\host\\x.pdf', 'C:x.pdf', 'file:///etc/passwd'];
+    for (const value of cases) {
+      const ws = fresh();
+      const yamlValue = value.includes('\\') ? `'${value}'` : value;
+      ws.setNote('notes/law.md', ceNote(1, `certificate: ${yamlValue}\n`));
+      const problems = ws.problemsFor('notes/law.md');
+      const outside = problems.find((p) => p.code === 'certificate-outside');
+      assert.ok(outside, `${value}: ${JSON.stringify(problems)}`);
+      assert.equal(outside.severity, 'warning');
+      assert.equal(outside.line, 5);
+      assert.equal(outside.column, yamlValue === value ? 14 : 15, value);
+      assert.match(outside.message, /outside the notes folder/);
+      assert.equal(ws.certificateTarget('notes/law.md')?.outside, true, value);
+      assert.equal(ws.setCertificateExists('notes/law.md', false), false, 'an outside certificate is never recorded as looked up');
+      assert.deepEqual(ws.missingCertificates(), []);
+      assert.equal(ws.evaluate(AS_OF)[0].hours.earned, 1, 'the note still counts');
+    }
+    const ws = fresh();
+    ws.setNote('notes/law.md', ceNote(1, 'certificate: ../certificates/law.pdf\n'));
+    assert.deepEqual(ws.problemsFor('notes/law.md'), [], 'a relative path inside the folder is fine');
+  });
+});
+
+describe('resolveRelative: absolute and escaping paths', () => {
+  it('marks every absolute form and every escape as outside, with no path', () => {
+    for (const target of ['/x', '\\x', '//host/x', '\\\\host\\x', 'C:\\x', 'c:/x', 'C:x', 'https://example.com/x.pdf', '../x', 'a/../../x']) {
+      assert.deepEqual(resolveRelative('a.md', target), { path: '', outside: true }, target);
+    }
+    assert.deepEqual(resolveRelative('notes/a.md', '../certs/x.pdf'), { path: 'certs/x.pdf', outside: false });
+    assert.deepEqual(resolveRelative('notes/a.md', 'x:y.pdf'.replace('x:', 'xy')), { path: 'notes/xyy.pdf', outside: false });
   });
 });
 
@@ -298,7 +331,7 @@ describe('workspace helpers', () => {
   it('resolveRelative handles ., .., absolute paths and backslashes', () => {
     assert.deepEqual(resolveRelative('a/b/note.md', './c.pdf'), { path: 'a/b/c.pdf', outside: false });
     assert.deepEqual(resolveRelative('a/b/note.md', '../../c.pdf'), { path: 'c.pdf', outside: false });
-    assert.deepEqual(resolveRelative('a/note.md', '../../c.pdf'), { path: 'c.pdf', outside: true });
+    assert.deepEqual(resolveRelative('a/note.md', '../../c.pdf'), { path: '', outside: true });
     assert.deepEqual(resolveRelative('a/note.md', '..\\certs\\c.pdf'), { path: 'certs/c.pdf', outside: false });
     assert.equal(resolveRelative('a/note.md', '/etc/c.pdf').outside, true);
   });

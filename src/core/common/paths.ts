@@ -1,9 +1,21 @@
 // Paths inside a CE folder: folder-relative and `/`-separated, as the index keeps them. A leaf module, so
 // the dashboard renderer and the transcript can use it without the index (and its YAML reader).
 
-/** Resolves `target` relative to the folder of `notePath`, both `/`-separated and folder-relative. */
+/**
+ * True for a path that names a place by itself rather than inside the folder: `/x`, `\x`, `//host/share`,
+ * `\\host\share`, `C:\x`, `C:x` (a drive letter, on Windows), or a URL-like `scheme://`.
+ */
+export function isAbsolutePath(path: string): boolean {
+  return /^[/\\]/.test(path) || /^[A-Za-z]:/.test(path) || /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(path);
+}
+
+/**
+ * Resolves `target` relative to the folder of `notePath`, both `/`-separated and folder-relative. `outside` is
+ * true when the target is absolute or leaves the folder: `path` then means nothing inside it and is never used.
+ */
 export function resolveRelative(notePath: string, target: string): { path: string; outside: boolean } {
-  const parts = target.startsWith('/') ? [] : notePath.split('/').slice(0, -1);
+  if (isAbsolutePath(target)) return { path: '', outside: true };
+  const parts = notePath.split('/').slice(0, -1);
   let outside = false;
   for (const segment of target.replace(/\\/g, '/').split('/')) {
     if (segment === '' || segment === '.') continue;
@@ -12,5 +24,15 @@ export function resolveRelative(notePath: string, target: string): { path: strin
       else parts.pop();
     } else parts.push(segment);
   }
-  return { path: parts.join('/'), outside: outside || target.startsWith('/') };
+  return { path: outside ? '' : parts.join('/'), outside };
+}
+
+/**
+ * The segments of a path that must stay inside a folder (`transcripts/x.csv`, `notes\new`), or undefined
+ * when it is absolute or has a `..` segment. `.` and empty segments are dropped; no segment is left empty.
+ */
+export function insideSegments(relativePath: string): string[] | undefined {
+  if (isAbsolutePath(relativePath)) return undefined;
+  const segments = relativePath.split(/[/\\]/).filter((s) => s !== '' && s !== '.');
+  return segments.includes('..') ? undefined : segments;
 }

@@ -45,6 +45,8 @@ const DEFAULT_EXCLUDE = ['**/node_modules/**', '**/.git/**'];
 export class CeWorkspace {
   private readonly entries = new Map<string, Entry>();
   private configResult: ConfigParseResult;
+  /** Problems only the folder's reader can see (links it did not follow); see setFileProblems. */
+  private fileProblemList: readonly Problem[] = [];
   private configText: string | undefined;
   private configAsOf: CalendarDate | undefined;
   private isIncluded: (path: string) => boolean = () => true;
@@ -96,12 +98,18 @@ export class CeWorkspace {
     return this.isIncluded(path);
   }
 
+  /** True when a folder at `relPath` could contain notes by the include/exclude globs (cheap: no file access). */
+  mayHoldNotes(relPath: string): boolean {
+    return this.isIncluded(`${relPath}/x.md`) || this.isIncluded(`${relPath}/x/x.md`);
+  }
+
   /**
    * Adds or updates a note from its text. Returns false when nothing the index holds changes: the same text,
    * or an edit that leaves the parsed note and its problems as they were (a word deep in the body).
    */
   setNote(path: string, text: string): boolean {
-    const result = parseNote(text, path);
+    const parsed = parseNote(text, path);
+    const result = withCertificateProblem(parsed, text);
     const old = this.entries.get(path);
     if (!old) {
       this.entries.set(path, { note: result.note, problems: problemsOf(result), certificateExists: undefined, facts: undefined });
@@ -187,10 +195,10 @@ export class CeWorkspace {
     return resolveRelative(path, certificate);
   }
 
-  /** Records whether a note's certificate file exists (the core cannot look). */
+  /** Records whether a note's certificate file exists (the core cannot look); ignored for one outside the folder. */
   setCertificateExists(path: string, exists: boolean): boolean {
     const entry = this.entries.get(path);
-    if (!entry || entry.certificateExists === exists) return false;
+    if (!entry || entry.certificateExists === exists || this.certificateTarget(path)?.outside !== false) return false;
     entry.certificateExists = exists;
     this.touch(false); // a missing certificate is a warning; the note still counts
     return true;
@@ -199,6 +207,21 @@ export class CeWorkspace {
   /** Notes whose certificate was reported missing. */
   missingCertificates(): string[] {
     return [...this.entries].filter(([, e]) => e.certificateExists === false).map(([p]) => p);
+  }
+
+  /**
+   * Sets the problems only whoever reads the files can see (symbolic links not followed). Replaces the
+   * previous ones; false when nothing changed.
+   */
+  setFileProblems(problems: readonly Problem[]): boolean {
+    if (sameData(this.fileProblemList, problems)) return false;
+    this.fileProblemList = [...problems];
+    this.touch(false);
+    return true;
+  }
+
+  fileProblems(): readonly Problem[] {
+    return this.fileProblemList;
   }
 
   configProblems(): readonly Problem[] {
@@ -225,10 +248,10 @@ export class CeWorkspace {
     return problems;
   }
 
-  /** Every problem: the config's, then each note's in path order. A fresh array; memoized until the next change. */
+  /** Every problem: the config's, the files' (links not followed), then each note's in path order. A fresh array; memoized until the next change. */
   problems(): Problem[] {
     if (this.problemsCache?.version !== this.changeCount) {
-      const all: Problem[] = [...this.configResult.problems];
+      const all: Problem[] = [...this.configResult.problems, ...this.fileProblemList];
       for (const entry of this.sortedEntries()) {
         if (entry.problems.length > 0 || entry.certificateExists === false) all.push(...this.problemsFor(entry.note.path));
       }
@@ -292,6 +315,32 @@ function sameData(a: unknown, b: unknown): boolean {
     if (!Object.prototype.hasOwnProperty.call(b, k) || !sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
   }
   return true;
+}
+
+/**
+ * Adds a warning for a `certificate:` that is absolute or leaves the folder (`../../etc/passwd`, `//host/x`,
+ * `C:\x`): it is never looked up (a `//host` path would reach out to a network share on Windows), so the
+ * user hears why it is not checked, at the value's line and column.
+ */
+function withCertificateProblem(result: NoteParseResult, text: string): NoteParseResult {
+  const certificate = certificateOf(result.note);
+  if (!certificate || !resolveRelative(result.note.path, certificate).outside) return result;
+  const line = result.note.keyLines['certificate'] ?? 1;
+  const lineText = text.split(/\r\n|\r|\n/, line)[line - 1] ?? '';
+  // The value as written, else (quoted with escapes) where the value starts after the key's colon.
+  const found = lineText.indexOf(certificate);
+  const afterColon = lineText.indexOf(':') + 1;
+  const start = found >= 0 ? found : afterColon > 0 ? afterColon + (lineText.slice(afterColon).length - lineText.slice(afterColon).trimStart().length) : -1;
+  const problem: Problem = {
+    file: result.note.path,
+    line,
+    column: start >= 0 ? start + 1 : 1,
+    length: found >= 0 ? certificate.length : undefined,
+    severity: 'warning',
+    code: 'certificate-outside',
+    message: `Certificate path outside the notes folder: ${certificate.length > 80 ? `${certificate.slice(0, 80)}…` : certificate}. It is not checked; keep the certificate inside the folder and name it relative to the note.`,
+  };
+  return { ...result, problems: [...result.problems, problem] };
 }
 
 function emptyConfig(): ResolvedConfig {

@@ -14,8 +14,10 @@ export interface TranscriptRow {
   format: Format;
   topics: string[];
   hours: number;
-  /** Folder-relative path of the certificate, as the note names it. */
+  /** Folder-relative path of the certificate; as the note wrote it when it points outside the folder. */
   certificate?: string;
+  /** The certificate path is absolute or leaves the notes folder: it was not looked for. */
+  certificateOutside?: boolean;
   /** The certificate file was looked for and not found. */
   certificateMissing?: boolean;
   counted: boolean;
@@ -82,7 +84,7 @@ export function buildTranscript(progress: CredentialProgress, notes: readonly Pa
       format: note.format,
       topics: [...note.topics],
       hours: note.hours,
-      certificate: note.certificate ? resolveRelative(note.path, note.certificate).path : undefined,
+      ...certificateOf(note.path, note.certificate),
       certificateMissing: note.certificate ? missing.has(note.path) : undefined,
       counted: verdict.counted,
       reason: verdict.reason,
@@ -106,6 +108,22 @@ export function buildTranscript(progress: CredentialProgress, notes: readonly Pa
   };
 }
 
+/** Where a row's certificate is: resolved inside the folder, or marked outside (never shown as if inside). */
+function certificateOf(notePath: string, certificate: string | undefined): Pick<TranscriptRow, 'certificate' | 'certificateOutside'> {
+  if (!certificate) return { certificate: undefined };
+  const target = resolveRelative(notePath, certificate);
+  return target.outside ? { certificate, certificateOutside: true } : { certificate: target.path };
+}
+
+/** The note after a row's certificate path, if any. */
+function certificateRemark(r: TranscriptRow): string {
+  if (r.certificateOutside) return '(outside the notes folder: not checked)';
+  return r.certificateMissing ? '(file not found)' : '';
+}
+
+/** Transcripts are written to this folder of the notes folder (by the command and the CLI). */
+export const TRANSCRIPT_DIR = 'transcripts';
+
 /**
  * The file name (without extension) of a credential's transcript: `<credential id>-<cycle end>`. Ids come
  * from the user's config and may hold anything, so only letters, digits, `.`, `_` and `-` are kept and the
@@ -120,6 +138,11 @@ export const CSV_HEADER = ['Completion date', 'Title', 'Provider', 'UAN', 'Forma
 
 const FORMAT_LABEL: Record<Format, string> = { live: 'Live', 'home-study': 'Home study' };
 
+/** The CSV file's content: the byte-order mark lets spreadsheet programs read it as UTF-8 (accents, en dashes). */
+export function transcriptCsvFile(transcript: Transcript): string {
+  return `\ufeff${transcriptCsv(transcript)}`;
+}
+
 /** The CSV text: a header row, one row per activity, CRLF line ends (RFC 4180). No byte-order mark. */
 export function transcriptCsv(transcript: Transcript): string {
   const lines = [CSV_HEADER.map(csvCell)];
@@ -133,7 +156,7 @@ export function transcriptCsv(transcript: Transcript): string {
         csvText(FORMAT_LABEL[r.format] ?? r.format),
         csvText(r.topics.join('; ')),
         csvCell(formatHours(r.hours)),
-        csvText(r.certificate ? `${r.certificate}${r.certificateMissing ? ' (file not found)' : ''}` : ''),
+        csvText(r.certificate ? [r.certificate, certificateRemark(r)].filter(Boolean).join(' ') : ''),
         csvCell(r.counted ? 'yes' : 'no'),
         csvText(r.reason ?? ''),
       ],
@@ -172,7 +195,7 @@ export function transcriptHtml(t: Transcript): string {
       (r) =>
         `<tr${r.counted ? '' : ' class="not-counted"'}><td class="date">${e(r.completed ?? '')}</td><td>${e(r.title)}</td><td>${e(r.provider ?? '')}</td>` +
         `<td class="uan">${e(r.uan ?? '')}</td><td>${e(FORMAT_LABEL[r.format] ?? r.format)}</td><td>${e(r.topics.map(topicLabel).join(', '))}</td>` +
-        `<td class="num">${e(formatHours(r.hours))}</td><td>${e(r.certificate ?? '')}${r.certificateMissing ? ' <strong>(file not found)</strong>' : ''}</td><td>${r.counted ? 'yes' : 'no'}</td><td>${e(r.reason ?? '')}</td></tr>`,
+        `<td class="num">${e(formatHours(r.hours))}</td><td>${e(r.certificate ?? '')}${r.certificate && certificateRemark(r) ? ` <strong>${e(certificateRemark(r))}</strong>` : ''}</td><td>${r.counted ? 'yes' : 'no'}</td><td>${e(r.reason ?? '')}</td></tr>`,
     )
     .join('\n');
   const caveats = t.caveats.map((c) => `<li>${e(c)}</li>`).join('');

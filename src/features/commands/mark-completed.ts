@@ -5,6 +5,7 @@ import { markCompletedEdits } from '../../core/notes/edit';
 import type { CalendarDate } from '../../core/types';
 import { noteUriOf } from '../../services/targets';
 import type { CeIndex } from '../../services/types';
+import { RefusedWriteError, inspectTarget, pathInside } from '../safe-write';
 import { addTextEdits, mayWrite } from './shared';
 
 /**
@@ -32,6 +33,10 @@ export async function markCompleted(index: CeIndex, arg?: unknown, date?: unknow
   const chosen = typeof date === 'string' && isCalendarDate(date) ? date : await askDate(title);
   if (!chosen) return undefined;
 
+  // Only a regular file inside a workspace folder is edited: never a note reached through a link.
+  const folder = index.folderOf(uri);
+  if (!folder) throw new RefusedWriteError(vscode.l10n.t('Not written: {0} is outside the workspace folder.', uri.toString(true)));
+  await inspectTarget(folder.folder.uri, pathInside(folder.folder.uri, uri));
   // The open document, if any: its unsaved text is what the user sees and what the edit must fit.
   const document = await vscode.workspace.openTextDocument(uri);
   const wasDirty = document.isDirty;

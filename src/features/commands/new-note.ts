@@ -8,6 +8,7 @@ import type { CalendarDate, TopicKey } from '../../core/types';
 import { reportError } from '../../services/log';
 import type { CeIndex, FolderIndex } from '../../services/types';
 import { askCalendarDate } from './mark-completed';
+import { createWithEdit, inspectFolder } from '../safe-write';
 import { chooseFolder, exists, mayWrite } from './shared';
 
 /**
@@ -59,6 +60,7 @@ export async function newNote(context: vscode.ExtensionContext, index: CeIndex, 
   if (subfolder === undefined) return undefined;
 
   const directory = subfolder ? vscode.Uri.joinPath(folder.folder.uri, ...subfolder.split('/')) : folder.folder.uri;
+  await inspectFolder(folder.folder.uri, subfolder); // a linked folder is refused before it is listed
   const taken = new Set<string>();
   try {
     for (const [name] of await vscode.workspace.fs.readDirectory(directory)) taken.add(name.toLowerCase());
@@ -71,8 +73,7 @@ export async function newNote(context: vscode.ExtensionContext, index: CeIndex, 
 
   const text = noteTemplate({ title: noteTitle, hours, topics, completed: completed === 'planned' ? undefined : completed, uan: uan || undefined });
   const edit = new vscode.WorkspaceEdit();
-  edit.createFile(uri, { ignoreIfExists: false });
-  edit.insert(uri, new vscode.Position(0, 0), text);
+  await createWithEdit(edit, folder.folder.uri, uri, text);
   if (!(await vscode.workspace.applyEdit(edit))) throw new Error(vscode.l10n.t('the editor refused to create {0}', fileName));
   const document = await vscode.workspace.openTextDocument(uri);
   await document.save();
@@ -245,7 +246,8 @@ async function listDirectories(root: vscode.Uri, depth: number, prefix = ''): Pr
   }
   const out: string[] = [];
   for (const [name, type] of entries) {
-    if (!(type & vscode.FileType.Directory) || name.startsWith('.') || name === 'node_modules') continue;
+    // Links are not offered (nothing is written through one) nor listed (they may lead outside the folder).
+    if (!(type & vscode.FileType.Directory) || type & vscode.FileType.SymbolicLink || name.startsWith('.') || name === 'node_modules') continue;
     const path = prefix ? `${prefix}/${name}` : name;
     out.push(path, ...(await listDirectories(root, depth - 1, path)));
     if (out.length > 200) break;

@@ -7,6 +7,7 @@ import { isCredentialTarget } from '../../services/targets';
 import type { CeIndex } from '../../services/types';
 import { credentialsFileEdits, newCredentialsFile, type ChosenCredential } from './credentials-file';
 import { askCalendarDate } from './mark-completed';
+import { createWithEdit, inspectTarget } from '../safe-write';
 import { chooseFolder, exists, mayWrite, openDocument } from './shared';
 
 /**
@@ -30,6 +31,8 @@ export async function setUpCredentials(index: CeIndex, arg?: unknown): Promise<v
   // The file itself (its unsaved text if open) is what is shown and edited, not the index's copy, which may
   // still be on its way.
   const uri = vscode.Uri.joinPath(folder.folder.uri, CONFIG_FILE);
+  // Only a regular file inside the folder is read and written: a `.pharmacy-ce.json` that is a link is refused.
+  await inspectTarget(folder.folder.uri, CONFIG_FILE);
   const document = openDocument(uri) ?? ((await exists(uri)) ? await vscode.workspace.openTextDocument(uri) : undefined);
   const cspt = vscode.workspace.getConfiguration('pharmacyCe', folder.folder.uri).get<number>('csptSterileHours');
   const { config } = parseConfig(document?.getText(), { asOf: localToday(), ruleSetOptions: { csptSterileHours: cspt } });
@@ -50,8 +53,7 @@ export async function setUpCredentials(index: CeIndex, arg?: unknown): Promise<v
     }
     for (const e of edits) edit.replace(uri, new vscode.Range(document.positionAt(e.offset), document.positionAt(e.offset + e.length)), e.content);
   } else {
-    edit.createFile(uri, { ignoreIfExists: false });
-    edit.insert(uri, new vscode.Position(0, 0), newCredentialsFile(chosen));
+    await createWithEdit(edit, folder.folder.uri, uri, newCredentialsFile(chosen));
   }
   if (edit.size > 0 && !(await vscode.workspace.applyEdit(edit))) throw new Error(vscode.l10n.t('the editor refused to write {0}', CONFIG_FILE));
   const written = await vscode.workspace.openTextDocument(uri);

@@ -54,10 +54,18 @@ export function activate(context: vscode.ExtensionContext, index: CeIndex): Diag
   const notePath = (folder: FolderIndex, relPath: string) => [index.uriOf(folder, relPath), folder.workspace.problemsFor(relPath)] as const;
   const configOf = (folder: FolderIndex) => [vscode.Uri.joinPath(folder.folder.uri, CONFIG_FILE), folder.workspace.configProblems()] as const;
 
+  /** Problems at files the index did not read (symbolic links), grouped by file. */
+  const addFileProblems = (folder: FolderIndex, add: (folder: FolderIndex, uri: vscode.Uri, problems: readonly Problem[]) => void) => {
+    const byFile = new Map<string, Problem[]>();
+    for (const p of folder.workspace.fileProblems()) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p]);
+    for (const [file, problems] of byFile) add(folder, index.uriOf(folder, file), problems);
+  };
+
   const publishPaths = (folder: FolderIndex, relPaths: readonly string[]) =>
     publish((add) => {
       for (const path of relPaths) add(folder, ...notePath(folder, path));
       add(folder, ...configOf(folder));
+      addFileProblems(folder, add);
     });
 
   const publishFolder = (folder: FolderIndex) => {
@@ -67,6 +75,7 @@ export function activate(context: vscode.ExtensionContext, index: CeIndex): Diag
     publish((add) => {
       for (const note of folder.workspace.notes()) add(folder, ...notePath(folder, note.path));
       add(folder, ...configOf(folder));
+      addFileProblems(folder, add);
     });
     // Whatever had problems before and is no longer published (deleted, excluded, fixed) is cleared.
     const now = published.get(key)!;

@@ -2,11 +2,11 @@
 // credential's cycle, then opens the CSV and offers the printable HTML.
 import * as vscode from 'vscode';
 import { localToday } from '../../core/common/dates';
-import { buildTranscript, transcriptBaseName, transcriptCsv, transcriptHtml } from '../../core/outputs/transcript';
+import { TRANSCRIPT_DIR, buildTranscript, transcriptBaseName, transcriptCsvFile, transcriptHtml } from '../../core/outputs/transcript';
 import type { CredentialProgress } from '../../core/types';
 import { guarded } from '../../services/log';
 import { isCredentialTarget } from '../../services/targets';
-import { exists } from '../commands/shared';
+import { inspectTarget, writeInsideFolder } from '../safe-write';
 import type { CeIndex, FolderIndex } from '../../services/types';
 
 export interface ExportOptions {
@@ -88,11 +88,11 @@ class TranscriptExport {
   }
 
   async write(folder: FolderIndex, progress: CredentialProgress, options: ExportOptions): Promise<{ csv: vscode.Uri; html: vscode.Uri } | undefined> {
-    const dir = vscode.Uri.joinPath(folder.folder.uri, 'transcripts');
+    const root = folder.folder.uri;
     const base = transcriptBaseName(progress.credential.id, progress.cycle.end);
-    const csv = vscode.Uri.joinPath(dir, `${base}.csv`);
-    const html = vscode.Uri.joinPath(dir, `${base}.html`);
-    const existing = (await Promise.all([exists(csv), exists(html)])).some(Boolean);
+    const [csvPath, htmlPath] = [`${TRANSCRIPT_DIR}/${base}.csv`, `${TRANSCRIPT_DIR}/${base}.html`];
+    // A link (or anything but a file) in the way is refused before asking anything.
+    const existing = (await Promise.all([inspectTarget(root, csvPath), inspectTarget(root, htmlPath)])).includes('file');
     if (existing && !options.overwrite) {
       const replace = vscode.l10n.t('Replace');
       const answer = await vscode.window.showWarningMessage(
@@ -102,18 +102,16 @@ class TranscriptExport {
       );
       if (answer !== replace) return undefined;
     }
-    const learnerName = vscode.workspace.getConfiguration('pharmacyCe', folder.folder.uri).get<string>('learnerName', '').trim();
+    const learnerName = vscode.workspace.getConfiguration('pharmacyCe', root).get<string>('learnerName', '').trim();
     const transcript = buildTranscript(progress, folder.workspace.notes(), {
       learnerName,
       asOf: this.index.asOf(),
       generated: localToday(),
       missingCertificates: folder.workspace.missingCertificates(),
     });
-    await vscode.workspace.fs.createDirectory(dir);
-    const encoder = new TextEncoder();
-    // The byte-order mark lets spreadsheet programs read the CSV as UTF-8 (names with accents, en dashes).
-    await vscode.workspace.fs.writeFile(csv, encoder.encode(`\ufeff${transcriptCsv(transcript)}`));
-    await vscode.workspace.fs.writeFile(html, encoder.encode(transcriptHtml(transcript)));
+    // Checked again as they are written: what was asked about may have changed meanwhile.
+    const csv = await writeInsideFolder(root, csvPath, transcriptCsvFile(transcript), { replace: existing });
+    const html = await writeInsideFolder(root, htmlPath, transcriptHtml(transcript), { replace: existing });
     if (!options.quiet) void this.open(csv, html, learnerName === '', transcript.leftOut.errors);
     return { csv, html };
   }

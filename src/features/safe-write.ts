@@ -1,0 +1,109 @@
+// The one rule every command that writes goes through: nothing is written through a symbolic link or outside
+// the workspace folder, and a new file never replaces one that appeared meanwhile. For `file:` folders the
+// work is done with Node's fs (src/node/safe-fs.ts: lstat of each folder on the way, real paths compared,
+// exclusive create, replace by rename); other file systems are checked with workspace.fs.stat and its
+// SymbolicLink bit, the best their API allows. createWithEdit keeps a new file undoable (a WorkspaceEdit)
+// after the same checks. Used by Export Transcript, New CE Note, Set Up Credentials and Mark Note Completed,
+// and meant for every later writer (review log, card export, portfolio).
+import * as vscode from 'vscode';
+import { insideSegments } from '../core/common/paths';
+import { RefusedWriteError, inspectFolderInside, inspectInsideFolder, writeInsideFolder as writeWithNode, type TargetState, type WriteOptions } from '../node/safe-fs';
+
+export { RefusedWriteError, type TargetState };
+
+/** The folder-relative path of `target` inside `folder`, or a RefusedWriteError naming it. */
+export function pathInside(folder: vscode.Uri, target: vscode.Uri): string {
+  const base = folder.path.replace(/\/+$/, '');
+  const inside = target.scheme === folder.scheme && target.authority === folder.authority && target.path.startsWith(base + '/');
+  if (!inside) throw new RefusedWriteError(vscode.l10n.t('Not written: {0} is outside the workspace folder.', target.toString(true)));
+  return target.path.slice(base.length + 1);
+}
+
+/** What is at `relativePath` (missing or a regular file); refuses links and anything but a file on the way. */
+export async function inspectTarget(folder: vscode.Uri, relativePath: string): Promise<TargetState> {
+  if (folder.scheme === 'file') return inspectInsideFolder(folder.fsPath, relativePath);
+  const { segments, shown } = segmentsOf(relativePath);
+  let uri = folder;
+  for (let i = 0; i < segments.length; i++) {
+    uri = vscode.Uri.joinPath(uri, segments[i]);
+    const last = i === segments.length - 1;
+    const type = await typeOf(uri);
+    if (type === undefined) return 'missing';
+    const name = segments.slice(0, i + 1).join('/');
+    if (type & vscode.FileType.SymbolicLink) {
+      throw new RefusedWriteError(
+        last
+          ? vscode.l10n.t('Not written: {0} is a symbolic link, and Pharmacy CE never writes through a link. Remove the link, then try again.', shown)
+          : vscode.l10n.t('Not written: {0} (on the way to {1}) is a symbolic link, and Pharmacy CE never writes through a link.', name, shown),
+      );
+    }
+    if (!last && !(type & vscode.FileType.Directory)) throw new RefusedWriteError(vscode.l10n.t('Not written: {0} (on the way to {1}) is not a folder.', name, shown));
+    if (last && !(type & vscode.FileType.File)) throw new RefusedWriteError(vscode.l10n.t('Not written: {0} is not a regular file.', shown));
+  }
+  return 'file';
+}
+
+/** Refuses a folder (or one on the way to it) that is a link or not a folder, before anything lists it. */
+export async function inspectFolder(folder: vscode.Uri, relativeDir: string): Promise<void> {
+  if (insideSegments(relativeDir)?.length === 0) return; // the workspace folder itself
+  if (folder.scheme === 'file') return inspectFolderInside(folder.fsPath, relativeDir);
+  const { segments } = segmentsOf(relativeDir);
+  const shown = vscode.l10n.t('a file in {0}', segments.join('/'));
+  for (let i = 0; i < segments.length; i++) {
+    const type = await typeOf(vscode.Uri.joinPath(folder, ...segments.slice(0, i + 1)));
+    if (type === undefined) return;
+    const name = segments.slice(0, i + 1).join('/');
+    if (type & vscode.FileType.SymbolicLink) throw new RefusedWriteError(vscode.l10n.t('Not written: {0} (on the way to {1}) is a symbolic link, and Pharmacy CE never writes through a link.', name, shown));
+    if (!(type & vscode.FileType.Directory)) throw new RefusedWriteError(vscode.l10n.t('Not written: {0} (on the way to {1}) is not a folder.', name, shown));
+  }
+}
+
+/**
+ * Writes `data` at `relativePath` inside the workspace folder `folder`, making the folders on the way. Without
+ * `replace` an existing file is refused; with it, only a regular file is replaced (checked right before).
+ * Throws RefusedWriteError with a message for the user. Returns the file's uri.
+ */
+export async function writeInsideFolder(folder: vscode.Uri, relativePath: string, data: string | Uint8Array, options: WriteOptions): Promise<vscode.Uri> {
+  const { segments, shown } = segmentsOf(relativePath);
+  const uri = vscode.Uri.joinPath(folder, ...segments);
+  if (folder.scheme === 'file') {
+    writeWithNode(folder.fsPath, relativePath, data, options);
+    return uri;
+  }
+  await inspectTarget(folder, relativePath); // a link among the folders that exist is refused before any is made
+  for (let i = 1; i < segments.length; i++) {
+    const dir = vscode.Uri.joinPath(folder, ...segments.slice(0, i));
+    if ((await typeOf(dir)) === undefined) await vscode.workspace.fs.createDirectory(dir);
+  }
+  const state = await inspectTarget(folder, relativePath);
+  if (state === 'file' && !options.replace) throw new RefusedWriteError(vscode.l10n.t('Not written: {0} already exists.', shown));
+  await vscode.workspace.fs.writeFile(uri, typeof data === 'string' ? new TextEncoder().encode(data) : data);
+  return uri;
+}
+
+/**
+ * Adds the creation of a new file with `text` to `edit` (one undo takes it back), after the same checks as
+ * writeInsideFolder: nothing there (not even a dangling link), no link on the way. The edit's createFile
+ * refuses a file that appears before it is applied (`overwrite: false`); apply the edit right after.
+ */
+export async function createWithEdit(edit: vscode.WorkspaceEdit, folder: vscode.Uri, uri: vscode.Uri, text: string): Promise<void> {
+  const relativePath = pathInside(folder, uri);
+  if ((await inspectTarget(folder, relativePath)) !== 'missing') throw new RefusedWriteError(vscode.l10n.t('Not written: {0} already exists.', segmentsOf(relativePath).shown));
+  edit.createFile(uri, { overwrite: false, ignoreIfExists: false });
+  edit.insert(uri, new vscode.Position(0, 0), text);
+}
+
+function segmentsOf(relativePath: string): { segments: string[]; shown: string } {
+  const segments = insideSegments(relativePath);
+  if (!segments || segments.length === 0) throw new RefusedWriteError(vscode.l10n.t('Not written: "{0}" is not a path inside the workspace folder.', relativePath));
+  return { segments, shown: segments.join('/') };
+}
+
+async function typeOf(uri: vscode.Uri): Promise<vscode.FileType | undefined> {
+  try {
+    return (await vscode.workspace.fs.stat(uri)).type;
+  } catch (error) {
+    if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return undefined;
+    throw error;
+  }
+}

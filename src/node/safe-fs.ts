@@ -1,0 +1,142 @@
+// Writing inside a notes folder with Node's fs, and never anywhere else: no write through a symbolic link (at
+// the file or at any folder on the way), nothing outside the folder, new files created exclusively. The CLI
+// uses it directly, the extension for `file:` folders (src/features/safe-write.ts); every command that writes
+// (transcripts, notes, `.pharmacy-ce.json`, and later the review log, card export and portfolio) goes through it.
+import * as crypto from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
+import { insideSegments } from '../core/common/paths';
+
+/** A write refused for the user's safety; the message names the path and says why. */
+export class RefusedWriteError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RefusedWriteError';
+  }
+}
+
+/** What is at a target that may be written: nothing yet, or a regular file. */
+export type TargetState = 'missing' | 'file';
+
+export interface WriteOptions {
+  /** Replace a regular file already there (else an existing file is refused). */
+  replace: boolean;
+}
+
+/**
+ * Checks the target without writing: each folder on the way from `folder` down must be a real folder (not a
+ * link) or missing, and the target itself missing or a regular file (not a link). Throws RefusedWriteError.
+ */
+export function inspectInsideFolder(folder: string, relativePath: string): TargetState {
+  const { target, shown } = walkTo(folder, relativePath, false);
+  return target === undefined ? 'missing' : leafState(target, shown);
+}
+
+/** Checks the folders on the way to and including `relativeDir` (missing ones are fine). Throws RefusedWriteError. */
+export function inspectFolderInside(folder: string, relativeDir: string): void {
+  if (insideSegments(relativeDir)?.length === 0) return; // the folder itself
+  walkTo(folder, `${relativeDir}/x`, false, `a file in ${insideSegments(relativeDir)?.join('/')}`); // `x` stands for a file in it: only the folders are looked at
+}
+
+/**
+ * Writes `data` at `relativePath` inside `folder`, creating the folders on the way. A new file is created
+ * exclusively (nothing that appeared meanwhile, not even a dangling link, is written through); with
+ * `replace`, a regular file there is replaced by renaming a new file over it, so a link or a hard link that
+ * turned up at the last moment is never written through. Throws RefusedWriteError with a message for the user.
+ */
+export function writeInsideFolder(folder: string, relativePath: string, data: string | Uint8Array, options: WriteOptions): void {
+  const { target, shown, dir } = walkTo(folder, relativePath, true);
+  const file = target ?? path.join(dir, path.basename(shown));
+  const state = target === undefined ? 'missing' : leafState(file, shown);
+  if (state === 'file' && !options.replace) throw new RefusedWriteError(`Not written: ${shown} already exists.`);
+  if (state === 'missing') {
+    writeExclusive(file, data, shown);
+    return;
+  }
+  const temp = path.join(dir, `.${path.basename(file)}.${crypto.randomBytes(6).toString('hex')}.tmp`);
+  writeExclusive(temp, data, shown);
+  try {
+    leafState(file, shown); // re-checked right before the replace
+    fs.renameSync(temp, file);
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * Follows `relativePath` from `folder`: every folder on the way is lstat'ed (a link is refused) and, with
+ * `create`, made when missing; the last real folder must lie inside the folder's real path. `target` is the
+ * full path when every folder on the way exists (the file itself may still be missing), else undefined.
+ */
+function walkTo(folder: string, relativePath: string, create: boolean, shownAs?: string): { target: string | undefined; shown: string; dir: string } {
+  const segments = insideSegments(relativePath);
+  const shown = shownAs ?? (segments ?? []).join('/');
+  if (!segments || segments.length === 0) throw new RefusedWriteError(`Not written: "${shownAs ?? relativePath}" is not a path inside the notes folder.`);
+  let root: string;
+  try {
+    root = fs.realpathSync(folder);
+  } catch {
+    throw new RefusedWriteError(`Not written: the notes folder ${folder} cannot be found.`);
+  }
+  let dir = root;
+  for (let i = 0; i < segments.length - 1; i++) {
+    const next = path.join(dir, segments[i]);
+    const shownDir = segments.slice(0, i + 1).join('/');
+    let stat = lstatOrUndefined(next);
+    if (!stat) {
+      if (!create) return { target: undefined, shown, dir };
+      try {
+        fs.mkdirSync(next);
+      } catch (error) {
+        if (errorCode(error) !== 'EEXIST') throw error;
+      }
+      stat = lstatOrUndefined(next);
+    }
+    if (stat?.isSymbolicLink()) throw new RefusedWriteError(`Not written: ${shownDir} (on the way to ${shown}) is a symbolic link, and Pharmacy CE never writes through a link.`);
+    if (!stat?.isDirectory()) throw new RefusedWriteError(`Not written: ${shownDir} (on the way to ${shown}) is not a folder.`);
+    dir = next;
+  }
+  // No link on the way, so this holds unless the folders moved meanwhile; checked on the real paths anyway.
+  const real = fs.realpathSync(dir);
+  const rel = path.relative(root, real);
+  if (rel.startsWith('..') || path.isAbsolute(rel)) throw new RefusedWriteError(`Not written: ${shown} would land outside the notes folder.`);
+  return { target: path.join(real, segments[segments.length - 1]), shown, dir: real };
+}
+
+function leafState(file: string, shown: string): TargetState {
+  const stat = lstatOrUndefined(file);
+  if (!stat) return 'missing';
+  if (stat.isSymbolicLink()) throw new RefusedWriteError(`Not written: ${shown} is a symbolic link, and Pharmacy CE never writes through a link. Remove the link, then try again.`);
+  if (!stat.isFile()) throw new RefusedWriteError(`Not written: ${shown} is not a regular file.`);
+  return 'file';
+}
+
+/** O_CREAT|O_EXCL: fails if anything, even a dangling link, is at `file`. */
+function writeExclusive(file: string, data: string | Uint8Array, shown: string): void {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'wx');
+  } catch (error) {
+    if (errorCode(error) === 'EEXIST') throw new RefusedWriteError(`Not written: ${shown} appeared while it was being written; nothing was changed.`);
+    throw error;
+  }
+  try {
+    fs.writeFileSync(fd, data);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function lstatOrUndefined(file: string): fs.Stats | undefined {
+  try {
+    return fs.lstatSync(file);
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+function errorCode(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : undefined;
+}

@@ -1,0 +1,126 @@
+// `pharmacy-ce transcript`: the Export Transcript command for scripts and CI. The same CSV and HTML (the same
+// core functions, file names and default folder), written under the same rule (src/node/safe-fs.ts: no link,
+// nothing outside the notes folder, no silent replace).
+import * as fs from 'fs';
+import * as path from 'path';
+import { isCalendarDate, localToday } from '../core/common/dates';
+import { TRANSCRIPT_DIR, buildTranscript, transcriptBaseName, transcriptCsvFile, transcriptHtml } from '../core/outputs/transcript';
+import { loadCeFolder } from './ce-folder';
+import { RefusedWriteError, inspectInsideFolder, writeInsideFolder } from './safe-fs';
+
+export const TRANSCRIPT_USAGE = `  transcript [folder] --credential ID [--out DIR] [--as-of YYYY-MM-DD] [--name NAME] [--replace]
+                    Write transcripts/<credential>-<cycle end>.csv and .html for one credential's cycle,
+                    as the editor's Export Transcript does. --out: another folder inside the notes folder;
+                    --name: the learner's name on it; --replace: replace files already there (never a
+                    symbolic link). Exit 1 when notes with errors were left out of it.
+`;
+
+interface TranscriptArgs {
+  folder?: string;
+  credential: string;
+  out?: string;
+  asOf?: string;
+  name: string;
+  replace: boolean;
+}
+
+/** Options of `transcript` that take a value (the dispatcher in cli.ts skips their values too). */
+export const TRANSCRIPT_VALUE_OPTIONS = ['--credential', '--out', '--as-of', '--name'];
+
+/** Runs `pharmacy-ce transcript ...` (argv with the command word). Exit code: 0 written, 1 written with notes left out for errors, 2 not written. */
+export function runTranscript(argv: readonly string[], usage: string): number {
+  let args: TranscriptArgs | 'help';
+  try {
+    args = parseTranscriptArgs(argv);
+  } catch (error) {
+    process.stderr.write(`pharmacy-ce: ${error instanceof Error ? error.message : String(error)}\n\n${usage}`);
+    return 2;
+  }
+  if (args === 'help') {
+    process.stdout.write(usage);
+    return 0;
+  }
+  const root = path.resolve(args.folder ?? '.');
+  if (!isDirectory(root)) {
+    process.stderr.write(`pharmacy-ce: not a folder: ${args.folder ?? root}\n`);
+    return 2;
+  }
+  const outDir = args.out === undefined ? TRANSCRIPT_DIR : path.relative(root, path.resolve(args.out));
+  if (outDir.startsWith('..') || path.isAbsolute(outDir)) {
+    process.stderr.write(`pharmacy-ce: --out must be a folder inside the notes folder (${args.folder ?? root}): ${args.out}\n`);
+    return 2;
+  }
+  const asOf = args.asOf ?? localToday();
+  const folder = loadCeFolder(root, asOf);
+  const all = folder.workspace.evaluate(asOf);
+  const progress = all.find((p) => p.credential.id === args.credential);
+  if (!progress) {
+    const known = all.map((p) => p.credential.id).join(', ');
+    process.stderr.write(`pharmacy-ce: no credential "${args.credential}" in ${args.folder ?? root}${known ? ` (its credentials: ${known})` : ''}\n`);
+    return 2;
+  }
+  const base = transcriptBaseName(progress.credential.id, progress.cycle.end);
+  const files = [`${base}.csv`, `${base}.html`].map((name) => (outDir ? `${outDir.split(path.sep).join('/')}/${name}` : name));
+  const transcript = buildTranscript(progress, folder.workspace.notes(), {
+    learnerName: args.name.trim(),
+    asOf,
+    generated: localToday(),
+    missingCertificates: folder.workspace.missingCertificates(),
+  });
+  try {
+    // Both checked before either is written, so a refusal leaves nothing half done.
+    for (const file of files) {
+      if (inspectInsideFolder(root, file) === 'file' && !args.replace) throw new RefusedWriteError(`Not written: ${file} already exists (--replace replaces it).`);
+    }
+    writeInsideFolder(root, files[0], transcriptCsvFile(transcript), { replace: args.replace });
+    writeInsideFolder(root, files[1], transcriptHtml(transcript), { replace: args.replace });
+  } catch (error) {
+    if (!(error instanceof RefusedWriteError)) throw error;
+    process.stderr.write(`pharmacy-ce: ${error.message}\n`);
+    return 2;
+  }
+  for (const file of files) process.stdout.write(`${file}\n`);
+  const errors = transcript.leftOut.errors;
+  if (errors > 0) {
+    process.stderr.write(`${errors} note${errors === 1 ? '' : 's'} with errors left out of the transcript: fix ${errors === 1 ? 'it' : 'them'} (pharmacy-ce check) and export again.\n`);
+    return 1;
+  }
+  return 0;
+}
+
+function parseTranscriptArgs(argv: readonly string[]): TranscriptArgs | 'help' {
+  const positional: string[] = [];
+  const values = new Map<string, string>();
+  let replace = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '-h' || arg === '--help') return 'help';
+    const option = TRANSCRIPT_VALUE_OPTIONS.find((o) => arg === o || arg.startsWith(`${o}=`));
+    if (option) {
+      const value = arg === option ? argv[++i] : arg.slice(option.length + 1);
+      if (value === undefined || value === '') throw new Error(`${option} needs a value`);
+      values.set(option, value);
+    } else if (arg === '--replace') replace = true;
+    else if (arg === '--') {
+      positional.push(...argv.slice(i + 1));
+      break;
+    }
+    else if (arg.startsWith('-') && arg !== '-') throw new Error(`unknown option for transcript: ${arg}`);
+    else positional.push(arg);
+  }
+  const [, folder, ...rest] = positional;
+  if (rest.length > 0) throw new Error(`one folder at most (got also: ${rest.join(' ')})`);
+  const credential = values.get('--credential');
+  if (!credential) throw new Error('transcript needs --credential ID (the id in .pharmacy-ce.json, or the rule set id)');
+  const asOf = values.get('--as-of');
+  if (asOf !== undefined && !isCalendarDate(asOf)) throw new Error(`--as-of: not a calendar date: ${asOf} (expected YYYY-MM-DD)`);
+  return { folder, credential, out: values.get('--out'), asOf, name: values.get('--name') ?? '', replace };
+}
+
+function isDirectory(dir: string): boolean {
+  try {
+    return fs.statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,39 @@
+// Certificate checks: whether the file a note's `certificate:` names exists. The core cannot look; this tells it.
+import * as vscode from 'vscode';
+import { errorText, isFileNotFound } from './files';
+import { type Folder, uriIn } from './folder';
+import { log } from './log';
+
+/**
+ * Looks up a note's certificate file and records whether it exists. True when that changed the index. A path
+ * that is absolute or leaves the folder is never looked up (the core warns about it), and no uri is ever
+ * built from the value as written: `//host/x` would make vscode.Uri throw. Never throws.
+ */
+export async function checkCertificate(folder: Folder, path: string): Promise<boolean> {
+  const note = folder.workspace.getNote(path);
+  if (!note || note.kind !== 'ce' || !note.certificate) return false;
+  const target = folder.workspace.certificateTarget(path);
+  if (!target || target.outside) return false;
+  let uri: vscode.Uri;
+  try {
+    uri = uriIn(folder.folder.uri, target.path);
+  } catch (error) {
+    log()?.warn(`Could not check the certificate of ${path}: ${errorText(error)}`);
+    return false;
+  }
+  let set = folder.certificates.get(uri.toString());
+  if (!set) folder.certificates.set(uri.toString(), (set = new Set()));
+  set.add(path);
+  let exists: boolean;
+  try {
+    await vscode.workspace.fs.stat(uri);
+    exists = true;
+  } catch (error) {
+    if (!isFileNotFound(error)) log()?.warn(`Could not check certificate ${uri.toString(true)}: ${errorText(error)}`);
+    exists = false;
+  }
+  // The note may have changed while the stat ran; only record the answer for the certificate it still names.
+  const now = folder.workspace.getNote(path);
+  if (!now || now.kind !== 'ce' || now.certificate !== note.certificate) return false;
+  return folder.workspace.setCertificateExists(path, exists);
+}

@@ -1,0 +1,166 @@
+// File events: queued per path (the last event for a path wins, merged with the one before), debounced so a
+// branch switch is one update, then applied to a folder's index.
+import * as vscode from 'vscode';
+import { CONFIG_FILE } from '../core/rules/config';
+import type { CeWorkspace } from '../core/index/folder-index';
+import type { SkippedLink } from '../core/index/links';
+import { settleEachLimited } from './each-limited';
+import { READ_CONCURRENCY, errorText, statOf } from './files';
+import { type FileEvent, type Folder, insideAny, relativePathIn } from './folder';
+import { isLink, withTarget, withoutLinks } from './links';
+import { log } from './log';
+
+/** File events are collected this long after the last one before the index is updated. */
+const EVENT_DEBOUNCE_MS = 150;
+/** ...but a steady stream of events still gets processed at least this often. */
+const EVENT_MAX_WAIT_MS = 1000;
+
+/** Queues events into their folder's `pending` and calls `flush` once a burst is over. */
+export class FileEventQueue implements vscode.Disposable {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private firstPendingAt = 0;
+
+  constructor(private readonly flush: () => void) {}
+
+  add(folder: Folder, uri: vscode.Uri, event: FileEvent): void {
+    const key = uri.toString();
+    const previous = folder.pending.get(key)?.event;
+    // created+changed stays created; deleted then created is a change of content.
+    const merged: FileEvent = previous === 'created' && event === 'changed' ? 'created' : previous === 'deleted' && event === 'created' ? 'changed' : event;
+    folder.pending.set(key, { uri, event: merged });
+    const now = Date.now();
+    if (!this.timer) this.firstPendingAt = now;
+    if (this.timer) clearTimeout(this.timer);
+    const wait = Math.max(0, Math.min(EVENT_DEBOUNCE_MS, this.firstPendingAt + EVENT_MAX_WAIT_MS - now));
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.flush();
+    }, wait);
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+  }
+}
+
+/** What applying events needs from the index service. */
+export interface EventTarget {
+  readNote(workspace: CeWorkspace, uri: vscode.Uri, path: string): Promise<boolean>;
+  checkCertificate(folder: Folder, path: string): Promise<boolean>;
+  /** A note file was read again after an event (whether or not the index changed). */
+  noteRead(uri: vscode.Uri): void;
+}
+
+/**
+ * Applies a folder's pending events to its index. Returns the note paths that changed and whether the set of
+ * links not followed changed, or 'config' when the config file changed (the caller re-reads the whole
+ * folder: the config decides which files are notes). A note that is (now) a link is dropped, not read.
+ */
+export async function applyFileEvents(folder: Folder, target: EventTarget): Promise<{ paths: Set<string>; linksChanged: boolean } | 'config'> {
+  const events = [...folder.pending.values()];
+  folder.pending.clear();
+  const relPath = (uri: vscode.Uri) => relativePathIn(folder.folder.uri, uri);
+  if (events.some((e) => relPath(e.uri) === CONFIG_FILE)) return 'config';
+  const paths = new Set<string>();
+  let linksChanged = false;
+  const addLink = (link: SkippedLink) => {
+    folder.links.set(link.path, withTarget(folder.folder.uri, link));
+    linksChanged = true;
+    if (folder.workspace.deleteNote(link.path)) paths.add(link.path);
+  };
+  const recheck = new Set<string>();
+  /** Deleted paths that were not notes: maybe folders, whose notes and certificates went with them. */
+  const deletedOther = new Set<string>();
+  const failed = (what: string) => (_item: unknown, error: unknown) => log()?.error(`Could not update the index (${what}): ${errorText(error)}`);
+  // Which changed notes are links, from one listing per folder holding one (a burst of 10,000 notes in 100
+  // folders costs 100 listings, not 10,000 stats), so a note replaced by a link is never read through it.
+  const isNoteEvent = (path: string) => folder.workspace.isNotePath(path) && (folder.links.has(path) || !folder.isLinked(path));
+  const noteEvents = events.filter((e) => e.event !== 'deleted' && isNoteEvent(relPath(e.uri)));
+  let linked = new Set<string>();
+  try {
+    const checked = await withoutLinks(folder.folder, [...new Set(noteEvents.map((e) => e.uri))]);
+    for (const link of checked.links) addLink(link);
+    linked = new Set(checked.links.map((l) => l.path));
+  } catch (error) {
+    failed('looking for links')(undefined, error);
+    return { paths, linksChanged };
+  }
+  await settleEachLimited(
+    events,
+    READ_CONCURRENCY,
+    async ({ uri, event }) => {
+      const path = relPath(uri);
+      for (const notePath of folder.certificates.get(uri.toString()) ?? []) recheck.add(notePath);
+      const workspace = folder.workspace;
+      if (event === 'deleted') {
+        if (folder.links.delete(path)) linksChanged = true;
+        if (workspace.deleteNote(path)) paths.add(path);
+        else deletedOther.add(path);
+        return;
+      }
+      if (linked.has(path) || insideAny(path, linked)) return;
+      if (workspace.isNotePath(path)) {
+        if (folder.links.delete(path)) linksChanged = true; // a note link replaced by a real note
+        else if (folder.isLinked(path)) return;
+        if (await target.readNote(workspace, uri, path)) {
+          paths.add(path);
+          recheck.add(path);
+        }
+        target.noteRead(uri);
+        return;
+      }
+      if (folder.links.has(path)) {
+        if (await isLink(uri)) return;
+        folder.links.delete(path); // a folder link replaced by a real folder: read it as any other
+        linksChanged = true;
+      } else if (folder.isLinked(path)) return;
+      // A folder created (or moved in) may arrive as one event without its files: look inside it.
+      if (event === 'created' && workspace.mayHoldNotes(path)) {
+        const stat = await statOf(uri);
+        if (!stat || !(stat.type & vscode.FileType.Directory)) return;
+        if (stat.type & vscode.FileType.SymbolicLink) return addLink({ path, kind: 'folder' });
+        // The search follows folder links: its results are checked for links like a full index's.
+        const found = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, '**/*'));
+        const inner = await withoutLinks(folder.folder, found.filter((u) => workspace.isNotePath(relPath(u))));
+        for (const link of inner.links) addLink(link);
+        await settleEachLimited(
+          inner.notes,
+          READ_CONCURRENCY,
+          async (u) => {
+            const p = relPath(u);
+            if (workspace.hasNote(p) || folder.isLinked(p)) return;
+            if (await target.readNote(workspace, u, p)) {
+              paths.add(p);
+              recheck.add(p);
+            }
+          },
+          failed('a file of a new folder'),
+        );
+      }
+    },
+    failed('a file event'),
+  );
+  if (deletedOther.size > 0) {
+    // A deleted (or moved-away) folder can come as one event: drop the notes that were inside it, in one
+    // pass over the index rather than one per event.
+    const workspace = folder.workspace;
+    for (const note of [...workspace.notes()]) {
+      if (insideAny(note.path, deletedOther)) {
+        workspace.deleteNote(note.path);
+        paths.add(note.path);
+      }
+    }
+    for (const [certificate, notes] of folder.certificates) {
+      if (insideAny(relPath(vscode.Uri.parse(certificate)), deletedOther)) for (const n of notes) recheck.add(n);
+    }
+  }
+  await settleEachLimited(
+    [...recheck],
+    READ_CONCURRENCY,
+    async (path) => {
+      if (await target.checkCertificate(folder, path)) paths.add(path);
+    },
+    failed('a certificate check'),
+  );
+  return { paths, linksChanged };
+}

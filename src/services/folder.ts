@@ -1,0 +1,73 @@
+// One workspace folder as the index service keeps it: its core index (CeWorkspace) plus what the service needs
+// to keep it current (the settings it was made with, certificate files to watch, pending file events).
+import * as vscode from 'vscode';
+import { CeWorkspace, type CeWorkspaceOptions } from '../core/index/folder-index';
+import type { SkippedLink } from '../core/index/links';
+import { workspaceOptions } from './settings';
+import type { FolderIndex } from './types';
+
+export type FileEvent = 'created' | 'changed' | 'deleted';
+
+/** A workspace folder and its core index. The CeWorkspace is replaced on a rebuild (new settings). */
+export class Folder implements FolderIndex {
+  workspace: CeWorkspace;
+  /** The settings the workspace was made with, and whether it has been filled once. */
+  options: CeWorkspaceOptions;
+  optionsKey: string;
+  indexed = false;
+  hasConfigFile = false;
+  configText: string | undefined;
+  /** Certificate file (uri string) -> notes naming it, to re-check them when that file appears or goes. */
+  readonly certificates = new Map<string, Set<string>>();
+  readonly disposables: vscode.Disposable[] = [];
+  /** Symbolic links not followed, by folder-relative path (reported as problems; their notes are not read). */
+  links = new Map<string, SkippedLink>();
+  /** Pending file events by uri string (the last event for a path wins). */
+  readonly pending = new Map<string, { uri: vscode.Uri; event: FileEvent }>();
+
+  constructor(readonly folder: vscode.WorkspaceFolder) {
+    this.options = workspaceOptions(folder);
+    this.workspace = new CeWorkspace(this.options);
+    this.optionsKey = JSON.stringify(this.options);
+  }
+
+  /** True when a folder-relative path is a link not followed, or lies under one: never read. */
+  isLinked(path: string): boolean {
+    return this.links.has(path) || insideAny(path, this.linkedFolders());
+  }
+
+  private linkedFolders(): Set<string> {
+    return new Set([...this.links.values()].filter((l) => l.kind === 'folder').map((l) => l.path));
+  }
+
+  get key(): string {
+    return this.folder.uri.toString();
+  }
+
+  dispose(): void {
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}
+
+/** The uri of a folder-relative `/`-separated path. */
+export function uriIn(folderUri: vscode.Uri, relPath: string): vscode.Uri {
+  return vscode.Uri.joinPath(folderUri, ...relPath.split('/').filter((s) => s !== ''));
+}
+
+/** Folder-relative `/`-separated path of a uri inside a folder (VS Code's own answer for one outside it). */
+export function relativePathIn(folderUri: vscode.Uri, uri: vscode.Uri): string {
+  const base = folderUri.path.replace(/\/+$/, '');
+  const path = uri.path;
+  const caseless = process.platform === 'win32' && uri.scheme === 'file';
+  const inside = caseless ? path.toLowerCase().startsWith(base.toLowerCase() + '/') : path.startsWith(base + '/');
+  if (inside) return path.slice(base.length + 1);
+  return vscode.workspace.asRelativePath(uri, false);
+}
+
+/** True when one of `folders` is an ancestor folder of `relPath` (all folder-relative, `/`-separated). */
+export function insideAny(relPath: string, folders: ReadonlySet<string>): boolean {
+  for (let i = relPath.lastIndexOf('/'); i > 0; i = relPath.lastIndexOf('/', i - 1)) {
+    if (folders.has(relPath.slice(0, i))) return true;
+  }
+  return false;
+}
