@@ -13,6 +13,7 @@
 // cannot follow, so a bundle importing plain 'jsonc-parser' fails at load time.
 import { type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser/lib/esm/main';
 import { isCalendarDate } from '../common/dates';
+import { globProblem } from '../common/globs';
 import { builtInRuleSets, cycleFor, nearestId } from './rules';
 import { isTopicKey, nearestTopic } from '../notes/topics';
 import type {
@@ -368,6 +369,10 @@ class ConfigReader {
     if (!node) return [];
     const before = this.errorCount();
     const globs = this.stringArray(node, name);
+    for (const child of globs ? (node.children ?? []) : []) {
+      const problem = typeof child.value === 'string' ? globProblem(child.value) : undefined;
+      if (problem) this.at(child, 'error', 'config-value', `This glob is not used: ${problem}, so that matching stays fast. The "${name}" list is ignored until it is fixed.`);
+    }
     return globs && this.errorCount() === before ? globs.filter((g) => g.trim() !== '') : [];
   }
 
