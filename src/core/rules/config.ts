@@ -55,6 +55,11 @@ export const CONFIG_KEYS = {
   limit: ['id', 'label', 'audience', 'category', 'maxHours'],
 } as const;
 
+/** Unknown rule-set references that get a "did you mean" (the later ones only list the known ids). */
+const MAX_RULE_SET_SUGGESTIONS = 20;
+/** Known rule-set ids listed in one problem. */
+const MAX_KNOWN_SHOWN = 20;
+
 const FORMATS: readonly Format[] = ['live', 'home-study'];
 const AUDIENCES: readonly Audience[] = ['technician', 'pharmacist'];
 const CATEGORIES: readonly Category[] = ['ce', 'college', 'in-service', 'volunteering'];
@@ -73,7 +78,7 @@ export function defaultCycleEnd(asOf: CalendarDate): CalendarDate {
 /** Parses `.pharmacy-ce.json` text; `undefined` text means no file (the built-in default applies). */
 export function parseConfig(text: string | undefined, options: ConfigOptions): ConfigParseResult {
   const file = options.file ?? CONFIG_FILE;
-  const ruleSets: Record<string, RuleSet> = {};
+  const ruleSets = ruleSetTable();
   for (const r of builtInRuleSets(options.ruleSetOptions)) ruleSets[r.id] = r;
 
   if (text === undefined) {
@@ -98,6 +103,14 @@ export function parseConfig(text: string | undefined, options: ConfigOptions): C
   return new ConfigReader(text, file, options.asOf).read(ruleSets);
 }
 
+/**
+ * The rule sets by id, with no prototype: an id from the file such as "constructor" or "__proto__" is an
+ * ordinary key, never a property every object inherits.
+ */
+function ruleSetTable(): Record<string, RuleSet> {
+  return Object.create(null) as Record<string, RuleSet>;
+}
+
 function defaultConfig(ruleSets: Record<string, RuleSet>, asOf: CalendarDate, include: string[], exclude: string[]): ResolvedConfig {
   const ruleSet = ruleSets[DEFAULT_RULE_SET_ID];
   const credential: Credential = {
@@ -117,6 +130,9 @@ interface Property {
 /** One pass over one file's text: collects problems with positions while building the config. */
 class ConfigReader {
   readonly problems: Problem[] = [];
+  private errors = 0;
+  private suggestionsLeft = MAX_RULE_SET_SUGGESTIONS;
+  private knownShown: string | undefined;
   private readonly body: string;
   private readonly lineStarts: number[];
 
@@ -154,7 +170,7 @@ class ConfigReader {
     }
 
     const props = this.properties(root, CONFIG_KEYS.root, 'the file');
-    const ruleSets = { ...builtIns };
+    const ruleSets = Object.assign(ruleSetTable(), builtIns);
     const brokenRuleSets = new Set<string>();
     const ruleSetsNode = props.get('ruleSets')?.value;
     if (ruleSetsNode && this.isArray(ruleSetsNode, 'ruleSets')) {
@@ -236,14 +252,13 @@ class ConfigReader {
           this.at(ruleSetNode, 'error', 'config-value', `The rule set "${id}" has errors (see its problems): this credential is left out until they are fixed.`);
           ruleSet = undefined;
         } else if (!ruleSet) {
-          const known = Object.keys(ruleSets);
-          const suggestion = nearestId(id, known, Object.fromEntries(known.map((k) => [k, ruleSets[k].name])));
+          const suggestion = this.suggestRuleSet(id, ruleSets);
           this.at(
             ruleSetNode,
             'error',
             'config-unknown-rule-set',
             `Unknown rule set "${id}"` +
-              (suggestion ? `: did you mean "${suggestion}"?` : `. Known: ${known.join(', ')}.`) +
+              (suggestion ? `: did you mean "${suggestion}"?` : `. Known: ${this.knownRuleSets(ruleSets)}.`) +
               ' This credential is left out.',
             undefined,
             suggestion === undefined ? undefined : JSON.stringify(suggestion),
@@ -276,6 +291,27 @@ class ConfigReader {
       },
       idNode: idNode ?? ruleSetNode ?? node,
     };
+  }
+
+  /**
+   * nearestId over every rule set, for the first few unknown references only: a file with thousands of
+   * them against thousands of rule sets would otherwise take minutes.
+   */
+  private suggestRuleSet(id: string, ruleSets: Record<string, RuleSet>): string | undefined {
+    if (this.suggestionsLeft <= 0) return undefined;
+    this.suggestionsLeft--;
+    const known = Object.keys(ruleSets);
+    return nearestId(id, known, Object.fromEntries(known.map((k) => [k, ruleSets[k].name])));
+  }
+
+  /** The first known rule-set ids, for a problem; worked out once (the rule sets are all read by then). */
+  private knownRuleSets(ruleSets: Record<string, RuleSet>): string {
+    if (this.knownShown === undefined) {
+      const known = Object.keys(ruleSets);
+      const more = known.length - MAX_KNOWN_SHOWN;
+      this.knownShown = known.slice(0, MAX_KNOWN_SHOWN).join(', ') + (more > 0 ? ` and ${more} more` : '');
+    }
+    return this.knownShown;
   }
 
   // ---- Rule sets --------------------------------------------------------------------------------------
@@ -353,13 +389,15 @@ class ConfigReader {
   private list<T extends { id: string }>(node: Node | undefined, name: string, item: (n: Node) => T | undefined): T[] {
     if (!node || !this.isArray(node, name)) return [];
     const out: T[] = [];
+    const ids = new Set<string>();
     for (const child of node.children ?? []) {
       const value = item(child);
       if (!value) continue;
-      if (out.some((o) => o.id === value.id)) {
+      if (ids.has(value.id)) {
         this.at(child, 'error', 'config-value', `Duplicate ${name} id "${value.id}".`, 1);
         continue;
       }
+      ids.add(value.id);
       out.push(value);
     }
     return out;
@@ -510,7 +548,8 @@ class ConfigReader {
   private topic(node: Node): string | undefined {
     const value = this.string(node, 'topic', true);
     if (value === undefined || isTopicKey(value)) return value;
-    const suggestion = nearestTopic(value);
+    // No topic is that long; nearestTopic's cost grows with the length.
+    const suggestion = value.length <= 100 ? nearestTopic(value) : undefined;
     this.at(
       node,
       'warning',
@@ -530,7 +569,7 @@ class ConfigReader {
   }
 
   private errorCount(): number {
-    return this.problems.reduce((n, p) => n + (p.severity === 'error' ? 1 : 0), 0);
+    return this.errors;
   }
 
   /** A problem at a node; the span is the node on its line (`length` 1 for a multi-line object: its brace). */
@@ -542,6 +581,7 @@ class ConfigReader {
   private report(offset: number, length: number, severity: Severity, code: ProblemCode, message: string, replacement?: string): void {
     const { line, column } = this.position(offset);
     const problem: Problem = { file: this.file, line, column, severity, message, code };
+    if (severity === 'error') this.errors++;
     if (length > 0) problem.length = length;
     if (replacement !== undefined) problem.replacement = replacement;
     this.problems.push(problem);

@@ -127,7 +127,7 @@ class FrontmatterCompletion implements vscode.CompletionItemProvider {
         return [it];
       }
       default: {
-        const values = VALUES[ctx.key];
+        const values = Object.hasOwn(VALUES, ctx.key) ? VALUES[ctx.key] : undefined;
         if (!values || ctx.inList) return [];
         return values.map(([v, d], i) => item(v, d, vscode.CompletionItemKind.EnumMember, i));
       }
