@@ -155,3 +155,32 @@ describe('parseConfig: ids that are names of Object.prototype', () => {
     assert.ok(messages.some((m) => m.startsWith('Duplicate credential id "toString"')), messages.join('\n'));
   });
 });
+
+describe('parseConfig: dates outside 1900-2199', () => {
+  it('reports each at its line, leaves the credential or rule set out, and never throws', () => {
+    const text = [
+      '{',
+      '  "ruleSets": [{ "id": "old", "name": "Old", "source": "s", "asOf": "0001-01-01", "cycleMonths": 120, "totalHours": 1 }],',
+      '  "credentials": [',
+      '    { "ruleSet": "ptcb-cpht", "cycleEnd": "0001-01-01" },',
+      '    { "ruleSet": "tx-technician", "cycleEnd": "2200-01-01" },',
+      '    { "ruleSet": "nha-excpt", "cycleEnd": "2027-03-31", "cycleStart": "1899-12-31" },',
+      '    { "ruleSet": "ptcb-cspt", "cycleEnd": "1900-01-01" }',
+      '  ]',
+      '}',
+    ].join('\n');
+    const { config, problems } = parseConfig(text, { asOf: AS_OF });
+    const outside = problems.filter((p) => /outside the years 1900-2199/.test(p.message));
+    assert.deepEqual(
+      outside.map((p) => [p.line, p.column, p.severity]),
+      [
+        [2, 69, 'error'],
+        [4, 43, 'error'],
+        [5, 47, 'error'],
+        [6, 71, 'error'],
+      ],
+    );
+    // The earliest cycle end allowed still gives a cycle start YYYY-MM-DD can write.
+    assert.deepEqual(config.credentials.map((c) => [c.ruleSetId, c.cycle.start, c.cycle.end]), [['ptcb-cspt', '1899-01-02', '1900-01-01']]);
+  });
+});

@@ -12,7 +12,7 @@
 // The ESM build: the package's `main` is a UMD bundle whose runtime `require('./impl/format')` esbuild
 // cannot follow, so a bundle importing plain 'jsonc-parser' fails at load time.
 import { type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser/lib/esm/main';
-import { isCalendarDate } from '../common/dates';
+import { FIRST_DATE, LAST_DATE, isCalendarDate, isDateInRange } from '../common/dates';
 import { globProblem } from '../common/globs';
 import { builtInRuleSets, cycleFor, nearestId } from './rules';
 import { isTopicKey, nearestTopic } from '../notes/topics';
@@ -520,7 +520,11 @@ class ConfigReader {
   private date(node: Node, name: string): CalendarDate | undefined {
     const value = this.string(node, name);
     if (value === undefined) return undefined;
-    if (isCalendarDate(value)) return value;
+    if (isCalendarDate(value) && isDateInRange(value)) return value;
+    if (isCalendarDate(value)) {
+      this.at(node, 'error', 'config-value', `"${name}": ${value} is outside the years ${FIRST_DATE.slice(0, 4)}-${LAST_DATE.slice(0, 4)}.`);
+      return undefined;
+    }
     const message = /^\d{4}-\d{2}-\d{2}$/.test(value)
       ? `"${name}": ${value} is not a real date.`
       : `"${name}" must be a date written YYYY-MM-DD (e.g. 2027-03-31), not "${value}".`;
