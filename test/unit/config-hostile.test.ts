@@ -184,3 +184,20 @@ describe('parseConfig: dates outside 1900-2199', () => {
     assert.deepEqual(config.credentials.map((c) => [c.ruleSetId, c.cycle.start, c.cycle.end]), [['ptcb-cspt', '1899-01-02', '1900-01-01']]);
   });
 });
+
+describe('parseConfig: long values in messages', () => {
+  it('quotes at most 60 characters of a value, an id or a key', () => {
+    const long = 'x'.repeat(5000);
+    const text = JSON.stringify({
+      [long]: 1,
+      ruleSets: [{ ...ruleSet('mine'), requirements: [{ id: 'r', minHours: 1, topic: long, format: long }] }],
+      credentials: [{ ruleSet: long, cycleEnd: long, label: 5 }],
+    });
+    const { problems } = parseConfig(text, { asOf: AS_OF });
+    assert.ok(problems.length >= 5, JSON.stringify(problems).slice(0, 500));
+    for (const p of problems) {
+      assert.ok(p.message.length < 400, p.message.slice(0, 200));
+      if (p.message.includes('xxxx')) assert.ok(p.message.includes(`${'x'.repeat(60)}…`), p.message);
+    }
+  });
+});

@@ -55,8 +55,8 @@ export const CONFIG_KEYS = {
   limit: ['id', 'label', 'audience', 'category', 'maxHours'],
 } as const;
 
-/** Unknown rule-set references that get a "did you mean" (the later ones only list the known ids). */
-const MAX_RULE_SET_SUGGESTIONS = 20;
+/** "Did you mean" searches per file (unknown rule sets, keys, topics, values); later ones get none. */
+const MAX_SUGGESTIONS = 20;
 /** Known rule-set ids listed in one problem. */
 const MAX_KNOWN_SHOWN = 20;
 
@@ -131,7 +131,7 @@ interface Property {
 class ConfigReader {
   readonly problems: Problem[] = [];
   private errors = 0;
-  private suggestionsLeft = MAX_RULE_SET_SUGGESTIONS;
+  private suggestionsLeft = MAX_SUGGESTIONS;
   private knownShown: string | undefined;
   private readonly body: string;
   private readonly lineStarts: number[];
@@ -179,7 +179,7 @@ class ConfigReader {
         const result = this.ruleSet(node);
         if (!result.id) continue;
         if (seen.has(result.id)) {
-          this.at(result.idNode ?? node, 'error', 'config-value', `Duplicate rule set id "${result.id}": this one is ignored.`);
+          this.at(result.idNode ?? node, 'error', 'config-value', `Duplicate rule set id "${short(result.id)}": this one is ignored.`);
           continue;
         }
         seen.add(result.id);
@@ -201,7 +201,7 @@ class ConfigReader {
         const credential = this.credential(node, ruleSets, brokenRuleSets);
         if (!credential) continue;
         if (ids.has(credential.value.id)) {
-          this.at(credential.idNode, 'error', 'config-value', `Duplicate credential id "${credential.value.id}": give each credential its own "id". This one is left out.`);
+          this.at(credential.idNode, 'error', 'config-value', `Duplicate credential id "${short(credential.value.id)}": give each credential its own "id". This one is left out.`);
           continue;
         }
         ids.add(credential.value.id);
@@ -249,7 +249,7 @@ class ConfigReader {
       if (id !== undefined) {
         ruleSet = ruleSets[id];
         if (brokenRuleSets.has(id)) {
-          this.at(ruleSetNode, 'error', 'config-value', `The rule set "${id}" has errors (see its problems): this credential is left out until they are fixed.`);
+          this.at(ruleSetNode, 'error', 'config-value', `The rule set "${short(id)}" has errors (see its problems): this credential is left out until they are fixed.`);
           ruleSet = undefined;
         } else if (!ruleSet) {
           const suggestion = this.suggestRuleSet(id, ruleSets);
@@ -257,7 +257,7 @@ class ConfigReader {
             ruleSetNode,
             'error',
             'config-unknown-rule-set',
-            `Unknown rule set "${id}"` +
+            `Unknown rule set "${short(id)}"` +
               (suggestion ? `: did you mean "${suggestion}"?` : `. Known: ${this.knownRuleSets(ruleSets)}.`) +
               ' This credential is left out.',
             undefined,
@@ -293,15 +293,18 @@ class ConfigReader {
     };
   }
 
-  /**
-   * nearestId over every rule set, for the first few unknown references only: a file with thousands of
-   * them against thousands of rule sets would otherwise take minutes.
-   */
   private suggestRuleSet(id: string, ruleSets: Record<string, RuleSet>): string | undefined {
+    return this.suggest(() => {
+      const known = Object.keys(ruleSets);
+      return nearestId(id, known, Object.fromEntries(known.map((k) => [k, ruleSets[k].name])));
+    });
+  }
+
+  /** A "did you mean" search, for the first few per file only: thousands of them would take seconds. */
+  private suggest(search: () => string | undefined): string | undefined {
     if (this.suggestionsLeft <= 0) return undefined;
     this.suggestionsLeft--;
-    const known = Object.keys(ruleSets);
-    return nearestId(id, known, Object.fromEntries(known.map((k) => [k, ruleSets[k].name])));
+    return search();
   }
 
   /** The first known rule-set ids, for a problem; worked out once (the rule sets are all read by then). */
@@ -309,7 +312,7 @@ class ConfigReader {
     if (this.knownShown === undefined) {
       const known = Object.keys(ruleSets);
       const more = known.length - MAX_KNOWN_SHOWN;
-      this.knownShown = known.slice(0, MAX_KNOWN_SHOWN).join(', ') + (more > 0 ? ` and ${more} more` : '');
+      this.knownShown = known.slice(0, MAX_KNOWN_SHOWN).map(short).join(', ') + (more > 0 ? ` and ${more} more` : '');
     }
     return this.knownShown;
   }
@@ -394,7 +397,7 @@ class ConfigReader {
       const value = item(child);
       if (!value) continue;
       if (ids.has(value.id)) {
-        this.at(child, 'error', 'config-value', `Duplicate ${name} id "${value.id}".`, 1);
+        this.at(child, 'error', 'config-value', `Duplicate ${name} id "${short(value.id)}".`, 1);
         continue;
       }
       ids.add(value.id);
@@ -424,18 +427,18 @@ class ConfigReader {
       if (!key || !value || typeof key.value !== 'string') continue;
       const name = key.value;
       if (!known.includes(name)) {
-        const suggestion = nearestId(name, known.filter((k) => k !== '$schema'));
+        const suggestion = this.suggest(() => nearestId(name, known.filter((k) => k !== '$schema')));
         this.at(
           key,
           'warning',
           'unknown-key',
-          `Unknown key "${name}" in ${where}` + (suggestion ? `: did you mean "${suggestion}"?` : '.') + ' It is ignored.',
+          `Unknown key "${short(name)}" in ${where}` + (suggestion ? `: did you mean "${suggestion}"?` : '.') + ' It is ignored.',
           undefined,
           suggestion === undefined ? undefined : JSON.stringify(suggestion),
         );
         continue;
       }
-      if (out.has(name)) this.at(key, 'warning', 'config-value', `"${name}" is given twice in ${where}: the last one is used.`);
+      if (out.has(name)) this.at(key, 'warning', 'config-value', `"${short(name)}" is given twice in ${where}: the last one is used.`);
       out.set(name, { key, value });
     }
     return out;
@@ -527,7 +530,7 @@ class ConfigReader {
     }
     const message = /^\d{4}-\d{2}-\d{2}$/.test(value)
       ? `"${name}": ${value} is not a real date.`
-      : `"${name}" must be a date written YYYY-MM-DD (e.g. 2027-03-31), not "${value}".`;
+      : `"${name}" must be a date written YYYY-MM-DD (e.g. 2027-03-31), not "${short(value)}".`;
     this.at(node, 'error', 'config-value', message);
     return undefined;
   }
@@ -536,12 +539,12 @@ class ConfigReader {
     const value = this.string(node, name);
     if (value === undefined) return undefined;
     if ((allowed as readonly string[]).includes(value)) return value as T;
-    const suggestion = nearestId(value, allowed);
+    const suggestion = this.suggest(() => nearestId(value, allowed));
     this.at(
       node,
       'error',
       'config-value',
-      `"${name}" must be one of ${allowed.join(', ')}, not "${value}".`,
+      `"${name}" must be one of ${allowed.join(', ')}, not "${short(value)}".`,
       undefined,
       suggestion === undefined ? undefined : JSON.stringify(suggestion),
     );
@@ -553,12 +556,12 @@ class ConfigReader {
     const value = this.string(node, 'topic', true);
     if (value === undefined || isTopicKey(value)) return value;
     // No topic is that long; nearestTopic's cost grows with the length.
-    const suggestion = value.length <= 100 ? nearestTopic(value) : undefined;
+    const suggestion = value.length <= 100 ? this.suggest(() => nearestTopic(value)) : undefined;
     this.at(
       node,
       'warning',
       'unknown-topic',
-      `Unknown topic "${value}"` + (suggestion ? `: did you mean "${suggestion}"?` : '.') + ' Only notes with exactly this topic will match.',
+      `Unknown topic "${short(value)}"` + (suggestion ? `: did you mean "${suggestion}"?` : '.') + ' Only notes with exactly this topic will match.',
       undefined,
       suggestion === undefined ? undefined : JSON.stringify(suggestion),
     );
@@ -629,6 +632,11 @@ const SYNTAX_MESSAGES: Record<string, string | undefined> = {
   InvalidCharacter: 'invalid character in a string',
 };
 
+/** A value from the file as quoted in a message: long ones cut, so one problem stays one line to read. */
+function short(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+}
+
 function describe(node: Node): string {
   switch (node.type) {
     case 'object':
@@ -636,7 +644,7 @@ function describe(node: Node): string {
     case 'array':
       return 'a list';
     case 'string':
-      return `the string ${JSON.stringify(node.value)}`;
+      return `the string ${JSON.stringify(short(node.value as string))}`;
     default:
       return String(node.value);
   }
