@@ -8,6 +8,8 @@ import { CeWorkspace, type CeWorkspaceOptions } from '../core/index/folder-index
 import type { CalendarDate, CredentialProgress, ParsedNote } from '../core/types';
 import { log, reportError } from './log';
 import type { CeIndex, CeIndexChange, FolderIndex } from './types';
+import { DEFAULT_EXCLUDE } from '../core/common/globs';
+import { SETTINGS_THAT_REBUILD, readSettings } from './settings';
 
 /** File events are collected this long after the last one before the index is updated. */
 const EVENT_DEBOUNCE_MS = 150;
@@ -22,8 +24,6 @@ const CHANGE_DEBOUNCE_MS = 50;
 const READ_CONCURRENCY = 128;
 /** How often the date is re-checked at most (sleep, clock or time-zone changes delay a midnight timer). */
 const DAY_CHECK_MAX_MS = 10 * 60_000;
-
-const SETTINGS_THAT_REBUILD = ['pharmacyCe.notesGlobs', 'pharmacyCe.excludeGlobs', 'pharmacyCe.csptSterileHours'];
 
 type FileEvent = 'created' | 'changed' | 'deleted';
 
@@ -307,12 +307,12 @@ class WorkspaceIndex implements CeIndex {
 
   /** Note files of a folder by its include globs; a directory walk where the file system offers no search. */
   private async findNotes(wsFolder: vscode.WorkspaceFolder, workspace: CeWorkspace): Promise<vscode.Uri[]> {
-    const settings = vscode.workspace.getConfiguration('pharmacyCe', wsFolder.uri);
-    const include = workspace.config.include.length > 0 ? workspace.config.include : settings.get<string[]>('notesGlobs', ['**/*.md']);
+    const settings = readSettings(wsFolder.uri);
+    const include = workspace.config.include.length > 0 ? workspace.config.include : settings.notesGlobs;
     // The exclude glob only saves listing work: every result is checked against the core's own filter anyway.
     // Globs with braces or commas stay out of it (they cannot nest in one `{a,b}` glob); the filter applies them.
     const exclude = [
-      ...new Set(['**/node_modules/**', '**/.git/**', ...workspace.config.exclude, ...settings.get<string[]>('excludeGlobs', [])]),
+      ...new Set([...DEFAULT_EXCLUDE, ...workspace.config.exclude, ...settings.excludeGlobs]),
     ].filter((g) => !/[{},]/.test(g) && !g.startsWith('!'));
     const excludePattern = new vscode.RelativePattern(wsFolder, `{${exclude.join(',')}}`);
     const found = new Map<string, vscode.Uri>();
@@ -568,13 +568,8 @@ function mayHoldNotes(workspace: CeWorkspace, relPath: string): boolean {
 }
 
 function workspaceOptions(folder: vscode.WorkspaceFolder): CeWorkspaceOptions {
-  const settings = vscode.workspace.getConfiguration('pharmacyCe', folder.uri);
-  const cspt = settings.get<number>('csptSterileHours');
-  return {
-    defaultInclude: settings.get<string[]>('notesGlobs'),
-    extraExclude: settings.get<string[]>('excludeGlobs'),
-    ruleSetOptions: typeof cspt === 'number' && Number.isFinite(cspt) && cspt >= 0 ? { csptSterileHours: cspt } : {},
-  };
+  const settings = readSettings(folder.uri);
+  return { defaultInclude: settings.notesGlobs, extraExclude: settings.excludeGlobs, ruleSetOptions: { csptSterileHours: settings.csptSterileHours } };
 }
 
 const decoder = new TextDecoder('utf-8');

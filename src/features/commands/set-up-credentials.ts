@@ -8,6 +8,7 @@ import type { CeIndex } from '../../services/types';
 import { credentialsFileEdits, newCredentialsFile, type ChosenCredential } from './credentials-file';
 import { askCalendarDate } from './mark-completed';
 import { chooseFolder, exists, mayWrite, openDocument } from './shared';
+import { readSettings } from '../../services/settings';
 
 /**
  * Answers given as the command's argument (automation, tests): `credentials` skips the questions;
@@ -31,7 +32,7 @@ export async function setUpCredentials(index: CeIndex, arg?: unknown): Promise<v
   // still be on its way.
   const uri = vscode.Uri.joinPath(folder.folder.uri, CONFIG_FILE);
   const document = openDocument(uri) ?? ((await exists(uri)) ? await vscode.workspace.openTextDocument(uri) : undefined);
-  const cspt = vscode.workspace.getConfiguration('pharmacyCe', folder.folder.uri).get<number>('csptSterileHours');
+  const cspt = readSettings(folder.folder.uri).csptSterileHours;
   const { config } = parseConfig(document?.getText(), { asOf: localToday(), ruleSetOptions: { csptSterileHours: cspt } });
 
   const chosen = given.credentials ? checked(given.credentials, config) : await askCredentials(title, config);

@@ -11,6 +11,7 @@ import type { CeIndex, FolderIndex } from '../../services/types';
 import { ExcerptCache } from './excerpts';
 import { isPlainRelativePath, parseWebviewMessage } from './messages';
 import type { RenderContext } from './render';
+import { readSettings } from '../../services/settings';
 
 export const VIEW_TYPE = 'pharmacyCe.dashboard';
 
@@ -273,7 +274,7 @@ export class DashboardPanel implements vscode.Disposable {
     const asOf = this.index.asOf();
     const folders: FolderModel[] = [];
     for (const folder of this.index.folders()) {
-      const settings = { cpeMonitorReminderDays: vscode.workspace.getConfiguration('pharmacyCe', folder.folder.uri).get<number>('cpeMonitorReminderDays', 45) };
+      const settings = { cpeMonitorReminderDays: readSettings(folder.folder.uri).cpeMonitorReminderDays };
       try {
         const input: DashboardFolderInput = {
           key: keyOf(folder),
@@ -293,7 +294,7 @@ export class DashboardPanel implements vscode.Disposable {
   }
 
   private renderContext(): RenderContext {
-    const format = vscode.workspace.getConfiguration('pharmacyCe').get<string>('dateFormat', 'iso');
+    const format = readSettings().dateFormat;
     return {
       t: (message, ...args) => vscode.l10n.t(message, ...args),
       formatDate: format === 'locale' ? localeDate : (d) => d,

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { CalendarDate, CeNote, CredentialProgress, ParsedNote, Problem, ProgressState } from '../../core/types';
 import type { NoteTarget } from '../../services/targets';
+import { readSettings } from '../../services/settings';
 
 /** `14.5`, `11`, `0.25`: at most two decimals, no float noise (0.1 + 0.2). */
 export function formatHours(hours: number): string {
@@ -26,7 +27,7 @@ export function daysLeftText(daysLeft: number): string {
 
 /** A calendar date in the user's chosen format (`pharmacyCe.dateFormat`). */
 export function formatDate(date: CalendarDate): string {
-  const style = vscode.workspace.getConfiguration('pharmacyCe').get<string>('dateFormat', 'iso');
+  const style = readSettings().dateFormat;
   if (style !== 'locale') return date;
   const [y, m, d] = date.split('-').map(Number);
   const value = new Date(Date.UTC(y, m - 1, d));
