@@ -55,20 +55,16 @@ export function settingName(name: keyof Settings): string {
 /** Settings whose change rebuilds the index (which notes are read, and the built-in CSPT rule). */
 export const SETTINGS_THAT_REBUILD: readonly string[] = (['notesGlobs', 'excludeGlobs', 'csptSterileHours'] as const).map(settingName);
 
-/** All settings from `get` (the value under a key, undefined when unset), checked; defaults for the rest. */
+/**
+ * All settings from `get` (the value under a key, undefined when unset), checked; defaults for the rest.
+ * Each is read when used, not before: VS Code logs a warning for every read of a folder-scoped setting
+ * without a folder, and most callers want one setting.
+ */
 export function settingsFrom(get: (key: string) => unknown): Settings {
-  const read = <K extends keyof Settings>(name: K): Settings[K] => {
-    const setting = SETTINGS[name];
-    return setting.check(get(setting.key)) ?? setting.default;
-  };
-  return {
-    notesGlobs: read('notesGlobs'),
-    excludeGlobs: read('excludeGlobs'),
-    newNoteFolder: read('newNoteFolder'),
-    dateFormat: read('dateFormat'),
-    statusBarEnabled: read('statusBarEnabled'),
-    csptSterileHours: read('csptSterileHours'),
-    learnerName: read('learnerName'),
-    cpeMonitorReminderDays: read('cpeMonitorReminderDays'),
-  };
+  const settings = {} as Settings;
+  for (const name of Object.keys(SETTINGS) as (keyof Settings)[]) {
+    const setting = SETTINGS[name] as Setting<unknown>;
+    Object.defineProperty(settings, name, { enumerable: true, get: () => setting.check(get(setting.key)) ?? setting.default });
+  }
+  return settings;
 }

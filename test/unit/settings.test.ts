@@ -101,4 +101,14 @@ describe('Settings (one typed reader, checked against package.json)', () => {
     assert.deepEqual(SETTINGS_THAT_REBUILD, ['pharmacyCe.notesGlobs', 'pharmacyCe.excludeGlobs', 'pharmacyCe.csptSterileHours']);
     assert.equal(SETTINGS_SECTION, 'pharmacyCe');
   });
+
+  it('reads a setting only when it is used (VS Code warns on each folder-scoped read without a folder)', () => {
+    const read: string[] = [];
+    const settings = settingsFrom((key) => {
+      read.push(key);
+      return key === 'dateFormat' ? 'locale' : undefined;
+    });
+    assert.equal(settings.dateFormat, 'locale');
+    assert.deepEqual(read, ['dateFormat']);
+  });
 });
