@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { version } from '../package.json';
-import { isCalendarDate, localToday } from './core/common/dates';
+import { FIRST_DATE, LAST_DATE, isCalendarDate, isDateInRange, localToday } from './core/common/dates';
 import { buildReport, formatProblemLines, formatReport, hasErrors, reportInputOf } from './core/outputs/report';
 import { loadCeFolder } from './node/ce-folder';
 import { COMPLETE_USAGE, runComplete } from './node/complete';
@@ -55,6 +55,7 @@ function parseArgs(argv: readonly string[]): Args | 'help' | 'version' {
       const value = arg === '--as-of' ? argv[++i] : arg.slice('--as-of='.length);
       if (value === undefined) throw new UsageError('--as-of needs a date (YYYY-MM-DD)');
       if (!isCalendarDate(value)) throw new UsageError(`--as-of: not a calendar date: ${value} (expected YYYY-MM-DD)`);
+      if (!isDateInRange(value)) throw new UsageError(`--as-of: ${value} is outside ${FIRST_DATE}..${LAST_DATE}`);
       asOf = value;
     } else if (arg === '--') {
       positional.push(...argv.slice(i + 1));

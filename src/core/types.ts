@@ -192,6 +192,7 @@ export interface Credential {
 export interface ResolvedConfig {
   credentials: Credential[];
   /** Built-in rule sets overlaid by the user's (same id replaces). */
+  /** By id; from parseConfig without a prototype, so any id from the file is an ordinary key. */
   ruleSets: Record<string, RuleSet>;
   include: string[];
   exclude: string[];

@@ -8,6 +8,7 @@ import { READ_CONCURRENCY, errorText, readText } from './files';
 import { relativePathIn } from './folder';
 import { withoutLinks } from './links';
 import { log } from './log';
+import { DEFAULT_EXCLUDE } from '../core/common/globs';
 
 /**
  * Note files of a folder by its include globs; a directory walk where the file system offers no search. No
@@ -17,7 +18,7 @@ export async function findNotes(wsFolder: vscode.WorkspaceFolder, workspace: CeW
   const include = workspace.config.include.length > 0 ? workspace.config.include : (options.defaultInclude ?? ['**/*.md']);
   // The exclude glob only saves listing work: every result is checked against the core's own filter anyway.
   // Globs with braces or commas stay out of it (they cannot nest in one `{a,b}` glob); the filter applies them.
-  const exclude = [...new Set(['**/node_modules/**', '**/.git/**', ...workspace.config.exclude, ...(options.extraExclude ?? [])])].filter(
+  const exclude = [...new Set([...DEFAULT_EXCLUDE, ...workspace.config.exclude, ...(options.extraExclude ?? [])])].filter(
     (g) => !/[{},]/.test(g) && !g.startsWith('!'),
   );
   const excludePattern = new vscode.RelativePattern(wsFolder, `{${exclude.join(',')}}`);

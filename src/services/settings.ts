@@ -1,16 +1,18 @@
-// The settings the index reads, in one place (a typed settings reader will replace the string keys here).
+// The one place the extension reads its settings: a typed object, checked (see settings-schema.ts).
 import * as vscode from 'vscode';
 import type { CeWorkspaceOptions } from '../core/index/folder-index';
+import { SETTINGS_SECTION, settingsFrom, type Settings } from './settings-schema';
 
-/** A change to one of these re-reads every folder. */
-export const SETTINGS_THAT_REBUILD = ['pharmacyCe.notesGlobs', 'pharmacyCe.excludeGlobs', 'pharmacyCe.csptSterileHours'];
+export { SETTINGS_THAT_REBUILD, settingName, type Settings } from './settings-schema';
 
+/** The `pharmacyCe.*` settings for `scope` (a folder's own values win), or the window's without one. */
+export function readSettings(scope?: vscode.ConfigurationScope): Settings {
+  const configuration = vscode.workspace.getConfiguration(SETTINGS_SECTION, scope);
+  return settingsFrom((key) => configuration.get(key));
+}
+
+/** What the core index of `folder` is made with: its note globs and rule-set options. */
 export function workspaceOptions(folder: vscode.WorkspaceFolder): CeWorkspaceOptions {
-  const settings = vscode.workspace.getConfiguration('pharmacyCe', folder.uri);
-  const cspt = settings.get<number>('csptSterileHours');
-  return {
-    defaultInclude: settings.get<string[]>('notesGlobs'),
-    extraExclude: settings.get<string[]>('excludeGlobs'),
-    ruleSetOptions: typeof cspt === 'number' && Number.isFinite(cspt) && cspt >= 0 ? { csptSterileHours: cspt } : {},
-  };
+  const settings = readSettings(folder.uri);
+  return { defaultInclude: settings.notesGlobs, extraExclude: settings.excludeGlobs, ruleSetOptions: { csptSterileHours: settings.csptSterileHours } };
 }

@@ -5,6 +5,7 @@ import { formatHours } from '../core/common/numbers';
 import { escapeMarkdown } from '../core/common/text';
 import type { CalendarDate, CeNote, CredentialProgress, ParsedNote, Problem, ProgressState } from '../core/types';
 import type { NoteTarget } from '../services/targets';
+import { readSettings } from '../services/settings';
 
 /** `11 / 20 h` */
 export function hoursOf(earned: number, required: number): string {
@@ -22,7 +23,7 @@ export function daysLeftText(daysLeft: number): string {
 
 /** A calendar date in the user's chosen format (`pharmacyCe.dateFormat`). */
 export function formatDate(date: CalendarDate): string {
-  const style = vscode.workspace.getConfiguration('pharmacyCe').get<string>('dateFormat', 'iso');
+  const style = readSettings().dateFormat;
   if (style !== 'locale') return date;
   const [y, m, d] = date.split('-').map(Number);
   const value = new Date(Date.UTC(y, m - 1, d));

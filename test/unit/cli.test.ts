@@ -262,6 +262,8 @@ describe('CLI (dist/cli.js)', function () {
       ['an unknown command', ['frobnicate'], /unknown command: frobnicate/],
       ['an unknown option', ['report', '--bogus'], /unknown option: --bogus/],
       ['an impossible date', ['report', '--as-of', '2026-02-30'], /not a calendar date: 2026-02-30/],
+      ['a date before 1900', ['report', '--as-of', '0001-06-01'], /--as-of: 0001-06-01 is outside 1900-01-01\.\.2199-12-31/],
+      ['a date after 2199', ['check', '--as-of=2200-01-01'], /--as-of: 2200-01-01 is outside/],
       ['a missing date', ['report', '--as-of'], /--as-of needs a date/],
       ['two folders', ['check', 'a', 'b'], /one folder at most/],
     ];

@@ -10,6 +10,7 @@ import {
   endOfMonth,
   fromDayNumber,
   isCalendarDate,
+  isDateInRange,
   isWithin,
   localToday,
   toCalendarDate,
@@ -117,5 +118,51 @@ describe('dates', () => {
     assert.equal(localToday(d), '2026-11-25');
     assert.equal(localToday(new Date(2026, 0, 1, 0, 0)), '2026-01-01');
     assert.ok(isCalendarDate(localToday()));
+  });
+
+  it('addMonths crosses year 0 and back correctly, and refuses what YYYY cannot write', () => {
+    assert.equal(addMonths('0001-01-01', -12), '0000-01-01');
+    assert.equal(addMonths('0001-01-31', -11), '0000-02-29');
+    assert.throws(() => addMonths('0001-01-01', -24), RangeError);
+    assert.throws(() => addMonths('9999-12-01', 1), RangeError);
+    assert.throws(() => addMonths('2026-01-01', 0.5), RangeError);
+    fc.assert(
+      fc.property(calendarDate, fc.integer({ min: -1200, max: 1200 }), (date, n) => {
+        let moved: string;
+        try {
+          moved = addMonths(date, n);
+        } catch (error) {
+          assert.ok(error instanceof RangeError);
+          const index = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 + n;
+          assert.ok(index < 0 || index >= 120_000, `${date} + ${n} refused`);
+          return;
+        }
+        assert.ok(isCalendarDate(moved), `${date} + ${n} = ${moved}`);
+        assert.equal(Number(moved.slice(0, 4)) * 12 + Number(moved.slice(5, 7)) - (Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7))), n);
+      }),
+    );
+  });
+
+  it('dayNumber, addDays and endOfMonth refuse a non-date; fromDayNumber refuses a day YYYY cannot write', () => {
+    for (const bad of ['2026-02-30', '26-01-01', '', '2026-1-01']) {
+      assert.throws(() => dayNumber(bad), RangeError, bad);
+      assert.throws(() => addDays(bad, 1), RangeError, bad);
+      assert.throws(() => endOfMonth(bad), RangeError, bad);
+    }
+    assert.throws(() => addDays('0000-01-01', -1), RangeError);
+    assert.throws(() => addDays('9999-12-31', 1), RangeError);
+    assert.throws(() => fromDayNumber(0.5), RangeError);
+    assert.throws(() => fromDayNumber(Number.NaN), RangeError);
+    assert.equal(fromDayNumber(dayNumber('0000-01-01')), '0000-01-01');
+    assert.equal(toCalendarDate(new Date(Date.UTC(10_000, 0, 1))), undefined);
+    assert.equal(toCalendarDate(new Date(-62_198_755_200_000)), undefined); // year -1
+  });
+
+  it('isDateInRange: 1900-01-01 through 2199-12-31', () => {
+    assert.equal(isDateInRange('1900-01-01'), true);
+    assert.equal(isDateInRange('2199-12-31'), true);
+    assert.equal(isDateInRange('1899-12-31'), false);
+    assert.equal(isDateInRange('2200-01-01'), false);
+    assert.equal(isDateInRange('0001-06-01'), false);
   });
 });

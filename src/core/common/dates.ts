@@ -5,6 +5,19 @@ import type { CalendarDate } from '../types';
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
 
+/**
+ * The dates a config file or the command line may give. Far wider than any CE cycle, and narrow enough that
+ * every date worked out from one (a cycle start ten years earlier, a deadline after it) is still a date
+ * `YYYY-MM-DD` can write.
+ */
+export const FIRST_DATE = '1900-01-01';
+export const LAST_DATE = '2199-12-31';
+
+/** True when `date` (a calendar date) lies within FIRST_DATE..LAST_DATE. */
+export function isDateInRange(date: CalendarDate): boolean {
+  return date >= FIRST_DATE && date <= LAST_DATE;
+}
+
 /** True when `text` is a real calendar date in `YYYY-MM-DD` form (2026-02-30 is not). */
 export function isCalendarDate(text: string): boolean {
   const m = ISO_DATE.exec(text);
@@ -31,7 +44,8 @@ function utcMs(year: number, monthIndex: number, day: number): number {
  */
 export function toCalendarDate(value: unknown): CalendarDate | undefined {
   if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) return undefined;
+    const year = value.getUTCFullYear();
+    if (Number.isNaN(year) || year < 0 || year > 9999) return undefined;
     return fromDayNumber(Math.floor(value.getTime() / MS_PER_DAY));
   }
   if (typeof value === 'string') {
@@ -41,15 +55,21 @@ export function toCalendarDate(value: unknown): CalendarDate | undefined {
   return undefined;
 }
 
+// The functions below throw a RangeError for what is not a calendar date or for a result a four-digit
+// year cannot write, rather than return a wrong date: callers check their input (config dates and --as-of
+// against FIRST_DATE..LAST_DATE) so that this never happens on user data.
+
 /** Days since 1970-01-01 of a calendar date. */
 export function dayNumber(date: CalendarDate): number {
-  const m = ISO_DATE.exec(date);
-  if (!m) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
-  return utcMs(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / MS_PER_DAY;
+  const [y, m, d] = parts(date);
+  return utcMs(y, m - 1, d) / MS_PER_DAY;
 }
 
+/** The calendar date of a whole day number (days since 1970-01-01). */
 export function fromDayNumber(day: number): CalendarDate {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  const date = new Date(day * MS_PER_DAY);
+  if (!Number.isInteger(day) || Number.isNaN(date.getTime())) throw new RangeError(`not a day number: ${day}`);
+  return formatDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
 }
 
 export function addDays(date: CalendarDate, days: number): CalendarDate {
@@ -58,12 +78,12 @@ export function addDays(date: CalendarDate, days: number): CalendarDate {
 
 /** Adds calendar months, clamping the day to the target month's length (2025-01-31 + 1 month = 2025-02-28). */
 export function addMonths(date: CalendarDate, months: number): CalendarDate {
-  const [y, m, d] = date.split('-').map(Number);
+  const [y, m, d] = parts(date);
+  if (!Number.isInteger(months)) throw new RangeError(`not a whole number of months: ${months}`);
   const index = y * 12 + (m - 1) + months;
   const year = Math.floor(index / 12);
-  const month = (index % 12) + 1;
-  const day = Math.min(d, daysInMonth(year, month));
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const month = index - year * 12 + 1;
+  return formatDate(year, month, Math.min(d, daysInMonth(year, month)));
 }
 
 /** Whole days from `a` to `b` (positive when b is later). */
@@ -90,6 +110,17 @@ export function localToday(now: Date = new Date()): CalendarDate {
 
 /** The last day of the month containing `date`. */
 export function endOfMonth(date: CalendarDate): CalendarDate {
-  const [y, m] = date.split('-').map(Number);
-  return `${date.slice(0, 7)}-${String(daysInMonth(y, m)).padStart(2, '0')}`;
+  const [y, m] = parts(date);
+  return formatDate(y, m, daysInMonth(y, m));
+}
+
+/** Year, month and day of a calendar date. */
+function parts(date: CalendarDate): [number, number, number] {
+  if (!isCalendarDate(date)) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
+  return [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
+}
+
+function formatDate(year: number, month: number, day: number): CalendarDate {
+  if (year < 0 || year > 9999) throw new RangeError(`year ${year} cannot be written YYYY`);
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }

@@ -1,11 +1,11 @@
 // The index of one CE folder: parsed notes keyed by path (re-parsed only when their content changes), the
 // resolved config, every problem, and a memoized evaluation. It takes text, never reads files: the
 // extension feeds it from vscode.workspace.fs and file events, the CLI from Node's fs.
-import picomatch from 'picomatch';
 import { CONFIG_FILE, parseConfig } from '../rules/config';
 import { EvaluationMemo, evaluateAllFacts, noteFacts, type NoteFacts } from '../rules/evaluate';
 import { parseNote } from '../notes/note';
 import { resolveRelative } from '../common/paths';
+import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE, globMatcher } from '../common/globs';
 import type {
   CalendarDate,
   CeNote,
@@ -38,9 +38,6 @@ interface Entry {
 }
 
 export { resolveRelative };
-
-const DEFAULT_INCLUDE = ['**/*.md'];
-const DEFAULT_EXCLUDE = ['**/node_modules/**', '**/.git/**'];
 
 export class CeWorkspace {
   private readonly entries = new Map<string, Entry>();
@@ -86,8 +83,8 @@ export class CeWorkspace {
     const { include, exclude } = this.configResult.config;
     const includeGlobs = include.length > 0 ? include : (this.options.defaultInclude ?? DEFAULT_INCLUDE);
     const excludeGlobs = [...DEFAULT_EXCLUDE, ...exclude, ...(this.options.extraExclude ?? [])];
-    const inc = picomatch(includeGlobs, { dot: false });
-    const exc = picomatch(excludeGlobs, { dot: true });
+    const inc = globMatcher(includeGlobs, false);
+    const exc = globMatcher(excludeGlobs, true);
     this.isIncluded = (path) => inc(path) && !exc(path);
     this.touch(true);
     return true;

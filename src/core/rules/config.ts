@@ -12,8 +12,9 @@
 // The ESM build: the package's `main` is a UMD bundle whose runtime `require('./impl/format')` esbuild
 // cannot follow, so a bundle importing plain 'jsonc-parser' fails at load time.
 import { type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser/lib/esm/main';
-import { isCalendarDate } from '../common/dates';
+import { globProblem } from '../common/globs';
 import { builtInRuleSets, cycleFor, nearestId } from './rules';
+import { JsonValueReader, SYNTAX_MESSAGES, short } from './json-values';
 import { isTopicKey, nearestTopic } from '../notes/topics';
 import type {
   Audience,
@@ -23,13 +24,10 @@ import type {
   Credential,
   Format,
   Limit,
-  Problem,
-  ProblemCode,
   Requirement,
   ResolvedConfig,
   RuleSet,
   RuleSetOptions,
-  Severity,
 } from '../types';
 
 export const CONFIG_FILE = '.pharmacy-ce.json';
@@ -54,6 +52,9 @@ export const CONFIG_KEYS = {
   limit: ['id', 'label', 'audience', 'category', 'maxHours'],
 } as const;
 
+/** Known rule-set ids listed in one problem. */
+const MAX_KNOWN_SHOWN = 20;
+
 const FORMATS: readonly Format[] = ['live', 'home-study'];
 const AUDIENCES: readonly Audience[] = ['technician', 'pharmacist'];
 const CATEGORIES: readonly Category[] = ['ce', 'college', 'in-service', 'volunteering'];
@@ -72,7 +73,7 @@ export function defaultCycleEnd(asOf: CalendarDate): CalendarDate {
 /** Parses `.pharmacy-ce.json` text; `undefined` text means no file (the built-in default applies). */
 export function parseConfig(text: string | undefined, options: ConfigOptions): ConfigParseResult {
   const file = options.file ?? CONFIG_FILE;
-  const ruleSets: Record<string, RuleSet> = {};
+  const ruleSets = ruleSetTable();
   for (const r of builtInRuleSets(options.ruleSetOptions)) ruleSets[r.id] = r;
 
   if (text === undefined) {
@@ -97,6 +98,14 @@ export function parseConfig(text: string | undefined, options: ConfigOptions): C
   return new ConfigReader(text, file, options.asOf).read(ruleSets);
 }
 
+/**
+ * The rule sets by id, with no prototype: an id from the file such as "constructor" or "__proto__" is an
+ * ordinary key, never a property every object inherits.
+ */
+function ruleSetTable(): Record<string, RuleSet> {
+  return Object.create(null) as Record<string, RuleSet>;
+}
+
 function defaultConfig(ruleSets: Record<string, RuleSet>, asOf: CalendarDate, include: string[], exclude: string[]): ResolvedConfig {
   const ruleSet = ruleSets[DEFAULT_RULE_SET_ID];
   const credential: Credential = {
@@ -108,29 +117,16 @@ function defaultConfig(ruleSets: Record<string, RuleSet>, asOf: CalendarDate, in
   return { credentials: [credential], ruleSets, include, exclude, fromFile: false };
 }
 
-interface Property {
-  key: Node;
-  value: Node;
-}
-
 /** One pass over one file's text: collects problems with positions while building the config. */
-class ConfigReader {
-  readonly problems: Problem[] = [];
-  private readonly body: string;
-  private readonly lineStarts: number[];
+class ConfigReader extends JsonValueReader {
+  private knownShown: string | undefined;
 
   constructor(
     text: string,
-    private readonly file: string,
+    file: string,
     private readonly asOf: CalendarDate,
   ) {
-    // Editors hide a BOM, so positions are counted without it.
-    this.body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    this.lineStarts = [0];
-    for (let i = 0; i < this.body.length; i++) {
-      const c = this.body.charCodeAt(i);
-      if (c === 10 || (c === 13 && this.body.charCodeAt(i + 1) !== 10)) this.lineStarts.push(i + 1);
-    }
+    super(text, file);
   }
 
   read(builtIns: Record<string, RuleSet>): ConfigParseResult {
@@ -153,7 +149,7 @@ class ConfigReader {
     }
 
     const props = this.properties(root, CONFIG_KEYS.root, 'the file');
-    const ruleSets = { ...builtIns };
+    const ruleSets = Object.assign(ruleSetTable(), builtIns);
     const brokenRuleSets = new Set<string>();
     const ruleSetsNode = props.get('ruleSets')?.value;
     if (ruleSetsNode && this.isArray(ruleSetsNode, 'ruleSets')) {
@@ -162,7 +158,7 @@ class ConfigReader {
         const result = this.ruleSet(node);
         if (!result.id) continue;
         if (seen.has(result.id)) {
-          this.at(result.idNode ?? node, 'error', 'config-value', `Duplicate rule set id "${result.id}": this one is ignored.`);
+          this.at(result.idNode ?? node, 'error', 'config-value', `Duplicate rule set id "${short(result.id)}": this one is ignored.`);
           continue;
         }
         seen.add(result.id);
@@ -184,7 +180,7 @@ class ConfigReader {
         const credential = this.credential(node, ruleSets, brokenRuleSets);
         if (!credential) continue;
         if (ids.has(credential.value.id)) {
-          this.at(credential.idNode, 'error', 'config-value', `Duplicate credential id "${credential.value.id}": give each credential its own "id". This one is left out.`);
+          this.at(credential.idNode, 'error', 'config-value', `Duplicate credential id "${short(credential.value.id)}": give each credential its own "id". This one is left out.`);
           continue;
         }
         ids.add(credential.value.id);
@@ -232,17 +228,16 @@ class ConfigReader {
       if (id !== undefined) {
         ruleSet = ruleSets[id];
         if (brokenRuleSets.has(id)) {
-          this.at(ruleSetNode, 'error', 'config-value', `The rule set "${id}" has errors (see its problems): this credential is left out until they are fixed.`);
+          this.at(ruleSetNode, 'error', 'config-value', `The rule set "${short(id)}" has errors (see its problems): this credential is left out until they are fixed.`);
           ruleSet = undefined;
         } else if (!ruleSet) {
-          const known = Object.keys(ruleSets);
-          const suggestion = nearestId(id, known, Object.fromEntries(known.map((k) => [k, ruleSets[k].name])));
+          const suggestion = this.suggestRuleSet(id, ruleSets);
           this.at(
             ruleSetNode,
             'error',
             'config-unknown-rule-set',
-            `Unknown rule set "${id}"` +
-              (suggestion ? `: did you mean "${suggestion}"?` : `. Known: ${known.join(', ')}.`) +
+            `Unknown rule set "${short(id)}"` +
+              (suggestion ? `: did you mean "${suggestion}"?` : `. Known: ${this.knownRuleSets(ruleSets)}.`) +
               ' This credential is left out.',
             undefined,
             suggestion === undefined ? undefined : JSON.stringify(suggestion),
@@ -275,6 +270,23 @@ class ConfigReader {
       },
       idNode: idNode ?? ruleSetNode ?? node,
     };
+  }
+
+  private suggestRuleSet(id: string, ruleSets: Record<string, RuleSet>): string | undefined {
+    return this.suggest(() => {
+      const known = Object.keys(ruleSets);
+      return nearestId(id, known, Object.fromEntries(known.map((k) => [k, ruleSets[k].name])));
+    });
+  }
+
+  /** The first known rule-set ids, for a problem; worked out once (the rule sets are all read by then). */
+  private knownRuleSets(ruleSets: Record<string, RuleSet>): string {
+    if (this.knownShown === undefined) {
+      const known = Object.keys(ruleSets);
+      const more = known.length - MAX_KNOWN_SHOWN;
+      this.knownShown = known.slice(0, MAX_KNOWN_SHOWN).map(short).join(', ') + (more > 0 ? ` and ${more} more` : '');
+    }
+    return this.knownShown;
   }
 
   // ---- Rule sets --------------------------------------------------------------------------------------
@@ -348,209 +360,32 @@ class ConfigReader {
     return limit;
   }
 
-  /** Items of an optional array, each read by `item`; a duplicate `id` is an error. Failed items are dropped. */
-  private list<T extends { id: string }>(node: Node | undefined, name: string, item: (n: Node) => T | undefined): T[] {
-    if (!node || !this.isArray(node, name)) return [];
-    const out: T[] = [];
-    for (const child of node.children ?? []) {
-      const value = item(child);
-      if (!value) continue;
-      if (out.some((o) => o.id === value.id)) {
-        this.at(child, 'error', 'config-value', `Duplicate ${name} id "${value.id}".`, 1);
-        continue;
-      }
-      out.push(value);
-    }
-    return out;
-  }
-
   private globs(node: Node | undefined, name: string): string[] {
     if (!node) return [];
     const before = this.errorCount();
     const globs = this.stringArray(node, name);
+    for (const child of globs ? (node.children ?? []) : []) {
+      const problem = typeof child.value === 'string' ? globProblem(child.value) : undefined;
+      if (problem) this.at(child, 'error', 'config-value', `This glob is not used: ${problem}, so that matching stays fast. The "${name}" list is ignored until it is fixed.`);
+    }
     return globs && this.errorCount() === before ? globs.filter((g) => g.trim() !== '') : [];
-  }
-
-  // ---- Values -----------------------------------------------------------------------------------------
-
-  /** An object's properties by name; unknown keys are warnings, repeated keys too (the last one wins, as in JSON.parse). */
-  private properties(node: Node, known: readonly string[], where: string): Map<string, Property> {
-    const out = new Map<string, Property>();
-    for (const prop of node.children ?? []) {
-      const [key, value] = prop.children ?? [];
-      if (!key || !value || typeof key.value !== 'string') continue;
-      const name = key.value;
-      if (!known.includes(name)) {
-        const suggestion = nearestId(name, known.filter((k) => k !== '$schema'));
-        this.at(
-          key,
-          'warning',
-          'unknown-key',
-          `Unknown key "${name}" in ${where}` + (suggestion ? `: did you mean "${suggestion}"?` : '.') + ' It is ignored.',
-          undefined,
-          suggestion === undefined ? undefined : JSON.stringify(suggestion),
-        );
-        continue;
-      }
-      if (out.has(name)) this.at(key, 'warning', 'config-value', `"${name}" is given twice in ${where}: the last one is used.`);
-      out.set(name, { key, value });
-    }
-    return out;
-  }
-
-  private required<T>(props: Map<string, Property>, node: Node, name: string, where: string, read: (n: Node) => T | undefined): T | undefined {
-    const prop = props.get(name);
-    if (!prop) {
-      this.at(node, 'error', 'config-value', `Missing "${name}" in ${where}.`, 1);
-      return undefined;
-    }
-    return read(prop.value);
-  }
-
-  private optional<T>(props: Map<string, Property>, name: string, read: (n: Node) => T | undefined): T | undefined {
-    const prop = props.get(name);
-    return prop ? read(prop.value) : undefined;
-  }
-
-  private isObject(node: Node, what: string): boolean {
-    if (node.type === 'object') return true;
-    this.at(node, 'error', 'config-value', `${what} must be an object { ... }, not ${describe(node)}.`);
-    return false;
-  }
-
-  private isArray(node: Node, name: string): boolean {
-    if (node.type === 'array') return true;
-    this.at(node, 'error', 'config-value', `"${name}" must be a list [ ... ], not ${describe(node)}.`);
-    return false;
-  }
-
-  private string(node: Node, name: string, nonEmpty = false): string | undefined {
-    if (node.type !== 'string') {
-      this.at(node, 'error', 'config-value', `"${name}" must be a string in double quotes, not ${describe(node)}.`);
-      return undefined;
-    }
-    const value = node.value as string;
-    if (nonEmpty && value.trim() === '') {
-      this.at(node, 'error', 'config-value', `"${name}" must not be empty.`);
-      return undefined;
-    }
-    return value;
-  }
-
-  private stringArray(node: Node, name: string): string[] | undefined {
-    if (!this.isArray(node, name)) return undefined;
-    const out: string[] = [];
-    for (const child of node.children ?? []) {
-      const value = this.string(child, `${name}[]`);
-      if (value !== undefined) out.push(value);
-    }
-    return out;
-  }
-
-  private number(node: Node, name: string, range: { integer?: boolean; min?: number; max?: number }): number | undefined {
-    if (node.type !== 'number' || typeof node.value !== 'number' || !Number.isFinite(node.value)) {
-      this.at(node, 'error', 'config-value', `"${name}" must be a number, not ${describe(node)}.`);
-      return undefined;
-    }
-    const value = node.value;
-    if (range.integer && !Number.isInteger(value)) {
-      this.at(node, 'error', 'config-value', `"${name}" must be a whole number, not ${value}.`);
-      return undefined;
-    }
-    if (range.min !== undefined && value < range.min) {
-      this.at(node, 'error', 'config-value', range.min === 0 ? `"${name}" must not be negative (${value}).` : `"${name}" must be at least ${range.min}, not ${value}.`);
-      return undefined;
-    }
-    if (range.max !== undefined && value > range.max) {
-      this.at(node, 'error', 'config-value', `"${name}" must be at most ${range.max}, not ${value}.`);
-      return undefined;
-    }
-    return value;
-  }
-
-  private boolean(node: Node, name: string): boolean | undefined {
-    if (node.type === 'boolean') return node.value as boolean;
-    this.at(node, 'error', 'config-value', `"${name}" must be true or false, not ${describe(node)}.`);
-    return undefined;
-  }
-
-  private date(node: Node, name: string): CalendarDate | undefined {
-    const value = this.string(node, name);
-    if (value === undefined) return undefined;
-    if (isCalendarDate(value)) return value;
-    const message = /^\d{4}-\d{2}-\d{2}$/.test(value)
-      ? `"${name}": ${value} is not a real date.`
-      : `"${name}" must be a date written YYYY-MM-DD (e.g. 2027-03-31), not "${value}".`;
-    this.at(node, 'error', 'config-value', message);
-    return undefined;
-  }
-
-  private oneOf<T extends string>(node: Node, name: string, allowed: readonly T[]): T | undefined {
-    const value = this.string(node, name);
-    if (value === undefined) return undefined;
-    if ((allowed as readonly string[]).includes(value)) return value as T;
-    const suggestion = nearestId(value, allowed);
-    this.at(
-      node,
-      'error',
-      'config-value',
-      `"${name}" must be one of ${allowed.join(', ')}, not "${value}".`,
-      undefined,
-      suggestion === undefined ? undefined : JSON.stringify(suggestion),
-    );
-    return undefined;
   }
 
   /** A topic key; an unknown one is kept (it matches notes with that topic) but warned about. */
   private topic(node: Node): string | undefined {
     const value = this.string(node, 'topic', true);
     if (value === undefined || isTopicKey(value)) return value;
-    const suggestion = nearestTopic(value);
+    // No topic is that long; nearestTopic's cost grows with the length.
+    const suggestion = value.length <= 100 ? this.suggest(() => nearestTopic(value)) : undefined;
     this.at(
       node,
       'warning',
       'unknown-topic',
-      `Unknown topic "${value}"` + (suggestion ? `: did you mean "${suggestion}"?` : '.') + ' Only notes with exactly this topic will match.',
+      `Unknown topic "${short(value)}"` + (suggestion ? `: did you mean "${suggestion}"?` : '.') + ' Only notes with exactly this topic will match.',
       undefined,
       suggestion === undefined ? undefined : JSON.stringify(suggestion),
     );
     return value;
-  }
-
-  // ---- Problems ---------------------------------------------------------------------------------------
-
-  /** In file order, as a reader scans the file (the sort is stable: same-place problems keep their order). */
-  private sorted(): Problem[] {
-    return [...this.problems].sort((a, b) => a.line - b.line || a.column - b.column);
-  }
-
-  private errorCount(): number {
-    return this.problems.reduce((n, p) => n + (p.severity === 'error' ? 1 : 0), 0);
-  }
-
-  /** A problem at a node; the span is the node on its line (`length` 1 for a multi-line object: its brace). */
-  private at(node: Node, severity: Severity, code: ProblemCode, message: string, length?: number, replacement?: string): void {
-    const span = length ?? (/[\r\n]/.test(this.body.slice(node.offset, node.offset + node.length)) ? 1 : node.length);
-    this.report(node.offset, span, severity, code, message, replacement);
-  }
-
-  private report(offset: number, length: number, severity: Severity, code: ProblemCode, message: string, replacement?: string): void {
-    const { line, column } = this.position(offset);
-    const problem: Problem = { file: this.file, line, column, severity, message, code };
-    if (length > 0) problem.length = length;
-    if (replacement !== undefined) problem.replacement = replacement;
-    this.problems.push(problem);
-  }
-
-  private position(offset: number): { line: number; column: number } {
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - this.lineStarts[lo] + 1 };
   }
 
   private syntaxMessage(error: ParseError): string {
@@ -558,37 +393,5 @@ class ConfigReader {
       return 'The file is empty: it should hold { "credentials": [ { "ruleSet": "ptcb-cpht", "cycleEnd": "YYYY-MM-DD" } ] }.';
     }
     return `Invalid JSON: ${SYNTAX_MESSAGES[printParseErrorCode(error.error)] ?? 'unexpected text'}.`;
-  }
-}
-
-const SYNTAX_MESSAGES: Record<string, string | undefined> = {
-  InvalidSymbol: 'unexpected character',
-  InvalidNumberFormat: 'not a valid number',
-  PropertyNameExpected: 'a property name in double quotes is expected',
-  ValueExpected: 'a value is expected',
-  ColonExpected: 'a colon (:) is expected',
-  CommaExpected: 'a comma is expected',
-  CloseBraceExpected: 'a closing brace } is expected',
-  CloseBracketExpected: 'a closing bracket ] is expected',
-  EndOfFileExpected: 'nothing may follow the closing brace',
-  InvalidCommentToken: 'invalid comment',
-  UnexpectedEndOfComment: 'a comment is not closed',
-  UnexpectedEndOfString: 'a string is not closed (missing ")',
-  UnexpectedEndOfNumber: 'a number is cut short',
-  InvalidUnicode: 'invalid \\u escape',
-  InvalidEscapeCharacter: 'invalid escape character',
-  InvalidCharacter: 'invalid character in a string',
-};
-
-function describe(node: Node): string {
-  switch (node.type) {
-    case 'object':
-      return 'an object';
-    case 'array':
-      return 'a list';
-    case 'string':
-      return `the string ${JSON.stringify(node.value)}`;
-    default:
-      return String(node.value);
   }
 }

@@ -51,7 +51,7 @@ export function evaluateAll(config: ResolvedConfig, notes: readonly ParsedNote[]
  */
 export function evaluateAllFacts(config: ResolvedConfig, facts: readonly NoteFacts[], asOf: CalendarDate, memo?: EvaluationMemo): CredentialProgress[] {
   return config.credentials.flatMap((c) => {
-    const ruleSet = config.ruleSets[c.ruleSetId];
+    const ruleSet = Object.hasOwn(config.ruleSets, c.ruleSetId) ? config.ruleSets[c.ruleSetId] : undefined;
     return ruleSet ? [evaluateFacts(c, ruleSet, facts, asOf, memo)] : [];
   });
 }

@@ -5,7 +5,7 @@
 // PTCB CPhT also ptcb.zendesk.com 206222598 and ptcb.org/news/recertification-updates; CSPT also
 // ptcb.zendesk.com 360013094012; Texas 22 TAC 297.8.
 import { addDays, addMonths, endOfMonth } from '../common/dates';
-import { editDistance } from '../notes/topics';
+import { typoDistance } from '../common/typo';
 import type { CalendarDate, Limit, Requirement, RuleSet, RuleSetOptions } from '../types';
 
 /** When the facts behind the built-in rule sets were gathered. */
@@ -221,21 +221,34 @@ export function cycleFor(cycleEnd: CalendarDate, cycleMonths: number, cycleStart
   return { start: addDays(monthEnd ? endOfMonth(back) : back, 1), end: cycleEnd };
 }
 
+/** Longer inputs get no suggestion: no id is that long, and comparing them would cost the most. */
+const MAX_SUGGESTION_INPUT = 100;
+
 /**
  * The known id nearest to `input`, if reasonably close: by edit distance, else an id containing it (or
- * contained in it), else an id whose name has it as a word ("texas" -> tx-technician, given `names`).
+ * contained in it; the nearest in length first), else an id whose name has it as a word ("texas" ->
+ * tx-technician, given `names`). Ties go to the earlier id. Each comparison is bounded (see typoDistance).
  */
 export function nearestId(input: string, known: readonly string[], names: Readonly<Record<string, string>> = {}): string | undefined {
   const text = input.trim().toLowerCase();
-  if (text === '') return undefined;
-  const ranked = known
-    .map((id) => ({ id, distance: editDistance(text, id.toLowerCase()) }))
-    .sort((a, b) => a.distance - b.distance);
-  if (ranked.length > 0 && ranked[0].distance <= Math.max(2, Math.floor(text.length / 3))) return ranked[0].id;
-  const containing = ranked.find(({ id }) => id.toLowerCase().includes(text) || text.includes(id.toLowerCase()));
-  if (containing) return containing.id;
+  if (text === '' || text.length > MAX_SUGGESTION_INPUT) return undefined;
+  const allowed = Math.max(2, Math.floor(text.length / 3));
+  let nearest: string | undefined;
+  let nearestDistance = allowed + 1;
+  let containing: string | undefined;
+  let containingGap = Infinity;
+  for (const id of known) {
+    if (id.length > MAX_SUGGESTION_INPUT) continue;
+    const lower = id.toLowerCase();
+    const distance = typoDistance(text, lower, nearestDistance - 1);
+    if (distance < nearestDistance) [nearest, nearestDistance] = [id, distance];
+    const gap = Math.abs(lower.length - text.length);
+    if (gap < containingGap && (lower.includes(text) || text.includes(lower))) [containing, containingGap] = [id, gap];
+  }
+  if (nearest !== undefined) return nearest;
+  if (containing !== undefined) return containing;
   if (text.length < 3) return undefined;
-  return known.find((id) => names[id]?.toLowerCase().split(/[^a-z0-9-]+/).includes(text));
+  return known.find((id) => Object.hasOwn(names, id) && names[id].toLowerCase().split(/[^a-z0-9-]+/).includes(text));
 }
 
 function validHours(value: unknown): number | undefined {

@@ -10,6 +10,7 @@ import type { CeIndex, FolderIndex } from '../../services/types';
 import { askCalendarDate } from './mark-completed';
 import { createWithEdit, inspectFolder } from '../safe-write';
 import { chooseFolder, exists, mayWrite } from './shared';
+import { readSettings } from '../../services/settings';
 
 /**
  * Answers for `pharmacyCe.newNote` given as its argument (automation, tests): every answer given is not asked.
@@ -189,7 +190,7 @@ function cleanFolder(folder: string): string {
 
 /** The notes folder: the setting, else the user's pick among the folder's directories (offering to remember it). */
 async function askFolder(context: vscode.ExtensionContext, folder: FolderIndex): Promise<string | undefined> {
-  const setting = vscode.workspace.getConfiguration('pharmacyCe', folder.folder.uri).get<string>('newNoteFolder', '').trim();
+  const setting = readSettings(folder.folder.uri).newNoteFolder.trim();
   if (setting) return cleanFolder(setting);
 
   // Directories with CE notes first (most notes first), then the rest, then the root.

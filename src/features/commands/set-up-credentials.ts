@@ -9,6 +9,7 @@ import { credentialsFileEdits, newCredentialsFile, type ChosenCredential } from 
 import { askCalendarDate } from './mark-completed';
 import { createWithEdit, inspectTarget } from '../safe-write';
 import { chooseFolder, exists, mayWrite, openDocument } from './shared';
+import { readSettings } from '../../services/settings';
 
 /**
  * Answers given as the command's argument (automation, tests): `credentials` skips the questions;
@@ -34,7 +35,7 @@ export async function setUpCredentials(index: CeIndex, arg?: unknown): Promise<v
   // Only a regular file inside the folder is read and written: a `.pharmacy-ce.json` that is a link is refused.
   await inspectTarget(folder.folder.uri, CONFIG_FILE);
   const document = openDocument(uri) ?? ((await exists(uri)) ? await vscode.workspace.openTextDocument(uri) : undefined);
-  const cspt = vscode.workspace.getConfiguration('pharmacyCe', folder.folder.uri).get<number>('csptSterileHours');
+  const cspt = readSettings(folder.folder.uri).csptSterileHours;
   const { config } = parseConfig(document?.getText(), { asOf: localToday(), ruleSetOptions: { csptSterileHours: cspt } });
 
   const chosen = given.credentials ? checked(given.credentials, config) : await askCredentials(title, config);

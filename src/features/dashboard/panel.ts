@@ -13,6 +13,7 @@ import { ExcerptCache } from './excerpts';
 import { isPlainRelativePath, parseWebviewMessage } from './messages';
 import type { RenderContext } from './render';
 import { RendererLoader, rendererMissingHtml, type Renderer } from './renderer';
+import { readSettings } from '../../services/settings';
 
 export const VIEW_TYPE = 'pharmacyCe.dashboard';
 
@@ -272,7 +273,7 @@ export class DashboardPanel implements vscode.Disposable {
     const asOf = this.index.asOf();
     const folders: FolderModel[] = [];
     for (const folder of this.index.folders()) {
-      const settings = { cpeMonitorReminderDays: vscode.workspace.getConfiguration('pharmacyCe', folder.folder.uri).get<number>('cpeMonitorReminderDays', 45) };
+      const settings = { cpeMonitorReminderDays: readSettings(folder.folder.uri).cpeMonitorReminderDays };
       try {
         const input: DashboardFolderInput = {
           key: keyOf(folder),
@@ -292,7 +293,7 @@ export class DashboardPanel implements vscode.Disposable {
   }
 
   private renderContext(): RenderContext {
-    const format = vscode.workspace.getConfiguration('pharmacyCe').get<string>('dateFormat', 'iso');
+    const format = readSettings().dateFormat;
     return {
       t: (message, ...args) => vscode.l10n.t(message, ...args),
       formatDate: format === 'locale' ? localeDate : (d) => d,

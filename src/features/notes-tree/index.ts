@@ -19,6 +19,7 @@ import {
   openNoteCommand,
   worstSeverity,
 } from '../../ui/format';
+import { settingName } from '../../services/settings';
 
 export const VIEW_ID = 'pharmacyCe.notes';
 export type Grouping = 'status' | 'topic';
@@ -239,7 +240,7 @@ export function activate(context: vscode.ExtensionContext, index: CeIndex): Note
       follower.follow();
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('pharmacyCe.dateFormat')) provider.refresh();
+      if (e.affectsConfiguration(settingName('dateFormat'))) provider.refresh();
     }),
   );
   void vscode.commands.executeCommand('setContext', GROUPING_KEY, provider.grouping);

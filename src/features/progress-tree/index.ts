@@ -22,6 +22,7 @@ import {
 import { EditorFollower } from '../../ui/follow';
 import { CachedTreeProvider } from '../../ui/cached-tree';
 import { isInUse } from '../../services/in-use';
+import { settingName } from '../../services/settings';
 
 export const VIEW_ID = 'pharmacyCe.progress';
 
@@ -355,7 +356,7 @@ export function activate(context: vscode.ExtensionContext, index: CeIndex): Prog
       follower.follow();
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('pharmacyCe.dateFormat')) provider.refresh();
+      if (e.affectsConfiguration(settingName('dateFormat'))) provider.refresh();
     }),
   );
   update();

@@ -7,8 +7,9 @@ import type { CredentialProgress } from '../../core/types';
 import type { CeIndex } from '../../services/types';
 import { isInUse } from '../../services/in-use';
 import { daysLeftText, formatDate, stateText } from '../../ui/format';
+import { readSettings, settingName } from '../../services/settings';
 
-const SETTING = 'pharmacyCe.statusBar.enabled';
+const SETTING = settingName('statusBarEnabled');
 
 /** The credential to show: the nearest cycle end not yet passed, else the most recently ended one. */
 export function nearestCredential(all: readonly CredentialProgress[]): CredentialProgress | undefined {
@@ -35,7 +36,7 @@ export class CeStatusBar implements vscode.Disposable {
   }
 
   update(): void {
-    const enabled = vscode.workspace.getConfiguration().get<boolean>(SETTING, true);
+    const enabled = readSettings().statusBarEnabled;
     const all = this.index.isReady ? this.index.folders().flatMap((f) => this.index.progress(f)) : [];
     const shown = nearestCredential(all);
     if (!enabled || !shown || (vscode.workspace.workspaceFolders ?? []).length === 0 || !isInUse(this.index)) {
@@ -101,7 +102,7 @@ export function activate(context: vscode.ExtensionContext, index: CeIndex): { it
     statusBar,
     index.onDidChange(() => statusBar.update()),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration(SETTING) || e.affectsConfiguration('pharmacyCe.dateFormat')) statusBar.update();
+      if (e.affectsConfiguration(SETTING) || e.affectsConfiguration(settingName('dateFormat'))) statusBar.update();
     }),
     vscode.workspace.onDidChangeWorkspaceFolders(() => statusBar.update()),
   );
