@@ -63,6 +63,9 @@ async function runPass({ name, grep, multiRoot, suiteIndex }) {
     tmp,
     folder: target,
     devMode: true,
+    // code-server saves edited files after a second by default: the suites decide when a note is saved (a
+    // test that types, then reverts, must not find its typing saved because the machine was slow).
+    settings: { 'files.autoSave': 'off' },
     env: { PHARMACY_CE_TEST_RESULT: resultFile, MOCHA_GREP: grep ?? '' },
   });
   lap(tag, `${name}: code-server up on 127.0.0.1:${server.port}, ${multiRoot ? 'workspace file' : 'folder'} ${target}`);
