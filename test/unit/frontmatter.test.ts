@@ -61,7 +61,7 @@ describe('frontmatter: only YAML, never code', () => {
     const a = readFrontmatter(fm('topics: [law]'));
     const b = readFrontmatter(fm('topics: [law]'));
     assert.ok(a.kind === 'read' && b.kind === 'read');
-    assert.notEqual(a.fm.doc, b.fm.doc);
+    assert.notEqual(a.fm.root, b.fm.root);
   });
 });
 
