@@ -14,10 +14,10 @@ import { parseYamlTree, type YamlNode, type YamlTree } from './yaml-tree';
 /**
  * Frontmatter larger than this is refused with a problem, unparsed: no real note comes near it, and it bounds
  * the work (gray-matter's comment-stripping regex is quadratic on whitespace lines). Measured: the slowest
- * block at this size reads in under 50 ms (see test/bench/reader-worst.ts).
+ * block at this size reads in under 50 ms (see test/bench/worst-note.ts).
  */
 export const FRONTMATTER_LIMIT = 4 * 1024;
-/** Flow collections nested deeper than this are refused: the parser's recursion exhausts memory on thousands. */
+/** Flow collections nested deeper than this are refused: the parser recurses once per level. */
 export const MAX_NESTING = 16;
 /**
  * More blank lines in a row than this are refused: gray-matter's comment-stripping regex costs the square of
