@@ -225,6 +225,12 @@ describe('completeNote: only the located values, or a refusal', () => {
     refused('---\nce_hours: 1\nstatus: "in\n  progress"\n---\n', /several lines/);
   });
 
+  it('replaces exactly the value the parser read: before a comment, with escapes, after an anchored key elsewhere', () => {
+    assert.equal(complete('---\nce_hours: 1\nstatus: planned   # later\n---\n'), '---\nce_hours: 1\nstatus: completed   # later\ncompleted: 2026-11-25\n---\n');
+    assert.equal(complete('---\nce_hours: 1\nstatus: "plan\\"ned\\t" # q\ncompleted: \'2020-01-01\'\n---\n'), '---\nce_hours: 1\nstatus: "completed" # q\ncompleted: \'2026-11-25\'\n---\n');
+    assert.equal(complete('---\nx: &a 1\ny: *a\nce_hours: 1\r\nstatus:    planned\n---\n'), '---\nx: &a 1\ny: *a\nce_hours: 1\r\nstatus:    completed\ncompleted: 2026-11-25\n---\n');
+  });
+
   it('edits an indented mapping with its indentation', () => {
     assert.equal(complete('---\n  ce_hours: 1\n  status: planned\n---\n'), '---\n  ce_hours: 1\n  status: completed\n  completed: 2026-11-25\n---\n');
   });

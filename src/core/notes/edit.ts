@@ -7,7 +7,7 @@ import type { CalendarDate } from '../types';
 import { linePos, readFrontmatter, type Entry, type Frontmatter } from './frontmatter';
 import { quoteExcerpt } from './problems';
 import { yamlScalar } from './note-template';
-import type { YamlNode } from './yaml-tree';
+import { scalarAlone, type YamlNode } from './yaml-tree';
 
 /** Replace text[start, end) with newText; offsets into the text as given (a BOM counts). An insert has start === end. */
 export interface TextEdit {
@@ -59,8 +59,8 @@ function isExact(source: string, node: YamlNode): boolean {
   if (written.length < 2 || written[written.length - 1] !== quote) return false;
   const inner = written.slice(1, -1);
   if (quote === "'") return inner.replace(/''/g, "'") === node.value;
-  // Double quotes: only text without escapes is compared (a value with escapes is refused, not guessed at).
-  return !inner.includes('\\') && inner === node.value;
+  // Double quotes with escapes (`\t`, `\"`): the quoted text alone must read as the same value.
+  return inner.includes('\\') ? scalarAlone(written) === node.value : inner === node.value;
 }
 
 /** The same scalar quoting style as `written`, holding `value`. */

@@ -68,6 +68,16 @@ export function parseYamlTree(source: string): YamlTree {
   return tree;
 }
 
+/** What one scalar's text, alone, reads as (undefined when it is not one scalar). */
+export function scalarAlone(text: string): string | undefined {
+  try {
+    const value = load(text, { schema: SCHEMA });
+    return typeof value === 'string' ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A node still open where the parse stopped: its start only. */
 function at(source: string, open: Open): YamlNode {
   const start = skipProperties(source, open.at);
