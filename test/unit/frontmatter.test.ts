@@ -116,6 +116,16 @@ describe('frontmatter: bounded work and short messages', () => {
   });
 });
 
+describe('frontmatter: keys and values paired as js-yaml read them', () => {
+  it('reads a flow mapping block, a ? key without a value, and an anchored list on its own line', () => {
+    assert.deepEqual([read('---\n{title: T, ce_hours: 2}\n---\n').note.title, read('---\n{title: T, ce_hours: 2}\n---\n').note.kind], ['T', 'ce']);
+    const explicit = read('---\n? title\nce_hours: 2\nstatus: planned\n---\n');
+    assert.deepEqual([explicit.note.kind, explicit.note.keyLines.status, explicit.problems.length], ['ce', 4, 0]);
+    const listed = read('---\nce_hours: 1\ntopics:\n  &t [law]\ncategory: *t\n---\n');
+    assert.deepEqual([listed.note.topics, listed.problems.map((p) => p.message)], [['law'], ['category must be one of ce, college, in-service, volunteering (found "[law]").']]);
+  });
+});
+
 describe('values as the note format says, not as YAML 1.1 guesses', () => {
   const hours = (value: string) => read(fm(`ce_hours: ${value}`, 'completed: 2025-01-01'));
 

@@ -128,9 +128,15 @@ export function readFrontmatter(text: string): FrontmatterRead {
   // Repeated keys are found here, with a Map (js-yaml stops at the repeat; its message names no key).
   let repeated: YamlNode | undefined;
   if (root?.kind === 'map') {
-    for (let i = 0; i + 1 < root.items.length; i += 2) {
-      const [key, value] = [root.items[i], root.items[i + 1]];
-      const entry: Entry = { key, value: value.kind === 'empty' && !value.anchor && !value.tag ? null : value };
+    const { items } = root;
+    // Keys and values alternate, unless a `? key` has no value: then a value is the node opened after a colon.
+    const regular = items.length === 2 * root.size;
+    for (let i = 0; i < items.length; i++) {
+      const key = items[i];
+      const next = i + 1 < items.length && (regular || /:[ \t\r\n]*$/.test(source.slice(Math.max(0, items[i + 1].at - 64), items[i + 1].at))) ? items[++i] : undefined;
+      if (!next && regular) break;
+      const value = next && !(next.kind === 'empty' && !next.anchor && !next.tag) ? next : null;
+      const entry: Entry = { key, value };
       fm.pairs.push(entry);
       if (key.kind !== 'scalar') continue;
       if (!fm.entries.has(key.value)) fm.entries.set(key.value, entry);

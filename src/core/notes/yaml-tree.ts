@@ -10,6 +10,10 @@ export interface YamlNode {
   kind: 'scalar' | 'seq' | 'map' | 'alias' | 'empty';
   /** How it is written: plain, quoted ('' or ""), a block scalar (| or >), a flow ([ or {) or block collection. */
   style: 'plain' | 'quoted' | 'block' | 'flow';
+  /** Where the parser opened it: right after the `:` for a mapping's value. */
+  at: number;
+  /** A mapping's number of pairs (a `? key` with no value has no value node among the items). */
+  size: number;
   /** source[start, end): the node itself, properties before it and whitespace around it left out. */
   start: number;
   end: number;
@@ -82,7 +86,7 @@ export function scalarAlone(text: string): string | undefined {
 function at(source: string, open: Open): YamlNode {
   const start = skipProperties(source, open.at);
   const c = source[start];
-  return { kind: 'empty', style: c === '[' || c === '{' ? 'flow' : 'plain', start, end: start, value: '', anchor: undefined, tag: undefined, items: open.items, target: undefined };
+  return { kind: 'empty', style: c === '[' || c === '{' ? 'flow' : 'plain', at: open.at, size: open.items.length >> 1, start, end: start, value: '', anchor: undefined, tag: undefined, items: open.items, target: undefined };
 }
 
 function makeNode(source: string, open: Open, state: LoaderState, anchors: Map<string, YamlNode>): YamlNode {
@@ -92,13 +96,21 @@ function makeNode(source: string, open: Open, state: LoaderState, anchors: Map<s
   const c = source[start];
   const tag = state.tag === null || state.tag === '?' ? undefined : state.tag.replace(/^tag:yaml\.org,2002:/, '!!');
   // One object shape for every node (spreading optional fields made this the parse's slowest step).
-  const node: YamlNode = { kind: 'empty', style: 'plain', start, end, value: '', anchor: state.anchor ?? undefined, tag, items: open.items, target: undefined };
+  const size = state.kind === 'mapping' && state.result instanceof Object ? Object.keys(state.result).length : 0;
+  const node: YamlNode = { kind: 'empty', style: 'plain', at: open.at, size, start, end, value: '', anchor: state.anchor ?? undefined, tag, items: open.items, target: undefined };
   if (state.kind === 'scalar') {
     node.kind = 'scalar';
     node.style = c === '"' || c === "'" ? 'quoted' : c === '|' || c === '>' ? 'block' : 'plain';
     node.value = typeof state.result === 'string' ? state.result : '';
     node.items = [];
   } else if (state.kind === 'sequence' || state.kind === 'mapping') {
+    // js-yaml first tries a block mapping's key there: a flow collection can arrive wrapped in itself.
+    const only = open.items.length === 1 ? open.items[0] : undefined;
+    if (only && only.start === start && only.end === end && only.kind === (state.kind === 'sequence' ? 'seq' : 'map')) {
+      only.anchor ??= node.anchor;
+      if (only.anchor) anchors.set(only.anchor, only);
+      return only;
+    }
     node.kind = state.kind === 'sequence' ? 'seq' : 'map';
     if (c === '[' || c === '{') node.style = 'flow';
     // A block collection ends with its last item (the parser's position is past any comment lines after it).
