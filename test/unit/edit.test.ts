@@ -208,12 +208,12 @@ describe('completeNote: only the located values, or a refusal', () => {
     refused('---\nce_hours: 1\n-----\ncompleted: garbing steps\n', /cannot be read.*"-----" is not one/);
   });
 
-  it('keeps a wrapped quoted value whole; one wrapped onto a column-0 line is not YAML, so it is refused', () => {
+  it('keeps a wrapped quoted value whole, also one wrapped onto a column-0 line', () => {
     const text = "---\nce_hours: 1\nsummary: 'Reviewed the policy.\n  completed: the quiz'\n---\nbody\n";
     assert.equal(complete(text), "---\nce_hours: 1\nstatus: completed\ncompleted: 2026-11-25\nsummary: 'Reviewed the policy.\n  completed: the quiz'\n---\nbody\n");
+    // js-yaml (gray-matter's parser) reads the column-0 line as part of the quoted value, as the edit must.
     const column0 = "---\nce_hours: 1\nsummary: 'Reviewed the policy.\ncompleted: the quiz'\n---\nbody\n";
-    refused(column0, /cannot be read/);
-    assert.equal(parseNote(column0, 'n.md').note.kind, 'broken');
+    assert.equal(complete(column0), "---\nce_hours: 1\nstatus: completed\ncompleted: 2026-11-25\nsummary: 'Reviewed the policy.\ncompleted: the quiz'\n---\nbody\n");
   });
 
   it('refuses status with an anchor, an alias, a tag, a block scalar or an explicit ? key', () => {
@@ -223,6 +223,12 @@ describe('completeNote: only the located values, or a refusal', () => {
     refused('---\nce_hours: 1\nstatus: |\n  planned\n---\n', /block/);
     refused('---\nce_hours: 1\n? status\n: planned\n---\n', /explicit key/);
     refused('---\nce_hours: 1\nstatus: "in\n  progress"\n---\n', /several lines/);
+  });
+
+  it('replaces exactly the value the parser read: before a comment, with escapes, after an anchored key elsewhere', () => {
+    assert.equal(complete('---\nce_hours: 1\nstatus: planned   # later\n---\n'), '---\nce_hours: 1\nstatus: completed   # later\ncompleted: 2026-11-25\n---\n');
+    assert.equal(complete('---\nce_hours: 1\nstatus: "plan\\"ned\\t" # q\ncompleted: \'2020-01-01\'\n---\n'), '---\nce_hours: 1\nstatus: "completed" # q\ncompleted: \'2026-11-25\'\n---\n');
+    assert.equal(complete('---\nx: &a 1\ny: *a\nce_hours: 1\r\nstatus:    planned\n---\n'), '---\nx: &a 1\ny: *a\nce_hours: 1\r\nstatus:    completed\ncompleted: 2026-11-25\n---\n');
   });
 
   it('edits an indented mapping with its indentation', () => {

@@ -61,7 +61,7 @@ describe('frontmatter: only YAML, never code', () => {
     const a = readFrontmatter(fm('topics: [law]'));
     const b = readFrontmatter(fm('topics: [law]'));
     assert.ok(a.kind === 'read' && b.kind === 'read');
-    assert.notEqual(a.fm.doc, b.fm.doc);
+    assert.notEqual(a.fm.root, b.fm.root);
   });
 });
 
@@ -113,6 +113,16 @@ describe('frontmatter: bounded work and short messages', () => {
     const { problems } = read(fm('title: A', 'topics: [law', 'completed: 2026-01-10'));
     assert.deepEqual([problems[0].line, problems[0].column, problems[0].length], [3, 9, 4]);
     assert.match(problems[0].message, /never closed with "\]"/);
+  });
+});
+
+describe('frontmatter: keys and values paired as js-yaml read them', () => {
+  it('reads a flow mapping block, a ? key without a value, and an anchored list on its own line', () => {
+    assert.deepEqual([read('---\n{title: T, ce_hours: 2}\n---\n').note.title, read('---\n{title: T, ce_hours: 2}\n---\n').note.kind], ['T', 'ce']);
+    const explicit = read('---\n? title\nce_hours: 2\nstatus: planned\n---\n');
+    assert.deepEqual([explicit.note.kind, explicit.note.keyLines.status, explicit.problems.length], ['ce', 4, 0]);
+    const listed = read('---\nce_hours: 1\ntopics:\n  &t [law]\ncategory: *t\n---\n');
+    assert.deepEqual([listed.note.topics, listed.problems.map((p) => p.message)], [['law'], ['category must be one of ce, college, in-service, volunteering (found "[law]").']]);
   });
 });
 

@@ -1,7 +1,6 @@
 // Properties of the one reader and its edits on generated notes in many YAML styles.
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { isScalar } from 'yaml';
 import { completeNote, markCompletedEdits } from '../../src/core/notes/edit';
 import { readFrontmatter } from '../../src/core/notes/frontmatter';
 import { parseNote } from '../../src/core/notes/note';
@@ -55,7 +54,7 @@ function valueOf(text: string, key: string): string | undefined {
   const read = readFrontmatter(text);
   if (read.kind !== 'read' || read.fm.error) return undefined;
   const node = read.fm.entries.get(key)?.value;
-  return isScalar(node) ? String(node.value) : undefined;
+  return node?.kind === 'scalar' ? node.value : undefined;
 }
 
 describe('completeNote (property): byte-exact outside the two values and reads back, or refuses', function () {
@@ -86,8 +85,8 @@ describe('completeNote (property): byte-exact outside the two values and reads b
             const entry = at(key);
             if (!entry) return false;
             const node = entry.value;
-            if (node?.range && node.range[0] !== node.range[1]) return e.start === fm.base + node.range[0] && e.end === fm.base + node.range[1];
-            return e.start === e.end && e.start === fm.base + fm.source.indexOf(':', entry.key.range![1]) + 1 && /^ \S+$/.test(e.newText);
+            if (node && node.start !== node.end) return e.start === fm.base + node.start && e.end === fm.base + node.end;
+            return e.start === e.end && e.start === fm.base + fm.source.indexOf(':', entry.key.end) + 1 && /^ \S+$/.test(e.newText);
           });
           const inserted = e.start === e.end && (text[e.start - 1] === '\n') && /^( *(status: completed|completed: \d{4}-\d\d-\d\d)\r?\n)+$/.test(e.newText);
           assert.ok(located || inserted, `edit ${JSON.stringify(e)} on ${JSON.stringify(text)}`);

@@ -468,9 +468,9 @@ describe('parseNote: hostile and unusual input', () => {
     const { note, problems } = parse('\ufeff---\r\ntitle: T\r\nce_hours: 1\r\nbad: [x\r\nnext: 1\r\n---\r\nbody');
     assert.equal(note.kind, 'broken');
     assert.deepEqual([problems[0].line, problems[0].column], [4, 6]);
-    // The parser places this one after the value the indented line would continue.
+    // The parser places this one at the colon of the over-indented key.
     const indent = parse('\ufeff---\r\ntitle: T\r\n  oops: 1\r\n---\r\n').problems[0];
-    assert.deepEqual([indent.line, indent.column], [2, 8]);
+    assert.deepEqual([indent.line, indent.column], [3, 7]);
   });
 
   it('accepts an explicit ---yaml opening line, or --- and a space pasted from a web page', () => {

@@ -4,10 +4,10 @@
 // a collection, a wrapped value, an explicit `? key`) is refused with a message saying why. Pure: takes text,
 // returns offset edits; the editor, the CLI or a test applies them.
 import type { CalendarDate } from '../types';
-import { isAlias, isMap, isScalar, type Node } from 'yaml';
-import { readFrontmatter, type Entry, type Frontmatter } from './frontmatter';
+import { linePos, readFrontmatter, type Entry, type Frontmatter } from './frontmatter';
 import { quoteExcerpt } from './problems';
 import { yamlScalar } from './note-template';
+import { scalarAlone, type YamlNode } from './yaml-tree';
 
 /** Replace text[start, end) with newText; offsets into the text as given (a BOM counts). An insert has start === end. */
 export interface TextEdit {
@@ -25,24 +25,42 @@ function editableFrontmatter(text: string): { fm: Frontmatter } | { error: strin
   const { fm } = read;
   if (fm.error) return { error: `its frontmatter cannot be read: ${fm.error.message}` };
   if (/\r(?!\n)/.test(fm.source)) return { error: 'the note ends its lines with a carriage return only; save it with LF or CRLF line ends first.' };
-  if (fm.doc?.contents && !(isMap(fm.doc.contents) && !fm.doc.contents.flow)) return { error: 'its frontmatter is not a list of "key: value" lines.' };
+  if (fm.root && fm.root.kind !== 'empty' && !(fm.root.kind === 'map' && fm.root.style !== 'flow')) return { error: 'its frontmatter is not a list of "key: value" lines.' };
   return { fm };
 }
 
 /** Why a value cannot be replaced in place, or undefined when it can. */
 function notReplaceable(fm: Frontmatter, entry: Entry): string | undefined {
-  const key = String(entry.key.value);
-  const before = fm.source.slice(fm.source.lastIndexOf('\n', entry.key.range![0]) + 1, entry.key.range![0]);
+  const key = entry.key.value;
+  const before = fm.source.slice(fm.source.lastIndexOf('\n', entry.key.start) + 1, entry.key.start);
   if (before.includes('?')) return `"${quoteExcerpt(key)}" is written as an explicit key ("? ${quoteExcerpt(key)}"); write it as "${quoteExcerpt(key)}: value" first.`;
-  const value = entry.value as Node | null;
+  if (!isExact(fm.source, entry.key)) return `the key "${quoteExcerpt(key)}" is not written on one line as plain or quoted text.`;
+  const value = entry.value;
   if (value === null) return undefined;
-  if (isAlias(value)) return `${key} refers to another value (*${value.source}); write the value itself first.`;
-  if (!isScalar(value)) return `${key} holds a list or mapping, not a single value; write "${key}: value" first.`;
+  if (value.kind === 'alias') return `${key} refers to another value (${fm.source.slice(value.start, value.end)}); write the value itself first.`;
   if (value.anchor) return `${key}'s value has an anchor (&${value.anchor}) that other values may refer to; remove it first.`;
   if (value.tag) return `${key}'s value has a tag (${value.tag}); remove it first.`;
-  if (value.type === 'BLOCK_LITERAL' || value.type === 'BLOCK_FOLDED') return `${key}'s value is a block (| or >); write it on the key's line first.`;
-  if (fm.source.slice(value.range![0], value.range![1]).includes('\n')) return `${key}'s value runs over several lines; write it on one line first.`;
+  if (value.kind !== 'scalar') return `${key} holds a list or mapping, not a single value; write "${key}: value" first.`;
+  if (value.style === 'block') return `${key}'s value is a block (| or >); write it on the key's line first.`;
+  if (fm.source.slice(value.start, value.end).includes('\n')) return `${key}'s value runs over several lines; write it on one line first.`;
+  if (!isExact(fm.source, value)) return `${key}'s value could not be located exactly; write it as plain text or in quotes first.`;
   return undefined;
+}
+
+/**
+ * Whether source[start, end) is exactly the scalar as written: one line whose text, unquoted, is the value the
+ * parser read. The ranges come from the parser's listener positions; this check makes a wrong one unspliceable.
+ */
+function isExact(source: string, node: YamlNode): boolean {
+  const written = source.slice(node.start, node.end);
+  if (node.kind !== 'scalar' || node.style === 'block' || /[\r\n]/.test(written)) return false;
+  if (node.style === 'plain') return written === node.value;
+  const quote = written[0];
+  if (written.length < 2 || written[written.length - 1] !== quote) return false;
+  const inner = written.slice(1, -1);
+  if (quote === "'") return inner.replace(/''/g, "'") === node.value;
+  // Double quotes with escapes (`\t`, `\"`): the quoted text alone must read as the same value.
+  return inner.includes('\\') ? scalarAlone(written) === node.value : inner === node.value;
 }
 
 /** The same scalar quoting style as `written`, holding `value`. */
@@ -70,7 +88,7 @@ export function setFrontmatterValues(text: string, values: ReadonlyArray<readonl
   const edits: TextEdit[] = [];
   const eol = /\r\n|\n/.exec(text)?.[0] ?? '\n';
   const lastEntry = fm.pairs.length > 0 ? fm.pairs[fm.pairs.length - 1] : undefined;
-  const indent = lastEntry?.key && (lastEntry.key as Node).range ? indentOf(fm.source, (lastEntry.key as Node).range![0]) : '';
+  const indent = lastEntry ? indentOf(fm.source, lastEntry.key.start) : '';
   const inserts = new Map<number, string[]>();
   for (const [key, value] of values) {
     const entry = fm.entries.get(key);
@@ -79,20 +97,20 @@ export function setFrontmatterValues(text: string, values: ReadonlyArray<readonl
       const earlier = values.slice(0, values.findIndex(([k]) => k === key)).map(([k]) => fm.entries.get(k)).filter((e) => e !== undefined);
       const anchorKey = insertAfter.find((k) => fm.entries.has(k));
       const anchor = earlier.at(-1) ?? (anchorKey ? fm.entries.get(anchorKey) : undefined);
-      const at = anchor ? lineAfter(fm.source, entryEnd(anchor)) : lastEntry ? lineAfter(fm.source, pairEnd(lastEntry)) : fm.source.length;
+      const at = anchor ? lineAfter(fm.source, entryEnd(anchor)) : lastEntry ? lineAfter(fm.source, entryEnd(lastEntry)) : fm.source.length;
       inserts.set(at, [...(inserts.get(at) ?? []), `${indent}${key}: ${scalarText(value)}${eol}`]);
       continue;
     }
     const refused = notReplaceable(fm, entry);
     if (refused) return { ok: false, error: refused };
-    const node = entry.value as Node | null;
-    if (node === null || (isScalar(node) && node.range![0] === node.range![1])) {
+    const node = entry.value;
+    if (node === null) {
       // `key:` or `key:   # comment`: the value goes right after the colon.
-      const colon = fm.source.indexOf(':', entry.key.range![1]);
+      const colon = fm.source.indexOf(':', entry.key.end);
       edits.push({ start: offset(colon + 1), end: offset(colon + 1), newText: ` ${scalarText(value)}` });
       continue;
     }
-    const [start, end] = node.range!;
+    const { start, end } = node;
     const written = fm.source.slice(start, end);
     const newText = requoted(value, written);
     if (newText !== written) edits.push({ start: offset(start), end: offset(end), newText });
@@ -103,14 +121,7 @@ export function setFrontmatterValues(text: string, values: ReadonlyArray<readonl
 
 /** Where an entry's value (or its key, when it has none) ends in the source. */
 function entryEnd(entry: Entry): number {
-  const node = entry.value as Node | null;
-  return node?.range ? node.range[1] : entry.key.range![1];
-}
-
-function pairEnd(pair: Entry['pair']): number {
-  const value = pair.value as Node | null;
-  const key = pair.key as Node | null;
-  return value?.range ? value.range[1] : (key?.range?.[1] ?? 0);
+  return entry.value ? entry.value.end : entry.key.end;
 }
 
 /** The start of the line after the one holding source[end - 1] (a value's last character). */
@@ -145,7 +156,7 @@ export function completeNote(text: string, date: CalendarDate): { ok: true; text
   const fm = back.kind === 'read' && !back.fm.error ? back.fm : undefined;
   const valueOf = (key: string) => {
     const node = fm?.entries.get(key)?.value;
-    return isScalar(node) ? String(node.value) : undefined;
+    return node?.kind === 'scalar' ? node.value : undefined;
   };
   if (valueOf('status') !== 'completed' || valueOf('completed') !== date) return { ok: false, error: 'the edited note would not read back as completed; it was left as it was.' };
   return { ok: true, text: out };
@@ -157,10 +168,9 @@ export function renameKeyEdit(text: string, line: number, newKey: string): TextE
   if ('error' in found || found.fm.entries.has(newKey)) return undefined;
   const { fm } = found;
   for (const { key } of fm.entries.values()) {
-    if (fm.lines.linePos(key.range![0]).line !== line + 1 || key.type === 'BLOCK_LITERAL' || key.type === 'BLOCK_FOLDED') continue;
-    const [start, end] = key.range!;
-    if (fm.source.slice(start, end).includes('\n')) return undefined;
-    return { start: fm.base + start, end: fm.base + end, newText: newKey };
+    if (linePos(fm, key.start).line !== line + 1) continue;
+    if (!isExact(fm.source, key)) return undefined;
+    return { start: fm.base + key.start, end: fm.base + key.end, newText: newKey };
   }
   return undefined;
 }

@@ -1,22 +1,23 @@
 // Reads a note's frontmatter block: one YAML parse that gives the values, their lines and columns, and the
-// exact offsets the edits replace. gray-matter is the entry point (the design names it), always with an options
+// offsets the edits replace. gray-matter is the entry point (the design names it), always with an options
 // object (without one it keeps every input in a global cache and hands out shared mutable results) and only on
 // the block, never the body. Its only engine is YAML; the code engines are replaced by ones that throw, and a
-// `---js` block is refused before gray-matter runs. The YAML engine is the `yaml` package with the failsafe
-// schema: every scalar comes back as the text written (`2026-04-31`, `1:30`, `010` stay as typed), and the
-// note format (note.ts) decides what is a valid value, instead of YAML 1.1's guesses.
+// `---js` block is refused before gray-matter runs. The YAML engine is js-yaml 3 (gray-matter's own) with the
+// failsafe schema and a listener that records every node's position (yaml-tree.ts): every scalar comes back as
+// the text written (`2026-04-31`, `1:30`, `010` stay as typed), and the note format (note.ts) decides what is a
+// valid value, instead of YAML 1.1's guesses.
 import matter from 'gray-matter';
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type Scalar } from 'yaml';
 import { findFence, type Fence } from './fence';
 import { quoteExcerpt } from './problems';
+import { parseYamlTree, type YamlNode, type YamlTree } from './yaml-tree';
 
 /**
  * Frontmatter larger than this is refused with a problem, unparsed: no real note comes near it, and it bounds
  * the work (gray-matter's comment-stripping regex is quadratic on whitespace lines). Measured: the slowest
- * block at this size reads in under 50 ms (see test/bench/reader-worst.ts).
+ * block at this size reads in under 50 ms (see test/bench/worst-note.ts).
  */
 export const FRONTMATTER_LIMIT = 4 * 1024;
-/** Flow collections nested deeper than this are refused: the parser's recursion exhausts memory on thousands. */
+/** Flow collections nested deeper than this are refused: the parser recurses once per level. */
 export const MAX_NESTING = 16;
 /**
  * More blank lines in a row than this are refused: gray-matter's comment-stripping regex costs the square of
@@ -39,9 +40,8 @@ export interface FrontmatterFailure extends Span {
 
 /** A top-level entry: its key node and value node (null for `key:` with nothing after it). */
 export interface Entry {
-  key: Scalar;
-  value: Node | null;
-  pair: Pair;
+  key: YamlNode;
+  value: YamlNode | null;
 }
 
 export interface Frontmatter {
@@ -50,15 +50,15 @@ export interface Frontmatter {
   endLine: number;
   /** Top-level entries by key, first occurrence, in file order. */
   entries: Map<string, Entry>;
-  /** Every top-level pair, repeats and non-text keys included (the edits refuse what they cannot place). */
-  pairs: Pair[];
+  /** Every top-level entry, repeats included (the edits refuse what they cannot place). */
+  pairs: Entry[];
   error?: FrontmatterFailure;
   /** Offset in the note's text of the parsed source's first character (the source is `\n` + the block). */
   base: number;
-  /** The parsed source and its line starts (line 1 is the opening fence's, empty). */
+  /** The parsed source (line 1 is the opening fence's, empty) and the document's node. */
   source: string;
-  lines: LineCounter;
-  doc?: Document.Parsed;
+  lineStarts: number[];
+  root?: YamlNode;
 }
 
 export type FrontmatterRead = { kind: 'none' } | { kind: 'read'; fm: Frontmatter };
@@ -73,8 +73,7 @@ export function readFrontmatter(text: string): FrontmatterRead {
   const fence = findFence(text);
   if (!fence) return { kind: 'none' };
   const source = `\n${text.slice(fence.blockStart, fence.blockEnd)}`;
-  const lines = new LineCounter();
-  const fm: Frontmatter = { fence, endLine: fence.closeLine === -1 ? 1 : fence.closeLine + 1, entries: new Map(), pairs: [], base: fence.blockStart - 1, source, lines };
+  const fm: Frontmatter = { fence, endLine: fence.closeLine === -1 ? 1 : fence.closeLine + 1, entries: new Map(), pairs: [], base: fence.blockStart - 1, source, lineStarts: [0] };
   const fail = (code: FrontmatterFailure['code'], message: string, span: Span): FrontmatterRead => {
     fm.error = { code, message, ...span };
     return { kind: 'read', fm };
@@ -102,6 +101,7 @@ export function readFrontmatter(text: string): FrontmatterRead {
   if (source.length > FRONTMATTER_LIMIT) {
     return fail('yaml-syntax', `The frontmatter is larger than ${FRONTMATTER_LIMIT / 1024} KB and is not read.`, { line: 1, column: 1, length: 3 });
   }
+  fm.lineStarts = lineStartsOf(source);
   const blanks = longBlankRun(source);
   if (blanks !== -1) {
     return fail('yaml-syntax', `The frontmatter has more than ${MAX_BLANK_RUN} blank lines in a row and is not read: remove them.`, spanAt(fm, blanks, blanks));
@@ -111,58 +111,59 @@ export function readFrontmatter(text: string): FrontmatterRead {
     return fail('yaml-syntax', `The frontmatter nests lists or mappings more than ${MAX_NESTING} deep and is not read.`, spanAt(fm, deep, deep + 1));
   }
   let data: unknown;
-  // Aliases are never expanded (values are read node by node, an alias resolved one step): an alias bomb costs
-  // nothing, so yaml's toJS limits (maxAliasCount) have nothing to guard.
+  // Aliases are never expanded by the reader (a value is read node by node, an alias resolved one step).
   try {
     // The block alone, after an opening `---` line (so lines keep their numbers), with no closing line: gray-matter
     // then hands the engine everything, rather than stopping at a `----` line inside the block.
-    const engine = { parse: (block: string) => parseDocument(block, { schema: 'failsafe', lineCounter: lines, prettyErrors: false, uniqueKeys: false }) };
+    const engine = { parse: (block: string) => ({ tree: parseYamlTree(block) }) };
     data = matter(`---${source}`, { language: 'yaml', engines: { yaml: engine, js: REFUSED, javascript: REFUSED, coffee: REFUSED, coffeescript: REFUSED, cson: REFUSED, json: REFUSED, toml: REFUSED } }).data;
   } catch (error) {
     return fail('yaml-syntax', `YAML error in the frontmatter: ${error instanceof Error ? error.message.split('\n')[0] : 'unreadable'}.`, { line: 1, column: 1, length: 3 });
   }
   // gray-matter skips the engine for a block of blank and comment lines: an empty mapping.
-  if (!(data instanceof Object) || !('contents' in data)) return { kind: 'read', fm };
-  const doc = data as Document.Parsed;
-  fm.doc = doc;
-  const contents = doc.contents;
-  // Repeated keys are found here, with a Map: the parser's own check compares every key with every other.
-  let repeated: Scalar | undefined;
-  if (isMap(contents)) {
-    for (const pair of contents.items) {
-      fm.pairs.push(pair);
-      if (!isScalar(pair.key) || typeof pair.key.value !== 'string') continue;
-      if (!fm.entries.has(pair.key.value)) fm.entries.set(pair.key.value, { key: pair.key, value: (pair.value as Node | null) ?? null, pair });
-      else repeated ??= pair.key;
+  if (!(data instanceof Object) || !('tree' in data)) return { kind: 'read', fm };
+  const tree = data.tree as YamlTree;
+  const root = tree.root;
+  fm.root = root;
+  // Repeated keys are found here, with a Map (js-yaml stops at the repeat; its message names no key).
+  let repeated: YamlNode | undefined;
+  if (root?.kind === 'map') {
+    const { items } = root;
+    // Keys and values alternate, unless a `? key` has no value: then a value is the node opened after a colon.
+    const regular = items.length === 2 * root.size;
+    for (let i = 0; i < items.length; i++) {
+      const key = items[i];
+      const next = i + 1 < items.length && (regular || /:[ \t\r\n]*$/.test(source.slice(Math.max(0, items[i + 1].at - 64), items[i + 1].at))) ? items[++i] : undefined;
+      if (!next && regular) break;
+      const value = next && !(next.kind === 'empty' && !next.anchor && !next.tag) ? next : null;
+      const entry: Entry = { key, value };
+      fm.pairs.push(entry);
+      if (key.kind !== 'scalar') continue;
+      if (!fm.entries.has(key.value)) fm.entries.set(key.value, entry);
+      else repeated ??= key;
     }
   }
-  if (repeated && (doc.errors.length === 0 || (repeated.range?.[0] ?? 0) < doc.errors[0].pos[0])) {
-    const key = quoteExcerpt(String(repeated.value));
-    fm.error = { code: 'yaml-syntax', message: `YAML error in the frontmatter: "${key}" is given twice; keep one.`, ...spanOf(fm, repeated) };
-  } else if (doc.errors.length > 0) {
-    fm.error = yamlFailure(fm, doc.errors[0].pos[0], doc.errors[0].message);
-  } else if (contents !== null && !isMap(contents)) {
+  if (repeated && (!tree.error || repeated.start <= tree.error.at)) {
+    fm.error = { code: 'yaml-syntax', message: `YAML error in the frontmatter: "${quoteExcerpt(repeated.value)}" is given twice; keep one.`, ...spanOf(fm, repeated) };
+  } else if (tree.error) {
+    fm.error = yamlFailure(fm, tree.error);
+  } else if (root && root.kind !== 'empty' && root.kind !== 'map') {
     fm.error = { code: 'yaml-syntax', message: 'The frontmatter must be "key: value" lines (found a single value or a list).', line: Math.min(2, fm.endLine), column: 1, length: 0 };
   }
   return { kind: 'read', fm };
 }
 
 /** A parser error placed in the file, pointing at an unclosed `[` or `{` rather than where the parser gave up. */
-function yamlFailure(fm: Frontmatter, at: number, message: string): FrontmatterFailure {
-  const reason = message.split('\n')[0].replace(/\.$/, '');
-  if (/^Flow (sequence|map)/.test(reason)) {
-    let opener: Node | undefined;
-    for (const { value } of fm.entries.values()) {
-      if ((isSeq(value) || isMap(value)) && value.flow && value.range && value.range[0] < at) opener = value;
-    }
-    if (opener?.range) {
-      const open = fm.source[opener.range[0]];
-      const close = open === '[' ? ']' : '}';
-      const span = spanAt(fm, opener.range[0], lineEndAt(fm.source, opener.range[0], true));
-      return { code: 'yaml-syntax', message: `YAML error in the frontmatter: "${open}" opened here is never closed with "${close}".`, ...span };
-    }
+function yamlFailure(fm: Frontmatter, error: NonNullable<YamlTree['error']>): FrontmatterFailure {
+  const reason = error.reason.split('\n')[0].replace(/\.$/, '');
+  const opener = error.flowOpener;
+  if (opener && /flow collection/.test(reason) && opener.start < error.at) {
+    const open = fm.source[opener.start];
+    const close = open === '[' ? ']' : '}';
+    const span = spanAt(fm, opener.start, lineEndAt(fm.source, opener.start, true));
+    return { code: 'yaml-syntax', message: `YAML error in the frontmatter: "${open}" opened here is never closed with "${close}".`, ...span };
   }
-  let span = spanAt(fm, at, at);
+  let span = spanAt(fm, error.at, error.at);
   // An error at the end of the block is reported on the last line inside it.
   if (span.line >= fm.endLine && fm.endLine > 2) span = { line: fm.endLine - 1, column: 1, length: 0 };
   return { code: 'yaml-syntax', message: `YAML error in the frontmatter: ${reason}.`, ...span, length: 0 };
@@ -171,23 +172,33 @@ function yamlFailure(fm: Frontmatter, at: number, message: string): FrontmatterF
 /** The span of source[start, end), cut at the end of its first line. */
 export function spanAt(fm: Frontmatter, start: number, end: number): Span {
   const at = Math.max(0, Math.min(start, fm.source.length));
-  // Before the parse (a block refused unread) the line starts are not known yet: count them.
-  const pos = fm.lines.lineStarts.length > 0 ? fm.lines.linePos(at) : countedPos(fm.source, at);
+  const pos = linePos(fm, at);
   const stop = Math.min(Math.max(end, at), lineEndAt(fm.source, at, false));
   return { line: Math.max(1, pos.line), column: Math.max(1, pos.col), length: stop - at };
 }
 
-function countedPos(source: string, at: number): { line: number; col: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = source.indexOf('\n'); i !== -1 && i < at; i = source.indexOf('\n', i + 1)) [line, lineStart] = [line + 1, i + 1];
-  return { line, col: at - lineStart + 1 };
+/** The 1-based line and column of source[at]. */
+export function linePos(fm: Frontmatter, at: number): { line: number; col: number } {
+  const starts = fm.lineStarts;
+  let [low, high] = [0, starts.length - 1];
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid] <= at) low = mid;
+    else high = mid - 1;
+  }
+  return { line: low + 1, col: at - starts[low] + 1 };
+}
+
+/** Where each line of `source` starts. */
+function lineStartsOf(source: string): number[] {
+  const starts = [0];
+  for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
 }
 
 /** The span of a node (its value, quotes included). */
-export function spanOf(fm: Frontmatter, node: Node): Span {
-  const [start, end] = node.range ?? [0, 0];
-  return spanAt(fm, start, end);
+export function spanOf(fm: Frontmatter, node: YamlNode): Span {
+  return spanAt(fm, node.start, node.end);
 }
 
 /** End of the line holding `at` (before a CR); with `trim`, trailing spaces dropped too. */
@@ -239,8 +250,7 @@ function firstLines(text: string, from: number): string {
 }
 
 /** An alias resolved to the node it names (undefined when it names none). */
-export function resolved(fm: Frontmatter, node: Node | null): Node | null | undefined {
-  if (!isAlias(node)) return node;
-  return fm.doc ? (node.resolve(fm.doc) as Node | undefined) : undefined;
+export function resolved(node: YamlNode | null): YamlNode | null | undefined {
+  if (node?.kind !== 'alias') return node;
+  return node.target?.kind === 'empty' ? null : node.target;
 }
-

@@ -4,7 +4,7 @@
 // checked here against the note format (format.ts), from the text as written.
 import { bodyHeading, summarizeBody } from './excerpt';
 import { AUDIENCES, CATEGORIES, DATE_ALIASES, FORMATS, HOURS_ALIASES, NOTE_KEYS } from './format';
-import { readFrontmatter, type Frontmatter } from './frontmatter';
+import { linePos, readFrontmatter, type Frontmatter } from './frontmatter';
 import { quoteExcerpt } from './problems';
 import { NoteValues } from './values';
 import { isTopicKey } from './topics';
@@ -48,7 +48,7 @@ function readNote(input: string, path: string): NoteParseResult {
   const fallbackTitle = (): string => bodyHeading(bodyOf(text, read)) || fileTitle(path);
   const keyLines: Record<string, number> = {};
   if (fm) {
-    for (const [key, entry] of fm.entries) if (key !== '__proto__') keyLines[key] = fm.lines.linePos(entry.key.range?.[0] ?? 0).line;
+    for (const [key, entry] of fm.entries) if (key !== '__proto__') keyLines[key] = linePos(fm, entry.key.start).line;
   }
   const base = fm ? { path, keyLines, frontmatter: { startLine: 1, endLine: fm.endLine } } : { path, keyLines };
   if (fm?.error) {

@@ -1,6 +1,5 @@
 // Reads each frontmatter value as the note format says, from the text as written (the failsafe schema keeps
 // every scalar a string), and reports a wrong one at its line and column.
-import { isMap, isScalar, isSeq, type Node, type Scalar } from 'yaml';
 import { daysInMonth } from '../common/dates';
 import { typoDistance } from '../common/typo';
 import { MAX_HOURS, MAX_YEAR, MIN_YEAR, STATUSES, WARN_HOURS } from './format';
@@ -8,6 +7,7 @@ import { resolved, spanOf, type Frontmatter, type Span } from './frontmatter';
 import { NoteProblems, quoteExcerpt } from './problems';
 import { isTopicKey, nearestTopic } from './topics';
 import { parseUan } from './uan';
+import type { YamlNode } from './yaml-tree';
 import type { CalendarDate, NoteStatus, ProblemCode, TopicKey, Uan } from '../types';
 
 const NUMBER = /^\+?(?:\d+(?:\.\d*)?|\.\d+)$/;
@@ -22,9 +22,9 @@ const EMPTY_WORDS = new Set(['', '~', 'null', 'Null', 'NULL']);
 type Value =
   | { kind: 'absent' }
   | { kind: 'empty' }
-  | { kind: 'text'; text: string; node: Scalar }
-  | { kind: 'list'; items: (Node | null)[]; node: Node }
-  | { kind: 'other'; node: Node | null };
+  | { kind: 'text'; text: string; node: YamlNode }
+  | { kind: 'list'; items: YamlNode[]; node: YamlNode }
+  | { kind: 'other'; node: YamlNode | null };
 
 export class NoteValues {
   readonly problems: NoteProblems;
@@ -46,15 +46,14 @@ export class NoteValues {
     return this.view(entry.value);
   }
 
-  private view(raw: Node | null): Value {
-    const node = this.fm ? resolved(this.fm, raw) : raw;
+  private view(raw: YamlNode | null): Value {
+    const node = resolved(raw?.kind === 'empty' ? null : raw);
     if (node === null || node === undefined) return node === null ? { kind: 'empty' } : { kind: 'other', node: null };
-    if (isScalar(node)) {
+    if (node.kind === 'scalar') {
       // A known tag (`!!timestamp`, `!!int`) still makes a value of its own: the text as written is what counts.
-      const text = typeof node.value === 'string' ? node.value : (node.source ?? String(node.value ?? ''));
-      return node.type === 'PLAIN' && EMPTY_WORDS.has(text) ? { kind: 'empty' } : { kind: 'text', text, node };
+      return node.style === 'plain' && EMPTY_WORDS.has(node.value) ? { kind: 'empty' } : { kind: 'text', text: node.value, node };
     }
-    if (isSeq(node)) return { kind: 'list', items: node.items as (Node | null)[], node };
+    if (node.kind === 'seq') return { kind: 'list', items: node.items, node };
     return { kind: 'other', node };
   }
 
@@ -78,8 +77,8 @@ export class NoteValues {
     return keySpan;
   }
 
-  private nodeSpan(node: Node | null, key: string): Span {
-    return node && this.fm && node.range ? spanOf(this.fm, node) : this.spanOf(key);
+  private nodeSpan(node: YamlNode, key: string): Span {
+    return this.fm && node.kind !== 'empty' ? spanOf(this.fm, node) : this.spanOf(key);
   }
 
   error(key: string, message: string, replacement?: string): void {
@@ -102,10 +101,10 @@ export class NoteValues {
     if (v.kind === 'text') return `"${quoteExcerpt(v.text)}"`;
     if (v.kind === 'absent' || v.kind === 'empty') return 'nothing';
     const node = v.node;
-    const source = node?.range && this.fm ? this.fm.source.slice(node.range[0], node.range[1]).trim() : '';
+    const source = node && this.fm ? this.fm.source.slice(node.start, node.end).trim() : '';
     if (source !== '' && !source.includes('\n') && (source.startsWith('[') || source.startsWith('{'))) return `"${quoteExcerpt(source)}"`;
     if (v.kind === 'list') return 'a list';
-    return isMap(node) ? 'a mapping' : 'nothing';
+    return node?.kind === 'map' ? 'a mapping' : 'nothing';
   }
 
   // ---- values ------------------------------------------------------------------------------------------
@@ -253,7 +252,7 @@ export class NoteValues {
     if (v.kind === 'text') {
       // `topics: law, patient-safety` is one string: split it, keeping each part's column.
       const whole = this.spanOf('topics');
-      const quoted = v.node.type === 'QUOTE_DOUBLE' || v.node.type === 'QUOTE_SINGLE';
+      const quoted = v.node.style === 'quoted';
       let from = 0;
       for (const part of v.text.split(',')) {
         const trimmed = part.trim();
