@@ -131,6 +131,19 @@ describe('Outside the workspace folder: links and paths', function () {
     await waitFor(() => folder.workspace.fileProblems().length === 0, 10_000, 'the link gone');
   });
 
+  it('a certificate reached through a link is never looked at: it counts as not found', async () => {
+    const index = await waitForIndex();
+    const folder = index.folders()[0];
+    fs.writeFileSync(path.join(home, 'etc/cert.pdf'), 'pdf');
+    link(path.join(home, 'etc'), 'certs');
+    const note = fixtureUri('notes/linked-certificate.md');
+    made.push(note.fsPath);
+    fs.writeFileSync(note.fsPath, NOTE('Linked', 1, 'certificate: ../certs/cert.pdf\n'));
+    await waitFor(() => folder.workspace.hasNote('notes/linked-certificate.md'), 10_000, 'the note indexed');
+    await index.rebuild();
+    assert.ok(folder.workspace.missingCertificates().includes('notes/linked-certificate.md'), 'not stat\'ed through the link');
+  });
+
   it('a note naming a network-share certificate (//host/x) is a warning and never stops the change event', async () => {
     const index = await waitForIndex();
     const folder = index.folders()[0];
