@@ -121,6 +121,21 @@ describe('Outside the workspace folder: links and paths', function () {
     await waitFor(() => vscode.languages.getDiagnostics(fixtureUri('notes/passwd.md')).length === 0, 10_000, 'the problem cleared');
   });
 
+  it('indexing never lists a folder outside through a folder link (its access time stays as it was)', async function () {
+    if (process.platform === 'win32') this.skip();
+    const index = await waitForIndex();
+    // A link to / would have the whole disk listed. Listing a folder updates its access time (relatime does
+    // when it is older than the change time), so an old one set here tells whether anyone listed it.
+    const deep = path.join(home, 'etc', 'deep');
+    fs.mkdirSync(deep);
+    fs.writeFileSync(path.join(deep, 'inner.md'), NOTE('Inner', 3));
+    const old = new Date('2000-01-01T00:00:00Z');
+    for (const dir of [path.join(home, 'etc'), deep]) fs.utimesSync(dir, old, fs.statSync(dir).mtime);
+    link(path.join(home, 'etc'), 'notes/etc');
+    await index.rebuild();
+    for (const dir of [path.join(home, 'etc'), deep]) assert.equal(fs.statSync(dir).atime.getTime(), old.getTime(), `${dir} was listed`);
+  });
+
   it('a note link created while the editor runs is not read either', async () => {
     const index = await waitForIndex();
     const folder = index.folders()[0];

@@ -95,11 +95,11 @@ describe('CLI folder reader: symbolic links', () => {
 
   it('does not hang on a .pharmacy-ce.json that is not a regular file (a named pipe)', function () {
     if (process.platform === 'win32') this.skip();
-    this.timeout(20_000);
+    this.timeout(60_000);
     fs.rmSync(path.join(root, '.pharmacy-ce.json'));
     spawnSync('mkfifo', [path.join(root, '.pharmacy-ce.json')]);
     // In a child process: reading a pipe nobody writes to blocks forever.
-    const run = spawnSync(process.execPath, [CLI, 'check', root], { encoding: 'utf8', timeout: 10_000 });
+    const run = spawnSync(process.execPath, [CLI, 'check', root], { encoding: 'utf8', timeout: 30_000 });
     assert.equal(run.signal, null, 'the CLI finished');
     assert.match(run.stdout, /\.pharmacy-ce\.json:1:1: \w+: .*not a regular file/);
   });
