@@ -104,6 +104,12 @@ describe('CLI folder reader: symbolic links', () => {
     assert.match(run.stdout, /\.pharmacy-ce\.json:1:1: \w+: .*not a regular file/);
   });
 
+  it('reads nothing outside for include globs that try to leave the folder', () => {
+    fs.writeFileSync(path.join(root, '.pharmacy-ce.json'), JSON.stringify({ include: ['../**', '../elsewhere/**/*.md', '/etc/**', `${outside}/**`, '**'] }));
+    const folder = loadCeFolder(root, AS_OF);
+    assert.deepEqual(folder.files, ['notes/real.md']);
+  });
+
   it('reports at most ten links one by one, then one summary', () => {
     const links = Array.from({ length: 14 }, (_, i) => ({ path: `l${String(i).padStart(2, '0')}.md`, kind: 'file' as const, target: 'outside' as const }));
     const problems = linkProblems(links);
