@@ -3,6 +3,7 @@
 // command that writes refuses a link; indexing skips links and says so in the Problems panel; a note whose
 // certificate names a network share (`//host/x`) does not stop the index's change event.
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -134,6 +135,31 @@ describe('Outside the workspace folder: links and paths', function () {
     link(path.join(home, 'etc'), 'notes/etc');
     await index.rebuild();
     for (const dir of [path.join(home, 'etc'), deep]) assert.equal(fs.statSync(dir).atime.getTime(), old.getTime(), `${dir} was listed`);
+  });
+
+  it('a .pharmacy-ce.json that is a named pipe does not stop indexing', async function () {
+    if (process.platform === 'win32') this.skip();
+    const index = await waitForIndex();
+    const config = path.join(fixtureRoot(), CONFIG_FILE);
+    const kept = path.join(home, 'config.json');
+    fs.renameSync(config, kept);
+    execFileSync('mkfifo', [config]);
+    try {
+      let finished = false;
+      const rebuilt = index.rebuild().then(() => (finished = true));
+      await waitFor(() => finished, 10_000, 'the rebuild finished');
+      await rebuilt;
+    } finally {
+      // A reader blocked on the pipe gets end-of-file when a writer opens and closes it.
+      try {
+        fs.closeSync(fs.openSync(config, fs.constants.O_WRONLY | fs.constants.O_NONBLOCK));
+      } catch {
+        // ENXIO: nobody is reading it.
+      }
+      fs.rmSync(config);
+      fs.renameSync(kept, config);
+      await index.rebuild();
+    }
   });
 
   it('a note link created while the editor runs is not read either', async () => {
