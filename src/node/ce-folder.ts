@@ -7,7 +7,7 @@ import { CONFIG_FILE } from '../core/rules/config';
 import { CeWorkspace, type CeWorkspaceOptions } from '../core/index/folder-index';
 import { linkProblems, type SkippedLink } from '../core/index/links';
 import type { CalendarDate, Problem } from '../core/types';
-import { inspectInsideFolder } from './safe-fs';
+import { inspectInsideFolder, relativeInside } from './safe-fs';
 
 export interface CeFolder {
   root: string;
@@ -104,9 +104,8 @@ function skippedLink(root: string, full: string, rel: string, matters: (isDir: b
     return undefined; // a dangling link (or a loop): nothing it could give
   }
   if (!matters(isDir)) return undefined;
-  const inside = path.relative(fs.realpathSync(root), real);
-  const outside = inside.startsWith('..') || path.isAbsolute(inside);
-  return { path: rel, kind: isDir ? 'folder' : 'file', target: outside ? 'outside' : { inside: inside.split(path.sep).join('/') } };
+  const inside = relativeInside(root, real);
+  return { path: rel, kind: isDir ? 'folder' : 'file', target: inside === undefined ? 'outside' : { inside: inside.split(path.sep).join('/') } };
 }
 
 /** Reads each file as UTF-8 and feeds the index; an unreadable one becomes a problem, never an exception. */

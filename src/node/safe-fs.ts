@@ -93,9 +93,27 @@ function walkTo(folder: string, relativePath: string, create: boolean): { target
   }
   // No link on the way, so this holds unless the folders moved meanwhile; checked on the real paths anyway.
   const real = fs.realpathSync(dir);
-  const rel = path.relative(root, real);
-  if (rel.startsWith('..') || path.isAbsolute(rel)) throw new RefusedWriteError(`Not written: ${shown} would land outside the notes folder.`);
+  if (relativeInside(root, real) === undefined) throw new RefusedWriteError(`Not written: ${shown} would land outside the notes folder.`);
   return { target: path.join(real, segments[segments.length - 1]), shown, dir: real };
+}
+
+/**
+ * `target` relative to `folder` ('' for the folder itself), or undefined when it lies outside. Either may name
+ * the folder through a link (a process's working folder is always a real path), so its real path counts too.
+ * A name that merely starts with two dots (`..archive`) is inside.
+ */
+export function relativeInside(folder: string, target: string): string | undefined {
+  let real = folder;
+  try {
+    real = fs.realpathSync(folder);
+  } catch {
+    // Not there: only the path as given can contain the target.
+  }
+  for (const base of new Set([folder, real])) {
+    const rel = path.relative(base, target);
+    if (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel)) return rel;
+  }
+  return undefined;
 }
 
 function leafState(file: string, shown: string): TargetState {

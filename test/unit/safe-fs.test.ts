@@ -81,6 +81,11 @@ describe('safe-fs: writeInsideFolder', () => {
     assert.deepEqual(fs.readdirSync(path.join(folder, 'real')), []);
   });
 
+  it('writes into a folder whose name starts with two dots (..archive is inside, not a way out)', () => {
+    writeInsideFolder(folder, '..archive/x.csv', 'x', { replace: false });
+    assert.equal(fs.readFileSync(path.join(folder, '..archive/x.csv'), 'utf8'), 'x');
+  });
+
   it('refuses a path with a NUL character as not a path, like any other bad path (never a bare fs error)', () => {
     // A setting from the repository's .vscode/settings.json (pharmacyCe.newNoteFolder) can carry one.
     refused(() => writeInsideFolder(folder, 'notes\u0000x/a.md', 'x', { replace: false }), /is not a path inside the notes folder/);
