@@ -133,10 +133,28 @@ function writeExclusive(file: string, data: string | Uint8Array, shown: string):
     if (errorCode(error) === 'EEXIST') throw new RefusedWriteError(`Not written: ${shown} appeared while it was being written; nothing was changed.`);
     throw error;
   }
+  // A folder on the way swapped for a link after the walk (a race) puts the file elsewhere. On Linux the open
+  // file says where it really is: one made elsewhere is removed before anything goes into it. Node has no
+  // openat, so other systems keep the (narrow) race.
+  const at = openedAt(fd);
+  if (at !== undefined && path.dirname(at) !== path.dirname(file)) {
+    fs.closeSync(fd);
+    fs.rmSync(at, { force: true });
+    throw new RefusedWriteError(`Not written: a folder on the way to ${shown} changed while it was being written; nothing was changed.`);
+  }
   try {
     fs.writeFileSync(fd, data);
   } finally {
     fs.closeSync(fd);
+  }
+}
+
+/** The real path of an open file where the system tells it (Linux's /proc), else undefined. */
+function openedAt(fd: number): string | undefined {
+  try {
+    return fs.readlinkSync(`/proc/self/fd/${fd}`);
+  } catch {
+    return undefined;
   }
 }
 

@@ -92,6 +92,28 @@ describe('safe-fs: writeInsideFolder', () => {
     refused(() => inspectInsideFolder(folder, 'a\u0000.md'), /is not a path inside the notes folder/);
   });
 
+  it('creates nothing outside when a folder on the way turns into a link between the check and the write (Linux)', function () {
+    if (!fs.existsSync('/proc/self/fd')) this.skip();
+    // A race (a sync client or another process swaps transcripts/ for a link while the write runs), made
+    // certain here by doing the swap just before the file is opened.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const nodeFs: typeof fs = require('fs');
+    const open = nodeFs.openSync;
+    fs.mkdirSync(path.join(folder, 'transcripts'));
+    nodeFs.openSync = ((...args: Parameters<typeof fs.openSync>) => {
+      nodeFs.openSync = open;
+      fs.renameSync(path.join(folder, 'transcripts'), path.join(base, 'moved'));
+      fs.symlinkSync(home, path.join(folder, 'transcripts'));
+      return open(...args);
+    }) as typeof fs.openSync;
+    try {
+      refused(() => writeInsideFolder(folder, 'transcripts/x.csv', 'titles', { replace: false }), /changed while it was being written/);
+    } finally {
+      nodeFs.openSync = open;
+    }
+    assert.deepEqual(fs.readdirSync(home), ['secret.txt']);
+  });
+
   it('replaces the directory entry of a hard-linked file, leaving the other name untouched', () => {
     fs.linkSync(path.join(home, 'secret.txt'), path.join(folder, 'hard.csv'));
     writeInsideFolder(folder, 'hard.csv', 'new', { replace: true });
