@@ -96,7 +96,6 @@ describe('safe-fs: writeInsideFolder', () => {
     if (!fs.existsSync('/proc/self/fd')) this.skip();
     // A race (a sync client or another process swaps transcripts/ for a link while the write runs), made
     // certain here by doing the swap just before the file is opened.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const nodeFs: typeof fs = require('fs');
     const open = nodeFs.openSync;
     fs.mkdirSync(path.join(folder, 'transcripts'));
