@@ -7,6 +7,7 @@ import { CONFIG_FILE } from '../core/rules/config';
 import { CeWorkspace, type CeWorkspaceOptions } from '../core/index/folder-index';
 import { linkProblems, type SkippedLink } from '../core/index/links';
 import type { CalendarDate, Problem } from '../core/types';
+import { inspectInsideFolder, relativeInside } from './safe-fs';
 
 export interface CeFolder {
   root: string;
@@ -33,10 +34,16 @@ export function loadCeFolder(root: string, asOf: CalendarDate, options: CeWorksp
 function readConfig(root: string, problems: Problem[]): string | undefined {
   const full = path.join(root, CONFIG_FILE);
   try {
-    if (fs.lstatSync(full).isSymbolicLink()) {
+    const stat = fs.lstatSync(full);
+    if (stat.isSymbolicLink()) {
       // Never read through a link: the built-in default applies, and the problem says why.
       const link = skippedLink(root, full, CONFIG_FILE, () => true);
       if (link) problems.push(...linkProblems([link]));
+      return undefined;
+    }
+    if (!stat.isFile() && !stat.isDirectory()) {
+      // A named pipe or a device: reading it would block, or never end.
+      problems.push(unreadable(CONFIG_FILE, 'it is not a regular file', 'the built-in default applies'));
       return undefined;
     }
     return fs.readFileSync(full, 'utf8');
@@ -97,9 +104,8 @@ function skippedLink(root: string, full: string, rel: string, matters: (isDir: b
     return undefined; // a dangling link (or a loop): nothing it could give
   }
   if (!matters(isDir)) return undefined;
-  const inside = path.relative(fs.realpathSync(root), real);
-  const outside = inside.startsWith('..') || path.isAbsolute(inside);
-  return { path: rel, kind: isDir ? 'folder' : 'file', target: outside ? 'outside' : { inside: inside.split(path.sep).join('/') } };
+  const inside = relativeInside(root, real);
+  return { path: rel, kind: isDir ? 'folder' : 'file', target: inside === undefined ? 'outside' : { inside: inside.split(path.sep).join('/') } };
 }
 
 /** Reads each file as UTF-8 and feeds the index; an unreadable one becomes a problem, never an exception. */
@@ -120,15 +126,16 @@ export function indexFiles(root: string, workspace: CeWorkspace, files: readonly
 export function checkCertificates(root: string, workspace: CeWorkspace): void {
   for (const note of workspace.ceNotes()) {
     const target = workspace.certificateTarget(note.path);
-    // One outside the folder is never looked at (the core warns about it).
+    // One outside the folder is never looked at (the core warns about it), nor one reached through a link.
     if (!target || target.outside) continue;
-    workspace.setCertificateExists(note.path, isFile(path.join(root, target.path)));
+    workspace.setCertificateExists(note.path, isFileInside(root, target.path));
   }
 }
 
-function isFile(full: string): boolean {
+/** True for a regular file at `relativePath`, with no symbolic link on the way (the write rule's own walk). */
+function isFileInside(root: string, relativePath: string): boolean {
   try {
-    return fs.statSync(full).isFile();
+    return inspectInsideFolder(root, relativePath) === 'file';
   } catch {
     return false;
   }

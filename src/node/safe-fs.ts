@@ -99,9 +99,27 @@ function walkTo(folder: string, relativePath: string, create: boolean, shownAs?:
   }
   // No link on the way, so this holds unless the folders moved meanwhile; checked on the real paths anyway.
   const real = fs.realpathSync(dir);
-  const rel = path.relative(root, real);
-  if (rel.startsWith('..') || path.isAbsolute(rel)) throw new RefusedWriteError(`Not written: ${shown} would land outside the notes folder.`);
+  if (relativeInside(root, real) === undefined) throw new RefusedWriteError(`Not written: ${shown} would land outside the notes folder.`);
   return { target: path.join(real, segments[segments.length - 1]), shown, dir: real };
+}
+
+/**
+ * `target` relative to `folder` ('' for the folder itself), or undefined when it lies outside. Either may name
+ * the folder through a link (a process's working folder is always a real path), so its real path counts too.
+ * A name that merely starts with two dots (`..archive`) is inside.
+ */
+export function relativeInside(folder: string, target: string): string | undefined {
+  let real = folder;
+  try {
+    real = fs.realpathSync(folder);
+  } catch {
+    // Not there: only the path as given can contain the target.
+  }
+  for (const base of new Set([folder, real])) {
+    const rel = path.relative(base, target);
+    if (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel)) return rel;
+  }
+  return undefined;
 }
 
 function leafState(file: string, shown: string): TargetState {
@@ -121,10 +139,28 @@ function writeExclusive(file: string, data: string | Uint8Array, shown: string):
     if (errorCode(error) === 'EEXIST') throw new RefusedWriteError(`Not written: ${shown} appeared while it was being written; nothing was changed.`);
     throw error;
   }
+  // A folder on the way swapped for a link after the walk (a race) puts the file elsewhere. On Linux the open
+  // file says where it really is: one made elsewhere is removed before anything goes into it. Node has no
+  // openat, so other systems keep the (narrow) race.
+  const at = openedAt(fd);
+  if (at !== undefined && path.dirname(at) !== path.dirname(file)) {
+    fs.closeSync(fd);
+    fs.rmSync(at, { force: true });
+    throw new RefusedWriteError(`Not written: a folder on the way to ${shown} changed while it was being written; nothing was changed.`);
+  }
   try {
     fs.writeFileSync(fd, data);
   } finally {
     fs.closeSync(fd);
+  }
+}
+
+/** The real path of an open file where the system tells it (Linux's /proc), else undefined. */
+function openedAt(fd: number): string | undefined {
+  try {
+    return fs.readlinkSync(`/proc/self/fd/${fd}`);
+  } catch {
+    return undefined;
   }
 }
 

@@ -6,7 +6,7 @@ import * as path from 'path';
 import { isCalendarDate, localToday } from '../core/common/dates';
 import { TRANSCRIPT_DIR, buildTranscript, transcriptBaseName, transcriptCsvFile, transcriptHtml } from '../core/outputs/transcript';
 import { loadCeFolder } from './ce-folder';
-import { RefusedWriteError, inspectInsideFolder, writeInsideFolder } from './safe-fs';
+import { RefusedWriteError, inspectInsideFolder, relativeInside, writeInsideFolder } from './safe-fs';
 
 export const TRANSCRIPT_USAGE = `  transcript [folder] --credential ID [--out DIR] [--as-of YYYY-MM-DD] [--name NAME] [--replace]
                     Write transcripts/<credential>-<cycle end>.csv and .html for one credential's cycle,
@@ -45,8 +45,8 @@ export function runTranscript(argv: readonly string[], usage: string): number {
     process.stderr.write(`pharmacy-ce: not a folder: ${args.folder ?? root}\n`);
     return 2;
   }
-  const outDir = args.out === undefined ? TRANSCRIPT_DIR : path.relative(root, path.resolve(args.out));
-  if (outDir.startsWith('..') || path.isAbsolute(outDir)) {
+  const outDir = args.out === undefined ? TRANSCRIPT_DIR : relativeInside(root, path.resolve(args.out));
+  if (outDir === undefined) {
     process.stderr.write(`pharmacy-ce: --out must be a folder inside the notes folder (${args.folder ?? root}): ${args.out}\n`);
     return 2;
   }

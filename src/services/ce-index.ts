@@ -236,7 +236,7 @@ class WorkspaceIndex implements CeIndex {
     if (config.error !== undefined) log()?.warn(`Could not read ${configUri.toString(true)}: ${errorText(config.error)}`);
     workspace.setConfig(config.text, this.asOf());
 
-    const { uris, links } = await findNotes(wsFolder, workspace, options);
+    const { uris, links } = await findNotes(wsFolder, workspace);
     const found = Date.now();
     const seen = new Set<string>();
     await forEachLimited(uris, READ_CONCURRENCY, (uri) => {

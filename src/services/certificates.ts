@@ -1,5 +1,6 @@
 // Certificate checks: whether the file a note's `certificate:` names exists. The core cannot look; this tells it.
 import * as vscode from 'vscode';
+import { RefusedWriteError, inspectInsideFolder } from '../node/safe-fs';
 import { errorText, isFileNotFound } from './files';
 import { type Folder, uriIn } from './folder';
 import { log } from './log';
@@ -26,8 +27,7 @@ export async function checkCertificate(folder: Folder, path: string): Promise<bo
   set.add(path);
   let exists: boolean;
   try {
-    await vscode.workspace.fs.stat(uri);
-    exists = true;
+    exists = await isFileInside(folder.folder.uri, target.path, uri);
   } catch (error) {
     if (!isFileNotFound(error)) log()?.warn(`Could not check certificate ${uri.toString(true)}: ${errorText(error)}`);
     exists = false;
@@ -36,4 +36,21 @@ export async function checkCertificate(folder: Folder, path: string): Promise<bo
   const now = folder.workspace.getNote(path);
   if (!now || now.kind !== 'ce' || now.certificate !== note.certificate) return false;
   return folder.workspace.setCertificateExists(path, exists);
+}
+
+/**
+ * True for a regular file with no symbolic link on the way: a link (say `certs -> /`) must not make the index
+ * look outside the folder. On disk the write rule's own walk does it; elsewhere the stat's SymbolicLink bit.
+ */
+async function isFileInside(folderUri: vscode.Uri, relPath: string, uri: vscode.Uri): Promise<boolean> {
+  if (folderUri.scheme === 'file') {
+    try {
+      return inspectInsideFolder(folderUri.fsPath, relPath) === 'file';
+    } catch (error) {
+      if (error instanceof RefusedWriteError) return false;
+      throw error;
+    }
+  }
+  const { type } = await vscode.workspace.fs.stat(uri);
+  return (type & vscode.FileType.File) !== 0 && (type & vscode.FileType.SymbolicLink) === 0;
 }

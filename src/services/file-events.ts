@@ -8,6 +8,7 @@ import { settleEachLimited } from './each-limited';
 import { READ_CONCURRENCY, errorText, statOf } from './files';
 import { type FileEvent, type Folder, insideAny, relativePathIn } from './folder';
 import { isLink, withTarget, withoutLinks } from './links';
+import { walkNotes } from './folder-reader';
 import { log } from './log';
 
 /** File events are collected this long after the last one before the index is updated. */
@@ -119,12 +120,11 @@ export async function applyFileEvents(folder: Folder, target: EventTarget): Prom
         const stat = await statOf(uri);
         if (!stat || !(stat.type & vscode.FileType.Directory)) return;
         if (stat.type & vscode.FileType.SymbolicLink) return addLink({ path, kind: 'folder' });
-        // The search follows folder links: its results are checked for links like a full index's.
-        const found = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, '**/*'));
-        const inner = await withoutLinks(folder.folder, found.filter((u) => workspace.isNotePath(relPath(u))));
-        for (const link of inner.links) addLink(link);
+        // Walked, not searched: the search follows folder links (see findNotes).
+        const inner = await walkNotes(uri, workspace, path);
+        for (const link of inner.links) addLink(withTarget(folder.folder.uri, link));
         await settleEachLimited(
-          inner.notes,
+          inner.files,
           READ_CONCURRENCY,
           async (u) => {
             const p = relPath(u);

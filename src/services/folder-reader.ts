@@ -1,43 +1,22 @@
-// Reading a folder: which files are notes (a search by the include globs, or a directory walk where the file
-// system offers no search) and reading one note into a core index.
+// Reading a folder: which files are notes (a directory walk by the include globs that never enters a link) and
+// reading one note into a core index.
 import * as vscode from 'vscode';
-import type { CeWorkspace, CeWorkspaceOptions } from '../core/index/folder-index';
+import type { CeWorkspace } from '../core/index/folder-index';
 import type { SkippedLink } from '../core/index/links';
 import { forEachLimited } from './each-limited';
 import { READ_CONCURRENCY, errorText, readText } from './files';
-import { relativePathIn } from './folder';
-import { withoutLinks } from './links';
+import { withTarget } from './links';
 import { log } from './log';
-import { DEFAULT_EXCLUDE } from '../core/common/globs';
 
 /**
- * Note files of a folder by its include globs; a directory walk where the file system offers no search. No
- * note that is, or lies under, a symbolic link: those links come back in `links`, to be reported.
+ * Note files of a folder by its include globs, from a directory walk. Not VS Code's file search: it follows
+ * folder links (search.followSymlinks), so a link to `/` had the whole disk listed before its results could be
+ * checked. The walk never enters a link, at one readDirectory per folder that may hold notes (checking the
+ * search's results took one per folder holding a note). No note that is, or lies under, a symbolic link: those links come back in `links`, to be reported.
  */
-export async function findNotes(wsFolder: vscode.WorkspaceFolder, workspace: CeWorkspace, options: CeWorkspaceOptions): Promise<{ uris: vscode.Uri[]; links: SkippedLink[] }> {
-  const include = workspace.config.include.length > 0 ? workspace.config.include : (options.defaultInclude ?? ['**/*.md']);
-  // The exclude glob only saves listing work: every result is checked against the core's own filter anyway.
-  // Globs with braces or commas stay out of it (they cannot nest in one `{a,b}` glob); the filter applies them.
-  const exclude = [...new Set([...DEFAULT_EXCLUDE, ...workspace.config.exclude, ...(options.extraExclude ?? [])])].filter(
-    (g) => !/[{},]/.test(g) && !g.startsWith('!'),
-  );
-  const excludePattern = new vscode.RelativePattern(wsFolder, `{${exclude.join(',')}}`);
-  const found = new Map<string, vscode.Uri>();
-  for (const glob of include) {
-    try {
-      for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(wsFolder, glob), excludePattern)) found.set(uri.toString(), uri);
-    } catch (error) {
-      log()?.warn(`Searching ${wsFolder.name} for ${glob} failed: ${errorText(error)}`);
-    }
-  }
-  const isNote = (uri: vscode.Uri) => workspace.isNotePath(relativePathIn(wsFolder.uri, uri));
-  if (found.size === 0 && wsFolder.uri.scheme !== 'file') {
-    const walked = await walk(wsFolder.uri, workspace);
-    return { uris: walked.files.filter(isNote), links: walked.links };
-  }
-  // The search follows folder links (search.followSymlinks): its results are checked for links.
-  const { notes, links } = await withoutLinks(wsFolder, [...found.values()].filter(isNote));
-  return { uris: notes, links };
+export async function findNotes(wsFolder: vscode.WorkspaceFolder, workspace: CeWorkspace): Promise<{ uris: vscode.Uri[]; links: SkippedLink[] }> {
+  const walked = await walkNotes(wsFolder.uri, workspace);
+  return { uris: walked.files, links: walked.links.map((link) => withTarget(wsFolder.uri, link)) };
 }
 
 /**
@@ -63,13 +42,14 @@ export async function readNote(workspace: CeWorkspace, uri: vscode.Uri, path: st
 }
 
 /**
- * Lists files below `root` with readDirectory, entering only folders that may hold notes (by their folder-
- * relative path). Links are neither entered nor listed; those that would give notes come back in `links`.
+ * The notes below `root` (folder-relative path `rootRel`, '' for the workspace folder) by readDirectory,
+ * entering only folders that may hold notes. Links are neither entered nor listed; those that would give
+ * notes come back in `links`.
  */
-async function walk(root: vscode.Uri, workspace: CeWorkspace): Promise<{ files: vscode.Uri[]; links: SkippedLink[] }> {
+export async function walkNotes(root: vscode.Uri, workspace: CeWorkspace, rootRel = ''): Promise<{ files: vscode.Uri[]; links: SkippedLink[] }> {
   const files: vscode.Uri[] = [];
   const links: SkippedLink[] = [];
-  let level: { uri: vscode.Uri; rel: string }[] = [{ uri: root, rel: '' }];
+  let level: { uri: vscode.Uri; rel: string }[] = [{ uri: root, rel: rootRel }];
   while (level.length > 0) {
     const nextLevel: { uri: vscode.Uri; rel: string }[] = [];
     await forEachLimited(level, READ_CONCURRENCY, async ({ uri, rel }) => {
@@ -87,7 +67,7 @@ async function walk(root: vscode.Uri, workspace: CeWorkspace): Promise<{ files: 
           if (isDir ? workspace.mayHoldNotes(childRel) : workspace.isNotePath(childRel)) links.push({ path: childRel, kind: isDir ? 'folder' : 'file' });
         } else if (isDir) {
           if (workspace.mayHoldNotes(childRel)) nextLevel.push({ uri: child, rel: childRel });
-        } else files.push(child);
+        } else if (workspace.isNotePath(childRel)) files.push(child);
       }
     });
     level = nextLevel;

@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { SkippedLink } from '../core/index/links';
+import { relativeInside } from '../node/safe-fs';
 import { forEachLimited } from './each-limited';
 import { READ_CONCURRENCY, errorText } from './files';
 import { relativePathIn, uriIn } from './folder';
@@ -53,11 +54,9 @@ export async function withoutLinks(wsFolder: vscode.WorkspaceFolder, uris: reado
 export function withTarget(folderUri: vscode.Uri, link: SkippedLink): SkippedLink {
   if (folderUri.scheme !== 'file') return link;
   try {
-    const root = fs.realpathSync(folderUri.fsPath);
-    const real = fs.realpathSync(path.join(root, ...link.path.split('/')));
-    const inside = path.relative(root, real);
-    const outside = inside.startsWith('..') || path.isAbsolute(inside);
-    return { ...link, target: outside ? 'outside' : { inside: inside.split(path.sep).join('/') } };
+    const real = fs.realpathSync(path.join(folderUri.fsPath, ...link.path.split('/')));
+    const inside = relativeInside(folderUri.fsPath, real);
+    return { ...link, target: inside === undefined ? 'outside' : { inside: inside.split(path.sep).join('/') } };
   } catch {
     return link; // dangling or gone meanwhile: said without a target
   }

@@ -3,6 +3,7 @@
 // command that writes refuses a link; indexing skips links and says so in the Problems panel; a note whose
 // certificate names a network share (`//host/x`) does not stop the index's change event.
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -121,6 +122,46 @@ describe('Outside the workspace folder: links and paths', function () {
     await waitFor(() => vscode.languages.getDiagnostics(fixtureUri('notes/passwd.md')).length === 0, 10_000, 'the problem cleared');
   });
 
+  it('indexing never lists a folder outside through a folder link (its access time stays as it was)', async function () {
+    if (process.platform === 'win32') this.skip();
+    const index = await waitForIndex();
+    // A link to / would have the whole disk listed. Listing a folder updates its access time (relatime does
+    // when it is older than the change time), so an old one set here tells whether anyone listed it.
+    const deep = path.join(home, 'etc', 'deep');
+    fs.mkdirSync(deep);
+    fs.writeFileSync(path.join(deep, 'inner.md'), NOTE('Inner', 3));
+    const old = new Date('2000-01-01T00:00:00Z');
+    for (const dir of [path.join(home, 'etc'), deep]) fs.utimesSync(dir, old, fs.statSync(dir).mtime);
+    link(path.join(home, 'etc'), 'notes/etc');
+    await index.rebuild();
+    for (const dir of [path.join(home, 'etc'), deep]) assert.equal(fs.statSync(dir).atime.getTime(), old.getTime(), `${dir} was listed`);
+  });
+
+  it('a .pharmacy-ce.json that is a named pipe does not stop indexing', async function () {
+    if (process.platform === 'win32') this.skip();
+    const index = await waitForIndex();
+    const config = path.join(fixtureRoot(), CONFIG_FILE);
+    const kept = path.join(home, 'config.json');
+    fs.renameSync(config, kept);
+    execFileSync('mkfifo', [config]);
+    try {
+      let finished = false;
+      const rebuilt = index.rebuild().then(() => (finished = true));
+      await waitFor(() => finished, 10_000, 'the rebuild finished');
+      await rebuilt;
+    } finally {
+      // A reader blocked on the pipe gets end-of-file when a writer opens and closes it.
+      try {
+        fs.closeSync(fs.openSync(config, fs.constants.O_WRONLY | fs.constants.O_NONBLOCK));
+      } catch {
+        // ENXIO: nobody is reading it.
+      }
+      fs.rmSync(config);
+      fs.renameSync(kept, config);
+      await index.rebuild();
+    }
+  });
+
   it('a note link created while the editor runs is not read either', async () => {
     const index = await waitForIndex();
     const folder = index.folders()[0];
@@ -129,6 +170,19 @@ describe('Outside the workspace folder: links and paths', function () {
     assert.equal(folder.workspace.hasNote('notes/later.md'), false);
     fs.rmSync(made.pop()!);
     await waitFor(() => folder.workspace.fileProblems().length === 0, 10_000, 'the link gone');
+  });
+
+  it('a certificate reached through a link is never looked at: it counts as not found', async () => {
+    const index = await waitForIndex();
+    const folder = index.folders()[0];
+    fs.writeFileSync(path.join(home, 'etc/cert.pdf'), 'pdf');
+    link(path.join(home, 'etc'), 'certs');
+    const note = fixtureUri('notes/linked-certificate.md');
+    made.push(note.fsPath);
+    fs.writeFileSync(note.fsPath, NOTE('Linked', 1, 'certificate: ../certs/cert.pdf\n'));
+    await waitFor(() => folder.workspace.hasNote('notes/linked-certificate.md'), 10_000, 'the note indexed');
+    await index.rebuild();
+    assert.ok(folder.workspace.missingCertificates().includes('notes/linked-certificate.md'), 'not stat\'ed through the link');
   });
 
   it('a note naming a network-share certificate (//host/x) is a warning and never stops the change event', async () => {

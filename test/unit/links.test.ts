@@ -1,6 +1,7 @@
 // Symbolic links in a notes folder are never followed by the CLI's folder reader (src/node/ce-folder.ts):
 // real links in a temp folder, pointing outside it and inside it.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -8,6 +9,7 @@ import { linkProblems } from '../../src/core/index/links';
 import { loadCeFolder } from '../../src/node/ce-folder';
 
 const AS_OF = '2026-11-25';
+const CLI = path.resolve(__dirname, '../../../dist/cli.js');
 const NOTE = (hours: number) => `---\ntitle: Course ${hours}\nce_hours: ${hours}\ncompleted: 2026-01-15\n---\nBody.\n`;
 
 describe('CLI folder reader: symbolic links', () => {
@@ -74,6 +76,38 @@ describe('CLI folder reader: symbolic links', () => {
     fs.symlinkSync(path.join(outside, 'passwd'), path.join(root, 'passwd.txt'));
     fs.symlinkSync(outside, path.join(root, 'node_modules'));
     assert.deepEqual(loadCeFolder(root, AS_OF).fileProblems, []);
+  });
+
+  it('never looks at a certificate through a link: a folder link on the way, or the file itself', () => {
+    // A note's `certificate:` must not make the reader stat outside the folder (it would tell whether a file
+    // of the user's exists; on macOS a link into /net/<host> reaches out to that host).
+    fs.writeFileSync(path.join(outside, 'cert.pdf'), 'pdf');
+    fs.symlinkSync(outside, path.join(root, 'certs'));
+    fs.symlinkSync(path.join(outside, 'cert.pdf'), path.join(root, 'notes/linked.pdf'));
+    fs.writeFileSync(path.join(root, 'notes/real.pdf'), 'pdf');
+    const withCertificate = (certificate: string) => NOTE(1).replace('---\nBody', `certificate: ${certificate}\n---\nBody`);
+    fs.writeFileSync(path.join(root, 'notes/a.md'), withCertificate('../certs/cert.pdf'));
+    fs.writeFileSync(path.join(root, 'notes/b.md'), withCertificate('linked.pdf'));
+    fs.writeFileSync(path.join(root, 'notes/c.md'), withCertificate('real.pdf'));
+    const folder = loadCeFolder(root, AS_OF);
+    assert.deepEqual(folder.workspace.missingCertificates().sort(), ['notes/a.md', 'notes/b.md']);
+  });
+
+  it('does not hang on a .pharmacy-ce.json that is not a regular file (a named pipe)', function () {
+    if (process.platform === 'win32') this.skip();
+    this.timeout(60_000);
+    fs.rmSync(path.join(root, '.pharmacy-ce.json'));
+    spawnSync('mkfifo', [path.join(root, '.pharmacy-ce.json')]);
+    // In a child process: reading a pipe nobody writes to blocks forever.
+    const run = spawnSync(process.execPath, [CLI, 'check', root], { encoding: 'utf8', timeout: 30_000 });
+    assert.equal(run.signal, null, 'the CLI finished');
+    assert.match(run.stdout, /\.pharmacy-ce\.json:1:1: \w+: .*not a regular file/);
+  });
+
+  it('reads nothing outside for include globs that try to leave the folder', () => {
+    fs.writeFileSync(path.join(root, '.pharmacy-ce.json'), JSON.stringify({ include: ['../**', '../elsewhere/**/*.md', '/etc/**', `${outside}/**`, '**'] }));
+    const folder = loadCeFolder(root, AS_OF);
+    assert.deepEqual(folder.files, ['notes/real.md']);
   });
 
   it('reports at most ten links one by one, then one summary', () => {

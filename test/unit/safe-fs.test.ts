@@ -68,6 +68,51 @@ describe('safe-fs: writeInsideFolder', () => {
     assert.deepEqual(fs.readdirSync(base).sort(), ['home', 'notes-repo']);
   });
 
+  it('refuses a link at any depth: a grandparent folder, a link to a link, a dangling folder link', () => {
+    fs.symlinkSync(home, path.join(folder, 'a'));
+    refused(() => writeInsideFolder(folder, 'a/b/c/x.csv', 'x', { replace: false }), /^Not written: a \(on the way to a\/b\/c\/x\.csv\) is a symbolic link/);
+    fs.mkdirSync(path.join(folder, 'real'));
+    fs.symlinkSync(path.join(folder, 'real'), path.join(folder, 'inner-link')); // a link to a folder inside...
+    fs.symlinkSync(path.join(folder, 'inner-link'), path.join(folder, 'chain')); // ...and a link to that link
+    refused(() => writeInsideFolder(folder, 'chain/x.csv', 'x', { replace: false }), /chain \(on the way to chain\/x\.csv\) is a symbolic link/);
+    fs.symlinkSync(path.join(home, 'made-later'), path.join(folder, 'later'));
+    refused(() => writeInsideFolder(folder, 'later/x.csv', 'x', { replace: false }), /later \(on the way to later\/x\.csv\) is a symbolic link/);
+    assert.deepEqual(fs.readdirSync(home), ['secret.txt']);
+    assert.deepEqual(fs.readdirSync(path.join(folder, 'real')), []);
+  });
+
+  it('writes into a folder whose name starts with two dots (..archive is inside, not a way out)', () => {
+    writeInsideFolder(folder, '..archive/x.csv', 'x', { replace: false });
+    assert.equal(fs.readFileSync(path.join(folder, '..archive/x.csv'), 'utf8'), 'x');
+  });
+
+  it('refuses a path with a NUL character as not a path, like any other bad path (never a bare fs error)', () => {
+    // A setting from the repository's .vscode/settings.json (pharmacyCe.newNoteFolder) can carry one.
+    refused(() => writeInsideFolder(folder, 'notes\u0000x/a.md', 'x', { replace: false }), /is not a path inside the notes folder/);
+    refused(() => inspectInsideFolder(folder, 'a\u0000.md'), /is not a path inside the notes folder/);
+  });
+
+  it('creates nothing outside when a folder on the way turns into a link between the check and the write (Linux)', function () {
+    if (!fs.existsSync('/proc/self/fd')) this.skip();
+    // A race (a sync client or another process swaps transcripts/ for a link while the write runs), made
+    // certain here by doing the swap just before the file is opened.
+    const nodeFs: typeof fs = require('fs');
+    const open = nodeFs.openSync;
+    fs.mkdirSync(path.join(folder, 'transcripts'));
+    nodeFs.openSync = ((...args: Parameters<typeof fs.openSync>) => {
+      nodeFs.openSync = open;
+      fs.renameSync(path.join(folder, 'transcripts'), path.join(base, 'moved'));
+      fs.symlinkSync(home, path.join(folder, 'transcripts'));
+      return open(...args);
+    }) as typeof fs.openSync;
+    try {
+      refused(() => writeInsideFolder(folder, 'transcripts/x.csv', 'titles', { replace: false }), /changed while it was being written/);
+    } finally {
+      nodeFs.openSync = open;
+    }
+    assert.deepEqual(fs.readdirSync(home), ['secret.txt']);
+  });
+
   it('replaces the directory entry of a hard-linked file, leaving the other name untouched', () => {
     fs.linkSync(path.join(home, 'secret.txt'), path.join(folder, 'hard.csv'));
     writeInsideFolder(folder, 'hard.csv', 'new', { replace: true });

@@ -93,6 +93,16 @@ describe('CLI transcript (dist/cli.js)', function () {
     assert.match(run.stdout, /^audits\/2026\/tx-\d{4}-\d{2}-\d{2}\.csv\naudits\/2026\/tx-\d{4}-\d{2}-\d{2}\.html\n$/);
   });
 
+  it('takes --out inside a notes folder named through a link (the working folder is its real path)', () => {
+    // `cd ~/notes` where ~/notes is a link: the process's working folder is the real path, the argument is not.
+    const opened = path.join(base, 'opened');
+    fs.symlinkSync(folder, opened);
+    const run = cli(['transcript', opened, '--credential', 'tx', '--as-of', AS_OF, '--out', 'audits'], folder);
+    assert.equal(run.status, 1, run.stderr);
+    assert.match(run.stdout, /^audits\/tx-\d{4}-\d{2}-\d{2}\.csv\n/);
+    assert.ok(fs.readdirSync(path.join(folder, 'audits')).length === 2);
+  });
+
   it('exits 2 with a clear message for an unknown credential, a missing --credential or a bad date', () => {
     const unknown = cli(['transcript', folder, '--credential', 'nope', '--as-of', AS_OF]);
     assert.equal(unknown.status, 2);

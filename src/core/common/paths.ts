@@ -29,10 +29,11 @@ export function resolveRelative(notePath: string, target: string): { path: strin
 
 /**
  * The segments of a path that must stay inside a folder (`transcripts/x.csv`, `notes\new`), or undefined
- * when it is absolute or has a `..` segment. `.` and empty segments are dropped; no segment is left empty.
+ * when it is absolute, has a `..` segment or a NUL (no file system takes one; fs would throw a bare TypeError).
+ * `.` and empty segments are dropped; no segment is left empty.
  */
 export function insideSegments(relativePath: string): string[] | undefined {
-  if (isAbsolutePath(relativePath)) return undefined;
+  if (isAbsolutePath(relativePath) || relativePath.includes('\0')) return undefined;
   const segments = relativePath.split(/[/\\]/).filter((s) => s !== '' && s !== '.');
   return segments.includes('..') ? undefined : segments;
 }
