@@ -2,8 +2,8 @@
 // background: nothing here waits for notes to be read.
 import * as vscode from 'vscode';
 import { initLog } from './services/log';
-import { createCeIndex } from './services/ce-index';
-import type { CeIndex } from './services/types';
+import { createWorkspaceIndex } from './services/workspace-index';
+import type { WorkspaceIndex } from './services/types';
 import * as progressTree from './features/progress-tree';
 import * as notesTree from './features/notes-tree';
 import * as statusBar from './features/status-bar';
@@ -15,7 +15,7 @@ import * as transcript from './features/transcript';
 
 export interface Feature {
   /** Registers the feature; may return an object that integration tests reach through the extension's exports. */
-  activate(context: vscode.ExtensionContext, index: CeIndex): unknown;
+  activate(context: vscode.ExtensionContext, index: WorkspaceIndex): unknown;
 }
 
 const FEATURES: Record<string, Feature> = {
@@ -34,14 +34,14 @@ const FEATURES: Record<string, Feature> = {
  * other extensions get nothing, so the index and the features' internals are no API anyone can come to rely on.
  */
 export interface PharmacyCeApi {
-  index: CeIndex;
+  index: WorkspaceIndex;
   /** What each feature's activate returned, by feature folder name (for integration tests). */
   features: Record<string, unknown>;
 }
 
 export function activate(context: vscode.ExtensionContext): PharmacyCeApi | undefined {
   const log = initLog(context);
-  const index = createCeIndex(context);
+  const index = createWorkspaceIndex(context);
   context.subscriptions.push(index);
   const features: Record<string, unknown> = {};
   for (const [name, feature] of Object.entries(FEATURES)) {

@@ -4,14 +4,14 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { CONFIG_FILE } from '../core/rules/config';
-import { CeWorkspace, type CeWorkspaceOptions } from '../core/index/folder-index';
+import { FolderIndex, type FolderIndexOptions } from '../core/index/folder-index';
 import { linkProblems, type SkippedLink } from '../core/index/links';
 import type { CalendarDate, Problem } from '../core/types';
 import { inspectInsideFolder, relativeInside } from './safe-fs';
 
 export interface CeFolder {
   root: string;
-  workspace: CeWorkspace;
+  workspace: FolderIndex;
   /** Folder-relative paths of the notes read, in walk order. */
   files: string[];
   /** Problems the core cannot see: unreadable files and folders. */
@@ -21,8 +21,8 @@ export interface CeFolder {
 /** Folders never walked: they hold no notes and can be huge. */
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 
-export function loadCeFolder(root: string, asOf: CalendarDate, options: CeWorkspaceOptions = {}): CeFolder {
-  const workspace = new CeWorkspace(options);
+export function loadCeFolder(root: string, asOf: CalendarDate, options: FolderIndexOptions = {}): CeFolder {
+  const workspace = new FolderIndex(options);
   const fileProblems: Problem[] = [];
   workspace.setConfig(readConfig(root, fileProblems), asOf);
   const files = listNoteFiles(root, workspace, fileProblems);
@@ -58,7 +58,7 @@ function readConfig(root: string, problems: Problem[]): string | undefined {
  * Symbolic links are never followed, to files or folders: one could bring in files from outside the folder
  * (and a folder link cycle would never end). Each link that would have given notes is a problem.
  */
-export function listNoteFiles(root: string, workspace: CeWorkspace, problems: Problem[] = []): string[] {
+export function listNoteFiles(root: string, workspace: FolderIndex, problems: Problem[] = []): string[] {
   const out: string[] = [];
   const links: SkippedLink[] = [];
   // Dot-folders (.vscode, .obsidian, .vscode-test...) hold no notes unless an include glob names one.
@@ -109,7 +109,7 @@ function skippedLink(root: string, full: string, rel: string, matters: (isDir: b
 }
 
 /** Reads each file as UTF-8 and feeds the index; an unreadable one becomes a problem, never an exception. */
-export function indexFiles(root: string, workspace: CeWorkspace, files: readonly string[], problems: Problem[]): void {
+export function indexFiles(root: string, workspace: FolderIndex, files: readonly string[], problems: Problem[]): void {
   for (const rel of files) {
     let text: string;
     try {
@@ -123,7 +123,7 @@ export function indexFiles(root: string, workspace: CeWorkspace, files: readonly
 }
 
 /** Tells the index which certificate files inside the folder exist (a missing one is a warning the core then reports). */
-export function checkCertificates(root: string, workspace: CeWorkspace): void {
+export function checkCertificates(root: string, workspace: FolderIndex): void {
   for (const note of workspace.ceNotes()) {
     const target = workspace.certificateTarget(note.path);
     // One outside the folder is never looked at (the core warns about it), nor one reached through a link.

@@ -11,9 +11,9 @@ import { log } from './log';
  * built from the value as written: `//host/x` would make vscode.Uri throw. Never throws.
  */
 export async function checkCertificate(folder: Folder, path: string): Promise<boolean> {
-  const note = folder.workspace.getNote(path);
+  const note = folder.index.getNote(path);
   if (!note || note.kind !== 'ce' || !note.certificate) return false;
-  const target = folder.workspace.certificateTarget(path);
+  const target = folder.index.certificateTarget(path);
   if (!target || target.outside) return false;
   let uri: vscode.Uri;
   try {
@@ -33,9 +33,9 @@ export async function checkCertificate(folder: Folder, path: string): Promise<bo
     exists = false;
   }
   // The note may have changed while the stat ran; only record the answer for the certificate it still names.
-  const now = folder.workspace.getNote(path);
+  const now = folder.index.getNote(path);
   if (!now || now.kind !== 'ce' || now.certificate !== note.certificate) return false;
-  return folder.workspace.setCertificateExists(path, exists);
+  return folder.index.setCertificateExists(path, exists);
 }
 
 /**

@@ -2,7 +2,7 @@
 // branch switch is one update, then applied to a folder's index.
 import * as vscode from 'vscode';
 import { CONFIG_FILE } from '../core/rules/config';
-import type { CeWorkspace } from '../core/index/folder-index';
+import type { FolderIndex } from '../core/index/folder-index';
 import type { SkippedLink } from '../core/index/links';
 import { settleEachLimited } from './each-limited';
 import { READ_CONCURRENCY, errorText, statOf } from './files';
@@ -46,7 +46,7 @@ export class FileEventQueue implements vscode.Disposable {
 
 /** What applying events needs from the index service. */
 export interface EventTarget {
-  readNote(workspace: CeWorkspace, uri: vscode.Uri, path: string): Promise<boolean>;
+  readNote(workspace: FolderIndex, uri: vscode.Uri, path: string): Promise<boolean>;
   checkCertificate(folder: Folder, path: string): Promise<boolean>;
   /** A note file was read again after an event (whether or not the index changed). */
   noteRead(uri: vscode.Uri): void;
@@ -67,7 +67,7 @@ export async function applyFileEvents(folder: Folder, target: EventTarget): Prom
   const addLink = (link: SkippedLink) => {
     folder.links.set(link.path, withTarget(folder.folder.uri, link));
     linksChanged = true;
-    if (folder.workspace.deleteNote(link.path)) paths.add(link.path);
+    if (folder.index.deleteNote(link.path)) paths.add(link.path);
   };
   const recheck = new Set<string>();
   /** Deleted paths that were not notes: maybe folders, whose notes and certificates went with them. */
@@ -75,7 +75,7 @@ export async function applyFileEvents(folder: Folder, target: EventTarget): Prom
   const failed = (what: string) => (_item: unknown, error: unknown) => log()?.error(`Could not update the index (${what}): ${errorText(error)}`);
   // Which changed notes are links, from one listing per folder holding one (a burst of 10,000 notes in 100
   // folders costs 100 listings, not 10,000 stats), so a note replaced by a link is never read through it.
-  const isNoteEvent = (path: string) => folder.workspace.isNotePath(path) && (folder.links.has(path) || !folder.isLinked(path));
+  const isNoteEvent = (path: string) => folder.index.isNotePath(path) && (folder.links.has(path) || !folder.isLinked(path));
   const noteEvents = events.filter((e) => e.event !== 'deleted' && isNoteEvent(relPath(e.uri)));
   let linked = new Set<string>();
   try {
@@ -92,7 +92,7 @@ export async function applyFileEvents(folder: Folder, target: EventTarget): Prom
     async ({ uri, event }) => {
       const path = relPath(uri);
       for (const notePath of folder.certificates.get(uri.toString()) ?? []) recheck.add(notePath);
-      const workspace = folder.workspace;
+      const workspace = folder.index;
       if (event === 'deleted') {
         if (folder.links.delete(path)) linksChanged = true;
         if (workspace.deleteNote(path)) paths.add(path);
@@ -143,7 +143,7 @@ export async function applyFileEvents(folder: Folder, target: EventTarget): Prom
   if (deletedOther.size > 0) {
     // A deleted (or moved-away) folder can come as one event: drop the notes that were inside it, in one
     // pass over the index rather than one per event.
-    const workspace = folder.workspace;
+    const workspace = folder.index;
     for (const note of [...workspace.notes()]) {
       if (insideAny(note.path, deletedOther)) {
         workspace.deleteNote(note.path);

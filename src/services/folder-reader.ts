@@ -1,7 +1,7 @@
 // Reading a folder: which files are notes (a directory walk by the include globs that never enters a link) and
 // reading one note into a core index.
 import * as vscode from 'vscode';
-import type { CeWorkspace } from '../core/index/folder-index';
+import type { FolderIndex } from '../core/index/folder-index';
 import type { SkippedLink } from '../core/index/links';
 import { forEachLimited } from './each-limited';
 import { READ_CONCURRENCY, errorText, readText } from './files';
@@ -14,7 +14,7 @@ import { log } from './log';
  * checked. The walk never enters a link, at one readDirectory per folder that may hold notes (checking the
  * search's results took one per folder holding a note). No note that is, or lies under, a symbolic link: those links come back in `links`, to be reported.
  */
-export async function findNotes(wsFolder: vscode.WorkspaceFolder, workspace: CeWorkspace): Promise<{ uris: vscode.Uri[]; links: SkippedLink[] }> {
+export async function findNotes(wsFolder: vscode.WorkspaceFolder, workspace: FolderIndex): Promise<{ uris: vscode.Uri[]; links: SkippedLink[] }> {
   const walked = await walkNotes(wsFolder.uri, workspace);
   return { uris: walked.files, links: walked.links.map((link) => withTarget(wsFolder.uri, link)) };
 }
@@ -23,7 +23,7 @@ export async function findNotes(wsFolder: vscode.WorkspaceFolder, workspace: CeW
  * Reads one note into a workspace (deletes it if the file is gone); an open editor with unsaved edits wins
  * over the disk unless `fromDisk`. True when the index changed. Never throws.
  */
-export async function readNote(workspace: CeWorkspace, uri: vscode.Uri, path: string, fromDisk: boolean): Promise<boolean> {
+export async function readNote(workspace: FolderIndex, uri: vscode.Uri, path: string, fromDisk: boolean): Promise<boolean> {
   const dirty = fromDisk ? undefined : vscode.workspace.textDocuments.find((d) => d.isDirty && d.uri.toString() === uri.toString());
   const { text, missing, error } = dirty ? { text: dirty.getText(), missing: false, error: undefined } : await readText(uri);
   if (text !== undefined) {
@@ -46,7 +46,7 @@ export async function readNote(workspace: CeWorkspace, uri: vscode.Uri, path: st
  * entering only folders that may hold notes. Links are neither entered nor listed; those that would give
  * notes come back in `links`.
  */
-export async function walkNotes(root: vscode.Uri, workspace: CeWorkspace, rootRel = ''): Promise<{ files: vscode.Uri[]; links: SkippedLink[] }> {
+export async function walkNotes(root: vscode.Uri, workspace: FolderIndex, rootRel = ''): Promise<{ files: vscode.Uri[]; links: SkippedLink[] }> {
   const files: vscode.Uri[] = [];
   const links: SkippedLink[] = [];
   let level: { uri: vscode.Uri; rel: string }[] = [{ uri: root, rel: rootRel }];

@@ -1,18 +1,18 @@
-// One workspace folder as the index service keeps it: its core index (CeWorkspace) plus what the service needs
+// One workspace folder as the index service keeps it: its core index (FolderIndex) plus what the service needs
 // to keep it current (the settings it was made with, certificate files to watch, pending file events).
 import * as vscode from 'vscode';
-import { CeWorkspace, type CeWorkspaceOptions } from '../core/index/folder-index';
+import { FolderIndex, type FolderIndexOptions } from '../core/index/folder-index';
 import type { SkippedLink } from '../core/index/links';
 import { workspaceOptions } from './settings';
-import type { FolderIndex } from './types';
+import type { IndexedFolder } from './types';
 
 export type FileEvent = 'created' | 'changed' | 'deleted';
 
-/** A workspace folder and its core index. The CeWorkspace is replaced on a rebuild (new settings). */
-export class Folder implements FolderIndex {
-  workspace: CeWorkspace;
+/** A workspace folder and its core index. The FolderIndex is replaced on a rebuild (new settings). */
+export class Folder implements IndexedFolder {
+  index: FolderIndex;
   /** The settings the workspace was made with, and whether it has been filled once. */
-  options: CeWorkspaceOptions;
+  options: FolderIndexOptions;
   optionsKey: string;
   indexed = false;
   hasConfigFile = false;
@@ -27,7 +27,7 @@ export class Folder implements FolderIndex {
 
   constructor(readonly folder: vscode.WorkspaceFolder) {
     this.options = workspaceOptions(folder);
-    this.workspace = new CeWorkspace(this.options);
+    this.index = new FolderIndex(this.options);
     this.optionsKey = JSON.stringify(this.options);
   }
 

@@ -1,44 +1,44 @@
 // The contract between the workspace index service and the features that read it.
 import type * as vscode from 'vscode';
-import type { CeWorkspace } from '../core/index/folder-index';
+import type { FolderIndex } from '../core/index/folder-index';
 import type { CalendarDate, CredentialProgress, ParsedNote } from '../core/types';
 
 /** One workspace folder = one CE workspace with its own `.pharmacy-ce.json`. */
-export interface FolderIndex {
+export interface IndexedFolder {
   readonly folder: vscode.WorkspaceFolder;
   /** The pure core index of this folder (notes, config, problems, evaluation). */
-  readonly workspace: CeWorkspace;
+  readonly index: FolderIndex;
   /** True when the folder has a readable `.pharmacy-ce.json` (even a broken one). */
   readonly hasConfigFile: boolean;
 }
 
-export interface CeIndexChange {
+export interface WorkspaceIndexChange {
   /** Folders whose notes or config changed. */
   readonly folders: readonly vscode.WorkspaceFolder[];
   /** Note paths (folder-relative) that changed, when known; empty after a full rebuild. */
   readonly paths: readonly string[];
 }
 
-export interface CeIndex extends vscode.Disposable {
+export interface WorkspaceIndex extends vscode.Disposable {
   /** Resolves when the first full index of every folder is done. Features never block activation on it. */
   readonly ready: Promise<void>;
   readonly isReady: boolean;
   /** Fired (debounced, one event per burst) after notes or config change. */
-  readonly onDidChange: vscode.Event<CeIndexChange>;
+  readonly onDidChange: vscode.Event<WorkspaceIndexChange>;
   /**
    * Fired when a note's file was read again after it changed on disk, whether or not anything the index
    * keeps changed (a body edit changes nothing it keeps, so onDidChange stays silent).
    */
   readonly onDidReadNote: vscode.Event<vscode.Uri>;
-  folders(): readonly FolderIndex[];
-  folderOf(uri: vscode.Uri): FolderIndex | undefined;
+  folders(): readonly IndexedFolder[];
+  folderOf(uri: vscode.Uri): IndexedFolder | undefined;
   /** The indexed note behind a file, if the file is an indexed note. */
-  noteAt(uri: vscode.Uri): { folder: FolderIndex; note: ParsedNote } | undefined;
-  uriOf(folder: FolderIndex, relPath: string): vscode.Uri;
+  noteAt(uri: vscode.Uri): { folder: IndexedFolder; note: ParsedNote } | undefined;
+  uriOf(folder: IndexedFolder, relPath: string): vscode.Uri;
   /** Folder-relative `/`-separated path of a uri inside a folder. */
-  relativePath(folder: FolderIndex, uri: vscode.Uri): string;
+  relativePath(folder: IndexedFolder, uri: vscode.Uri): string;
   /** Evaluation of every credential of a folder at today's date (memoized by the core until a change). */
-  progress(folder: FolderIndex): CredentialProgress[];
+  progress(folder: IndexedFolder): CredentialProgress[];
   /** The date evaluations are made at (the user's local today). */
   asOf(): CalendarDate;
   /** Re-parse one note from unsaved editor text (diagnostics as you type). */

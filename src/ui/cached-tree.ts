@@ -1,7 +1,7 @@
 // What both sidebar trees share: children computed once per refresh and kept by parent id, so `getParent`
 // and `reveal` see the same element objects the view was given, and one emitter refreshes the whole tree.
 import * as vscode from 'vscode';
-import type { CeIndex } from '../services/types';
+import type { WorkspaceIndex } from '../services/types';
 
 interface TreeElement {
   readonly kind: string;
@@ -15,7 +15,7 @@ export abstract class CachedTreeProvider<E extends TreeElement> implements vscod
   /** Children by parent id ('' = root), kept until the next refresh. */
   private children = new Map<string, E[]>();
 
-  constructor(protected readonly index: CeIndex) {}
+  constructor(protected readonly index: WorkspaceIndex) {}
 
   refresh(): void {
     this.children = new Map();

@@ -3,7 +3,7 @@
 // its row moved (a new id, e.g. another status group) or it was not in the tree before, so a row the user
 // picked by hand is not taken away on every keystroke.
 import * as vscode from 'vscode';
-import type { CeIndex } from '../services/types';
+import type { WorkspaceIndex } from '../services/types';
 
 export class EditorFollower<T extends { id: string }> implements vscode.Disposable {
   /** Uri and row id of the note last revealed; undefined id: the editor's note was not found yet. */
@@ -13,7 +13,7 @@ export class EditorFollower<T extends { id: string }> implements vscode.Disposab
   constructor(
     private readonly view: vscode.TreeView<T>,
     private readonly find: (uri: vscode.Uri) => T | undefined,
-    private readonly index: CeIndex,
+    private readonly index: WorkspaceIndex,
   ) {
     this.disposables = [
       vscode.window.onDidChangeActiveTextEditor(() => this.follow(true)),

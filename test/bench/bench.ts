@@ -3,7 +3,7 @@
 // the cost of one edit at that size, and peak memory. `npm run bench -- --notes 20000 --profile`.
 //
 // Method. Files are listed once (walk_ms, not part of either figure). The read floor is a loop of
-// fs.readFileSync(file, 'utf8') over every file; the index is the same loop with CeWorkspace.setNote on each
+// fs.readFileSync(file, 'utf8') over every file; the index is the same loop with FolderIndex.setNote on each
 // text into a fresh workspace (read + parse + store). The first evaluate(asOf) of every credential on that
 // index is timed apart right after it (eval_ms): the extension's views ask for it once the index is built.
 // It is printed beside the index figure and added to it, so no cost goes unseen. A first read pass warms the
@@ -22,7 +22,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { addDays } from '../../src/core/common/dates';
 import { buildReport, reportInputOf } from '../../src/core/outputs/report';
-import { CeWorkspace } from '../../src/core/index/folder-index';
+import { FolderIndex } from '../../src/core/index/folder-index';
 import { checkCertificates, listNoteFiles } from '../../src/node/ce-folder';
 import { FRONTMATTER_LIMIT } from '../../src/core/notes/frontmatter';
 import { measureWorstNotes } from './worst-note';
@@ -325,8 +325,8 @@ function readAll(root: string, files: readonly string[]): number {
   return chars;
 }
 
-function indexAll(root: string, files: readonly string[]): CeWorkspace {
-  const workspace = new CeWorkspace();
+function indexAll(root: string, files: readonly string[]): FolderIndex {
+  const workspace = new FolderIndex();
   workspace.setConfig(CONFIG, AS_OF);
   for (const rel of files) {
     const text = fs.readFileSync(path.join(root, rel), 'utf8');
@@ -389,7 +389,7 @@ async function main(): Promise<void> {
     const bytes = generate(root, options);
     console.log(`generated ${options.notes} notes, ${fixed(bytes / options.notes / 1024, 2)} KB on average, in ${fixed(ms(t), 0)} ms (${root})`);
 
-    const lister = new CeWorkspace();
+    const lister = new FolderIndex();
     lister.setConfig(CONFIG, AS_OF);
     t = process.hrtime.bigint();
     const files = listNoteFiles(root, lister);
@@ -403,7 +403,7 @@ async function main(): Promise<void> {
     const readRounds: Span[] = [];
     const indexRounds: Span[] = [];
     const evalRounds: Span[] = [];
-    let workspace: CeWorkspace | undefined;
+    let workspace: FolderIndex | undefined;
     for (let round = 0; round < options.rounds; round++) {
       workspace = undefined;
       gc?.();

@@ -64,12 +64,12 @@ describe('Activation in the fixture workspace', () => {
 
     const asOf = index.asOf();
     const core = coreWorkspaceFor(fixtureRoot(), asOf);
-    assert.deepEqual(folder.workspace.notes().map((n) => n.path), core.notes().map((n) => n.path), 'same notes (templates/** excluded)');
-    assert.ok(!folder.workspace.notes().some((n) => n.path.startsWith('templates/')));
+    assert.deepEqual(folder.index.notes().map((n) => n.path), core.notes().map((n) => n.path), 'same notes (templates/** excluded)');
+    assert.ok(!folder.index.notes().some((n) => n.path.startsWith('templates/')));
 
     const problemKeys = (problems: { file: string; line: number; code?: string; severity: string }[]) =>
       problems.map((p) => `${p.file}:${p.line} ${p.severity} ${p.code ?? ''}`).sort();
-    assert.deepEqual(problemKeys(folder.workspace.problems()), problemKeys(core.problems()), 'same problems, same lines');
+    assert.deepEqual(problemKeys(folder.index.problems()), problemKeys(core.problems()), 'same problems, same lines');
 
     assert.deepEqual(figures(index.progress(folder)), figures(core.evaluate(asOf)), 'same progress');
   });
@@ -117,7 +117,7 @@ describe('Activation in the fixture workspace', () => {
     assert.ok(tx, 'the Texas credential is configured');
     assert.equal(`${tx.cycle.start}..${tx.cycle.end}`, '2025-01-01..2026-12-31');
 
-    const problems = index.folders()[0].workspace.problems();
+    const problems = index.folders()[0].index.problems();
     const broken = problems.find((p) => p.file === 'notes/broken-yaml.md' && p.severity === 'error');
     assert.ok(broken && broken.line > 1, 'the YAML error has a line inside the frontmatter');
     assert.ok(problems.some((p) => p.file === 'notes/sterile-compounding-refresher.md' && p.code === 'certificate-missing'));

@@ -29,7 +29,7 @@ async function removeFile(uri: vscode.Uri): Promise<void> {
   }
   const index = await waitForIndex();
   const folder = index.folders()[0];
-  await waitFor(() => !folder.workspace.notes().some((n) => isUnder(index.uriOf(folder, n.path))), 10_000, `${uri.path} dropped from the index`);
+  await waitFor(() => !folder.index.notes().some((n) => isUnder(index.uriOf(folder, n.path))), 10_000, `${uri.path} dropped from the index`);
 }
 
 describe('Commands', () => {
@@ -119,7 +119,7 @@ describe('Commands', () => {
       assert.equal(ce.status, 'completed');
       assert.equal(ce.completed, localToday());
       assert.deepEqual([...ce.topics].sort(), ['law', 'pain-management']);
-      assert.deepEqual(index.folders()[0].workspace.problemsFor('notes/new/opioid-stewardship-safe-dispensing.md'), []);
+      assert.deepEqual(index.folders()[0].index.problemsFor('notes/new/opioid-stewardship-safe-dispensing.md'), []);
 
       // Same title again: a new file name, and a planned note has no completion date.
       const second = await vscode.commands.executeCommand<vscode.Uri>('pharmacyCe.newNote', { title: 'Opioid Stewardship: Safe Dispensing', hours: 1, completed: 'planned', folder: 'notes/new', open: false });
@@ -175,7 +175,7 @@ describe('Commands', () => {
     try {
       const withComment = original.replace('{\n', '{\n  // my CE setup\n');
       fs.writeFileSync(uri.fsPath, withComment);
-      await waitFor(() => index.folders()[0].workspace.configProblems().length === 0 && index.folders()[0].workspace.config.credentials.length === 2, 10_000, 'config re-read');
+      await waitFor(() => index.folders()[0].index.configProblems().length === 0 && index.folders()[0].index.config.credentials.length === 2, 10_000, 'config re-read');
       const result = await vscode.commands.executeCommand<vscode.Uri>('pharmacyCe.setUpCredentials', {
         credentials: [
           { ruleSet: 'ptcb-cpht', cycleEnd: '2027-03-31' },
@@ -190,11 +190,11 @@ describe('Commands', () => {
       assert.match(text, /"id": "tx", "ruleSet": "tx-technician", "cycleEnd": "2028-12-31", "label": "Texas registration"/);
       assert.match(text, /"exclude": \["templates\/\*\*"\]/);
       assert.match(text, /\{ "ruleSet": "ca-technician", "cycleEnd": "2027-06-30" \}/);
-      await waitFor(() => index.folders()[0].workspace.config.credentials.map((c) => c.ruleSetId).join() === 'ptcb-cpht,tx-technician,ca-technician', 10_000, 'the index reads three credentials');
+      await waitFor(() => index.folders()[0].index.config.credentials.map((c) => c.ruleSetId).join() === 'ptcb-cpht,tx-technician,ca-technician', 10_000, 'the index reads three credentials');
     } finally {
       await closeAll();
       fs.writeFileSync(uri.fsPath, original);
-      await waitFor(() => index.folders()[0].workspace.config.credentials.length === 2, 10_000, 'config restored');
+      await waitFor(() => index.folders()[0].index.config.credentials.length === 2, 10_000, 'config restored');
     }
   });
 });

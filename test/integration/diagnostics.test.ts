@@ -81,7 +81,7 @@ describe('Diagnostics', () => {
 
   it('shows the config file\'s problems on .pharmacy-ce.json', async () => {
     const index = await waitForIndex();
-    const problems = index.folders()[0].workspace.configProblems();
+    const problems = index.folders()[0].index.configProblems();
     assert.equal(ours(fixtureUri('.pharmacy-ce.json')).length, problems.length);
   });
 

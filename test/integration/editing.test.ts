@@ -78,7 +78,7 @@ describe('Editing help', () => {
       const doc = await vscode.workspace.openTextDocument(uri);
       await vscode.window.showTextDocument(doc);
       const index = await waitForIndex();
-      const ids = index.folders()[0].workspace.config.credentials.map((c) => c.id);
+      const ids = index.folders()[0].index.config.credentials.map((c) => c.id);
       assert.ok(ids.includes('tx'), JSON.stringify(ids));
       const labels = await labelsAt(doc, 2, 'credentials: ['.length);
       assert.deepEqual(labels.filter((l) => ids.includes(l)).sort(), [...ids].sort());

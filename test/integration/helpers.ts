@@ -3,10 +3,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { CONFIG_FILE } from '../../src/core/rules/config';
-import { CeWorkspace } from '../../src/core/index/folder-index';
+import { FolderIndex } from '../../src/core/index/folder-index';
 import type { CalendarDate } from '../../src/core/types';
 import type { PharmacyCeApi } from '../../src/extension';
-import type { CeIndex } from '../../src/services/types';
+import type { WorkspaceIndex } from '../../src/services/types';
 
 export const EXTENSION_ID = 'pharmacy-ce-notes.pharmacy-ce-notes';
 /** The `source` of the extension's diagnostics. */
@@ -65,7 +65,7 @@ export function fixtureUri(relPath: string): vscode.Uri {
 }
 
 /** Activates the extension and waits for the first full index of every folder; returns the index. */
-export async function waitForIndex(timeoutMs = 20_000): Promise<CeIndex> {
+export async function waitForIndex(timeoutMs = 20_000): Promise<WorkspaceIndex> {
   const { index } = await activateExtension();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -80,7 +80,7 @@ export async function waitForIndex(timeoutMs = 20_000): Promise<CeIndex> {
 }
 
 /** Resolves on the index's next change event (after an edit), or fails after `timeoutMs`. */
-export function nextIndexChange(index: CeIndex, timeoutMs = 10_000): Promise<void> {
+export function nextIndexChange(index: WorkspaceIndex, timeoutMs = 10_000): Promise<void> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       subscription.dispose();
@@ -98,8 +98,8 @@ export function nextIndexChange(index: CeIndex, timeoutMs = 10_000): Promise<voi
  * What the pure core computes for a folder on disk, fed the way the CLI would (Node fs, not the extension):
  * the reference that the extension's index, trees and dashboard are compared with.
  */
-export function coreWorkspaceFor(root: string, asOf: CalendarDate): CeWorkspace {
-  const workspace = new CeWorkspace();
+export function coreWorkspaceFor(root: string, asOf: CalendarDate): FolderIndex {
+  const workspace = new FolderIndex();
   const configPath = path.join(root, CONFIG_FILE);
   workspace.setConfig(fs.existsSync(configPath) ? fs.readFileSync(configPath, 'utf8') : undefined, asOf);
   for (const rel of listFiles(root)) {

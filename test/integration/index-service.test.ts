@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CeNote, CredentialProgress } from '../../src/core/types';
-import type { CeIndex, FolderIndex } from '../../src/services/types';
+import type { WorkspaceIndex, IndexedFolder } from '../../src/services/types';
 import { fixtureUri, waitFor, waitForIndex } from './helpers';
 
 const encoder = new TextEncoder();
@@ -25,12 +25,12 @@ async function remove(relPath: string, recursive = false): Promise<void> {
   }
 }
 
-function cpht(index: CeIndex): CredentialProgress | undefined {
+function cpht(index: WorkspaceIndex): CredentialProgress | undefined {
   return index.progress(index.folders()[0]).find((p) => p.credential.ruleSetId === 'ptcb-cpht');
 }
 
 /** Counts change events while `body` runs and until `settled` holds. */
-async function countChanges(index: CeIndex, body: () => Promise<void>, settled: () => boolean): Promise<number> {
+async function countChanges(index: WorkspaceIndex, body: () => Promise<void>, settled: () => boolean): Promise<number> {
   let count = 0;
   let last = Date.now();
   const subscription = index.onDidChange(() => {
@@ -52,8 +52,8 @@ async function countChanges(index: CeIndex, body: () => Promise<void>, settled: 
 }
 
 describe('Workspace index service', () => {
-  let index: CeIndex;
-  let folder: FolderIndex;
+  let index: WorkspaceIndex;
+  let folder: IndexedFolder;
 
   before(async () => {
     index = await waitForIndex();
@@ -65,7 +65,7 @@ describe('Workspace index service', () => {
     assert.equal(index.folders().length, 1);
     assert.equal(folder.hasConfigFile, true);
     assert.deepEqual(
-      folder.workspace.notes().map((n) => n.path),
+      folder.index.notes().map((n) => n.path),
       [
         'notes/bad-hours.md',
         'notes/broken-yaml.md',
@@ -78,10 +78,10 @@ describe('Workspace index service', () => {
         'notes/top-200-drugs.md',
       ],
     );
-    const kinds = Object.fromEntries(folder.workspace.notes().map((n) => [n.path.slice(6, -3), n.kind]));
+    const kinds = Object.fromEntries(folder.index.notes().map((n) => [n.path.slice(6, -3), n.kind]));
     assert.equal(kinds['broken-yaml'], 'broken');
     assert.equal(kinds['top-200-drugs'], 'study');
-    assert.equal(folder.workspace.ceNotes().length, 7);
+    assert.equal(folder.index.ceNotes().length, 7);
   });
 
   it('evaluates the fixture: CPhT 11 / 20 h', () => {
@@ -93,7 +93,7 @@ describe('Workspace index service', () => {
   });
 
   it('checks certificates on disk: present ones pass, a missing one is a warning', () => {
-    const missing = (path: string) => folder.workspace.problemsFor(path).some((p) => p.code === 'certificate-missing');
+    const missing = (path: string) => folder.index.problemsFor(path).some((p) => p.code === 'certificate-missing');
     assert.equal(missing('notes/sterile-compounding-refresher.md'), true);
     assert.equal(missing('notes/federal-law-update.md'), false);
     assert.equal(missing('notes/look-alike-sound-alike.md'), false);
@@ -140,12 +140,12 @@ describe('Workspace index service', () => {
       });
       await vscode.workspace.fs.rename(fixtureUri('notes/h5-new.md'), fixtureUri('notes/h5-renamed.md'));
       await changed;
-      await waitFor(() => !folder.workspace.hasNote('notes/h5-new.md'), 10_000, 'the old path to go');
+      await waitFor(() => !folder.index.hasNote('notes/h5-new.md'), 10_000, 'the old path to go');
       assert.equal(index.noteAt(fixtureUri('notes/h5-renamed.md'))?.note.title, 'H5 edited');
       assert.equal(earned(), 14, 'a renamed note counts once');
 
       await remove('notes/h5-renamed.md');
-      await waitFor(() => !folder.workspace.hasNote('notes/h5-renamed.md'), 10_000, 'the delete');
+      await waitFor(() => !folder.index.hasNote('notes/h5-renamed.md'), 10_000, 'the delete');
       assert.equal(earned(), 11);
     } finally {
       await remove('notes/h5-new.md');
@@ -161,13 +161,13 @@ describe('Workspace index service', () => {
         async () => {
           await Promise.all(paths.map((p, i) => write(p, note(`Burst ${i}`, 0.5))));
         },
-        () => paths.every((p) => folder.workspace.hasNote(p)),
+        () => paths.every((p) => folder.index.hasNote(p)),
       );
       assert.equal(cpht(index)?.hours.earned, 31);
       assert.equal(events, 1, `one change event for the burst, got ${events}`);
     } finally {
       await Promise.all(paths.map((p) => remove(p)));
-      await waitFor(() => paths.every((p) => !folder.workspace.hasNote(p)), 10_000, 'the burst to be removed');
+      await waitFor(() => paths.every((p) => !folder.index.hasNote(p)), 10_000, 'the burst to be removed');
     }
   });
 
@@ -176,16 +176,16 @@ describe('Workspace index service', () => {
       await vscode.workspace.fs.createDirectory(fixtureUri('h5-dir'));
       await write('h5-dir/a.md', note('Folder A', 1));
       await write('h5-dir/sub/b.md', note('Folder B', 1));
-      await waitFor(() => folder.workspace.hasNote('h5-dir/a.md') && folder.workspace.hasNote('h5-dir/sub/b.md'), 10_000, 'the folder notes');
+      await waitFor(() => folder.index.hasNote('h5-dir/a.md') && folder.index.hasNote('h5-dir/sub/b.md'), 10_000, 'the folder notes');
 
       await vscode.workspace.fs.rename(fixtureUri('h5-dir'), fixtureUri('h5-moved'));
       await waitFor(
-        () => !folder.workspace.hasNote('h5-dir/a.md') && folder.workspace.hasNote('h5-moved/a.md') && folder.workspace.hasNote('h5-moved/sub/b.md'),
+        () => !folder.index.hasNote('h5-dir/a.md') && folder.index.hasNote('h5-moved/a.md') && folder.index.hasNote('h5-moved/sub/b.md'),
         10_000,
         'the moved folder',
       );
       await remove('h5-moved', true);
-      await waitFor(() => !folder.workspace.notes().some((n) => n.path.startsWith('h5-')), 10_000, 'the deleted folder');
+      await waitFor(() => !folder.index.notes().some((n) => n.path.startsWith('h5-')), 10_000, 'the deleted folder');
       assert.equal(cpht(index)?.hours.earned, 11);
     } finally {
       await remove('h5-dir', true);
@@ -195,7 +195,7 @@ describe('Workspace index service', () => {
 
   it('re-checks a certificate when its file appears and goes', async () => {
     const path = 'notes/sterile-compounding-refresher.md';
-    const missing = () => folder.workspace.problemsFor(path).some((p) => p.code === 'certificate-missing');
+    const missing = () => folder.index.problemsFor(path).some((p) => p.code === 'certificate-missing');
     assert.equal(missing(), true);
     try {
       await write('certificates/usp797-missing.pdf', '%PDF-1.4 test');
@@ -216,11 +216,11 @@ describe('Workspace index service', () => {
       config.credentials = config.credentials.slice(0, 1);
       config.exclude = ['templates/**', 'notes/store-*'];
       await vscode.workspace.fs.writeFile(configUri, encoder.encode(JSON.stringify(config, null, 2)));
-      await waitFor(() => ids().length === 1 && !folder.workspace.hasNote('notes/store-in-service.md'), 10_000, 'the new config');
+      await waitFor(() => ids().length === 1 && !folder.index.hasNote('notes/store-in-service.md'), 10_000, 'the new config');
     } finally {
       await vscode.workspace.fs.writeFile(configUri, original);
     }
-    await waitFor(() => ids().length === 2 && folder.workspace.hasNote('notes/store-in-service.md'), 10_000, 'the restored config');
+    await waitFor(() => ids().length === 2 && folder.index.hasNote('notes/store-in-service.md'), 10_000, 'the restored config');
     assert.equal(cpht(index)?.hours.earned, 11);
   });
 
@@ -238,9 +238,9 @@ describe('Workspace index service', () => {
   });
 
   it('rebuilds on demand with the same result', async () => {
-    const before = folder.workspace.notes().map((n) => n.path);
+    const before = folder.index.notes().map((n) => n.path);
     await index.rebuild();
-    assert.deepEqual(index.folders()[0].workspace.notes().map((n) => n.path), before);
+    assert.deepEqual(index.folders()[0].index.notes().map((n) => n.path), before);
     assert.equal(cpht(index)?.hours.earned, 11);
   });
 });

@@ -80,31 +80,31 @@ describe('Outside the workspace folder: links and paths', function () {
     fs.rmSync(config);
     try {
       fs.symlinkSync(outsideConfig, config);
-      await waitFor(() => index.folders()[0].workspace.fileProblems().some((p) => p.file === CONFIG_FILE), 10_000, 'the config link reported');
-      assert.equal(index.folders()[0].workspace.config.fromFile, false, 'a config that is a link is not read');
+      await waitFor(() => index.folders()[0].index.fileProblems().some((p) => p.file === CONFIG_FILE), 10_000, 'the config link reported');
+      assert.equal(index.folders()[0].index.config.fromFile, false, 'a config that is a link is not read');
       const result = await vscode.commands.executeCommand('pharmacyCe.setUpCredentials', { credentials: [{ ruleSet: 'ca-technician', cycleEnd: '2027-06-30' }], open: false });
       assert.equal(result, undefined);
       assert.equal(fs.readFileSync(outsideConfig, 'utf8'), original);
     } finally {
       fs.rmSync(config, { force: true });
       fs.writeFileSync(config, original);
-      await waitFor(() => index.folders()[0].workspace.config.credentials.length === 2 && index.folders()[0].workspace.fileProblems().length === 0, 10_000, 'config restored');
+      await waitFor(() => index.folders()[0].index.config.credentials.length === 2 && index.folders()[0].index.fileProblems().length === 0, 10_000, 'config restored');
     }
   });
 
   it('indexing reads no note through a folder link or a file link, and shows each link in the Problems panel', async () => {
     const index = await waitForIndex();
     const folder = index.folders()[0];
-    const before = folder.workspace.notes().map((n) => n.path);
+    const before = folder.index.notes().map((n) => n.path);
     const earned = index.progress(folder)[0].hours.earned;
     link(path.join(home, 'etc'), 'notes/etc');
     link(path.join(home, 'passwd'), 'notes/passwd.md');
     link(path.join(fixtureRoot(), 'notes/federal-law-update.md'), 'notes/again.md');
     await index.rebuild();
-    assert.deepEqual(folder.workspace.notes().map((n) => n.path), before, 'no note from a link');
+    assert.deepEqual(folder.index.notes().map((n) => n.path), before, 'no note from a link');
     assert.equal(index.progress(folder)[0].hours.earned, earned);
     assert.deepEqual(
-      folder.workspace.fileProblems().map((p) => [p.file, p.code, p.severity]),
+      folder.index.fileProblems().map((p) => [p.file, p.code, p.severity]),
       [
         ['notes/again.md', 'link-skipped', 'info'],
         ['notes/etc', 'link-skipped', 'warning'],
@@ -118,7 +118,7 @@ describe('Outside the workspace folder: links and paths', function () {
     assert.match(diagnostics![0].message, /symbolic link; it points outside the notes folder/);
     for (const at of made.splice(0)) fs.rmSync(at, { force: true });
     await index.rebuild();
-    assert.deepEqual(folder.workspace.fileProblems(), []);
+    assert.deepEqual(folder.index.fileProblems(), []);
     await waitFor(() => vscode.languages.getDiagnostics(fixtureUri('notes/passwd.md')).length === 0, 10_000, 'the problem cleared');
   });
 
@@ -166,10 +166,10 @@ describe('Outside the workspace folder: links and paths', function () {
     const index = await waitForIndex();
     const folder = index.folders()[0];
     link(path.join(home, 'passwd'), 'notes/later.md');
-    await waitFor(() => folder.workspace.fileProblems().some((p) => p.file === 'notes/later.md'), 10_000, 'the new link reported');
-    assert.equal(folder.workspace.hasNote('notes/later.md'), false);
+    await waitFor(() => folder.index.fileProblems().some((p) => p.file === 'notes/later.md'), 10_000, 'the new link reported');
+    assert.equal(folder.index.hasNote('notes/later.md'), false);
     fs.rmSync(made.pop()!);
-    await waitFor(() => folder.workspace.fileProblems().length === 0, 10_000, 'the link gone');
+    await waitFor(() => folder.index.fileProblems().length === 0, 10_000, 'the link gone');
   });
 
   it('a certificate reached through a link is never looked at: it counts as not found', async () => {
@@ -180,9 +180,9 @@ describe('Outside the workspace folder: links and paths', function () {
     const note = fixtureUri('notes/linked-certificate.md');
     made.push(note.fsPath);
     fs.writeFileSync(note.fsPath, NOTE('Linked', 1, 'certificate: ../certs/cert.pdf\n'));
-    await waitFor(() => folder.workspace.hasNote('notes/linked-certificate.md'), 10_000, 'the note indexed');
+    await waitFor(() => folder.index.hasNote('notes/linked-certificate.md'), 10_000, 'the note indexed');
     await index.rebuild();
-    assert.ok(folder.workspace.missingCertificates().includes('notes/linked-certificate.md'), 'not stat\'ed through the link');
+    assert.ok(folder.index.missingCertificates().includes('notes/linked-certificate.md'), 'not stat\'ed through the link');
   });
 
   it('a note naming a network-share certificate (//host/x) is a warning and never stops the change event', async () => {
@@ -196,16 +196,16 @@ describe('Outside the workspace folder: links and paths', function () {
     fs.writeFileSync(share.fsPath, NOTE('Share', 1, 'certificate: //host/share/x.pdf\n'));
     await changed;
     fs.writeFileSync(other.fsPath, NOTE('Next', 1));
-    await waitFor(() => folder.workspace.hasNote('notes/share-certificate.md') && folder.workspace.hasNote('notes/next-to-it.md'), 10_000, 'both notes indexed');
-    const problem = folder.workspace.problemsFor('notes/share-certificate.md').find((p) => p.code === 'certificate-outside');
+    await waitFor(() => folder.index.hasNote('notes/share-certificate.md') && folder.index.hasNote('notes/next-to-it.md'), 10_000, 'both notes indexed');
+    const problem = folder.index.problemsFor('notes/share-certificate.md').find((p) => p.code === 'certificate-outside');
     assert.ok(problem);
     assert.deepEqual([problem.line, problem.column, problem.severity], [5, 14, 'warning']);
     // The next edit still gets its change event: nothing broke.
     const again = nextIndexChange(index);
     fs.writeFileSync(other.fsPath, NOTE('Next', 2));
     await again;
-    await waitFor(() => (folder.workspace.getNote('notes/next-to-it.md') as { hours?: number } | undefined)?.hours === 2, 10_000, 'the edit read');
+    await waitFor(() => (folder.index.getNote('notes/next-to-it.md') as { hours?: number } | undefined)?.hours === 2, 10_000, 'the edit read');
     for (const file of made.splice(0)) fs.rmSync(file, { force: true });
-    await waitFor(() => !folder.workspace.hasNote('notes/share-certificate.md') && !folder.workspace.hasNote('notes/next-to-it.md'), 10_000, 'notes removed');
+    await waitFor(() => !folder.index.hasNote('notes/share-certificate.md') && !folder.index.hasNote('notes/next-to-it.md'), 10_000, 'notes removed');
   });
 });

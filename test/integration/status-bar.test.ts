@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CredentialProgress } from '../../src/core/types';
-import type { CeIndex } from '../../src/services/types';
+import type { WorkspaceIndex } from '../../src/services/types';
 import type { CeStatusBar } from '../../src/features/status-bar';
 import type { ProgressTreeApi } from '../../src/features/progress-tree';
 import type { NotesTreeApi } from '../../src/features/notes-tree';
@@ -19,7 +19,7 @@ function expectedText(p: CredentialProgress): string {
 }
 
 describe('Status bar', () => {
-  let index: CeIndex;
+  let index: WorkspaceIndex;
   let api: StatusBarApi;
 
   before(async () => {
@@ -84,7 +84,7 @@ describe('Status bar', () => {
       // A README whose frontmatter is not YAML: a project's Markdown, not a broken CE note.
       await vscode.workspace.fs.writeFile(fixtureUri('h5-readme.md'), new TextEncoder().encode('---\ntitle: [oops\n---\n# Project\n'));
       await waitFor(
-        () => index.folders()[0].workspace.notes().map((n) => n.kind).join() === 'broken' && !index.folders()[0].hasConfigFile,
+        () => index.folders()[0].index.notes().map((n) => n.kind).join() === 'broken' && !index.folders()[0].hasConfigFile,
         10_000,
         'an index holding only the README',
       );
@@ -99,7 +99,7 @@ describe('Status bar', () => {
       await vscode.workspace.fs.rename(fixtureUri('node_modules/templates'), fixtureUri('templates'));
       await vscode.workspace.fs.delete(fixtureUri('node_modules'), { recursive: true, useTrash: false });
     }
-    await waitFor(() => cpht() === 11 && index.folders()[0].workspace.size === 9, 10_000, 'the fixture back (11 h)');
+    await waitFor(() => cpht() === 11 && index.folders()[0].index.size === 9, 10_000, 'the fixture back (11 h)');
     await waitFor(() => api.statusBar.visible, 5_000, 'the item to show again');
     assert.equal((await progress.provider.getChildren(undefined)).length, 2);
   });

@@ -67,7 +67,7 @@ describe('Multi-root workspace', function () {
     const third = vscode.Uri.file(root);
     try {
       assert.ok(vscode.workspace.updateWorkspaceFolders(2, 0, { uri: third, name: 'third' }));
-      await waitFor(() => index.folders().length === 3 && index.folders()[2].workspace.size === 9, 15_000, 'the added folder to be indexed');
+      await waitFor(() => index.folders().length === 3 && index.folders()[2].index.size === 9, 15_000, 'the added folder to be indexed');
       const added = index.folders()[2];
       assert.equal(added.hasConfigFile, false);
       assert.equal(index.progress(added).length, 1, 'the default credential');

@@ -2,7 +2,7 @@
 // icons, context values, commands, parents (for reveal), grouping, following the editor, live updates.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { CeIndex } from '../../src/services/types';
+import type { WorkspaceIndex } from '../../src/services/types';
 import type { ProgressElement, ProgressTreeApi } from '../../src/features/progress-tree';
 import type { NotesElement, NotesTreeApi } from '../../src/features/notes-tree';
 import { activateExtension, fixtureUri, waitFor, waitForIndex } from './helpers';
@@ -32,7 +32,7 @@ function tooltipText(item: vscode.TreeItem): string {
 }
 
 describe('Progress tree', () => {
-  let index: CeIndex;
+  let index: WorkspaceIndex;
   let progress: ProgressTreeApi;
 
   before(async () => {
@@ -153,7 +153,7 @@ describe('Progress tree', () => {
 });
 
 describe('Notes tree', () => {
-  let index: CeIndex;
+  let index: WorkspaceIndex;
   let notes: NotesTreeApi;
 
   before(async () => {

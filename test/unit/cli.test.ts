@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { localToday } from '../../src/core/common/dates';
 import type { CeReport } from '../../src/core/outputs/report';
-import { CeWorkspace } from '../../src/core/index/folder-index';
+import { FolderIndex } from '../../src/core/index/folder-index';
 import type { Problem } from '../../src/core/types';
 import { indexFiles, listNoteFiles } from '../../src/node/ce-folder';
 
@@ -235,7 +235,7 @@ describe('CLI (dist/cli.js)', function () {
 
     it('turns a note that vanished between listing and reading into a problem, and reads the rest', () => {
       const dir = folder({ '.pharmacy-ce.json': CONFIG, 'a.md': '---\nce_hours: 1\ncompleted: 2026-01-10\n---\n', 'gone.md': '# soon deleted\n' });
-      const ws = new CeWorkspace();
+      const ws = new FolderIndex();
       ws.setConfig(CONFIG, '2026-11-25');
       const files = listNoteFiles(dir, ws);
       assert.deepEqual(files, ['a.md', 'gone.md']);

@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import picomatch from 'picomatch';
 import { DEFAULT_EXCLUDE, globMatcher, globProblem } from '../../src/core/common/globs';
 import { parseConfig } from '../../src/core/rules/config';
-import { CeWorkspace } from '../../src/core/index/folder-index';
+import { FolderIndex } from '../../src/core/index/folder-index';
 
 const ROOT = join(__dirname, '../../..');
 const AS_OF = '2026-11-25';
 
-function workspace(config: object): CeWorkspace {
-  const ws = new CeWorkspace();
+function workspace(config: object): FolderIndex {
+  const ws = new FolderIndex();
   ws.setConfig(JSON.stringify({ credentials: [{ ruleSet: 'ptcb-cpht', cycleEnd: '2027-03-31' }], ...config }), AS_OF);
   return ws;
 }

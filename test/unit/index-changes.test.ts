@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { evaluateAll } from '../../src/core/rules/evaluate';
-import { CeWorkspace } from '../../src/core/index/folder-index';
+import { FolderIndex } from '../../src/core/index/folder-index';
 
 const AS_OF = '2026-11-25';
 const CONFIG = JSON.stringify({
@@ -17,13 +17,13 @@ function note(hours: number, extra = '', body = 'Body.\n'): string {
   return `---\ntitle: Course\nce_hours: ${hours}\ncompleted: 2026-01-15\n${extra}---\n${body}`;
 }
 
-function fresh(config = CONFIG): CeWorkspace {
-  const ws = new CeWorkspace();
+function fresh(config = CONFIG): FolderIndex {
+  const ws = new FolderIndex();
   ws.setConfig(config, AS_OF);
   return ws;
 }
 
-describe('CeWorkspace: change detection by parse result', () => {
+describe('FolderIndex: change detection by parse result', () => {
   it('reports no change, and keeps its version, for the same text', () => {
     const ws = fresh();
     assert.equal(ws.setNote('a.md', note(2)), true);
@@ -68,7 +68,7 @@ describe('CeWorkspace: change detection by parse result', () => {
   });
 });
 
-describe('CeWorkspace: evaluation memo', () => {
+describe('FolderIndex: evaluation memo', () => {
   const variants = [
     note(1),
     note(2, 'topics: [law]\n'),

@@ -18,7 +18,7 @@ import type {
   RuleSetOptions,
 } from '../types';
 
-export interface CeWorkspaceOptions {
+export interface FolderIndexOptions {
   ruleSetOptions?: RuleSetOptions;
   /** Note globs used when the config names no `include` (the `pharmacyCe.notesGlobs` setting). */
   defaultInclude?: string[];
@@ -39,7 +39,7 @@ interface Entry {
 
 export { resolveRelative };
 
-export class CeWorkspace {
+export class FolderIndex {
   private readonly entries = new Map<string, Entry>();
   private configResult: ConfigParseResult;
   /** Problems only the folder's reader can see (links it did not follow); see setFileProblems. */
@@ -58,7 +58,7 @@ export class CeWorkspace {
   private problemsCache: { version: number; problems: Problem[] } | undefined;
   private evalCache: { version: number; asOf: CalendarDate; value: CredentialProgress[] } | undefined;
 
-  constructor(private readonly options: CeWorkspaceOptions = {}) {
+  constructor(private readonly options: FolderIndexOptions = {}) {
     this.configResult = { config: emptyConfig(), problems: [] };
   }
 

@@ -16,7 +16,7 @@ import type {
   TopicKey,
 } from '../types';
 
-/** The part of a CeWorkspace the dashboard reads (CeWorkspace satisfies it). */
+/** The part of a FolderIndex the dashboard reads (FolderIndex satisfies it). */
 export interface DashboardSource {
   notes(): readonly ParsedNote[];
   problems(): Problem[];

@@ -13,7 +13,7 @@ import type {
 } from '../types';
 import { formatHours, roundHours, roundTo } from '../common/numbers';
 import { CONFIG_FILE } from '../rules/config';
-import type { CeWorkspace } from '../index/folder-index';
+import type { FolderIndex } from '../index/folder-index';
 
 export interface ReportInput {
   asOf: CalendarDate;
@@ -70,7 +70,7 @@ export interface CeReport {
 }
 
 /** Collects a report input from a workspace index. `extraProblems`: found outside the core (unreadable files). */
-export function reportInputOf(workspace: CeWorkspace, asOf: CalendarDate, extraProblems: readonly Problem[] = [], folder?: string): ReportInput {
+export function reportInputOf(workspace: FolderIndex, asOf: CalendarDate, extraProblems: readonly Problem[] = [], folder?: string): ReportInput {
   return {
     asOf,
     progress: workspace.evaluate(asOf),

@@ -117,7 +117,7 @@ const CONTEXTS_PER_NOTE = 8;
 const CONTEXTS_KEPT = 64;
 
 /**
- * Lets evaluations reuse what earlier ones worked out about each note. Owned by one index (CeWorkspace);
+ * Lets evaluations reuse what earlier ones worked out about each note. Owned by one index (FolderIndex);
  * the classifications themselves live on the notes' facts, so they go when a note is edited or removed.
  */
 export class EvaluationMemo {

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { guarded } from '../../services/log';
 import { noteUriOf } from '../../services/targets';
-import type { CeIndex } from '../../services/types';
+import type { WorkspaceIndex } from '../../services/types';
 import { markCompleted, markSelectionCompleted } from './mark-completed';
 import { newNote } from './new-note';
 import { setUpCredentials } from './set-up-credentials';
@@ -10,7 +10,7 @@ import { setUpCredentials } from './set-up-credentials';
 export type { NewNoteArgs } from './new-note';
 export type { SetUpCredentialsArgs } from './set-up-credentials';
 
-export function activate(context: vscode.ExtensionContext, index: CeIndex): void {
+export function activate(context: vscode.ExtensionContext, index: WorkspaceIndex): void {
   const t = vscode.l10n.t;
   context.subscriptions.push(
     vscode.commands.registerCommand('pharmacyCe.newNote', guarded(t('New CE Note'), (arg?: unknown) => newNote(context, index, arg))),
@@ -30,7 +30,7 @@ export function activate(context: vscode.ExtensionContext, index: CeIndex): void
   activateContextKeys(context, index);
 }
 
-function refresh(index: CeIndex): Thenable<void> {
+function refresh(index: WorkspaceIndex): Thenable<void> {
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Pharmacy CE: re-reading your notes…') },
     () => index.rebuild(),
@@ -38,7 +38,7 @@ function refresh(index: CeIndex): Thenable<void> {
 }
 
 /** Copies the note's UAN in its canonical form; returns what was copied. */
-async function copyUan(index: CeIndex, arg: unknown): Promise<string | undefined> {
+async function copyUan(index: WorkspaceIndex, arg: unknown): Promise<string | undefined> {
   const uri = noteUriOf(arg);
   const found = uri && index.noteAt(uri);
   const note = found && found.note.kind === 'ce' ? found.note : undefined;
@@ -59,7 +59,7 @@ async function openNote(arg: unknown): Promise<void> {
 }
 
 /** `pharmacyCe.activeIsCeNote` and `pharmacyCe.activeHasUan`, for the editor title and palette. */
-function activateContextKeys(context: vscode.ExtensionContext, index: CeIndex): void {
+function activateContextKeys(context: vscode.ExtensionContext, index: WorkspaceIndex): void {
   let last: string | undefined;
   const update = () => {
     const uri = vscode.window.activeTextEditor?.document.uri;

@@ -4,7 +4,7 @@ import { addDays, isCalendarDate, localToday } from '../../core/common/dates';
 import { markCompletedEdits } from '../../core/notes/edit';
 import type { CalendarDate } from '../../core/types';
 import { noteUriOf } from '../../services/targets';
-import type { CeIndex } from '../../services/types';
+import type { WorkspaceIndex } from '../../services/types';
 import { RefusedWriteError, inspectTarget, pathInside } from '../safe-write';
 import { addTextEdits, mayWrite } from './shared';
 
@@ -12,7 +12,7 @@ import { addTextEdits, mayWrite } from './shared';
  * `arg`: a Uri or NoteTarget (tree item), else the active editor's note. `date`: `YYYY-MM-DD` to skip the question
  * (automation and tests). Returns the date written, or undefined when nothing was done.
  */
-export async function markCompleted(index: CeIndex, arg?: unknown, date?: unknown): Promise<CalendarDate | undefined> {
+export async function markCompleted(index: WorkspaceIndex, arg?: unknown, date?: unknown): Promise<CalendarDate | undefined> {
   const title = vscode.l10n.t('Mark Note Completed');
   if (!mayWrite(title)) return undefined;
   const uri = noteUriOf(arg);
@@ -59,7 +59,7 @@ export async function markCompleted(index: CeIndex, arg?: unknown, date?: unknow
 }
 
 /** Several notes selected in a tree: one date question, then each note as above. */
-export async function markSelectionCompleted(index: CeIndex, targets: readonly unknown[]): Promise<CalendarDate | undefined> {
+export async function markSelectionCompleted(index: WorkspaceIndex, targets: readonly unknown[]): Promise<CalendarDate | undefined> {
   if (!mayWrite(vscode.l10n.t('Mark Note Completed'))) return undefined;
   const date = await askDate(vscode.l10n.t('Mark {0} Notes Completed', targets.length));
   if (!date) return undefined;

@@ -6,7 +6,7 @@ import { TOPICS, isTopicKey } from '../../core/notes/topics';
 import { parseUan } from '../../core/notes/uan';
 import type { CalendarDate, TopicKey } from '../../core/types';
 import { reportError } from '../../services/log';
-import type { CeIndex, FolderIndex } from '../../services/types';
+import type { WorkspaceIndex, IndexedFolder } from '../../services/types';
 import { askCalendarDate } from './mark-completed';
 import { createWithEdit, inspectFolder } from '../safe-write';
 import { chooseFolder, exists, mayWrite } from './shared';
@@ -31,7 +31,7 @@ export interface NewNoteArgs {
 const TOTAL_STEPS = 5;
 const REMEMBERED_FOLDER = 'pharmacyCe.newNoteFolder.lastChoice';
 
-export async function newNote(context: vscode.ExtensionContext, index: CeIndex, arg?: unknown): Promise<vscode.Uri | undefined> {
+export async function newNote(context: vscode.ExtensionContext, index: WorkspaceIndex, arg?: unknown): Promise<vscode.Uri | undefined> {
   const title = vscode.l10n.t('New CE Note');
   if (!mayWrite(title)) return undefined;
   const given: NewNoteArgs = isNewNoteArgs(arg) ? arg : {};
@@ -189,13 +189,13 @@ function cleanFolder(folder: string): string {
 }
 
 /** The notes folder: the setting, else the user's pick among the folder's directories (offering to remember it). */
-async function askFolder(context: vscode.ExtensionContext, folder: FolderIndex): Promise<string | undefined> {
+async function askFolder(context: vscode.ExtensionContext, folder: IndexedFolder): Promise<string | undefined> {
   const setting = readSettings(folder.folder.uri).newNoteFolder.trim();
   if (setting) return cleanFolder(setting);
 
   // Directories with CE notes first (most notes first), then the rest, then the root.
   const counts = new Map<string, number>();
-  for (const note of folder.workspace.ceNotes()) {
+  for (const note of folder.index.ceNotes()) {
     const dir = note.path.includes('/') ? note.path.slice(0, note.path.lastIndexOf('/')) : '';
     counts.set(dir, (counts.get(dir) ?? 0) + 1);
   }
@@ -204,7 +204,7 @@ async function askFolder(context: vscode.ExtensionContext, folder: FolderIndex):
   const last = context.workspaceState.get<Record<string, string>>(REMEMBERED_FOLDER, {})[folder.folder.uri.toString()];
   type Item = vscode.QuickPickItem & { path: string };
   const items: Item[] = directories
-    .filter((d) => folder.workspace.isNotePath(`${d}/note.md`) || counts.has(d))
+    .filter((d) => folder.index.isNotePath(`${d}/note.md`) || counts.has(d))
     .sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || a.localeCompare(b))
     .map((d) => ({
       label: `$(folder) ${d}`,

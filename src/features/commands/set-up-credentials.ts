@@ -4,7 +4,7 @@ import { CONFIG_FILE, parseConfig } from '../../core/rules/config';
 import { addMonths, endOfMonth, isCalendarDate, localToday } from '../../core/common/dates';
 import type { ResolvedConfig, RuleSet } from '../../core/types';
 import { isCredentialTarget } from '../../services/targets';
-import type { CeIndex } from '../../services/types';
+import type { WorkspaceIndex } from '../../services/types';
 import { credentialsFileEdits, newCredentialsFile, type ChosenCredential } from './credentials-file';
 import { askCalendarDate } from './mark-completed';
 import { createWithEdit, inspectTarget } from '../safe-write';
@@ -21,7 +21,7 @@ export interface SetUpCredentialsArgs {
   open?: boolean;
 }
 
-export async function setUpCredentials(index: CeIndex, arg?: unknown): Promise<vscode.Uri | undefined> {
+export async function setUpCredentials(index: WorkspaceIndex, arg?: unknown): Promise<vscode.Uri | undefined> {
   const title = vscode.l10n.t('Set Up Credentials');
   if (!mayWrite(title)) return undefined;
   const given: SetUpCredentialsArgs = isArgs(arg) ? arg : {};

@@ -2,7 +2,7 @@
 // a file exists, turning pure edits into WorkspaceEdits.
 import * as vscode from 'vscode';
 import type { TextEdit } from '../../core/notes/edit';
-import type { CeIndex, FolderIndex } from '../../services/types';
+import type { WorkspaceIndex, IndexedFolder } from '../../services/types';
 
 /** True when the workspace is trusted; else says plainly why nothing is written. */
 export function mayWrite(what: string): boolean {
@@ -15,7 +15,7 @@ export function mayWrite(what: string): boolean {
  * The folder a command works in: the one given, the active editor's, the only one, or the user's pick.
  * Undefined when there is none or the user cancelled.
  */
-export async function chooseFolder(index: CeIndex, preferred?: vscode.Uri, placeHolder?: string): Promise<FolderIndex | undefined> {
+export async function chooseFolder(index: WorkspaceIndex, preferred?: vscode.Uri, placeHolder?: string): Promise<IndexedFolder | undefined> {
   if (preferred) {
     const folder = index.folderOf(preferred);
     if (folder) return folder;

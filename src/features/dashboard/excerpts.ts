@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { noteExcerpt } from '../../core/notes/note';
 import { log } from '../../services/log';
-import type { CeIndex } from '../../services/types';
+import type { WorkspaceIndex } from '../../services/types';
 
 /** A change to a shown note redraws the dashboard after this pause (typing comes in bursts). */
 const REDRAW_DELAY_MS = 300;
@@ -21,7 +21,7 @@ export class ExcerptCache implements vscode.Disposable {
 
   /** `onStale`: a shown note's preview changed; the dashboard should draw again (it then calls load). */
   constructor(
-    private readonly index: CeIndex,
+    private readonly index: WorkspaceIndex,
     private readonly onStale: () => void,
   ) {
     this.disposables.push(

@@ -4,7 +4,7 @@ import type { DashboardModel } from '../../core/outputs/dashboard-model';
 import type { HostMessage } from '../../protocol/dashboard';
 import { guarded } from '../../services/log';
 import { isCredentialTarget, noteUriOf } from '../../services/targets';
-import type { CeIndex } from '../../services/types';
+import type { WorkspaceIndex } from '../../services/types';
 import { DashboardPanel, VIEW_TYPE } from './panel';
 
 /** What integration tests reach through `extension.exports.features.dashboard`. */
@@ -19,7 +19,7 @@ export interface DashboardApi {
   receive(message: unknown): Promise<boolean>;
 }
 
-export function activate(context: vscode.ExtensionContext, index: CeIndex): DashboardApi {
+export function activate(context: vscode.ExtensionContext, index: WorkspaceIndex): DashboardApi {
   const dashboard = new DashboardPanel(context.extensionUri, index);
   context.subscriptions.push(
     dashboard,

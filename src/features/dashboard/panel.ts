@@ -8,7 +8,7 @@ import type { CalendarDate } from '../../core/types';
 import type { DashboardTarget, HostMessage, WebviewMessage } from '../../protocol/dashboard';
 import { log, reportError } from '../../services/log';
 import type { CredentialTarget } from '../../services/targets';
-import type { CeIndex, FolderIndex } from '../../services/types';
+import type { WorkspaceIndex, IndexedFolder } from '../../services/types';
 import { ExcerptCache } from './excerpts';
 import { isPlainRelativePath, parseWebviewMessage } from './messages';
 import type { RenderContext } from './render';
@@ -43,7 +43,7 @@ export class DashboardPanel implements vscode.Disposable {
 
   constructor(
     private readonly extensionUri: vscode.Uri,
-    private readonly index: CeIndex,
+    private readonly index: WorkspaceIndex,
   ) {
     this.excerpts = new ExcerptCache(index, () => this.invalidate());
     this.disposables.push(
@@ -168,7 +168,7 @@ export class DashboardPanel implements vscode.Disposable {
       case 'exportTranscript': {
         const folder = this.folderByKey(message.folder);
         if (!folder || !vscode.workspace.isTrusted) return false;
-        if (!folder.workspace.config.credentials.some((c) => c.id === message.credentialId)) return false;
+        if (!folder.index.config.credentials.some((c) => c.id === message.credentialId)) return false;
         const target: CredentialTarget = { folderUri: folder.folder.uri, credentialId: message.credentialId };
         await vscode.commands.executeCommand('pharmacyCe.exportTranscript', target);
         return true;
@@ -236,14 +236,14 @@ export class DashboardPanel implements vscode.Disposable {
     return found ? { kind: 'note', folder: keyOf(found.folder), path: found.note.path } : undefined;
   }
 
-  private folderByKey(key: string): FolderIndex | undefined {
+  private folderByKey(key: string): IndexedFolder | undefined {
     return this.index.folders().find((f) => keyOf(f) === key);
   }
 
   /** The URI of an indexed note named by the webview, or undefined for anything else. */
   private indexedNoteUri(folderKey: string, path: string): vscode.Uri | undefined {
     const folder = this.folderByKey(folderKey);
-    if (!folder || !isPlainRelativePath(path) || !folder.workspace.hasNote(path)) return undefined;
+    if (!folder || !isPlainRelativePath(path) || !folder.index.hasNote(path)) return undefined;
     const uri = this.index.uriOf(folder, path);
     const root = folder.folder.uri.path.replace(/\/+$/, '');
     // Belt and braces: the joined URI must still be below the folder, with the same scheme and authority.
@@ -278,7 +278,7 @@ export class DashboardPanel implements vscode.Disposable {
         const input: DashboardFolderInput = {
           key: keyOf(folder),
           name: folder.folder.name,
-          workspace: folder.workspace,
+          workspace: folder.index,
           progress: this.index.progress(folder),
           hasConfigFile: folder.hasConfigFile,
           excerpt: (path) => this.excerpts.get(this.index.uriOf(folder, path)),
@@ -347,7 +347,7 @@ export class DashboardPanel implements vscode.Disposable {
   }
 }
 
-export function keyOf(folder: FolderIndex): string {
+export function keyOf(folder: IndexedFolder): string {
   return folder.folder.uri.toString();
 }
 

@@ -5,7 +5,7 @@ import { CONFIG_FILE } from '../../core/rules/config';
 import { renameKeyEdit, setFrontmatterValues } from '../../core/notes/edit';
 import type { Problem, ProblemCode, Severity } from '../../core/types';
 import { reportError } from '../../services/log';
-import type { CeIndex, FolderIndex } from '../../services/types';
+import type { WorkspaceIndex, IndexedFolder } from '../../services/types';
 import { addTextEdits } from '../commands/shared';
 
 export const DIAGNOSTIC_SOURCE = 'Pharmacy CE';
@@ -24,7 +24,7 @@ export interface DiagnosticsApi {
   flush(): void;
 }
 
-export function activate(context: vscode.ExtensionContext, index: CeIndex): DiagnosticsApi {
+export function activate(context: vscode.ExtensionContext, index: WorkspaceIndex): DiagnosticsApi {
   const collection = vscode.languages.createDiagnosticCollection('pharmacy-ce');
   context.subscriptions.push(collection);
   const published = new Map<string, Set<string>>(); // folder uri -> uris with diagnostics
@@ -32,7 +32,7 @@ export function activate(context: vscode.ExtensionContext, index: CeIndex): Diag
   // Changes are collected and handed to the collection in one call: a rebuild of thousands of notes is one
   // message to the editor, not thousands.
   type Entry = [vscode.Uri, vscode.Diagnostic[] | undefined];
-  const publish = (build: (add: (folder: FolderIndex, uri: vscode.Uri, problems: readonly Problem[]) => void) => void) => {
+  const publish = (build: (add: (folder: IndexedFolder, uri: vscode.Uri, problems: readonly Problem[]) => void) => void) => {
     const openDocuments = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
     const entries: Entry[] = [];
     build((folder, uri, problems) => {
@@ -51,29 +51,29 @@ export function activate(context: vscode.ExtensionContext, index: CeIndex): Diag
     if (entries.length > 0) collection.set(entries);
   };
 
-  const notePath = (folder: FolderIndex, relPath: string) => [index.uriOf(folder, relPath), folder.workspace.problemsFor(relPath)] as const;
-  const configOf = (folder: FolderIndex) => [vscode.Uri.joinPath(folder.folder.uri, CONFIG_FILE), folder.workspace.configProblems()] as const;
+  const notePath = (folder: IndexedFolder, relPath: string) => [index.uriOf(folder, relPath), folder.index.problemsFor(relPath)] as const;
+  const configOf = (folder: IndexedFolder) => [vscode.Uri.joinPath(folder.folder.uri, CONFIG_FILE), folder.index.configProblems()] as const;
 
   /** Problems at files the index did not read (symbolic links), grouped by file. */
-  const addFileProblems = (folder: FolderIndex, add: (folder: FolderIndex, uri: vscode.Uri, problems: readonly Problem[]) => void) => {
+  const addFileProblems = (folder: IndexedFolder, add: (folder: IndexedFolder, uri: vscode.Uri, problems: readonly Problem[]) => void) => {
     const byFile = new Map<string, Problem[]>();
-    for (const p of folder.workspace.fileProblems()) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p]);
+    for (const p of folder.index.fileProblems()) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p]);
     for (const [file, problems] of byFile) add(folder, index.uriOf(folder, file), problems);
   };
 
-  const publishPaths = (folder: FolderIndex, relPaths: readonly string[]) =>
+  const publishPaths = (folder: IndexedFolder, relPaths: readonly string[]) =>
     publish((add) => {
       for (const path of relPaths) add(folder, ...notePath(folder, path));
       add(folder, ...configOf(folder));
       addFileProblems(folder, add);
     });
 
-  const publishFolder = (folder: FolderIndex) => {
+  const publishFolder = (folder: IndexedFolder) => {
     const key = folder.folder.uri.toString();
     const before = published.get(key) ?? new Set<string>();
     published.set(key, new Set());
     publish((add) => {
-      for (const note of folder.workspace.notes()) add(folder, ...notePath(folder, note.path));
+      for (const note of folder.index.notes()) add(folder, ...notePath(folder, note.path));
       add(folder, ...configOf(folder));
       addFileProblems(folder, add);
     });
@@ -159,7 +159,7 @@ export function activate(context: vscode.ExtensionContext, index: CeIndex): Diag
     if (document.uri.scheme === 'output' || document.uri.scheme === 'git') return false;
     if (index.noteAt(document.uri)) return true;
     const folder = index.folderOf(document.uri);
-    return !!folder && folder.workspace.isNotePath(index.relativePath(folder, document.uri));
+    return !!folder && folder.index.isNotePath(index.relativePath(folder, document.uri));
   };
   context.subscriptions.push(
     vscode.workspace.onDidChangeTextDocument((event) => {
@@ -226,7 +226,7 @@ const FIXABLE: ReadonlySet<ProblemCode> = new Set<ProblemCode>(['unknown-topic',
 export class ProblemFixes implements vscode.CodeActionProvider {
   static readonly providedCodeActionKinds = [vscode.CodeActionKind.QuickFix];
 
-  constructor(private readonly index: CeIndex) {}
+  constructor(private readonly index: WorkspaceIndex) {}
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && FIXABLE.has(codeOf(d) as ProblemCode));
@@ -234,7 +234,7 @@ export class ProblemFixes implements vscode.CodeActionProvider {
     const found = this.index.noteAt(document.uri);
     if (!found) return [];
     // Diagnostics come back as copies: find the problem (and its replacement) by code and position.
-    const problems = found.folder.workspace.problemsFor(found.note.path);
+    const problems = found.folder.index.problemsFor(found.note.path);
     const actions: vscode.CodeAction[] = [];
     for (const diagnostic of ours) {
       const problem = problems.find(

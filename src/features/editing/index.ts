@@ -9,14 +9,14 @@ import { NOTE_FORMAT, noteKeySpec } from '../../core/notes/format';
 import { TOPICS, topicInfo } from '../../core/notes/topics';
 import { parseUan } from '../../core/notes/uan';
 import type { Uan } from '../../core/types';
-import type { CeIndex } from '../../services/types';
+import type { WorkspaceIndex } from '../../services/types';
 
 export interface EditingApi {
   readonly completion: vscode.CompletionItemProvider;
   readonly hover: vscode.HoverProvider;
 }
 
-export function activate(context: vscode.ExtensionContext, index: CeIndex): EditingApi {
+export function activate(context: vscode.ExtensionContext, index: WorkspaceIndex): EditingApi {
   const selector: vscode.DocumentSelector = { language: 'markdown' };
   const completion = new FrontmatterCompletion(index);
   const hover = new FrontmatterHover();
@@ -28,7 +28,7 @@ export function activate(context: vscode.ExtensionContext, index: CeIndex): Edit
 }
 
 class FrontmatterCompletion implements vscode.CompletionItemProvider {
-  constructor(private readonly index: CeIndex) {}
+  constructor(private readonly index: WorkspaceIndex) {}
 
   provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] | undefined {
     const text = frontmatterText(document, position.line);
@@ -69,7 +69,7 @@ class FrontmatterCompletion implements vscode.CompletionItemProvider {
         });
       case 'credentials': {
         const folder = this.index.folderOf(document.uri);
-        const credentials = folder?.workspace.config.credentials ?? [];
+        const credentials = folder?.index.config.credentials ?? [];
         return credentials.filter((c) => !listed.has(c.id)).map((c, i) => item(c.id, c.label, vscode.CompletionItemKind.Reference, i));
       }
       case 'completed': {

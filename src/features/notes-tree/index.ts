@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { formatHours } from '../../core/common/numbers';
 import { TOPICS, topicLabel } from '../../core/notes/topics';
 import type { ParsedNote } from '../../core/types';
-import type { CeIndex, FolderIndex } from '../../services/types';
+import type { WorkspaceIndex, IndexedFolder } from '../../services/types';
 import type { NoteTarget } from '../../services/targets';
 import { guarded } from '../../services/log';
 import { EditorFollower } from '../../ui/follow';
@@ -33,12 +33,12 @@ const STATUS_ORDER = ['in-progress', 'planned', 'completed'];
 interface FolderElement {
   readonly kind: 'folder';
   readonly id: string;
-  readonly folder: FolderIndex;
+  readonly folder: IndexedFolder;
 }
 interface GroupElement {
   readonly kind: 'group';
   readonly id: string;
-  readonly folder: FolderIndex;
+  readonly folder: IndexedFolder;
   readonly group: string;
   readonly parent?: FolderElement;
 }
@@ -54,7 +54,7 @@ export class NotesTreeProvider extends CachedTreeProvider<NotesElement> {
   openNoteAvailable = false;
 
   constructor(
-    index: CeIndex,
+    index: WorkspaceIndex,
     public grouping: Grouping,
   ) {
     super(index);
@@ -76,7 +76,7 @@ export class NotesTreeProvider extends CachedTreeProvider<NotesElement> {
   /** Note tooltips are built on hover only. */
   resolveTreeItem(item: vscode.TreeItem, element: NotesElement): vscode.TreeItem {
     if (element.kind !== 'note') return item;
-    const workspace = element.parent.folder.workspace;
+    const workspace = element.parent.folder.index;
     const note = workspace.getNote(element.path);
     if (note) item.tooltip = noteTooltip(note, workspace.problemsFor(element.path));
     return item;
@@ -115,7 +115,7 @@ export class NotesTreeProvider extends CachedTreeProvider<NotesElement> {
     }));
   }
 
-  private groups(folder: FolderIndex, parent: FolderElement | undefined): GroupElement[] {
+  private groups(folder: IndexedFolder, parent: FolderElement | undefined): GroupElement[] {
     const keys = new Set<string>();
     for (const note of listed(folder)) for (const key of groupsOf(note, this.grouping)) keys.add(key);
     const order = this.grouping === 'status' ? STATUS_ORDER : TOPICS.map((t) => t.key);
@@ -128,7 +128,7 @@ export class NotesTreeProvider extends CachedTreeProvider<NotesElement> {
   private groupItem(element: GroupElement): vscode.TreeItem {
     const notes = this.getChildren(element)
       .filter((n): n is NoteElement => n.kind === 'note')
-      .map((n) => element.folder.workspace.getNote(n.path))
+      .map((n) => element.folder.index.getNote(n.path))
       .filter((n): n is ParsedNote => n !== undefined);
     const item = new vscode.TreeItem(groupLabel(element.group, this.grouping), vscode.TreeItemCollapsibleState.Expanded);
     item.id = element.id;
@@ -136,13 +136,13 @@ export class NotesTreeProvider extends CachedTreeProvider<NotesElement> {
     item.description = element.group === UNREADABLE ? countText(notes.length) : `${countText(notes.length)} · ${vscode.l10n.t('{0} h', formatHours(hours))}`;
     item.iconPath = groupIcon(element.group, this.grouping);
     item.contextValue = `group.${this.grouping}`;
-    const withProblems = notes.filter((n) => n.kind === 'broken' || worstSeverity(element.folder.workspace.problemsFor(n.path)));
+    const withProblems = notes.filter((n) => n.kind === 'broken' || worstSeverity(element.folder.index.problemsFor(n.path)));
     if (withProblems.length) item.tooltip = vscode.l10n.t('{0} of these notes have problems', withProblems.length);
     return item;
   }
 
   private noteItem(element: NoteElement): vscode.TreeItem {
-    const workspace = element.parent.folder.workspace;
+    const workspace = element.parent.folder.index;
     const note = workspace.getNote(element.path);
     const item = new vscode.TreeItem(note?.title || element.path, vscode.TreeItemCollapsibleState.None);
     item.id = element.id;
@@ -162,8 +162,8 @@ function isListed(note: ParsedNote): boolean {
   return note.kind === 'ce' || note.kind === 'broken';
 }
 
-function listed(folder: FolderIndex): ParsedNote[] {
-  return folder.workspace.notes().filter(isListed);
+function listed(folder: IndexedFolder): ParsedNote[] {
+  return folder.index.notes().filter(isListed);
 }
 
 function groupsOf(note: ParsedNote, grouping: Grouping): string[] {
@@ -207,7 +207,7 @@ export interface NotesTreeApi {
   setGrouping(grouping: Grouping): Promise<void>;
 }
 
-export function activate(context: vscode.ExtensionContext, index: CeIndex): NotesTreeApi {
+export function activate(context: vscode.ExtensionContext, index: WorkspaceIndex): NotesTreeApi {
   const stored = context.workspaceState.get<Grouping>(GROUPING_KEY);
   const provider = new NotesTreeProvider(index, stored === 'topic' ? 'topic' : 'status');
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { formatHours } from '../../core/common/numbers';
 import { escapeMarkdown } from '../../core/common/text';
 import type { CredentialProgress, NoteVerdict } from '../../core/types';
-import type { CeIndex, FolderIndex } from '../../services/types';
+import type { WorkspaceIndex, IndexedFolder } from '../../services/types';
 import type { CredentialTarget, NoteTarget } from '../../services/targets';
 import {
   credentialDescription,
@@ -29,12 +29,12 @@ export const VIEW_ID = 'pharmacyCe.progress';
 interface FolderElement {
   readonly kind: 'folder';
   readonly id: string;
-  readonly folder: FolderIndex;
+  readonly folder: IndexedFolder;
 }
 export interface CredentialElement extends CredentialTarget {
   readonly kind: 'credential';
   readonly id: string;
-  readonly folder: FolderIndex;
+  readonly folder: IndexedFolder;
   readonly parent?: FolderElement;
 }
 interface RequirementElement {
@@ -94,8 +94,8 @@ export class ProgressTreeProvider extends CachedTreeProvider<ProgressElement> {
   resolveTreeItem(item: vscode.TreeItem, element: ProgressElement): vscode.TreeItem {
     if (element.kind !== 'note') return item;
     const folder = element.parent.parent.folder;
-    const note = folder.workspace.getNote(element.path);
-    if (note) item.tooltip = noteTooltip(note, folder.workspace.problemsFor(element.path), this.verdictOf(element.parent.parent, element.path)?.reason);
+    const note = folder.index.getNote(element.path);
+    if (note) item.tooltip = noteTooltip(note, folder.index.problemsFor(element.path), this.verdictOf(element.parent.parent, element.path)?.reason);
     return item;
   }
 
@@ -171,7 +171,7 @@ export class ProgressTreeProvider extends CachedTreeProvider<ProgressElement> {
     }
   }
 
-  private credentials(folder: FolderIndex, parent: FolderElement | undefined): CredentialElement[] {
+  private credentials(folder: IndexedFolder, parent: FolderElement | undefined): CredentialElement[] {
     return this.index.progress(folder).map((p) => ({
       kind: 'credential',
       id: `credential:${folder.folder.uri.toString()}#${p.credential.id}`,
@@ -300,9 +300,9 @@ export class ProgressTreeProvider extends CachedTreeProvider<ProgressElement> {
 
   private noteItem(element: NoteElement): vscode.TreeItem {
     const folder = element.parent.parent.folder;
-    const note = folder.workspace.getNote(element.path);
+    const note = folder.index.getNote(element.path);
     if (!note) return staleItem(element.id);
-    const problems = folder.workspace.problemsFor(element.path);
+    const problems = folder.index.problemsFor(element.path);
     const item = new vscode.TreeItem(note.title || element.path, vscode.TreeItemCollapsibleState.None);
     item.id = element.id;
     item.resourceUri = element.uri;
@@ -326,7 +326,7 @@ export interface ProgressTreeApi {
   view: vscode.TreeView<ProgressElement>;
 }
 
-export function activate(context: vscode.ExtensionContext, index: CeIndex): ProgressTreeApi {
+export function activate(context: vscode.ExtensionContext, index: WorkspaceIndex): ProgressTreeApi {
   const provider = new ProgressTreeProvider(index);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   context.subscriptions.push(provider, view);

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { formatHours } from '../../core/common/numbers';
 import { escapeMarkdown } from '../../core/common/text';
 import type { CredentialProgress } from '../../core/types';
-import type { CeIndex } from '../../services/types';
+import type { WorkspaceIndex } from '../../services/types';
 import { isInUse } from '../../services/in-use';
 import { daysLeftText, formatDate, stateText } from '../../ui/format';
 import { readSettings, settingName } from '../../services/settings';
@@ -29,7 +29,7 @@ export class CeStatusBar implements vscode.Disposable {
   /** Whether the item is shown (the API cannot tell; tests and the dashboard can). */
   visible = false;
 
-  constructor(private readonly index: CeIndex) {
+  constructor(private readonly index: WorkspaceIndex) {
     this.item = vscode.window.createStatusBarItem('pharmacyCe.status', vscode.StatusBarAlignment.Left, 50);
     this.item.name = vscode.l10n.t('Pharmacy CE');
     this.item.command = { command: 'pharmacyCe.openDashboard', title: vscode.l10n.t('Open Dashboard') };
@@ -96,7 +96,7 @@ export class CeStatusBar implements vscode.Disposable {
   }
 }
 
-export function activate(context: vscode.ExtensionContext, index: CeIndex): { item: vscode.StatusBarItem; statusBar: CeStatusBar } {
+export function activate(context: vscode.ExtensionContext, index: WorkspaceIndex): { item: vscode.StatusBarItem; statusBar: CeStatusBar } {
   const statusBar = new CeStatusBar(index);
   context.subscriptions.push(
     statusBar,

@@ -7,7 +7,7 @@ import type { CredentialProgress } from '../../core/types';
 import { guarded } from '../../services/log';
 import { isCredentialTarget } from '../../services/targets';
 import { inspectTarget, writeInsideFolder } from '../safe-write';
-import type { CeIndex, FolderIndex } from '../../services/types';
+import type { WorkspaceIndex, IndexedFolder } from '../../services/types';
 
 export interface ExportOptions {
   /** Replace existing files without asking (tests). */
@@ -21,7 +21,7 @@ export interface TranscriptApi {
   exportTranscript(folderUri: vscode.Uri, credentialId: string, options?: ExportOptions): Promise<{ csv: vscode.Uri; html: vscode.Uri } | undefined>;
 }
 
-export function activate(context: vscode.ExtensionContext, index: CeIndex): TranscriptApi {
+export function activate(context: vscode.ExtensionContext, index: WorkspaceIndex): TranscriptApi {
   const exporter = new TranscriptExport(index);
   context.subscriptions.push(
     vscode.commands.registerCommand(
@@ -47,21 +47,21 @@ export function activate(context: vscode.ExtensionContext, index: CeIndex): Tran
 }
 
 class TranscriptExport {
-  constructor(private readonly index: CeIndex) {}
+  constructor(private readonly index: WorkspaceIndex) {}
 
-  find(folderUri: vscode.Uri, credentialId: string): { folder: FolderIndex; progress: CredentialProgress } | undefined {
+  find(folderUri: vscode.Uri, credentialId: string): { folder: IndexedFolder; progress: CredentialProgress } | undefined {
     const folder = this.index.folders().find((f) => f.folder.uri.toString() === folderUri.toString()) ?? this.index.folderOf(folderUri);
     const progress = folder ? this.index.progress(folder).find((p) => p.credential.id === credentialId) : undefined;
     return folder && progress ? { folder, progress } : undefined;
   }
 
-  async pick(): Promise<{ folder: FolderIndex; progress: CredentialProgress } | undefined> {
+  async pick(): Promise<{ folder: IndexedFolder; progress: CredentialProgress } | undefined> {
     const folders = this.index.folders();
     if (folders.length === 0) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder of CE notes first.'));
       return undefined;
     }
-    let folder: FolderIndex | undefined = folders[0];
+    let folder: IndexedFolder | undefined = folders[0];
     if (folders.length > 1) {
       const choice = await vscode.window.showQuickPick(
         folders.map((f) => ({ label: f.folder.name, description: f.folder.uri.fsPath || f.folder.uri.toString(), folder: f })),
@@ -87,7 +87,7 @@ class TranscriptExport {
     return choice ? { folder, progress: choice.progress } : undefined;
   }
 
-  async write(folder: FolderIndex, progress: CredentialProgress, options: ExportOptions): Promise<{ csv: vscode.Uri; html: vscode.Uri } | undefined> {
+  async write(folder: IndexedFolder, progress: CredentialProgress, options: ExportOptions): Promise<{ csv: vscode.Uri; html: vscode.Uri } | undefined> {
     const root = folder.folder.uri;
     const base = transcriptBaseName(progress.credential.id, progress.cycle.end);
     const [csvPath, htmlPath] = [`${TRANSCRIPT_DIR}/${base}.csv`, `${TRANSCRIPT_DIR}/${base}.html`];
@@ -103,11 +103,11 @@ class TranscriptExport {
       if (answer !== replace) return undefined;
     }
     const learnerName = vscode.workspace.getConfiguration('pharmacyCe', root).get<string>('learnerName', '').trim();
-    const transcript = buildTranscript(progress, folder.workspace.notes(), {
+    const transcript = buildTranscript(progress, folder.index.notes(), {
       learnerName,
       asOf: this.index.asOf(),
       generated: localToday(),
-      missingCertificates: folder.workspace.missingCertificates(),
+      missingCertificates: folder.index.missingCertificates(),
     });
     // Checked again as they are written: what was asked about may have changed meanwhile.
     const csv = await writeInsideFolder(root, csvPath, transcriptCsvFile(transcript), { replace: existing });

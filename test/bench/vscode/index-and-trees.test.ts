@@ -50,8 +50,8 @@ describe('Index and trees with 10,000 notes (benchmark)', function () {
       }
       report(`wrote ${count} notes in ${Date.now() - t} ms`);
       t = Date.now();
-      await waitFor(() => folder.workspace.size >= count + 9, 5 * 60_000, 'the watcher to index the generated notes');
-      report(`file events -> ${folder.workspace.size} notes indexed ${Date.now() - t} ms after the last write`);
+      await waitFor(() => folder.index.size >= count + 9, 5 * 60_000, 'the watcher to index the generated notes');
+      report(`file events -> ${folder.index.size} notes indexed ${Date.now() - t} ms after the last write`);
 
       // Let the tail of the file events (a change after each create) be applied before timing the rebuild.
       let last = Date.now();
@@ -62,7 +62,7 @@ describe('Index and trees with 10,000 notes (benchmark)', function () {
       report(`index quiet and its update queue drained ${Date.now() - t} ms after the last write`);
       t = Date.now();
       await index.rebuild();
-      report(`refresh (rebuild: every file re-read, unchanged ones not re-parsed) of ${index.folders()[0].workspace.size} files: ${Date.now() - t} ms`);
+      report(`refresh (rebuild: every file re-read, unchanged ones not re-parsed) of ${index.folders()[0].index.size} files: ${Date.now() - t} ms`);
 
       // Where an index's time goes: listing and reading alone, as the index does them.
       t = Date.now();
@@ -83,15 +83,15 @@ describe('Index and trees with 10,000 notes (benchmark)', function () {
 
       // A rule-set setting makes a fresh index: every file read and parsed, as at activation.
       const settings = vscode.workspace.getConfiguration('pharmacyCe');
-      // The fresh CeWorkspace is swapped in once every file is parsed: its identity tells when.
+      // The fresh FolderIndex is swapped in once every file is parsed: its identity tells when.
       const fresh = async (value: number | undefined) => {
-        const before = folder.workspace;
+        const before = folder.index;
         const started = Date.now();
         await settings.update('csptSterileHours', value, vscode.ConfigurationTarget.Global);
-        await waitFor(() => folder.workspace !== before, 5 * 60_000, 'a fresh index');
+        await waitFor(() => folder.index !== before, 5 * 60_000, 'a fresh index');
         return Date.now() - started;
       };
-      report(`index from scratch (settings change) of ${folder.workspace.size} files: ${await fresh(3)} ms`);
+      report(`index from scratch (settings change) of ${folder.index.size} files: ${await fresh(3)} ms`);
       report(`again, settings restored: ${await fresh(undefined)} ms`);
       await waitFor(() => Date.now() - last > 1000, 60_000, 'the index to be quiet');
 
@@ -120,10 +120,10 @@ describe('Index and trees with 10,000 notes (benchmark)', function () {
       const provider = api.features['notes-tree']!.provider;
       await provider.getChildren(undefined);
       report(`one edit reflected in the index ${afterIndex} ms after the write (debounce 150 ms included), root rebuilt ${Date.now() - t} ms`);
-      assert.ok(folder.workspace.size >= count);
+      assert.ok(folder.index.size >= count);
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
-      await waitFor(() => !index.folders()[0].workspace.notes().some((n) => n.path.startsWith('bench-h5/')), 60_000, 'the generated notes to go');
+      await waitFor(() => !index.folders()[0].index.notes().some((n) => n.path.startsWith('bench-h5/')), 60_000, 'the generated notes to go');
     }
     assert.ok(figures.length >= 4);
   });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { CeWorkspace, resolveRelative } from '../../src/core/index/folder-index';
+import { FolderIndex, resolveRelative } from '../../src/core/index/folder-index';
 
 const AS_OF = '2026-11-25';
 const CONFIG = JSON.stringify({
@@ -12,18 +12,18 @@ function ceNote(hours: number, extra = ''): string {
   return `---\ntitle: Course\nce_hours: ${hours}\ncompleted: 2026-01-15\n${extra}---\nBody.\n`;
 }
 
-function fresh(): CeWorkspace {
+function fresh(): FolderIndex {
   return withConfig(CONFIG);
 }
 
 /** `undefined`: the folder has no config file. */
-function withConfig(config: string | undefined): CeWorkspace {
-  const ws = new CeWorkspace();
+function withConfig(config: string | undefined): FolderIndex {
+  const ws = new FolderIndex();
   ws.setConfig(config, AS_OF);
   return ws;
 }
 
-describe('CeWorkspace: notes keyed by path and content', () => {
+describe('FolderIndex: notes keyed by path and content', () => {
   it('skips a note whose text is unchanged: no re-parse, no new version', () => {
     const ws = fresh();
     assert.equal(ws.setNote('a.md', ceNote(2)), true);
@@ -106,7 +106,7 @@ describe('CeWorkspace: notes keyed by path and content', () => {
   });
 });
 
-describe('CeWorkspace: include and exclude', () => {
+describe('FolderIndex: include and exclude', () => {
   it('follows the config: **/*.md minus excluded globs, never node_modules or .git', () => {
     const ws = fresh();
     assert.equal(ws.isNotePath('notes/a.md'), true);
@@ -125,7 +125,7 @@ describe('CeWorkspace: include and exclude', () => {
     const ws = withConfig(JSON.stringify({ credentials: [{ ruleSet: 'ptcb-cpht', cycleEnd: '2027-03-31' }], include: ['ce/**/*.md'] }));
     assert.equal(ws.isNotePath('ce/2026/a.md'), true);
     assert.equal(ws.isNotePath('journal/a.md'), false);
-    const withSetting = new CeWorkspace({ defaultInclude: ['notes/*.md'], extraExclude: ['notes/private.md'] });
+    const withSetting = new FolderIndex({ defaultInclude: ['notes/*.md'], extraExclude: ['notes/private.md'] });
     withSetting.setConfig(undefined, AS_OF);
     assert.equal(withSetting.isNotePath('notes/a.md'), true);
     assert.equal(withSetting.isNotePath('other/a.md'), false);
@@ -152,7 +152,7 @@ describe('CeWorkspace: include and exclude', () => {
   });
 });
 
-describe('CeWorkspace: certificates', () => {
+describe('FolderIndex: certificates', () => {
   const withCertificate = ceNote(1, 'certificate: ../certificates/law.pdf\n');
 
   it('resolves the certificate against the note folder', () => {
@@ -227,7 +227,7 @@ describe('resolveRelative: absolute and escaping paths', () => {
   });
 });
 
-describe('CeWorkspace: memoized evaluation', () => {
+describe('FolderIndex: memoized evaluation', () => {
   it('returns the same result until something changes', () => {
     const ws = fresh();
     ws.setNote('a.md', ceNote(2));

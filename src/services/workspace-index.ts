@@ -1,11 +1,11 @@
-// The workspace index service: one CeWorkspace per workspace folder, filled from vscode.workspace.fs in the
+// The workspace index service: one FolderIndex per workspace folder, filled from vscode.workspace.fs in the
 // background, then kept current from file-system events (file-events.ts) and from unsaved editor text. Every
 // feature reads it; nobody else reads notes from disk. Reading a folder is in folder-reader.ts, certificate
 // checks in certificates.ts, the date in day-timer.ts, the change event in change-events.ts.
 import * as vscode from 'vscode';
 import { CONFIG_FILE } from '../core/rules/config';
 import { localToday } from '../core/common/dates';
-import { CeWorkspace } from '../core/index/folder-index';
+import { FolderIndex } from '../core/index/folder-index';
 import { linkProblems } from '../core/index/links';
 import type { CalendarDate, CredentialProgress, ParsedNote } from '../core/types';
 import { checkCertificate } from './certificates';
@@ -19,17 +19,17 @@ import { findNotes, readNote } from './folder-reader';
 import { isLink, withTarget } from './links';
 import { log, reportError } from './log';
 import { SETTINGS_THAT_REBUILD, workspaceOptions } from './settings';
-import type { CeIndex, CeIndexChange, FolderIndex } from './types';
+import type { WorkspaceIndex, WorkspaceIndexChange, IndexedFolder } from './types';
 
-export function createCeIndex(context: vscode.ExtensionContext): CeIndex {
-  const index = new WorkspaceIndex();
+export function createWorkspaceIndex(context: vscode.ExtensionContext): WorkspaceIndex {
+  const index = new WatchedWorkspaceIndex();
   void context;
   return index;
 }
 
-class WorkspaceIndex implements CeIndex {
+class WatchedWorkspaceIndex implements WorkspaceIndex {
   private readonly byKey = new Map<string, Folder>();
-  private readonly changeEmitter = new vscode.EventEmitter<CeIndexChange>();
+  private readonly changeEmitter = new vscode.EventEmitter<WorkspaceIndexChange>();
   readonly onDidChange = this.changeEmitter.event;
   private readonly readEmitter = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidReadNote = this.readEmitter.event;
@@ -72,35 +72,35 @@ class WorkspaceIndex implements CeIndex {
     return this.readyFlag;
   }
 
-  folders(): readonly FolderIndex[] {
+  folders(): readonly IndexedFolder[] {
     // In the order the user gave the folders (it changes when folders are added, removed or moved).
     const order = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString());
     const rank = (f: Folder) => (order.indexOf(f.key) + order.length + 1) % (order.length + 1);
     return [...this.byKey.values()].sort((a, b) => rank(a) - rank(b));
   }
 
-  folderOf(uri: vscode.Uri): FolderIndex | undefined {
+  folderOf(uri: vscode.Uri): IndexedFolder | undefined {
     return this.folderFor(uri);
   }
 
-  noteAt(uri: vscode.Uri): { folder: FolderIndex; note: ParsedNote } | undefined {
+  noteAt(uri: vscode.Uri): { folder: IndexedFolder; note: ParsedNote } | undefined {
     const folder = this.folderFor(uri);
     if (!folder) return undefined;
-    const note = folder.workspace.getNote(this.relativePath(folder, uri));
+    const note = folder.index.getNote(this.relativePath(folder, uri));
     return note ? { folder, note } : undefined;
   }
 
-  uriOf(folder: FolderIndex, relPath: string): vscode.Uri {
+  uriOf(folder: IndexedFolder, relPath: string): vscode.Uri {
     return uriIn(folder.folder.uri, relPath);
   }
 
-  relativePath(folder: FolderIndex, uri: vscode.Uri): string {
+  relativePath(folder: IndexedFolder, uri: vscode.Uri): string {
     return relativePathIn(folder.folder.uri, uri);
   }
 
-  progress(folder: FolderIndex): CredentialProgress[] {
+  progress(folder: IndexedFolder): CredentialProgress[] {
     try {
-      const value = folder.workspace.evaluate(this.asOf());
+      const value = folder.index.evaluate(this.asOf());
       this.evaluationFailed = false;
       return value;
     } catch (error) {
@@ -122,7 +122,7 @@ class WorkspaceIndex implements CeIndex {
     if (!this.mayRead(folder, path)) return;
     let changed: boolean;
     try {
-      changed = folder.workspace.setNote(path, text);
+      changed = folder.index.setNote(path, text);
     } catch (error) {
       log()?.error(`Could not parse ${uri.toString(true)}: ${errorText(error)}`);
       return;
@@ -144,7 +144,7 @@ class WorkspaceIndex implements CeIndex {
     const path = this.relativePath(folder, uri);
     if (!this.mayRead(folder, path)) return;
     await this.run(async () => {
-      if (await readNote(folder.workspace, uri, path, false)) {
+      if (await readNote(folder.index, uri, path, false)) {
         await checkCertificate(folder, path);
         this.announce([folder], [path]);
       }
@@ -217,7 +217,7 @@ class WorkspaceIndex implements CeIndex {
     }
   }
 
-  /** Reads a folder from scratch into a fresh CeWorkspace, then swaps it in (views never see half an index). */
+  /** Reads a folder from scratch into a fresh FolderIndex, then swaps it in (views never see half an index). */
   private async indexFolder(folder: Folder): Promise<void> {
     if (this.disposed || !this.byKey.has(folder.key)) return;
     const wsFolder = folder.folder;
@@ -226,7 +226,7 @@ class WorkspaceIndex implements CeIndex {
     const options = workspaceOptions(wsFolder);
     const optionsKey = JSON.stringify(options);
     const reuse = folder.indexed && folder.optionsKey === optionsKey;
-    const workspace = reuse ? folder.workspace : new CeWorkspace(options);
+    const workspace = reuse ? folder.index : new FolderIndex(options);
     const configUri = vscode.Uri.joinPath(wsFolder.uri, CONFIG_FILE);
     // A config that is a link is not read (it could be any file): the built-in default applies, and a problem says why.
     const configLink = (await isLink(configUri)) ? withTarget(wsFolder.uri, { path: CONFIG_FILE, kind: 'file' }) : undefined;
@@ -247,7 +247,7 @@ class WorkspaceIndex implements CeIndex {
     for (const note of [...workspace.notes()]) if (!seen.has(note.path)) workspace.deleteNote(note.path);
     const read = Date.now();
     // Events that arrived meanwhile stay queued: they are applied to the new index right after this.
-    folder.workspace = workspace;
+    folder.index = workspace;
     folder.options = options;
     folder.optionsKey = optionsKey;
     folder.indexed = true;
@@ -269,7 +269,7 @@ class WorkspaceIndex implements CeIndex {
 
   /** A note path of the folder that is no link nor under one (a link's text, even from an editor, is never indexed). */
   private mayRead(folder: Folder, path: string): boolean {
-    return folder.workspace.isNotePath(path) && !folder.isLinked(path);
+    return folder.index.isNotePath(path) && !folder.isLinked(path);
   }
 
   // ---- file events ------------------------------------------------------------------------------------
@@ -283,7 +283,7 @@ class WorkspaceIndex implements CeIndex {
   private async flushEvents(): Promise<void> {
     for (const folder of [...this.byKey.values()]) {
       if (folder.pending.size === 0) continue;
-      const before = folder.workspace.version;
+      const before = folder.index.version;
       const applied = await applyFileEvents(folder, {
         readNote: (workspace, uri, path) => readNote(workspace, uri, path, false),
         checkCertificate,
@@ -294,9 +294,9 @@ class WorkspaceIndex implements CeIndex {
         await this.indexFolder(folder);
         this.announce([folder], undefined);
       } else if (applied.linksChanged) {
-        folder.workspace.setFileProblems(linkProblems([...folder.links.values()]));
+        folder.index.setFileProblems(linkProblems([...folder.links.values()]));
         this.announce([folder], undefined);
-      } else if (folder.workspace.version !== before) {
+      } else if (folder.index.version !== before) {
         this.announce([folder], [...applied.paths]);
       }
     }
@@ -331,7 +331,7 @@ class WorkspaceIndex implements CeIndex {
   private updateContextKeys(): void {
     const folders = [...this.byKey.values()];
     void this.setContext('pharmacyCe.hasConfig', folders.some((f) => f.hasConfigFile));
-    void this.setContext('pharmacyCe.hasNotes', folders.some((f) => f.workspace.notes().some((n) => n.kind === 'ce')));
+    void this.setContext('pharmacyCe.hasNotes', folders.some((f) => f.index.notes().some((n) => n.kind === 'ce')));
   }
 
   private setContext(key: string, value: unknown): Thenable<unknown> {
@@ -348,14 +348,14 @@ class WorkspaceIndex implements CeIndex {
   private newDay(today: CalendarDate): void {
     if (this.disposed) return;
     this.today = today;
-    for (const folder of this.byKey.values()) folder.workspace.setConfig(folder.configText, today);
+    for (const folder of this.byKey.values()) folder.index.setConfig(folder.configText, today);
     log()?.info(`The date is now ${today}: progress re-evaluated.`);
     this.announce([...this.byKey.values()], undefined);
   }
 
   private logCounts(what: string, started: number, folders: readonly Folder[] = [...this.byKey.values()]): void {
-    const notes = folders.reduce((n, f) => n + f.workspace.size, 0);
-    const ce = folders.reduce((n, f) => n + f.workspace.ceNotes().length, 0);
+    const notes = folders.reduce((n, f) => n + f.index.size, 0);
+    const ce = folders.reduce((n, f) => n + f.index.ceNotes().length, 0);
     log()?.info(`${what} ${notes} Markdown files (${ce} CE notes) in ${folders.length} folder(s) in ${Date.now() - started} ms.`);
   }
 
