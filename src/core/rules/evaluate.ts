@@ -13,12 +13,12 @@
 // Hours are counted in whole hundredths, so 0.1 + 0.2 is 0.3 and a 3.33 h cap compares exactly.
 import { daysBetween } from '../common/dates';
 import { roundHours } from '../common/numbers';
+import { NONE, limitFilter, matches, matchingIndexes, toFilter } from './filters';
 import type {
   CalendarDate,
   CeNote,
   Credential,
   CredentialProgress,
-  Limit,
   LimitProgress,
   NoteFilter,
   NoteVerdict,
@@ -153,43 +153,6 @@ interface Classified {
   keptOut: boolean;
   /** Indexes (among the limits with room) of the limits capping the note; only when not kept out. */
   caps: readonly number[];
-}
-
-const NONE: readonly number[] = [];
-
-/** A requirement's or limit's filter in one fixed shape; null matches anything. */
-interface Filter {
-  topic: string | null;
-  format: string | null;
-  audience: string | null;
-  category: string | null;
-}
-
-function toFilter(f: NoteFilter): Filter {
-  return { topic: f.topic ?? null, format: f.format ?? null, audience: f.audience ?? null, category: f.category ?? null };
-}
-
-function matches(f: Filter, n: NoteFacts): boolean {
-  return (
-    (f.topic === null || n.topics.includes(f.topic)) &&
-    (f.format === null || n.format === f.format) &&
-    (f.audience === null || n.audience === f.audience) &&
-    (f.category === null || n.category === f.category)
-  );
-}
-
-/** A limit's filter; one with neither audience nor category matches nothing (the config refuses it). */
-function limitFilter(limit: Limit): Filter | undefined {
-  return limit.audience === undefined && limit.category === undefined ? undefined : toFilter({ audience: limit.audience, category: limit.category });
-}
-
-function matchingIndexes(filters: readonly (Filter | undefined)[], note: NoteFacts): readonly number[] {
-  let out: number[] | undefined;
-  for (let i = 0; i < filters.length; i++) {
-    const f = filters[i];
-    if (f !== undefined && matches(f, note)) (out ??= []).push(i);
-  }
-  return out ?? NONE;
 }
 
 function evaluateFacts(credential: Credential, ruleSet: RuleSet, notes: readonly NoteFacts[], asOf: CalendarDate, memo: EvaluationMemo | undefined): CredentialProgress {
