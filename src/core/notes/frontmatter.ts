@@ -102,6 +102,17 @@ export function readFrontmatter(text: string): FrontmatterRead {
     return fail('yaml-syntax', `The frontmatter is larger than ${FRONTMATTER_LIMIT / 1024} KB and is not read.`, { line: 1, column: 1, length: 3 });
   }
   fm.lineStarts = lineStartsOf(source);
+  // js-yaml and the editor break lines at a lone CR, the line numbers here only at LF: refused, not misplaced.
+  const loneCr = source.search(/\r(?!\n)/);
+  if (loneCr !== -1) {
+    return fail('yaml-syntax', 'A line in the frontmatter ends with a carriage return only (old Mac style), so it cannot be read: save the file with LF or CRLF line ends.', spanAt(fm, loneCr, loneCr));
+  }
+  // gray-matter ends the block at the first line starting with `---` (`----`, `--- x`, `---x: 1`) and would drop
+  // the keys after it without a word; the fence does not end there, so such a line is an error at its line.
+  const dashes = source.indexOf('\n---');
+  if (dashes !== -1) {
+    return fail('yaml-syntax', 'A line inside the frontmatter starts with "---" but is not the closing line (exactly "---"): remove it, indent it or quote it.', spanAt(fm, dashes + 1, lineEndAt(source, dashes + 1, true)));
+  }
   const blanks = longBlankRun(source);
   if (blanks !== -1) {
     return fail('yaml-syntax', `The frontmatter has more than ${MAX_BLANK_RUN} blank lines in a row and is not read: remove them.`, spanAt(fm, blanks, blanks));

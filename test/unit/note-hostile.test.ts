@@ -1,0 +1,36 @@
+// A hostile pass on the one reader: notes built to make the reader and the edit see different values.
+import { strict as assert } from 'node:assert';
+import { parseNote } from '../../src/core/notes/note';
+import { completeNote } from '../../src/core/notes/edit';
+
+describe('note reader, hostile notes', () => {
+  it('a line starting with --- inside the block is an error at that line, not the silent end of the block', () => {
+    // gray-matter stops at the first "\n---"; the fence does not. Before the fix the keys after it vanished.
+    for (const line of ['---x: 1', '----: note', '--- x', '-----']) {
+      const text = `---\nce_hours: 2\nstatus: planned\n${line}\nce_hours_note: 1\ncompleted: 2026-04-31\n---\nbody\n`;
+      const { note, problems } = parseNote(text, 'n.md');
+      assert.equal(note.kind, 'broken', line);
+      assert.equal(problems.length, 1, line);
+      assert.deepEqual([problems[0].line, problems[0].column, problems[0].severity], [4, 1, 'error'], line);
+      const edit = completeNote(text, '2026-11-25');
+      assert.equal(edit.ok, false, `${line}: the edit wrote ${edit.ok ? JSON.stringify(edit.text) : ''}`);
+    }
+  });
+
+  it('a sexagesimal hours value after a ---x key line is not silently dropped', () => {
+    const { note, problems } = parseNote('---\ntitle: A\n---x: 1\nce_hours: 1:30\n---\n', 'n.md');
+    assert.notEqual(note.kind, 'study');
+    assert.ok(problems.some((p) => p.severity === 'error'));
+  });
+
+  it('a lone carriage return inside the block is an error on its line, not a problem placed past a line end', () => {
+    // js-yaml breaks lines at a lone CR, as the editor does; the reader's lines and columns count only LF.
+    const text = '---\ntitle: A\rce_hours: 1:30\nstatus: planned\n---\n';
+    const { problems } = parseNote(text, 'n.md');
+    assert.equal(problems.length, 1);
+    assert.match(problems[0].message, /carriage return/);
+    const editorLines = text.split(/\r\n|\r|\n/);
+    const p = problems[0];
+    assert.ok(p.column - 1 + (p.length ?? 0) <= editorLines[p.line - 1].length, `${p.line}:${p.column} is past its line in the editor`);
+  });
+});
