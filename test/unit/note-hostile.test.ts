@@ -34,3 +34,23 @@ describe('note reader, hostile notes', () => {
     assert.ok(p.column - 1 + (p.length ?? 0) <= editorLines[p.line - 1].length, `${p.line}:${p.column} is past its line in the editor`);
   });
 });
+
+describe('note reader, a "? key" without a value', () => {
+  it('a colon at the end of a comment after "? key" does not pair the next key with it', () => {
+    // Before the fix ce_hours became the value of x and 1:30 a key: a CE note read as a study note, silently.
+    const { note, problems } = parseNote('---\ntitle: A\n? x # why:\nce_hours: 1:30\nstatus: planned\n---\n', 'n.md');
+    assert.equal(note.kind, 'ce');
+    assert.deepEqual(
+      problems.filter((p) => p.severity === 'error').map((p) => [p.line, p.column]),
+      [[4, 11]],
+    );
+  });
+
+  it('the edit then sees the same status the reader does', () => {
+    const text = '---\n? x # c:\nstatus: planned\nce_hours: 2\n---\n';
+    const { note } = parseNote(text, 'n.md');
+    assert.equal(note.kind === 'ce' && note.status, 'planned');
+    const edit = completeNote(text, '2026-11-25');
+    assert.deepEqual(edit, { ok: true, text: '---\n? x # c:\nstatus: completed\ncompleted: 2026-11-25\nce_hours: 2\n---\n' });
+  });
+});

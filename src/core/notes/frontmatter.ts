@@ -140,11 +140,13 @@ export function readFrontmatter(text: string): FrontmatterRead {
   let repeated: YamlNode | undefined;
   if (root?.kind === 'map') {
     const { items } = root;
-    // Keys and values alternate, unless a `? key` has no value: then a value is the node opened after a colon.
+    // Keys and values alternate, unless a `? key` has no value: then a value is the node opened after a colon
+    // (between the key and it; a colon in a comment there, `? x # why:`, is not one).
     const regular = items.length === 2 * root.size;
+    const afterColon = (key: YamlNode, node: YamlNode) => /:\s*$/.test(source.slice(key.end, node.at).replace(/#[^\n]*/g, ''));
     for (let i = 0; i < items.length; i++) {
       const key = items[i];
-      const next = i + 1 < items.length && (regular || /:[ \t\r\n]*$/.test(source.slice(Math.max(0, items[i + 1].at - 64), items[i + 1].at))) ? items[++i] : undefined;
+      const next = i + 1 < items.length && (regular || afterColon(key, items[i + 1])) ? items[++i] : undefined;
       if (!next && regular) break;
       const value = next && !(next.kind === 'empty' && !next.anchor && !next.tag) ? next : null;
       const entry: Entry = { key, value };
