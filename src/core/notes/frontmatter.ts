@@ -7,7 +7,7 @@
 // the text written (`2026-04-31`, `1:30`, `010` stay as typed), and the note format (note.ts) decides what is a
 // valid value, instead of YAML 1.1's guesses.
 import matter from 'gray-matter';
-import { findFence, type Fence } from './fence';
+import { FENCE_SCAN_LIMIT, findFence, type Fence } from './fence';
 import { quoteExcerpt } from './problems';
 import { parseYamlTree, type YamlNode, type YamlTree } from './yaml-tree';
 
@@ -96,7 +96,8 @@ export function readFrontmatter(text: string): FrontmatterRead {
     if (!/^[A-Za-z_][\w-]{0,60}[ \t]*:(?:[ \t]|\r?$)/m.test(firstLines(text, fence.blockStart))) return { kind: 'none' };
     const almost = /^(-{3,}|\.{3}).*$/m.exec(text.slice(fence.blockStart, fence.blockStart + 64 * 1024));
     const hint = almost ? ` ("${quoteExcerpt(almost[0].trimEnd())}" is not one: the closing line is exactly "---")` : '';
-    return fail('yaml-syntax', `The frontmatter has no closing "---" line${hint}: add one after the last key.`, { line: 1, column: 1, length: 3 });
+    const far = text.length - fence.blockStart > FENCE_SCAN_LIMIT ? ` in its first ${FENCE_SCAN_LIMIT / 1024} KB` : '';
+    return fail('yaml-syntax', `The frontmatter has no closing "---" line${far}${hint}: add one after the last key.`, { line: 1, column: 1, length: 3 });
   }
   if (source.length > FRONTMATTER_LIMIT) {
     return fail('yaml-syntax', `The frontmatter is larger than ${FRONTMATTER_LIMIT / 1024} KB and is not read.`, { line: 1, column: 1, length: 3 });
