@@ -1,7 +1,9 @@
 // A hostile pass on the one reader: notes built to make the reader and the edit see different values.
 import { strict as assert } from 'node:assert';
 import { parseNote } from '../../src/core/notes/note';
-import { completeNote } from '../../src/core/notes/edit';
+import { applyEdits, completeNote, markCompletedEdits } from '../../src/core/notes/edit';
+import { readFrontmatter } from '../../src/core/notes/frontmatter';
+import type { YamlNode } from '../../src/core/notes/yaml-tree';
 
 describe('note reader, hostile notes', () => {
   it('a line starting with --- inside the block is an error at that line, not the silent end of the block', () => {
@@ -69,4 +71,33 @@ describe('note reader, a closing line far down a huge note', () => {
     const text = `---\nSome prose.\n${'More prose.\n'.repeat(10000)}---\n`;
     assert.equal(parseNote(text, 'n.md').note.kind, 'study');
   });
+});
+
+describe('markCompletedEdits after a block scalar that keeps its trailing blank lines', () => {
+  for (const [name, text] of [
+    ['ceu: |+', '---\nceu: |+\n  0.3\n\ntitle: A\n---\n'],
+    ['a list ending in >+', '---\ntitle: A\nnotes:\n  - >+\n    x\n\n\n---\n'],
+  ]) {
+    it(`${name}: the value keeps its blank lines (the lines go after them)`, () => {
+      const edits = markCompletedEdits(text, '2026-11-25');
+      assert.ok(edits.ok);
+      const out = applyEdits(text, edits.edits);
+      const values = (t: string) => {
+        const read = readFrontmatter(t);
+        assert.equal(read.kind, 'read');
+        const all: Record<string, string> = {};
+        const walk = (node: YamlNode | null, at: string): void => {
+          if (!node) return;
+          if (node.kind === 'scalar') all[at] = node.value;
+          node.items.forEach((item, i) => walk(item, `${at}/${i}`));
+        };
+        if (read.kind === 'read') walk(read.fm.root ?? null, '');
+        return all;
+      };
+      const before = values(text);
+      const after = values(out);
+      const changed = Object.values(before).filter((v) => !Object.values(after).includes(v));
+      assert.deepEqual(changed, [], `values changed by the edit: ${JSON.stringify(out)}`);
+    });
+  }
 });
