@@ -101,3 +101,13 @@ describe('markCompletedEdits after a block scalar that keeps its trailing blank 
     });
   }
 });
+
+describe('the edit and the reader agree on a file with NUL bytes', () => {
+  it('the reader refuses it as not text, so the edit refuses it too and changes nothing', () => {
+    const text = '---\nce_hours: 1\nstatus: planned\n---\nbody\0\0\n';
+    assert.equal(parseNote(text, 'n.md').note.kind, 'broken');
+    const edit = completeNote(text, '2026-11-25');
+    assert.equal(edit.ok, false);
+    assert.match(edit.ok ? '' : edit.error, /NUL/);
+  });
+});

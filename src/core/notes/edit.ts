@@ -20,6 +20,8 @@ export type NoteEditResult = { ok: true; edits: TextEdit[] } | { ok: false; erro
 
 /** The readable frontmatter of `text`, or why an edit must not touch it. */
 function editableFrontmatter(text: string): { fm: Frontmatter } | { error: string } {
+  // The reader refuses such a file as not text (note.ts): the edit must not mark completed what the index rejects.
+  if (text.includes('\0')) return { error: 'the file contains NUL bytes, so it is not a text note.' };
   const read = readFrontmatter(text);
   if (read.kind === 'none') return { error: 'the note has no frontmatter block (a first line `---` and a closing `---`).' };
   const { fm } = read;
