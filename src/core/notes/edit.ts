@@ -20,6 +20,8 @@ export type NoteEditResult = { ok: true; edits: TextEdit[] } | { ok: false; erro
 
 /** The readable frontmatter of `text`, or why an edit must not touch it. */
 function editableFrontmatter(text: string): { fm: Frontmatter } | { error: string } {
+  // The reader refuses such a file as not text (note.ts): the edit must not mark completed what the index rejects.
+  if (text.includes('\0')) return { error: 'the file contains NUL bytes, so it is not a text note.' };
   const read = readFrontmatter(text);
   if (read.kind === 'none') return { error: 'the note has no frontmatter block (a first line `---` and a closing `---`).' };
   const { fm } = read;
@@ -97,7 +99,7 @@ export function setFrontmatterValues(text: string, values: ReadonlyArray<readonl
       const earlier = values.slice(0, values.findIndex(([k]) => k === key)).map(([k]) => fm.entries.get(k)).filter((e) => e !== undefined);
       const anchorKey = insertAfter.find((k) => fm.entries.has(k));
       const anchor = earlier.at(-1) ?? (anchorKey ? fm.entries.get(anchorKey) : undefined);
-      const at = anchor ? lineAfter(fm.source, entryEnd(anchor)) : lastEntry ? lineAfter(fm.source, entryEnd(lastEntry)) : fm.source.length;
+      const at = anchor ? afterEntry(fm.source, anchor) : lastEntry ? afterEntry(fm.source, lastEntry) : fm.source.length;
       inserts.set(at, [...(inserts.get(at) ?? []), `${indent}${key}: ${scalarText(value)}${eol}`]);
       continue;
     }
@@ -119,9 +121,16 @@ export function setFrontmatterValues(text: string, values: ReadonlyArray<readonl
   return { ok: true, edits: edits.sort((a, b) => a.start - b.start) };
 }
 
-/** Where an entry's value (or its key, when it has none) ends in the source. */
-function entryEnd(entry: Entry): number {
-  return entry.value ? entry.value.end : entry.key.end;
+/** Where a new line after an entry goes: the line after its value (or key), past a block scalar's blank lines. */
+function afterEntry(source: string, entry: Entry): number {
+  let at = lineAfter(source, entry.value ? entry.value.end : entry.key.end);
+  let last = entry.value;
+  while (last && last.items.length > 0) last = last.items[last.items.length - 1];
+  // A `|+` or `>+` value keeps the blank lines after its text: a line inserted before them would cut them off.
+  if (last?.kind === 'scalar' && last.style === 'block') {
+    for (let next = source.indexOf('\n', at); next !== -1 && /^[ \t\r]*$/.test(source.slice(at, next)); next = source.indexOf('\n', at)) at = next + 1;
+  }
+  return at;
 }
 
 /** The start of the line after the one holding source[end - 1] (a value's last character). */

@@ -7,7 +7,7 @@
 // the text written (`2026-04-31`, `1:30`, `010` stay as typed), and the note format (note.ts) decides what is a
 // valid value, instead of YAML 1.1's guesses.
 import matter from 'gray-matter';
-import { findFence, type Fence } from './fence';
+import { FENCE_SCAN_LIMIT, findFence, type Fence } from './fence';
 import { quoteExcerpt } from './problems';
 import { parseYamlTree, type YamlNode, type YamlTree } from './yaml-tree';
 
@@ -96,12 +96,24 @@ export function readFrontmatter(text: string): FrontmatterRead {
     if (!/^[A-Za-z_][\w-]{0,60}[ \t]*:(?:[ \t]|\r?$)/m.test(firstLines(text, fence.blockStart))) return { kind: 'none' };
     const almost = /^(-{3,}|\.{3}).*$/m.exec(text.slice(fence.blockStart, fence.blockStart + 64 * 1024));
     const hint = almost ? ` ("${quoteExcerpt(almost[0].trimEnd())}" is not one: the closing line is exactly "---")` : '';
-    return fail('yaml-syntax', `The frontmatter has no closing "---" line${hint}: add one after the last key.`, { line: 1, column: 1, length: 3 });
+    const far = text.length - fence.blockStart > FENCE_SCAN_LIMIT ? ` in its first ${FENCE_SCAN_LIMIT / 1024} KB` : '';
+    return fail('yaml-syntax', `The frontmatter has no closing "---" line${far}${hint}: add one after the last key.`, { line: 1, column: 1, length: 3 });
   }
   if (source.length > FRONTMATTER_LIMIT) {
     return fail('yaml-syntax', `The frontmatter is larger than ${FRONTMATTER_LIMIT / 1024} KB and is not read.`, { line: 1, column: 1, length: 3 });
   }
   fm.lineStarts = lineStartsOf(source);
+  // js-yaml and the editor break lines at a lone CR, the line numbers here only at LF: refused, not misplaced.
+  const loneCr = source.search(/\r(?!\n)/);
+  if (loneCr !== -1) {
+    return fail('yaml-syntax', 'A line in the frontmatter ends with a carriage return only (old Mac style), so it cannot be read: save the file with LF or CRLF line ends.', spanAt(fm, loneCr, loneCr));
+  }
+  // gray-matter ends the block at the first line starting with `---` (`----`, `--- x`, `---x: 1`) and would drop
+  // the keys after it without a word; the fence does not end there, so such a line is an error at its line.
+  const dashes = source.indexOf('\n---');
+  if (dashes !== -1) {
+    return fail('yaml-syntax', 'A line inside the frontmatter starts with "---" but is not the closing line (exactly "---"): remove it, indent it or quote it.', spanAt(fm, dashes + 1, lineEndAt(source, dashes + 1, true)));
+  }
   const blanks = longBlankRun(source);
   if (blanks !== -1) {
     return fail('yaml-syntax', `The frontmatter has more than ${MAX_BLANK_RUN} blank lines in a row and is not read: remove them.`, spanAt(fm, blanks, blanks));
@@ -129,11 +141,13 @@ export function readFrontmatter(text: string): FrontmatterRead {
   let repeated: YamlNode | undefined;
   if (root?.kind === 'map') {
     const { items } = root;
-    // Keys and values alternate, unless a `? key` has no value: then a value is the node opened after a colon.
+    // Keys and values alternate, unless a `? key` has no value: then a value is the node opened after a colon
+    // (between the key and it; a colon in a comment there, `? x # why:`, is not one).
     const regular = items.length === 2 * root.size;
+    const afterColon = (key: YamlNode, node: YamlNode) => /:\s*$/.test(source.slice(key.end, node.at).replace(/#[^\n]*/g, ''));
     for (let i = 0; i < items.length; i++) {
       const key = items[i];
-      const next = i + 1 < items.length && (regular || /:[ \t\r\n]*$/.test(source.slice(Math.max(0, items[i + 1].at - 64), items[i + 1].at))) ? items[++i] : undefined;
+      const next = i + 1 < items.length && (regular || afterColon(key, items[i + 1])) ? items[++i] : undefined;
       if (!next && regular) break;
       const value = next && !(next.kind === 'empty' && !next.anchor && !next.tag) ? next : null;
       const entry: Entry = { key, value };
