@@ -101,9 +101,17 @@ export class Workbench {
 
   /** Notification texts (toasts are hidden in this mode; the notification centre still has them). */
   async notifications() {
-    await this.runCommand('Notifications: Show Notifications');
     const center = this.page.locator('.notifications-center');
-    await center.waitFor({ timeout: 10_000 });
+    // The command sometimes leaves the centre closed (seen once in a quiet CI run): ask again, a few times.
+    for (let attempt = 1; ; attempt++) {
+      await this.runCommand('Notifications: Show Notifications');
+      try {
+        await center.waitFor({ timeout: 5_000 });
+        break;
+      } catch (error) {
+        if (attempt === 3) throw error;
+      }
+    }
     const texts = await center.locator('.notification-list-item').allInnerTexts();
     await this.page.keyboard.press('Escape');
     return texts.map((t) => t.replace(/\s+/g, ' ').trim());
