@@ -101,32 +101,10 @@ export function summarizeBody(body: string, headingOnly = false): BodySummary {
   return { heading, excerpt };
 }
 
-/**
- * The lines joined and shortened. Joining two or more makes a new string; one line alone would be a slice of
- * the body, which V8 keeps pointing into the whole note text, so that one is copied.
- */
+/** The lines joined and shortened. */
 function joined(lines: string[], separator: string, max: number): string {
-  const full = lines.join(separator);
-  const text = shorten(full.trim(), max);
-  // A shortened one is a slice of the joined text plus an ellipsis: a flat copy keeps one string, not three.
-  return lines.length > 1 && text === full ? text : flatCopy(text);
+  return shorten(lines.join(separator).trim(), max);
 }
-
-/**
- * A copy of `text` as one flat string. V8 makes a slice of 13 or more characters a view into its parent
- * (the whole note text, for most parsed values), and concatenations a pair of strings; a join of two parts
- * is built as a new flat string, with nothing pointing back.
- */
-export function flatCopy(text: string): string {
-  if (text.length < 13) return text;
-  // One array for every copy (the index makes a few per note); emptied after, so it keeps nothing alive.
-  PAIR[0] = text.slice(0, 1);
-  PAIR[1] = text.slice(1);
-  const copy = PAIR.join('');
-  PAIR[1] = '';
-  return copy;
-}
-const PAIR = ['', ''];
 
 /** Level of an ATX heading line (`## x` is 2), 0 when the line is not one. */
 function headingLevel(trimmed: string): number {

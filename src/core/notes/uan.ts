@@ -77,13 +77,13 @@ function canonicalUan(text: string): Uan | undefined {
   const formatLetter = text[17];
   const audienceLetter = text[21];
   if ((formatLetter !== 'L' && formatLetter !== 'H' && formatLetter !== 'B') || (audienceLetter !== 'P' && audienceLetter !== 'T')) return undefined;
-  const topicCode = digitsAt(text, 18, 20);
+  const topicCode = text.slice(18, 20);
   return {
     normalized: text,
-    provider: digitsAt(text, 0, 4),
+    provider: text.slice(0, 4),
     joint: text.startsWith('9999', 5),
-    year: digitsAt(text, 10, 12),
-    sequence: digitsAt(text, 13, 16),
+    year: text.slice(10, 12),
+    sequence: text.slice(13, 16),
     formatLetter,
     format: FORMATS[formatLetter],
     topicCode,
@@ -98,42 +98,23 @@ const CANONICAL_HYPHENS = [4, 9, 12, 16, 20];
 
 function uanOf(m: RegExpExecArray, variants: string[]): Uan {
   const [, provider, joint, year, sequence, formatLetter, topicCode, audienceLetter] = m;
-  const p = digits(provider.padStart(4, '0'));
-  const s = digits(sequence.padStart(3, '0'));
+  const p = provider.padStart(4, '0');
+  const s = sequence.padStart(3, '0');
   const normalized = `${p}-${joint}-${year}-${s}-${formatLetter}${topicCode}-${audienceLetter}`;
   return {
     normalized,
     provider: p,
     joint: joint === '9999',
-    year: digits(year),
+    year,
     sequence: s,
     formatLetter: formatLetter as Uan['formatLetter'],
     format: FORMATS[formatLetter],
-    topicCode: digits(topicCode),
+    topicCode,
     topic: topicForAcpeCode(topicCode),
     audienceLetter: audienceLetter as Uan['audienceLetter'],
     audience: audienceLetter === 'P' ? 'pharmacist' : 'technician',
     variants,
   };
-}
-
-/**
- * One string per digit group value (`0145`, `24`, `101`): the index keeps a UAN per note, and a few thousand
- * shared strings beat four new ones per note. Indexed by length and value, so the table stays bounded.
- */
-const DIGIT_STRINGS: string[][] = [[], [], [], [], []];
-function digits(text: string): string {
-  return digitsAt(text, 0, text.length);
-}
-
-/** digits() of text.slice(from, to), cutting the string only the first time its value is seen. */
-function digitsAt(text: string, from: number, to: number): string {
-  const table = DIGIT_STRINGS[to - from];
-  if (table === undefined) return text.slice(from, to);
-  // The groups are ASCII digits (checked by the caller): their value by arithmetic, not Number().
-  let n = 0;
-  for (let i = from; i < to; i++) n = n * 10 + text.charCodeAt(i) - 48;
-  return (table[n] ??= text.slice(from, to));
 }
 
 function notAUan(text: string): string {
