@@ -8,15 +8,15 @@
 import * as vscode from 'vscode';
 import { insideSegments } from '../core/common/paths';
 import { RefusedWriteError, inspectFolderInside, inspectInsideFolder, writeInsideFolder as writeWithNode, type TargetState, type WriteOptions } from '../node/safe-fs';
+import { pathUnder } from '../services/folder';
 
 export { RefusedWriteError, type TargetState };
 
 /** The folder-relative path of `target` inside `folder`, or a RefusedWriteError naming it. */
 export function pathInside(folder: vscode.Uri, target: vscode.Uri): string {
-  const base = folder.path.replace(/\/+$/, '');
-  const inside = target.scheme === folder.scheme && target.authority === folder.authority && target.path.startsWith(base + '/');
-  if (!inside) throw new RefusedWriteError(vscode.l10n.t('Not written: {0} is outside the workspace folder.', target.toString(true)));
-  return target.path.slice(base.length + 1);
+  const path = pathUnder(folder, target);
+  if (path === undefined) throw new RefusedWriteError(vscode.l10n.t('Not written: {0} is outside the workspace folder.', target.toString(true)));
+  return path;
 }
 
 /** What is at `relativePath` (missing or a regular file); refuses links and anything but a file on the way. */

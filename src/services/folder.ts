@@ -56,12 +56,20 @@ export function uriIn(folderUri: vscode.Uri, relPath: string): vscode.Uri {
 
 /** Folder-relative `/`-separated path of a uri inside a folder (VS Code's own answer for one outside it). */
 export function relativePathIn(folderUri: vscode.Uri, uri: vscode.Uri): string {
+  return pathUnder(folderUri, uri) ?? vscode.workspace.asRelativePath(uri, false);
+}
+
+/**
+ * The `/`-separated path of `uri` below `folderUri`, or undefined when it is not below it (another scheme or
+ * host, or outside). Case-insensitive for Windows file paths, as the file system is.
+ */
+export function pathUnder(folderUri: vscode.Uri, uri: vscode.Uri): string | undefined {
+  if (uri.scheme !== folderUri.scheme || uri.authority !== folderUri.authority) return undefined;
   const base = folderUri.path.replace(/\/+$/, '');
   const path = uri.path;
   const caseless = process.platform === 'win32' && uri.scheme === 'file';
   const inside = caseless ? path.toLowerCase().startsWith(base.toLowerCase() + '/') : path.startsWith(base + '/');
-  if (inside) return path.slice(base.length + 1);
-  return vscode.workspace.asRelativePath(uri, false);
+  return inside ? path.slice(base.length + 1) : undefined;
 }
 
 /** True when one of `folders` is an ancestor folder of `relPath` (all folder-relative, `/`-separated). */
