@@ -162,6 +162,29 @@ describe('Outside the workspace folder: links and paths', function () {
     }
   });
 
+  it('a note that is a named pipe is skipped and does not stop indexing', async function () {
+    if (process.platform === 'win32') this.skip();
+    const index = await waitForIndex();
+    const pipe = path.join(fixtureRoot(), 'notes', 'pipe.md');
+    execFileSync('mkfifo', [pipe]);
+    try {
+      let finished = false;
+      const rebuilt = index.rebuild().then(() => (finished = true));
+      await waitFor(() => finished, 10_000, 'the rebuild finished');
+      await rebuilt;
+      assert.equal(index.folders()[0].index.hasNote('notes/pipe.md'), false);
+      assert.ok(index.folders()[0].index.size > 0);
+    } finally {
+      try {
+        fs.closeSync(fs.openSync(pipe, fs.constants.O_WRONLY | fs.constants.O_NONBLOCK));
+      } catch {
+        // ENXIO: nobody is reading it.
+      }
+      fs.rmSync(pipe);
+      await index.rebuild();
+    }
+  });
+
   it('a note link created while the editor runs is not read either', async () => {
     const index = await waitForIndex();
     const folder = index.folders()[0];
