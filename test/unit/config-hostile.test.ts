@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseConfig } from '../../src/core/rules/config';
 import { nearestId } from '../../src/core/rules/rules';
-import { typoDistance } from '../../src/core/common/typo';
+import { nearestWord, typoDistance } from '../../src/core/common/typo';
 
 const AS_OF = '2026-11-25';
 
@@ -41,6 +41,12 @@ describe('typoDistance', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('nearestWord gives the nearest choice within max edits, the first of equals', () => {
+    assert.equal(nearestWord('compelted', ['completed', 'competed'], 2), 'completed');
+    assert.equal(nearestWord('lw', ['law', 'lr'], 1), 'law');
+    assert.equal(nearestWord('abcdef', ['law'], 2), undefined);
   });
 
   it('compares two 100,000-character strings in a band, not a full table', function () {

@@ -142,3 +142,20 @@ describe('project files: what sample-notes/README.md says', () => {
     assert.deepEqual(texas(), { earned: 20, required: 20, met: true });
   });
 });
+
+describe('project files: size of the source', () => {
+  const lines = (file: string) => fs.readFileSync(path.join(ROOT, file), 'utf8').split('\n').length - 1;
+  const sources = (dir: string): string[] =>
+    fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(`${dir}/${e.name}`) : e.name.endsWith('.ts') ? [`${dir}/${e.name}`] : []));
+
+  it('has no file in src/ over 400 lines', () => {
+    const long = sources('src').filter((file) => lines(file) > 400);
+    assert.deepEqual(long, []);
+  });
+
+  // Issue #10: one plain note reader, not three. Everything that turns a note's text into values and problems.
+  it('keeps the note reader (fence, frontmatter, YAML tree, values, problems, note) at 1,000 lines or fewer', () => {
+    const reader = ['fence', 'frontmatter', 'yaml-tree', 'values', 'problems', 'note'].map((name) => lines(`src/core/notes/${name}.ts`));
+    assert.ok(reader.reduce((a, b) => a + b) <= 1000, `${reader.reduce((a, b) => a + b)} lines`);
+  });
+});

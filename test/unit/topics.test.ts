@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { editDistance, isTopicKey, nearestTopic, TOPICS, topicForAcpeCode, topicInfo, topicLabel } from '../../src/core/notes/topics';
+import { isTopicKey, nearestTopic, TOPICS, topicForAcpeCode, topicInfo, topicLabel } from '../../src/core/notes/topics';
 
 describe('topics', () => {
   it('has the vocabulary of the domain facts, with unique keys and ACPE codes 01-08', () => {
@@ -55,17 +55,10 @@ describe('topics', () => {
     );
   });
 
-  it('editDistance is a metric on small strings (property)', () => {
-    const s = fc.string({ maxLength: 8 });
-    fc.assert(
-      fc.property(s, s, s, (a, b, c) => {
-        assert.equal(editDistance(a, a), 0);
-        assert.equal(editDistance(a, b), editDistance(b, a));
-        assert.ok(editDistance(a, c) <= editDistance(a, b) + editDistance(b, c));
-        assert.ok(editDistance(a, b) <= Math.max(a.length, b.length));
-      }),
-    );
-    assert.equal(editDistance('kitten', 'sitting'), 3);
-    assert.equal(editDistance('', 'law'), 3);
+  it('suggests a topic by its key or its label, and nothing for a word far from both', () => {
+    assert.equal(nearestTopic('hazardus-drugs'), 'hazardous-drugs');
+    assert.equal(nearestTopic('Patient Safty'), 'patient-safety');
+    assert.equal(nearestTopic('pharmacy law'), 'law');
+    assert.equal(nearestTopic('xyz'), undefined);
   });
 });

@@ -31,3 +31,14 @@ export function typoDistance(a: string, b: string, max: number): number {
   }
   return Math.min(previous[b.length], over);
 }
+
+/** The choice nearest to `word` within `max` edits (the first of equals), or undefined. */
+export function nearestWord(word: string, choices: readonly string[], max: number): string | undefined {
+  let best: string | undefined;
+  let bestDistance = max + 1;
+  for (const choice of choices) {
+    const d = typoDistance(word, choice, bestDistance - 1);
+    if (d < bestDistance) [best, bestDistance] = [choice, d];
+  }
+  return best;
+}

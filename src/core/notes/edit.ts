@@ -3,8 +3,9 @@
 // not mean to. Anything the edit cannot replace safely (a value with an anchor, alias or tag, a block scalar,
 // a collection, a wrapped value, an explicit `? key`) is refused with a message saying why. Pure: takes text,
 // returns offset edits; the editor, the CLI or a test applies them.
+import { positionAt } from '../common/lines';
 import type { CalendarDate } from '../types';
-import { linePos, readFrontmatter, type Entry, type Frontmatter } from './frontmatter';
+import { readFrontmatter, type Entry, type Frontmatter } from './frontmatter';
 import { quoteExcerpt } from './problems';
 import { yamlScalar } from './note-template';
 import { scalarAlone, type YamlNode } from './yaml-tree';
@@ -177,7 +178,7 @@ export function renameKeyEdit(text: string, line: number, newKey: string): TextE
   if ('error' in found || found.fm.entries.has(newKey)) return undefined;
   const { fm } = found;
   for (const { key } of fm.entries.values()) {
-    if (linePos(fm, key.start).line !== line + 1) continue;
+    if (positionAt(fm.lineStarts, key.start).line !== line + 1) continue;
     if (!isExact(fm.source, key)) return undefined;
     return { start: fm.base + key.start, end: fm.base + key.end, newText: newKey };
   }

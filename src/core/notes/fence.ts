@@ -46,11 +46,6 @@ export function findFence(text: string): Fence | undefined {
 
 /** text[from, to) is `---` or `...` followed only by spaces, tabs and a final CR. */
 function isClosingLine(text: string, from: number, to: number): boolean {
-  const c = text.charCodeAt(from);
-  if ((c !== 45 && c !== 46) || text.charCodeAt(from + 1) !== c || text.charCodeAt(from + 2) !== c) return false;
-  for (let i = from + 3; i < to; i++) {
-    const d = text.charCodeAt(i);
-    if (d !== 32 && d !== 9 && !(d === 13 && i === to - 1)) return false;
-  }
-  return true;
+  const marker = text.slice(from, from + 3);
+  return (marker === '---' || marker === '...') && /^[ \t]*\r?$/.test(text.slice(from + 3, to));
 }

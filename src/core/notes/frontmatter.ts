@@ -7,6 +7,7 @@
 // the text written (`2026-04-31`, `1:30`, `010` stay as typed), and the note format (note.ts) decides what is a
 // valid value, instead of YAML 1.1's guesses.
 import matter from 'gray-matter';
+import { lineEnd, lineStarts, spanIn, type Span } from '../common/lines';
 import { FENCE_SCAN_LIMIT, findFence, type Fence } from './fence';
 import { quoteExcerpt } from './problems';
 import { parseYamlTree, type YamlNode, type YamlTree } from './yaml-tree';
@@ -24,14 +25,8 @@ export const MAX_NESTING = 16;
  * such a run (a 240 KB note of them took 18-37 s).
  */
 export const MAX_BLANK_RUN = 100;
+const LONG_BLANK_RUN = new RegExp(`(?<=\\n)(?:[ \\t\\r]*\\n){${MAX_BLANK_RUN + 1}}`);
 const YAML_LANGUAGES = new Set(['', 'yaml', 'yml']);
-
-/** Where something sits in the file: 1-based line and column (UTF-16, without a BOM) and its length on that line. */
-export interface Span {
-  line: number;
-  column: number;
-  length: number;
-}
 
 export interface FrontmatterFailure extends Span {
   code: 'yaml-syntax' | 'unsafe-engine';
@@ -102,8 +97,8 @@ export function readFrontmatter(text: string): FrontmatterRead {
   if (source.length > FRONTMATTER_LIMIT) {
     return fail('yaml-syntax', `The frontmatter is larger than ${FRONTMATTER_LIMIT / 1024} KB and is not read.`, { line: 1, column: 1, length: 3 });
   }
-  fm.lineStarts = lineStartsOf(source);
-  // js-yaml and the editor break lines at a lone CR, the line numbers here only at LF: refused, not misplaced.
+  fm.lineStarts = lineStarts(source);
+  // The fence rule and gray-matter split lines at LF only: a lone CR line end is refused, not half read.
   const loneCr = source.search(/\r(?!\n)/);
   if (loneCr !== -1) {
     return fail('yaml-syntax', 'A line in the frontmatter ends with a carriage return only (old Mac style), so it cannot be read: save the file with LF or CRLF line ends.', spanAt(fm, loneCr, loneCr));
@@ -112,9 +107,10 @@ export function readFrontmatter(text: string): FrontmatterRead {
   // the keys after it without a word; the fence does not end there, so such a line is an error at its line.
   const dashes = source.indexOf('\n---');
   if (dashes !== -1) {
-    return fail('yaml-syntax', 'A line inside the frontmatter starts with "---" but is not the closing line (exactly "---"): remove it, indent it or quote it.', spanAt(fm, dashes + 1, lineEndAt(source, dashes + 1, true)));
+    return fail('yaml-syntax', 'A line inside the frontmatter starts with "---" but is not the closing line (exactly "---"): remove it, indent it or quote it.', spanAt(fm, dashes + 1, lineEnd(source, dashes + 1, true)));
   }
-  const blanks = longBlankRun(source);
+  // Each try stops at the first line that is not blank, so this costs at most MAX_BLANK_RUN steps per line.
+  const blanks = LONG_BLANK_RUN.exec(source)?.index ?? -1;
   if (blanks !== -1) {
     return fail('yaml-syntax', `The frontmatter has more than ${MAX_BLANK_RUN} blank lines in a row and is not read: remove them.`, spanAt(fm, blanks, blanks));
   }
@@ -174,7 +170,7 @@ function yamlFailure(fm: Frontmatter, error: NonNullable<YamlTree['error']>): Fr
   if (opener && /flow collection/.test(reason) && opener.start < error.at) {
     const open = fm.source[opener.start];
     const close = open === '[' ? ']' : '}';
-    const span = spanAt(fm, opener.start, lineEndAt(fm.source, opener.start, true));
+    const span = spanAt(fm, opener.start, lineEnd(fm.source, opener.start, true));
     return { code: 'yaml-syntax', message: `YAML error in the frontmatter: "${open}" opened here is never closed with "${close}".`, ...span };
   }
   let span = spanAt(fm, error.at, error.at);
@@ -185,43 +181,12 @@ function yamlFailure(fm: Frontmatter, error: NonNullable<YamlTree['error']>): Fr
 
 /** The span of source[start, end), cut at the end of its first line. */
 export function spanAt(fm: Frontmatter, start: number, end: number): Span {
-  const at = Math.max(0, Math.min(start, fm.source.length));
-  const pos = linePos(fm, at);
-  const stop = Math.min(Math.max(end, at), lineEndAt(fm.source, at, false));
-  return { line: Math.max(1, pos.line), column: Math.max(1, pos.col), length: stop - at };
-}
-
-/** The 1-based line and column of source[at]. */
-export function linePos(fm: Frontmatter, at: number): { line: number; col: number } {
-  const starts = fm.lineStarts;
-  let [low, high] = [0, starts.length - 1];
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (starts[mid] <= at) low = mid;
-    else high = mid - 1;
-  }
-  return { line: low + 1, col: at - starts[low] + 1 };
-}
-
-/** Where each line of `source` starts. */
-function lineStartsOf(source: string): number[] {
-  const starts = [0];
-  for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
+  return spanIn(fm.source, fm.lineStarts, start, end);
 }
 
 /** The span of a node (its value, quotes included). */
 export function spanOf(fm: Frontmatter, node: YamlNode): Span {
   return spanAt(fm, node.start, node.end);
-}
-
-/** End of the line holding `at` (before a CR); with `trim`, trailing spaces dropped too. */
-function lineEndAt(source: string, at: number, trim: boolean): number {
-  let end = source.indexOf('\n', at);
-  if (end === -1) end = source.length;
-  if (end > at && source.charCodeAt(end - 1) === 13) end--;
-  if (trim) while (end > at && (source.charCodeAt(end - 1) === 32 || source.charCodeAt(end - 1) === 9)) end--;
-  return end;
 }
 
 /** Index of the first flow bracket nested deeper than MAX_NESTING, or -1 (quotes ignored: an over-estimate). */
@@ -236,31 +201,9 @@ function tooDeep(source: string): number {
   return -1;
 }
 
-/** Where a run of more than MAX_BLANK_RUN whitespace-only lines starts, or -1. */
-function longBlankRun(source: string): number {
-  let run = 0;
-  let runStart = 0;
-  let lineStart = 1;
-  let blank = true;
-  for (let i = 1; i < source.length; i++) {
-    const c = source.charCodeAt(i);
-    if (c === 10) {
-      if (blank) {
-        if (run++ === 0) runStart = lineStart;
-        if (run > MAX_BLANK_RUN) return runStart;
-      } else run = 0;
-      blank = true;
-      lineStart = i + 1;
-    } else if (c !== 32 && c !== 9 && c !== 13) blank = false;
-  }
-  return -1;
-}
-
 /** The first 20 lines after `from` (enough to tell frontmatter from a horizontal rule). */
 function firstLines(text: string, from: number): string {
-  let end = from;
-  for (let n = 0; n < 20 && end !== -1 && end < text.length; n++) end = text.indexOf('\n', end + 1);
-  return text.slice(from, Math.min(end === -1 ? text.length : end, from + 4096));
+  return text.slice(from, from + 4096).split('\n', 20).join('\n');
 }
 
 /** An alias resolved to the node it names (undefined when it names none). */

@@ -2,14 +2,15 @@
 // Notes are untrusted: nothing here throws on bad input, every problem points at the offending value, and a
 // wrong value makes only that note invalid. The frontmatter is read once (frontmatter.ts); the values are
 // checked here against the note format (format.ts), from the text as written.
+import { positionAt } from '../common/lines';
 import { bodyHeading, summarizeBody } from './excerpt';
 import { AUDIENCES, CATEGORIES, DATE_ALIASES, FORMATS, HOURS_ALIASES, NOTE_KEYS } from './format';
-import { linePos, readFrontmatter, type Frontmatter } from './frontmatter';
+import { readFrontmatter, type Frontmatter } from './frontmatter';
 import { quoteExcerpt } from './problems';
 import { NoteValues } from './values';
 import { isTopicKey } from './topics';
 import type { BrokenNote, CeNote, NoteParseResult, ParsedNote, StudyNote } from '../types';
-import { typoDistance } from '../common/typo';
+import { nearestWord } from '../common/typo';
 
 const KEY_SEPARATORS = /[\s-]+/g;
 const SEPARATORS = /[\s_]+/g;
@@ -20,8 +21,7 @@ export function parseNote(input: string, path: string): NoteParseResult {
     return readNote(input, path);
   } catch (error) {
     // A bug here must not take the index down with it: the note is shown as unreadable, the rest still counts.
-    const message = `This note could not be read (${error instanceof Error ? error.message : String(error)}).`;
-    return broken(path, fileTitle(path), message, { line: 1, column: 1, length: 0 }, 'unreadable');
+    return unreadable(path, `This note could not be read (${error instanceof Error ? error.message : String(error)}).`);
   }
 }
 
@@ -39,8 +39,7 @@ function readNote(input: string, path: string): NoteParseResult {
   // The editor hides a BOM, so columns are counted without it; lines are unaffected.
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   if (text.indexOf('\0') !== -1) {
-    const reason = 'This file is not a text file (it contains NUL bytes), so it cannot be read as a note.';
-    return broken(path, fileTitle(path), reason, { line: 1, column: 1, length: 0 }, 'unreadable');
+    return unreadable(path, 'This file is not a text file (it contains NUL bytes), so it cannot be read as a note.');
   }
   const read = readFrontmatter(text);
   const fm = read.kind === 'read' ? read.fm : undefined;
@@ -48,7 +47,7 @@ function readNote(input: string, path: string): NoteParseResult {
   const fallbackTitle = (): string => bodyHeading(bodyOf(text, read)) || fileTitle(path);
   const keyLines: Record<string, number> = {};
   if (fm) {
-    for (const [key, entry] of fm.entries) if (key !== '__proto__') keyLines[key] = linePos(fm, entry.key.start).line;
+    for (const [key, entry] of fm.entries) if (key !== '__proto__') keyLines[key] = positionAt(fm.lineStarts, entry.key.start).line;
   }
   const base = fm ? { path, keyLines, frontmatter: { startLine: 1, endLine: fm.endLine } } : { path, keyLines };
   if (fm?.error) {
@@ -75,13 +74,13 @@ function studyNote(values: NoteValues, base: Base, fallbackTitle: () => string):
     kind: 'study',
     ...base,
     title: values.text('title')?.trim() || fallbackTitle(),
-    topics: distinct(values.lenientList('topics').map((t) => normalizeTopic(t))),
-    tags: values.lenientList('tags'),
+    topics: [...new Set(values.readList('topics', true).map(normalizeTopic))],
+    tags: values.readList('tags', true),
   };
 }
 
 function ceNote(values: NoteValues, base: Base, fallbackTitle: () => string): CeNote {
-  const title = values.readTitle();
+  const title = values.readText('title');
   const uanResult = values.readUan();
   const uan = uanResult?.uan;
   const written = values.readTopics();
@@ -167,14 +166,7 @@ function checkKeys(values: NoteValues, fm: Frontmatter | undefined, ce: boolean)
  */
 function nearestKey(key: string): string | undefined {
   const allowed = key.length >= 7 ? 2 : key.length >= 3 ? 1 : 0;
-  if (allowed === 0) return undefined;
-  let best: string | undefined;
-  let bestDistance = allowed + 1;
-  for (const known of NOTE_KEYS) {
-    const d = typoDistance(key, known, allowed);
-    if (d < bestDistance) [best, bestDistance] = [known, d];
-  }
-  return best;
+  return allowed === 0 ? undefined : nearestWord(key, NOTE_KEYS, allowed);
 }
 
 /** The body: after a closed block, the whole text without one; nothing after a block that is not read. */
@@ -183,9 +175,9 @@ function bodyOf(text: string, read: ReturnType<typeof readFrontmatter>): string 
   return read.fm.fence.closeLine === -1 ? '' : text.slice(read.fm.fence.bodyStart);
 }
 
-function broken(path: string, title: string, reason: string, at: { line: number; column: number; length: number }, code: 'unreadable'): NoteParseResult {
-  const note: BrokenNote = { kind: 'broken', path, title, topics: [], tags: [], keyLines: {}, reason };
-  return { note, problems: [{ file: path, line: at.line, column: at.column, severity: 'error', code, message: reason }] };
+function unreadable(path: string, reason: string): NoteParseResult {
+  const note: BrokenNote = { kind: 'broken', path, title: fileTitle(path), topics: [], tags: [], keyLines: {}, reason };
+  return { note, problems: [{ file: path, line: 1, column: 1, severity: 'error', code: 'unreadable', message: reason }] };
 }
 
 /** File name without folder and extension: the last title fallback. */
@@ -198,8 +190,4 @@ function fileTitle(path: string): string {
 function normalizeTopic(text: string): string {
   const key = text.toLowerCase().replace(SEPARATORS, '-');
   return isTopicKey(key) ? key : text;
-}
-
-function distinct(items: string[]): string[] {
-  return [...new Set(items)];
 }

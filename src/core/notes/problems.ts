@@ -2,7 +2,7 @@
 // thousands of entries (12,075 misspelt keys on one note, once). At most PER_KIND problems of one kind are
 // kept, in file order, then one summary problem says how many more there are.
 import type { Problem, ProblemCode, Severity } from '../types';
-import type { Span } from './frontmatter';
+import type { Span } from '../common/lines';
 
 export const PER_KIND = 5;
 
@@ -39,24 +39,22 @@ export class NoteProblems {
 
   /** In file order, PER_KIND of each kind at most, then a summary of the rest of that kind. */
   sorted(): Problem[] {
-    const all = this.list.sort((a, b) => a.line - b.line || a.column - b.column);
-    const kept: Problem[] = [];
+    const byPosition = (a: Problem, b: Problem) => a.line - b.line || a.column - b.column;
     const seen = new Map<string, number>();
-    const firstHidden = new Map<string, Problem>();
-    for (const p of all) {
+    const kept: Problem[] = [];
+    for (const p of this.list.sort(byPosition)) {
       const code = p.code ?? '';
       const n = (seen.get(code) ?? 0) + 1;
       seen.set(code, n);
       if (n <= PER_KIND) kept.push(p);
-      else if (!firstHidden.has(code)) firstHidden.set(code, p);
+      else if (n === PER_KIND + 1) {
+        // The summary has no code, so no quick fix applies to it; it sits where the first hidden one was.
+        const more = (this.counts.get(code) ?? 0) - PER_KIND;
+        const name = KIND_NAMES[code as ProblemCode] ?? 'problems of this kind';
+        kept.push({ file: this.file, line: p.line, column: p.column, severity: p.severity, message: `...and ${more.toLocaleString('en-US')} more ${name} in this note.` });
+      }
     }
-    for (const [code, first] of firstHidden) {
-      const count = (seen.get(code) ?? 0) - PER_KIND;
-      const name = KIND_NAMES[code as ProblemCode] ?? 'problems of this kind';
-      // The summary has no code, so no quick fix applies to it; it sits where the first hidden one was.
-      kept.push({ file: this.file, line: first.line, column: first.column, severity: first.severity, message: `...and ${count.toLocaleString('en-US')} more ${name} in this note.` });
-    }
-    return kept.sort((a, b) => a.line - b.line || a.column - b.column);
+    return kept;
   }
 }
 

@@ -1,4 +1,5 @@
 // The project's topic vocabulary (see the domain facts) and the ACPE topic codes that map onto it.
+import { nearestWord } from '../common/typo';
 import type { TopicKey } from '../types';
 
 export interface TopicInfo {
@@ -27,6 +28,9 @@ export const TOPICS: readonly TopicInfo[] = [
 ];
 
 const BY_KEY = new Map(TOPICS.map((t) => [t.key, t]));
+// Each topic is recognised by its key and by its label.
+const BY_SPELLING = new Map(TOPICS.flatMap((t) => [[t.key, t.key] as const, [t.label.toLowerCase(), t.key] as const]));
+const SPELLINGS = [...BY_SPELLING.keys()];
 const BY_CODE = new Map(TOPICS.filter((t) => t.acpeCode).map((t) => [t.acpeCode as string, t]));
 
 export function isTopicKey(key: string): boolean {
@@ -46,35 +50,10 @@ export function topicForAcpeCode(code: string): TopicKey | undefined {
   return BY_CODE.get(code)?.key;
 }
 
-/** The known key nearest to `input` by edit distance (case-insensitive), if reasonably close. */
+/** The known key nearest to `input` (its key or its label, case-insensitive), when fewer than half its characters differ. */
 export function nearestTopic(input: string): TopicKey | undefined {
   const text = input.trim().toLowerCase().replace(/[\s_]+/g, '-');
   if (BY_KEY.has(text)) return text;
-  let best: TopicKey | undefined;
-  let bestDistance = Infinity;
-  for (const { key, label } of TOPICS) {
-    // The distance is at least the difference in length: a candidate that cannot beat the best is skipped.
-    const d = Math.min(
-      Math.abs(text.length - key.length) < bestDistance ? editDistance(text, key) : Infinity,
-      Math.abs(text.length - label.length) < bestDistance ? editDistance(text, label.toLowerCase()) : Infinity,
-    );
-    if (d < bestDistance) [best, bestDistance] = [key, d];
-  }
-  // Accept a suggestion only when fewer than half the characters differ; otherwise it would be a guess.
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(text.length / 2)) ? best : undefined;
-}
-
-/** Levenshtein distance with a two-row table. */
-export function editDistance(a: string, b: string): number {
-  if (a === b) return 0;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  let cur = new Array<number>(b.length + 1);
-  for (let i = 1; i <= a.length; i++) {
-    cur[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    [prev, cur] = [cur, prev];
-  }
-  return prev[b.length];
+  const near = nearestWord(text, SPELLINGS, Math.max(2, Math.floor(text.length / 2)));
+  return near === undefined ? undefined : BY_SPELLING.get(near);
 }

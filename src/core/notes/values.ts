@@ -1,9 +1,10 @@
 // Reads each frontmatter value as the note format says, from the text as written (the failsafe schema keeps
 // every scalar a string), and reports a wrong one at its line and column.
 import { daysInMonth } from '../common/dates';
-import { typoDistance } from '../common/typo';
+import { nearestWord } from '../common/typo';
 import { MAX_HOURS, MAX_YEAR, MIN_YEAR, STATUSES, WARN_HOURS } from './format';
-import { resolved, spanOf, type Frontmatter, type Span } from './frontmatter';
+import type { Span } from '../common/lines';
+import { resolved, spanOf, type Frontmatter } from './frontmatter';
 import { NoteProblems, quoteExcerpt } from './problems';
 import { isTopicKey, nearestTopic } from './topics';
 import { parseUan } from './uan';
@@ -103,21 +104,10 @@ export class NoteValues {
     const node = v.node;
     const source = node && this.fm ? this.fm.source.slice(node.start, node.end).trim() : '';
     if (source !== '' && !source.includes('\n') && (source.startsWith('[') || source.startsWith('{'))) return `"${quoteExcerpt(source)}"`;
-    if (v.kind === 'list') return 'a list';
-    return node?.kind === 'map' ? 'a mapping' : 'nothing';
+    return v.kind === 'list' ? 'a list' : node?.kind === 'map' ? 'a mapping' : 'nothing';
   }
 
   // ---- values ------------------------------------------------------------------------------------------
-
-  readTitle(): string | undefined {
-    const v = this.value('title');
-    if (v.kind === 'absent' || v.kind === 'empty') return undefined;
-    if (v.kind !== 'text') {
-      this.error('title', 'title must be text.');
-      return undefined;
-    }
-    return v.text.trim();
-  }
 
   readHours(): { value: number; empty: boolean } {
     const hours = this.readAmount('ce_hours', 1, 'a number of contact hours, e.g. ce_hours: 1.5');
@@ -144,7 +134,8 @@ export class NoteValues {
       return { empty: false };
     }
     if (!NUMBER.test(text) || /^\+?0\d/.test(text)) {
-      this.error(key, `${key} must be ${expected} (found ${this.describe(v)})${hoursHint(text)}.`, clockHours(text));
+      const { fix, hint } = clockHours(text);
+      this.error(key, `${key} must be ${expected} (found ${this.describe(v)})${hint}.`, fix);
       return { empty: false };
     }
     const n = Number(text);
@@ -253,15 +244,10 @@ export class NoteValues {
       // `topics: law, patient-safety` is one string: split it, keeping each part's column.
       const whole = this.spanOf('topics');
       const quoted = v.node.style === 'quoted';
-      let from = 0;
-      for (const part of v.text.split(',')) {
-        const trimmed = part.trim();
-        const at = v.text.indexOf(trimmed, from);
-        add(trimmed, () => {
-          const column = whole.column + (quoted ? 1 : 0) + at;
-          return at === -1 || column - whole.column + trimmed.length > whole.length ? whole : { line: whole.line, column, length: trimmed.length };
-        });
-        if (at !== -1) from = at + trimmed.length;
+      for (const m of v.text.matchAll(/[^,]+/g)) {
+        const trimmed = m[0].trim();
+        const column = whole.column + (quoted ? 1 : 0) + m.index + m[0].length - m[0].trimStart().length;
+        add(trimmed, () => (column - whole.column + trimmed.length > whole.length ? whole : { line: whole.line, column, length: trimmed.length }));
       }
     } else if (v.kind === 'list') {
       for (const item of v.items) {
@@ -285,36 +271,21 @@ export class NoteValues {
     return list;
   }
 
-  /** A list of texts, or one text (split at commas). Wrong items are errors at their position. */
-  readList(key: string): string[] {
+  /** A list of texts, or one text (split at commas). Wrong items are errors at their position, unless `lenient` (study notes keep whatever list of text they have). */
+  readList(key: string, lenient = false): string[] {
     const v = this.value(key);
-    if (v.kind === 'absent' || v.kind === 'empty') return [];
     if (v.kind === 'text') return splitText(v.text);
     if (v.kind !== 'list') {
-      this.error(key, `${key} must be a list, e.g. ${key}: [a, b] (found ${this.describe(v)}).`);
+      if (!lenient && v.kind === 'other') this.error(key, `${key} must be a list, e.g. ${key}: [a, b] (found ${this.describe(v)}).`);
       return [];
     }
     const out = new Set<string>();
     for (const item of v.items) {
       const iv = this.view(item);
-      if (iv.kind === 'text') {
-        const t = iv.text.trim();
-        if (t !== '') out.add(t);
-      } else this.problems.push(this.nodeSpan(item, key), 'error', 'bad-value', `Each item of ${key} must be text (found ${this.describe(iv)}).`);
+      if (iv.kind === 'text') out.add(iv.text.trim());
+      else if (!lenient) this.problems.push(this.nodeSpan(item, key), 'error', 'bad-value', `Each item of ${key} must be text (found ${this.describe(iv)}).`);
     }
-    return [...out];
-  }
-
-  /** Without problems: study notes keep whatever list of text they have. */
-  lenientList(key: string): string[] {
-    const v = this.value(key);
-    if (v.kind === 'text') return splitText(v.text);
-    if (v.kind !== 'list') return [];
-    const out = new Set<string>();
-    for (const item of v.items) {
-      const iv = this.view(item);
-      if (iv.kind === 'text' && iv.text.trim() !== '') out.add(iv.text.trim());
-    }
+    out.delete('');
     return [...out];
   }
 
@@ -339,41 +310,21 @@ export class NoteValues {
   }
 }
 
-/** `1:30` read as hours and minutes: 1.5 (what the user most likely meant; YAML 1.1 made it 90). */
-function clockHours(text: string): string | undefined {
+/** `1:30` read as hours and minutes (1.5, what the user most likely meant; YAML 1.1 made it 90) and a hint. */
+function clockHours(text: string): { fix?: string; hint: string } {
   const m = CLOCK.exec(text);
-  return m ? String(Math.round((Number(m[1]) + Number(m[2]) / 60) * 100) / 100) : undefined;
-}
-
-function hoursHint(text: string): string {
-  const clock = clockHours(text);
-  if (clock !== undefined) {
-    const m = CLOCK.exec(text)!;
-    return `: write ${clock} for ${Number(m[1]) * 60 + Number(m[2])} minutes`;
+  if (m) {
+    const fix = String(Math.round((Number(m[1]) + Number(m[2]) / 60) * 100) / 100);
+    return { fix, hint: `: write ${fix} for ${Number(m[1]) * 60 + Number(m[2])} minutes` };
   }
-  if (/^\+?0\d/.test(text) && NUMBER.test(text)) return `: write ${String(Number(text))} without the leading zero`;
-  return '';
+  return { hint: /^\+?0\d/.test(text) && NUMBER.test(text) ? `: write ${String(Number(text))} without the leading zero` : '' };
 }
 
 function nearestChoice(value: string, allowed: readonly string[]): string | undefined {
-  if (value.length >= 3) {
-    const prefixed = allowed.filter((a) => a.startsWith(value));
-    if (prefixed.length === 1) return prefixed[0];
-  }
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const choice of allowed) {
-    const d = typoDistance(value, choice, 2);
-    if (d < bestDistance) [best, bestDistance] = [choice, d];
-  }
-  return best;
+  const prefixed = value.length >= 3 ? allowed.filter((a) => a.startsWith(value)) : [];
+  return prefixed.length === 1 ? prefixed[0] : nearestWord(value, allowed, 2);
 }
 
 function splitText(text: string): string[] {
-  const out = new Set<string>();
-  for (const part of text.split(',')) {
-    const t = part.trim();
-    if (t !== '') out.add(t);
-  }
-  return [...out];
+  return [...new Set(text.split(',').map((part) => part.trim()))].filter((t) => t !== '');
 }

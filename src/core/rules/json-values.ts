@@ -1,5 +1,6 @@
 // Reading the values of a JSON file's tree (jsonc-parser) with a problem, at the value's line and column, for
 // each one that is wrong. The config reader builds on it.
+import { lineStarts, positionAt } from '../common/lines';
 import type { Node } from 'jsonc-parser/lib/esm/main';
 import { FIRST_DATE, LAST_DATE, isCalendarDate, isDateInRange } from '../common/dates';
 import { nearestId } from './rules';
@@ -26,11 +27,7 @@ export abstract class JsonValueReader {
   ) {
     // Editors hide a BOM, so positions are counted without it.
     this.body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    this.lineStarts = [0];
-    for (let i = 0; i < this.body.length; i++) {
-      const c = this.body.charCodeAt(i);
-      if (c === 10 || (c === 13 && this.body.charCodeAt(i + 1) !== 10)) this.lineStarts.push(i + 1);
-    }
+    this.lineStarts = lineStarts(this.body);
   }
 
   // ---- Values -----------------------------------------------------------------------------------------
@@ -219,15 +216,9 @@ export abstract class JsonValueReader {
   }
 
   private position(offset: number): { line: number; column: number } {
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - this.lineStarts[lo] + 1 };
+    return positionAt(this.lineStarts, offset);
   }
+
 
 }
 
