@@ -2,7 +2,8 @@
 // credential's cycle, then opens the CSV and offers the printable HTML.
 import * as vscode from 'vscode';
 import { localToday } from '../../core/common/dates';
-import { TRANSCRIPT_DIR, buildTranscript, transcriptBaseName, transcriptCsvFile, transcriptHtml } from '../../core/outputs/transcript';
+import { TRANSCRIPT_DIR, buildTranscript, transcriptBaseName, transcriptCsvFile } from '../../core/outputs/transcript';
+import { transcriptHtml } from '../../core/outputs/transcript-html';
 import type { CredentialProgress } from '../../core/types';
 import { guarded } from '../../services/log';
 import { isCredentialTarget } from '../../services/targets';
@@ -108,6 +109,7 @@ class TranscriptExport {
       asOf: this.index.asOf(),
       generated: localToday(),
       missingCertificates: folder.index.missingCertificates(),
+      problems: folder.index.problems(),
     });
     // Checked again as they are written: what was asked about may have changed meanwhile.
     const csv = await writeInsideFolder(root, csvPath, transcriptCsvFile(transcript), { replace: existing });
