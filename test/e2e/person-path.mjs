@@ -69,7 +69,7 @@ export const steps = [
     },
   },
   {
-    name: '"Pharmacy CE: Export Transcript" shows the printable transcript inside VS Code, with a Print button',
+    name: '"Pharmacy CE: Export Transcript" shows the printable transcript inside VS Code; Print says what to do where refused; Download gives the page',
     async run({ workbench }) {
       // One webview on screen, so the view found is the transcript's.
       await workbench.runCommand('View: Close All Editors');
@@ -80,6 +80,14 @@ export const steps = [
       await waitForText(view.locator('table.activities'), 'Federal Pharmacy Law Update 2025');
       await waitForText(view.locator('body'), 'Pharmacist CE: 5 of max 5 h');
       await workbench.screenshot('light-2-printable-transcript');
+      // VS Code's webview frames lack the sandbox's allow-modals (upstream's choice), so print() is refused:
+      // the view must then say how to print, rather than do nothing.
+      await view.locator('#print').click();
+      await view.locator('#print-note').waitFor({ state: 'visible', timeout: 10_000 });
+      await workbench.screenshot('light-3-transcript-print-refused');
+      // What the note says to do instead: Download gives the same page, to print from a browser.
+      const [download] = await Promise.all([workbench.page.waitForEvent('download', { timeout: 15_000 }), view.locator('#download').click()]);
+      assert.equal(download.suggestedFilename(), 'ptcb-cpht-2027-03-31.html');
     },
   },
 ];
