@@ -58,6 +58,10 @@ const builds = [
     bundle: true, platform: 'browser', target: 'es2020', format: 'iife', sourcemap: !production, minify: production,
     logLevel: 'warning', entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js',
   },
+  {
+    bundle: true, platform: 'browser', target: 'es2020', format: 'iife', sourcemap: !production, minify: production,
+    logLevel: 'warning', entryPoints: ['src/webview/transcript.ts'], outfile: 'dist/transcript-webview.js',
+  },
 ];
 if (withTests) {
   const unit = testEntries('test/unit');

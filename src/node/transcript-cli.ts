@@ -4,7 +4,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { isCalendarDate, localToday } from '../core/common/dates';
-import { TRANSCRIPT_DIR, buildTranscript, transcriptBaseName, transcriptCsvFile, transcriptHtml } from '../core/outputs/transcript';
+import { TRANSCRIPT_DIR, buildTranscript, transcriptBaseName, transcriptCsvFile } from '../core/outputs/transcript';
+import { transcriptHtml } from '../core/outputs/transcript-html';
 import { loadCeFolder } from './ce-folder';
 import { RefusedWriteError, inspectInsideFolder, relativeInside, writeInsideFolder } from './safe-fs';
 
@@ -66,6 +67,7 @@ export function runTranscript(argv: readonly string[], usage: string): number {
     asOf,
     generated: localToday(),
     missingCertificates: folder.workspace.missingCertificates(),
+    problems: folder.workspace.problems(),
   });
   try {
     // Both checked before either is written, so a refusal leaves nothing half done.
@@ -83,6 +85,7 @@ export function runTranscript(argv: readonly string[], usage: string): number {
   const errors = transcript.leftOut.errors;
   if (errors > 0) {
     process.stderr.write(`${errors} note${errors === 1 ? '' : 's'} with errors left out of the transcript: fix ${errors === 1 ? 'it' : 'them'} (pharmacy-ce check) and export again.\n`);
+    for (const note of transcript.errorNotes) process.stderr.write(`  ${note.path}: ${note.reason}\n`);
     return 1;
   }
   return 0;

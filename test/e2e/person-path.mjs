@@ -1,6 +1,7 @@
 // A pharmacy technician's path through the installed extension, on a copy of test/fixtures/workspace:
 // open the folder -> see the Pharmacy CE icon -> refresh from the palette -> read the Progress tree -> open the
-// dashboard and read the same figures -> switch to a light theme and still read them.
+// dashboard and read the same figures -> switch to a light theme and still read them -> export the CPhT
+// transcript and read it in its printable view.
 // Expected figures (see the fixture): PTCB CPhT 11 / 20 h in the 2025-04-01..2027-03-31 cycle; Texas registration.
 import assert from 'node:assert/strict';
 
@@ -65,6 +66,28 @@ export const steps = [
       await body.waitFor({ timeout: 15_000 });
       await waitForText(workbench.webview().locator('[data-credential="ptcb-cpht"]'), CPHT_HOURS);
       await workbench.screenshot('light-1-dashboard-and-tree');
+    },
+  },
+  {
+    name: '"Pharmacy CE: Export Transcript" shows the printable transcript inside VS Code; Print says what to do where refused; Download gives the page',
+    async run({ workbench }) {
+      // One webview on screen, so the view found is the transcript's.
+      await workbench.runCommand('View: Close All Editors');
+      await workbench.runCommand('Pharmacy CE: Export Transcript');
+      await workbench.pick('PTCB CPhT', 15_000);
+      const view = workbench.webview();
+      await view.locator('#print').waitFor({ timeout: 30_000 });
+      await waitForText(view.locator('table.activities'), 'Federal Pharmacy Law Update 2025');
+      await waitForText(view.locator('body'), 'Pharmacist CE: 5 of max 5 h');
+      await workbench.screenshot('light-2-printable-transcript');
+      // VS Code's webview frames lack the sandbox's allow-modals (upstream's choice), so print() is refused:
+      // the view must then say how to print, rather than do nothing.
+      await view.locator('#print').click();
+      await view.locator('#print-note').waitFor({ state: 'visible', timeout: 10_000 });
+      await workbench.screenshot('light-3-transcript-print-refused');
+      // What the note says to do instead: Download gives the same page, to print from a browser.
+      const [download] = await Promise.all([workbench.page.waitForEvent('download', { timeout: 15_000 }), view.locator('#download').click()]);
+      assert.equal(download.suggestedFilename(), 'ptcb-cpht-2027-03-31.html');
     },
   },
 ];

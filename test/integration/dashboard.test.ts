@@ -248,10 +248,10 @@ describe('Export Transcript', function () {
     assert.ok(written.html.path.endsWith('/transcripts/ptcb-cpht-2027-03-31.html'));
     const csv = fs.readFileSync(written.csv.fsPath, 'utf8');
     const lines = csv.replace(/^\ufeff/, '').trimEnd().split('\r\n');
-    assert.equal(lines[0], 'Completion date,Title,Provider,UAN,Format,Topics,Hours,Certificate,Counted,Reason');
-    assert.ok(lines.some((l) => l.startsWith('2025-06-10,Federal Pharmacy Law Update 2025,Power-Pak C.E.,0145-0000-25-101-H03-T,Home study,law,1,certificates/law-2025.pdf,yes')));
+    assert.equal(lines[0], 'Completion date,Title,Provider,UAN,Format,Audience,Topics,Hours,Certificate,Counted,Reason,Limit,To check');
+    assert.ok(lines.some((l) => l.startsWith('2025-06-10,Federal Pharmacy Law Update 2025,Power-Pak C.E.,0145-0000-25-101-H03-T,Home study,Technician,law,1,certificates/law-2025.pdf,yes')));
     assert.ok(lines.some((l) => l.includes('Store In-Service on the New Robot') && /,no,/.test(l)));
-    assert.ok(lines.some((l) => l.includes('USP <797> Sterile Compounding Refresher') && l.includes('certificates/usp797-missing.pdf (file not found)')));
+    assert.ok(lines.some((l) => l.includes('USP <797> Sterile Compounding Refresher') && l.includes('certificates/usp797-missing.pdf,yes,,,certificate file not found')));
     assert.ok(!csv.includes('Oncology Overview'), 'a note with errors is left out');
     assert.equal(lines.length, 1 + 5);
     const html = fs.readFileSync(written.html.fsPath, 'utf8');

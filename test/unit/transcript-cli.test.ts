@@ -6,7 +6,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { localToday } from '../../src/core/common/dates';
-import { buildTranscript, transcriptCsvFile, transcriptHtml } from '../../src/core/outputs/transcript';
+import { buildTranscript, transcriptCsvFile } from '../../src/core/outputs/transcript';
+import { transcriptHtml } from '../../src/core/outputs/transcript-html';
 import { loadCeFolder } from '../../src/node/ce-folder';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -47,10 +48,10 @@ describe('CLI transcript (dist/cli.js)', function () {
     assert.match(run.stderr, /1 note with errors left out/);
     const loaded = loadCeFolder(folder, AS_OF);
     const progress = loaded.workspace.evaluate(AS_OF).find((p) => p.credential.id === 'ptcb-cpht')!;
-    const expected = buildTranscript(progress, loaded.workspace.notes(), { learnerName: 'Dana Q. Tech', asOf: AS_OF, generated: localToday(), missingCertificates: loaded.workspace.missingCertificates() });
+    const expected = buildTranscript(progress, loaded.workspace.notes(), { learnerName: 'Dana Q. Tech', asOf: AS_OF, generated: localToday(), missingCertificates: loaded.workspace.missingCertificates(), problems: loaded.workspace.problems() });
     assert.equal(file(CSV), transcriptCsvFile(expected));
     assert.equal(file(HTML), transcriptHtml(expected));
-    assert.ok(file(CSV).includes('certificates/usp797-missing.pdf (file not found)'));
+    assert.ok(file(CSV).includes('certificates/usp797-missing.pdf,yes,,,certificate file not found'));
   });
 
   it('refuses to replace without --replace, and replaces a regular file with it', () => {

@@ -2,8 +2,10 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseConfig } from '../../src/core/rules/config';
 import { evaluateAll } from '../../src/core/rules/evaluate';
-import { buildTranscript, csvCell, CSV_HEADER, defuseFormula, transcriptBaseName, transcriptCsv, transcriptHtml, type Transcript } from '../../src/core/outputs/transcript';
-import type { CeNote, ParsedNote } from '../../src/core/types';
+import { parseUan } from '../../src/core/notes/uan';
+import { buildTranscript, csvCell, CSV_HEADER, defuseFormula, transcriptBaseName, transcriptCsv, type Transcript } from '../../src/core/outputs/transcript';
+import { transcriptHtml } from '../../src/core/outputs/transcript-html';
+import type { CeNote, ParsedNote, Problem } from '../../src/core/types';
 
 function ce(path: string, over: Partial<CeNote> = {}): CeNote {
   return {
@@ -13,6 +15,12 @@ function ce(path: string, over: Partial<CeNote> = {}): CeNote {
 }
 
 const AS_OF = '2026-11-25';
+
+function parsedUan(text: string): CeNote['uan'] {
+  const { uan } = parseUan(text);
+  if (!uan) throw new Error(`not a UAN: ${text}`);
+  return uan;
+}
 const CONFIG = parseConfig(JSON.stringify({ credentials: [{ ruleSet: 'ptcb-cpht', cycleEnd: '2027-03-31' }] }), { asOf: AS_OF }).config;
 
 function transcriptOf(notes: ParsedNote[], learnerName = 'Dana Q. Tech'): Transcript {
@@ -60,7 +68,7 @@ function parseCsv(text: string): string[][] {
 }
 
 const NOTES: ParsedNote[] = [
-  ce('notes/law.md', { title: 'Federal Law, 2025 "Update"', hours: 1, topics: ['law'], provider: 'Power-Pak C.E.', completed: '2025-06-10', certificate: '../certificates/law-2025.pdf', uanText: '0145-0000-25-101-H03-T' }),
+  ce('notes/law.md', { title: 'Federal Law, 2025 "Update"', hours: 1, topics: ['law'], provider: 'Power-Pak C.E.', completed: '2025-06-10', certificate: '../certificates/law-2025.pdf', uanText: '0145-0000-25-101-H03-T', uan: parsedUan('0145-0000-25-101-H03-T') }),
   ce('notes/lasa.md', { title: 'Look-Alike,\nSound-Alike', hours: 2, topics: ['patient-safety'], format: 'live', completed: '2026-02-01' }),
   ce('notes/pharmacist.md', { title: 'Diabetes', hours: 6, audience: 'pharmacist', topics: ['disease-state'], completed: '2025-09-01' }),
   ce('notes/in-service.md', { title: '=HYPERLINK("http://evil","click")', hours: 2, category: 'in-service', completed: '2026-03-15' }),
@@ -102,8 +110,8 @@ describe('transcript', () => {
       assert.deepEqual(t.rows.map((r) => [r.title, r.certificate, r.certificateMissing]), [['ok.md', 'certs/ok.pdf', false], ['gone.md', 'gone.pdf', true]]);
       assert.deepEqual(t.leftOut, { errors: 1, notCompleted: 1, outsideCycle: 2 });
       const csv = parseCsv(transcriptCsv(t));
-      assert.equal(csv[2][7], 'gone.pdf (file not found)');
-      assert.ok(transcriptHtml(t).includes('gone.pdf <strong>(file not found)</strong>'));
+      assert.deepEqual([csv[2][8], csv[2][12]], ['gone.pdf', 'certificate file not found']);
+      assert.ok(transcriptHtml(t).includes('<td>gone.pdf</td><td>yes</td><td></td><td></td><td class="flags">certificate file not found</td>'));
     });
   });
 
@@ -115,10 +123,10 @@ describe('transcript', () => {
       assert.deepEqual(rows[0], CSV_HEADER);
       assert.equal(rows.length, 1 + 4);
       assert.ok(rows.every((r) => r.length === CSV_HEADER.length));
-      assert.deepEqual(rows[1], ['2025-06-10', 'Federal Law, 2025 "Update"', 'Power-Pak C.E.', '0145-0000-25-101-H03-T', 'Home study', 'law', '1', 'certificates/law-2025.pdf', 'yes', '']);
+      assert.deepEqual(rows[1], ['2025-06-10', 'Federal Law, 2025 "Update"', 'Power-Pak C.E.', '0145-0000-25-101-H03-T', 'Home study', 'Technician', 'law', '1', 'certificates/law-2025.pdf', 'yes', '', '', '']);
       assert.equal(rows[3][1], 'Look-Alike,\nSound-Alike');
       assert.equal(rows[3][4], 'Live');
-      assert.equal(rows[4][8], 'no');
+      assert.equal(rows[4][9], 'no');
     });
 
     it('defuses spreadsheet formulas in text cells', () => {
@@ -174,6 +182,7 @@ describe('transcript', () => {
         assert.ok(html.includes(text), text);
       }
       assert.equal((html.match(/<tr/g) ?? []).length, 1 + 3 + 1 + 4);
+      assert.ok(!html.includes('Left out: notes with errors'), 'no error section without notes with errors');
     });
 
     it('says so when the learner name is not set', () => {
@@ -191,8 +200,93 @@ describe('transcript: certificates outside the folder', () => {
     assert.deepEqual([byPath('B').certificate, byPath('B').certificateOutside], ['//host/share/x.pdf', true]);
     assert.deepEqual([byPath('C').certificate, byPath('C').certificateOutside], ['certs/c.pdf', undefined]);
     const csv = transcriptCsv(t);
-    assert.ok(csv.includes('../../etc/passwd (outside the notes folder: not checked)'), csv);
+    assert.ok(csv.includes('../../etc/passwd,yes,,,certificate outside the notes folder: not checked'), csv);
     assert.ok(!/(^|,)etc\/passwd/m.test(csv), 'not shown as a path inside the folder');
-    assert.ok(transcriptHtml(t).includes('//host/share/x.pdf <strong>(outside the notes folder: not checked)</strong>'));
+    assert.ok(transcriptHtml(t).includes('<td>//host/share/x.pdf</td><td>yes</td><td></td><td></td><td class="flags">certificate outside the notes folder: not checked</td>'));
+  });
+});
+
+describe('transcript: audience, limits, flags and errors (issue 12)', () => {
+  it('has an audience column: technician or pharmacist, in words', () => {
+    const t = transcriptOf(NOTES);
+    assert.deepEqual(t.rows.map((r) => r.audience), ['technician', 'pharmacist', 'technician', 'technician']);
+    const rows = parseCsv(transcriptCsv(t));
+    assert.equal(rows[0][5], 'Audience');
+    assert.deepEqual(rows.slice(1).map((r) => r[5]), ['Technician', 'Pharmacist', 'Technician', 'Technician']);
+    assert.ok(transcriptHtml(t).includes('<th>Audience</th>'));
+    assert.ok(transcriptHtml(t).includes('<td>Home study</td><td>Pharmacist</td>'));
+  });
+
+  it('says which limit applied to an activity and how it stands, and lists the limits that applied', () => {
+    const notes = [
+      ce('p1.md', { title: 'P1', hours: 2, audience: 'pharmacist', completed: '2025-05-01' }),
+      ce('p2.md', { title: 'P2', hours: 1, audience: 'pharmacist', completed: '2025-06-01' }),
+      ce('t.md', { title: 'T', hours: 1, completed: '2025-07-01' }),
+    ];
+    const t = transcriptOf(notes);
+    assert.deepEqual(t.rows.map((r) => r.limits), [['Pharmacist CE: 3 of max 5 h'], ['Pharmacist CE: 3 of max 5 h'], []]);
+    assert.deepEqual(t.limits, ['Pharmacist CE: 3 of max 5 h']);
+    const capped = transcriptOf(NOTES);
+    assert.deepEqual(capped.limits, ['Pharmacist CE: 5 of max 5 h (6 h done)', 'In-service training: not accepted']);
+    const rows = parseCsv(transcriptCsv(capped));
+    assert.equal(rows[0][11], 'Limit');
+    assert.equal(rows[2][11], 'Pharmacist CE: 5 of max 5 h (6 h done)');
+    assert.equal(rows[4][11], 'In-service training: not accepted');
+    const html = transcriptHtml(capped);
+    assert.ok(html.includes('<h2>Limits that applied</h2>'));
+    assert.ok(html.includes('<li>Pharmacist CE: 5 of max 5 h (6 h done)</li>'));
+    assert.ok(!transcriptHtml(transcriptOf([ce('t.md', { completed: '2025-07-01', certificate: 'c.pdf' })])).includes('Limits that applied'));
+  });
+
+  it('flags a malformed UAN and a missing certificate', () => {
+    const notes = [
+      ce('bad-uan.md', { title: 'Bad UAN', uanText: '145-0000-25-101-H3-T', certificate: 'c.pdf', completed: '2026-01-01' }),
+      ce('no-cert.md', { title: 'No certificate', uanText: '0145-0000-25-101-H03-T', uan: parsedUan('0145-0000-25-101-H03-T'), completed: '2026-01-02' }),
+      ce('gone.md', { title: 'Gone', certificate: 'gone.pdf', completed: '2026-01-03' }),
+      ce('fine.md', { title: 'Fine', certificate: 'fine.pdf', completed: '2026-01-04' }),
+    ];
+    const [progress] = evaluateAll(CONFIG, notes, AS_OF);
+    const t = buildTranscript(progress, notes, { learnerName: '', asOf: AS_OF, generated: AS_OF, missingCertificates: ['gone.md'] });
+    assert.deepEqual(t.rows.map((r) => [r.title, r.flags]), [
+      ['Bad UAN', ['UAN is not valid: check it against the certificate']],
+      ['No certificate', ['no certificate recorded']],
+      ['Gone', ['certificate file not found']],
+      ['Fine', []],
+    ]);
+    // A UAN that is not text at all is only known from its problem.
+    const problems: Problem[] = [{ file: 'fine.md', line: 3, column: 1, severity: 'warning', code: 'uan-malformed', message: 'uan must be text' }];
+    const withProblem = buildTranscript(progress, notes, { learnerName: '', asOf: AS_OF, generated: AS_OF, problems });
+    assert.deepEqual(withProblem.rows[3].flags, ['UAN is not valid: check it against the certificate']);
+    const rows = parseCsv(transcriptCsv(t));
+    assert.equal(rows[0][12], 'To check');
+    assert.equal(rows[1][12], 'UAN is not valid: check it against the certificate');
+    assert.ok(transcriptHtml(t).includes('<td class="flags">no certificate recorded</td>'));
+  });
+
+  it('lists the notes with errors that are left out, each with its first error in words', () => {
+    const notes = [
+      ce('ok.md', { completed: '2026-01-01', certificate: 'ok.pdf' }),
+      ce('notes/bad-date.md', { title: 'Bad <date>', valid: false, hours: 0, completed: undefined }),
+      ce('notes/bad-hours.md', { title: 'Bad hours', valid: false, hours: 0 }),
+    ];
+    const problems: Problem[] = [
+      { file: 'notes/bad-date.md', line: 2, column: 1, severity: 'warning', message: 'a warning first' },
+      { file: 'notes/bad-date.md', line: 4, column: 12, severity: 'error', message: 'completed: 2026-06-31 is not a real date' },
+    ];
+    const [progress] = evaluateAll(CONFIG, notes, AS_OF);
+    const t = buildTranscript(progress, notes, { learnerName: '', asOf: AS_OF, generated: AS_OF, problems });
+    assert.deepEqual(t.leftOut.errors, 2);
+    assert.deepEqual(t.errorNotes, [
+      { path: 'notes/bad-date.md', title: 'Bad <date>', reason: 'completed: 2026-06-31 is not a real date' },
+      { path: 'notes/bad-hours.md', title: 'Bad hours', reason: 'has errors' },
+    ]);
+    const html = transcriptHtml(t);
+    assert.ok(html.includes('<h2>Left out: notes with errors</h2>'));
+    assert.ok(html.includes('<tr><td>Bad &lt;date&gt;</td><td>notes/bad-date.md</td><td>completed: 2026-06-31 is not a real date</td></tr>'));
+  });
+
+  it('numbers the printed pages', () => {
+    const html = transcriptHtml(transcriptOf(NOTES));
+    assert.match(html, /@page \{[^]*@bottom-right \{ content: "Page " counter\(page\) " of " counter\(pages\)/);
   });
 });

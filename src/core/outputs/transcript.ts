@@ -1,10 +1,8 @@
-// An audit-ready transcript of one credential's cycle: the rows, a CSV (RFC 4180) and a printable HTML page.
-// Pure: the export command reads the index, these functions only write text.
+// An audit-ready transcript of one credential's cycle: the rows and a CSV (RFC 4180); transcript-html.ts
+// writes the printable page. Pure: the export command reads the index, these functions only write text.
 import { formatHours } from '../common/numbers';
 import { resolveRelative } from '../common/paths';
-import { escapeHtml } from '../common/text';
-import { topicLabel } from '../notes/topics';
-import type { CalendarDate, CredentialProgress, Format, ParsedNote } from '../types';
+import type { Audience, CalendarDate, CeNote, CredentialProgress, Format, LimitProgress, ParsedNote, Problem } from '../types';
 
 export interface TranscriptRow {
   completed?: CalendarDate;
@@ -12,6 +10,7 @@ export interface TranscriptRow {
   provider?: string;
   uan?: string;
   format: Format;
+  audience: Audience;
   topics: string[];
   hours: number;
   /** Folder-relative path of the certificate; as the note wrote it when it points outside the folder. */
@@ -22,6 +21,17 @@ export interface TranscriptRow {
   certificateMissing?: boolean;
   counted: boolean;
   reason?: string;
+  /** The limits of the rule set this activity falls under, as they stand for the cycle (`limitText`). */
+  limits: string[];
+  /** What an auditor would ask about, in words: a UAN that is not valid, a certificate missing. */
+  flags: string[];
+}
+
+/** A CE note left out of the rows because it has an error, with the error in words. */
+export interface TranscriptErrorNote {
+  path: string;
+  title: string;
+  reason: string;
 }
 
 export interface Transcript {
@@ -30,10 +40,14 @@ export interface Transcript {
   cycle: { start: CalendarDate; end: CalendarDate };
   totals: { earned: number; required: number; met: boolean };
   requirements: { label: string; earned: number; required: number; met: boolean }[];
+  /** The rule set's limits that some activity of the cycle fell under, as `limitText` words them. */
+  limits: string[];
   /** Activities completed in the cycle, counted or not. */
   rows: TranscriptRow[];
   /** CE notes left out of the rows, so the exporter can say why they are missing. */
   leftOut: { errors: number; notCompleted: number; outsideCycle: number };
+  /** The notes counted in `leftOut.errors`, each with its first error. */
+  errorNotes: TranscriptErrorNote[];
   source: string;
   ruleAsOf: CalendarDate;
   verify: boolean;
@@ -47,6 +61,8 @@ export interface TranscriptOptions {
   learnerName: string;
   /** Paths of notes whose certificate file was not found. */
   missingCertificates?: readonly string[];
+  /** The folder's problems (FolderIndex.problems()): the reason of a note with an error, a malformed UAN. */
+  problems?: readonly Problem[];
   asOf: CalendarDate;
   generated: CalendarDate;
 }
@@ -59,13 +75,19 @@ export interface TranscriptOptions {
 export function buildTranscript(progress: CredentialProgress, notes: readonly ParsedNote[], options: TranscriptOptions): Transcript {
   const byPath = new Map(notes.map((n) => [n.path, n]));
   const missing = new Set(options.missingCertificates ?? []);
+  const problems = problemsByPath(options.problems ?? []);
+  const limitsOf = limitsByNote(progress.limits);
   const rows: TranscriptRow[] = [];
   const leftOut = { errors: 0, notCompleted: 0, outsideCycle: 0 };
+  const errorNotes: TranscriptErrorNote[] = [];
   for (const verdict of progress.verdicts) {
     const note = byPath.get(verdict.path);
     if (!note || note.kind !== 'ce') continue;
+    const own = problems.get(note.path) ?? [];
     if (!note.valid) {
       leftOut.errors++;
+      const error = own.find((p) => p.severity === 'error');
+      errorNotes.push({ path: note.path, title: note.title, reason: error?.message ?? verdict.reason ?? 'has errors' });
       continue;
     }
     if (note.status !== 'completed' || !note.completed) {
@@ -82,14 +104,18 @@ export function buildTranscript(progress: CredentialProgress, notes: readonly Pa
       provider: note.provider,
       uan: note.uan?.normalized ?? note.uanText,
       format: note.format,
+      audience: note.audience,
       topics: [...note.topics],
       hours: note.hours,
       ...certificateOf(note.path, note.certificate),
       certificateMissing: note.certificate ? missing.has(note.path) : undefined,
       counted: verdict.counted,
       reason: verdict.reason,
+      limits: limitsOf.get(note.path) ?? [],
+      flags: flagsOf(note, own, missing.has(note.path)),
     });
   }
+  errorNotes.sort((a, b) => a.path.localeCompare(b.path));
   rows.sort((a, b) => (a.completed ?? '9999').localeCompare(b.completed ?? '9999') || a.title.localeCompare(b.title));
   return {
     learnerName: options.learnerName,
@@ -97,8 +123,10 @@ export function buildTranscript(progress: CredentialProgress, notes: readonly Pa
     cycle: { start: progress.cycle.start, end: progress.cycle.end },
     totals: { earned: progress.hours.earned, required: progress.hours.required, met: progress.met },
     requirements: progress.requirements.map((r) => ({ label: r.label, earned: r.earned, required: r.required, met: r.met })),
+    limits: progress.limits.filter((l) => l.notes.length > 0).map(limitText),
     rows,
     leftOut,
+    errorNotes,
     source: progress.ruleSet.source,
     ruleAsOf: progress.ruleSet.asOf,
     verify: progress.ruleSet.verify === true,
@@ -115,10 +143,40 @@ function certificateOf(notePath: string, certificate: string | undefined): Pick<
   return target.outside ? { certificate, certificateOutside: true } : { certificate: target.path };
 }
 
-/** The note after a row's certificate path, if any. */
-function certificateRemark(r: TranscriptRow): string {
-  if (r.certificateOutside) return '(outside the notes folder: not checked)';
-  return r.certificateMissing ? '(file not found)' : '';
+/**
+ * A limit as it stands for the cycle, e.g. "Pharmacist CE: 3 of max 5 h", "... 5 of max 5 h (6 h done)"
+ * when it cut some hours, "In-service training: not accepted" for a limit of 0 h.
+ */
+export function limitText(limit: Pick<LimitProgress, 'label' | 'maxHours' | 'matched' | 'applied'>): string {
+  if (limit.maxHours <= 0) return `${limit.label}: not accepted`;
+  const done = limit.matched > limit.applied ? ` (${formatHours(limit.matched)} h done)` : '';
+  return `${limit.label}: ${formatHours(limit.applied)} of max ${formatHours(limit.maxHours)} h${done}`;
+}
+
+function limitsByNote(limits: readonly LimitProgress[]): Map<string, string[]> {
+  const byNote = new Map<string, string[]>();
+  for (const limit of limits) {
+    const text = limitText(limit);
+    for (const path of limit.notes) byNote.set(path, [...(byNote.get(path) ?? []), text]);
+  }
+  return byNote;
+}
+
+function problemsByPath(problems: readonly Problem[]): Map<string, Problem[]> {
+  const byPath = new Map<string, Problem[]>();
+  for (const p of problems) byPath.set(p.file, [...(byPath.get(p.file) ?? []), p]);
+  return byPath;
+}
+
+/** What an auditor would ask about an activity, in the user's words. */
+function flagsOf(note: CeNote, problems: readonly Problem[], certificateMissing: boolean): string[] {
+  const flags: string[] = [];
+  // A UAN that could not be read is kept as written (uanText without uan), or reported when it is not text.
+  if ((note.uanText && !note.uan) || problems.some((p) => p.code === 'uan-malformed')) flags.push('UAN is not valid: check it against the certificate');
+  if (!note.certificate) flags.push('no certificate recorded');
+  else if (resolveRelative(note.path, note.certificate).outside) flags.push('certificate outside the notes folder: not checked');
+  else if (certificateMissing) flags.push('certificate file not found');
+  return flags;
 }
 
 /** Transcripts are written to this folder of the notes folder (by the command and the CLI). */
@@ -134,9 +192,10 @@ export function transcriptBaseName(credentialId: string, cycleEnd: CalendarDate)
   return `${safe || 'credential'}-${cycleEnd.replace(/[^0-9-]/g, '')}`;
 }
 
-export const CSV_HEADER = ['Completion date', 'Title', 'Provider', 'UAN', 'Format', 'Topics', 'Hours', 'Certificate', 'Counted', 'Reason'];
+export const CSV_HEADER = ['Completion date', 'Title', 'Provider', 'UAN', 'Format', 'Audience', 'Topics', 'Hours', 'Certificate', 'Counted', 'Reason', 'Limit', 'To check'];
 
-const FORMAT_LABEL: Record<Format, string> = { live: 'Live', 'home-study': 'Home study' };
+export const FORMAT_LABEL: Record<Format, string> = { live: 'Live', 'home-study': 'Home study' };
+export const AUDIENCE_LABEL: Record<Audience, string> = { technician: 'Technician', pharmacist: 'Pharmacist' };
 
 /** The CSV file's content: the byte-order mark lets spreadsheet programs read it as UTF-8 (accents, en dashes). */
 export function transcriptCsvFile(transcript: Transcript): string {
@@ -154,11 +213,14 @@ export function transcriptCsv(transcript: Transcript): string {
         csvText(r.provider ?? ''),
         csvText(r.uan ?? ''),
         csvText(FORMAT_LABEL[r.format] ?? r.format),
+        csvText(AUDIENCE_LABEL[r.audience] ?? r.audience),
         csvText(r.topics.join('; ')),
         csvCell(formatHours(r.hours)),
-        csvText(r.certificate ? [r.certificate, certificateRemark(r)].filter(Boolean).join(' ') : ''),
+        csvText(r.certificate ?? ''),
         csvCell(r.counted ? 'yes' : 'no'),
         csvText(r.reason ?? ''),
+        csvText(r.limits.join('; ')),
+        csvText(r.flags.join('; ')),
       ],
     );
   }
@@ -183,89 +245,3 @@ export function csvCell(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-/** A standalone, printable HTML page. No script, a CSP that forbids any, and every value escaped. */
-export function transcriptHtml(t: Transcript): string {
-  const e = escapeHtml;
-  const title = `CE transcript: ${t.credential.label}`;
-  const requirementRows = t.requirements
-    .map((r) => `<tr><td>${e(r.label)}</td><td class="num">${e(formatHours(r.earned))}</td><td class="num">${e(formatHours(r.required))}</td><td>${r.met ? 'met' : 'not met'}</td></tr>`)
-    .join('\n');
-  const activityRows = t.rows
-    .map(
-      (r) =>
-        `<tr${r.counted ? '' : ' class="not-counted"'}><td class="date">${e(r.completed ?? '')}</td><td>${e(r.title)}</td><td>${e(r.provider ?? '')}</td>` +
-        `<td class="uan">${e(r.uan ?? '')}</td><td>${e(FORMAT_LABEL[r.format] ?? r.format)}</td><td>${e(r.topics.map(topicLabel).join(', '))}</td>` +
-        `<td class="num">${e(formatHours(r.hours))}</td><td>${e(r.certificate ?? '')}${r.certificate && certificateRemark(r) ? ` <strong>${e(certificateRemark(r))}</strong>` : ''}</td><td>${r.counted ? 'yes' : 'no'}</td><td>${e(r.reason ?? '')}</td></tr>`,
-    )
-    .join('\n');
-  const caveats = t.caveats.map((c) => `<li>${e(c)}</li>`).join('');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${e(title)}</title>
-<style>
-  body { font: 11pt/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; color: #111; background: #fff; margin: 2em; }
-  h1 { font-size: 18pt; margin: 0 0 .5em; }
-  h2 { font-size: 13pt; margin: 1.5em 0 .5em; }
-  dl { display: grid; grid-template-columns: max-content 1fr; gap: .2em 1em; margin: 0; }
-  dt { font-weight: 600; }
-  dd { margin: 0; }
-  table { border-collapse: collapse; width: 100%; font-size: 9.5pt; }
-  th, td { border: 1px solid #999; padding: .25em .4em; text-align: left; vertical-align: top; }
-  th { background: #eee; }
-  td.num { text-align: right; white-space: nowrap; }
-  td.date, td.uan { white-space: nowrap; }
-  tr.not-counted td { color: #555; font-style: italic; }
-  .verify { border: 1px solid #b60; padding: .5em; }
-  footer { margin-top: 2em; font-size: 9pt; color: #333; }
-  @page { size: letter landscape; margin: 1.5cm; }
-  @media print {
-    body { margin: 0; }
-    thead { display: table-header-group; }
-    tr { break-inside: avoid; }
-    th { background: #eee !important; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  }
-</style>
-</head>
-<body>
-<header>
-<h1>Continuing education transcript</h1>
-<dl>
-<dt>Learner</dt><dd>${e(t.learnerName || '(name not set)')}</dd>
-<dt>Credential</dt><dd>${e(t.credential.label)}${t.credential.ruleSetName !== t.credential.label ? ` (${e(t.credential.ruleSetName)})` : ''}</dd>
-<dt>Cycle</dt><dd>${e(t.cycle.start)} to ${e(t.cycle.end)}</dd>
-<dt>Hours</dt><dd>${e(formatHours(t.totals.earned))} of ${e(formatHours(t.totals.required))} required (${t.totals.met ? 'met' : 'not met'}) as of ${e(t.asOf)}</dd>
-</dl>
-</header>
-<section>
-<h2>Totals per requirement</h2>
-<table>
-<thead><tr><th>Requirement</th><th>Earned (h)</th><th>Required (h)</th><th>Status</th></tr></thead>
-<tbody>
-<tr><td>Total</td><td class="num">${e(formatHours(t.totals.earned))}</td><td class="num">${e(formatHours(t.totals.required))}</td><td>${t.totals.met ? 'met' : 'not met'}</td></tr>
-${requirementRows}
-</tbody>
-</table>
-</section>
-<section>
-<h2>Activities</h2>
-<table>
-<thead><tr><th>Completed</th><th>Title</th><th>Provider</th><th>UAN</th><th>Format</th><th>Topics</th><th>Hours</th><th>Certificate</th><th>Counted</th><th>Reason</th></tr></thead>
-<tbody>
-${activityRows || '<tr><td colspan="10">No activities in this cycle.</td></tr>'}
-</tbody>
-</table>
-</section>
-<footer>
-${t.verify ? `<p class="verify">Some values of this rule set could not be verified against a primary source: verify them with your board or certifying body.</p>` : ''}
-<p>Rules: ${e(t.credential.ruleSetName)}, source ${e(t.source)}, as of ${e(t.ruleAsOf)}.</p>
-${caveats ? `<ul>${caveats}</ul>` : ''}
-<p>Generated ${e(t.generated)} by Pharmacy CE Notes from the learner's own notes. Keep each certificate: it is the evidence an audit asks for.</p>
-</footer>
-</body>
-</html>
-`;
-}

@@ -10,6 +10,7 @@ import { askCalendarDate } from './mark-completed';
 import { createWithEdit, inspectTarget } from '../safe-write';
 import { chooseFolder, exists, mayWrite, openDocument } from './shared';
 import { readSettings } from '../../services/settings';
+import { showProgressAfterSetUp } from './after-set-up';
 
 /**
  * Answers given as the command's argument (automation, tests): `credentials` skips the questions;
@@ -59,7 +60,7 @@ export async function setUpCredentials(index: WorkspaceIndex, arg?: unknown): Pr
   if (edit.size > 0 && !(await vscode.workspace.applyEdit(edit))) throw new Error(vscode.l10n.t('the editor refused to write {0}', CONFIG_FILE));
   const written = await vscode.workspace.openTextDocument(uri);
   if (!wasDirty && written.isDirty) await written.save();
-  if (given.open !== false) await vscode.window.showTextDocument(written, { preview: false });
+  if (given.open !== false) await showProgressAfterSetUp(written.uri);
   return uri;
 }
 

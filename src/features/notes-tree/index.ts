@@ -6,7 +6,7 @@ import { TOPICS, topicLabel } from '../../core/notes/topics';
 import type { ParsedNote } from '../../core/types';
 import type { WorkspaceIndex, IndexedFolder } from '../../services/types';
 import type { NoteTarget } from '../../services/targets';
-import { guarded } from '../../services/log';
+import { guarded, reportError } from '../../services/log';
 import { EditorFollower } from '../../ui/follow';
 import { CachedTreeProvider } from '../../ui/cached-tree';
 import { isInUse } from '../../services/in-use';
@@ -250,6 +250,6 @@ export function activate(context: vscode.ExtensionContext, index: WorkspaceIndex
     provider.openNoteAvailable = await hasOpenNoteCommand();
     update();
     follower.follow(true);
-  });
+  }).catch((error: unknown) => reportError(vscode.l10n.t('The Notes view could not be drawn.'), error));
   return { provider, view, setGrouping };
 }

@@ -7,6 +7,7 @@ import { escapeMarkdown } from '../../core/common/text';
 import type { CredentialProgress, NoteVerdict } from '../../core/types';
 import type { WorkspaceIndex, IndexedFolder } from '../../services/types';
 import type { CredentialTarget, NoteTarget } from '../../services/targets';
+import { reportError } from '../../services/log';
 import {
   credentialDescription,
   credentialTooltip,
@@ -360,9 +361,12 @@ export function activate(context: vscode.ExtensionContext, index: WorkspaceIndex
     }),
   );
   update();
-  void index.ready.then(checkOpenNote).then(() => {
-    update();
-    follower.follow(true);
-  });
+  void index.ready
+    .then(checkOpenNote)
+    .then(() => {
+      update();
+      follower.follow(true);
+    })
+    .catch((error: unknown) => reportError(vscode.l10n.t('The Progress view could not be drawn.'), error));
   return { provider, view };
 }

@@ -6,6 +6,7 @@ import { escapeMarkdown } from '../../core/common/text';
 import type { CredentialProgress } from '../../core/types';
 import type { WorkspaceIndex } from '../../services/types';
 import { isInUse } from '../../services/in-use';
+import { reportError } from '../../services/log';
 import { daysLeftText, formatDate, stateText } from '../../ui/format';
 import { readSettings, settingName } from '../../services/settings';
 
@@ -106,6 +107,6 @@ export function activate(context: vscode.ExtensionContext, index: WorkspaceIndex
     }),
     vscode.workspace.onDidChangeWorkspaceFolders(() => statusBar.update()),
   );
-  void index.ready.then(() => statusBar.update());
+  void index.ready.then(() => statusBar.update()).catch((error: unknown) => reportError(vscode.l10n.t('The Pharmacy CE status bar item could not be shown.'), error));
   return { item: statusBar.item, statusBar };
 }

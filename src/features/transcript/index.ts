@@ -1,13 +1,15 @@
 // Export Transcript: writes `<folder>/transcripts/<credential>-<cycle end>.csv` and `.html` for one
-// credential's cycle, then opens the CSV and offers the printable HTML.
+// credential's cycle, then shows the printable transcript in a view of its own (./view.ts).
 import * as vscode from 'vscode';
 import { localToday } from '../../core/common/dates';
-import { TRANSCRIPT_DIR, buildTranscript, transcriptBaseName, transcriptCsvFile, transcriptHtml } from '../../core/outputs/transcript';
+import { TRANSCRIPT_DIR, buildTranscript, transcriptBaseName, transcriptCsvFile } from '../../core/outputs/transcript';
+import { transcriptHtml } from '../../core/outputs/transcript-html';
 import type { CredentialProgress } from '../../core/types';
-import { guarded } from '../../services/log';
+import { guarded, reportError } from '../../services/log';
 import { isCredentialTarget } from '../../services/targets';
 import { inspectTarget, writeInsideFolder } from '../safe-write';
 import type { WorkspaceIndex, IndexedFolder } from '../../services/types';
+import { TranscriptView } from './view';
 
 export interface ExportOptions {
   /** Replace existing files without asking (tests). */
@@ -19,11 +21,19 @@ export interface ExportOptions {
 export interface TranscriptApi {
   /** Writes the transcript of a credential; undefined when cancelled or not possible. */
   exportTranscript(folderUri: vscode.Uri, credentialId: string, options?: ExportOptions): Promise<{ csv: vscode.Uri; html: vscode.Uri } | undefined>;
+  /** The printable transcript view, when open. */
+  view(): vscode.WebviewPanel | undefined;
+  /** The page last given to the view's webview. */
+  viewHtml(): string | undefined;
+  /** Feeds a message through the same checks as one from the view's webview; false when rejected. */
+  receive(message: unknown): Promise<boolean>;
 }
 
 export function activate(context: vscode.ExtensionContext, index: WorkspaceIndex): TranscriptApi {
-  const exporter = new TranscriptExport(index);
+  const view = new TranscriptView(context.extensionUri);
+  const exporter = new TranscriptExport(index, view);
   context.subscriptions.push(
+    view,
     vscode.commands.registerCommand(
       'pharmacyCe.exportTranscript',
       guarded(vscode.l10n.t('Export Transcript'), async (arg?: unknown) => {
@@ -43,11 +53,17 @@ export function activate(context: vscode.ExtensionContext, index: WorkspaceIndex
       const found = exporter.find(folderUri, credentialId);
       return found ? exporter.write(found.folder, found.progress, options) : undefined;
     },
+    view: () => view.current,
+    viewHtml: () => view.lastHtml,
+    receive: (message) => view.receive(message),
   };
 }
 
 class TranscriptExport {
-  constructor(private readonly index: WorkspaceIndex) {}
+  constructor(
+    private readonly index: WorkspaceIndex,
+    private readonly view: TranscriptView,
+  ) {}
 
   find(folderUri: vscode.Uri, credentialId: string): { folder: IndexedFolder; progress: CredentialProgress } | undefined {
     const folder = this.index.folders().find((f) => f.folder.uri.toString() === folderUri.toString()) ?? this.index.folderOf(folderUri);
@@ -108,18 +124,24 @@ class TranscriptExport {
       asOf: this.index.asOf(),
       generated: localToday(),
       missingCertificates: folder.index.missingCertificates(),
+      problems: folder.index.problems(),
     });
     // Checked again as they are written: what was asked about may have changed meanwhile.
     const csv = await writeInsideFolder(root, csvPath, transcriptCsvFile(transcript), { replace: existing });
     const html = await writeInsideFolder(root, htmlPath, transcriptHtml(transcript), { replace: existing });
-    if (!options.quiet) void this.open(csv, html, learnerName === '', transcript.leftOut.errors);
+    if (!options.quiet) {
+      // A CSV opened in the editor is one long line per row: the printable view is what a person reads.
+      this.view.show(transcript, html);
+      // Not awaited (a message waits for its answer), so its failure is reported here rather than lost.
+      this.tell(html, learnerName === '', transcript.leftOut.errors).catch((error: unknown) =>
+        reportError(vscode.l10n.t('The transcript was written, but the next step failed: {0}', error instanceof Error ? error.message : String(error)), error),
+      );
+    }
     return { csv, html };
   }
 
-  private async open(csv: vscode.Uri, html: vscode.Uri, noName: boolean, withErrors: number): Promise<void> {
-    // Run from the dashboard, the CSV opens beside it rather than covering it.
-    const fromWebview = vscode.window.tabGroups.activeTabGroup.activeTab?.input instanceof vscode.TabInputWebview;
-    await vscode.window.showTextDocument(csv, { preview: false, viewColumn: fromWebview ? vscode.ViewColumn.Beside : undefined });
+  /** What was written and what is missing from it, with the next steps as buttons. */
+  private async tell(html: vscode.Uri, noName: boolean, withErrors: number): Promise<void> {
     if (withErrors > 0) {
       void vscode.window.showWarningMessage(
         withErrors === 1
@@ -127,16 +149,14 @@ class TranscriptExport {
           : vscode.l10n.t('{0} notes with errors are left out of the transcript: fix them (see the Problems panel) and export again.', withErrors),
       );
     }
-    const openHtml = vscode.l10n.t('Open Printable Transcript');
-    const reveal = vscode.l10n.t('Reveal in File Explorer');
+    const reveal = vscode.l10n.t('Show in Explorer');
     const setName = vscode.l10n.t('Set Learner Name');
     const message = noName
-      ? vscode.l10n.t('Transcript written to transcripts/. Your name is not set (pharmacyCe.learnerName): an audit transcript should carry it.')
-      : vscode.l10n.t('Transcript written to transcripts/.');
-    const buttons = noName ? [openHtml, setName] : [openHtml, reveal];
-    const choice = await vscode.window.showInformationMessage(message, ...buttons);
-    if (choice === openHtml) await vscode.env.openExternal(html);
-    else if (choice === reveal) await vscode.commands.executeCommand('revealFileInOS', html);
+      ? vscode.l10n.t('Transcript written to transcripts/ (a spreadsheet file and a printable page). Your name is not set: an audit transcript should carry it.')
+      : vscode.l10n.t('Transcript written to transcripts/ (a spreadsheet file and a printable page).');
+    const choice = await vscode.window.showInformationMessage(message, ...(noName ? [setName, reveal] : [reveal]));
+    // revealInExplorer exists wherever VS Code runs (revealFileInOS does not in a browser).
+    if (choice === reveal) await vscode.commands.executeCommand('revealInExplorer', html);
     else if (choice === setName) await vscode.commands.executeCommand('workbench.action.openSettings', 'pharmacyCe.learnerName');
   }
 }

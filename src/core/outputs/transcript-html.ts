@@ -1,0 +1,127 @@
+// The printable transcript page: the standalone file Export Transcript writes, and the same body and style
+// inside VS Code's transcript view. Every value from the notes is escaped.
+import { formatHours } from '../common/numbers';
+import { escapeHtml } from '../common/text';
+import { topicLabel } from '../notes/topics';
+import { AUDIENCE_LABEL, FORMAT_LABEL, type Transcript } from './transcript';
+
+/**
+ * The page's style. Page numbers come from the `@page` margin boxes (Chromium 131+, so VS Code's view and
+ * any current browser print them); older printers simply leave them out.
+ */
+export const TRANSCRIPT_STYLE = `
+  body { font: 11pt/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; color: #111; background: #fff; margin: 2em; }
+  h1 { font-size: 18pt; margin: 0 0 .5em; }
+  h2 { font-size: 13pt; margin: 1.5em 0 .5em; }
+  dl { display: grid; grid-template-columns: max-content 1fr; gap: .2em 1em; margin: 0; }
+  dt { font-weight: 600; }
+  dd { margin: 0; }
+  table { border-collapse: collapse; width: 100%; font-size: 9.5pt; }
+  th, td { border: 1px solid #999; padding: .25em .4em; text-align: left; vertical-align: top; }
+  th { background: #eee; }
+  td.num { text-align: right; white-space: nowrap; }
+  td.date, td.uan { white-space: nowrap; }
+  td.flags { color: #8a3b00; font-weight: 600; }
+  tr.not-counted td { color: #555; font-style: italic; }
+  .verify { border: 1px solid #b60; padding: .5em; }
+  footer { margin-top: 2em; font-size: 9pt; color: #333; }
+  @page {
+    size: letter landscape;
+    margin: 1.5cm 1.5cm 2cm;
+    @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 9pt system-ui, sans-serif; color: #333; }
+  }
+  @media print {
+    body { margin: 0; }
+    thead { display: table-header-group; }
+    tr { break-inside: avoid; }
+    th { background: #eee !important; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  }
+`;
+
+/** The page's content (what goes inside `<body>`). */
+export function transcriptBody(t: Transcript): string {
+  const e = escapeHtml;
+  const requirementRows = t.requirements
+    .map((r) => `<tr><td>${e(r.label)}</td><td class="num">${e(formatHours(r.earned))}</td><td class="num">${e(formatHours(r.required))}</td><td>${r.met ? 'met' : 'not met'}</td></tr>`)
+    .join('\n');
+  const activityRows = t.rows
+    .map(
+      (r) =>
+        `<tr${r.counted ? '' : ' class="not-counted"'}><td class="date">${e(r.completed ?? '')}</td><td>${e(r.title)}</td><td>${e(r.provider ?? '')}</td>` +
+        `<td class="uan">${e(r.uan ?? '')}</td><td>${e(FORMAT_LABEL[r.format] ?? r.format)}</td><td>${e(AUDIENCE_LABEL[r.audience] ?? r.audience)}</td>` +
+        `<td>${e(r.topics.map(topicLabel).join(', '))}</td><td class="num">${e(formatHours(r.hours))}</td><td>${e(r.certificate ?? '')}</td>` +
+        `<td>${r.counted ? 'yes' : 'no'}</td><td>${e(r.reason ?? '')}</td><td>${r.limits.map(e).join('<br>')}</td><td class="flags">${r.flags.map(e).join('<br>')}</td></tr>`,
+    )
+    .join('\n');
+  const limits = t.limits.map((l) => `<li>${e(l)}</li>`).join('');
+  const errorRows = t.errorNotes.map((n) => `<tr><td>${e(n.title)}</td><td>${e(n.path)}</td><td>${e(n.reason)}</td></tr>`).join('\n');
+  const caveats = t.caveats.map((c) => `<li>${e(c)}</li>`).join('');
+  return `<header>
+<h1>Continuing education transcript</h1>
+<dl>
+<dt>Learner</dt><dd>${e(t.learnerName || '(name not set)')}</dd>
+<dt>Credential</dt><dd>${e(t.credential.label)}${t.credential.ruleSetName !== t.credential.label ? ` (${e(t.credential.ruleSetName)})` : ''}</dd>
+<dt>Cycle</dt><dd>${e(t.cycle.start)} to ${e(t.cycle.end)}</dd>
+<dt>Hours</dt><dd>${e(formatHours(t.totals.earned))} of ${e(formatHours(t.totals.required))} required (${t.totals.met ? 'met' : 'not met'}) as of ${e(t.asOf)}</dd>
+</dl>
+</header>
+<section>
+<h2>Totals per requirement</h2>
+<table>
+<thead><tr><th>Requirement</th><th>Earned (h)</th><th>Required (h)</th><th>Status</th></tr></thead>
+<tbody>
+<tr><td>Total</td><td class="num">${e(formatHours(t.totals.earned))}</td><td class="num">${e(formatHours(t.totals.required))}</td><td>${t.totals.met ? 'met' : 'not met'}</td></tr>
+${requirementRows}
+</tbody>
+</table>
+${limits ? `<h2>Limits that applied</h2>\n<ul class="limits">${limits}</ul>` : ''}
+</section>
+<section>
+<h2>Activities</h2>
+<table class="activities">
+<thead><tr><th>Completed</th><th>Title</th><th>Provider</th><th>UAN</th><th>Format</th><th>Audience</th><th>Topics</th><th>Hours</th><th>Certificate</th><th>Counted</th><th>Reason</th><th>Limit</th><th>To check</th></tr></thead>
+<tbody>
+${activityRows || '<tr><td colspan="13">No activities in this cycle.</td></tr>'}
+</tbody>
+</table>
+</section>
+${errorRows ? `<section>
+<h2>Left out: notes with errors</h2>
+<p>These notes are not in the figures above until their error is fixed.</p>
+<table class="errors">
+<thead><tr><th>Title</th><th>Note</th><th>Error</th></tr></thead>
+<tbody>
+${errorRows}
+</tbody>
+</table>
+</section>` : ''}
+<footer>
+${t.verify ? `<p class="verify">Some values of this rule set could not be verified against a primary source: verify them with your board or certifying body.</p>` : ''}
+<p>Rules: ${e(t.credential.ruleSetName)}, source ${e(t.source)}, as of ${e(t.ruleAsOf)}.</p>
+${caveats ? `<ul>${caveats}</ul>` : ''}
+<p>Generated ${e(t.generated)} by Pharmacy CE Notes from the learner's own notes. Keep each certificate: it is the evidence an audit asks for.</p>
+</footer>`;
+}
+
+/** The page's title. */
+export function transcriptTitle(t: Transcript): string {
+  return `CE transcript: ${t.credential.label}`;
+}
+
+/** A standalone, printable HTML page. No script, a CSP that forbids any, and every value escaped. */
+export function transcriptHtml(t: Transcript): string {
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(transcriptTitle(t))}</title>
+<style>${TRANSCRIPT_STYLE}</style>
+</head>
+<body>
+${transcriptBody(t)}
+</body>
+</html>
+`;
+}
