@@ -7,7 +7,8 @@ import { noteUriOf } from '../../services/targets';
 import type { WorkspaceIndex } from '../../services/types';
 import { RefusedWriteError, inspectTarget, pathInside } from '../safe-write';
 import { addTextEdits, mayWrite } from './shared';
-import { usDate, type Questions, type Step } from './questions';
+import type { Questions, Step } from './questions';
+import { formatDate } from '../../ui/format';
 
 /**
  * `arg`: a Uri or NoteTarget (tree item), else the active editor's note. `date`: `YYYY-MM-DD` to skip the question
@@ -73,8 +74,8 @@ async function askDate(questions: Questions, title: string): Promise<CalendarDat
   const yesterday = addDays(today, -1);
   type Item = vscode.QuickPickItem & { date?: CalendarDate };
   const items: Item[] = [
-    { label: vscode.l10n.t('Today ({0})', usDate(today)), date: today },
-    { label: vscode.l10n.t('Yesterday ({0})', usDate(yesterday)), date: yesterday },
+    { label: vscode.l10n.t('Today ({0})', formatDate(today)), date: today },
+    { label: vscode.l10n.t('Yesterday ({0})', formatDate(yesterday)), date: yesterday },
     { label: vscode.l10n.t('Pick a date…') },
   ];
   const picked = await questions.pickOne({ title, placeholder: vscode.l10n.t('When did you complete it?'), items });
@@ -90,7 +91,7 @@ export function askCompletionDate(questions: Questions, step: Step, value: Calen
     ...step,
     prompt: vscode.l10n.t('Completion date, as on the certificate'),
     value,
-    warn: (date) => (date > today ? vscode.l10n.t('{0} is in the future.', usDate(date)) : undefined),
+    warn: (date) => (date > today ? vscode.l10n.t('{0} is in the future.', formatDate(date)) : undefined),
   });
 }
 

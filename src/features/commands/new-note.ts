@@ -9,7 +9,7 @@ import type { WorkspaceIndex, IndexedFolder } from '../../services/types';
 import { askCompletionDate } from './mark-completed';
 import { askAlwaysUseFolder, askFolder, cleanFolder } from './new-note-folder';
 import type { Questions, Step } from './questions';
-import { usDate } from './questions';
+import { formatDate } from '../../ui/format';
 import { createWithEdit, inspectFolder } from '../safe-write';
 import { chooseFolder, exists, mayWrite } from './shared';
 import { readSettings } from '../../services/settings';
@@ -231,7 +231,7 @@ async function askCompletion(questions: Questions, step: Step): Promise<Calendar
   const today = localToday();
   type Item = vscode.QuickPickItem & { answer: 'today' | 'pick' | 'planned' };
   const items: Item[] = [
-    { label: vscode.l10n.t('Completed today ({0})', usDate(today)), answer: 'today' },
+    { label: vscode.l10n.t('Completed today ({0})', formatDate(today)), answer: 'today' },
     { label: vscode.l10n.t('Completed on another day…'), answer: 'pick' },
     { label: vscode.l10n.t('Planned'), description: vscode.l10n.t('not done yet: shown, not counted'), answer: 'planned' },
   ];

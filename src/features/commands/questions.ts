@@ -3,7 +3,7 @@
 // a warning needs a second Enter, an error keeps the box open. One instance, made by the commands feature;
 // its onDidShow lets integration tests answer the real pickers.
 import * as vscode from 'vscode';
-import { localToday, parseTypedDate } from '../../core/common/dates';
+import { parseTypedDate } from '../../core/common/dates';
 import type { CalendarDate } from '../../core/types';
 
 /** Where a question sits in a flow: shown by VS Code as "2/7" beside the title. */
@@ -168,8 +168,8 @@ export class Questions implements vscode.Disposable {
   async date(q: DateQuestion): Promise<CalendarDate | undefined> {
     const answer = await this.text({
       ...q,
-      value: q.value === undefined ? undefined : usDate(q.value),
-      placeholder: vscode.l10n.t('MM/DD/YYYY, e.g. {0}', usDate(localToday())),
+      prompt: vscode.l10n.t('{0} Type it as MM/DD/YYYY or YYYY-MM-DD.', q.prompt),
+      placeholder: vscode.l10n.t('MM/DD/YYYY or YYYY-MM-DD'),
       check: (text) => {
         const parsed = parseTypedDate(text);
         if ('error' in parsed) return { error: parsed.error };
@@ -181,11 +181,6 @@ export class Questions implements vscode.Disposable {
     const parsed = parseTypedDate(answer);
     return 'date' in parsed ? parsed.date : undefined;
   }
-}
-
-/** `06/30/2027`: how certificates print the date, so that is how a suggested date is shown to edit. */
-export function usDate(date: CalendarDate): string {
-  return `${date.slice(5, 7)}/${date.slice(8, 10)}/${date.slice(0, 4)}`;
 }
 
 function setStep(input: vscode.QuickInput, q: Step): void {

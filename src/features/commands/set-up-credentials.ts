@@ -6,7 +6,8 @@ import type { CalendarDate, ResolvedConfig, RuleSet } from '../../core/types';
 import { isCredentialTarget } from '../../services/targets';
 import type { WorkspaceIndex } from '../../services/types';
 import { credentialsFileEdits, newCredentialsFile, type ChosenCredential } from './credentials-file';
-import { usDate, type Questions } from './questions';
+import type { Questions } from './questions';
+import { formatDate } from '../../ui/format';
 import { createWithEdit, inspectTarget } from '../safe-write';
 import { chooseFolder, exists, mayWrite, openDocument } from './shared';
 import { readSettings } from '../../services/settings';
@@ -91,7 +92,7 @@ async function askCredentials(questions: Questions, title: string, config: Resol
     detail: [
       vscode.l10n.t('{0} h every {1} months', r.totalHours, r.cycleMonths),
       r.verify ? vscode.l10n.t('$(warning) verify with your board') : undefined,
-      current.has(r.id) ? vscode.l10n.t('cycle ends {0}', usDate(current.get(r.id)!)) : undefined,
+      current.has(r.id) ? vscode.l10n.t('cycle ends {0}', formatDate(current.get(r.id)!)) : undefined,
     ]
       .filter((s) => s !== undefined)
       .join(' · '),
@@ -116,7 +117,7 @@ async function askCredentials(questions: Questions, title: string, config: Resol
       totalSteps: picked.length,
       prompt: vscode.l10n.t('When does your {0} cycle end? The expiry date on your certificate or registration.', r.name),
       value: suggestedCycleEnd(r, current),
-      warn: (date) => (date < today ? vscode.l10n.t('{0} has already passed: the cycle end is the expiry date of your current certificate.', usDate(date)) : undefined),
+      warn: (date) => (date < today ? vscode.l10n.t('{0} has already passed: the cycle end is the expiry date of your current certificate.', formatDate(date)) : undefined),
     });
     if (!cycleEnd) return undefined;
     chosen.push({ ruleSet: r.id, cycleEnd });
