@@ -89,7 +89,7 @@ export function askCompletionDate(questions: Questions, step: Step, value: Calen
   const today = localToday();
   return questions.date({
     ...step,
-    prompt: vscode.l10n.t('Completion date, as on the certificate'),
+    prompt: vscode.l10n.t('Completion date, as on the certificate.'),
     value,
     warn: (date) => (date > today ? vscode.l10n.t('{0} is in the future.', formatDate(date)) : undefined),
   });
