@@ -121,8 +121,9 @@ describe('Commands', () => {
       assert.deepEqual([...ce.topics].sort(), ['law', 'pain-management']);
       assert.deepEqual(index.folders()[0].index.problemsFor('notes/new/opioid-stewardship-safe-dispensing.md'), []);
 
-      // Same title again: a new file name, and a planned note has no completion date.
-      const second = await vscode.commands.executeCommand<vscode.Uri>('pharmacyCe.newNote', { title: 'Opioid Stewardship: Safe Dispensing', hours: 1, completed: 'planned', folder: 'notes/new', open: false });
+      // Same title again, created anyway (the question is answered by ifExists): a new file name, and a planned
+      // note has no completion date.
+      const second = await vscode.commands.executeCommand<vscode.Uri>('pharmacyCe.newNote', { title: 'Opioid Stewardship: Safe Dispensing', hours: 1, completed: 'planned', folder: 'notes/new', open: false, ifExists: 'create' });
       assert.ok(second?.path.endsWith('/opioid-stewardship-safe-dispensing-2.md'), second?.path);
       const planned = fs.readFileSync(second.fsPath, 'utf8');
       assert.match(planned, /\nstatus: planned\n/);

@@ -13,6 +13,7 @@ import {
   isDateInRange,
   isWithin,
   localToday,
+  parseTypedDate,
   toCalendarDate,
 } from '../../src/core/common/dates';
 
@@ -164,5 +165,49 @@ describe('dates', () => {
     assert.equal(isDateInRange('1899-12-31'), false);
     assert.equal(isDateInRange('2200-01-01'), false);
     assert.equal(isDateInRange('0001-06-01'), false);
+  });
+
+  describe('parseTypedDate (a date a person types)', () => {
+    const dateOf = (text: string) => {
+      const r = parseTypedDate(text);
+      return 'date' in r ? r.date : `error: ${r.error}`;
+    };
+
+    it('reads month-first dates as certificates print them, and YYYY-MM-DD', () => {
+      assert.equal(dateOf('06/30/2027'), '2027-06-30');
+      assert.equal(dateOf('6/3/2027'), '2027-06-03');
+      assert.equal(dateOf(' 06-30-2027 '), '2027-06-30');
+      assert.equal(dateOf('06.30.2027'), '2027-06-30');
+      assert.equal(dateOf('2027-06-30'), '2027-06-30');
+      assert.equal(dateOf('2027-6-3'), '2027-06-03');
+      assert.equal(dateOf('02/29/2028'), '2028-02-29');
+    });
+
+    it('refuses impossible dates, saying why', () => {
+      assert.equal(dateOf('06/31/2027'), 'error: 06/31/2027 is not a real date: June 2027 has 30 days.');
+      assert.equal(dateOf('2027-02-29'), 'error: 2027-02-29 is not a real date: February 2027 has 28 days.');
+      assert.equal(dateOf('00/10/2027'), 'error: There is no month 0.');
+      assert.equal(dateOf('13/40/2027'), 'error: There is no month 13.');
+      assert.equal(dateOf('2027-06-00'), 'error: 2027-06-00 is not a real date: June 2027 has 30 days.');
+    });
+
+    it('points out a day-first date and a two-digit year', () => {
+      assert.equal(dateOf('30/06/2027'), 'error: There is no month 30. Month first: 06/30/2027?');
+      assert.equal(dateOf('06/30/27'), 'error: Write the year with four digits: 06/30/2027?');
+    });
+
+    it('refuses what is not a date and years no cycle has', () => {
+      for (const text of ['', 'tomorrow', '2027/06/30/1', '2027-06-30T00:00', '06302027', '1/2/3']) assert.match(dateOf(text), /^error: Enter the date as MM\/DD\/YYYY/, text);
+      assert.equal(dateOf('06/30/0027'), 'error: Enter a year between 1900 and 2199.');
+    });
+
+    it('reads back every calendar date in range, in both forms', () => {
+      fc.assert(
+        fc.property(calendarDate.filter(isDateInRange), (date) => {
+          assert.equal(dateOf(date), date);
+          assert.equal(dateOf(`${date.slice(5, 7)}/${date.slice(8, 10)}/${date.slice(0, 4)}`), date);
+        }),
+      );
+    });
   });
 });

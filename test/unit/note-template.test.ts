@@ -35,6 +35,17 @@ describe('noteTemplate', () => {
     );
   });
 
+  it('writes the provider and the certificate when given, and reads them back', () => {
+    const text = noteTemplate({ title: 'Law', hours: 1, topics: [], provider: 'Power-Pak C.E.', certificate: 'certificates/law: 2026.pdf' });
+    assert.match(text, /\nprovider: Power-Pak C\.E\.\ncertificate: "certificates\/law: 2026\.pdf"\nstatus: planned\n/);
+    const note = parseNote(text, 'notes/law.md').note;
+    assert.equal(note.kind, 'ce');
+    if (note.kind === 'ce') {
+      assert.equal(note.provider, 'Power-Pak C.E.');
+      assert.equal(note.certificate, 'certificates/law: 2026.pdf');
+    }
+  });
+
   it('writes a planned note without a completion date, with CRLF when asked', () => {
     const text = noteTemplate({ title: 'Immunization Basics', hours: 2, topics: [] }, '\r\n');
     assert.match(text, /^---\r\ntitle: Immunization Basics\r\nce_hours: 2\r\nstatus: planned\r\n---\r\n/);

@@ -124,3 +124,35 @@ function formatDate(year: number, month: number, day: number): CalendarDate {
   if (year < 0 || year > 9999) throw new RangeError(`year ${year} cannot be written YYYY`);
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const TYPED_ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+/** Month first, as US certificates and wallet cards print dates: 06/30/2027, 6/30/2027, 06-30-2027. */
+const TYPED_US = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/;
+
+/**
+ * A date a person typed, as `YYYY-MM-DD` or month first (`MM/DD/YYYY`), read into a calendar date; or why it
+ * is not one, in words for the person (`June has 30 days`).
+ */
+export function parseTypedDate(text: string): { date: CalendarDate } | { error: string } {
+  const t = text.trim();
+  const iso = TYPED_ISO.exec(t);
+  const us = iso ? undefined : TYPED_US.exec(t);
+  if (!iso && !us) return { error: 'Enter the date as MM/DD/YYYY (as on the certificate) or YYYY-MM-DD.' };
+  const [year, month, day] = iso ? [iso[1], iso[2], iso[3]] : [us![3], us![1], us![2]];
+  if (year.length === 2) return { error: `Write the year with four digits: ${us![1]}/${us![2]}/20${year}?` };
+  const [y, m, d] = [Number(year), Number(month), Number(day)];
+  if (m < 1 || m > 12) {
+    // 30/06/2027 is a day-first date: say so rather than only "no month 30".
+    const dayFirst = us && m > 12 && m <= 31 && d >= 1 && d <= 12 ? ` Month first: ${pad2(d)}/${pad2(m)}/${year}?` : '';
+    return { error: `There is no month ${m}.${dayFirst}` };
+  }
+  if (d < 1 || d > daysInMonth(y, m)) return { error: `${t} is not a real date: ${MONTH_NAMES[m - 1]} ${y} has ${daysInMonth(y, m)} days.` };
+  const date = formatDate(y, m, d);
+  if (!isDateInRange(date)) return { error: `Enter a year between ${FIRST_DATE.slice(0, 4)} and ${LAST_DATE.slice(0, 4)}.` };
+  return { date };
+}
+
+function pad2(n: number): string {
+  return String(n).padStart(2, '0');
+}

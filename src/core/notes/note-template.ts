@@ -14,6 +14,8 @@ export interface NewNoteFields {
   uan?: string;
   format?: Format;
   provider?: string;
+  /** Path of the certificate file, relative to the note. */
+  certificate?: string;
 }
 
 /**
@@ -26,6 +28,7 @@ export function noteTemplate(fields: NewNoteFields, eol = '\n'): string {
   if (fields.format) lines.push(`format: ${fields.format}`);
   if (fields.provider?.trim()) lines.push(`provider: ${yamlScalar(fields.provider.trim())}`);
   if (fields.uan?.trim()) lines.push(`uan: ${yamlScalar(fields.uan.trim())}`);
+  if (fields.certificate?.trim()) lines.push(`certificate: ${yamlScalar(fields.certificate.trim())}`);
   if (fields.completed) {
     lines.push('status: completed', `completed: ${fields.completed}`);
   } else {

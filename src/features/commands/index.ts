@@ -5,29 +5,39 @@ import { noteUriOf } from '../../services/targets';
 import type { WorkspaceIndex } from '../../services/types';
 import { markCompleted, markSelectionCompleted } from './mark-completed';
 import { newNote } from './new-note';
+import { Questions } from './questions';
 import { setUpCredentials } from './set-up-credentials';
 
 export type { NewNoteArgs } from './new-note';
 export type { SetUpCredentialsArgs } from './set-up-credentials';
 
-export function activate(context: vscode.ExtensionContext, index: WorkspaceIndex): void {
+/** What integration tests reach through the extension's exports. */
+export interface CommandsTestApi {
+  questions: Questions;
+  /** The context keys last set for the active editor. */
+  contextKeys(): Readonly<Record<string, boolean>>;
+}
+
+export function activate(context: vscode.ExtensionContext, index: WorkspaceIndex): CommandsTestApi {
   const t = vscode.l10n.t;
+  const questions = new Questions();
   context.subscriptions.push(
-    vscode.commands.registerCommand('pharmacyCe.newNote', guarded(t('New CE Note'), (arg?: unknown) => newNote(context, index, arg))),
+    questions,
+    vscode.commands.registerCommand('pharmacyCe.newNote', guarded(t('New CE Note'), (arg?: unknown) => newNote(context, questions, index, arg))),
     vscode.commands.registerCommand(
       'pharmacyCe.markCompleted',
       // From a tree's context menu the second argument is the whole selection; from automation, a date.
       guarded(t('Mark Note Completed'), (arg?: unknown, second?: unknown) =>
-        Array.isArray(second) && second.length > 1 ? markSelectionCompleted(index, second) : markCompleted(index, arg, Array.isArray(second) ? undefined : second),
+        Array.isArray(second) && second.length > 1 ? markSelectionCompleted(questions, index, second) : markCompleted(questions, index, arg, Array.isArray(second) ? undefined : second),
       ),
     ),
-    vscode.commands.registerCommand('pharmacyCe.setUpCredentials', guarded(t('Set Up Credentials'), (arg?: unknown) => setUpCredentials(index, arg))),
+    vscode.commands.registerCommand('pharmacyCe.setUpCredentials', guarded(t('Set Up Credentials'), (arg?: unknown) => setUpCredentials(questions, index, arg))),
     vscode.commands.registerCommand('pharmacyCe.refresh', guarded(t('Refresh'), () => refresh(index))),
     vscode.commands.registerCommand('pharmacyCe.showProblems', guarded(t('Show Problems'), () => vscode.commands.executeCommand('workbench.actions.view.problems'))),
     vscode.commands.registerCommand('pharmacyCe.copyUan', guarded(t('Copy UAN'), (arg?: unknown) => copyUan(index, arg))),
     vscode.commands.registerCommand('pharmacyCe.openNote', guarded(t('Open Note'), (arg?: unknown) => openNote(arg))),
   );
-  activateContextKeys(context, index);
+  return { questions, contextKeys: activateContextKeys(context, index) };
 }
 
 function refresh(index: WorkspaceIndex): Thenable<void> {
@@ -58,21 +68,26 @@ async function openNote(arg: unknown): Promise<void> {
   await vscode.window.showTextDocument(uri, { preview: true });
 }
 
-/** `pharmacyCe.activeIsCeNote` and `pharmacyCe.activeHasUan`, for the editor title and palette. */
-function activateContextKeys(context: vscode.ExtensionContext, index: WorkspaceIndex): void {
-  let last: string | undefined;
+/**
+ * `pharmacyCe.activeIsCeNote`, `pharmacyCe.activeHasUan` and `pharmacyCe.activeNoteCompleted` (a note already
+ * completed on a date: no ✓ button), for the editor title and palette. Returns a reader of the last values set.
+ */
+function activateContextKeys(context: vscode.ExtensionContext, index: WorkspaceIndex): () => Readonly<Record<string, boolean>> {
+  let last: Record<string, boolean> = {};
   const update = () => {
     const uri = vscode.window.activeTextEditor?.document.uri;
     const found = uri && index.noteAt(uri);
-    const isCe = !!found && found.note.kind === 'ce';
-    const hasUan = isCe && found.note.kind === 'ce' && !!found.note.uanText;
-    const state = `${isCe}/${hasUan}`;
-    if (state === last) return;
-    last = state;
-    void vscode.commands.executeCommand('setContext', 'pharmacyCe.activeIsCeNote', isCe);
-    void vscode.commands.executeCommand('setContext', 'pharmacyCe.activeHasUan', hasUan);
+    const note = found && found.note.kind === 'ce' ? found.note : undefined;
+    const keys: Record<string, boolean> = {
+      'pharmacyCe.activeIsCeNote': !!note,
+      'pharmacyCe.activeHasUan': !!note?.uanText,
+      'pharmacyCe.activeNoteCompleted': note?.status === 'completed' && note.completed !== undefined,
+    };
+    for (const [key, value] of Object.entries(keys)) if (last[key] !== value) void vscode.commands.executeCommand('setContext', key, value);
+    last = keys;
   };
   context.subscriptions.push(vscode.window.onDidChangeActiveTextEditor(update), index.onDidChange(update));
   index.ready.then(update, () => undefined);
   update();
+  return () => last;
 }

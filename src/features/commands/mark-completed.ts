@@ -7,12 +7,14 @@ import { noteUriOf } from '../../services/targets';
 import type { WorkspaceIndex } from '../../services/types';
 import { RefusedWriteError, inspectTarget, pathInside } from '../safe-write';
 import { addTextEdits, mayWrite } from './shared';
+import type { Questions, Step } from './questions';
+import { formatDate } from '../../ui/format';
 
 /**
  * `arg`: a Uri or NoteTarget (tree item), else the active editor's note. `date`: `YYYY-MM-DD` to skip the question
  * (automation and tests). Returns the date written, or undefined when nothing was done.
  */
-export async function markCompleted(index: WorkspaceIndex, arg?: unknown, date?: unknown): Promise<CalendarDate | undefined> {
+export async function markCompleted(questions: Questions, index: WorkspaceIndex, arg?: unknown, date?: unknown): Promise<CalendarDate | undefined> {
   const title = vscode.l10n.t('Mark Note Completed');
   if (!mayWrite(title)) return undefined;
   const uri = noteUriOf(arg);
@@ -30,7 +32,7 @@ export async function markCompleted(index: WorkspaceIndex, arg?: unknown, date?:
     return undefined;
   }
 
-  const chosen = typeof date === 'string' && isCalendarDate(date) ? date : await askDate(title);
+  const chosen = typeof date === 'string' && isCalendarDate(date) ? date : await askDate(questions, title);
   if (!chosen) return undefined;
 
   // Only a regular file inside a workspace folder is edited: never a note reached through a link.
@@ -59,45 +61,38 @@ export async function markCompleted(index: WorkspaceIndex, arg?: unknown, date?:
 }
 
 /** Several notes selected in a tree: one date question, then each note as above. */
-export async function markSelectionCompleted(index: WorkspaceIndex, targets: readonly unknown[]): Promise<CalendarDate | undefined> {
+export async function markSelectionCompleted(questions: Questions, index: WorkspaceIndex, targets: readonly unknown[]): Promise<CalendarDate | undefined> {
   if (!mayWrite(vscode.l10n.t('Mark Note Completed'))) return undefined;
-  const date = await askDate(vscode.l10n.t('Mark {0} Notes Completed', targets.length));
+  const date = await askDate(questions, vscode.l10n.t('Mark {0} Notes Completed', targets.length));
   if (!date) return undefined;
-  for (const target of targets) if (noteUriOf(target)) await markCompleted(index, target, date);
+  for (const target of targets) if (noteUriOf(target)) await markCompleted(questions, index, target, date);
   return date;
 }
 
-async function askDate(title: string): Promise<CalendarDate | undefined> {
+async function askDate(questions: Questions, title: string): Promise<CalendarDate | undefined> {
   const today = localToday();
   const yesterday = addDays(today, -1);
   type Item = vscode.QuickPickItem & { date?: CalendarDate };
   const items: Item[] = [
-    { label: vscode.l10n.t('Today ({0})', today), date: today },
-    { label: vscode.l10n.t('Yesterday ({0})', yesterday), date: yesterday },
+    { label: vscode.l10n.t('Today ({0})', formatDate(today)), date: today },
+    { label: vscode.l10n.t('Yesterday ({0})', formatDate(yesterday)), date: yesterday },
     { label: vscode.l10n.t('Pick a date…') },
   ];
-  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('When did you complete it?') });
+  const picked = await questions.pickOne({ title, placeholder: vscode.l10n.t('When did you complete it?'), items });
   if (!picked) return undefined;
   if (picked.date) return picked.date;
-  return askCalendarDate(title, vscode.l10n.t('Completion date (YYYY-MM-DD)'), today, true);
+  return askCompletionDate(questions, { title }, today);
 }
 
-/** An InputBox for a `YYYY-MM-DD` date; `pastOnly` warns (without refusing) about a date after today. */
-export async function askCalendarDate(title: string, prompt: string, value: CalendarDate, pastOnly: boolean): Promise<CalendarDate | undefined> {
+/** The day an activity was completed, typed; a day after today is warned about (a slip, or a planned activity). */
+export function askCompletionDate(questions: Questions, step: Step, value: CalendarDate): Promise<CalendarDate | undefined> {
   const today = localToday();
-  const answer = await vscode.window.showInputBox({
-    title,
-    prompt,
+  return questions.date({
+    ...step,
+    prompt: vscode.l10n.t('Completion date, as on the certificate.'),
     value,
-    ignoreFocusOut: true,
-    validateInput: (text) => {
-      const t = text.trim();
-      if (!isCalendarDate(t)) return vscode.l10n.t('Enter a real date as YYYY-MM-DD, e.g. {0}.', today);
-      if (pastOnly && t > today) return { message: vscode.l10n.t('That date is in the future.'), severity: vscode.InputBoxValidationSeverity.Warning };
-      return undefined;
-    },
+    warn: (date) => (date > today ? vscode.l10n.t('{0} is in the future.', formatDate(date)) : undefined),
   });
-  return answer === undefined ? undefined : answer.trim();
 }
 
 function baseName(uri: vscode.Uri): string {

@@ -2,11 +2,12 @@
 import * as vscode from 'vscode';
 import { CONFIG_FILE, parseConfig } from '../../core/rules/config';
 import { addMonths, endOfMonth, isCalendarDate, localToday } from '../../core/common/dates';
-import type { ResolvedConfig, RuleSet } from '../../core/types';
+import type { CalendarDate, ResolvedConfig, RuleSet } from '../../core/types';
 import { isCredentialTarget } from '../../services/targets';
 import type { WorkspaceIndex } from '../../services/types';
 import { credentialsFileEdits, newCredentialsFile, type ChosenCredential } from './credentials-file';
-import { askCalendarDate } from './mark-completed';
+import type { Questions } from './questions';
+import { formatDate } from '../../ui/format';
 import { createWithEdit, inspectTarget } from '../safe-write';
 import { chooseFolder, exists, mayWrite, openDocument } from './shared';
 import { readSettings } from '../../services/settings';
@@ -22,7 +23,7 @@ export interface SetUpCredentialsArgs {
   open?: boolean;
 }
 
-export async function setUpCredentials(index: WorkspaceIndex, arg?: unknown): Promise<vscode.Uri | undefined> {
+export async function setUpCredentials(questions: Questions, index: WorkspaceIndex, arg?: unknown): Promise<vscode.Uri | undefined> {
   const title = vscode.l10n.t('Set Up Credentials');
   if (!mayWrite(title)) return undefined;
   const given: SetUpCredentialsArgs = isArgs(arg) ? arg : {};
@@ -39,7 +40,7 @@ export async function setUpCredentials(index: WorkspaceIndex, arg?: unknown): Pr
   const cspt = readSettings(folder.folder.uri).csptSterileHours;
   const { config } = parseConfig(document?.getText(), { asOf: localToday(), ruleSetOptions: { csptSterileHours: cspt } });
 
-  const chosen = given.credentials ? checked(given.credentials, config) : await askCredentials(title, config);
+  const chosen = given.credentials ? checked(given.credentials, config) : await askCredentials(questions, title, config);
   if (!chosen) return undefined;
   const edit = new vscode.WorkspaceEdit();
   let wasDirty = false;
@@ -82,7 +83,7 @@ function checked(credentials: ChosenCredential[], config: ResolvedConfig): Chose
   return credentials;
 }
 
-async function askCredentials(title: string, config: ResolvedConfig): Promise<ChosenCredential[] | undefined> {
+async function askCredentials(questions: Questions, title: string, config: ResolvedConfig): Promise<ChosenCredential[] | undefined> {
   // What the file says now (not the built-in default a folder without a file gets).
   const current = new Map(config.fromFile ? config.credentials.map((c) => [c.ruleSetId, c.cycle.end] as const) : []);
   type Item = vscode.QuickPickItem & { ruleSet: RuleSet };
@@ -92,33 +93,40 @@ async function askCredentials(title: string, config: ResolvedConfig): Promise<Ch
     detail: [
       vscode.l10n.t('{0} h every {1} months', r.totalHours, r.cycleMonths),
       r.verify ? vscode.l10n.t('$(warning) verify with your board') : undefined,
-      current.has(r.id) ? vscode.l10n.t('cycle ends {0}', current.get(r.id)!) : undefined,
+      current.has(r.id) ? vscode.l10n.t('cycle ends {0}', formatDate(current.get(r.id)!)) : undefined,
     ]
       .filter((s) => s !== undefined)
       .join(' · '),
-    picked: current.has(r.id),
     ruleSet: r,
   }));
-  const picked = await vscode.window.showQuickPick(items, {
+  const picked = await questions.pickMany({
     title,
-    placeHolder: vscode.l10n.t('The credentials you hold (rules marked "verify" could not be confirmed against a primary source)'),
-    canPickMany: true,
+    placeholder: vscode.l10n.t('The credentials you hold: tick each with Space, then press Enter (rules marked "verify" could not be confirmed against a primary source)'),
+    nothingChosen: vscode.l10n.t('Nothing is ticked: highlight a credential you hold, or tick several with Space, then press Enter.'),
+    items,
+    ticked: items.filter((it) => current.has(it.ruleSet.id)),
     matchOnDescription: true,
-    ignoreFocusOut: true,
   });
-  if (!picked || picked.length === 0) return undefined;
+  if (!picked) return undefined;
+  const today = localToday();
   const chosen: ChosenCredential[] = [];
   for (const [i, item] of picked.entries()) {
     const r = item.ruleSet;
-    const suggested = current.get(r.id) ?? endOfMonth(addMonths(localToday(), r.cycleMonths));
-    const cycleEnd = await askCalendarDate(
-      `${title} (${i + 1}/${picked.length})`,
-      vscode.l10n.t('When does your {0} cycle end? The expiry date on your certificate or registration, YYYY-MM-DD.', r.name),
-      suggested,
-      false,
-    );
+    const cycleEnd = await questions.date({
+      title,
+      step: i + 1,
+      totalSteps: picked.length,
+      prompt: vscode.l10n.t('When does your {0} cycle end? The expiry date on your certificate or registration.', r.name),
+      value: suggestedCycleEnd(r, current),
+      warn: (date) => (date < today ? vscode.l10n.t('{0} has already passed: the cycle end is the expiry date of your current certificate.', formatDate(date)) : undefined),
+    });
     if (!cycleEnd) return undefined;
     chosen.push({ ruleSet: r.id, cycleEnd });
   }
   return chosen;
+}
+
+/** The cycle end offered for a rule set: what the file says, else a full cycle from today. */
+function suggestedCycleEnd(ruleSet: RuleSet, current: ReadonlyMap<string, CalendarDate>): CalendarDate {
+  return current.get(ruleSet.id) ?? endOfMonth(addMonths(localToday(), ruleSet.cycleMonths));
 }
