@@ -45,7 +45,7 @@ async function main() {
   for (const step of steps) {
     const started = Date.now();
     try {
-      await withTimeout(step.run({ workbench }), STEP_TIMEOUT_MS, step.name);
+      await withTimeout(step.run({ workbench }), step.timeoutMs ?? STEP_TIMEOUT_MS, step.name);
       passed++;
       process.stdout.write(`  ✓ ${step.name} (${Date.now() - started} ms)\n`);
     } catch (error) {
