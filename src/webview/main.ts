@@ -99,7 +99,8 @@ function reveal(target: DashboardTarget): void {
   select(block.dataset.key);
   // A card is taller than most windows: show its top. A note fits: centre it.
   block.scrollIntoView({ block: target.kind === 'credential' ? 'start' : 'center' });
-  const focusable = el.matches('button') ? el : (el.querySelector<HTMLElement>('button') ?? block);
+  // Focus goes to the card itself (a screen reader then reads its name), or to the note's button.
+  const focusable = target.kind === 'credential' ? block : el.matches('button') ? el : (el.querySelector<HTMLElement>('button') ?? block);
   focusable.focus({ preventScroll: true });
   block.classList.remove('flash');
   void block.offsetWidth; // restart the highlight animation

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { steps as personSteps } from '../e2e/person-path.mjs';
+import { lookSteps } from '../e2e/look-path.mjs';
 import { startStep } from '../e2e/start-path.mjs';
 import { Workbench } from '../e2e/workbench.mjs';
 import {
@@ -37,14 +38,14 @@ async function main() {
   page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.goto(server.workbenchUrl());
   const workbench = new Workbench(page, shotsDir);
-  const steps = [...personSteps, startStep({ context, shotsDir })];
+  const steps = [...personSteps, ...lookSteps({ context, shotsDir, vsix, settings }), startStep({ context, shotsDir })];
 
   let passed = 0;
   let failed = 0;
   for (const step of steps) {
     const started = Date.now();
     try {
-      await withTimeout(step.run({ workbench }), STEP_TIMEOUT_MS, step.name);
+      await withTimeout(step.run({ workbench }), step.timeoutMs ?? STEP_TIMEOUT_MS, step.name);
       passed++;
       process.stdout.write(`  ✓ ${step.name} (${Date.now() - started} ms)\n`);
     } catch (error) {

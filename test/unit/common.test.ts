@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { formatHours, roundHours, roundTo } from '../../src/core/common/numbers';
+import { plural } from '../../src/core/common/plural';
 import { escapeHtml, escapeMarkdown } from '../../src/core/common/text';
 
 describe('hours as numbers and text', () => {
@@ -28,5 +29,11 @@ describe('escaping untrusted text', () => {
   it('escapes every character Markdown would interpret', () => {
     assert.equal(escapeMarkdown('**[x](javascript:y)** <b> ~a~ &amp; #1 | `c`'), '\\*\\*\\[x\\]\\(javascript:y\\)\\*\\* \\<b\\> \\~a\\~ \\&amp; \\#1 \\| \\`c\\`');
     assert.equal(escapeMarkdown('plain words'), 'plain words');
+  });
+});
+
+describe('plural', () => {
+  it('takes the singular for exactly 1 and the plural for 0, 2 and fractions', () => {
+    assert.deepEqual([1, 0, 2, 1.5, 0.5, -1].map((n) => plural(n, 'hour', 'hours')), ['hour', 'hours', 'hours', 'hours', 'hours', 'hours']);
   });
 });

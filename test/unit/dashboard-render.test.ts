@@ -20,15 +20,17 @@ const ctx: RenderContext = {
   trusted: true,
 };
 
-function model(notes: ParsedNote[], folders = 1, hasConfigFile = true): DashboardModel {
-  const config = parseConfig(JSON.stringify({ credentials: [{ ruleSet: 'ptcb-cpht', cycleEnd: '2027-03-31' }] }), { asOf: AS_OF }).config;
-  const progress = evaluateAll(config, notes, AS_OF);
+const CPHT_ONLY = [{ ruleSet: 'ptcb-cpht', cycleEnd: '2027-03-31' }];
+
+function model(notes: ParsedNote[], folders = 1, hasConfigFile = true, credentials: object[] = CPHT_ONLY, asOf = AS_OF): DashboardModel {
+  const config = parseConfig(JSON.stringify({ credentials }), { asOf }).config;
+  const progress = evaluateAll(config, notes, asOf);
   return {
-    asOf: AS_OF,
+    asOf,
     folders: Array.from({ length: folders }, (_, i) =>
       buildFolderModel(
         { key: `file:///w/f${i}`, name: `Folder ${i}`, workspace: { notes: () => notes, problems: () => [], missingCertificates: () => [], config }, progress, hasConfigFile },
-        AS_OF,
+        asOf,
         { cpeMonitorReminderDays: 45 },
       ),
     ),
@@ -139,5 +141,62 @@ describe('dashboard HTML', () => {
   it('says the notes are being read before the index is ready', () => {
     assert.match(renderDashboard(undefined, { ...ctx, ready: false }), /Reading your notes/);
     assert.match(renderDashboard({ asOf: AS_OF, folders: [] }, ctx), /Open a folder/);
+  });
+});
+
+describe('dashboard HTML for screen readers', () => {
+  const TWO = [...CPHT_ONLY, { id: 'tx', ruleSet: 'tx-technician', cycleEnd: '2026-12-31', label: 'Texas registration' }];
+  /** The page's buttons that act on a credential or a folder: their accessible name and what they act on. */
+  const actionButtons = (html: string) => [...html.matchAll(/<button([^>]*)>([\s\S]*?)<\/button>/g)]
+    .filter((m) => /data-show-credential|data-command/.test(m[1]))
+    .map((m) => ({
+      name: /aria-label="([^"]*)"/.exec(m[1])?.[1] ?? m[2],
+      // What pressing it does, and to which card or folder.
+      target: [/data-command="([^"]*)"/, /data-folder="([^"]*)"/, /data-(?:show-credential|credential-id)="([^"]*)"/].map((re) => re.exec(m[1])?.[1] ?? 'show').join(' '),
+    }));
+  /** Names that two buttons doing different things share. */
+  const ambiguous = (buttons: { name: string; target: string }[]) =>
+    buttons.filter((a) => buttons.some((b) => b.name === a.name && b.target !== a.target)).map((b) => b.name);
+
+  it('names each "show the card" and Export Transcript button after its credential', () => {
+    const buttons = actionButtons(renderDashboard(model([ce('a.md', { hours: 2 })], 1, true, TWO), ctx));
+    const names = buttons.map((b) => b.name);
+    assert.ok(names.includes('Show the PTCB CPhT card'), JSON.stringify(names));
+    assert.ok(names.includes('Show the Texas registration card'), JSON.stringify(names));
+    // The name starts with the visible words, so "click Export Transcript" by voice still finds it.
+    assert.ok(names.includes('Export Transcript for PTCB CPhT'), JSON.stringify(names));
+    assert.ok(names.includes('Export Transcript for Texas registration'), JSON.stringify(names));
+    assert.deepEqual(ambiguous(buttons), []);
+  });
+
+  it('names the folder too when two folders show the same credential', () => {
+    const buttons = actionButtons(renderDashboard(model([ce('a.md', { hours: 2 })], 2, false, TWO), ctx));
+    const names = buttons.map((b) => b.name);
+    assert.ok(names.includes('Export Transcript for PTCB CPhT in Folder 1'), JSON.stringify(names));
+    assert.ok(names.includes('Show the PTCB CPhT card of Folder 1'), JSON.stringify(names));
+    assert.ok(names.includes('Set Up Credentials for Folder 0'), JSON.stringify(names));
+    assert.ok(buttons.length >= 10, JSON.stringify(buttons));
+    assert.deepEqual(ambiguous(buttons), []);
+  });
+
+  it('says "1 hour", "1 note" and "1 day" for one, and the plural otherwise', () => {
+    // Patient safety stays missing, so a "needed by" step with the days left shows too.
+    const notes = [ce('a.md', { hours: 1, topics: ['law'], completed: '2027-03-01' }), ce('b.md', { hours: 2.5, completed: '2027-03-02' })];
+    const html = renderDashboard(model(notes, 1, true, CPHT_ONLY, '2027-03-30'), ctx);
+    assert.doesNotMatch(html, /\b1 (hours|notes|days|errors)\b/);
+    assert.match(html, /aria-label="Pharmacy law: 1 of 1 hour, met"/);
+    assert.match(html, /aria-label="Pharmacy law: 1 hour"/);
+    assert.match(html, /aria-label="No topic: 2\.5 hours"/);
+    assert.match(html, /aria-label="Pharmacy law: 1 note"/);
+    assert.match(html, /<dd>1 day left<\/dd>/);
+    assert.match(html, /\(1 day left\)/);
+  });
+
+  it('writes the chart axis as page text beside the drawing, hidden from screen readers (the chart is named)', () => {
+    const html = renderDashboard(model([ce('a.md', { hours: 11 })]), ctx);
+    const figure = /<figure class="timeline">[\s\S]*?<\/figure>/.exec(html)?.[0] ?? '';
+    assert.doesNotMatch(figure, /<text/);
+    assert.match(figure, /<div class="y-axis" aria-hidden="true"><span>20 h<\/span><span>0 h<\/span><\/div>/);
+    assert.match(figure, /<div class="x-axis" aria-hidden="true"><span>2025-04-01<\/span><span>2027-03-31<\/span><\/div>/);
   });
 });

@@ -14,7 +14,8 @@ import type {
 } from '../../core/outputs/dashboard-model';
 import { NO_TOPIC } from '../../core/outputs/dashboard-model';
 import { daysBetween } from '../../core/common/dates';
-import { formatHours as h, roundTo } from '../../core/common/numbers';
+import { formatHours as h, roundHours, roundTo } from '../../core/common/numbers';
+import { plural } from '../../core/common/plural';
 import { escapeHtml as e } from '../../core/common/text';
 import type { CalendarDate, Format } from '../../core/types';
 
@@ -26,6 +27,11 @@ export interface RenderContext {
   ready: boolean;
   /** Commands that write files are offered only in a trusted workspace. */
   trusted: boolean;
+}
+
+/** What every part of one page needs: names repeated per folder say which folder when there are several. */
+interface PageContext extends RenderContext {
+  multiRoot: boolean;
 }
 
 const MAX_EXCERPT = 800;
@@ -72,18 +78,19 @@ export function renderExcerpt(text: string, t: RenderContext['t']): string {
   return markdown.render(source, env);
 }
 
-export function renderDashboard(model: DashboardModel | undefined, ctx: RenderContext): string {
-  const { t } = ctx;
-  if (!ctx.ready || !model) return `<p class="empty" role="status">${e(t('Reading your notes…'))}</p>`;
+export function renderDashboard(model: DashboardModel | undefined, context: RenderContext): string {
+  const { t } = context;
+  if (!context.ready || !model) return `<p class="empty" role="status">${e(t('Reading your notes…'))}</p>`;
   if (model.folders.length === 0) return `<p class="empty">${e(t('Open a folder of CE notes to see your progress.'))}</p>`;
+  const ctx: PageContext = { ...context, multiRoot: model.folders.length > 1 };
   const header = `<header class="page-header"><h1>${e(t('CE Dashboard'))}</h1><p class="as-of">${e(t('Figures as of {0}', ctx.formatDate(model.asOf)))}</p></header>`;
-  return header + model.folders.map((f, i) => renderFolder(f, i, model.folders.length > 1, ctx)).join('');
+  return header + model.folders.map((f, i) => renderFolder(f, i, ctx)).join('');
 }
 
-function renderFolder(f: FolderModel, index: number, multiRoot: boolean, ctx: RenderContext): string {
+function renderFolder(f: FolderModel, index: number, ctx: PageContext): string {
   const { t } = ctx;
   const id = `folder-${index}`;
-  const heading = multiRoot ? `<h2 id="${id}" class="folder-name">${e(f.name)}</h2>` : `<h2 id="${id}" class="visually-hidden">${e(f.name)}</h2>`;
+  const heading = ctx.multiRoot ? `<h2 id="${id}" class="folder-name">${e(f.name)}</h2>` : `<h2 id="${id}" class="visually-hidden">${e(f.name)}</h2>`;
   const cards = f.credentials.length > 0
     ? f.credentials.map((c, i) => renderCard(c, f, `${id}-cred-${i}`, ctx)).join('')
     : `<p class="empty">${e(t('No credentials to show for this folder.'))}</p>`;
@@ -96,7 +103,7 @@ ${renderActions(f, `${id}-actions`, ctx)}
 
 // ---- Action list -------------------------------------------------------------------------------------
 
-function renderActions(f: FolderModel, headingId: string, ctx: RenderContext): string {
+function renderActions(f: FolderModel, headingId: string, ctx: PageContext): string {
   const { t } = ctx;
   const body = f.actions.length === 0
     ? `<p class="all-done">${e(t('Nothing to do right now: every requirement is met and nothing needs checking.'))}</p>`
@@ -111,21 +118,25 @@ function urgencyClass(a: ActionItem): string {
   return a.daysLeft <= SOON_DAYS ? 'urgency-soon' : 'urgency-later';
 }
 
-function renderAction(a: ActionItem, f: FolderModel, ctx: RenderContext): string {
+function renderAction(a: ActionItem, f: FolderModel, ctx: PageContext): string {
   const { t } = ctx;
   const date = (d: CalendarDate) => ctx.formatDate(d);
   switch (a.kind) {
     case 'set-up': {
       const text = e(t('No .pharmacy-ce.json in this folder: the default PTCB CPhT two-year cycle is shown. Set up your own credentials and cycle dates.'));
-      const button = ctx.trusted ? ` <button class="inline-button" data-command="setUpCredentials" data-folder="${e(f.key)}">${e(t('Set Up Credentials'))}</button>` : '';
+      // In a multi-root window each folder has this button: its name says which folder it sets up.
+      const name = ctx.multiRoot ? ` aria-label="${e(t('Set Up Credentials for {0}', f.name))}"` : '';
+      const button = ctx.trusted ? ` <button class="inline-button" data-command="setUpCredentials" data-folder="${e(f.key)}"${name}>${e(t('Set Up Credentials'))}</button>` : '';
       return text + button;
     }
     case 'requirement':
-      return showCard(a.credentialId, f, ctx) + e(a.daysLeft < 0
+      return showCard(a.credentialId, a.credential, f, ctx) + e(a.daysLeft < 0
         ? t('{0} h of {1} still missing for {2}: the cycle ended {3}.', h(a.hours), a.requirement, a.credential, date(a.deadline))
-        : t('{0} h of {1} needed for {2} by {3} ({4} days left).', h(a.hours), a.requirement, a.credential, date(a.deadline), a.daysLeft));
+        : plural(a.daysLeft,
+          t('{0} h of {1} needed for {2} by {3} (1 day left).', h(a.hours), a.requirement, a.credential, date(a.deadline)),
+          t('{0} h of {1} needed for {2} by {3} ({4} days left).', h(a.hours), a.requirement, a.credential, date(a.deadline), a.daysLeft)));
     case 'total':
-      return showCard(a.credentialId, f, ctx) + e(a.daysLeft < 0
+      return showCard(a.credentialId, a.credential, f, ctx) + e(a.daysLeft < 0
         ? t('{0} h more were needed for {1}: the cycle ended {2}.', h(a.hours), a.credential, date(a.deadline))
         : t('{0} h more needed for {1} by {2}: about {3} h per month.', h(a.hours), a.credential, date(a.deadline), h(roundTo(a.pacePerMonth, 1))));
     case 'cpe-monitor':
@@ -143,19 +154,27 @@ function renderAction(a: ActionItem, f: FolderModel, ctx: RenderContext): string
     case 'errors': {
       const parts: string[] = [];
       if (a.notes.length > 0) parts.push(e(a.notes.length === 1 ? t('1 note has errors and does not count until fixed.') : t('{0} notes have errors and do not count until fixed.', a.notes.length)));
-      if (a.configErrors > 0) parts.push(e(t('The .pharmacy-ce.json file has {0} error(s): see the Problems panel.', a.configErrors)));
+      if (a.configErrors > 0) {
+        parts.push(e(plural(a.configErrors,
+          t('The .pharmacy-ce.json file has 1 error: see the Problems panel.'),
+          t('The .pharmacy-ce.json file has {0} errors: see the Problems panel.', a.configErrors))));
+      }
       return parts.join(' ') + noteList(a.notes, f, ctx);
     }
   }
 }
 
-/** A small button that scrolls to the credential's card (handled in the webview, no host round trip). */
-function showCard(credentialId: string, f: FolderModel, ctx: RenderContext): string {
-  return `<button class="link show-card" data-show-credential="${e(credentialId)}" data-folder="${e(f.key)}" aria-label="${e(ctx.t('Show the card'))}" title="${e(ctx.t('Show the card'))}">↓</button> `;
+/**
+ * A small button that scrolls to the credential's card (handled in the webview, no host round trip). Its
+ * name says which card: a screen reader lists every "show" button of the page by name alone.
+ */
+function showCard(credentialId: string, credential: string, f: FolderModel, ctx: PageContext): string {
+  const name = ctx.multiRoot ? ctx.t('Show the {0} card of {1}', credential, f.name) : ctx.t('Show the {0} card', credential);
+  return `<button class="link show-card" data-show-credential="${e(credentialId)}" data-folder="${e(f.key)}" aria-label="${e(name)}" title="${e(name)}">↓</button> `;
 }
 
 /** Notes an action names, as buttons that open them; a long list is cut so one bad import cannot flood the page. */
-function noteList(notes: readonly NoteRef[], f: FolderModel, ctx: RenderContext): string {
+function noteList(notes: readonly NoteRef[], f: FolderModel, ctx: PageContext): string {
   if (notes.length === 0) return '';
   const shown = notes.slice(0, MAX_LISTED_NOTES);
   const items = shown.map((n) => `<li data-key="ref:${e(f.key)}:${e(n.path)}"><button class="link" ${noteData(f, n.path)} title="${e(n.path)}">${e(n.title)}</button></li>`);
@@ -178,29 +197,38 @@ function stateLabel(state: CredentialCard['state'], t: RenderContext['t']): stri
   }
 }
 
-function renderCard(c: CredentialCard, f: FolderModel, titleId: string, ctx: RenderContext): string {
+function renderCard(c: CredentialCard, f: FolderModel, titleId: string, ctx: PageContext): string {
   const { t } = ctx;
   const percent = c.required > 0 ? Math.min(100, Math.round((c.earned / c.required) * 100)) : 100;
-  const days = c.cycle.daysLeft < 0 ? t('ended {0} days ago', -c.cycle.daysLeft) : t('{0} days left', c.cycle.daysLeft);
+  const days = c.cycle.daysLeft < 0
+    ? plural(-c.cycle.daysLeft, t('ended 1 day ago'), t('ended {0} days ago', -c.cycle.daysLeft))
+    : plural(c.cycle.daysLeft, t('1 day left'), t('{0} days left', c.cycle.daysLeft));
   const pace = c.met ? t('Total met') : c.cycle.daysLeft < 0 ? t('Cycle ended') : t('{0} h per month needed', h(roundTo(c.pacePerMonth, 1)));
   const requirements = c.requirements.length === 0 ? '' : `<ul class="requirements">${c.requirements.map((r) => {
     const status = r.met ? t('met') : t('{0} h missing', h(r.remaining));
     const label = `${r.label}${r.countsTowardTotal ? '' : ` ${t('(not part of the total)')}`}`;
     return `<li class="requirement ${r.met ? 'is-met' : 'is-missing'}"><span class="req-label">${e(label)}</span>` +
       `<span class="req-figure">${e(t('{0} / {1} h', h(r.earned), h(r.required)))} · <span class="req-status">${e(status)}</span></span>` +
-      bar(r.earned, r.required, t('{0}: {1} of {2} hours, {3}', r.label, h(r.earned), h(r.required), status), r.met) + '</li>';
+      bar(r.earned, r.required, plural(roundHours(r.required),
+        t('{0}: {1} of 1 hour, {2}', r.label, h(r.earned), status),
+        t('{0}: {1} of {2} hours, {3}', r.label, h(r.earned), h(r.required), status)), r.met) + '</li>';
   }).join('')}</ul>`;
   const limits = c.limits.length === 0 ? '' : `<ul class="limits">${c.limits.map((l) => `<li>${e(l.maxHours <= 0
     ? t('{0}: {1} h recorded, not accepted.', l.label, h(l.matched))
     : t('{0}: {1} h recorded, {2} h count (at most {3} h).', l.label, h(l.matched), h(l.applied), h(l.maxHours)))}</li>`).join('')}</ul>`;
-  const notCounted = c.notCounted.length === 0 ? '' : `<details class="not-counted" data-key="details:${e(f.key)}:${e(c.id)}:not-counted"><summary>${e(t('Notes that do not count in full ({0})', c.notCounted.length))}</summary><ul>${c.notCounted.slice(0, MAX_NOT_COUNTED).map((n) => `<li><button class="link" ${noteData(f, n.path)}>${e(n.title)}</button>: ${e(n.reason)}</li>`).join('')}${c.notCounted.length > MAX_NOT_COUNTED ? `<li class="more">${e(t('and {0} more: the exported transcript lists every note with its reason', c.notCounted.length - MAX_NOT_COUNTED))}</li>` : ''}</ul></details>`;
+  const notCounted = c.notCounted.length === 0 ? '' : `<details class="not-counted" data-key="details:${e(f.key)}:${e(c.id)}:not-counted"><summary>${e(t('Notes that do not count in full ({0})', c.notCounted.length))}</summary><ul class="not-counted-list">${c.notCounted.slice(0, MAX_NOT_COUNTED).map((n) => `<li><button class="link" ${noteData(f, n.path)}>${e(n.title)}</button><span class="visually-hidden">: </span><span class="reason">${e(n.reason)}</span></li>`).join('')}${c.notCounted.length > MAX_NOT_COUNTED ? `<li class="more">${e(t('and {0} more: the exported transcript lists every note with its reason', c.notCounted.length - MAX_NOT_COUNTED))}</li>` : ''}</ul></details>`;
   const verify = c.verify ? `<p class="verify">${e(t('Some values of this rule set are not verified: verify with your board or certifying body.'))}</p>` : '';
   const caveats = c.caveats.length === 0 ? '' : `<ul class="caveats">${c.caveats.map((x) => `<li>${e(x)}</li>`).join('')}</ul>`;
   const source = sourceHtml(c.source);
-  const exportButton = ctx.trusted ? `<button class="inline-button" data-command="exportTranscript" data-folder="${e(f.key)}" data-credential-id="${e(c.id)}">${e(t('Export Transcript'))}</button>` : '';
+  // The name starts with the visible text (so speech input finds it) and says which credential, and which folder
+  // when there are several: every card has this button.
+  const exportName = ctx.multiRoot ? t('Export Transcript for {0} in {1}', c.label, f.name) : t('Export Transcript for {0}', c.label);
+  const exportButton = ctx.trusted ? `<button class="inline-button" data-command="exportTranscript" data-folder="${e(f.key)}" data-credential-id="${e(c.id)}" aria-label="${e(exportName)}">${e(t('Export Transcript'))}</button>` : '';
   return `<article class="card state-${e(c.state)}" data-credential="${e(c.id)}" data-folder="${e(f.key)}" data-key="credential:${e(f.key)}:${e(c.id)}" tabindex="-1" aria-labelledby="${titleId}">
 <header class="card-header"><h3 id="${titleId}">${e(c.label)}</h3>${c.ruleSetName !== c.label ? `<span class="rule-set">${e(c.ruleSetName)}</span>` : ''}</header>
-<div class="total">${ring(percent, t('{0}: {1} of {2} hours ({3}%)', c.label, h(c.earned), h(c.required), percent))}
+<div class="total">${ring(percent, plural(roundHours(c.required),
+    t('{0}: {1} of 1 hour ({2}%)', c.label, h(c.earned), percent),
+    t('{0}: {1} of {2} hours ({3}%)', c.label, h(c.earned), h(c.required), percent)))}
 <div class="total-text"><p class="hours"><strong>${e(t('{0} / {1} h', h(c.earned), h(c.required)))}</strong></p><p class="state">${e(stateLabel(c.state, t))}${c.behindPace && !c.met ? ` · ${e(t('behind pace'))}` : ''}</p></div></div>
 <dl class="facts">
 <dt>${e(t('Cycle'))}</dt><dd>${e(t('{0} to {1}', ctx.formatDate(c.cycle.start), ctx.formatDate(c.cycle.end)))}</dd>
@@ -232,36 +260,39 @@ function ring(percent: number, label: string): string {
   const filled = (percent / 100) * circumference;
   return `<svg class="ring" viewBox="0 0 40 40" role="img" aria-label="${e(label)}"><circle class="track" cx="20" cy="20" r="16"/>` +
     `<circle class="fill" cx="20" cy="20" r="16" stroke-dasharray="${filled.toFixed(2)} ${circumference.toFixed(2)}" transform="rotate(-90 20 20)"/>` +
-    `<text x="20" y="21" text-anchor="middle" dominant-baseline="middle">${percent}%</text></svg>`;
+    `<text x="20" y="21" text-anchor="middle" dominant-baseline="middle" aria-hidden="true">${percent}%</text></svg>`;
 }
 
-const W = 320;
-const H = 130;
-const PAD = { left: 30, right: 10, top: 10, bottom: 22 };
+// The chart's drawing units. It is stretched to the card's width (preserveAspectRatio="none", strokes that do
+// not scale), so its axis labels are HTML beside it: text inside a scaled SVG shrinks with a narrow card.
+const W = 300;
+const H = 100;
+const PAD = 2;
 
 /** Cumulative counted hours as a step line, the straight pace line to the required total, and today. */
-function renderTimeline(c: CredentialCard, ctx: RenderContext): string {
+function renderTimeline(c: CredentialCard, ctx: PageContext): string {
   const { t } = ctx;
   const total = Math.max(1, c.cycle.daysTotal || daysBetween(c.cycle.start, c.cycle.end));
   const top = Math.max(c.required, c.earned, 1);
-  const x = (date: CalendarDate) => PAD.left + (Math.max(0, Math.min(total, daysBetween(c.cycle.start, date))) / total) * (W - PAD.left - PAD.right);
-  const y = (hours: number) => H - PAD.bottom - (hours / top) * (H - PAD.top - PAD.bottom);
+  const x = (date: CalendarDate) => PAD + (Math.max(0, Math.min(total, daysBetween(c.cycle.start, date))) / total) * (W - 2 * PAD);
+  const y = (hours: number) => H - PAD - (hours / top) * (H - 2 * PAD);
   const steps = stepPath(c.timeline, x, y);
   const last = c.timeline[c.timeline.length - 1];
   const todayX = x(last.date);
   const label = t('Timeline of {0}: {1} h earned by {2}; the pace line rises from 0 h on {3} to {4} h on {5}.',
     c.label, h(c.earned), ctx.formatDate(last.date), ctx.formatDate(c.cycle.start), h(c.required), ctx.formatDate(c.cycle.end));
-  return `<figure class="timeline"><svg viewBox="0 0 ${W} ${H}" role="img" aria-label="${e(label)}">
-<line class="axis" x1="${PAD.left}" y1="${H - PAD.bottom}" x2="${W - PAD.right}" y2="${H - PAD.bottom}"/>
-<line class="axis" x1="${PAD.left}" y1="${PAD.top}" x2="${PAD.left}" y2="${H - PAD.bottom}"/>
+  // The axis labels repeat what the chart's name says, so screen readers skip them.
+  return `<figure class="timeline"><div class="chart">
+<div class="y-axis" aria-hidden="true"><span>${e(t('{0} h', h(top)))}</span><span>${e(t('{0} h', 0))}</span></div>
+<svg viewBox="0 0 ${W} ${H}" preserveAspectRatio="none" role="img" aria-label="${e(label)}">
+<line class="axis" x1="0" y1="${H - PAD}" x2="${W}" y2="${H - PAD}"/>
+<line class="axis" x1="${PAD}" y1="0" x2="${PAD}" y2="${H}"/>
 <line class="pace" x1="${x(c.cycle.start).toFixed(1)}" y1="${y(0).toFixed(1)}" x2="${x(c.cycle.end).toFixed(1)}" y2="${y(c.required).toFixed(1)}"/>
-<line class="today" x1="${todayX.toFixed(1)}" y1="${PAD.top}" x2="${todayX.toFixed(1)}" y2="${H - PAD.bottom}"/>
+<line class="today" x1="${todayX.toFixed(1)}" y1="0" x2="${todayX.toFixed(1)}" y2="${H}"/>
 <path class="earned" d="${steps}"/>
-<text class="tick" x="${PAD.left - 4}" y="${y(c.required) + 3}" text-anchor="end">${e(h(c.required))}</text>
-<text class="tick" x="${PAD.left - 4}" y="${y(0) + 3}" text-anchor="end">0</text>
-<text class="tick" x="${PAD.left}" y="${H - 6}">${e(ctx.formatDate(c.cycle.start))}</text>
-<text class="tick" x="${W - PAD.right}" y="${H - 6}" text-anchor="end">${e(ctx.formatDate(c.cycle.end))}</text>
-</svg><figcaption><span class="key key-earned"></span>${e(t('Hours earned'))} <span class="key key-pace"></span>${e(t('Pace to the deadline'))}</figcaption></figure>`;
+</svg>
+<div class="x-axis" aria-hidden="true"><span>${e(ctx.formatDate(c.cycle.start))}</span><span>${e(ctx.formatDate(c.cycle.end))}</span></div>
+</div><figcaption><span class="key key-earned"></span>${e(t('Hours earned'))} <span class="key key-pace"></span>${e(t('Pace to the deadline'))}</figcaption></figure>`;
 }
 
 function stepPath(points: readonly TimelinePoint[], x: (d: CalendarDate) => number, y: (h: number) => number): string {
@@ -271,32 +302,37 @@ function stepPath(points: readonly TimelinePoint[], x: (d: CalendarDate) => numb
   return d;
 }
 
-function renderBreakdown(c: CredentialCard, f: FolderModel, ctx: RenderContext): string {
+/** "Law: 1 hour", "Law: 2.5 hours": a chart bar's spoken label. */
+function hoursLabel(label: string, hours: number, t: RenderContext['t']): string {
+  return plural(roundHours(hours), t('{0}: 1 hour', label), t('{0}: {1} hours', label, h(hours)));
+}
+
+function renderBreakdown(c: CredentialCard, f: FolderModel, ctx: PageContext): string {
   const { t } = ctx;
   const counted = c.byTopic.length > 0 || c.byFormat.live > 0 || c.byFormat['home-study'] > 0;
   if (!counted) return '';
   const topMax = Math.max(...c.byTopic.map((x) => x.hours), 1);
   const topics = c.byTopic.map((x) => {
     const label = x.topic === NO_TOPIC ? t('No topic') : x.label;
-    return `<li><span class="bd-label">${e(label)}</span><span class="bd-figure">${e(t('{0} h', h(x.hours)))}</span>${bar(x.hours, topMax, t('{0}: {1} hours', label, h(x.hours)), false)}</li>`;
+    return `<li><span class="bd-label">${e(label)}</span><span class="bd-figure">${e(t('{0} h', h(x.hours)))}</span>${bar(x.hours, topMax, hoursLabel(label, x.hours, t), false)}</li>`;
   }).join('');
   const formats: [Format, string][] = [['live', t('Live')], ['home-study', t('Home study')]];
   const formatMax = Math.max(c.byFormat.live, c.byFormat['home-study'], 1);
-  const byFormat = formats.map(([k, label]) => `<li><span class="bd-label">${e(label)}</span><span class="bd-figure">${e(t('{0} h', h(c.byFormat[k])))}</span>${bar(c.byFormat[k], formatMax, t('{0}: {1} hours', label, h(c.byFormat[k])), false)}</li>`).join('');
+  const byFormat = formats.map(([k, label]) => `<li><span class="bd-label">${e(label)}</span><span class="bd-figure">${e(t('{0} h', h(c.byFormat[k])))}</span>${bar(c.byFormat[k], formatMax, hoursLabel(label, c.byFormat[k], t), false)}</li>`).join('');
   return `<details class="breakdown" open data-key="details:${e(f.key)}:${e(c.id)}:breakdown"><summary>${e(t('Counted hours by topic and format, this cycle'))}</summary>
 <div class="breakdown-grid"><div><h4>${e(t('By topic'))}</h4><ul class="bd-list">${topics}</ul></div><div><h4>${e(t('By format'))}</h4><ul class="bd-list">${byFormat}</ul></div></div></details>`;
 }
 
 // ---- Recent notes and study overview -----------------------------------------------------------------
 
-function renderRecent(f: FolderModel, ctx: RenderContext): string {
+function renderRecent(f: FolderModel, ctx: PageContext): string {
   const { t } = ctx;
   const items = f.recentNotes.map((n) => renderRecentNote(n, f, ctx)).join('');
   const body = items ? `<ul class="recent-list">${items}</ul>` : `<p class="empty">${e(t('No completed CE notes yet.'))}</p>`;
   return `<section class="recent"><h3>${e(t('Recent notes'))}</h3>${body}</section>`;
 }
 
-function renderRecentNote(n: RecentNote, f: FolderModel, ctx: RenderContext): string {
+function renderRecentNote(n: RecentNote, f: FolderModel, ctx: PageContext): string {
   const { t } = ctx;
   const meta = [
     ctx.formatDate(n.completed),
@@ -315,7 +351,7 @@ function renderRecentNote(n: RecentNote, f: FolderModel, ctx: RenderContext): st
     `<p class="meta">${meta.map((m) => e(m)).join(' · ')}</p>${topics}${preview}</li>`;
 }
 
-function renderStudy(f: FolderModel, ctx: RenderContext): string {
+function renderStudy(f: FolderModel, ctx: PageContext): string {
   const { t } = ctx;
   const s = f.study;
   const counts = `<dl class="facts">
@@ -326,6 +362,6 @@ ${s.broken ? `<dt>${e(t('Unreadable'))}</dt><dd>${s.broken}</dd>` : ''}
 </dl>`;
   const max = Math.max(...s.notesPerTopic.map((x) => x.count), 1);
   const topics = s.notesPerTopic.length === 0 ? '' : `<h4>${e(t('Notes per topic'))}</h4><ul class="bd-list">${s.notesPerTopic.map((x) =>
-    `<li><span class="bd-label">${e(x.label)}</span><span class="bd-figure">${x.count}</span>${bar(x.count, max, t('{0}: {1} notes', x.label, x.count), false)}</li>`).join('')}</ul>`;
+    `<li><span class="bd-label">${e(x.label)}</span><span class="bd-figure">${x.count}</span>${bar(x.count, max, plural(x.count, t('{0}: 1 note', x.label), t('{0}: {1} notes', x.label, x.count)), false)}</li>`).join('')}</ul>`;
   return `<section class="study"><h3>${e(t('Study overview'))}</h3>${counts}${topics}</section>`;
 }
