@@ -220,9 +220,9 @@ export class NoteValues {
       return undefined;
     }
     const text = v.text.trim();
-    const { uan, error } = parseUan(text);
+    const { uan, error, fix } = parseUan(text);
     if (!uan) {
-      this.warn('uan', 'uan-malformed', `${error} The note still counts by its hours, but an audit asks for the exact UAN.`);
+      this.warn('uan', 'uan-malformed', `${error} The note still counts by its hours, but an audit asks for the exact UAN.`, fix);
       return { text };
     }
     if (uan.variants.length > 0) this.warn('uan', 'uan-variant', `This UAN is written with ${uan.variants.join(', ')}; the standard form is ${uan.normalized}.`, uan.normalized);
