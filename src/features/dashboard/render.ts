@@ -12,7 +12,7 @@ import type {
   RecentNote,
   TimelinePoint,
 } from '../../core/outputs/dashboard-model';
-import { NO_TOPIC } from '../../core/outputs/dashboard-model';
+import { NO_TOPIC, OTHER_TOPICS } from '../../core/outputs/dashboard-model';
 import { daysBetween } from '../../core/common/dates';
 import { formatHours as h, roundTo } from '../../core/common/numbers';
 import { escapeHtml as e } from '../../core/common/text';
@@ -271,14 +271,19 @@ function stepPath(points: readonly TimelinePoint[], x: (d: CalendarDate) => numb
   return d;
 }
 
+/** Beside "Other topics": the words as written, said to be unknown (a typo keeps a note out of topic requirements). */
+function unknownTopicsNote(unknown: readonly string[] | undefined, t: RenderContext['t']): string {
+  return unknown?.length ? ` <span class="bd-note">${e(t('(not known topics: {0}; check the spelling)', unknown.join(', ')))}</span>` : '';
+}
+
 function renderBreakdown(c: CredentialCard, f: FolderModel, ctx: RenderContext): string {
   const { t } = ctx;
   const counted = c.byTopic.length > 0 || c.byFormat.live > 0 || c.byFormat['home-study'] > 0;
   if (!counted) return '';
   const topMax = Math.max(...c.byTopic.map((x) => x.hours), 1);
   const topics = c.byTopic.map((x) => {
-    const label = x.topic === NO_TOPIC ? t('No topic') : x.label;
-    return `<li><span class="bd-label">${e(label)}</span><span class="bd-figure">${e(t('{0} h', h(x.hours)))}</span>${bar(x.hours, topMax, t('{0}: {1} hours', label, h(x.hours)), false)}</li>`;
+    const label = x.topic === NO_TOPIC ? t('No topic') : x.topic === OTHER_TOPICS ? t('Other topics') : x.label;
+    return `<li><span class="bd-label">${e(label)}${unknownTopicsNote(x.unknown, t)}</span><span class="bd-figure">${e(t('{0} h', h(x.hours)))}</span>${bar(x.hours, topMax, t('{0}: {1} hours', label, h(x.hours)), false)}</li>`;
   }).join('');
   const formats: [Format, string][] = [['live', t('Live')], ['home-study', t('Home study')]];
   const formatMax = Math.max(c.byFormat.live, c.byFormat['home-study'], 1);
@@ -326,6 +331,6 @@ ${s.broken ? `<dt>${e(t('Unreadable'))}</dt><dd>${s.broken}</dd>` : ''}
 </dl>`;
   const max = Math.max(...s.notesPerTopic.map((x) => x.count), 1);
   const topics = s.notesPerTopic.length === 0 ? '' : `<h4>${e(t('Notes per topic'))}</h4><ul class="bd-list">${s.notesPerTopic.map((x) =>
-    `<li><span class="bd-label">${e(x.label)}</span><span class="bd-figure">${x.count}</span>${bar(x.count, max, t('{0}: {1} notes', x.label, x.count), false)}</li>`).join('')}</ul>`;
+    `<li><span class="bd-label">${e(x.topic === OTHER_TOPICS ? t('Other topics') : x.label)}${unknownTopicsNote(x.unknown, t)}</span><span class="bd-figure">${x.count}</span>${bar(x.count, max, t('{0}: {1} notes', x.label, x.count), false)}</li>`).join('')}</ul>`;
   return `<section class="study"><h3>${e(t('Study overview'))}</h3>${counts}${topics}</section>`;
 }
