@@ -275,6 +275,13 @@ describe('dashboard model', () => {
   });
 
   describe('recent notes and study overview', () => {
+    it('shows a note with an error with its hours as written and its errors, flagged and not counted', () => {
+      const bad = ce('bad.md', { hours: 0, valid: false, writtenHours: -2, errors: ['ce_hours cannot be negative (found -2).'], completed: '2026-11-20' });
+      const recent = buildFolderModel(folder([...fixtureNotes(), bad]), AS_OF, { cpeMonitorReminderDays: 45 }).recentNotes[0];
+      assert.deepEqual([recent.path, recent.hours, recent.errors, recent.counted, recent.hasErrors], ['bad.md', -2, ['ce_hours cannot be negative (found -2).'], false, true]);
+      assert.equal(fixtureModel().recentNotes[0].errors, undefined);
+    });
+
     it('lists completed CE notes newest first with hours, topics and the excerpt', () => {
       const recent = fixtureModel().recentNotes;
       assert.deepEqual(recent.map((n) => n.path), [

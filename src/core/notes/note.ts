@@ -8,6 +8,7 @@ import { linePos, readFrontmatter, type Frontmatter } from './frontmatter';
 import { quoteExcerpt } from './problems';
 import { NoteValues } from './values';
 import { isTopicKey } from './topics';
+import { invalidNoteDetails } from './invalid';
 import type { BrokenNote, CeNote, NoteParseResult, ParsedNote, StudyNote } from '../types';
 import { typoDistance } from '../common/typo';
 
@@ -134,6 +135,7 @@ function ceNote(values: NoteValues, base: Base, fallbackTitle: () => string): Ce
   if (certificate) note.certificate = certificate;
   if (provider) note.provider = provider;
   if (cpeMonitor !== undefined) note.cpeMonitor = cpeMonitor;
+  if (!valid) Object.assign(note, invalidNoteDetails(values, values.problems.sorted()));
   return note;
 }
 

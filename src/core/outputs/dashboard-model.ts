@@ -160,6 +160,8 @@ export interface RecentNote extends NoteRef {
   /** Counted toward at least one credential. */
   counted: boolean;
   hasErrors: boolean;
+  /** A note with an error: its errors in words (its hours are then as written, and never counted). */
+  errors?: string[];
 }
 
 export interface StudyOverview {
@@ -362,7 +364,7 @@ function recentNotes(
       path: n.path,
       title: n.title,
       completed: n.completed,
-      hours: n.hours,
+      hours: n.valid ? n.hours : (n.writtenHours ?? 0),
       topics: [...n.topics],
       topicLabels: n.topics.map(topicLabel),
       format: n.format,
@@ -371,6 +373,7 @@ function recentNotes(
       excerpt: excerpt?.(n.path) ?? '',
       counted: counted.has(n.path),
       hasErrors: errorPaths.has(n.path) || !n.valid,
+      ...(n.errors?.length ? { errors: [...n.errors] } : {}),
     }));
 }
 

@@ -317,7 +317,7 @@ function renderRecentNote(n: RecentNote, f: FolderModel, ctx: RenderContext): st
   const preview = n.excerpt.trim() ? `<div class="preview">${renderExcerpt(n.excerpt, t)}</div>` : '';
   return `<li class="note" ${noteData(f, n.path)} data-key="note:${e(f.key)}:${e(n.path)}">` +
     `<button class="note-title" ${noteData(f, n.path)} title="${e(t('Open {0}', n.path))}">${e(n.title)}</button>${flags}` +
-    `<p class="meta">${meta.map((m) => e(m)).join(' · ')}</p>${topics}${preview}</li>`;
+    `<p class="meta">${meta.map((m) => e(m)).join(' · ')}</p>${n.errors ? `<p class="meta note-errors">${e(n.errors.join(' '))}</p>` : ''}${topics}${preview}</li>`;
 }
 
 function renderStudy(f: FolderModel, ctx: RenderContext): string {
