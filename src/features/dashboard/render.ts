@@ -116,7 +116,7 @@ function renderAction(a: ActionItem, f: FolderModel, ctx: RenderContext): string
   const date = (d: CalendarDate) => ctx.formatDate(d);
   switch (a.kind) {
     case 'set-up': {
-      const text = e(t('No .pharmacy-ce.json in this folder: the default PTCB CPhT two-year cycle is shown. Set up your own credentials and cycle dates.'));
+      const text = e(t('No credentials are set up for this folder yet: the default PTCB CPhT two-year cycle is shown. Set up your own credentials and cycle dates.'));
       const button = ctx.trusted ? ` <button class="inline-button" data-command="setUpCredentials" data-folder="${e(f.key)}">${e(t('Set Up Credentials'))}</button>` : '';
       return text + button;
     }
@@ -130,20 +130,22 @@ function renderAction(a: ActionItem, f: FolderModel, ctx: RenderContext): string
         : t('{0} h more needed for {1} by {2}: about {3} h per month.', h(a.hours), a.credential, date(a.deadline), h(roundTo(a.pacePerMonth, 1))));
     case 'cpe-monitor':
       return e(a.notes.length === 1
-        ? t('1 note completed more than {0} days ago is not marked cpe_monitor: true. Check NABP CPE Monitor before its 60-day reporting window closes on {1}.', a.reminderDays, date(a.deadline))
-        : t('{0} notes completed more than {1} days ago are not marked cpe_monitor: true. Check NABP CPE Monitor before their 60-day reporting windows close (the first on {2}).', a.notes.length, a.reminderDays, date(a.deadline)))
+        ? t('1 note completed more than {0} days ago is not yet marked as seen in CPE Monitor. Check NABP CPE Monitor before its 60-day reporting window closes on {1}.', a.reminderDays, date(a.deadline))
+        : t('{0} notes completed more than {1} days ago are not yet marked as seen in CPE Monitor. Check NABP CPE Monitor before their 60-day reporting windows close (the first on {2}).', a.notes.length, a.reminderDays, date(a.deadline)))
         + noteList(a.notes, f, ctx);
     case 'cpe-monitor-closed':
       return e(a.notes.length === 1
-        ? t('1 counted ACPE activity is past the 60-day reporting window and not marked cpe_monitor: true. Make sure the credit shows in NABP CPE Monitor: PTCB checks it there.')
-        : t('{0} counted ACPE activities are past the 60-day reporting window and not marked cpe_monitor: true. Make sure the credit shows in NABP CPE Monitor: PTCB checks it there.', a.notes.length))
+        ? t('1 counted ACPE activity is past the 60-day reporting window and not yet marked as seen in CPE Monitor. Make sure the credit shows in NABP CPE Monitor: PTCB checks it there.')
+        : t('{0} counted ACPE activities are past the 60-day reporting window and not yet marked as seen in CPE Monitor. Make sure the credit shows in NABP CPE Monitor: PTCB checks it there.', a.notes.length))
         + noteList(a.notes, f, ctx);
     case 'certificate-missing':
       return e(a.notes.length === 1 ? t('Certificate missing for 1 note.') : t('Certificate missing for {0} notes.', a.notes.length)) + noteList(a.notes, f, ctx);
     case 'errors': {
       const parts: string[] = [];
       if (a.notes.length > 0) parts.push(e(a.notes.length === 1 ? t('1 note has errors and does not count until fixed.') : t('{0} notes have errors and do not count until fixed.', a.notes.length)));
-      if (a.configErrors > 0) parts.push(e(t('The .pharmacy-ce.json file has {0} error(s): see the Problems panel.', a.configErrors)));
+      if (a.configErrors > 0) {
+        parts.push(e(a.configErrors === 1 ? t('Your credentials file (.pharmacy-ce.json) has 1 error: see the Problems panel.') : t('Your credentials file (.pharmacy-ce.json) has {0} errors: see the Problems panel.', a.configErrors)));
+      }
       return parts.join(' ') + noteList(a.notes, f, ctx);
     }
   }

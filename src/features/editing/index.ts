@@ -64,7 +64,7 @@ class FrontmatterCompletion implements vscode.CompletionItemProvider {
       case 'topics':
         return TOPICS.filter((t) => !listed.has(t.key)).map((t, i) => {
           const it = item(t.key, t.label, vscode.CompletionItemKind.EnumMember, i);
-          if (t.acpeCode) it.documentation = new vscode.MarkdownString(vscode.l10n.t('ACPE topic code `{0}` (the `TT` of a UAN).', t.acpeCode));
+          if (t.acpeCode) it.documentation = new vscode.MarkdownString(vscode.l10n.t('ACPE topic code {0}: the two digits after the format letter in a UAN.', t.acpeCode));
           return it;
         });
       case 'credentials': {
