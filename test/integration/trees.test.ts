@@ -258,6 +258,8 @@ describe('Notes tree', () => {
     const topicGroups = (await groups()).map((g) => label(g.item));
     assert.ok(topicGroups.includes('Patient safety'), topicGroups.join(', '));
     assert.ok(topicGroups.includes('Sterile compounding'));
+    // store-in-service's misspelt topic: shown as written and said to be unknown.
+    assert.ok(topicGroups.includes('pharmacy-lw (unknown topic)'), topicGroups.join(', '));
     const safety = await notesIn(/^Patient safety$/);
     assert.deepEqual(safety.children.map((c) => label(c.item)), ['Look-Alike, Sound-Alike Drugs: Preventing Mix-ups']);
     // A note with two topics is under both.
