@@ -105,6 +105,10 @@ export interface CeNote extends NoteBase {
   cpeMonitor?: boolean;
   /** False when the note has an error: it is reported and does not count. */
   valid: boolean;
+  /** Invalid notes only: the hours as written (a number, even a wrong one), for display; never counted. */
+  writtenHours?: number;
+  /** Invalid notes only: the error messages, in file order, so every surface can say why it does not count. */
+  errors?: string[];
 }
 
 /** A Markdown file with no frontmatter, or frontmatter without hours: a study note, not a problem. */

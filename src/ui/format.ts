@@ -12,6 +12,23 @@ export function hoursOf(earned: number, required: number): string {
   return vscode.l10n.t('{0} / {1} h', formatHours(earned), formatHours(required));
 }
 
+/** The credential to show: the nearest cycle end not yet passed, else the most recently ended one. */
+export function nearestCredential(all: readonly CredentialProgress[]): CredentialProgress | undefined {
+  const open = all.filter((p) => p.cycle.daysLeft >= 0).sort((a, b) => a.cycle.daysLeft - b.cycle.daysLeft);
+  if (open.length) return open[0];
+  return [...all].sort((a, b) => b.cycle.daysLeft - a.cycle.daysLeft)[0];
+}
+
+/** The view badge's credential: the one due first among those that still need hours. */
+export function badgeCredential(all: readonly CredentialProgress[]): CredentialProgress | undefined {
+  return nearestCredential(all.filter((p) => p.hours.remaining > 0));
+}
+
+/** A row label with its hours first (`11 / 20 h · PTCB CPhT`), so a narrow sidebar cuts the name, not the hours. */
+export function withHours(hours: string, label: string): string {
+  return `${hours} · ${label}`;
+}
+
 /** `126 days left`, `ends today`, `ended 3 days ago`. */
 export function daysLeftText(daysLeft: number): string {
   if (daysLeft > 1) return vscode.l10n.t('{0} days left', daysLeft);
@@ -108,18 +125,37 @@ export function noteContextValue(note: ParsedNote): string {
   return `ceNote.${note.status}${note.uan || note.uanText ? '.uan' : ''}`;
 }
 
-/** `2 h · 2026-02-01`, `1.5 h · planned`. */
-export function noteDescription(note: ParsedNote): string {
+/**
+ * `2 h · 2026-02-01`, `1.5 h · planned`. With the reason a note does not count, a status or date the reason
+ * already gives is not repeated (`1 h · planned, not completed`). A note with an error shows its hours as
+ * written and its errors, not `0 h`.
+ */
+export function noteDescription(note: ParsedNote, reason?: string): string {
   if (note.kind !== 'ce') return note.kind === 'broken' ? vscode.l10n.t('could not be read') : '';
-  const when =
-    note.status === 'completed'
-      ? note.completed
-        ? formatDate(note.completed)
-        : vscode.l10n.t('no date')
-      : note.status === 'planned'
-        ? vscode.l10n.t('planned')
-        : vscode.l10n.t('in progress');
-  return `${vscode.l10n.t('{0} h', formatHours(note.hours))} · ${when}`;
+  if (!note.valid) {
+    const hours = note.writtenHours === undefined ? vscode.l10n.t('hours not readable') : vscode.l10n.t('{0} h', formatHours(note.writtenHours));
+    return [hours, ...(note.errors?.length ? note.errors : [vscode.l10n.t('has an error')])].join(' · ');
+  }
+  const when = noteWhen(note);
+  const repeated = reason !== undefined && (reason.startsWith(when) || (note.completed !== undefined && reason.includes(note.completed)) || (!note.completed && reason.includes('no completion date')));
+  return [vscode.l10n.t('{0} h', formatHours(note.hours)), repeated ? undefined : when, reason].filter(Boolean).join(' · ');
+}
+
+/** `2026-02-01`, `planned`, `in progress`, `no date`. */
+function noteWhen(note: CeNote): string {
+  if (note.status === 'planned') return vscode.l10n.t('planned');
+  if (note.status === 'in-progress') return vscode.l10n.t('in progress');
+  return note.completed ? formatDate(note.completed) : vscode.l10n.t('no date');
+}
+
+/** What a screen reader says for a note row: title, what the row shows, and its worst problem in words. */
+export function noteAccessibilityLabel(note: ParsedNote, description: string, problems: readonly Problem[], counted?: boolean): string {
+  const worst = note.kind === 'broken' ? 'error' : worstSeverity(problems);
+  const parts = [note.title, description];
+  if (counted === false) parts.push(vscode.l10n.t('not counted'));
+  if (worst === 'error') parts.push(vscode.l10n.t('has an error'));
+  else if (worst === 'warning') parts.push(vscode.l10n.t('has a warning'));
+  return parts.filter(Boolean).join(', ');
 }
 
 /** The worst problem's severity, ignoring infos. */
@@ -129,12 +165,13 @@ export function worstSeverity(problems: readonly Problem[]): 'error' | 'warning'
   return undefined;
 }
 
-/** A note's icon: its problems first (error, warning), else its status. */
-export function noteIcon(note: ParsedNote, problems: readonly Problem[]): vscode.ThemeIcon {
+/** A note's icon: its problems first (error, warning), then "not counted" where a credential leaves it out, else its status. */
+export function noteIcon(note: ParsedNote, problems: readonly Problem[], counted?: boolean): vscode.ThemeIcon {
   const worst = note.kind === 'broken' ? 'error' : worstSeverity(problems);
   if (worst === 'error') return new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
   if (worst === 'warning') return new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
   if (note.kind !== 'ce') return new vscode.ThemeIcon('note');
+  if (counted === false) return new vscode.ThemeIcon('circle-slash');
   if (note.status === 'planned') return new vscode.ThemeIcon('calendar');
   if (note.status === 'in-progress') return new vscode.ThemeIcon('clock');
   return new vscode.ThemeIcon('check');
@@ -146,14 +183,15 @@ export function noteTooltip(note: ParsedNote, problems: readonly Problem[], reas
   md.appendMarkdown(`**${escapeMarkdown(note.title)}**\n\n`);
   md.appendMarkdown(`\`${note.path.replace(/`/g, "'")}\`\n\n`);
   if (note.kind === 'ce') {
-    const facts = [vscode.l10n.t('{0} h', formatHours(note.hours)), noteDescription(note).split(' · ')[1]];
+    const facts = note.valid ? [vscode.l10n.t('{0} h', formatHours(note.hours)), noteWhen(note)] : [noteDescription(note).split(' · ')[0]];
     if (note.topics.length) facts.push(note.topics.join(', '));
     if (note.uanText) facts.push(vscode.l10n.t('UAN {0}', note.uan?.normalized ?? note.uanText));
     md.appendMarkdown(escapeMarkdown(facts.join(' · ')) + '\n\n');
   } else if (note.kind === 'broken') {
     md.appendMarkdown(escapeMarkdown(note.reason) + '\n\n');
   }
-  if (reason) md.appendMarkdown(escapeMarkdown(reason) + '\n\n');
+  // An invalid note's reason is its errors, listed below with their lines.
+  if (reason && (note.kind !== 'ce' || note.valid)) md.appendMarkdown(escapeMarkdown(vscode.l10n.t('Not counted: {0}', reason)) + '\n\n');
   for (const p of problems.filter((x) => x.severity !== 'info')) {
     const icon = p.severity === 'error' ? '$(error)' : '$(warning)';
     md.appendMarkdown(`${icon} ${escapeMarkdown(vscode.l10n.t('Line {0}: {1}', p.line, p.message))}\n\n`);

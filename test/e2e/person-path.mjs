@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 
 export const ACTIVITY_LABEL = 'Pharmacy CE';
-const CPHT_ROW = /PTCB CPhT: 11 \/ 20 h/;
+const CPHT_ROW = /11 \/ 20 h · PTCB CPhT/;
 const CPHT_HOURS = '11 / 20 h';
 
 /**
@@ -35,8 +35,8 @@ export const steps = [
     async run({ workbench }) {
       await workbench.openViewContainer(ACTIVITY_LABEL, 'Progress');
       const rows = await waitForRows(workbench, 'Progress', (r) => r.some((t) => CPHT_ROW.test(t)));
-      assert.ok(rows.some((t) => CPHT_ROW.test(t)), `a Progress row reads "PTCB CPhT: 11 / 20 h"; rows: ${JSON.stringify(rows)}`);
-      assert.ok(rows.some((t) => /Texas registration: \d+(\.\d+)? \/ \d+ h/.test(t)), `a row for the Texas registration; rows: ${JSON.stringify(rows)}`);
+      assert.ok(rows.some((t) => CPHT_ROW.test(t)), `a Progress row reads "11 / 20 h · PTCB CPhT"; rows: ${JSON.stringify(rows)}`);
+      assert.ok(rows.some((t) => /\d+(\.\d+)? \/ \d+ h · Texas registration/.test(t)), `a row for the Texas registration; rows: ${JSON.stringify(rows)}`);
       await workbench.screenshot('dark-2-progress-tree');
     },
   },

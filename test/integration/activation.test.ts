@@ -6,6 +6,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { CredentialProgress } from '../../src/core/types';
 import type { ProgressTreeApi } from '../../src/features/progress-tree';
+import type { NotesTreeApi } from '../../src/features/notes-tree';
 import { EXTENSION_ID, activateExtension, coreWorkspaceFor, fixtureRoot, waitForIndex } from './helpers';
 
 interface Manifest {
@@ -43,6 +44,22 @@ describe('Activation in the fixture workspace', () => {
     assert.deepEqual(Object.keys(api.features).sort(), featureFolders);
     // Activation stays light: the dashboard renderer (with markdown-it) loads when a dashboard is drawn.
     assert.ok(!Object.keys(require.cache).some((file) => file.endsWith('dashboard-render.js')), 'the dashboard renderer is not loaded yet');
+  });
+
+  // "There is no data provider registered that can provide view data" shows in a tree view with no provider:
+  // both providers are registered by activate() itself (no await before them), and before that the manifest's
+  // loading welcome shows (its condition holds until the index sets pharmacyCe.ready).
+  it('has both tree views with their providers as soon as activate() resolves', async () => {
+    const api = await activateExtension();
+    const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as Manifest & { contributes: { views: Record<string, { id: string }[]> } };
+    const progress = api.features['progress-tree'] as ProgressTreeApi | undefined;
+    const notes = api.features['notes-tree'] as NotesTreeApi | undefined;
+    assert.deepEqual(manifest.contributes.views.pharmacyCe.map((v) => v.id).sort(), ['pharmacyCe.notes', 'pharmacyCe.progress'], 'the two tree views');
+    for (const tree of [progress, notes]) {
+      assert.ok(tree?.view && tree.provider, 'a view with its provider');
+      // A view that says nothing while the index is read would show the welcome, never VS Code's message.
+      assert.ok(api.index.isReady || tree.view.message, 'says "Reading your notes…" until the index is ready');
+    }
   });
 
   it('registers every command that package.json declares', async () => {
@@ -93,8 +110,8 @@ describe('Activation in the fixture workspace', () => {
     const hours = (n: number) => String(Math.round(n * 100) / 100);
     const expected = coreWorkspaceFor(fixtureRoot(), index.asOf())
       .evaluate(index.asOf())
-      .map((p) => `${p.credential.label}: ${hours(p.hours.earned)} / ${hours(p.hours.required)} h`);
-    assert.ok(expected.includes('PTCB CPhT: 11 / 20 h'), `the core computes 11 / 20 h for CPhT: ${JSON.stringify(expected)}`);
+      .map((p) => `${hours(p.hours.earned)} / ${hours(p.hours.required)} h · ${p.credential.label}`);
+    assert.ok(expected.includes('11 / 20 h · PTCB CPhT'), `the core computes 11 / 20 h for CPhT: ${JSON.stringify(expected)}`);
     assert.deepEqual(expected.filter((e) => !labels.includes(e)), [], `tree rows: ${JSON.stringify(labels)}`);
   });
 

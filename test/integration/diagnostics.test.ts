@@ -136,4 +136,31 @@ describe('Diagnostics', () => {
       await remove(rel);
     }
   });
+
+  it('says once what is wrong with a malformed UAN (diagnostic, not again in the hover), and fixes it', async () => {
+    const rel = 'notes/diagnostics-uan.md';
+    const uri = fixtureUri(rel);
+    await vscode.workspace.fs.writeFile(uri, encoder.encode('---\ntitle: UAN\nce_hours: 1\nuan: 0457-0000-26-031-H8-T\ncompleted: 2026-01-05\n---\n'));
+    try {
+      const diagnostic = await waitFor(() => ours(uri).find((d) => d.code === 'uan-malformed') ?? false, 10_000, `the UAN problem (have ${describeDiagnostics(uri)})`);
+      assert.ok(diagnostic);
+      assert.match(diagnostic.message, /topic code 8 needs two digits: 08/);
+      const document = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(document);
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(3, 10));
+      // Markdown escapes removed: the text as a reader sees it.
+      const hover = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n').replace(/\\/g, '');
+      assert.match(hover, /six parts/, hover);
+      assert.ok(!/needs two digits/.test(hover), `the hover does not repeat the diagnostic: ${hover}`);
+      assert.match(hover, /0457-0000-26-031-H08-T/, 'the hover names the fix');
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+      const fix = actions.find((a) => a.isPreferred && a.title.includes('0457-0000-26-031-H08-T'));
+      assert.ok(fix?.edit, `a quick fix (have ${JSON.stringify(actions.map((a) => a.title))})`);
+      assert.ok(await vscode.workspace.applyEdit(fix.edit));
+      assert.match(document.getText(), /\nuan: 0457-0000-26-031-H08-T\n/);
+      await waitFor(() => !ours(uri).some((d) => d.code === 'uan-malformed'), 5_000, `fixed (have ${describeDiagnostics(uri)})`);
+    } finally {
+      await remove(rel);
+    }
+  });
 });

@@ -52,7 +52,8 @@ describe('Progress tree', () => {
     const roots = await items(progress.provider);
     assert.equal(roots.length, 2, 'one folder: credentials at the top, no folder node');
     const { element, item } = await cphtRow();
-    assert.match(label(item), /11 \/ 20 h$/);
+    assert.equal(label(item), '11 / 20 h · PTCB CPhT', 'hours first: a narrow sidebar cuts the name, not the hours');
+    assert.match(item.accessibilityInformation?.label ?? '', /^PTCB CPhT, 11 \/ 20 h, (Met|On track|At risk|Not met), /, 'the state in words for a screen reader');
     assert.match(String(item.description), /^\d+ days left|^ended|^ends today|^1 day left/);
     assert.equal(item.contextValue, 'credential');
     assert.ok(['pass', 'warning', 'error', 'circle-large-outline'].includes(iconId(item) ?? ''));
@@ -68,7 +69,8 @@ describe('Progress tree', () => {
     const rows = await items(progress.provider, element);
     const law = rows.find((r) => r.element.kind === 'requirement' && /law/i.test(label(r.item)));
     assert.ok(law, `a law requirement among ${rows.map((r) => label(r.item)).join(', ')}`);
-    assert.match(label(law.item), /1 \/ 1 h$/);
+    assert.match(label(law.item), /^1 \/ 1 h · /);
+    assert.match(law.item.accessibilityInformation?.label ?? '', /, met/);
     assert.equal(iconId(law.item), 'pass');
     const lawNotes = await items(progress.provider, law.element);
     assert.deepEqual(
@@ -121,10 +123,34 @@ describe('Progress tree', () => {
     }
   });
 
-  it('puts the hours still needed on the view badge', async () => {
-    const needed = index.folders().flatMap((f) => index.progress(f)).reduce((s, p) => s + Math.max(0, p.hours.remaining), 0);
-    assert.ok(needed >= 9);
-    assert.equal(progress.view.badge?.value, Math.ceil(needed));
+  it('puts the hours needed for the credential due first on the view badge, and names it', async () => {
+    const all = index.folders().flatMap((f) => index.progress(f));
+    const open = all.filter((p) => p.hours.remaining > 0 && p.cycle.daysLeft >= 0).sort((a, b) => a.cycle.daysLeft - b.cycle.daysLeft);
+    assert.ok(open.length >= 2, 'the fixture has two credentials still needing hours');
+    const sum = all.reduce((s, p) => s + Math.max(0, p.hours.remaining), 0);
+    const due = open[0];
+    assert.equal(progress.view.badge?.value, Math.ceil(due.hours.remaining));
+    assert.notEqual(progress.view.badge?.value, Math.ceil(sum), 'not the sum over credentials (one course often counts for several)');
+    assert.ok(progress.view.badge?.tooltip.includes(due.credential.label), `the tooltip names ${due.credential.label}: ${progress.view.badge?.tooltip}`);
+  });
+
+  it('shows a note with an error with its hours as written and its actual problem, and no check icon for what does not count', async () => {
+    const { element } = await cphtRow();
+    const rows = await items(progress.provider, element);
+    const notCounted = rows.find((r) => r.element.kind === 'not-counted');
+    assert.ok(notCounted, 'a Not counted row');
+    const notes = await items(progress.provider, notCounted.element);
+    const bad = notes.find((n) => n.element.kind === 'note' && n.element.path === 'notes/bad-hours.md');
+    assert.ok(bad, 'the note with errors is listed as not counted');
+    const description = String(bad.item.description);
+    assert.match(description, /^-2 h · /, 'the hours as written, not "0 h"');
+    assert.ok(description.includes('completed: 2026-04-31 is not a real date'), description);
+    assert.ok(!/no date|has errors/.test(description), description);
+    assert.match(bad.item.accessibilityInformation?.label ?? '', /has an error/);
+    const planned = notes.find((n) => n.element.kind === 'note' && n.element.path === 'notes/immunization-basics.md');
+    assert.ok(planned);
+    assert.equal((String(planned.item.description).match(/planned/g) ?? []).length, 1, `the status once: ${String(planned.item.description)}`);
+    for (const n of notes) assert.notEqual(iconId(n.item), 'check', `${label(n.item)}: no check icon for a note that does not count`);
   });
 
   it('keeps ids stable across a refresh and shows a new note after a file is created', async () => {
@@ -143,12 +169,12 @@ describe('Progress tree', () => {
       };
       await waitFor(async () => (await lawNotes()).includes('notes/h5-tree-law.md'), 10_000, 'the new note under the law requirement');
       const { item } = await cphtRow();
-      assert.match(label(item), /12 \/ 20 h$/);
+      assert.match(label(item), /^12 \/ 20 h · /);
       assert.equal(item.id, before);
     } finally {
       await vscode.workspace.fs.delete(uri, { useTrash: false });
     }
-    await waitFor(async () => /11 \/ 20 h$/.test(label((await cphtRow()).item)), 10_000, 'the tree back at 11 / 20 h');
+    await waitFor(async () => /^11 \/ 20 h · /.test(label((await cphtRow()).item)), 10_000, 'the tree back at 11 / 20 h');
   });
 });
 
@@ -232,6 +258,8 @@ describe('Notes tree', () => {
     const topicGroups = (await groups()).map((g) => label(g.item));
     assert.ok(topicGroups.includes('Patient safety'), topicGroups.join(', '));
     assert.ok(topicGroups.includes('Sterile compounding'));
+    // store-in-service's misspelt topic: shown as written and said to be unknown.
+    assert.ok(topicGroups.includes('pharmacy-lw (unknown topic)'), topicGroups.join(', '));
     const safety = await notesIn(/^Patient safety$/);
     assert.deepEqual(safety.children.map((c) => label(c.item)), ['Look-Alike, Sound-Alike Drugs: Preventing Mix-ups']);
     // A note with two topics is under both.

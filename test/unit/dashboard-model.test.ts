@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseConfig } from '../../src/core/rules/config';
-import { appliedHours, buildFolderModel, NO_TOPIC, type ActionItem, type DashboardFolderInput, type FolderModel } from '../../src/core/outputs/dashboard-model';
+import { appliedHours, buildFolderModel, NO_TOPIC, OTHER_TOPICS, type ActionItem, type DashboardFolderInput, type FolderModel } from '../../src/core/outputs/dashboard-model';
 import { addDays } from '../../src/core/common/dates';
 import { evaluateAll } from '../../src/core/rules/evaluate';
 import type { BrokenNote, CeNote, ParsedNote, Problem, StudyNote } from '../../src/core/types';
@@ -275,6 +275,13 @@ describe('dashboard model', () => {
   });
 
   describe('recent notes and study overview', () => {
+    it('shows a note with an error with its hours as written and its errors, flagged and not counted', () => {
+      const bad = ce('bad.md', { hours: 0, valid: false, writtenHours: -2, errors: ['ce_hours cannot be negative (found -2).'], completed: '2026-11-20' });
+      const recent = buildFolderModel(folder([...fixtureNotes(), bad]), AS_OF, { cpeMonitorReminderDays: 45 }).recentNotes[0];
+      assert.deepEqual([recent.path, recent.hours, recent.errors, recent.counted, recent.hasErrors], ['bad.md', -2, ['ce_hours cannot be negative (found -2).'], false, true]);
+      assert.equal(fixtureModel().recentNotes[0].errors, undefined);
+    });
+
     it('lists completed CE notes newest first with hours, topics and the excerpt', () => {
       const recent = fixtureModel().recentNotes;
       assert.deepEqual(recent.map((n) => n.path), [
@@ -318,6 +325,19 @@ describe('dashboard model', () => {
       assert.equal(study.broken, 1);
       assert.equal(study.planned, 1);
       assert.deepEqual(study.notesPerTopic[0], { topic: 'law', label: 'Pharmacy law', count: 3 });
+    });
+
+    it('charts unknown topics (typos) together as Other topics, naming the words as written beside it', () => {
+      const notes = [...fixtureNotes(), ce('typo.md', { topics: ['hazardus-drugs', 'law'], completed: '2026-02-02' }), ce('typo2.md', { topics: ['hazardus-drugs'], completed: '2026-02-03' })];
+      const model = buildFolderModel(folder(notes), AS_OF, { cpeMonitorReminderDays: 45 });
+      const tx = model.credentials.find((c) => c.id === 'tx');
+      assert.ok(tx);
+      assert.ok(!tx.byTopic.some((t) => t.topic === 'hazardus-drugs' || t.topic === 'pharmacy-lw'), 'no raw topic charted');
+      // store-in-service (pharmacy-lw, 2 h) and the two typo notes (1 h each), once each.
+      assert.deepEqual(tx.byTopic.find((t) => t.topic === OTHER_TOPICS), { topic: OTHER_TOPICS, label: 'Other topics', hours: 4, unknown: ['hazardus-drugs', 'pharmacy-lw'] });
+      assert.equal(tx.byTopic.find((t) => t.topic === 'law')?.hours, 2);
+      const other = model.study.notesPerTopic.find((t) => t.topic === OTHER_TOPICS);
+      assert.deepEqual(other, { topic: OTHER_TOPICS, label: 'Other topics', count: 3, unknown: ['hazardus-drugs', 'pharmacy-lw'] });
     });
 
     it('counts problems by severity', () => {

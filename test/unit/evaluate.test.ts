@@ -52,7 +52,13 @@ function fixtureNotes(): ParsedNote[] {
   const study: StudyNote = { kind: 'study', path: 'notes/top-200-drugs.md', title: 'Top 200 Drugs', topics: [], tags: [], keyLines: {} };
   const broken: BrokenNote = { kind: 'broken', path: 'notes/broken-yaml.md', title: 'broken', topics: [], tags: [], keyLines: {}, reason: 'yaml' };
   return [
-    ce('notes/bad-hours.md', { hours: 0, valid: false, completed: undefined }),
+    ce('notes/bad-hours.md', {
+      hours: 0,
+      valid: false,
+      completed: undefined,
+      writtenHours: -2,
+      errors: ['ce_hours cannot be negative (found -2).', 'completed: 2026-04-31 is not a real date (April 2026 has 30 days).'],
+    }),
     broken,
     ce('notes/diabetes-pharmacotherapy.md', { hours: 6, topics: ['disease-state'], audience: 'pharmacist', completed: '2025-09-01' }),
     ce('notes/federal-law-update.md', { hours: 1, topics: ['law'], completed: '2025-06-10' }),
@@ -90,7 +96,8 @@ describe('evaluateCredential', () => {
         p.verdicts.map((v) => v.path),
         fixtureNotes().filter((n) => n.kind === 'ce').map((n) => n.path),
       );
-      assert.deepEqual(verdict(p, 'notes/bad-hours.md'), { path: 'notes/bad-hours.md', counted: false, reason: 'has errors' });
+      // The note's actual errors, not "has errors": the reason every surface shows.
+      assert.deepEqual(verdict(p, 'notes/bad-hours.md'), { path: 'notes/bad-hours.md', counted: false, reason: 'ce_hours cannot be negative (found -2). completed: 2026-04-31 is not a real date (April 2026 has 30 days).' });
       assert.equal(verdict(p, 'notes/immunization-basics.md').reason, 'planned, not completed');
       assert.deepEqual(verdict(p, 'notes/store-in-service.md'), {
         path: 'notes/store-in-service.md',
@@ -367,7 +374,7 @@ describe('the fixture files, parsed and evaluated', () => {
     assert.deepEqual(
       c.verdicts.filter((v) => !v.counted).map((v) => [v.path, v.reason]),
       [
-        ['notes/bad-hours.md', 'has errors'],
+        ['notes/bad-hours.md', 'ce_hours cannot be negative (found -2). completed: 2026-04-31 is not a real date (April 2026 has 30 days).'],
         ['notes/immunization-basics.md', 'planned, not completed'],
         ['notes/store-in-service.md', 'in-service training is not accepted by PTCB CPhT'],
       ],

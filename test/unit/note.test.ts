@@ -181,6 +181,39 @@ describe('parseNote: hours', () => {
   });
 });
 
+describe('parseNote: what a note with an error still shows', () => {
+  it('keeps hours 0 (nothing counts it) but carries the hours as written and its errors in file order', () => {
+    const { note, problems } = parseNote(fs.readFileSync(path.join(FIXTURE, 'notes', 'bad-hours.md'), 'utf8'), 'notes/bad-hours.md');
+    const n = note as CeNote;
+    assert.deepEqual([n.valid, n.hours, n.writtenHours], [false, 0, -2]);
+    assert.deepEqual(n.errors, problems.map((p) => p.message));
+    assert.match(n.errors?.[1] ?? '', /^completed: 2026-04-31 is not a real date/);
+  });
+
+  it('reads written hours from ce_hours, else ceu in contact hours; none when no number is written', () => {
+    const hours = (line: string) => ce(fm('title: T', line, 'completed: 2025-02-30')).note.writtenHours;
+    assert.equal(hours('ce_hours: 1.5'), 1.5);
+    assert.equal(hours('ceu: 0.3'), 3);
+    assert.equal(hours('ce_hours: "2"'), 2);
+    assert.equal(hours('ce_hours: two'), undefined);
+    assert.equal(hours('ce_hours: 0x10'), undefined);
+    assert.equal(hours('ce_hours:'), undefined);
+  });
+
+  it('a valid note carries neither', () => {
+    const { note } = ce(fm('title: T', 'ce_hours: 1', 'completed: 2025-02-03'));
+    assert.equal(note.valid, true);
+    assert.ok(!('writtenHours' in note) && !('errors' in note));
+  });
+
+  it('sums up errors beyond the third in one line', () => {
+    const { note } = ce(fm('title: T', 'ce_hours: -1', 'completed: 2025-02-30', 'status: done', 'format: online', 'audience: tech'));
+    assert.equal(note.valid, false);
+    assert.equal(note.errors?.length, 3, JSON.stringify(note.errors));
+    assert.match(note.errors?.[2] ?? '', /^\.\.\.and \d+ more errors\.$/);
+  });
+});
+
 describe('parseNote: study notes', () => {
   it('no frontmatter, empty file, BOM only, or frontmatter without hours: a study note and no problem', () => {
     for (const text of ['Just text', '', '\ufeff', fm('title: Reading list', 'tags: [study]', 'topics: [law]'), '---\n---\n']) {

@@ -20,6 +20,42 @@ describe('project files: package.json', () => {
     assert.match(manifest.bugs?.url ?? '', /^https:\/\//);
     assert.match(manifest.homepage ?? '', /^https:\/\//);
   });
+
+  interface Welcome {
+    view: string;
+    contents: string;
+    when?: string;
+  }
+  const welcomes: Welcome[] = manifest.contributes.viewsWelcome;
+  const treeViews: string[] = manifest.contributes.views.pharmacyCe.map((v: { id: string }) => v.id);
+  const buttons = (w: Welcome) => [...w.contents.matchAll(/\[([^\]]+)\]\(command:([^)]+)\)/g)].map((m) => m[2]);
+
+  it('welcome views speak plain words: no literal backticks, no jargon, one call to action each', () => {
+    for (const w of welcomes) {
+      assert.ok(!w.contents.includes('`'), `no backticks (shown literally): ${w.contents}`);
+      assert.ok(!/frontmatter|yaml|json/i.test(w.contents), `no jargon: ${w.contents}`);
+      assert.ok(buttons(w).length <= 1, `one call to action: ${w.contents}`);
+    }
+  });
+
+  it('the two views do not offer the same button in the same state (an empty folder shows both)', () => {
+    const empty = welcomes.filter((w) => w.when?.startsWith('pharmacyCe.ready'));
+    const progress = empty.filter((w) => w.view === 'pharmacyCe.progress').flatMap(buttons);
+    const notes = empty.filter((w) => w.view === 'pharmacyCe.notes').flatMap(buttons);
+    assert.ok(progress.length === 1 && notes.length === 1, 'each view offers its step');
+    assert.deepEqual(progress.filter((c) => notes.includes(c)), []);
+  });
+
+  // Until the extension has started, VS Code says "There is no data provider registered that can provide view
+  // data" in a tree view with nothing else to show; a welcome whose condition holds before any of the
+  // extension's context keys is set shows instead.
+  it('each tree view has a welcome for the moments before the extension has started', () => {
+    for (const view of treeViews) {
+      const loading = welcomes.find((w) => w.view === view && w.when === '!pharmacyCe.ready && workbenchState != empty');
+      assert.ok(loading, `a loading welcome for ${view}`);
+      assert.deepEqual(buttons(loading), []);
+    }
+  });
 });
 
 /** Every link and image target in a Markdown file (markdown-it's own parse, so code spans and blocks are skipped). */

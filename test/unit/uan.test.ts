@@ -74,7 +74,7 @@ describe('parseUan', () => {
       assert.equal(uan, undefined, bad);
       assert.ok(error, bad);
     }
-    assert.match(parseUan('0145-00-24-101-H07-T').error!, /PPPP-JJJJ-YY-NNN-FTT-A/);
+    assert.match(parseUan('0145-00-24-101-H07-T').error!, /the second part "00" must be 4 digits/);
     assert.ok(parseUan('x'.repeat(500)).error!.length < 200, 'long input is not echoed in full');
   });
 
@@ -140,7 +140,46 @@ describe('parseUan', () => {
       fc.property(fc.string(), (text) => {
         const r = parseUan(text);
         assert.ok((r.uan === undefined) !== (r.error === undefined));
+        // A fix is only offered when it is a UAN.
+        if (r.fix !== undefined) assert.equal(parseUan(r.fix).uan?.normalized, r.fix);
       }),
     );
+  });
+
+  describe('what is wrong with a malformed UAN', () => {
+    it('says what, once: a one-digit topic code, with the fix', () => {
+      const { uan, error, fix } = parseUan('0457-0000-26-031-H8-T');
+      assert.equal(uan, undefined);
+      assert.equal(error, '"0457-0000-26-031-H8-T" is not a valid ACPE activity number (UAN): topic code 8 needs two digits: 08.');
+      assert.equal(fix, '0457-0000-26-031-H08-T');
+    });
+
+    it('fixes a four-digit year, and a fix keeps the tolerated variants normalized', () => {
+      assert.equal(parseUan('0145-0000-2024-101-H07-T').fix, '0145-0000-24-101-H07-T');
+      assert.equal(parseUan('145-0000-2024-101-h07-t').fix, '0145-0000-24-101-H07-T');
+    });
+
+    it('names the part that is wrong, with no fix where the correction is a guess', () => {
+      const cases: [string, RegExp][] = [
+        ['0145-0000-24-101-X07-T', /the format letter X must be L \(live\), H \(home study\) or B \(blended\)/],
+        ['0145-0000-24-101-07-T', /format letter .* is missing before topic code 07/],
+        ['0145-0000-24-101-H07-Q', /the last part "Q" must be T \(for technicians\) or P \(for pharmacists\)/],
+        ['0145-0000-24-1011-H07-T', /the sequence number "1011" must be 3 digits/],
+        ['0145-0000-24-101-H07', /it has 5 parts, and a UAN has 6, e.g. 0145-0000-24-101-H07-T/],
+        ['0145000024101H07', /it has no hyphens between its parts/],
+        ['not a uan', /is not an ACPE activity number \(UAN\): expected PPPP-JJJJ-YY-NNN-FTT-A/],
+      ];
+      for (const [text, expected] of cases) {
+        const r = parseUan(text);
+        assert.match(r.error ?? '', expected, text);
+        assert.equal(r.fix, undefined, text);
+      }
+    });
+
+    it('offers no fix when two parts are wrong', () => {
+      const r = parseUan('0145-0000-2024-101-H7-T');
+      assert.match(r.error ?? '', /the year 2024 needs two digits: 24; topic code 7 needs two digits: 07/);
+      assert.equal(r.fix, undefined);
+    });
   });
 });

@@ -1,6 +1,7 @@
 // The note format: every frontmatter key a CE note may have, what it holds, its label and documentation.
 // The reader, completion, hovers, the misspelt-key check, the snippets, the template and the README table come
 // from this list or are checked against it by a test. Adding a key is one entry here (and its reading in note.ts).
+import { nearestWord } from '../common/typo';
 import type { Audience, Category, Format, NoteStatus } from '../types';
 
 export interface KeyValue {
@@ -104,6 +105,21 @@ export const CATEGORIES: readonly Category[] = valuesOf(CATEGORY_VALUES);
 export const HOURS_ALIASES: readonly string[] = ['hours', 'contact_hours', 'credit_hours', 'credits', 'ce', 'cehrs'];
 /** Names for the completion date; flagged only in CE notes (`date` is common in other notes). */
 export const DATE_ALIASES: readonly string[] = ['date', 'completed_on', 'completion_date', 'date_completed', 'completed_date'];
+
+/**
+ * The format's key a user's key probably means: the same key written differently (`CE Hours`), an alias
+ * (`hours`, `date`: `alias` is true) or a typo. Short keys allow a single edit (`tag`, `ceus`) so that ordinary
+ * keys like `url` or `state` are not taken for `uan` or `status`; longer ones allow two.
+ */
+export function keyMeant(key: string): { key: string; alias: boolean } | undefined {
+  const normalized = key.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  if (NOTE_KEYS.includes(normalized)) return { key: normalized, alias: false };
+  if (HOURS_ALIASES.includes(normalized)) return { key: 'ce_hours', alias: true };
+  if (DATE_ALIASES.includes(normalized)) return { key: 'completed', alias: true };
+  const allowed = normalized.length >= 7 ? 2 : normalized.length >= 3 ? 1 : 0;
+  const near = allowed === 0 ? undefined : nearestWord(normalized, NOTE_KEYS, allowed);
+  return near === undefined ? undefined : { key: near, alias: false };
+}
 
 /** Hours above this are an error (a typo or a unit mix-up); above WARN_HOURS a warning. */
 export const MAX_HOURS = 1000;

@@ -4,15 +4,13 @@
 // checked here against the note format (format.ts), from the text as written.
 import { positionAt } from '../common/lines';
 import { bodyHeading, summarizeBody } from './excerpt';
-import { AUDIENCES, CATEGORIES, DATE_ALIASES, FORMATS, HOURS_ALIASES, NOTE_KEYS } from './format';
+import { AUDIENCES, CATEGORIES, FORMATS, keyMeant, NOTE_KEYS } from './format';
 import { readFrontmatter, type Frontmatter } from './frontmatter';
-import { quoteExcerpt } from './problems';
+import { errorSummary, quoteExcerpt } from './problems';
 import { NoteValues } from './values';
 import { isTopicKey } from './topics';
 import type { BrokenNote, CeNote, NoteParseResult, ParsedNote, StudyNote } from '../types';
-import { nearestWord } from '../common/typo';
 
-const KEY_SEPARATORS = /[\s-]+/g;
 const SEPARATORS = /[\s_]+/g;
 
 /** Parses one Markdown note. `path` is folder-relative and only used for messages and the title fallback. */
@@ -119,7 +117,7 @@ function ceNote(values: NoteValues, base: Base, fallbackTitle: () => string): Ce
     topics,
     tags,
     // Invalid notes keep hours 0 so nothing downstream can count them by accident.
-    hours: valid ? hours.value : 0,
+    hours: valid ? (hours.value ?? 0) : 0,
     status,
     format: format ?? uan?.format ?? 'home-study',
     audience: audience ?? uan?.audience ?? 'technician',
@@ -133,6 +131,11 @@ function ceNote(values: NoteValues, base: Base, fallbackTitle: () => string): Ce
   if (certificate) note.certificate = certificate;
   if (provider) note.provider = provider;
   if (cpeMonitor !== undefined) note.cpeMonitor = cpeMonitor;
+  if (!valid) {
+    // It counts for nothing, but every view can say what was written and why it does not count.
+    if (hours.value !== undefined) note.writtenHours = hours.value;
+    note.errors = errorSummary(values.problems.sorted());
+  }
   return note;
 }
 
@@ -142,12 +145,10 @@ function checkKeys(values: NoteValues, fm: Frontmatter | undefined, ce: boolean)
   const hasHours = values.has('ce_hours') || values.has('ceu');
   for (const key of fm.entries.keys()) {
     if (NOTE_KEYS.includes(key)) continue;
-    const normalized = key.trim().toLowerCase().replace(KEY_SEPARATORS, '_');
-    let suggestion: string | undefined;
-    if (NOTE_KEYS.includes(normalized)) suggestion = normalized;
-    else if (HOURS_ALIASES.includes(normalized)) suggestion = hasHours ? undefined : 'ce_hours';
-    else if (DATE_ALIASES.includes(normalized)) suggestion = ce && !values.has('completed') ? 'completed' : undefined;
-    else suggestion = nearestKey(normalized);
+    const meant = keyMeant(key);
+    // An alias is only worth a word when the key it stands for is missing (`date` is common in other notes).
+    const needless = meant?.alias && (meant.key === 'ce_hours' ? hasHours : !ce || values.has('completed'));
+    const suggestion = needless ? undefined : meant?.key;
     // In a study note only a misspelt hours key matters (it is why the note is not CE); other keys are its own.
     if (!suggestion || (!ce && suggestion !== 'ce_hours' && suggestion !== 'ceu')) continue;
     const why =
@@ -158,15 +159,6 @@ function checkKeys(values: NoteValues, fm: Frontmatter | undefined, ce: boolean)
           : '';
     values.keyWarning(key, 'unknown-key', `Unknown key "${quoteExcerpt(key)}": did you mean "${suggestion}"?${why}`, suggestion);
   }
-}
-
-/**
- * The known key a user's key is probably a typo of. Short keys allow a single edit (`tag`, `ceus`) so that
- * ordinary keys like `url` or `state` are not mistaken for `uan` or `status`; longer ones allow two.
- */
-function nearestKey(key: string): string | undefined {
-  const allowed = key.length >= 7 ? 2 : key.length >= 3 ? 1 : 0;
-  return allowed === 0 ? undefined : nearestWord(key, NOTE_KEYS, allowed);
 }
 
 /** The body: after a closed block, the whole text without one; nothing after a block that is not read. */

@@ -58,6 +58,12 @@ export class NoteProblems {
   }
 }
 
+/** A note's errors for the views: the first few, then how many more (the Problems panel lists them all). */
+export function errorSummary(problems: readonly Problem[], shown = 3): string[] {
+  const errors = problems.filter((p) => p.severity === 'error').map((p) => p.message);
+  return errors.length > shown ? [...errors.slice(0, shown - 1), `...and ${errors.length - shown + 1} more errors.`] : errors;
+}
+
 /** A value as quoted in a message: at most 60 characters, on one line. */
 export function quoteExcerpt(text: string): string {
   const line = text.replace(/[\r\n]+/g, ' ');

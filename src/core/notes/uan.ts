@@ -6,8 +6,10 @@ import type { Format, Uan } from '../types';
 
 export interface UanParseResult {
   uan?: Uan;
-  /** Why the text is not a UAN at all. */
+  /** Why the text is not a UAN at all: what is wrong, in words, once. */
   error?: string;
+  /** The UAN the text was surely meant to be, when a single unambiguous correction makes it one (a quick fix). */
+  fix?: string;
 }
 
 const CANONICAL = /^(\d{4})-(\d{4})-(\d{2})-(\d{3})-([LHB])(\d{2})-([PT])$/;
@@ -59,7 +61,7 @@ export function parseUan(text: string): UanParseResult {
       if (m) variants.push('no hyphens');
     }
   }
-  if (!m) return { error: notAUan(trimmed) };
+  if (!m) return diagnose(work, trimmed);
   return { uan: uanOf(m, variants.length > 0 ? variants : NO_VARIANTS) };
 }
 
@@ -115,6 +117,59 @@ function uanOf(m: RegExpExecArray, variants: string[]): Uan {
     audience: audienceLetter === 'P' ? 'pharmacist' : 'technician',
     variants,
   };
+}
+
+/** One thing wrong with one part of a UAN, and the corrected part when only one correction is possible. */
+interface PartIssue {
+  what: string;
+  fixed?: string;
+}
+
+/**
+ * What is wrong with text that is not a UAN, part by part (`topic code 8 needs two digits: 08`), and the fix when
+ * exactly one part is wrong and its correction is unambiguous. `work` is the text upper-cased with `-` between parts.
+ */
+function diagnose(work: string, written: string): UanParseResult {
+  const parts = work.split('-');
+  if (parts.length !== 6) {
+    // Text with few digits is something else altogether (a note, a course code): say what a UAN looks like.
+    if ((work.match(/\d/g) ?? []).length < 12) return { error: notAUan(written) };
+    const count = parts.length === 1 ? 'no hyphens between its parts' : `${parts.length} parts`;
+    return { error: `"${quoteExcerpt(written)}" is not a complete ACPE activity number (UAN): it has ${count}, and a UAN has 6, e.g. ${UAN_EXAMPLE}.` };
+  }
+  const [provider, joint, year, sequence, ftt, audience] = parts;
+  const issues: { at: number; issue: PartIssue }[] = [];
+  const check = (at: number, issue: PartIssue | undefined) => issue && issues.push({ at, issue });
+  check(0, /^\d{1,4}$/.test(provider) ? undefined : { what: `the provider number "${quoteExcerpt(provider)}" must be 4 digits` });
+  check(1, /^\d{4}$/.test(joint) ? undefined : { what: `the second part "${quoteExcerpt(joint)}" must be 4 digits (0000, or 9999 for joint providers)` });
+  check(2, yearIssue(year));
+  check(3, /^\d{1,3}$/.test(sequence) ? undefined : { what: `the sequence number "${quoteExcerpt(sequence)}" must be 3 digits` });
+  check(4, formatTopicIssue(ftt));
+  check(5, /^[PT]$/.test(audience) ? undefined : { what: `the last part "${quoteExcerpt(audience)}" must be T (for technicians) or P (for pharmacists)` });
+  if (issues.length === 0) return { error: notAUan(written) };
+  const error = `"${quoteExcerpt(written)}" is not a valid ACPE activity number (UAN): ${issues.map((i) => i.issue.what).join('; ')}.`;
+  const only = issues.length === 1 ? issues[0] : undefined;
+  if (only?.issue.fixed === undefined) return { error };
+  const corrected = parts.map((part, i) => (i === only.at ? only.issue.fixed : part)).join('-');
+  const uan = parseUan(corrected).uan;
+  return uan ? { error, fix: uan.normalized } : { error };
+}
+
+function yearIssue(year: string): PartIssue | undefined {
+  if (/^\d{2}$/.test(year)) return undefined;
+  if (/^(19|20)\d{2}$/.test(year)) return { what: `the year ${year} needs two digits: ${year.slice(2)}`, fixed: year.slice(2) };
+  return { what: `the year "${quoteExcerpt(year)}" must be 2 digits` };
+}
+
+/** The fifth part: a format letter (L, H, B) and a two-digit ACPE topic code, e.g. H07. */
+function formatTopicIssue(ftt: string): PartIssue | undefined {
+  if (/^[LHB]\d{2}$/.test(ftt)) return undefined;
+  const oneDigit = /^([LHB])(\d)$/.exec(ftt);
+  if (oneDigit) return { what: `topic code ${oneDigit[2]} needs two digits: 0${oneDigit[2]}`, fixed: `${oneDigit[1]}0${oneDigit[2]}` };
+  const otherLetter = /^([A-Z])\d{1,2}$/.exec(ftt);
+  if (otherLetter) return { what: `the format letter ${otherLetter[1]} must be L (live), H (home study) or B (blended)` };
+  if (/^\d{1,2}$/.test(ftt)) return { what: `the format letter (L live, H home study or B blended) is missing before topic code ${ftt}` };
+  return { what: `the fifth part "${quoteExcerpt(ftt)}" must be a format letter and a two-digit topic code, e.g. H07` };
 }
 
 function notAUan(text: string): string {

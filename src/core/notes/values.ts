@@ -109,7 +109,7 @@ export class NoteValues {
 
   // ---- values ------------------------------------------------------------------------------------------
 
-  readHours(): { value: number; empty: boolean } {
+  readHours(): { value?: number; empty: boolean } {
     const hours = this.readAmount('ce_hours', 1, 'a number of contact hours, e.g. ce_hours: 1.5');
     const ceu = this.readAmount('ceu', 10, 'a number of CEUs, e.g. ceu: 0.15 (1 CEU = 10 contact hours)');
     // 0.3 CEU must be 3 h, not 3.0000000000000004 h: round away binary noise, keeping 4 decimals.
@@ -117,12 +117,13 @@ export class NoteValues {
     if (hours.value !== undefined && fromCeu !== undefined && Math.abs(hours.value - fromCeu) > 1e-9) {
       this.warn('ce_hours', 'ceu-mismatch', `ce_hours (${hours.value}) disagrees with ceu: ${ceu.value} (${fromCeu} contact hours). ce_hours is the one counted.`, String(fromCeu));
     }
-    if (hours.value !== undefined) return { value: hours.value, empty: false };
-    if (fromCeu !== undefined) return { value: fromCeu, empty: false };
-    return { value: 0, empty: hours.empty || ceu.empty };
+    return { value: hours.value ?? fromCeu, empty: hours.value === undefined && fromCeu === undefined && (hours.empty || ceu.empty) };
   }
 
-  /** A plain decimal ≥ 0 (quoted is fine); `perUnit` contact hours per unit bound it to MAX_HOURS. */
+  /**
+   * A plain decimal ≥ 0 (quoted is fine); `perUnit` contact hours per unit bound it to MAX_HOURS. A decimal out
+   * of bounds is an error but keeps its value: the note does not count, and the views show what was written.
+   */
   private readAmount(key: string, perUnit: number, expected: string): { value?: number; empty: boolean } {
     const v = this.value(key);
     if (v.kind === 'absent') return { empty: false };
@@ -131,7 +132,7 @@ export class NoteValues {
     const negative = text.startsWith('-') && NUMBER.test(text.slice(1));
     if (negative) {
       this.error(key, `${key} cannot be negative (found ${text}).`, String(Number(text.slice(1))));
-      return { empty: false };
+      return { value: Number(text), empty: false };
     }
     if (!NUMBER.test(text) || /^\+?0\d/.test(text)) {
       const { fix, hint } = clockHours(text);
@@ -142,7 +143,7 @@ export class NoteValues {
     const asHours = n * perUnit;
     if (asHours > MAX_HOURS) {
       this.error(key, `${key}: ${text} is more than ${MAX_HOURS.toLocaleString('en-US')} contact hours; check for a typo.`);
-      return { empty: false };
+      return { value: n, empty: false };
     }
     if (asHours > WARN_HOURS) this.warn(key, 'bad-value', `${key}: ${text} is more than ${WARN_HOURS} contact hours for one activity; check for a typo.`);
     return { value: n, empty: false };
@@ -211,9 +212,9 @@ export class NoteValues {
       return undefined;
     }
     const text = v.text.trim();
-    const { uan, error } = parseUan(text);
+    const { uan, error, fix } = parseUan(text);
     if (!uan) {
-      this.warn('uan', 'uan-malformed', `${error} The note still counts by its hours, but an audit asks for the exact UAN.`);
+      this.warn('uan', 'uan-malformed', `${error} The note still counts by its hours, but an audit asks for the exact UAN.`, fix);
       return { text };
     }
     if (uan.variants.length > 0) this.warn('uan', 'uan-variant', `This UAN is written with ${uan.variants.join(', ')}; the standard form is ${uan.normalized}.`, uan.normalized);

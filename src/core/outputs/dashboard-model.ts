@@ -2,7 +2,7 @@
 // dashboard feature turns it into escaped HTML; the tests check the figures here.
 import { addDays, compareDates, daysBetween } from '../common/dates';
 import { roundHours } from '../common/numbers';
-import { topicLabel } from '../notes/topics';
+import { isTopicKey, topicLabel } from '../notes/topics';
 import type {
   CalendarDate,
   CeNote,
@@ -51,6 +51,10 @@ export const CPE_MONITOR_WINDOW_DAYS = 60;
 export const DEFAULT_RECENT_NOTES = 8;
 /** Topic bucket for counted hours of notes that name no topic. */
 export const NO_TOPIC = '';
+/** Topic bucket for topics not in the vocabulary (a typo such as "hazardus-drugs"): charted together, not raw. */
+export const OTHER_TOPICS = '~other';
+/** Unknown topic words named beside the Other topics bucket; the rest are summed up. */
+const OTHER_WORDS_SHOWN = 5;
 
 export interface DashboardModel {
   asOf: CalendarDate;
@@ -92,10 +96,12 @@ export interface TimelinePoint {
 }
 
 export interface TopicHours {
-  /** Topic key, or NO_TOPIC. */
+  /** Topic key, NO_TOPIC or OTHER_TOPICS. */
   topic: TopicKey;
   label: string;
   hours: number;
+  /** OTHER_TOPICS only: the unknown topics as written (escape them), to say why they are not charted by name. */
+  unknown?: string[];
 }
 
 export interface CredentialCard {
@@ -154,11 +160,13 @@ export interface RecentNote extends NoteRef {
   /** Counted toward at least one credential. */
   counted: boolean;
   hasErrors: boolean;
+  /** A note with an error: its errors in words (its hours are then as written, and never counted). */
+  errors?: string[];
 }
 
 export interface StudyOverview {
   /** Every note (CE and study) per topic, most notes first. */
-  notesPerTopic: { topic: TopicKey; label: string; count: number }[];
+  notesPerTopic: { topic: TopicKey; label: string; count: number; unknown?: string[] }[];
   /**
    * CE notes completed in the calendar month of the as-of date. Chosen over "notes edited this month": the
    * index keeps no file times, and stat-ing every note on each update would cost more than it tells.
@@ -204,9 +212,10 @@ function credentialCard(p: CredentialProgress, byPath: Map<string, ParsedNote>, 
   for (const { note, hours } of applied) {
     if (hours <= 0) continue;
     byFormat[note.format] = roundHours(byFormat[note.format] + hours);
-    const topics = note.topics.length > 0 ? unique(note.topics) : [NO_TOPIC];
+    const topics = note.topics.length > 0 ? unique(note.topics.map(topicBucket)) : [NO_TOPIC];
     for (const t of topics) byTopic.set(t, roundHours((byTopic.get(t) ?? 0) + hours));
   }
+  const unknownCounted = unknownTopics(applied.filter((a) => a.hours > 0).map((a) => a.note));
   const notCounted: CredentialCard['notCounted'] = [];
   for (const v of p.verdicts) {
     if (v.counted && !v.reason) continue;
@@ -241,7 +250,9 @@ function credentialCard(p: CredentialProgress, byPath: Map<string, ParsedNote>, 
     verify: p.ruleSet.verify === true,
     caveats: [...(p.ruleSet.caveats ?? [])],
     timeline: timeline(p, applied, asOf),
-    byTopic: [...byTopic].map(([topic, hours]) => ({ topic, label: topic === NO_TOPIC ? '' : topicLabel(topic), hours })).sort((a, b) => b.hours - a.hours || a.label.localeCompare(b.label)),
+    byTopic: [...byTopic]
+      .map(([topic, hours]): TopicHours => (topic === OTHER_TOPICS ? { topic, label: 'Other topics', hours, unknown: unknownCounted } : { topic, label: topic === NO_TOPIC ? '' : topicLabel(topic), hours }))
+      .sort((a, b) => b.hours - a.hours || a.label.localeCompare(b.label)),
     byFormat,
     notCounted,
   };
@@ -353,7 +364,7 @@ function recentNotes(
       path: n.path,
       title: n.title,
       completed: n.completed,
-      hours: n.hours,
+      hours: n.valid ? n.hours : (n.writtenHours ?? 0),
       topics: [...n.topics],
       topicLabels: n.topics.map(topicLabel),
       format: n.format,
@@ -362,6 +373,7 @@ function recentNotes(
       excerpt: excerpt?.(n.path) ?? '',
       counted: counted.has(n.path),
       hasErrors: errorPaths.has(n.path) || !n.valid,
+      ...(n.errors?.length ? { errors: [...n.errors] } : {}),
     }));
 }
 
@@ -370,7 +382,7 @@ function studyOverview(notes: readonly ParsedNote[], asOf: CalendarDate): StudyO
   const overview: StudyOverview = { notesPerTopic: [], completedThisMonth: 0, ceNotes: 0, studyNotes: 0, planned: 0, inProgress: 0, broken: 0 };
   const month = asOf.slice(0, 7);
   for (const note of notes) {
-    for (const t of unique(note.topics)) perTopic.set(t, (perTopic.get(t) ?? 0) + 1);
+    for (const t of unique(note.topics.map(topicBucket))) perTopic.set(t, (perTopic.get(t) ?? 0) + 1);
     if (note.kind === 'study') overview.studyNotes++;
     else if (note.kind === 'broken') overview.broken++;
     else {
@@ -381,9 +393,19 @@ function studyOverview(notes: readonly ParsedNote[], asOf: CalendarDate): StudyO
     }
   }
   overview.notesPerTopic = [...perTopic]
-    .map(([topic, count]) => ({ topic, label: topicLabel(topic), count }))
+    .map(([topic, count]) => (topic === OTHER_TOPICS ? { topic, label: 'Other topics', count, unknown: unknownTopics(notes) } : { topic, label: topicLabel(topic), count }))
     .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
   return overview;
+}
+
+function topicBucket(topic: TopicKey): TopicKey {
+  return isTopicKey(topic) ? topic : OTHER_TOPICS;
+}
+
+/** The unknown topics of these notes as written, the first few alphabetically, then how many more. */
+function unknownTopics(notes: readonly ParsedNote[]): string[] {
+  const words = unique(notes.flatMap((n) => n.topics.filter((t) => !isTopicKey(t)))).sort();
+  return words.length > OTHER_WORDS_SHOWN ? [...words.slice(0, OTHER_WORDS_SHOWN), `${words.length - OTHER_WORDS_SHOWN} more`] : words;
 }
 
 function unique<T>(items: readonly T[]): T[] {

@@ -66,6 +66,8 @@ export interface NoteFacts {
   readonly path: string;
   readonly cents: number;
   readonly valid: boolean;
+  /** An invalid note's errors in words (its reason for not counting); '' when valid. */
+  readonly errorText: string;
   readonly status: string;
   /** '' when none. */
   readonly completed: string;
@@ -88,6 +90,7 @@ export function noteFacts(note: CeNote): NoteFacts {
     path: note.path,
     cents: Number.isFinite(note.hours) && note.hours > 0 ? Math.round(note.hours * 100) : 0,
     valid: note.valid === true,
+    errorText: note.valid === true ? '' : (note.errors ?? []).join(' '),
     status: note.status,
     completed: note.completed ?? '',
     credentials: Array.isArray(credentials) ? credentials.map((c) => String(c).trim().toLowerCase()) : null,
@@ -338,7 +341,7 @@ class ReasonCache {
   ) {}
 
   whyNot(note: NoteFacts, wanted: string): string | undefined {
-    if (!note.valid) return 'has errors';
+    if (!note.valid) return note.errorText || 'has errors';
     if (note.credentials !== null) {
       if (note.credentials.length === 0) return 'not for any credential (its credentials list is empty)';
       if (!note.credentials.includes(wanted)) return `only for credentials: ${note.credentialsText}`;

@@ -54,7 +54,7 @@ async function copyUan(index: WorkspaceIndex, arg: unknown): Promise<string | un
   const note = found && found.note.kind === 'ce' ? found.note : undefined;
   const text = note?.uan?.normalized ?? note?.uanText?.trim();
   if (!text) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('This note has no ACPE activity number (`uan:`) to copy.'));
+    void vscode.window.showInformationMessage(vscode.l10n.t('This note has no ACPE activity number (UAN) to copy.'));
     return undefined;
   }
   await vscode.env.clipboard.writeText(text);

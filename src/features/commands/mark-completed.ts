@@ -26,8 +26,8 @@ export async function markCompleted(questions: Questions, index: WorkspaceIndex,
   if (found && found.note.kind !== 'ce') {
     const why =
       found.note.kind === 'broken'
-        ? vscode.l10n.t('its frontmatter cannot be read; fix the problem shown in the Problems panel first')
-        : vscode.l10n.t('it has no `ce_hours` or `ceu` in its frontmatter, so it is a study note');
+        ? vscode.l10n.t('the details at the top of the note cannot be read; fix the problem shown in the Problems panel first')
+        : vscode.l10n.t('it has no CE hours in the details at the top, so it is a study note');
     void vscode.window.showWarningMessage(vscode.l10n.t('{0} is not a CE note: {1}.', baseName(uri), why));
     return undefined;
   }

@@ -12,7 +12,7 @@ import type {
   RecentNote,
   TimelinePoint,
 } from '../../core/outputs/dashboard-model';
-import { NO_TOPIC } from '../../core/outputs/dashboard-model';
+import { NO_TOPIC, OTHER_TOPICS } from '../../core/outputs/dashboard-model';
 import { daysBetween } from '../../core/common/dates';
 import { formatHours as h, roundHours, roundTo } from '../../core/common/numbers';
 import { plural } from '../../core/common/plural';
@@ -123,7 +123,7 @@ function renderAction(a: ActionItem, f: FolderModel, ctx: PageContext): string {
   const date = (d: CalendarDate) => ctx.formatDate(d);
   switch (a.kind) {
     case 'set-up': {
-      const text = e(t('No .pharmacy-ce.json in this folder: the default PTCB CPhT two-year cycle is shown. Set up your own credentials and cycle dates.'));
+      const text = e(t('No credentials are set up for this folder yet: the default PTCB CPhT two-year cycle is shown. Set up your own credentials and cycle dates.'));
       // In a multi-root window each folder has this button: its name says which folder it sets up.
       const name = ctx.multiRoot ? ` aria-label="${e(t('Set Up Credentials for {0}', f.name))}"` : '';
       const button = ctx.trusted ? ` <button class="inline-button" data-command="setUpCredentials" data-folder="${e(f.key)}"${name}>${e(t('Set Up Credentials'))}</button>` : '';
@@ -141,13 +141,13 @@ function renderAction(a: ActionItem, f: FolderModel, ctx: PageContext): string {
         : t('{0} h more needed for {1} by {2}: about {3} h per month.', h(a.hours), a.credential, date(a.deadline), h(roundTo(a.pacePerMonth, 1))));
     case 'cpe-monitor':
       return e(a.notes.length === 1
-        ? t('1 note completed more than {0} days ago is not marked cpe_monitor: true. Check NABP CPE Monitor before its 60-day reporting window closes on {1}.', a.reminderDays, date(a.deadline))
-        : t('{0} notes completed more than {1} days ago are not marked cpe_monitor: true. Check NABP CPE Monitor before their 60-day reporting windows close (the first on {2}).', a.notes.length, a.reminderDays, date(a.deadline)))
+        ? t('1 note completed more than {0} days ago is not yet marked as seen in CPE Monitor. Check NABP CPE Monitor before its 60-day reporting window closes on {1}.', a.reminderDays, date(a.deadline))
+        : t('{0} notes completed more than {1} days ago are not yet marked as seen in CPE Monitor. Check NABP CPE Monitor before their 60-day reporting windows close (the first on {2}).', a.notes.length, a.reminderDays, date(a.deadline)))
         + noteList(a.notes, f, ctx);
     case 'cpe-monitor-closed':
       return e(a.notes.length === 1
-        ? t('1 counted ACPE activity is past the 60-day reporting window and not marked cpe_monitor: true. Make sure the credit shows in NABP CPE Monitor: PTCB checks it there.')
-        : t('{0} counted ACPE activities are past the 60-day reporting window and not marked cpe_monitor: true. Make sure the credit shows in NABP CPE Monitor: PTCB checks it there.', a.notes.length))
+        ? t('1 counted ACPE activity is past the 60-day reporting window and not yet marked as seen in CPE Monitor. Make sure the credit shows in NABP CPE Monitor: PTCB checks it there.')
+        : t('{0} counted ACPE activities are past the 60-day reporting window and not yet marked as seen in CPE Monitor. Make sure the credit shows in NABP CPE Monitor: PTCB checks it there.', a.notes.length))
         + noteList(a.notes, f, ctx);
     case 'certificate-missing':
       return e(a.notes.length === 1 ? t('Certificate missing for 1 note.') : t('Certificate missing for {0} notes.', a.notes.length)) + noteList(a.notes, f, ctx);
@@ -156,8 +156,8 @@ function renderAction(a: ActionItem, f: FolderModel, ctx: PageContext): string {
       if (a.notes.length > 0) parts.push(e(a.notes.length === 1 ? t('1 note has errors and does not count until fixed.') : t('{0} notes have errors and do not count until fixed.', a.notes.length)));
       if (a.configErrors > 0) {
         parts.push(e(plural(a.configErrors,
-          t('The .pharmacy-ce.json file has 1 error: see the Problems panel.'),
-          t('The .pharmacy-ce.json file has {0} errors: see the Problems panel.', a.configErrors))));
+          t('Your credentials file (.pharmacy-ce.json) has 1 error: see the Problems panel.'),
+          t('Your credentials file (.pharmacy-ce.json) has {0} errors: see the Problems panel.', a.configErrors))));
       }
       return parts.join(' ') + noteList(a.notes, f, ctx);
     }
@@ -307,14 +307,19 @@ function hoursLabel(label: string, hours: number, t: RenderContext['t']): string
   return plural(roundHours(hours), t('{0}: 1 hour', label), t('{0}: {1} hours', label, h(hours)));
 }
 
+/** Beside "Other topics": the words as written, said to be unknown (a typo keeps a note out of topic requirements). */
+function unknownTopicsNote(unknown: readonly string[] | undefined, t: RenderContext['t']): string {
+  return unknown?.length ? ` <span class="bd-note">${e(t('(not known topics: {0}; check the spelling)', unknown.join(', ')))}</span>` : '';
+}
+
 function renderBreakdown(c: CredentialCard, f: FolderModel, ctx: PageContext): string {
   const { t } = ctx;
   const counted = c.byTopic.length > 0 || c.byFormat.live > 0 || c.byFormat['home-study'] > 0;
   if (!counted) return '';
   const topMax = Math.max(...c.byTopic.map((x) => x.hours), 1);
   const topics = c.byTopic.map((x) => {
-    const label = x.topic === NO_TOPIC ? t('No topic') : x.label;
-    return `<li><span class="bd-label">${e(label)}</span><span class="bd-figure">${e(t('{0} h', h(x.hours)))}</span>${bar(x.hours, topMax, hoursLabel(label, x.hours, t), false)}</li>`;
+    const label = x.topic === NO_TOPIC ? t('No topic') : x.topic === OTHER_TOPICS ? t('Other topics') : x.label;
+    return `<li><span class="bd-label">${e(label)}${unknownTopicsNote(x.unknown, t)}</span><span class="bd-figure">${e(t('{0} h', h(x.hours)))}</span>${bar(x.hours, topMax, hoursLabel(label, x.hours, t), false)}</li>`;
   }).join('');
   const formats: [Format, string][] = [['live', t('Live')], ['home-study', t('Home study')]];
   const formatMax = Math.max(c.byFormat.live, c.byFormat['home-study'], 1);
@@ -348,7 +353,7 @@ function renderRecentNote(n: RecentNote, f: FolderModel, ctx: PageContext): stri
   const preview = n.excerpt.trim() ? `<div class="preview">${renderExcerpt(n.excerpt, t)}</div>` : '';
   return `<li class="note" ${noteData(f, n.path)} data-key="note:${e(f.key)}:${e(n.path)}">` +
     `<button class="note-title" ${noteData(f, n.path)} title="${e(t('Open {0}', n.path))}">${e(n.title)}</button>${flags}` +
-    `<p class="meta">${meta.map((m) => e(m)).join(' · ')}</p>${topics}${preview}</li>`;
+    `<p class="meta">${meta.map((m) => e(m)).join(' · ')}</p>${n.errors ? `<p class="meta note-errors">${e(n.errors.join(' '))}</p>` : ''}${topics}${preview}</li>`;
 }
 
 function renderStudy(f: FolderModel, ctx: PageContext): string {
@@ -361,7 +366,11 @@ function renderStudy(f: FolderModel, ctx: PageContext): string {
 ${s.broken ? `<dt>${e(t('Unreadable'))}</dt><dd>${s.broken}</dd>` : ''}
 </dl>`;
   const max = Math.max(...s.notesPerTopic.map((x) => x.count), 1);
-  const topics = s.notesPerTopic.length === 0 ? '' : `<h4>${e(t('Notes per topic'))}</h4><ul class="bd-list">${s.notesPerTopic.map((x) =>
-    `<li><span class="bd-label">${e(x.label)}</span><span class="bd-figure">${x.count}</span>${bar(x.count, max, plural(x.count, t('{0}: 1 note', x.label), t('{0}: {1} notes', x.label, x.count)), false)}</li>`).join('')}</ul>`;
+  const topicRow = (x: (typeof s.notesPerTopic)[number]): string => {
+    const label = x.topic === OTHER_TOPICS ? t('Other topics') : x.label;
+    const spoken = plural(x.count, t('{0}: 1 note', label), t('{0}: {1} notes', label, x.count));
+    return `<li><span class="bd-label">${e(label)}${unknownTopicsNote(x.unknown, t)}</span><span class="bd-figure">${x.count}</span>${bar(x.count, max, spoken, false)}</li>`;
+  };
+  const topics = s.notesPerTopic.length === 0 ? '' : `<h4>${e(t('Notes per topic'))}</h4><ul class="bd-list">${s.notesPerTopic.map(topicRow).join('')}</ul>`;
   return `<section class="study"><h3>${e(t('Study overview'))}</h3>${counts}${topics}</section>`;
 }

@@ -220,7 +220,7 @@ function toDiagnostic(problem: Problem, document?: vscode.TextDocument): vscode.
   return diagnostic;
 }
 
-const FIXABLE: ReadonlySet<ProblemCode> = new Set<ProblemCode>(['unknown-topic', 'uan-variant', 'ceu-mismatch', 'unknown-key']);
+const FIXABLE: ReadonlySet<ProblemCode> = new Set<ProblemCode>(['unknown-topic', 'uan-variant', 'uan-malformed', 'ceu-mismatch', 'unknown-key']);
 
 /** Quick fixes for problems whose fix the core already worked out (`replacement`). */
 export class ProblemFixes implements vscode.CodeActionProvider {
@@ -257,6 +257,7 @@ export class ProblemFixes implements vscode.CodeActionProvider {
         edit.replace(document.uri, problemRange(problem, document), replacement);
         break;
       case 'uan-variant':
+      case 'uan-malformed':
         title = vscode.l10n.t('Write the UAN as {0}', replacement);
         edit.replace(document.uri, problemRange(problem, document), replacement);
         break;

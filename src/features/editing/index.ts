@@ -7,7 +7,7 @@ import { frontmatterContextAt, keyValueOnLine, wordAt, type FrontmatterContext }
 import { findFence } from '../../core/notes/fence';
 import { NOTE_FORMAT, noteKeySpec } from '../../core/notes/format';
 import { TOPICS, topicInfo } from '../../core/notes/topics';
-import { parseUan } from '../../core/notes/uan';
+import { UAN_EXAMPLE, parseUan } from '../../core/notes/uan';
 import type { Uan } from '../../core/types';
 import type { WorkspaceIndex } from '../../services/types';
 
@@ -64,7 +64,7 @@ class FrontmatterCompletion implements vscode.CompletionItemProvider {
       case 'topics':
         return TOPICS.filter((t) => !listed.has(t.key)).map((t, i) => {
           const it = item(t.key, t.label, vscode.CompletionItemKind.EnumMember, i);
-          if (t.acpeCode) it.documentation = new vscode.MarkdownString(vscode.l10n.t('ACPE topic code `{0}` (the `TT` of a UAN).', t.acpeCode));
+          if (t.acpeCode) it.documentation = new vscode.MarkdownString(vscode.l10n.t('ACPE topic code {0}: the two digits after the format letter in a UAN.', t.acpeCode));
           return it;
         });
       case 'credentials': {
@@ -95,7 +95,9 @@ class FrontmatterHover implements vscode.HoverProvider {
     const uanValue = keyValueOnLine(lineText, 'uan');
     if (uanValue && position.character >= uanValue.start && position.character <= uanValue.end) {
       const range = new vscode.Range(position.line, uanValue.start, position.line, uanValue.end);
-      return new vscode.Hover(explainUan(uanValue.value), range);
+      // VS Code shows the value's diagnostic in this same hover: what is wrong is then not said twice.
+      const diagnosed = vscode.languages.getDiagnostics(document.uri).some((d) => d.code === 'uan-malformed' && d.range.intersection(range) !== undefined);
+      return new vscode.Hover(explainUan(uanValue.value, diagnosed), range);
     }
     if (ctx?.kind === 'value' && ctx.key === 'topics') {
       const word = wordAt(lineText, position.character);
@@ -123,19 +125,36 @@ function frontmatterText(document: vscode.TextDocument, line: number): string | 
   return head.slice(0, fence.bodyStart);
 }
 
-/** A Markdown explanation of each segment of a UAN, or why it is not one. */
-export function explainUan(text: string): vscode.MarkdownString {
+/**
+ * A Markdown explanation of each segment of a UAN. For text that is not one: what is wrong (unless a diagnostic
+ * on the value already says it), the fix when there is one, and what each part of a UAN should be.
+ */
+export function explainUan(text: string, diagnosed = false): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
-  const { uan, error } = parseUan(text);
+  const { uan, error, fix } = parseUan(text);
   if (!uan) {
-    md.appendMarkdown(vscode.l10n.t('**Not an ACPE activity number**: {0}', escapeMarkdown(error ?? text)));
-    md.appendMarkdown('\n\n' + vscode.l10n.t('Expected `PPPP-JJJJ-YY-NNN-FTT-A`, e.g. `0145-0000-24-101-H07-T`.'));
+    if (!diagnosed && error) md.appendMarkdown(escapeMarkdown(error) + '\n\n');
+    if (fix) md.appendMarkdown(escapeMarkdown(vscode.l10n.t('Quick fix: write it as {0}.', fix)) + '\n\n');
+    md.appendMarkdown(escapeMarkdown(vscode.l10n.t('A UAN has six parts, e.g. {0}:', UAN_EXAMPLE)) + '\n');
+    for (const part of uanParts()) md.appendMarkdown(`- ${escapeMarkdown(part)}\n`);
     return md;
   }
   md.appendMarkdown(`**${vscode.l10n.t('ACPE activity')} \`${uan.normalized}\`**\n\n`);
   for (const [segment, meaning] of uanSegments(uan)) md.appendMarkdown(`- \`${segment}\` ${escapeMarkdown(meaning)}\n`);
   if (uan.variants.length > 0) md.appendMarkdown('\n' + vscode.l10n.t('Written with: {0}.', escapeMarkdown(uan.variants.join(', '))));
   return md;
+}
+
+/** What each part of a UAN is, for someone who has one that does not read. */
+function uanParts(): string[] {
+  return [
+    vscode.l10n.t('0145: the provider number (4 digits)'),
+    vscode.l10n.t('0000: 0000 for one provider, 9999 for joint providers'),
+    vscode.l10n.t('24: the year of release (2 digits)'),
+    vscode.l10n.t("101: the provider's sequence number (3 digits)"),
+    vscode.l10n.t('H07: the format (L live, H home study, B blended) and the two-digit topic code'),
+    vscode.l10n.t('T: for technicians (P: for pharmacists)'),
+  ];
 }
 
 function uanSegments(uan: Uan): Array<[string, string]> {

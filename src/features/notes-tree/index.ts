@@ -2,7 +2,7 @@
 // The grouping is remembered per workspace and mirrored in a context key for the title-bar toggle.
 import * as vscode from 'vscode';
 import { formatHours } from '../../core/common/numbers';
-import { TOPICS, topicLabel } from '../../core/notes/topics';
+import { TOPICS, isTopicKey, topicLabel } from '../../core/notes/topics';
 import type { ParsedNote } from '../../core/types';
 import type { WorkspaceIndex, IndexedFolder } from '../../services/types';
 import type { NoteTarget } from '../../services/targets';
@@ -14,6 +14,7 @@ import {
   hasOpenNoteCommand,
   noteContextValue,
   noteDescription,
+  noteAccessibilityLabel,
   noteIcon,
   noteTooltip,
   openNoteCommand,
@@ -152,6 +153,7 @@ export class NotesTreeProvider extends CachedTreeProvider<NotesElement> {
     const problems = workspace.problemsFor(element.path);
     item.description = noteDescription(note);
     item.iconPath = noteIcon(note, problems);
+    item.accessibilityInformation = { label: noteAccessibilityLabel(note, item.description, problems) };
     item.contextValue = noteContextValue(note);
     return item;
   }
@@ -175,7 +177,8 @@ function groupsOf(note: ParsedNote, grouping: Grouping): string[] {
 function groupLabel(group: string, grouping: Grouping): string {
   if (group === UNREADABLE) return vscode.l10n.t('Could not be read');
   if (group === NO_TOPIC) return vscode.l10n.t('No topic');
-  if (grouping === 'topic') return topicLabel(group);
+  // An unknown topic (a typo such as "hazardus-drugs") is shown as written, and said to be unknown.
+  if (grouping === 'topic') return isTopicKey(group) ? topicLabel(group) : vscode.l10n.t('{0} (unknown topic)', group);
   if (group === 'planned') return vscode.l10n.t('Planned');
   if (group === 'in-progress') return vscode.l10n.t('In progress');
   return vscode.l10n.t('Completed');

@@ -15,10 +15,15 @@ import {
   hoursOf,
   noteContextValue,
   noteDescription,
+  noteAccessibilityLabel,
   noteIcon,
   noteTooltip,
   openNoteCommand,
   stateIcon,
+  stateText,
+  withHours,
+  badgeCredential,
+  formatDate,
 } from '../../ui/format';
 import { EditorFollower } from '../../ui/follow';
 import { CachedTreeProvider } from '../../ui/cached-tree';
@@ -114,12 +119,23 @@ export class ProgressTreeProvider extends CachedTreeProvider<ProgressElement> {
     return byPath.get(path);
   }
 
-  /** Sum of the hours still needed over every credential: the view's badge. */
-  hoursNeeded(): number {
-    if (!isInUse(this.index)) return 0;
-    let total = 0;
-    for (const folder of this.index.folders()) for (const p of this.index.progress(folder)) total += Math.max(0, p.hours.remaining);
-    return total;
+  /**
+   * The view's badge: the hours still needed for the credential due first. Not a sum: one course often counts
+   * for several credentials, so a sum overstates what is left to do.
+   */
+  badge(): vscode.ViewBadge | undefined {
+    if (!this.index.isReady || !isInUse(this.index)) return undefined;
+    const folders = this.index.folders();
+    const all = folders.flatMap((folder) => this.index.progress(folder).map((p) => ({ p, folder })));
+    const due = badgeCredential(all.map((x) => x.p));
+    if (!due) return undefined;
+    const folder = folders.length > 1 ? all.find((x) => x.p === due)?.folder.folder.name : undefined;
+    const who = folder ? `${due.credential.label} (${folder})` : due.credential.label;
+    const tooltip =
+      due.cycle.daysLeft >= 0
+        ? vscode.l10n.t('{0} CE hours still needed for {1}, due first (cycle ends {2})', formatHours(due.hours.remaining), who, formatDate(due.cycle.end))
+        : vscode.l10n.t('{0} CE hours still needed for {1} (cycle ended {2})', formatHours(due.hours.remaining), who, formatDate(due.cycle.end));
+    return { value: Math.ceil(due.hours.remaining), tooltip };
   }
 
   /**
@@ -219,16 +235,15 @@ export class ProgressTreeProvider extends CachedTreeProvider<ProgressElement> {
   private credentialItem(element: CredentialElement): vscode.TreeItem {
     const progress = this.progressOf(element);
     if (!progress) return staleItem(element.id);
-    const item = new vscode.TreeItem(
-      `${progress.credential.label}: ${hoursOf(progress.hours.earned, progress.hours.required)}`,
-      vscode.TreeItemCollapsibleState.Expanded,
-    );
+    // Hours first: a narrow sidebar cuts the end of a label, and a long credential name must not hide them.
+    const item = new vscode.TreeItem(withHours(hoursOf(progress.hours.earned, progress.hours.required), progress.credential.label), vscode.TreeItemCollapsibleState.Expanded);
     item.id = element.id;
     item.description = credentialDescription(progress);
     item.iconPath = stateIcon(progress.state);
     item.tooltip = credentialTooltip(progress, this.index.asOf());
     item.contextValue = 'credential';
-    item.accessibilityInformation = { label: `${progress.credential.label}, ${item.label as string}, ${item.description}` };
+    // The icon shows the state; a screen reader needs it in words.
+    item.accessibilityInformation = { label: [progress.credential.label, hoursOf(progress.hours.earned, progress.hours.required), stateText(progress), item.description].join(', ') };
     return item;
   }
 
@@ -237,7 +252,7 @@ export class ProgressTreeProvider extends CachedTreeProvider<ProgressElement> {
     const requirement = progress?.requirements.find((r) => r.id === element.requirementId);
     if (!progress || !requirement) return staleItem(element.id);
     const item = new vscode.TreeItem(
-      `${requirement.label}: ${hoursOf(requirement.earned, requirement.required)}`,
+      withHours(hoursOf(requirement.earned, requirement.required), requirement.label),
       requirement.notes.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
     );
     item.id = element.id;
@@ -247,6 +262,9 @@ export class ProgressTreeProvider extends CachedTreeProvider<ProgressElement> {
     if (!requirement.met) parts.push(vscode.l10n.t('{0} h to go', formatHours(requirement.remaining)));
     if (!requirement.countsTowardTotal) parts.push(vscode.l10n.t('not part of the total'));
     item.description = parts.join(' · ') || undefined;
+    item.accessibilityInformation = {
+      label: [requirement.label, hoursOf(requirement.earned, requirement.required), requirement.met ? vscode.l10n.t('met') : vscode.l10n.t('not met yet'), item.description].filter(Boolean).join(', '),
+    };
     const md = new vscode.MarkdownString(undefined, true);
     md.appendMarkdown(`**${escapeMarkdown(requirement.label)}** — ${escapeMarkdown(progress.credential.label)}\n\n`);
     md.appendMarkdown(
@@ -308,8 +326,10 @@ export class ProgressTreeProvider extends CachedTreeProvider<ProgressElement> {
     item.id = element.id;
     item.resourceUri = element.uri;
     const verdict = this.verdictOf(element.parent.parent, element.path);
-    item.description = [noteDescription(note), verdict?.reason].filter(Boolean).join(' · ');
-    item.iconPath = noteIcon(note, problems);
+    const counted = verdict?.counted ?? element.parent.kind !== 'not-counted';
+    item.description = noteDescription(note, verdict?.reason);
+    item.iconPath = noteIcon(note, problems, counted);
+    item.accessibilityInformation = { label: noteAccessibilityLabel(note, item.description, problems, counted) };
     item.contextValue = noteContextValue(note);
     item.command = openNoteCommand(element.uri, this.openNoteAvailable);
     return item;
@@ -334,11 +354,7 @@ export function activate(context: vscode.ExtensionContext, index: WorkspaceIndex
 
   const update = () => {
     view.message = index.isReady ? undefined : vscode.l10n.t('Reading your notes…');
-    const needed = index.isReady ? provider.hoursNeeded() : 0;
-    view.badge =
-      needed > 0
-        ? { value: Math.ceil(needed), tooltip: vscode.l10n.t('{0} CE hours still needed across your credentials', formatHours(needed)) }
-        : undefined;
+    view.badge = provider.badge();
     provider.refresh();
   };
   const follower = new EditorFollower(view, (uri) => provider.findNote(uri), index);

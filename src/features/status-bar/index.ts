@@ -7,17 +7,10 @@ import type { CredentialProgress } from '../../core/types';
 import type { WorkspaceIndex } from '../../services/types';
 import { isInUse } from '../../services/in-use';
 import { reportError } from '../../services/log';
-import { daysLeftText, formatDate, stateText } from '../../ui/format';
+import { daysLeftText, formatDate, nearestCredential, stateText } from '../../ui/format';
 import { readSettings, settingName } from '../../services/settings';
 
 const SETTING = settingName('statusBarEnabled');
-
-/** The credential to show: the nearest cycle end not yet passed, else the most recently ended one. */
-export function nearestCredential(all: readonly CredentialProgress[]): CredentialProgress | undefined {
-  const open = all.filter((p) => p.cycle.daysLeft >= 0).sort((a, b) => a.cycle.daysLeft - b.cycle.daysLeft);
-  if (open.length) return open[0];
-  return [...all].sort((a, b) => b.cycle.daysLeft - a.cycle.daysLeft)[0];
-}
 
 export function statusText(p: CredentialProgress): string {
   const name = p.ruleSet.shortName ?? p.credential.label;
