@@ -177,6 +177,9 @@ describe('Commands', () => {
       const withComment = original.replace('{\n', '{\n  // my CE setup\n');
       fs.writeFileSync(uri.fsPath, withComment);
       await waitFor(() => index.folders()[0].index.configProblems().length === 0 && index.folders()[0].index.config.credentials.length === 2, 10_000, 'config re-read');
+      // A test before may have left the file open as a document: the command reads that, so wait for it too.
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      if (open) await waitFor(() => open.getText() === withComment, 10_000, 'the open document re-read');
       const result = await vscode.commands.executeCommand<vscode.Uri>('pharmacyCe.setUpCredentials', {
         credentials: [
           { ruleSet: 'ptcb-cpht', cycleEnd: '2027-03-31' },
