@@ -305,7 +305,7 @@ describe('CLI (dist/cli.js)', function () {
       const byId = Object.fromEntries(report.credentials.map((c) => [c.id, c]));
       assert.deepEqual(byId['ptcb-cpht'].hours, { earned: 14.5, required: 20, remaining: 5.5 });
       assert.ok(byId['ptcb-cpht'].requirements.every((r) => r.met));
-      assert.deepEqual(byId.tx.hours, { earned: 16.5, required: 20, remaining: 3.5 });
+      assert.deepEqual(byId.tx.hours, { earned: 17.5, required: 20, remaining: 2.5 });
       assert.equal(byId.tx.cycle.daysLeft, 67);
       assert.ok(byId.tx.requirements.every((r) => r.met));
       const problems = report.problems.filter((p) => p.severity !== 'info').map((p) => `${p.file} ${p.severity} ${p.code}`);

@@ -252,7 +252,7 @@ function credentialCard(p: CredentialProgress, byPath: Map<string, ParsedNote>, 
  * evaluation only gives their sums), and notes of requirements kept out of the total add nothing.
  */
 export function appliedHours(p: CredentialProgress, byPath: Map<string, ParsedNote>): { note: CeNote; hours: number }[] {
-  const keptOut = new Set(p.requirements.filter((r) => !r.countsTowardTotal).flatMap((r) => r.notes));
+  const keptOut = new Set(p.keptOut ?? p.requirements.filter((r) => !r.countsTowardTotal).flatMap((r) => r.notes));
   const room = new Map(p.limits.map((l) => [l.id, l.maxHours]));
   const limitsOf = new Map<string, string[]>();
   for (const l of p.limits) for (const path of l.notes) limitsOf.set(path, [...(limitsOf.get(path) ?? []), l.id]);
