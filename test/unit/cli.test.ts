@@ -122,7 +122,8 @@ describe('CLI (dist/cli.js)', function () {
       const run = cli(['report', FIXTURE, '--as-of', '2026-06-30']);
       assert.equal(run.status, 0, run.stderr);
       assert.match(run.stdout, /PTCB CPhT/);
-      assert.match(run.stdout, /274 days left/);
+      assert.match(run.stdout, /2025-04-01 – 2027-03-31 · apply by 2027-03-01 · 244 days left to apply/);
+      assert.match(run.stdout, /2025-01-01 – 2026-12-31 · 184 days left\n/);
       assert.match(run.stdout, /11 \/ 20 h · 9 h to go/);
       assert.match(run.stdout, /✓ Pharmacy law/);
       assert.match(run.stdout, /✗ Texas pharmacy law/);

@@ -44,7 +44,7 @@ describe('dashboard HTML', () => {
     assert.ok(card, 'card');
     assert.ok(card[0].includes('11 / 20 h'));
     assert.ok(card[0].includes('2025-04-01 to 2027-03-31'));
-    assert.ok(card[0].includes('126 days left'));
+    assert.ok(card[0].includes('apply by 2027-03-01: 96 days left'), 'PTCB: days left count to the application deadline');
     assert.match(card[0], /role="img" aria-label="[^"]*Timeline/);
     assert.match(card[0], /aria-label="PTCB CPhT: 11 of 20 hours \(55%\)"/);
   });

@@ -3,6 +3,7 @@
 import { addDays, compareDates, daysBetween } from '../common/dates';
 import { roundHours } from '../common/numbers';
 import { topicLabel } from '../notes/topics';
+import { credentialStanding } from '../rules/standing';
 import type {
   CalendarDate,
   CeNote,
@@ -109,7 +110,12 @@ export interface CredentialCard {
   remaining: number;
   met: boolean;
   state: ProgressState;
-  cycle: { start: CalendarDate; end: CalendarDate; daysLeft: number; daysTotal: number; elapsed: number };
+  /** The state in words (credentialStanding): `On track`, `1 requirement missing`, ... */
+  stateText: string;
+  /** How far along, 0..100 (credentialStanding): 100 only when met, whatever the total says. */
+  percent: number;
+  /** `applyBy`: the day the renewal application is due, when the rule set has one. */
+  cycle: { start: CalendarDate; end: CalendarDate; daysLeft: number; daysTotal: number; elapsed: number; applyBy?: CalendarDate };
   pacePerMonth: number;
   behindPace: boolean;
   requirements: RequirementBar[];
@@ -212,6 +218,7 @@ function credentialCard(p: CredentialProgress, byPath: Map<string, ParsedNote>, 
     if (v.counted && !v.reason) continue;
     notCounted.push({ path: v.path, title: byPath.get(v.path)?.title ?? v.path, reason: v.reason ?? '' });
   }
+  const standing = credentialStanding(p);
   return {
     id: p.credential.id,
     label: p.credential.label,
@@ -222,7 +229,9 @@ function credentialCard(p: CredentialProgress, byPath: Map<string, ParsedNote>, 
     required: p.hours.required,
     remaining: p.hours.remaining,
     met: p.met,
-    state: p.state,
+    state: standing.state,
+    stateText: standing.text,
+    percent: standing.percent,
     cycle: { ...p.cycle },
     pacePerMonth: p.pacePerMonth,
     behindPace: p.behindPace,

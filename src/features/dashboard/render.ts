@@ -16,6 +16,7 @@ import { NO_TOPIC } from '../../core/outputs/dashboard-model';
 import { daysBetween } from '../../core/common/dates';
 import { formatHours as h, roundTo } from '../../core/common/numbers';
 import { escapeHtml as e } from '../../core/common/text';
+import { credentialStanding, nextDeadline } from '../../core/rules/standing';
 import type { CalendarDate, Format } from '../../core/types';
 
 export interface RenderContext {
@@ -169,19 +170,14 @@ function noteData(f: FolderModel, path: string): string {
 
 // ---- Credential cards ----------------------------------------------------------------------------------
 
-function stateLabel(state: CredentialCard['state'], t: RenderContext['t']): string {
-  switch (state) {
-    case 'met': return t('Met');
-    case 'on-track': return t('On track');
-    case 'at-risk': return t('At risk');
-    case 'unmet': return t('Not met');
-  }
-}
-
 function renderCard(c: CredentialCard, f: FolderModel, titleId: string, ctx: RenderContext): string {
   const { t } = ctx;
-  const percent = c.required > 0 ? Math.min(100, Math.round((c.earned / c.required) * 100)) : 100;
-  const days = c.cycle.daysLeft < 0 ? t('ended {0} days ago', -c.cycle.daysLeft) : t('{0} days left', c.cycle.daysLeft);
+  // The ring and the state text come from the one core decision, so neither can read done while a requirement is missing.
+  const { percent, text: stateLabel } = credentialStanding({ ...c, hours: { required: c.required, remaining: c.remaining } }, t);
+  const deadline = nextDeadline(c.cycle);
+  const days = deadline.apply
+    ? deadline.daysLeft < 0 ? t('apply by {0}: the deadline passed {1} days ago', ctx.formatDate(deadline.date), -deadline.daysLeft) : t('apply by {0}: {1} days left', ctx.formatDate(deadline.date), deadline.daysLeft)
+    : c.cycle.daysLeft < 0 ? t('ended {0} days ago', -c.cycle.daysLeft) : t('{0} days left', c.cycle.daysLeft);
   const pace = c.met ? t('Total met') : c.cycle.daysLeft < 0 ? t('Cycle ended') : t('{0} h per month needed', h(roundTo(c.pacePerMonth, 1)));
   const requirements = c.requirements.length === 0 ? '' : `<ul class="requirements">${c.requirements.map((r) => {
     const status = r.met ? t('met') : t('{0} h missing', h(r.remaining));
@@ -201,7 +197,7 @@ function renderCard(c: CredentialCard, f: FolderModel, titleId: string, ctx: Ren
   return `<article class="card state-${e(c.state)}" data-credential="${e(c.id)}" data-folder="${e(f.key)}" data-key="credential:${e(f.key)}:${e(c.id)}" tabindex="-1" aria-labelledby="${titleId}">
 <header class="card-header"><h3 id="${titleId}">${e(c.label)}</h3>${c.ruleSetName !== c.label ? `<span class="rule-set">${e(c.ruleSetName)}</span>` : ''}</header>
 <div class="total">${ring(percent, t('{0}: {1} of {2} hours ({3}%)', c.label, h(c.earned), h(c.required), percent))}
-<div class="total-text"><p class="hours"><strong>${e(t('{0} / {1} h', h(c.earned), h(c.required)))}</strong></p><p class="state">${e(stateLabel(c.state, t))}${c.behindPace && !c.met ? ` · ${e(t('behind pace'))}` : ''}</p></div></div>
+<div class="total-text"><p class="hours"><strong>${e(t('{0} / {1} h', h(c.earned), h(c.required)))}</strong></p><p class="state">${e(stateLabel)}${c.behindPace && !c.met ? ` · ${e(t('behind pace'))}` : ''}</p></div></div>
 <dl class="facts">
 <dt>${e(t('Cycle'))}</dt><dd>${e(t('{0} to {1}', ctx.formatDate(c.cycle.start), ctx.formatDate(c.cycle.end)))}</dd>
 <dt>${e(t('Time'))}</dt><dd>${e(days)}</dd>

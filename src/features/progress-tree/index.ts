@@ -8,7 +8,6 @@ import type { CredentialProgress, NoteVerdict } from '../../core/types';
 import type { WorkspaceIndex, IndexedFolder } from '../../services/types';
 import type { CredentialTarget, NoteTarget } from '../../services/targets';
 import {
-  credentialDescription,
   credentialTooltip,
   hasOpenNoteCommand,
   hoursOf,
@@ -20,6 +19,7 @@ import {
   stateIcon,
 } from '../../ui/format';
 import { EditorFollower } from '../../ui/follow';
+import { credentialRow } from '../../ui/credential-text';
 import { CachedTreeProvider } from '../../ui/cached-tree';
 import { isInUse } from '../../services/in-use';
 import { settingName } from '../../services/settings';
@@ -218,13 +218,12 @@ export class ProgressTreeProvider extends CachedTreeProvider<ProgressElement> {
   private credentialItem(element: CredentialElement): vscode.TreeItem {
     const progress = this.progressOf(element);
     if (!progress) return staleItem(element.id);
-    const item = new vscode.TreeItem(
-      `${progress.credential.label}: ${hoursOf(progress.hours.earned, progress.hours.required)}`,
-      vscode.TreeItemCollapsibleState.Expanded,
-    );
+    // Label, description and icon from one pure function (tested beside the report and the dashboard).
+    const row = credentialRow(progress, vscode.l10n.t);
+    const item = new vscode.TreeItem(row.label, vscode.TreeItemCollapsibleState.Expanded);
     item.id = element.id;
-    item.description = credentialDescription(progress);
-    item.iconPath = stateIcon(progress.state);
+    item.description = row.description;
+    item.iconPath = stateIcon(row.state);
     item.tooltip = credentialTooltip(progress, this.index.asOf());
     item.contextValue = 'credential';
     item.accessibilityInformation = { label: `${progress.credential.label}, ${item.label as string}, ${item.description}` };

@@ -7,21 +7,13 @@ import type { CredentialProgress } from '../../core/types';
 import type { WorkspaceIndex } from '../../services/types';
 import { isInUse } from '../../services/in-use';
 import { daysLeftText, formatDate, stateText } from '../../ui/format';
+import { deadlineWords, nearestCredential, statusBarText } from '../../ui/credential-text';
 import { readSettings, settingName } from '../../services/settings';
 
 const SETTING = settingName('statusBarEnabled');
 
-/** The credential to show: the nearest cycle end not yet passed, else the most recently ended one. */
-export function nearestCredential(all: readonly CredentialProgress[]): CredentialProgress | undefined {
-  const open = all.filter((p) => p.cycle.daysLeft >= 0).sort((a, b) => a.cycle.daysLeft - b.cycle.daysLeft);
-  if (open.length) return open[0];
-  return [...all].sort((a, b) => b.cycle.daysLeft - a.cycle.daysLeft)[0];
-}
-
 export function statusText(p: CredentialProgress): string {
-  const name = p.ruleSet.shortName ?? p.credential.label;
-  const days = p.cycle.daysLeft >= 0 ? vscode.l10n.t('{0} d', p.cycle.daysLeft) : vscode.l10n.t('ended');
-  return `$(mortar-board) ${vscode.l10n.t('{0} {1}/{2} h, {3}', name, formatHours(p.hours.earned), formatHours(p.hours.required), days)}`;
+  return statusBarText(p, vscode.l10n.t);
 }
 
 export class CeStatusBar implements vscode.Disposable {
@@ -55,11 +47,12 @@ export class CeStatusBar implements vscode.Disposable {
     this.item.tooltip = this.tooltip(all);
     this.item.accessibilityInformation = {
       label: vscode.l10n.t(
-        '{0}: {1} of {2} hours, {3}',
+        '{0}: {1} of {2} hours, {3}, {4}',
         shown.credential.label,
         formatHours(shown.hours.earned),
         formatHours(shown.hours.required),
-        daysLeftText(shown.cycle.daysLeft),
+        stateText(shown),
+        deadlineWords(shown, vscode.l10n.t),
       ),
     };
     this.item.show();
