@@ -4,6 +4,8 @@ import { buildFolderModel, type DashboardModel } from '../../src/core/outputs/da
 import { evaluateAll } from '../../src/core/rules/evaluate';
 import type { CeNote, ParsedNote } from '../../src/core/types';
 import { renderDashboard, renderExcerpt, type RenderContext } from '../../src/features/dashboard/render';
+import { addDays } from '../../src/core/common/dates';
+import { parseUan } from '../../src/core/notes/uan';
 
 function ce(path: string, over: Partial<CeNote> = {}): CeNote {
   return {
@@ -38,6 +40,21 @@ function model(notes: ParsedNote[], folders = 1, hasConfigFile = true): Dashboar
 const XSS = '<img src=x onerror=alert(1)>';
 
 describe('dashboard HTML', () => {
+  it('CPE Monitor: two next steps in plain words, contact the provider after 35 days, the window closed after 60', () => {
+    const uan = parseUan('0145-0000-26-101-H04-T').uan;
+    const notes = [ce('d40.md', { completed: addDays(AS_OF, -40), uan }), ce('d70.md', { completed: addDays(AS_OF, -70), uan })];
+    const config = parseConfig(JSON.stringify({ credentials: [{ ruleSet: 'ptcb-cpht', cycleEnd: '2027-03-31' }] }), { asOf: AS_OF }).config;
+    const folder = buildFolderModel(
+      { key: 'k', name: 'F', workspace: { notes: () => notes, problems: () => [], missingCertificates: () => [], config }, progress: evaluateAll(config, notes, AS_OF), hasConfigFile: true },
+      AS_OF,
+      { cpeMonitorReminderDays: 35 },
+    );
+    const html = renderDashboard({ asOf: AS_OF, folders: [folder] }, ctx);
+    assert.match(html, /1 ACPE activity completed more than 35 days ago is not yet marked as seen in NABP CPE Monitor\. Check CPE Monitor; if the credit is not there, contact the provider now: they can report it only until 2026-12-15\./);
+    assert.match(html, /1 counted ACPE activity is more than 60 days old .*: the window to report it has closed, and late reporting is not possible\./);
+    assert.doesNotMatch(html, /cpe_monitor/, 'no note keys in the messages');
+  });
+
   it('shows a card per credential with data-credential and "earned / required h"', () => {
     const html = renderDashboard(model([ce('a.md', { hours: 11, topics: ['law', 'patient-safety'] })]), ctx);
     const card = /<article class="card[^"]*" data-credential="ptcb-cpht"[\s\S]*?<\/article>/.exec(html);

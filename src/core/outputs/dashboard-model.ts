@@ -41,7 +41,7 @@ export interface DashboardFolderInput {
 }
 
 export interface DashboardSettings {
-  /** `pharmacyCe.cpeMonitorReminderDays`: remind after this many days without `cpe_monitor: true`. */
+  /** `pharmacyCe.cpeMonitorReminderDays`: days without `cpe_monitor: true` before "contact the provider" (NABP: 35). */
   cpeMonitorReminderDays: number;
   /** How many recent notes to list. */
   recentNotes?: number;
@@ -110,11 +110,10 @@ export interface CredentialCard {
   remaining: number;
   met: boolean;
   state: ProgressState;
-  /** The state in words (credentialStanding): `On track`, `1 requirement missing`, ... */
+  /** From credentialStanding: `On track`, `1 requirement missing`...; 0..100, 100 only when met. */
   stateText: string;
-  /** How far along, 0..100 (credentialStanding): 100 only when met, whatever the total says. */
   percent: number;
-  /** `applyBy`: the day the renewal application is due, when the rule set has one. */
+  /** `applyBy`: when the renewal application is due, if the rule set has such a deadline. */
   cycle: { start: CalendarDate; end: CalendarDate; daysLeft: number; daysTotal: number; elapsed: number; applyBy?: CalendarDate };
   pacePerMonth: number;
   behindPace: boolean;

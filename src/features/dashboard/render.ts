@@ -131,13 +131,13 @@ function renderAction(a: ActionItem, f: FolderModel, ctx: RenderContext): string
         : t('{0} h more needed for {1} by {2}: about {3} h per month.', h(a.hours), a.credential, date(a.deadline), h(roundTo(a.pacePerMonth, 1))));
     case 'cpe-monitor':
       return e(a.notes.length === 1
-        ? t('1 note completed more than {0} days ago is not marked cpe_monitor: true. Check NABP CPE Monitor before its 60-day reporting window closes on {1}.', a.reminderDays, date(a.deadline))
-        : t('{0} notes completed more than {1} days ago are not marked cpe_monitor: true. Check NABP CPE Monitor before their 60-day reporting windows close (the first on {2}).', a.notes.length, a.reminderDays, date(a.deadline)))
+        ? t('1 ACPE activity completed more than {0} days ago is not yet marked as seen in NABP CPE Monitor. Check CPE Monitor; if the credit is not there, contact the provider now: they can report it only until {1}.', a.reminderDays, date(a.deadline))
+        : t('{0} ACPE activities completed more than {1} days ago are not yet marked as seen in NABP CPE Monitor. Check CPE Monitor; if the credit is not there, contact the provider now: they can report it only within 60 days (the first until {2}).', a.notes.length, a.reminderDays, date(a.deadline)))
         + noteList(a.notes, f, ctx);
     case 'cpe-monitor-closed':
       return e(a.notes.length === 1
-        ? t('1 counted ACPE activity is past the 60-day reporting window and not marked cpe_monitor: true. Make sure the credit shows in NABP CPE Monitor: PTCB checks it there.')
-        : t('{0} counted ACPE activities are past the 60-day reporting window and not marked cpe_monitor: true. Make sure the credit shows in NABP CPE Monitor: PTCB checks it there.', a.notes.length))
+        ? t('1 counted ACPE activity is more than 60 days old and not marked as seen in NABP CPE Monitor: the window to report it has closed, and late reporting is not possible. Check that the credit is in CPE Monitor (PTCB checks it there); if it is missing, ask the provider and keep the certificate.')
+        : t('{0} counted ACPE activities are more than 60 days old and not marked as seen in NABP CPE Monitor: the window to report them has closed, and late reporting is not possible. Check that the credit is in CPE Monitor (PTCB checks it there); if it is missing, ask the provider and keep the certificate.', a.notes.length))
         + noteList(a.notes, f, ctx);
     case 'certificate-missing':
       return e(a.notes.length === 1 ? t('Certificate missing for 1 note.') : t('Certificate missing for {0} notes.', a.notes.length)) + noteList(a.notes, f, ctx);
