@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { isCalendarDate } from '../../src/core/common/dates';
-import { BUILT_IN_RULE_SET_IDS, DEFAULT_CSPT_STERILE_HOURS, RULES_AS_OF, builtInRuleSets, cycleFor, nearestId } from '../../src/core/rules/rules';
+import { BUILT_IN_RULE_SET_IDS, DEFAULT_CSPT_STERILE_HOURS, RULES_AS_OF, builtInRuleSets, csptCycleEndFor, cycleFor, nearestId } from '../../src/core/rules/rules';
 import { isTopicKey } from '../../src/core/notes/topics';
 import type { RuleSet } from '../../src/core/types';
 
@@ -100,6 +100,15 @@ describe('builtInRuleSets', () => {
     assert.equal(byId({ csptSterileHours: -1 })['ptcb-cspt'].totalHours, 2, 'a negative setting falls back to the default');
     assert.match(cspt.caveats?.join(' ') ?? '', /attestation/);
     assert.match(cspt.caveats?.join(' ') ?? '', /renews every year in the month your CPhT expires/);
+  });
+
+  it('CSPT with a CPhT: the suggested cycle end is the next end of the CPhT expiry month', () => {
+    assert.equal(csptCycleEndFor('2027-06-30', '2026-11-30'), '2027-06-30');
+    assert.equal(csptCycleEndFor('2028-03-31', '2026-11-30'), '2027-03-31', 'a year at a time, not the CPhT two years out');
+    assert.equal(csptCycleEndFor('2026-12-15', '2026-11-30'), '2026-12-31', 'the end of the month');
+    assert.equal(csptCycleEndFor('2026-11-30', '2026-11-30'), '2026-11-30', 'today still counts');
+    assert.equal(csptCycleEndFor('2025-02-28', '2026-11-30'), '2027-02-28', 'a past CPhT date moves forward');
+    assert.equal(csptCycleEndFor('2024-02-29', '2027-03-01'), '2028-02-29', 'leap years keep the month end');
   });
 
   it('NHA ExCPT: 24 months, 20 h, law and patient safety, confirmed by the current page (no verify flag)', () => {

@@ -253,6 +253,18 @@ export function cycleFor(cycleEnd: CalendarDate, cycleMonths: number, cycleStart
   return { start: addDays(monthEnd ? endOfMonth(back) : back, 1), end: cycleEnd };
 }
 
+/**
+ * The CSPT's suggested cycle end when the CPhT's is known: the CSPT renews every year in the month the CPhT
+ * expires (row: ptcb-cspt / cycle, ptcb.zendesk.com 360013093672), so the first end of that month on or after
+ * `today` (2027-03-31 for a CPhT ending 2028-03-31, on 2026-11-30).
+ */
+export function csptCycleEndFor(cphtEnd: CalendarDate, today: CalendarDate): CalendarDate {
+  let end = endOfMonth(cphtEnd);
+  while (end < today) end = endOfMonth(addMonths(end, 12));
+  while (endOfMonth(addMonths(end, -12)) >= today) end = endOfMonth(addMonths(end, -12));
+  return end;
+}
+
 /** Longer inputs get no suggestion: no id is that long, and comparing them would cost the most. */
 const MAX_SUGGESTION_INPUT = 100;
 

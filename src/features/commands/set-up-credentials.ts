@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { CONFIG_FILE, parseConfig } from '../../core/rules/config';
 import { addMonths, endOfMonth, isCalendarDate, localToday } from '../../core/common/dates';
 import type { ResolvedConfig, RuleSet } from '../../core/types';
+import { csptCycleEndFor } from '../../core/rules/rules';
 import { isCredentialTarget } from '../../services/targets';
 import type { WorkspaceIndex } from '../../services/types';
 import { credentialsFileEdits, newCredentialsFile, type ChosenCredential } from './credentials-file';
@@ -109,10 +110,15 @@ async function askCredentials(title: string, config: ResolvedConfig): Promise<Ch
   const chosen: ChosenCredential[] = [];
   for (const [i, item] of picked.entries()) {
     const r = item.ruleSet;
-    const suggested = current.get(r.id) ?? endOfMonth(addMonths(localToday(), r.cycleMonths));
+    // Holding both, the CSPT renews in the CPhT's expiry month: offer that date.
+    const cpht = chosen.find((c) => c.ruleSet === 'ptcb-cpht')?.cycleEnd ?? current.get('ptcb-cpht');
+    const aligned = r.id === 'ptcb-cspt' && cpht !== undefined && !current.has(r.id) ? csptCycleEndFor(cpht, localToday()) : undefined;
+    const suggested = current.get(r.id) ?? aligned ?? endOfMonth(addMonths(localToday(), r.cycleMonths));
     const cycleEnd = await askCalendarDate(
       `${title} (${i + 1}/${picked.length})`,
-      vscode.l10n.t('When does your {0} cycle end? The expiry date on your certificate or registration, YYYY-MM-DD.', r.name),
+      aligned
+        ? vscode.l10n.t('When does your {0} cycle end? It renews every year in the month your CPhT expires, so {1} is suggested. YYYY-MM-DD.', r.name, aligned)
+        : vscode.l10n.t('When does your {0} cycle end? The expiry date on your certificate or registration, YYYY-MM-DD.', r.name),
       suggested,
       false,
     );
