@@ -6,8 +6,8 @@ import { escapeMarkdown } from '../../core/common/text';
 import type { CredentialProgress } from '../../core/types';
 import type { WorkspaceIndex } from '../../services/types';
 import { isInUse } from '../../services/in-use';
-import { daysLeftText, formatDate, stateText } from '../../ui/format';
-import { deadlineWords, nearestCredential, statusBarText } from '../../ui/credential-text';
+import { formatDate, stateText } from '../../ui/format';
+import { deadlineWords, nearestCredential, stateIconId, statusBarText } from '../../ui/credential-text';
 import { readSettings, settingName } from '../../services/settings';
 
 const SETTING = settingName('statusBarEnabled');
@@ -65,14 +65,14 @@ export class CeStatusBar implements vscode.Disposable {
     const multi = this.index.folders().length > 1;
     for (const folder of this.index.folders()) {
       for (const p of this.index.progress(folder)) {
-        const icon = p.met ? '$(pass)' : p.state === 'at-risk' || p.behindPace ? '$(warning)' : p.state === 'unmet' ? '$(error)' : '$(circle-large-outline)';
+        const icon = `$(${stateIconId(p.state)})`;
         const who = multi ? `${p.credential.label} (${folder.folder.name})` : p.credential.label;
         const line = vscode.l10n.t(
           '{0}: {1} of {2} h, {3} (cycle ends {4}){5}',
           who,
           formatHours(p.hours.earned),
           formatHours(p.hours.required),
-          daysLeftText(p.cycle.daysLeft),
+          deadlineWords(p, vscode.l10n.t),
           formatDate(p.cycle.end),
           p.behindPace && !p.met ? vscode.l10n.t(', behind pace') : '',
         );
