@@ -16,6 +16,7 @@ export type ProblemCode =
   | 'uan-malformed'
   | 'uan-variant'
   | 'uan-mismatch'
+  | 'uan-topic'
   | 'ceu-mismatch'
   | 'certificate-missing'
   | 'certificate-outside'
@@ -143,8 +144,17 @@ export interface Requirement extends NoteFilter {
   id: string;
   label: string;
   minHours: number;
-  /** false: notes matching this requirement are kept out of the credential's total (e.g. Texas trafficking). */
-  countsTowardTotal?: boolean;
+  /**
+   * false: notes matching this requirement are kept out of the credential's total. `'acpe'`: only
+   * ACPE-accredited notes (those with a UAN) count toward the total, the others are kept out (Texas trafficking).
+   */
+  countsTowardTotal?: boolean | 'acpe';
+  /**
+   * Months the requirement looks back from the cycle end, when that differs from the cycle (Washington's
+   * health-equity hours: once every 48 months). Notes in that window count toward the requirement; only
+   * those inside the cycle count toward the total.
+   */
+  windowMonths?: number;
 }
 
 export interface Limit {
@@ -173,6 +183,11 @@ export interface RuleSet {
   caveats?: string[];
   /** True for values not verified against a primary source: the UI says "verify with your board". */
   verify?: boolean;
+  /**
+   * When the renewal application is due, if before the cycle end: `'first-of-end-month'` is the first day
+   * of the month the cycle ends in (PTCB). Shown beside the cycle end; "days left" counts to it.
+   */
+  applicationDeadline?: 'first-of-end-month';
   builtIn?: boolean;
 }
 
@@ -259,6 +274,8 @@ export interface CredentialProgress {
     daysTotal: number;
     /** 0..1: how much of the cycle has elapsed at the as-of date. */
     elapsed: number;
+    /** The date the renewal application is due, when the rule set has one (see RuleSet.applicationDeadline). */
+    applyBy?: CalendarDate;
   };
   hours: { earned: number; required: number; remaining: number };
   met: boolean;
@@ -271,6 +288,8 @@ export interface CredentialProgress {
   limits: LimitProgress[];
   /** Paths of the notes counted toward this credential (before limits). */
   countedNotes: string[];
+  /** Counted notes kept out of the total (they count toward a requirement only). */
+  keptOut?: string[];
   /** Every CE note considered, with the verdict and reason. */
   verdicts: NoteVerdict[];
 }

@@ -44,7 +44,7 @@ export const SETTINGS: { readonly [K in keyof Settings]: Setting<Settings[K]> } 
   statusBarEnabled: { key: 'statusBar.enabled', default: true, check: flag },
   csptSterileHours: { key: 'csptSterileHours', default: DEFAULT_CSPT_STERILE_HOURS, check: numberIn(0, Number.MAX_VALUE) },
   learnerName: { key: 'learnerName', default: '', check: text },
-  cpeMonitorReminderDays: { key: 'cpeMonitorReminderDays', default: 45, check: numberIn(1, 60) },
+  cpeMonitorReminderDays: { key: 'cpeMonitorReminderDays', default: 35, check: numberIn(1, 60) },
 };
 
 /** The full name of a setting, e.g. for `affectsConfiguration`. */

@@ -5,18 +5,13 @@ import { formatHours } from '../core/common/numbers';
 import { escapeMarkdown } from '../core/common/text';
 import type { CalendarDate, CeNote, CredentialProgress, ParsedNote, Problem, ProgressState } from '../core/types';
 import type { NoteTarget } from '../services/targets';
+import { credentialStanding, nextDeadline } from '../core/rules/standing';
+import { daysLeftWords, nearestCredential, stateIconId } from './credential-text';
 import { readSettings } from '../services/settings';
 
 /** `11 / 20 h` */
 export function hoursOf(earned: number, required: number): string {
   return vscode.l10n.t('{0} / {1} h', formatHours(earned), formatHours(required));
-}
-
-/** The credential to show: the nearest cycle end not yet passed, else the most recently ended one. */
-export function nearestCredential(all: readonly CredentialProgress[]): CredentialProgress | undefined {
-  const open = all.filter((p) => p.cycle.daysLeft >= 0).sort((a, b) => a.cycle.daysLeft - b.cycle.daysLeft);
-  if (open.length) return open[0];
-  return [...all].sort((a, b) => b.cycle.daysLeft - a.cycle.daysLeft)[0];
 }
 
 /** The view badge's credential: the one due first among those that still need hours. */
@@ -31,11 +26,7 @@ export function withHours(hours: string, label: string): string {
 
 /** `126 days left`, `ends today`, `ended 3 days ago`. */
 export function daysLeftText(daysLeft: number): string {
-  if (daysLeft > 1) return vscode.l10n.t('{0} days left', daysLeft);
-  if (daysLeft === 1) return vscode.l10n.t('1 day left');
-  if (daysLeft === 0) return vscode.l10n.t('ends today');
-  if (daysLeft === -1) return vscode.l10n.t('ended yesterday');
-  return vscode.l10n.t('ended {0} days ago', -daysLeft);
+  return daysLeftWords(daysLeft, vscode.l10n.t);
 }
 
 /** A calendar date in the user's chosen format (`pharmacyCe.dateFormat`). */
@@ -54,36 +45,14 @@ export function formatDate(date: CalendarDate): string {
 
 /** met = pass (green), at risk = warning, unmet = error; on track has no colour: nothing to act on yet. */
 export function stateIcon(state: ProgressState): vscode.ThemeIcon {
-  switch (state) {
-    case 'met':
-      return new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
-    case 'at-risk':
-      return new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
-    case 'unmet':
-      return new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
-    default:
-      return new vscode.ThemeIcon('circle-large-outline');
-  }
+  const id = stateIconId(state);
+  const color = { pass: 'testing.iconPassed', warning: 'list.warningForeground', error: 'list.errorForeground', 'circle-large-outline': undefined }[id];
+  return new vscode.ThemeIcon(id, color ? new vscode.ThemeColor(color) : undefined);
 }
 
+/** `On track`, `1 requirement missing`, ...: the core's one decision (credentialStanding), in the user's language. */
 export function stateText(progress: CredentialProgress): string {
-  switch (progress.state) {
-    case 'met':
-      return vscode.l10n.t('Met');
-    case 'at-risk':
-      return vscode.l10n.t('At risk');
-    case 'unmet':
-      return vscode.l10n.t('Not met');
-    default:
-      return vscode.l10n.t('On track');
-  }
-}
-
-/** Description of a credential row: days left, and the pace flag. */
-export function credentialDescription(progress: CredentialProgress): string {
-  const parts = [daysLeftText(progress.cycle.daysLeft)];
-  if (progress.behindPace && !progress.met) parts.push(vscode.l10n.t('behind pace'));
-  return parts.join(' · ');
+  return credentialStanding(progress, vscode.l10n.t).text;
 }
 
 /** The tooltip of a credential: cycle, hours, pace, the rule's source and date, caveats. */
@@ -98,6 +67,8 @@ export function credentialTooltip(progress: CredentialProgress, asOf: CalendarDa
     ) + '\n\n',
   );
   md.appendMarkdown(escapeMarkdown(vscode.l10n.t('Cycle: {0} to {1}.', formatDate(cycle.start), formatDate(cycle.end))) + '\n\n');
+  const deadline = nextDeadline(cycle);
+  if (deadline.apply) md.appendMarkdown(escapeMarkdown(vscode.l10n.t('Apply by {0} (a late fee after it); the cycle ends {1}.', formatDate(deadline.date), formatDate(cycle.end))) + '\n\n');
   if (!progress.met && cycle.daysLeft >= 0) {
     const pace = vscode.l10n.t('{0} h still needed, about {1} h a month to finish on time.', formatHours(hours.remaining), formatHours(progress.pacePerMonth));
     md.appendMarkdown(`${progress.behindPace ? '$(warning) ' + escapeMarkdown(vscode.l10n.t('Behind pace.')) + ' ' : ''}${escapeMarkdown(pace)}\n\n`);

@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CredentialProgress } from '../../src/core/types';
+import { daysBetween } from '../../src/core/common/dates';
 import type { WorkspaceIndex } from '../../src/services/types';
 import type { CeStatusBar } from '../../src/features/status-bar';
 import type { ProgressTreeApi } from '../../src/features/progress-tree';
@@ -14,8 +15,10 @@ interface StatusBarApi {
   statusBar: CeStatusBar;
 }
 
+/** Days count to the application deadline where there is one (PTCB: the first day of the expiry month). */
 function expectedText(p: CredentialProgress): string {
-  return `$(mortar-board) ${p.ruleSet.shortName ?? p.credential.label} ${p.hours.earned}/${p.hours.required} h, ${p.cycle.daysLeft} d`;
+  const days = p.cycle.applyBy ? `${p.cycle.daysLeft - daysBetween(p.cycle.applyBy, p.cycle.end)} d to apply` : `${p.cycle.daysLeft} d`;
+  return `$(mortar-board) ${p.ruleSet.shortName ?? p.credential.label} ${p.hours.earned}/${p.hours.required} h, ${days}`;
 }
 
 describe('Status bar', () => {

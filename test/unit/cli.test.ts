@@ -122,7 +122,8 @@ describe('CLI (dist/cli.js)', function () {
       const run = cli(['report', FIXTURE, '--as-of', '2026-06-30']);
       assert.equal(run.status, 0, run.stderr);
       assert.match(run.stdout, /PTCB CPhT/);
-      assert.match(run.stdout, /274 days left/);
+      assert.match(run.stdout, /2025-04-01 – 2027-03-31 · apply by 2027-03-01 · 244 days left to apply/);
+      assert.match(run.stdout, /2025-01-01 – 2026-12-31 · 184 days left\n/);
       assert.match(run.stdout, /11 \/ 20 h · 9 h to go/);
       assert.match(run.stdout, /✓ Pharmacy law/);
       assert.match(run.stdout, /✗ Texas pharmacy law/);
@@ -305,7 +306,7 @@ describe('CLI (dist/cli.js)', function () {
       const byId = Object.fromEntries(report.credentials.map((c) => [c.id, c]));
       assert.deepEqual(byId['ptcb-cpht'].hours, { earned: 14.5, required: 20, remaining: 5.5 });
       assert.ok(byId['ptcb-cpht'].requirements.every((r) => r.met));
-      assert.deepEqual(byId.tx.hours, { earned: 16.5, required: 20, remaining: 3.5 });
+      assert.deepEqual(byId.tx.hours, { earned: 17.5, required: 20, remaining: 2.5 });
       assert.equal(byId.tx.cycle.daysLeft, 67);
       assert.ok(byId.tx.requirements.every((r) => r.met));
       const problems = report.problems.filter((p) => p.severity !== 'info').map((p) => `${p.file} ${p.severity} ${p.code}`);

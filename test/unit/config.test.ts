@@ -331,6 +331,35 @@ describe('parseConfig', () => {
       assert.equal(config.ruleSets.mine.requirements[0].label, 'l');
     });
 
+    it('read windowMonths, countsTowardTotal "acpe" and applicationDeadline; bad values are errors at their place', () => {
+      const good = JSON.stringify({
+        credentials: [{ ruleSet: 'mine', cycleEnd: '2026-12-31' }],
+        ruleSets: [{
+          id: 'mine', name: 'Mine', source: 's', asOf: '2026-01-01', cycleMonths: 24, totalHours: 2, applicationDeadline: 'first-of-end-month',
+          requirements: [{ id: 'he', topic: 'health-equity', minHours: 2, windowMonths: 48 }, { id: 'ht', topic: 'human-trafficking', minHours: 1, countsTowardTotal: 'acpe' }],
+        }],
+      });
+      const { config, problems } = parse(good);
+      assert.deepEqual(problems, []);
+      const rs = config.ruleSets.mine;
+      assert.equal(rs.applicationDeadline, 'first-of-end-month');
+      assert.deepEqual(rs.requirements.map((r) => [r.windowMonths, r.countsTowardTotal]), [[48, undefined], [undefined, 'acpe']]);
+      assert.equal('windowMonths' in rs.requirements[1], false, 'an absent field stays absent');
+      const bad = lines(
+        '{"credentials": [{"ruleSet": "mine", "cycleEnd": "2026-12-31"}],',
+        ' "ruleSets": [{"id": "mine", "name": "M", "source": "s", "asOf": "2026-01-01", "cycleMonths": 24, "totalHours": 2, "applicationDeadline": "june",',
+        '   "requirements": [{"id": "a", "minHours": 1, "windowMonths": 0}, {"id": "b", "minHours": 1, "windowMonths": 2.5}, {"id": "c", "minHours": 1, "countsTowardTotal": "ACPE!"}]}]}',
+      );
+      const broken = parse(bad).problems.filter((p) => p.severity === 'error');
+      assert.deepEqual(broken.map((p) => [p.line, p.message.split(' ')[0]]), [
+        [1, 'The'],
+        [2, '"applicationDeadline"'],
+        [3, '"windowMonths"'],
+        [3, '"windowMonths"'],
+        [3, '"countsTowardTotal"'],
+      ]);
+    });
+
     it('duplicate rule set and requirement ids', () => {
       const base = { name: 'R', source: 's', asOf: '2026-01-01', cycleMonths: 12, totalHours: 1 };
       const text = JSON.stringify({
@@ -456,8 +485,14 @@ describe('media/pharmacy-ce.schema.json', () => {
       ruleSets: [
         {
           id: 'board-x', name: 'Board X', source: 'https://example.org', asOf: '2026-01-01', cycleMonths: 24, totalHours: 20,
-          requirements: [{ id: 'live', label: 'Live CE', format: 'live', minHours: 4 }, { id: 't', label: 'T', topic: 'human-trafficking', minHours: 1, countsTowardTotal: false }],
+          requirements: [
+            { id: 'live', label: 'Live CE', format: 'live', minHours: 4 },
+            { id: 't', label: 'T', topic: 'human-trafficking', minHours: 1, countsTowardTotal: false },
+            { id: 'ht', label: 'HT', topic: 'human-trafficking', minHours: 1, countsTowardTotal: 'acpe' },
+            { id: 'he', label: 'HE', topic: 'health-equity', minHours: 2, windowMonths: 48 },
+          ],
           limits: [{ id: 'in-service', label: 'In-service', category: 'in-service', maxHours: 5 }],
+          applicationDeadline: 'first-of-end-month',
         },
       ],
       include: ['**/*.md'],
@@ -473,6 +508,10 @@ describe('media/pharmacy-ce.schema.json', () => {
       { ruleSets: [{ id: 'x', name: 'X', source: 's', asOf: '2026-01-01', cycleMonths: 24, totalHours: 1, limits: [{ id: 'l', maxHours: 1 }] }] },
       { ruleSets: [{ id: 'x', name: 'X', cycleMonths: 24, totalHours: 1 }] },
       { credential: [] },
+      { ruleSets: [{ id: 'x', name: 'X', source: 's', asOf: '2026-01-01', cycleMonths: 24, totalHours: 1, requirements: [{ id: 'r', minHours: 1, windowMonths: 0 }] }] },
+      { ruleSets: [{ id: 'x', name: 'X', source: 's', asOf: '2026-01-01', cycleMonths: 24, totalHours: 1, requirements: [{ id: 'r', minHours: 1, windowMonths: 1.5 }] }] },
+      { ruleSets: [{ id: 'x', name: 'X', source: 's', asOf: '2026-01-01', cycleMonths: 24, totalHours: 1, requirements: [{ id: 'r', minHours: 1, countsTowardTotal: 'yes' }] }] },
+      { ruleSets: [{ id: 'x', name: 'X', source: 's', asOf: '2026-01-01', cycleMonths: 24, totalHours: 1, applicationDeadline: 'june' }] },
     ];
     for (const config of broken) {
       assert.equal(validate(config), false, JSON.stringify(config));

@@ -202,7 +202,8 @@ describe('dashboard model', () => {
       assert.deepEqual(dated.map((a) => a.deadline), [...dated.map((a) => a.deadline)].sort());
       assert.equal(dated[0].kind === 'requirement' || dated[0].kind === 'total' ? dated[0].credentialId : '', 'tx');
       const cphtTotal = actions.find((a) => a.kind === 'total' && a.credentialId === 'ptcb-cpht');
-      assert.deepEqual(cphtTotal && cphtTotal.kind === 'total' && [cphtTotal.hours, cphtTotal.deadline, cphtTotal.daysLeft], [9, '2027-03-31', 126]);
+      // The hours are due by PTCB's deadline to apply (the first of the expiry month), not the cycle's last day.
+      assert.deepEqual(cphtTotal && cphtTotal.kind === 'total' && [cphtTotal.hours, cphtTotal.deadline, cphtTotal.daysLeft], [9, '2027-03-01', 96]);
       assert.ok(!actions.some((a) => a.kind === 'requirement' && a.credentialId === 'ptcb-cpht'), 'CPhT law and patient safety are met');
       assert.ok(kinds.indexOf('errors') > kinds.lastIndexOf('total'));
       assert.ok(kinds.indexOf('certificate-missing') > kinds.indexOf('errors'));
@@ -225,7 +226,7 @@ describe('dashboard model', () => {
       const ps = model.actions.find((a) => a.kind === 'requirement' && a.credentialId === 'ptcb-cpht' && a.requirement === 'Patient safety');
       assert.ok(ps && ps.kind === 'requirement');
       assert.equal(ps.hours, 1);
-      assert.equal(ps.deadline, '2027-03-31');
+      assert.equal(ps.deadline, '2027-03-01');
       assert.equal(ps.credential, 'PTCB CPhT');
     });
   });

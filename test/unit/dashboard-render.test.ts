@@ -4,6 +4,8 @@ import { buildFolderModel, type DashboardModel } from '../../src/core/outputs/da
 import { evaluateAll } from '../../src/core/rules/evaluate';
 import type { CeNote, ParsedNote } from '../../src/core/types';
 import { renderDashboard, renderExcerpt, type RenderContext } from '../../src/features/dashboard/render';
+import { addDays } from '../../src/core/common/dates';
+import { parseUan } from '../../src/core/notes/uan';
 
 function ce(path: string, over: Partial<CeNote> = {}): CeNote {
   return {
@@ -40,13 +42,28 @@ function model(notes: ParsedNote[], folders = 1, hasConfigFile = true, credentia
 const XSS = '<img src=x onerror=alert(1)>';
 
 describe('dashboard HTML', () => {
+  it('CPE Monitor: two next steps in plain words, contact the provider after 35 days, the window closed after 60', () => {
+    const uan = parseUan('0145-0000-26-101-H04-T').uan;
+    const notes = [ce('d40.md', { completed: addDays(AS_OF, -40), uan }), ce('d70.md', { completed: addDays(AS_OF, -70), uan })];
+    const config = parseConfig(JSON.stringify({ credentials: [{ ruleSet: 'ptcb-cpht', cycleEnd: '2027-03-31' }] }), { asOf: AS_OF }).config;
+    const folder = buildFolderModel(
+      { key: 'k', name: 'F', workspace: { notes: () => notes, problems: () => [], missingCertificates: () => [], config }, progress: evaluateAll(config, notes, AS_OF), hasConfigFile: true },
+      AS_OF,
+      { cpeMonitorReminderDays: 35 },
+    );
+    const html = renderDashboard({ asOf: AS_OF, folders: [folder] }, ctx);
+    assert.match(html, /1 ACPE activity completed more than 35 days ago is not yet marked as seen in NABP CPE Monitor\. Check CPE Monitor; if the credit is not there, contact the provider now: they can report it only until 2026-12-15\./);
+    assert.match(html, /1 counted ACPE activity is more than 60 days old .*: the window to report it has closed, and late reporting is not possible\./);
+    assert.doesNotMatch(html, /cpe_monitor/, 'no note keys in the messages');
+  });
+
   it('shows a card per credential with data-credential and "earned / required h"', () => {
     const html = renderDashboard(model([ce('a.md', { hours: 11, topics: ['law', 'patient-safety'] })]), ctx);
     const card = /<article class="card[^"]*" data-credential="ptcb-cpht"[\s\S]*?<\/article>/.exec(html);
     assert.ok(card, 'card');
     assert.ok(card[0].includes('11 / 20 h'));
     assert.ok(card[0].includes('2025-04-01 to 2027-03-31'));
-    assert.ok(card[0].includes('126 days left'));
+    assert.ok(card[0].includes('apply by 2027-03-01: 96 days left'), 'PTCB: days left count to the application deadline');
     assert.match(card[0], /role="img" aria-label="[^"]*Timeline/);
     assert.match(card[0], /aria-label="PTCB CPhT: 11 of 20 hours \(55%\)"/);
   });
@@ -181,15 +198,17 @@ describe('dashboard HTML for screen readers', () => {
 
   it('says "1 hour", "1 note" and "1 day" for one, and the plural otherwise', () => {
     // Patient safety stays missing, so a "needed by" step with the days left shows too.
-    const notes = [ce('a.md', { hours: 1, topics: ['law'], completed: '2027-03-01' }), ce('b.md', { hours: 2.5, completed: '2027-03-02' })];
-    const html = renderDashboard(model(notes, 1, true, CPHT_ONLY, '2027-03-30'), ctx);
+    // PTCB's deadline to apply is the first of the expiry month: 2027-03-01, one day after the as-of date.
+    const notes = [ce('a.md', { hours: 1, topics: ['law'], completed: '2027-02-01' }), ce('b.md', { hours: 2.5, completed: '2027-02-02' })];
+    const html = renderDashboard(model(notes, 1, true, CPHT_ONLY, '2027-02-28'), ctx);
     assert.doesNotMatch(html, /\b1 (hours|notes|days|errors)\b/);
     assert.match(html, /aria-label="Pharmacy law: 1 of 1 hour, met"/);
     assert.match(html, /aria-label="Pharmacy law: 1 hour"/);
     assert.match(html, /aria-label="No topic: 2\.5 hours"/);
     assert.match(html, /aria-label="Pharmacy law: 1 note"/);
-    assert.match(html, /<dd>1 day left<\/dd>/);
-    assert.match(html, /\(1 day left\)/);
+    assert.match(html, /<dd>apply by 2027-03-01: 1 day left<\/dd>/);
+    // The next step's deadline is the same one as the card's.
+    assert.match(html, /needed for PTCB CPhT by 2027-03-01 \(1 day left\)/);
   });
 
   it('writes the chart axis as page text beside the drawing, hidden from screen readers (the chart is named)', () => {

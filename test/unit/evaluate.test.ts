@@ -7,7 +7,8 @@ import { parseNote } from '../../src/core/notes/note';
 import { addDays } from '../../src/core/common/dates';
 import { evaluateAll, evaluateCredential } from '../../src/core/rules/evaluate';
 import { roundHours } from '../../src/core/common/numbers';
-import { builtInRuleSets } from '../../src/core/rules/rules';
+import { builtInRuleSets, cycleFor } from '../../src/core/rules/rules';
+import { parseUan } from '../../src/core/notes/uan';
 import type { BrokenNote, CeNote, Credential, ParsedNote, ResolvedConfig, RuleSet, StudyNote } from '../../src/core/types';
 
 // Notes are built as the parser would produce them, so these tests do not depend on the note parser.
@@ -28,6 +29,12 @@ function ce(path: string, over: Partial<CeNote> = {}): CeNote {
     valid: true,
     ...over,
   };
+}
+
+function uan(text: string) {
+  const parsed = parseUan(text).uan;
+  assert.ok(parsed, text);
+  return parsed;
 }
 
 const RULES = Object.fromEntries(builtInRuleSets().map((r) => [r.id, r]));
@@ -228,20 +235,53 @@ describe('evaluateCredential', () => {
     });
 
     it('countsTowardTotal false keeps matching notes out of the total but in their requirement', () => {
+      const rs = rule({ requirements: [{ id: 'ht', label: 'Human-trafficking prevention', topic: 'human-trafficking', minHours: 1, countsTowardTotal: false }] });
       const notes = [
-        ce('trafficking.md', { topics: ['human-trafficking'], hours: 1 }),
+        ce('trafficking.md', { topics: ['human-trafficking'], hours: 1, uan: uan('0669-0000-23-022-H04-T') }),
         ce('texas-law.md', { topics: ['state-law'], hours: 2 }),
       ];
-      const p = evaluateCredential(tx, TX, notes, AS_OF);
+      const p = evaluateCredential(tx, rs, notes, AS_OF);
       assert.equal(p.hours.earned, 2);
       assert.deepEqual(p.countedNotes, ['trafficking.md', 'texas-law.md']);
-      const trafficking = p.requirements.find((r) => r.id === 'human-trafficking');
+      assert.deepEqual(p.keptOut, ['trafficking.md']);
+      const trafficking = p.requirements.find((r) => r.id === 'ht');
       assert.deepEqual([trafficking?.earned, trafficking?.met, trafficking?.countsTowardTotal], [1, true, false]);
       assert.deepEqual(verdict(p, 'trafficking.md'), {
         path: 'trafficking.md',
         counted: true,
         reason: 'Human-trafficking prevention: counts toward that requirement, not toward the 20 h total',
       });
+    });
+
+    it("Texas trafficking ('acpe'): an ACPE course (with a UAN) counts toward the 20 h, one without stays outside", () => {
+      const law = ce('texas-law.md', { topics: ['state-law'], hours: 2 });
+      const accredited = evaluateCredential(tx, TX, [ce('ht.md', { topics: ['human-trafficking'], hours: 1, uan: uan('0669-0000-23-022-H04-T') }), law], AS_OF);
+      assert.deepEqual([accredited.hours.earned, accredited.keptOut], [3, []]);
+      assert.deepEqual(verdict(accredited, 'ht.md'), { path: 'ht.md', counted: true });
+      const other = evaluateCredential(tx, TX, [ce('ht.md', { topics: ['human-trafficking'], hours: 1 }), law], AS_OF);
+      assert.deepEqual([other.hours.earned, other.keptOut], [2, ['ht.md']]);
+      const trafficking = other.requirements.find((r) => r.id === 'human-trafficking');
+      assert.deepEqual([trafficking?.earned, trafficking?.met, trafficking?.countsTowardTotal], [1, true, true]);
+      assert.match(verdict(other, 'ht.md').reason ?? '', /not toward the 20 h total \(it has no UAN, so it is not ACPE-accredited\)/);
+    });
+
+    it('windowMonths: a requirement looks back its own window from the cycle end; only the cycle counts toward the total', () => {
+      const WA = RULES['wa-technician'];
+      const wa: Credential = { id: 'wa', label: 'WA', ruleSetId: 'wa-technician', cycle: cycleFor('2027-03-31', 24) };
+      const notes = [
+        ce('equity-2023.md', { topics: ['health-equity'], hours: 2, completed: '2023-04-01' }), // first day of the 48 months
+        ce('equity-2023-early.md', { topics: ['health-equity'], hours: 2, completed: '2023-03-31' }), // one day before
+        ce('general.md', { hours: 20, completed: '2026-01-15' }),
+      ];
+      const p = evaluateCredential(wa, WA, notes, AS_OF);
+      const equity = p.requirements[0];
+      assert.deepEqual([equity.earned, equity.met, equity.notes], [2, true, ['equity-2023.md']]);
+      assert.deepEqual([p.hours.earned, p.met, p.state], [20, true, 'met']);
+      assert.match(verdict(p, 'equity-2023.md').reason ?? '', /before this cycle .*; counts toward Health equity only \(it looks back 48 months\)/);
+      assert.doesNotMatch(verdict(p, 'equity-2023-early.md').reason ?? '', /Health equity/);
+      // Without the window the same notes leave it missing.
+      const noWindow = { ...WA, requirements: [{ ...WA.requirements[0], windowMonths: undefined }] };
+      assert.equal(evaluateCredential(wa, noWindow, notes, AS_OF).requirements[0].met, false);
     });
   });
 
@@ -335,10 +375,24 @@ describe('evaluateCredential', () => {
       const sixty = evaluateCredential(cred, almost, nineAndHalf, '2026-11-01');
       assert.deepEqual([sixty.cycle.daysLeft, sixty.behindPace, sixty.state], [60, false, 'at-risk']);
 
+      // The total not yet met, ahead of the line: a missing requirement matters from 90 days before the end.
+      const general = [ce('a.md', { hours: 3.9, completed: '2025-02-01' })];
+      const needsMore = rule({ totalHours: 4, requirements: [{ id: 'law', label: 'Law', topic: 'law', minHours: 1 }] });
+      assert.equal(evaluateCredential(cred, needsMore, general, '2026-10-01').state, 'on-track'); // 91 days left
+      assert.equal(evaluateCredential(cred, needsMore, general, '2026-10-02').state, 'at-risk'); // 90 days left
+    });
+
+    it('is never on track with the total met and a requirement missing', () => {
       const needsLaw = rule({ totalHours: 2, requirements: [{ id: 'law', label: 'Law', topic: 'law', minHours: 1 }] });
       const general = [ce('a.md', { hours: 2, completed: '2025-02-01' })];
-      assert.equal(evaluateCredential(cred, needsLaw, general, '2026-10-01').state, 'on-track'); // 91 days left
-      assert.equal(evaluateCredential(cred, needsLaw, general, '2026-10-02').state, 'at-risk'); // 90 days left
+      const p = evaluateCredential(cred, needsLaw, general, '2025-03-01'); // 670 days left, the total met
+      assert.deepEqual([p.hours.remaining, p.met, p.state], [0, false, 'at-risk']);
+    });
+
+    it('gives the application deadline where the rule set has one (PTCB: the first day of the expiry month)', () => {
+      const p = evaluateCredential(cpht, CPHT, [], '2026-11-30');
+      assert.deepEqual([p.cycle.end, p.cycle.applyBy, p.cycle.daysLeft], ['2027-03-31', '2027-03-01', 121]);
+      assert.equal('applyBy' in evaluateCredential(tx, TX, [], '2026-11-30').cycle, false);
     });
   });
 

@@ -170,12 +170,12 @@ describe('project files: what sample-notes/README.md says', () => {
     fs.writeFileSync(full, text.replace(from, to));
   }
 
-  it('Texas: 16.5 h; 18.5 h with the pediatric course finished; closed at 20 h once the insulin-pens date is fixed too', () => {
-    assert.deepEqual(texas(), { earned: 16.5, required: 20, met: false });
+  it('Texas: 17.5 h (the ACPE trafficking course counts); 19.5 h with the pediatric course finished; closed at 21 h once the insulin-pens date is fixed too', () => {
+    assert.deepEqual(texas(), { earned: 17.5, required: 20, met: false });
     edit('2026/2026-10-30-pediatric-dosing-safety.md', /^status: in-progress$/m, 'status: completed\ncompleted: 2026-11-20');
-    assert.deepEqual(texas(), { earned: 18.5, required: 20, met: false });
+    assert.deepEqual(texas(), { earned: 19.5, required: 20, met: false });
     edit('2026/2026-06-09-insulin-pens.md', 'completed: 2026-06-31', 'completed: 2026-06-30');
-    assert.deepEqual(texas(), { earned: 20, required: 20, met: true });
+    assert.deepEqual(texas(), { earned: 21, required: 20, met: true });
   });
 });
 

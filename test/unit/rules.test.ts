@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { isCalendarDate } from '../../src/core/common/dates';
-import { BUILT_IN_RULE_SET_IDS, DEFAULT_CSPT_STERILE_HOURS, RULES_AS_OF, builtInRuleSets, cycleFor, nearestId } from '../../src/core/rules/rules';
+import { BUILT_IN_RULE_SET_IDS, DEFAULT_CSPT_STERILE_HOURS, RULES_AS_OF, builtInRuleSets, csptCycleEndFor, cycleFor, nearestId } from '../../src/core/rules/rules';
 import { isTopicKey } from '../../src/core/notes/topics';
 import type { RuleSet } from '../../src/core/types';
 
@@ -37,9 +37,13 @@ describe('builtInRuleSets', () => {
   it('marks state rules and unverified numbers "verify", each with caveats saying why', () => {
     assert.deepEqual(
       all.filter((r) => r.verify).map((r) => r.id),
-      ['ptcb-cspt', 'nha-excpt', 'tx-technician', 'fl-technician', 'oh-technician', 'wa-technician', 'ca-technician'],
+      ['ptcb-cpht-adv', 'ptcb-cspt', 'tx-technician', 'fl-technician', 'oh-technician', 'wa-technician', 'ca-technician'],
     );
     for (const r of all) assert.ok((r.caveats ?? []).length > 0, r.id);
+  });
+
+  it('was checked against its sources on 2026-11-30 (the second check)', () => {
+    assert.equal(RULES_AS_OF, '2026-11-30');
   });
 
   it('uses only known topic keys, unique requirement and limit ids, and limits that match something', () => {
@@ -66,12 +70,25 @@ describe('builtInRuleSets', () => {
     assert.ok(r.caveats?.some((c) => /15 h/.test(c)), 'the technician-specific rule is explained');
   });
 
-  it('PTCB CPhT-Adv: as the CPhT with 25 h', () => {
+  it('PTCB: the application is due on the first day of the expiry month; non-ACPE CE and record keeping as caveats', () => {
+    for (const id of ['ptcb-cpht', 'ptcb-cpht-adv']) {
+      const r = rules[id];
+      assert.equal(r.applicationDeadline, 'first-of-end-month', id);
+      const caveats = r.caveats?.join(' ') ?? '';
+      assert.match(caveats, /not ACPE-accredited is accepted when it covers the PTCB exam content outline/, id);
+      assert.match(caveats, /at least one year after the cycle/, id);
+    }
+    assert.equal(rules['nha-excpt'].applicationDeadline, undefined);
+  });
+
+  it('PTCB CPhT-Adv: as the CPhT with 25 h, pharmacist CE up to 10 h (inferred: marked verify)', () => {
     const [cpht, adv] = [rules['ptcb-cpht'], rules['ptcb-cpht-adv']];
     assert.equal(adv.totalHours, 25);
     assert.equal(adv.cycleMonths, 24);
     assert.deepEqual(adv.requirements, cpht.requirements);
-    assert.deepEqual(adv.limits, cpht.limits);
+    assert.deepEqual(adv.limits.map((l) => [l.id, l.maxHours]), [['pharmacist', 10], ['college', 10], ['in-service', 0]]);
+    assert.equal(adv.verify, true);
+    assert.match(adv.caveats?.join(' ') ?? '', /Up to 10 h may be pharmacist.*verify with PTCB/);
   });
 
   it('PTCB CSPT: 12 months of sterile compounding, hours from the option (default 2)', () => {
@@ -82,44 +99,66 @@ describe('builtInRuleSets', () => {
     assert.match(four.caveats?.join(' ') ?? '', /4 h/);
     assert.equal(byId({ csptSterileHours: -1 })['ptcb-cspt'].totalHours, 2, 'a negative setting falls back to the default');
     assert.match(cspt.caveats?.join(' ') ?? '', /attestation/);
+    assert.match(cspt.caveats?.join(' ') ?? '', /renews every year in the month your CPhT expires/);
   });
 
-  it('NHA ExCPT: 24 months, 20 h, law and patient safety', () => {
+  it('CSPT with a CPhT: the suggested cycle end is the next end of the CPhT expiry month', () => {
+    assert.equal(csptCycleEndFor('2027-06-30', '2026-11-30'), '2027-06-30');
+    assert.equal(csptCycleEndFor('2028-03-31', '2026-11-30'), '2027-03-31', 'a year at a time, not the CPhT two years out');
+    assert.equal(csptCycleEndFor('2026-12-15', '2026-11-30'), '2026-12-31', 'the end of the month');
+    assert.equal(csptCycleEndFor('2026-11-30', '2026-11-30'), '2026-11-30', 'today still counts');
+    assert.equal(csptCycleEndFor('2025-02-28', '2026-11-30'), '2027-02-28', 'a past CPhT date moves forward');
+    assert.equal(csptCycleEndFor('2024-02-29', '2027-03-01'), '2028-02-29', 'leap years keep the month end');
+  });
+
+  it('NHA ExCPT: 24 months, 20 h, law and patient safety, confirmed by the current page (no verify flag)', () => {
     const r = rules['nha-excpt'];
     assert.deepEqual([r.cycleMonths, r.totalHours, r.requirements.map((q) => q.topic)], [24, 20, ['law', 'patient-safety']]);
+    assert.equal(r.verify, false);
+    assert.doesNotMatch(r.caveats?.join(' ') ?? '', /older NHA page/);
   });
 
-  it('Texas: state law, a trafficking course outside the 20 h, in-service <= 5', () => {
+  it('Texas: state law, a trafficking course inside the 20 h only when ACPE-accredited, in-service <= 5', () => {
     const r = rules['tx-technician'];
     assert.deepEqual([r.cycleMonths, r.totalHours], [24, 20]);
     assert.deepEqual(r.requirements.map((q) => [q.topic, q.minHours, q.countsTowardTotal]), [
       ['state-law', 1, undefined],
-      ['human-trafficking', 1, false],
+      ['human-trafficking', 1, 'acpe'],
     ]);
     assert.deepEqual(r.limits.map((l) => [l.category, l.maxHours]), [['in-service', 5]]);
-    assert.match(r.caveats?.join(' ') ?? '', /first renewal/i);
+    const caveats = r.caveats?.join(' ') ?? '';
+    assert.match(caveats, /first renewal/i);
+    assert.match(caveats, /counts toward the 20 h when it is ACPE-accredited/);
+    assert.match(caveats, /college course .* board-approved certification exam/);
   });
 
-  it('Florida: 4 h live and 2 h medication errors; HIV/AIDS and CE Broker as caveats', () => {
+  it('Florida: 4 h live and 2 h medication errors; HIV/AIDS, the 12-month exemption, one-time trafficking, board approval and CE Broker as caveats', () => {
     const r = rules['fl-technician'];
     assert.deepEqual(r.requirements.map((q) => [q.format, q.topic, q.minHours]), [
       ['live', undefined, 4],
       [undefined, 'medication-errors', 2],
     ]);
-    assert.match(r.caveats?.join(' ') ?? '', /HIV\/AIDS/);
-    assert.match(r.caveats?.join(' ') ?? '', /CE Broker/);
+    const caveats = r.caveats?.join(' ') ?? '';
+    assert.match(caveats, /HIV\/AIDS/);
+    assert.match(caveats, /less than 12 months before .* only the 1 h HIV\/AIDS course/);
+    assert.match(caveats, /human-trafficking course is required once/);
+    assert.match(caveats, /medication errors must be approved by the Florida Board of Pharmacy/);
+    assert.match(caveats, /CE Broker/);
   });
 
-  it('Ohio: 10 h, 2 h law, 2 h patient safety, volunteering <= a third', () => {
+  it('Ohio: 10 h, 2 h law, 2 h patient safety, volunteering <= a third; the 6-month exemption as a caveat', () => {
     const r = rules['oh-technician'];
     assert.deepEqual([r.totalHours, r.requirements.map((q) => [q.topic, q.minHours])], [10, [['law', 2], ['patient-safety', 2]]]);
     assert.deepEqual(r.limits.map((l) => [l.category, l.maxHours]), [['volunteering', 3.33]]);
+    assert.match(r.caveats?.join(' ') ?? '', /No CE is required when your first registration came within 6 months of its expiry/);
   });
 
-  it('Washington: 20 h with health equity (unverified hours); California: 1 h cultural competency', () => {
+  it('Washington: 20 h with 2 h health equity once every 4 years (48-month window, verify kept); California: 1 h cultural competency', () => {
     const wa = rules['wa-technician'];
-    assert.deepEqual([wa.totalHours, wa.requirements[0].topic, wa.requirements[0].minHours], [20, 'health-equity', 2]);
-    assert.match(wa.caveats?.join(' ') ?? '', /not be verified/);
+    assert.deepEqual([wa.totalHours, wa.requirements[0].topic, wa.requirements[0].minHours, wa.requirements[0].windowMonths], [20, 'health-equity', 2, 48]);
+    assert.equal(wa.requirements[0].countsTowardTotal, undefined, 'inside the 20 h');
+    assert.equal(wa.verify, true);
+    assert.match(wa.caveats?.join(' ') ?? '', /implicit-bias/);
     const ca = rules['ca-technician'];
     assert.deepEqual([ca.totalHours, ca.requirements[0].topic, ca.requirements[0].minHours], [1, 'cultural-competency', 1]);
   });

@@ -69,7 +69,7 @@ describe('Settings (one typed reader, checked against package.json)', () => {
       statusBarEnabled: true,
       csptSterileHours: 2,
       learnerName: '',
-      cpeMonitorReminderDays: 45,
+      cpeMonitorReminderDays: 35,
     });
     assert.deepEqual(settingsFrom(() => ({ not: 'a setting' })), defaults);
     const given: Record<string, unknown> = {

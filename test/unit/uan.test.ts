@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { parseUan } from '../../src/core/notes/uan';
+import { parseUan, uanTopicWarning } from '../../src/core/notes/uan';
+import { parseNote } from '../../src/core/notes/note';
 
 describe('parseUan', () => {
   it('reads a canonical UAN into its parts', () => {
@@ -43,6 +44,19 @@ describe('parseUan', () => {
     const uan = parseUan('0145-0000-24-101-H99-T').uan!;
     assert.equal(uan.topicCode, '99');
     assert.equal(uan.topic, undefined);
+  });
+
+  it('accepts topic designator 08 (pain management, in real use) silently; 09 and above get a warning', () => {
+    const ashp = parseUan('0204-0000-20-755-H08-P').uan!;
+    assert.deepEqual([ashp.topic, uanTopicWarning(ashp)], ['pain-management', undefined]);
+    for (const code of ['09', '12', '00']) {
+      assert.match(uanTopicWarning(parseUan(`0204-0000-20-755-H${code}-P`).uan!) ?? '', new RegExp(`topic designator ${code} is not one ACPE is known to use \\(01 to 08\\)`), code);
+    }
+    const note = (code: string) => parseNote(`---\nce_hours: 1\ncompleted: 2026-01-05\nuan: 0204-0000-20-755-H${code}-P\n---\n`, 'a.md');
+    assert.deepEqual(note('08').problems.map((p) => p.code), []);
+    const nine = note('09');
+    assert.deepEqual(nine.problems.map((p) => [p.code, p.severity, p.line]), [['uan-topic', 'warning', 4]]);
+    assert.equal(nine.note.kind === 'ce' && nine.note.valid && nine.note.hours, 1, 'the note still counts');
   });
 
   it('accepts a dropped leading zero in the provider number as a variant', () => {

@@ -1,7 +1,7 @@
 // ACPE Universal Activity Numbers (`PPPP-JJJJ-YY-NNN-FTT-A`). Certificates and provider pages print them in a
 // few sloppy ways; those are accepted with the deviations listed so the user can be offered the canonical form.
 import { quoteExcerpt } from './problems';
-import { topicForAcpeCode } from './topics';
+import { TOPICS, topicForAcpeCode } from './topics';
 import type { Format, Uan } from '../types';
 
 export interface UanParseResult {
@@ -21,6 +21,8 @@ const RUN_TOGETHER = /^(\d{4})(\d{4})(\d{2})(\d{3})([LHB])(\d{2})([PT])$/;
 const OTHER_SEPARATORS = /[\u2010-\u2015\u2212\s]+/g;
 
 export const UAN_EXAMPLE = '0145-0000-24-101-H07-T';
+
+const LAST_KNOWN_TOPIC_CODE = TOPICS.map((t) => t.acpeCode ?? '').reduce((a, b) => (b > a ? b : a), '');
 
 /**
  * Blended activities (`B`) have no single format. They are deliberately left without one, so the note's own
@@ -170,6 +172,16 @@ function formatTopicIssue(ftt: string): PartIssue | undefined {
   if (otherLetter) return { what: `the format letter ${otherLetter[1]} must be L (live), H (home study) or B (blended)` };
   if (/^\d{1,2}$/.test(ftt)) return { what: `the format letter (L live, H home study or B blended) is missing before topic code ${ftt}` };
   return { what: `the fifth part "${quoteExcerpt(ftt)}" must be a format letter and a two-digit topic code, e.g. H07` };
+}
+
+/**
+ * What to tell the user about a UAN that parses but carries a topic designator with no known meaning. ACPE's
+ * form lists 01-07 and 08 is in real use (pain management, e.g. ASHP's 0204-0000-20-755-H08-P); no source was
+ * found for 09 and above, so those are kept (the note still counts) but pointed out.
+ */
+export function uanTopicWarning(uan: Uan): string | undefined {
+  if (uan.topic !== undefined) return undefined;
+  return `The UAN's topic designator ${uan.topicCode} is not one ACPE is known to use (01 to ${LAST_KNOWN_TOPIC_CODE}): check it against the certificate. The note still counts by its hours.`;
 }
 
 function notAUan(text: string): string {

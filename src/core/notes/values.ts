@@ -7,7 +7,7 @@ import type { Span } from '../common/lines';
 import { resolved, spanOf, type Frontmatter } from './frontmatter';
 import { NoteProblems, quoteExcerpt } from './problems';
 import { isTopicKey, nearestTopic } from './topics';
-import { parseUan } from './uan';
+import { parseUan, uanTopicWarning } from './uan';
 import type { YamlNode } from './yaml-tree';
 import type { CalendarDate, NoteStatus, ProblemCode, TopicKey, Uan } from '../types';
 
@@ -218,6 +218,8 @@ export class NoteValues {
       return { text };
     }
     if (uan.variants.length > 0) this.warn('uan', 'uan-variant', `This UAN is written with ${uan.variants.join(', ')}; the standard form is ${uan.normalized}.`, uan.normalized);
+    const topicWarning = uanTopicWarning(uan);
+    if (topicWarning) this.warn('uan', 'uan-topic', topicWarning);
     return { text, uan };
   }
 

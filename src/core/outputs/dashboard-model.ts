@@ -1,8 +1,10 @@
 // What the CE Dashboard shows, computed from the index: plain data, no formatting and no editor types. The
 // dashboard feature turns it into escaped HTML; the tests check the figures here.
-import { addDays, compareDates, daysBetween } from '../common/dates';
+import { compareDates } from '../common/dates';
 import { roundHours } from '../common/numbers';
 import { isTopicKey, topicLabel } from '../notes/topics';
+import { credentialStanding } from '../rules/standing';
+import { actionsFor } from './dashboard-actions';
 import type {
   CalendarDate,
   CeNote,
@@ -40,14 +42,13 @@ export interface DashboardFolderInput {
 }
 
 export interface DashboardSettings {
-  /** `pharmacyCe.cpeMonitorReminderDays`: remind after this many days without `cpe_monitor: true`. */
+  /** `pharmacyCe.cpeMonitorReminderDays`: days without `cpe_monitor: true` before "contact the provider" (NABP: 35). */
   cpeMonitorReminderDays: number;
   /** How many recent notes to list. */
   recentNotes?: number;
 }
 
 /** ACPE providers must report credit to CPE Monitor within 60 days; later reporting is impossible. */
-export const CPE_MONITOR_WINDOW_DAYS = 60;
 export const DEFAULT_RECENT_NOTES = 8;
 /** Topic bucket for counted hours of notes that name no topic. */
 export const NO_TOPIC = '';
@@ -115,7 +116,11 @@ export interface CredentialCard {
   remaining: number;
   met: boolean;
   state: ProgressState;
-  cycle: { start: CalendarDate; end: CalendarDate; daysLeft: number; daysTotal: number; elapsed: number };
+  /** From credentialStanding: `On track`, `1 requirement missing`...; 0..100, 100 only when met. */
+  stateText: string;
+  percent: number;
+  /** `applyBy`: when the renewal application is due, if the rule set has such a deadline. */
+  cycle: { start: CalendarDate; end: CalendarDate; daysLeft: number; daysTotal: number; elapsed: number; applyBy?: CalendarDate };
   pacePerMonth: number;
   behindPace: boolean;
   requirements: RequirementBar[];
@@ -221,6 +226,7 @@ function credentialCard(p: CredentialProgress, byPath: Map<string, ParsedNote>, 
     if (v.counted && !v.reason) continue;
     notCounted.push({ path: v.path, title: byPath.get(v.path)?.title ?? v.path, reason: v.reason ?? '' });
   }
+  const standing = credentialStanding(p);
   return {
     id: p.credential.id,
     label: p.credential.label,
@@ -231,7 +237,9 @@ function credentialCard(p: CredentialProgress, byPath: Map<string, ParsedNote>, 
     required: p.hours.required,
     remaining: p.hours.remaining,
     met: p.met,
-    state: p.state,
+    state: standing.state,
+    stateText: standing.text,
+    percent: standing.percent,
     cycle: { ...p.cycle },
     pacePerMonth: p.pacePerMonth,
     behindPace: p.behindPace,
@@ -263,7 +271,7 @@ function credentialCard(p: CredentialProgress, byPath: Map<string, ParsedNote>, 
  * evaluation only gives their sums), and notes of requirements kept out of the total add nothing.
  */
 export function appliedHours(p: CredentialProgress, byPath: Map<string, ParsedNote>): { note: CeNote; hours: number }[] {
-  const keptOut = new Set(p.requirements.filter((r) => !r.countsTowardTotal).flatMap((r) => r.notes));
+  const keptOut = new Set(p.keptOut ?? p.requirements.filter((r) => !r.countsTowardTotal).flatMap((r) => r.notes));
   const room = new Map(p.limits.map((l) => [l.id, l.maxHours]));
   const limitsOf = new Map<string, string[]>();
   for (const l of p.limits) for (const path of l.notes) limitsOf.set(path, [...(limitsOf.get(path) ?? []), l.id]);
@@ -295,58 +303,6 @@ function timeline(p: CredentialProgress, applied: { note: CeNote; hours: number 
   const end = compareDates(asOf, p.cycle.end) > 0 ? p.cycle.end : asOf;
   if (compareDates(end, points[points.length - 1].date) > 0) points.push({ date: end, hours: total });
   return points;
-}
-
-function actionsFor(
-  input: DashboardFolderInput,
-  notes: readonly ParsedNote[],
-  byPath: Map<string, ParsedNote>,
-  problems: Problem[],
-  counted: Set<string>,
-  asOf: CalendarDate,
-  settings: DashboardSettings,
-): ActionItem[] {
-  const ref = (path: string): NoteRef => ({ path, title: byPath.get(path)?.title ?? path });
-  const dated: (ActionItem & { deadline: CalendarDate })[] = [];
-  for (const p of input.progress) {
-    const credential = p.credential.label;
-    for (const r of p.requirements) {
-      if (r.met || r.remaining <= 0) continue;
-      dated.push({ kind: 'requirement', credentialId: p.credential.id, credential, requirement: r.label, hours: r.remaining, deadline: p.cycle.end, daysLeft: p.cycle.daysLeft });
-    }
-    if (p.hours.remaining > 0) {
-      dated.push({ kind: 'total', credentialId: p.credential.id, credential, hours: p.hours.remaining, deadline: p.cycle.end, daysLeft: p.cycle.daysLeft, pacePerMonth: p.pacePerMonth });
-    }
-  }
-
-  const reminderDays = Math.min(Math.max(1, settings.cpeMonitorReminderDays), CPE_MONITOR_WINDOW_DAYS);
-  const inWindow: CeNote[] = [];
-  const closed: CeNote[] = [];
-  for (const note of notes) {
-    if (note.kind !== 'ce' || !note.valid || note.status !== 'completed' || !note.completed || !note.uan || note.cpeMonitor === true) continue;
-    const age = daysBetween(note.completed, asOf);
-    if (age > reminderDays && age <= CPE_MONITOR_WINDOW_DAYS) inWindow.push(note);
-    else if (age > CPE_MONITOR_WINDOW_DAYS && counted.has(note.path)) closed.push(note);
-  }
-  if (inWindow.length > 0) {
-    inWindow.sort((a, b) => compareDates(a.completed as string, b.completed as string));
-    const deadline = addDays(inWindow[0].completed as string, CPE_MONITOR_WINDOW_DAYS);
-    dated.push({ kind: 'cpe-monitor', notes: inWindow.map((n) => ref(n.path)), reminderDays, deadline, daysLeft: daysBetween(asOf, deadline) });
-  }
-  const kindOrder = { requirement: 0, total: 1, 'cpe-monitor': 2 } as Record<string, number>;
-  dated.sort((a, b) => compareDates(a.deadline, b.deadline) || kindOrder[a.kind] - kindOrder[b.kind]);
-
-  const actions: ActionItem[] = [];
-  // Without a config every figure is the built-in default's: setting up comes before anything else.
-  if (!input.hasConfigFile) actions.push({ kind: 'set-up' });
-  actions.push(...dated);
-  const errorNotes = unique(problems.filter((p) => p.severity === 'error' && byPath.has(p.file)).map((p) => p.file));
-  const configErrors = problems.filter((p) => p.severity === 'error' && !byPath.has(p.file)).length;
-  if (errorNotes.length > 0 || configErrors > 0) actions.push({ kind: 'errors', notes: errorNotes.map(ref), configErrors });
-  const missing = input.workspace.missingCertificates().filter((p) => byPath.has(p));
-  if (missing.length > 0) actions.push({ kind: 'certificate-missing', notes: unique(missing).sort().map(ref) });
-  if (closed.length > 0) actions.push({ kind: 'cpe-monitor-closed', notes: closed.map((n) => ref(n.path)) });
-  return actions;
 }
 
 function recentNotes(

@@ -13,6 +13,7 @@ import type {
 } from '../types';
 import { formatHours, roundHours, roundTo } from '../common/numbers';
 import { CONFIG_FILE } from '../rules/config';
+import { credentialStanding, nextDeadline } from '../rules/standing';
 import type { FolderIndex } from '../index/folder-index';
 
 export interface ReportInput {
@@ -36,7 +37,8 @@ export interface CredentialReport {
   id: string;
   name: string;
   ruleSet: { id: string; name: string; source: string; asOf: CalendarDate; verify: boolean; caveats: string[] };
-  cycle: { start: CalendarDate; end: CalendarDate; daysLeft: number; daysTotal: number; elapsed: number };
+  /** `applyBy`: the day the renewal application is due, when the rule set has such a deadline. */
+  cycle: { start: CalendarDate; end: CalendarDate; daysLeft: number; daysTotal: number; elapsed: number; applyBy?: CalendarDate };
   hours: { earned: number; required: number; remaining: number };
   met: boolean;
   state: ProgressState;
@@ -127,6 +129,7 @@ function toCredentialReport(p: CredentialProgress): CredentialReport {
       daysLeft: p.cycle.daysLeft,
       daysTotal: p.cycle.daysTotal,
       elapsed: roundTo(p.cycle.elapsed, 4),
+      ...(p.cycle.applyBy !== undefined ? { applyBy: p.cycle.applyBy } : {}),
     },
     hours: { earned: roundHours(p.hours.earned), required: roundHours(p.hours.required), remaining: roundHours(p.hours.remaining) },
     met: p.met,
@@ -215,15 +218,18 @@ export function formatReport(report: CeReport, options: TextOptions = {}): strin
   for (const cred of report.credentials) {
     out.push('');
     const title = `${terminalSafe(cred.name)} ${c.dim(`(${terminalSafe(cred.id)}${cred.id !== cred.ruleSet.id ? ` · ${terminalSafe(cred.ruleSet.id)}` : ''})`)}`;
-    out.push(`${c.bold(title)}  ${stateText(cred.state, c)}`);
+    out.push(`${c.bold(title)}  ${stateText(cred, c)}`);
 
     const rows: [string, string][] = [];
     const days = cred.cycle.daysLeft;
-    const daysText = days < 0 ? `ended ${-days} day${-days === 1 ? '' : 's'} ago` : `${days} day${days === 1 ? '' : 's'} left`;
+    const deadline = nextDeadline(cred.cycle);
+    const daysText = deadline.apply
+      ? `apply by ${deadline.date} · ${daysPhrase(deadline.daysLeft, 'left to apply', 'the deadline to apply passed')}`
+      : daysPhrase(days, 'left', 'ended');
     rows.push(['Cycle', `${cred.cycle.start} – ${cred.cycle.end} · ${daysText}`]);
 
-    const ratio = cred.hours.required > 0 ? cred.hours.earned / cred.hours.required : 1;
-    let hoursText = `${bar(ratio, c)} ${formatHours(cred.hours.earned)} / ${formatHours(cred.hours.required)} h`;
+    // The bar fills from the core's percent: full only when met, never with a requirement still missing.
+    let hoursText = `${bar(credentialStanding(cred).percent / 100, c)} ${formatHours(cred.hours.earned)} / ${formatHours(cred.hours.required)} h`;
     if (cred.hours.remaining > 0) hoursText += ` · ${formatHours(cred.hours.remaining)} h to go`;
     if (!cred.met && days >= 0 && cred.pacePerMonth > 0) {
       hoursText += ` · needs ${formatHours(cred.pacePerMonth)} h/month`;
@@ -285,16 +291,23 @@ function pushRows(out: string[], rows: [string, string][]): void {
   for (const [label, text] of rows) out.push(`  ${label.padEnd(12)}${text}`);
 }
 
-function stateText(state: ProgressState, c: Palette): string {
+/** `12 days left`, `ended 3 days ago`. */
+function daysPhrase(days: number, left: string, past: string): string {
+  return days < 0 ? `${past} ${-days} day${-days === 1 ? '' : 's'} ago` : `${days} day${days === 1 ? '' : 's'} ${left}`;
+}
+
+function stateText(cred: CredentialReport, c: Palette): string {
+  const { state, text } = credentialStanding(cred);
+  const lower = text.toLowerCase();
   switch (state) {
     case 'met':
-      return c.green('✓ met');
+      return c.green(`✓ ${lower}`);
     case 'on-track':
-      return c.green('on track');
+      return c.green(lower);
     case 'at-risk':
-      return c.yellow('at risk');
+      return c.yellow(lower);
     case 'unmet':
-      return c.red('✗ not met');
+      return c.red(`✗ ${lower}`);
   }
 }
 

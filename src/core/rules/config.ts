@@ -14,7 +14,7 @@
 import { type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser/lib/esm/main';
 import { globProblem } from '../common/globs';
 import { builtInRuleSets, cycleFor, nearestId } from './rules';
-import { JsonValueReader, SYNTAX_MESSAGES, short } from './json-values';
+import { JsonValueReader, SYNTAX_MESSAGES, definedOnly, short } from './json-values';
 import { isTopicKey, nearestTopic } from '../notes/topics';
 import type {
   Audience,
@@ -47,8 +47,8 @@ export interface ConfigOptions {
 export const CONFIG_KEYS = {
   root: ['$schema', 'credentials', 'ruleSets', 'include', 'exclude'],
   credential: ['id', 'ruleSet', 'cycleEnd', 'cycleStart', 'label'],
-  ruleSet: ['id', 'name', 'shortName', 'source', 'asOf', 'cycleMonths', 'totalHours', 'requirements', 'limits', 'caveats', 'verify'],
-  requirement: ['id', 'label', 'topic', 'format', 'audience', 'category', 'minHours', 'countsTowardTotal'],
+  ruleSet: ['id', 'name', 'shortName', 'source', 'asOf', 'cycleMonths', 'totalHours', 'requirements', 'limits', 'caveats', 'verify', 'applicationDeadline'],
+  requirement: ['id', 'label', 'topic', 'format', 'audience', 'category', 'minHours', 'countsTowardTotal', 'windowMonths'],
   limit: ['id', 'label', 'audience', 'category', 'maxHours'],
 } as const;
 
@@ -58,6 +58,7 @@ const MAX_KNOWN_SHOWN = 20;
 const FORMATS: readonly Format[] = ['live', 'home-study'];
 const AUDIENCES: readonly Audience[] = ['technician', 'pharmacist'];
 const CATEGORIES: readonly Category[] = ['ce', 'college', 'in-service', 'volunteering'];
+const DEADLINES: readonly NonNullable<RuleSet['applicationDeadline']>[] = ['first-of-end-month'];
 
 /**
  * The end of the default credential's cycle. PTCB cycles run from each person's own certification date,
@@ -305,6 +306,7 @@ class ConfigReader extends JsonValueReader {
     const shortName = this.optional(props, 'shortName', (n) => this.string(n, 'shortName', true));
     const verify = this.optional(props, 'verify', (n) => this.boolean(n, 'verify'));
     const caveats = this.optional(props, 'caveats', (n) => this.stringArray(n, 'caveats'));
+    const applicationDeadline = this.optional(props, 'applicationDeadline', (n) => this.oneOf(n, 'applicationDeadline', DEADLINES));
     const requirements = this.list(props.get('requirements')?.value, 'requirements', (n) => this.requirement(n));
     const limits = this.list(props.get('limits')?.value, 'limits', (n) => this.limit(n));
 
@@ -313,10 +315,7 @@ class ConfigReader extends JsonValueReader {
     if (this.errorCount() > before || !name || !source || !asOf || cycleMonths === undefined || totalHours === undefined) {
       return { id, idNode };
     }
-    const ruleSet: RuleSet = { id, name, source, asOf, cycleMonths, totalHours, requirements, limits };
-    if (shortName !== undefined) ruleSet.shortName = shortName;
-    if (caveats !== undefined) ruleSet.caveats = caveats;
-    if (verify !== undefined) ruleSet.verify = verify;
+    const ruleSet: RuleSet = { id, name, source, asOf, cycleMonths, totalHours, requirements, limits, ...definedOnly({ shortName, caveats, verify, applicationDeadline }) };
     return { id, idNode, ruleSet };
   }
 
@@ -330,15 +329,13 @@ class ConfigReader extends JsonValueReader {
     const format = this.optional(props, 'format', (n) => this.oneOf(n, 'format', FORMATS));
     const audience = this.optional(props, 'audience', (n) => this.oneOf(n, 'audience', AUDIENCES));
     const category = this.optional(props, 'category', (n) => this.oneOf(n, 'category', CATEGORIES));
-    const countsTowardTotal = this.optional(props, 'countsTowardTotal', (n) => this.boolean(n, 'countsTowardTotal'));
+    // `"acpe"`: only ACPE-accredited notes (with a UAN) count toward the total.
+    const countsTowardTotal = this.optional(props, 'countsTowardTotal', (n) =>
+      n.type === 'string' ? this.oneOf(n, 'countsTowardTotal', ['acpe'] as const) : this.boolean(n, 'countsTowardTotal'),
+    );
+    const windowMonths = this.optional(props, 'windowMonths', (n) => this.number(n, 'windowMonths', { integer: true, min: 1, max: 120 }));
     if (id === undefined || minHours === undefined) return undefined;
-    const requirement: Requirement = { id, label: label ?? id, minHours };
-    if (topic !== undefined) requirement.topic = topic;
-    if (format !== undefined) requirement.format = format;
-    if (audience !== undefined) requirement.audience = audience;
-    if (category !== undefined) requirement.category = category;
-    if (countsTowardTotal !== undefined) requirement.countsTowardTotal = countsTowardTotal;
-    return requirement;
+    return { id, label: label ?? id, minHours, ...definedOnly({ topic, format, audience, category, countsTowardTotal, windowMonths }) };
   }
 
   private limit(node: Node): Limit | undefined {

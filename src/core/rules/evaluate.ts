@@ -5,7 +5,9 @@
 //    as-of date, and meant for the credential (its `credentials` name it, or it names none).
 // 2. A limit with `maxHours: 0` refuses its notes outright: they count toward nothing, requirements included.
 // 3. Requirements add up the full hours of every counted note matching all their filters.
-// 4. Notes matching a `countsTowardTotal: false` requirement stay out of the total (Texas trafficking).
+// 4. Notes matching a `countsTowardTotal: false` requirement stay out of the total; under `'acpe'`, those
+//    without a UAN do (Texas trafficking). A requirement with `windowMonths` also counts notes from before
+//    the cycle, back to its own window's start; those stay out of the total.
 // 5. Limits cap what the remaining notes add to the total. A note matched by several limits adds no more
 //    than the tightest one still allows, and uses up room in each of them, so every limit holds at once
 //    (a 6 h pharmacist college course under "pharmacist <= 5" and "college <= 10" adds 5 and leaves 5 of
@@ -14,6 +16,8 @@
 import { daysBetween } from '../common/dates';
 import { roundHours } from '../common/numbers';
 import { NONE, limitFilter, matches, matchingIndexes, toFilter } from './filters';
+import { cycleFor } from './rules';
+import { applicationDeadline, credentialStanding, hoursStillNeeded } from './standing';
 import type {
   CalendarDate,
   CeNote,
@@ -23,7 +27,6 @@ import type {
   NoteFilter,
   NoteVerdict,
   ParsedNote,
-  ProgressState,
   RequirementProgress,
   ResolvedConfig,
   RuleSet,
@@ -31,10 +34,6 @@ import type {
 
 /** Average days per month, for the pace. */
 const DAYS_PER_MONTH = 30.44;
-/** A cycle ending this soon and not met is at risk, whatever the pace. */
-const AT_RISK_DAYS = 60;
-/** A requirement still unmet this close to the end is at risk. */
-const REQUIREMENT_RISK_DAYS = 90;
 
 export function evaluateCredential(credential: Credential, ruleSet: RuleSet, notes: readonly ParsedNote[], asOf: CalendarDate): CredentialProgress {
   return evaluateFacts(credential, ruleSet, factsOf(notes), asOf, undefined);
@@ -78,6 +77,8 @@ export interface NoteFacts {
   readonly format: string;
   readonly audience: string;
   readonly category: string;
+  /** Has a valid ACPE UAN: an ACPE-accredited activity. */
+  readonly acpe: boolean;
   /** The note's classification in each recent evaluation context (see EvaluationMemo), newest last. */
   readonly classified: Classified[];
   /** The plain "counted" verdict, one for every credential that counts the note in full. */
@@ -99,6 +100,7 @@ export function noteFacts(note: CeNote): NoteFacts {
     format: note.format,
     audience: note.audience,
     category: note.category,
+    acpe: note.uan !== undefined,
     classified: [],
     countedVerdict: undefined,
   };
@@ -165,7 +167,7 @@ function evaluateFacts(credential: Credential, ruleSet: RuleSet, notes: readonly
   const refusing = ruleSet.limits.filter((l) => l.maxHours <= 0);
   const refusingFilters = refusing.map(limitFilter);
   const requirementFilters = ruleSet.requirements.map(toFilter);
-  const outside = ruleSet.requirements.filter((r) => r.countsTowardTotal === false);
+  const outside = ruleSet.requirements.filter((r) => r.countsTowardTotal === false || r.countsTowardTotal === 'acpe');
   const outsideFilters = outside.map(toFilter);
   const capLimits = ruleSet.limits.filter((l) => l.maxHours > 0);
   const capFilters = capLimits.map(limitFilter);
@@ -180,9 +182,10 @@ function evaluateFacts(credential: Credential, ruleSet: RuleSet, notes: readonly
       return { context, verdict, counted: false, refusedBy: r, requirements: NONE, keptOut: false, caps: NONE };
     }
     const requirements = matchingIndexes(requirementFilters, note);
-    const o = outsideFilters.findIndex((f) => matches(f, note));
+    const o = outsideFilters.findIndex((f, i) => matches(f, note) && !(outside[i].countsTowardTotal === 'acpe' && note.acpe));
     if (o >= 0) {
-      const reason = `${outside[o].label}: counts toward that requirement, not toward the ${ruleSet.totalHours} h total`;
+      const why = outside[o].countsTowardTotal === 'acpe' ? ' (it has no UAN, so it is not ACPE-accredited)' : '';
+      const reason = `${outside[o].label}: counts toward that requirement, not toward the ${ruleSet.totalHours} h total${why}`;
       return { context, verdict: { path: note.path, counted: true, reason }, counted: true, refusedBy: -1, requirements, keptOut: true, caps: NONE };
     }
     const verdict = (note.countedVerdict ??= { path: note.path, counted: true });
@@ -191,6 +194,9 @@ function evaluateFacts(credential: Credential, ruleSet: RuleSet, notes: readonly
 
   const verdicts: NoteVerdict[] = new Array(notes.length);
   const countedNotes: string[] = [];
+  const keptOut: string[] = [];
+  // Requirements with their own window are added up in their own pass below.
+  const windowed = ruleSet.requirements.map((r) => r.windowMonths !== undefined);
   const requirementCents = requirementFilters.map(() => 0);
   const requirementNotes: string[][] = requirementFilters.map(() => []);
   const refusedNotes: NoteFacts[][] = refusing.map(() => []);
@@ -218,14 +224,31 @@ function evaluateFacts(credential: Credential, ruleSet: RuleSet, notes: readonly
     if (c.counted) {
       countedNotes.push(note.path);
       for (const r of c.requirements) {
+        if (windowed[r]) continue;
         requirementCents[r] += note.cents;
         requirementNotes[r].push(note.path);
       }
-      if (c.keptOut) continue;
+      if (c.keptOut) {
+        keptOut.push(note.path);
+        continue;
+      }
       if (c.caps.length > 0) limited.push({ note, at: i, caps: c.caps });
       else earnedCents += note.cents;
     } else if (c.refusedBy >= 0) refusedNotes[c.refusedBy].push(note);
   }
+
+  ruleSet.requirements.forEach((r, i) => {
+    if (r.windowMonths === undefined) return;
+    const window = new ReasonCache(cycleFor(end, r.windowMonths).start, end, asOf);
+    const filter = requirementFilters[i];
+    notes.forEach((note, n) => {
+      if (window.whyNot(note, wanted) !== undefined || !matches(filter, note) || refusingFilters.some((f) => f !== undefined && matches(f, note))) return;
+      requirementCents[i] += note.cents;
+      requirementNotes[i].push(note.path);
+      const v = verdicts[n];
+      if (!v.counted) verdicts[n] = { path: v.path, counted: false, reason: `${v.reason}; counts toward ${r.label} only (it looks back ${r.windowMonths} months)` };
+    });
+  });
 
   const requirements: RequirementProgress[] = ruleSet.requirements.map((r, i) => {
     const earned = requirementCents[i] / 100;
@@ -288,30 +311,23 @@ function evaluateFacts(credential: Credential, ruleSet: RuleSet, notes: readonly
   const daysLeft = daysBetween(asOf, end);
   const daysTotal = daysBetween(start, end) + 1;
   const span = daysBetween(start, end);
-  const elapsed = span <= 0 ? (asOf >= end ? 1 : 0) : clamp(daysBetween(start, asOf) / span, 0, 1);
+  const elapsed = span <= 0 ? (asOf >= end ? 1 : 0) : Math.min(1, Math.max(0, daysBetween(start, asOf) / span));
   const behindPace = !met && earned < roundHours(required * elapsed);
 
-  // Hours still needed at the least: the total's shortfall or the largest requirement shortfall among those
-  // that count toward it (one note can serve several), plus shortfalls of requirements outside the total.
-  const needed =
-    Math.max(remaining, ...requirements.filter((r) => r.countsTowardTotal).map((r) => r.remaining)) +
-    requirements.filter((r) => !r.countsTowardTotal).reduce((sum, r) => sum + r.remaining, 0);
+  const needed = hoursStillNeeded({ hours: { required, remaining }, requirements });
   // Only days inside the cycle can earn hours (a cycle may not have started yet). Less than a month left,
   // or none: everything still needed is needed this month.
   const earningDays = daysBetween(asOf > start ? asOf : start, end);
   const monthsLeft = Math.max(1, earningDays / DAYS_PER_MONTH);
   const pacePerMonth = met ? 0 : roundHours(needed / monthsLeft);
 
-  let state: ProgressState;
-  if (met) state = 'met';
-  else if (daysLeft < 0) state = 'unmet';
-  else if (behindPace || daysLeft <= AT_RISK_DAYS || (daysLeft <= REQUIREMENT_RISK_DAYS && requirements.some((r) => !r.met))) state = 'at-risk';
-  else state = 'on-track';
+  const { state } = credentialStanding({ met, behindPace, cycle: { daysLeft }, hours: { required, remaining }, requirements });
+  const applyBy = applicationDeadline(ruleSet, end);
 
   return {
     credential,
     ruleSet,
-    cycle: { start, end, daysLeft, daysTotal, elapsed },
+    cycle: { start, end, daysLeft, daysTotal, elapsed, ...(applyBy !== undefined ? { applyBy } : {}) },
     hours: { earned, required, remaining },
     met,
     state,
@@ -320,6 +336,7 @@ function evaluateFacts(credential: Credential, ruleSet: RuleSet, notes: readonly
     requirements,
     limits,
     countedNotes,
+    keptOut,
     verdicts,
   };
 }
@@ -375,10 +392,6 @@ export function matchesFilter(filter: NoteFilter, note: CeNote): boolean {
 
 function byCompletion(a: NoteFacts, b: NoteFacts): number {
   return a.completed < b.completed ? -1 : a.completed > b.completed ? 1 : a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
-}
-
-function clamp(value: number, min: number, max: number): number {
-  return Math.min(max, Math.max(min, value));
 }
 
 /** "Pharmacist CE" -> "pharmacist CE", but "HIV/AIDS" stays as written. */

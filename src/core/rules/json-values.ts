@@ -259,3 +259,8 @@ export const SYNTAX_MESSAGES: Record<string, string | undefined> = {
   InvalidEscapeCharacter: 'invalid escape character',
   InvalidCharacter: 'invalid character in a string',
 };
+
+/** The object without its undefined values: optional fields of a rule set stay absent when the file leaves them out. */
+export function definedOnly<T extends object>(values: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> };
+}

@@ -4,12 +4,14 @@
 // `source` is one address when there is one (the UI makes it a link); further references are kept here:
 // PTCB CPhT also ptcb.zendesk.com 206222598 and ptcb.org/news/recertification-updates; CSPT also
 // ptcb.zendesk.com 360013094012; Texas 22 TAC 297.8.
+// Every rule set was checked again on 2026-11-30 (shared/domain/rules-check-2026-11-30.md, part 1): each
+// change below names the row it comes from ("row: <rule set> / <field>", with the row's address).
 import { addDays, addMonths, endOfMonth } from '../common/dates';
 import { typoDistance } from '../common/typo';
 import type { CalendarDate, Limit, Requirement, RuleSet, RuleSetOptions } from '../types';
 
 /** When the facts behind the built-in rule sets were gathered. */
-export const RULES_AS_OF: CalendarDate = '2026-11-01';
+export const RULES_AS_OF: CalendarDate = '2026-11-30';
 
 /** PTCB's yearly sterile-compounding hours for CSPT could not be verified; this is the editable default. */
 export const DEFAULT_CSPT_STERILE_HOURS = 2;
@@ -40,11 +42,17 @@ const PTCB_LIMITS: Limit[] = [
 ];
 
 const PTCB_CAVEATS = [
-  'At least 15 h must be technician-specific (ACPE "T"): this follows from the 5 h limit on pharmacist ("P") CE.',
   'A college course counts only with at least 3 academic credits and a grade of C or better; the tool cannot check that.',
   'PTCB checks ACPE credit against NABP CPE Monitor: make sure each activity appears there.',
   'The renewal application opens 60 days before expiry; the deadline is the first day of the expiry month (a late fee applies after it).',
+  // row: ptcb-cpht / ACPE-only? (ptcb.zendesk.com 206222598; 206924377)
+  'CE that is not ACPE-accredited is accepted when it covers the PTCB exam content outline: you enter it by hand on your PTCB account and upload proof.',
+  // row: ptcb-cpht / records (ptcb.zendesk.com 360028036232)
+  'Keep your CE records for at least one year after the cycle: PTCB re-checks CPE Monitor up to 60 days after you apply.',
 ];
+
+/** PTCB's CPhT limit on pharmacist CE: 5 h of the 20, so at least 15 h are technician-specific. */
+const PTCB_CPHT_CAVEAT = 'At least 15 h must be technician-specific (ACPE "T"): this follows from the 5 h limit on pharmacist ("P") CE.';
 
 /** Every built-in rule set, in a stable order (PTCB, NHA, then the state examples). */
 export function builtInRuleSets(options: RuleSetOptions = {}): RuleSet[] {
@@ -61,8 +69,10 @@ export function builtInRuleSets(options: RuleSetOptions = {}): RuleSet[] {
       totalHours: 20,
       requirements: [{ ...LAW }, { ...PATIENT_SAFETY }],
       limits: PTCB_LIMITS.map((l) => ({ ...l })),
-      caveats: [...PTCB_CAVEATS],
+      caveats: [PTCB_CPHT_CAVEAT, ...PTCB_CAVEATS],
       verify: false,
+      // row: ptcb-cpht / deadline (ptcb.zendesk.com 207090057; 206879047)
+      applicationDeadline: 'first-of-end-month',
     },
     {
       ...builtIn,
@@ -73,13 +83,18 @@ export function builtInRuleSets(options: RuleSetOptions = {}): RuleSet[] {
       cycleMonths: 24,
       totalHours: 25,
       requirements: [{ ...LAW }, { ...PATIENT_SAFETY }],
-      limits: PTCB_LIMITS.map((l) => ({ ...l })),
+      // row: ptcb-cpht-adv / P cap (ptcb.zendesk.com 360052874032): the extra 5 h may be technician or
+      // pharmacist CE, so pharmacist CE is capped at 10 h. The table's figure is blank in the stored copy.
+      limits: PTCB_LIMITS.map((l) => (l.id === 'pharmacist' ? { ...l, maxHours: 10 } : { ...l })),
       caveats: [
         "The CPhT-Adv follows your CPhT's dates: give both credentials the same cycleEnd.",
         "The 25 h are the CPhT's 20 plus 5 in any pharmacy topic.",
+        'Up to 10 h may be pharmacist ("P") CE: the CPhT\'s 5 plus the extra 5, which may be technician or pharmacist CE. PTCB\'s table shows no figure for it: verify with PTCB.',
         ...PTCB_CAVEATS,
       ],
-      verify: false,
+      // The 10 h pharmacist cap is inferred, not read from PTCB's table (blank in the stored copy).
+      verify: true,
+      applicationDeadline: 'first-of-end-month',
     },
     {
       ...builtIn,
@@ -95,6 +110,8 @@ export function builtInRuleSets(options: RuleSetOptions = {}): RuleSet[] {
         `The yearly sterile-compounding hours (${sterileHours} h here) could not be verified with PTCB: check them and set "pharmacyCe.csptSterileHours".`,
         'A yearly competency attestation signed by your supervisor is also required; the tool cannot check it.',
         'The CSPT needs an active CPhT.',
+        // row: ptcb-cspt / cycle (ptcb.zendesk.com 115003222812; 360013093672)
+        "The CSPT renews every year in the month your CPhT expires; earned less than 6 months before the CPhT expires, its first renewal is one year after the CPhT's expiry.",
       ],
       verify: true,
     },
@@ -108,11 +125,10 @@ export function builtInRuleSets(options: RuleSetOptions = {}): RuleSet[] {
       totalHours: 20,
       requirements: [{ ...LAW }, { ...PATIENT_SAFETY }],
       limits: [],
-      caveats: [
-        'NHA shows 2 contact hours as 1 "credit": 20 h here are 10 NHA credits.',
-        'An older NHA page lists only the law hour; the patient-safety hour is kept here to be safe.',
-      ],
-      verify: true,
+      caveats: ['NHA shows 2 contact hours as 1 "credit": 20 h here are 10 NHA credits.'],
+      // row: nha-excpt / cycle/total/topics (nhanow.com/certifications/pharmacy-technician/renew): the
+      // current page confirms 20 h with at least 1 h law and 1 h patient safety.
+      verify: false,
     },
     {
       ...builtIn,
@@ -124,12 +140,16 @@ export function builtInRuleSets(options: RuleSetOptions = {}): RuleSet[] {
       totalHours: 20,
       requirements: [
         { id: 'state-law', label: 'Texas pharmacy law', topic: 'state-law', minHours: 1 },
-        { id: 'human-trafficking', label: 'Human-trafficking prevention', topic: 'human-trafficking', minHours: 1, countsTowardTotal: false },
+        // row: tx-technician / human trafficking (pharmacy.texas.gov/licensees/ce-tech-faq.asp): "may or may
+        // not count toward your total ... dependent upon the course accreditation".
+        { id: 'human-trafficking', label: 'Human-trafficking prevention', topic: 'human-trafficking', minHours: 1, countsTowardTotal: 'acpe' },
       ],
       limits: [{ id: 'in-service', label: 'In-service training', category: 'in-service', maxHours: 5 }],
       caveats: [
         'Federal law CE does not count for the Texas law hour: give Texas law courses the topic "state-law".',
-        'The human-trafficking course is required every renewal and does not count toward the 20 h.',
+        'The human-trafficking course is required every renewal. It counts toward the 20 h when it is ACPE-accredited (it has a UAN); otherwise it is required but outside the 20 h.',
+        // row: tx-technician / alternatives (22 TAC 297.8(b)(3), texreg.sos.state.tx.us)
+        'Instead of CE, a college course (1 credit hour for each year of the period) or passing a board-approved certification exam in the period meets the whole requirement; the tool cannot check that.',
         'The first renewal is exempt from CE except the human-trafficking course; the tool cannot tell a first renewal.',
         'Sterile compounders need 2 h (low/medium risk) or 4 h (high risk) of sterile-compounding CE: add a requirement in .pharmacy-ce.json if that is you.',
       ],
@@ -150,6 +170,12 @@ export function builtInRuleSets(options: RuleSetOptions = {}): RuleSet[] {
       limits: [],
       caveats: [
         '1 h of HIV/AIDS CE is required at the first renewal only; the tool cannot tell a first renewal.',
+        // row: fl-technician / first renewal (floridaspharmacy.gov help center)
+        'Registered less than 12 months before the registration expires: only the 1 h HIV/AIDS course is required.',
+        // row: fl-technician / human trafficking (floridapharmacy.org/have-you-completed-your-human-trafficking-ce/)
+        'A 1 h human-trafficking course is required once (not every renewal); it counts within the 20 h.',
+        // row: fl-technician / med errors (floridapharmacy.org/licensure-requirements/technician-requirements/)
+        'The 2 h on preventing medication errors must be approved by the Florida Board of Pharmacy.',
         'Florida tracks CE in CE Broker: make sure each course is reported there.',
       ],
       verify: true,
@@ -172,6 +198,9 @@ export function builtInRuleSets(options: RuleSetOptions = {}): RuleSet[] {
         'Ohio asks for technician-specific CE; the tool does not check the audience of each course.',
         'Medication-safety courses count for the safety hours only with the topic "patient-safety".',
         'Volunteering counts only when approved by the board, for at most one third of the hours.',
+        // row: oh-technician / exemption/records (codes.ohio.gov/ohio-administrative-code/rule-4729:3-5-02)
+        'No CE is required when your first registration came within 6 months of its expiry.',
+        'Keep certificates of CE that is not ACPE-accredited for one year after the renewal year.',
       ],
       verify: true,
     },
@@ -183,10 +212,13 @@ export function builtInRuleSets(options: RuleSetOptions = {}): RuleSet[] {
       source: 'WSR 23-05-010 (Washington State Register)',
       cycleMonths: 24,
       totalHours: 20,
-      requirements: [{ id: 'health-equity', label: 'Health equity', topic: 'health-equity', minHours: 2 }],
+      // row: wa-technician / health equity (doh.wa.gov ESSB 5229 page; WSR 22-23-167): model rule WAC
+      // 246-12-820, at least 2 h once every 4 years, inside the existing hours, including implicit bias.
+      requirements: [{ id: 'health-equity', label: 'Health equity', topic: 'health-equity', minHours: 2, windowMonths: 48 }],
       limits: [],
       caveats: [
-        'The health-equity hours (2 h here) could not be verified: check them with the Washington Pharmacy Commission.',
+        'Health equity: 2 h once every 4 years, part of the 20 h, and it must include implicit-bias training (the tool cannot check that part). Health-equity notes from the last 4 years count for it.',
+        "This follows the state's model rule; the Pharmacy Commission's own final text was not found: verify with the Commission.",
         'The 20 h (2.0 CEU) must be ACPE-accredited.',
       ],
       verify: true,
@@ -219,6 +251,18 @@ export function cycleFor(cycleEnd: CalendarDate, cycleMonths: number, cycleStart
   const back = addMonths(cycleEnd, -cycleMonths);
   const monthEnd = endOfMonth(cycleEnd) === cycleEnd;
   return { start: addDays(monthEnd ? endOfMonth(back) : back, 1), end: cycleEnd };
+}
+
+/**
+ * The CSPT's suggested cycle end when the CPhT's is known: the CSPT renews every year in the month the CPhT
+ * expires (row: ptcb-cspt / cycle, ptcb.zendesk.com 360013093672), so the first end of that month on or after
+ * `today` (2027-03-31 for a CPhT ending 2028-03-31, on 2026-11-30).
+ */
+export function csptCycleEndFor(cphtEnd: CalendarDate, today: CalendarDate): CalendarDate {
+  let end = endOfMonth(cphtEnd);
+  while (end < today) end = endOfMonth(addMonths(end, 12));
+  while (endOfMonth(addMonths(end, -12)) >= today) end = endOfMonth(addMonths(end, -12));
+  return end;
 }
 
 /** Longer inputs get no suggestion: no id is that long, and comparing them would cost the most. */

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { CONFIG_FILE, parseConfig } from '../../core/rules/config';
 import { addMonths, endOfMonth, isCalendarDate, localToday } from '../../core/common/dates';
 import type { CalendarDate, ResolvedConfig, RuleSet } from '../../core/types';
+import { csptCycleEndFor } from '../../core/rules/rules';
 import { isCredentialTarget } from '../../services/targets';
 import type { WorkspaceIndex } from '../../services/types';
 import { credentialsFileEdits, newCredentialsFile, type ChosenCredential } from './credentials-file';
@@ -112,18 +113,27 @@ async function askCredentials(questions: Questions, title: string, config: Resol
   const chosen: ChosenCredential[] = [];
   for (const [i, item] of picked.entries()) {
     const r = item.ruleSet;
+    const cpht = chosen.find((c) => c.ruleSet === 'ptcb-cpht')?.cycleEnd ?? current.get('ptcb-cpht');
+    const aligned = alignedCycleEnd(r, current, cpht, today);
     const cycleEnd = await questions.date({
       title,
       step: i + 1,
       totalSteps: picked.length,
-      prompt: vscode.l10n.t('When does your {0} cycle end? The expiry date on your certificate or registration.', r.name),
-      value: suggestedCycleEnd(r, current),
+      prompt: aligned
+        ? vscode.l10n.t('When does your {0} cycle end? It renews every year in the month your CPhT expires, so {1} is suggested.', r.name, formatDate(aligned))
+        : vscode.l10n.t('When does your {0} cycle end? The expiry date on your certificate or registration.', r.name),
+      value: aligned ?? suggestedCycleEnd(r, current),
       warn: (date) => (date < today ? vscode.l10n.t('{0} has already passed: the cycle end is the expiry date of your current certificate.', formatDate(date)) : undefined),
     });
     if (!cycleEnd) return undefined;
     chosen.push({ ruleSet: r.id, cycleEnd });
   }
   return chosen;
+}
+
+/** Holding both, the CSPT renews in the CPhT's expiry month: that date is offered for a CSPT not yet in the file. */
+function alignedCycleEnd(ruleSet: RuleSet, current: ReadonlyMap<string, CalendarDate>, cpht: CalendarDate | undefined, today: CalendarDate): CalendarDate | undefined {
+  return ruleSet.id === 'ptcb-cspt' && cpht !== undefined && !current.has(ruleSet.id) ? csptCycleEndFor(cpht, today) : undefined;
 }
 
 /** The cycle end offered for a rule set: what the file says, else a full cycle from today. */

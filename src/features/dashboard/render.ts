@@ -17,6 +17,7 @@ import { daysBetween } from '../../core/common/dates';
 import { formatHours as h, roundHours, roundTo } from '../../core/common/numbers';
 import { plural } from '../../core/common/plural';
 import { escapeHtml as e } from '../../core/common/text';
+import { credentialStanding, nextDeadline } from '../../core/rules/standing';
 import type { CalendarDate, Format } from '../../core/types';
 
 export interface RenderContext {
@@ -141,13 +142,13 @@ function renderAction(a: ActionItem, f: FolderModel, ctx: PageContext): string {
         : t('{0} h more needed for {1} by {2}: about {3} h per month.', h(a.hours), a.credential, date(a.deadline), h(roundTo(a.pacePerMonth, 1))));
     case 'cpe-monitor':
       return e(a.notes.length === 1
-        ? t('1 note completed more than {0} days ago is not yet marked as seen in CPE Monitor. Check NABP CPE Monitor before its 60-day reporting window closes on {1}.', a.reminderDays, date(a.deadline))
-        : t('{0} notes completed more than {1} days ago are not yet marked as seen in CPE Monitor. Check NABP CPE Monitor before their 60-day reporting windows close (the first on {2}).', a.notes.length, a.reminderDays, date(a.deadline)))
+        ? t('1 ACPE activity completed more than {0} days ago is not yet marked as seen in NABP CPE Monitor. Check CPE Monitor; if the credit is not there, contact the provider now: they can report it only until {1}.', a.reminderDays, date(a.deadline))
+        : t('{0} ACPE activities completed more than {1} days ago are not yet marked as seen in NABP CPE Monitor. Check CPE Monitor; if the credit is not there, contact the provider now: they can report it only within 60 days (the first until {2}).', a.notes.length, a.reminderDays, date(a.deadline)))
         + noteList(a.notes, f, ctx);
     case 'cpe-monitor-closed':
       return e(a.notes.length === 1
-        ? t('1 counted ACPE activity is past the 60-day reporting window and not yet marked as seen in CPE Monitor. Make sure the credit shows in NABP CPE Monitor: PTCB checks it there.')
-        : t('{0} counted ACPE activities are past the 60-day reporting window and not yet marked as seen in CPE Monitor. Make sure the credit shows in NABP CPE Monitor: PTCB checks it there.', a.notes.length))
+        ? t('1 counted ACPE activity is more than 60 days old and not marked as seen in NABP CPE Monitor: the window to report it has closed, and late reporting is not possible. Check that the credit is in CPE Monitor (PTCB checks it there); if it is missing, ask the provider and keep the certificate.')
+        : t('{0} counted ACPE activities are more than 60 days old and not marked as seen in NABP CPE Monitor: the window to report them has closed, and late reporting is not possible. Check that the credit is in CPE Monitor (PTCB checks it there); if it is missing, ask the provider and keep the certificate.', a.notes.length))
         + noteList(a.notes, f, ctx);
     case 'certificate-missing':
       return e(a.notes.length === 1 ? t('Certificate missing for 1 note.') : t('Certificate missing for {0} notes.', a.notes.length)) + noteList(a.notes, f, ctx);
@@ -188,21 +189,18 @@ function noteData(f: FolderModel, path: string): string {
 
 // ---- Credential cards ----------------------------------------------------------------------------------
 
-function stateLabel(state: CredentialCard['state'], t: RenderContext['t']): string {
-  switch (state) {
-    case 'met': return t('Met');
-    case 'on-track': return t('On track');
-    case 'at-risk': return t('At risk');
-    case 'unmet': return t('Not met');
-  }
-}
-
 function renderCard(c: CredentialCard, f: FolderModel, titleId: string, ctx: PageContext): string {
   const { t } = ctx;
-  const percent = c.required > 0 ? Math.min(100, Math.round((c.earned / c.required) * 100)) : 100;
-  const days = c.cycle.daysLeft < 0
-    ? plural(-c.cycle.daysLeft, t('ended 1 day ago'), t('ended {0} days ago', -c.cycle.daysLeft))
-    : plural(c.cycle.daysLeft, t('1 day left'), t('{0} days left', c.cycle.daysLeft));
+  // The ring and the state text come from the one core decision, so neither can read done while a requirement is missing.
+  const { percent, text: stateLabel } = credentialStanding({ ...c, hours: { required: c.required, remaining: c.remaining } }, t);
+  const deadline = nextDeadline(c.cycle);
+  const ago = (n: number) => plural(n, t('ended 1 day ago'), t('ended {0} days ago', n));
+  const left = (n: number) => plural(n, t('1 day left'), t('{0} days left', n));
+  const days = deadline.apply
+    ? deadline.daysLeft < 0
+      ? plural(-deadline.daysLeft, t('apply by {0}: the deadline passed 1 day ago', ctx.formatDate(deadline.date)), t('apply by {0}: the deadline passed {1} days ago', ctx.formatDate(deadline.date), -deadline.daysLeft))
+      : plural(deadline.daysLeft, t('apply by {0}: 1 day left', ctx.formatDate(deadline.date)), t('apply by {0}: {1} days left', ctx.formatDate(deadline.date), deadline.daysLeft))
+    : c.cycle.daysLeft < 0 ? ago(-c.cycle.daysLeft) : left(c.cycle.daysLeft);
   const pace = c.met ? t('Total met') : c.cycle.daysLeft < 0 ? t('Cycle ended') : t('{0} h per month needed', h(roundTo(c.pacePerMonth, 1)));
   const requirements = c.requirements.length === 0 ? '' : `<ul class="requirements">${c.requirements.map((r) => {
     const status = r.met ? t('met') : t('{0} h missing', h(r.remaining));
@@ -229,7 +227,7 @@ function renderCard(c: CredentialCard, f: FolderModel, titleId: string, ctx: Pag
 <div class="total">${ring(percent, plural(roundHours(c.required),
     t('{0}: {1} of 1 hour ({2}%)', c.label, h(c.earned), percent),
     t('{0}: {1} of {2} hours ({3}%)', c.label, h(c.earned), h(c.required), percent)))}
-<div class="total-text"><p class="hours"><strong>${e(t('{0} / {1} h', h(c.earned), h(c.required)))}</strong></p><p class="state">${e(stateLabel(c.state, t))}${c.behindPace && !c.met ? ` · ${e(t('behind pace'))}` : ''}</p></div></div>
+<div class="total-text"><p class="hours"><strong>${e(t('{0} / {1} h', h(c.earned), h(c.required)))}</strong></p><p class="state">${e(stateLabel)}${c.behindPace && !c.met ? ` · ${e(t('behind pace'))}` : ''}</p></div></div>
 <dl class="facts">
 <dt>${e(t('Cycle'))}</dt><dd>${e(t('{0} to {1}', ctx.formatDate(c.cycle.start), ctx.formatDate(c.cycle.end)))}</dd>
 <dt>${e(t('Time'))}</dt><dd>${e(days)}</dd>

@@ -9,7 +9,6 @@ import type { WorkspaceIndex, IndexedFolder } from '../../services/types';
 import type { CredentialTarget, NoteTarget } from '../../services/targets';
 import { reportError } from '../../services/log';
 import {
-  credentialDescription,
   credentialTooltip,
   hasOpenNoteCommand,
   hoursOf,
@@ -20,12 +19,12 @@ import {
   noteTooltip,
   openNoteCommand,
   stateIcon,
-  stateText,
   withHours,
   badgeCredential,
   formatDate,
 } from '../../ui/format';
 import { EditorFollower } from '../../ui/follow';
+import { credentialRow } from '../../ui/credential-text';
 import { CachedTreeProvider } from '../../ui/cached-tree';
 import { isInUse } from '../../services/in-use';
 import { settingName } from '../../services/settings';
@@ -235,15 +234,16 @@ export class ProgressTreeProvider extends CachedTreeProvider<ProgressElement> {
   private credentialItem(element: CredentialElement): vscode.TreeItem {
     const progress = this.progressOf(element);
     if (!progress) return staleItem(element.id);
-    // Hours first: a narrow sidebar cuts the end of a label, and a long credential name must not hide them.
-    const item = new vscode.TreeItem(withHours(hoursOf(progress.hours.earned, progress.hours.required), progress.credential.label), vscode.TreeItemCollapsibleState.Expanded);
+    // Label, description and icon from one pure function (tested beside the report and the dashboard).
+    const row = credentialRow(progress, vscode.l10n.t);
+    const item = new vscode.TreeItem(row.label, vscode.TreeItemCollapsibleState.Expanded);
     item.id = element.id;
-    item.description = credentialDescription(progress);
-    item.iconPath = stateIcon(progress.state);
+    item.description = row.description;
+    item.iconPath = stateIcon(row.state);
     item.tooltip = credentialTooltip(progress, this.index.asOf());
     item.contextValue = 'credential';
     // The icon shows the state; a screen reader needs it in words.
-    item.accessibilityInformation = { label: [progress.credential.label, hoursOf(progress.hours.earned, progress.hours.required), stateText(progress), item.description].join(', ') };
+    item.accessibilityInformation = { label: [progress.credential.label, hoursOf(progress.hours.earned, progress.hours.required), row.stateText, item.description].join(', ') };
     return item;
   }
 

@@ -7,15 +7,14 @@ import type { CredentialProgress } from '../../core/types';
 import type { WorkspaceIndex } from '../../services/types';
 import { isInUse } from '../../services/in-use';
 import { reportError } from '../../services/log';
-import { daysLeftText, formatDate, nearestCredential, stateText } from '../../ui/format';
+import { formatDate, stateText } from '../../ui/format';
+import { deadlineWords, nearestCredential, stateIconId, statusBarText } from '../../ui/credential-text';
 import { readSettings, settingName } from '../../services/settings';
 
 const SETTING = settingName('statusBarEnabled');
 
 export function statusText(p: CredentialProgress): string {
-  const name = p.ruleSet.shortName ?? p.credential.label;
-  const days = p.cycle.daysLeft >= 0 ? vscode.l10n.t('{0} d', p.cycle.daysLeft) : vscode.l10n.t('ended');
-  return `$(mortar-board) ${vscode.l10n.t('{0} {1}/{2} h, {3}', name, formatHours(p.hours.earned), formatHours(p.hours.required), days)}`;
+  return statusBarText(p, vscode.l10n.t);
 }
 
 export class CeStatusBar implements vscode.Disposable {
@@ -49,11 +48,12 @@ export class CeStatusBar implements vscode.Disposable {
     this.item.tooltip = this.tooltip(all);
     this.item.accessibilityInformation = {
       label: vscode.l10n.t(
-        '{0}: {1} of {2} hours, {3}',
+        '{0}: {1} of {2} hours, {3}, {4}',
         shown.credential.label,
         formatHours(shown.hours.earned),
         formatHours(shown.hours.required),
-        daysLeftText(shown.cycle.daysLeft),
+        stateText(shown),
+        deadlineWords(shown, vscode.l10n.t),
       ),
     };
     this.item.show();
@@ -66,14 +66,14 @@ export class CeStatusBar implements vscode.Disposable {
     const multi = this.index.folders().length > 1;
     for (const folder of this.index.folders()) {
       for (const p of this.index.progress(folder)) {
-        const icon = p.met ? '$(pass)' : p.state === 'at-risk' || p.behindPace ? '$(warning)' : p.state === 'unmet' ? '$(error)' : '$(circle-large-outline)';
+        const icon = `$(${stateIconId(p.state)})`;
         const who = multi ? `${p.credential.label} (${folder.folder.name})` : p.credential.label;
         const line = vscode.l10n.t(
           '{0}: {1} of {2} h, {3} (cycle ends {4}){5}',
           who,
           formatHours(p.hours.earned),
           formatHours(p.hours.required),
-          daysLeftText(p.cycle.daysLeft),
+          deadlineWords(p, vscode.l10n.t),
           formatDate(p.cycle.end),
           p.behindPace && !p.met ? vscode.l10n.t(', behind pace') : '',
         );

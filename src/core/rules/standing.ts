@@ -1,0 +1,84 @@
+// How a credential stands: its state, its short text and how far along it is. Decided here, once, for every
+// surface (report, dashboard, tree, status bar), so no surface can call a credential on track or 100% while
+// a required hour is missing.
+import { daysBetween } from '../common/dates';
+import type { CalendarDate, ProgressState, RuleSet } from '../types';
+
+/** A cycle ending this soon and not met is at risk, whatever the pace. */
+const AT_RISK_DAYS = 60;
+/** A requirement still unmet this close to the end is at risk. */
+const REQUIREMENT_RISK_DAYS = 90;
+
+/** `vscode.l10n.t` in the extension, plainText elsewhere: `{0}` placeholders. */
+export type Translate = (message: string, ...args: (string | number)[]) => string;
+
+export const plainText: Translate = (message, ...args) => message.replace(/\{(\d+)\}/g, (m, i: string) => (Number(i) < args.length ? String(args[Number(i)]) : m));
+
+/** What the standing is decided from: a CredentialProgress, a report's credential or a dashboard card's figures. */
+export interface StandingInput {
+  met: boolean;
+  behindPace: boolean;
+  cycle: { daysLeft: number };
+  hours: { required: number; remaining: number };
+  requirements: readonly { met: boolean; required: number; remaining: number; countsTowardTotal: boolean }[];
+}
+
+export interface Standing {
+  state: ProgressState;
+  /** Requirements not yet met. */
+  missing: number;
+  /** 0..100; 100 only when met. */
+  percent: number;
+  /** `Met`, `On track`, `At risk`, `Not met`, or `1 requirement missing` once the total is met without them. */
+  text: string;
+}
+
+export function credentialStanding(input: StandingInput, t: Translate = plainText): Standing {
+  const missing = input.requirements.filter((r) => !r.met).length;
+  const totalMet = input.hours.remaining <= 0;
+  const daysLeft = input.cycle.daysLeft;
+  let state: ProgressState;
+  if (input.met) state = 'met';
+  else if (daysLeft < 0) state = 'unmet';
+  // The total reached with a requirement missing is never on track: more hours of the wrong topic will not help.
+  else if (input.behindPace || daysLeft <= AT_RISK_DAYS || (missing > 0 && (totalMet || daysLeft <= REQUIREMENT_RISK_DAYS))) state = 'at-risk';
+  else state = 'on-track';
+
+  let text: string;
+  if (state === 'met') text = t('Met');
+  else if (state === 'unmet') text = t('Not met');
+  else if (totalMet && missing > 0) text = missing === 1 ? t('1 requirement missing') : t('{0} requirements missing', missing);
+  else text = state === 'at-risk' ? t('At risk') : t('On track');
+
+  const base = input.hours.required + input.requirements.filter((r) => !r.countsTowardTotal).reduce((sum, r) => sum + r.required, 0);
+  const done = base > 0 ? Math.round(((base - hoursStillNeeded(input)) / base) * 100) : 0;
+  const percent = input.met ? 100 : Math.max(0, Math.min(99, done));
+  return { state, missing, percent, text };
+}
+
+/**
+ * Hours still needed at the least: the total's shortfall or the largest requirement shortfall among those
+ * that count toward it (one note can serve several), plus shortfalls of requirements outside the total.
+ */
+export function hoursStillNeeded(input: Pick<StandingInput, 'hours' | 'requirements'>): number {
+  let inside = input.hours.remaining;
+  let outside = 0;
+  for (const r of input.requirements) {
+    if (r.countsTowardTotal) inside = Math.max(inside, r.remaining);
+    else outside += r.remaining;
+  }
+  return inside + outside;
+}
+
+/** The day the renewal application is due for a cycle ending `end`, when the rule set has such a deadline. */
+export function applicationDeadline(ruleSet: Pick<RuleSet, 'applicationDeadline'>, end: CalendarDate): CalendarDate | undefined {
+  if (ruleSet.applicationDeadline !== 'first-of-end-month') return undefined;
+  return `${end.slice(0, 7)}-01`;
+}
+
+/** The date "days left" counts to: the application deadline when there is one, else the cycle end. */
+export function nextDeadline(cycle: { end: CalendarDate; daysLeft: number; applyBy?: CalendarDate }): { date: CalendarDate; daysLeft: number; apply: boolean } {
+  if (cycle.applyBy === undefined) return { date: cycle.end, daysLeft: cycle.daysLeft, apply: false };
+  // daysLeft counts from the as-of date to the end; the same distance to the deadline is the difference.
+  return { date: cycle.applyBy, daysLeft: cycle.daysLeft - daysBetween(cycle.applyBy, cycle.end), apply: true };
+}

@@ -1,0 +1,87 @@
+// The words of a credential in the Progress tree and the status bar, built without the editor (`t` is
+// vscode.l10n.t there, plainText in tests) so a test can check that they say what the report and the
+// dashboard say. The state and its text come from credentialStanding, the one decision in the core.
+import { formatHours } from '../core/common/numbers';
+import { credentialStanding, nextDeadline, type Translate } from '../core/rules/standing';
+import type { CredentialProgress, ProgressState } from '../core/types';
+
+/** The codicon of a state: met = pass, at risk = warning, unmet = error; on track has nothing to act on yet. */
+export type StateIconId = 'pass' | 'warning' | 'error' | 'circle-large-outline';
+
+export function stateIconId(state: ProgressState): StateIconId {
+  switch (state) {
+    case 'met':
+      return 'pass';
+    case 'at-risk':
+      return 'warning';
+    case 'unmet':
+      return 'error';
+    default:
+      return 'circle-large-outline';
+  }
+}
+
+/** `126 days left`, `ends today`, `ended 3 days ago`. */
+export function daysLeftWords(daysLeft: number, t: Translate): string {
+  if (daysLeft > 1) return t('{0} days left', daysLeft);
+  if (daysLeft === 1) return t('1 day left');
+  if (daysLeft === 0) return t('ends today');
+  if (daysLeft === -1) return t('ended yesterday');
+  return t('ended {0} days ago', -daysLeft);
+}
+
+/** Days to the deadline that matters: to apply when the rule set has an application deadline, else to the cycle end. */
+export function deadlineWords(p: Pick<CredentialProgress, 'cycle'>, t: Translate): string {
+  const deadline = nextDeadline(p.cycle);
+  if (!deadline.apply) return daysLeftWords(p.cycle.daysLeft, t);
+  const days = deadline.daysLeft;
+  if (days > 1) return t('{0} days left to apply', days);
+  if (days === 1) return t('1 day left to apply');
+  if (days === 0) return t('apply today');
+  return t('the deadline to apply passed {0} days ago', -days);
+}
+
+export interface CredentialRow {
+  label: string;
+  description: string;
+  icon: StateIconId;
+  /** The state and its words, for the tooltip and the accessible label. */
+  state: ProgressState;
+  stateText: string;
+}
+
+/** A credential's row in the Progress tree. */
+export function credentialRow(p: CredentialProgress, t: Translate): CredentialRow {
+  const standing = credentialStanding(p, t);
+  const parts: string[] = [];
+  // Hours alone would read as done: say what is missing first.
+  if (standing.missing > 0 && p.hours.remaining <= 0 && standing.state !== 'unmet') parts.push(standing.text);
+  parts.push(deadlineWords(p, t));
+  if (p.behindPace && !p.met) parts.push(t('behind pace'));
+  return {
+    // Hours first: a narrow sidebar cuts the end of a label, and a long credential name must not hide them.
+    label: `${t('{0} / {1} h', formatHours(p.hours.earned), formatHours(p.hours.required))} · ${p.credential.label}`,
+    description: parts.join(' · '),
+    icon: stateIconId(standing.state),
+    state: standing.state,
+    stateText: standing.text,
+  };
+}
+
+/** The status bar's text for one credential: `$(mortar-board) CPhT 14.5/20 h, 183 d to apply`. */
+export function statusBarText(p: CredentialProgress, t: Translate): string {
+  const standing = credentialStanding(p, t);
+  const name = p.ruleSet.shortName ?? p.credential.label;
+  const deadline = nextDeadline(p.cycle);
+  const days = deadline.daysLeft < 0 ? (deadline.apply ? t('deadline passed') : t('ended')) : deadline.apply ? t('{0} d to apply', deadline.daysLeft) : t('{0} d', deadline.daysLeft);
+  const missing = standing.missing > 0 && p.hours.remaining <= 0 && standing.state !== 'unmet' ? `, ${standing.text}` : '';
+  return `$(mortar-board) ${t('{0} {1}/{2} h', name, formatHours(p.hours.earned), formatHours(p.hours.required))}${missing}, ${days}`;
+}
+
+/** The credential to show in the status bar: among cycles not yet over, the nearest deadline; else the most recently ended cycle. */
+export function nearestCredential(all: readonly CredentialProgress[]): CredentialProgress | undefined {
+  const days = (p: CredentialProgress) => nextDeadline(p.cycle).daysLeft;
+  const open = all.filter((p) => p.cycle.daysLeft >= 0).sort((a, b) => days(a) - days(b));
+  if (open.length) return open[0];
+  return [...all].sort((a, b) => b.cycle.daysLeft - a.cycle.daysLeft)[0];
+}
