@@ -1,3 +1,4 @@
+import { dayNumber } from '../../src/core/common/dates';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -393,6 +394,17 @@ describe('evaluateCredential', () => {
       const p = evaluateCredential(cpht, CPHT, [], '2026-11-30');
       assert.deepEqual([p.cycle.end, p.cycle.applyBy, p.cycle.daysLeft], ['2027-03-31', '2027-03-01', 121]);
       assert.equal('applyBy' in evaluateCredential(tx, TX, [], '2026-11-30').cycle, false);
+    });
+
+    it('runs the pace to the deadline to apply, so "needed by" and "per month" speak of the same date', () => {
+      const p = evaluateCredential(cpht, CPHT, [], '2026-11-30'); // 20 h needed, 91 days to 2027-03-01
+      assert.equal(p.pacePerMonth, roundHours(20 / (91 / 30.44)));
+      // Behind an even pace to the first of the expiry month, not to the cycle's last day (elapsed stays the cycle's).
+      const cycleStart = p.cycle.start;
+      const toApply = (dayNumber('2026-11-30') - dayNumber(cycleStart)) / (dayNumber('2027-03-01') - dayNumber(cycleStart));
+      const earned = [ce('a.md', { hours: roundHours(20 * toApply) - 0.25, completed: '2026-11-01' })];
+      assert.equal(evaluateCredential(cpht, CPHT, earned, '2026-11-30').behindPace, true);
+      assert.ok(p.cycle.elapsed < toApply);
     });
   });
 

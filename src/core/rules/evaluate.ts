@@ -17,7 +17,7 @@ import { daysBetween } from '../common/dates';
 import { roundHours } from '../common/numbers';
 import { NONE, limitFilter, matches, matchingIndexes, toFilter } from './filters';
 import { cycleFor } from './rules';
-import { applicationDeadline, credentialStanding, hoursStillNeeded } from './standing';
+import { applicationDeadline, credentialStanding, elapsedFraction, hoursStillNeeded, paceOf } from './standing';
 import type {
   CalendarDate,
   CeNote,
@@ -32,8 +32,6 @@ import type {
   RuleSet,
 } from '../types';
 
-/** Average days per month, for the pace. */
-const DAYS_PER_MONTH = 30.44;
 
 export function evaluateCredential(credential: Credential, ruleSet: RuleSet, notes: readonly ParsedNote[], asOf: CalendarDate): CredentialProgress {
   return evaluateFacts(credential, ruleSet, factsOf(notes), asOf, undefined);
@@ -310,19 +308,12 @@ function evaluateFacts(credential: Credential, ruleSet: RuleSet, notes: readonly
 
   const daysLeft = daysBetween(asOf, end);
   const daysTotal = daysBetween(start, end) + 1;
-  const span = daysBetween(start, end);
-  const elapsed = span <= 0 ? (asOf >= end ? 1 : 0) : Math.min(1, Math.max(0, daysBetween(start, asOf) / span));
-  const behindPace = !met && earned < roundHours(required * elapsed);
-
+  const elapsed = elapsedFraction(start, end, asOf);
+  const applyBy = applicationDeadline(ruleSet, end);
   const needed = hoursStillNeeded({ hours: { required, remaining }, requirements });
-  // Only days inside the cycle can earn hours (a cycle may not have started yet). Less than a month left,
-  // or none: everything still needed is needed this month.
-  const earningDays = daysBetween(asOf > start ? asOf : start, end);
-  const monthsLeft = Math.max(1, earningDays / DAYS_PER_MONTH);
-  const pacePerMonth = met ? 0 : roundHours(needed / monthsLeft);
+  const { behindPace, pacePerMonth } = paceOf({ start, dueBy: applyBy ?? end, asOf, met, earned, required, needed });
 
   const { state } = credentialStanding({ met, behindPace, cycle: { daysLeft }, hours: { required, remaining }, requirements });
-  const applyBy = applicationDeadline(ruleSet, end);
 
   return {
     credential,

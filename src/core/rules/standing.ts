@@ -2,6 +2,7 @@
 // surface (report, dashboard, tree, status bar), so no surface can call a credential on track or 100% while
 // a required hour is missing.
 import { daysBetween } from '../common/dates';
+import { roundHours } from '../common/numbers';
 import type { CalendarDate, ProgressState, RuleSet } from '../types';
 
 /** A cycle ending this soon and not met is at risk, whatever the pace. */
@@ -81,4 +82,26 @@ export function nextDeadline(cycle: { end: CalendarDate; daysLeft: number; apply
   if (cycle.applyBy === undefined) return { date: cycle.end, daysLeft: cycle.daysLeft, apply: false };
   // daysLeft counts from the as-of date to the end; the same distance to the deadline is the difference.
   return { date: cycle.applyBy, daysLeft: cycle.daysLeft - daysBetween(cycle.applyBy, cycle.end), apply: true };
+}
+
+/** Average days per month, for the pace. */
+const DAYS_PER_MONTH = 30.44;
+
+/** How far into [start, until] the as-of date is, from 0 to 1. */
+export function elapsedFraction(start: CalendarDate, until: CalendarDate, asOf: CalendarDate): number {
+  const span = daysBetween(start, until);
+  return span <= 0 ? (asOf >= until ? 1 : 0) : Math.min(1, Math.max(0, daysBetween(start, asOf) / span));
+}
+
+/**
+ * Whether the hours earned are behind an even pace, and the hours per month still needed. Both run to `dueBy`,
+ * the deadline to apply where the rule set has one: the hours are due when the renewal is applied for.
+ */
+export function paceOf(p: { start: CalendarDate; dueBy: CalendarDate; asOf: CalendarDate; met: boolean; earned: number; required: number; needed: number }): { behindPace: boolean; pacePerMonth: number } {
+  const behindPace = !p.met && p.earned < roundHours(p.required * elapsedFraction(p.start, p.dueBy, p.asOf));
+  // Only days inside the cycle can earn hours (a cycle may not have started yet). Less than a month left,
+  // or none: everything still needed is needed this month.
+  const earningDays = daysBetween(p.asOf > p.start ? p.asOf : p.start, p.dueBy);
+  const pacePerMonth = p.met ? 0 : roundHours(p.needed / Math.max(1, earningDays / DAYS_PER_MONTH));
+  return { behindPace, pacePerMonth };
 }
