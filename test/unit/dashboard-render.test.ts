@@ -211,6 +211,11 @@ describe('dashboard HTML for screen readers', () => {
     assert.match(html, /needed for PTCB CPhT by 2027-03-01 \(1 day left\)/);
   });
 
+  it('draws the pace line up to the deadline to apply (PTCB: the first of the expiry month), as the pace figures count', () => {
+    const html = renderDashboard(model([ce('a.md', { hours: 11 })]), ctx);
+    assert.match(html, /the pace line rises from 0 h on 2025-04-01 to 20 h on 2027-03-01\./);
+  });
+
   it('writes the chart axis as page text beside the drawing, hidden from screen readers (the chart is named)', () => {
     const html = renderDashboard(model([ce('a.md', { hours: 11 })]), ctx);
     const figure = /<figure class="timeline">[\s\S]*?<\/figure>/.exec(html)?.[0] ?? '';
