@@ -7,6 +7,7 @@ import { CONFIG_FILE } from '../core/rules/config';
 import { FolderIndex, type FolderIndexOptions } from '../core/index/folder-index';
 import { linkProblems, type SkippedLink } from '../core/index/links';
 import type { CalendarDate, Problem } from '../core/types';
+import { RefusedReadError, readRegularFileSync } from './read-note-file';
 import { inspectInsideFolder, relativeInside } from './safe-fs';
 
 export interface CeFolder {
@@ -46,7 +47,7 @@ function readConfig(root: string, problems: Problem[]): string | undefined {
       problems.push(unreadable(CONFIG_FILE, 'it is not a regular file', 'the built-in default applies'));
       return undefined;
     }
-    return fs.readFileSync(full, 'utf8');
+    return readRegularFileSync(full);
   } catch (error) {
     if (errorCode(error) !== 'ENOENT') problems.push(unreadable(CONFIG_FILE, error, 'the built-in default applies'));
     return undefined;
@@ -113,7 +114,7 @@ export function indexFiles(root: string, workspace: FolderIndex, files: readonly
   for (const rel of files) {
     let text: string;
     try {
-      text = fs.readFileSync(path.join(root, rel), 'utf8');
+      text = readRegularFileSync(path.join(root, rel));
     } catch (error) {
       problems.push(unreadable(rel, error, 'it is not counted'));
       continue;
@@ -143,7 +144,7 @@ function isFileInside(root: string, relativePath: string): boolean {
 
 function unreadable(file: string, error: unknown, consequence: string, what = 'file'): Problem {
   const code = errorCode(error);
-  const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (code ?? String(error));
+  const why = error instanceof RefusedReadError ? error.reason : code === 'ELOOP' ? 'it is a symbolic link' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (code ?? String(error));
   return { file, line: 1, column: 1, severity: 'error', code: 'unreadable', message: `Could not read this ${what} (${why}); ${consequence}.` };
 }
 
