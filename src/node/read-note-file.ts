@@ -4,12 +4,13 @@ import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 
 /**
- * The largest note read. A CE note is a few kilobytes; a 200 MB file named `.md` took 7 s and 440 MB of
- * memory to read and parse, on every window load. 1 MiB reads in well under the 50 ms a file may take.
+ * How much of a file is read. A CE note is a few kilobytes; a 200 MB file named `.md` took 7 s and 440 MB of
+ * memory to read and parse, on every window load. 1 MiB reads in well under the 50 ms a file may take. A
+ * larger note (a pasted image as base64) is read up to here, not dropped: its details at the top still count.
  */
 export const MAX_NOTE_BYTES = 1024 * 1024;
 
-/** A file refused before reading: too large, or not a regular file. `reason` is in the user's words. */
+/** A file refused before reading: not a regular file. `reason` is in the user's words. */
 export class RefusedReadError extends Error {
   constructor(readonly reason: string) {
     super(reason);
@@ -21,43 +22,46 @@ export class RefusedReadError extends Error {
 // Windows has neither flag (undefined | n is n); it has no named pipes in a folder either.
 const FLAGS = constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOFOLLOW ?? 0);
 
-function refusal(stat: { isFile(): boolean; isDirectory(): boolean }, size: number): RefusedReadError | undefined {
+function refusal(stat: { isFile(): boolean; isDirectory(): boolean }): RefusedReadError | undefined {
   if (stat.isDirectory()) return new RefusedReadError('it is a folder');
   if (!stat.isFile()) return new RefusedReadError('it is not a regular file');
-  if (size > MAX_NOTE_BYTES) return new RefusedReadError(`it is larger than ${MAX_NOTE_BYTES / 1024 / 1024} MB, too large for a note`);
   return undefined;
 }
 
-/** A regular file's bytes, at most MAX_NOTE_BYTES (a file that grows past it after the check is still refused). */
-export async function readRegularFile(path: string): Promise<Uint8Array> {
+/** What was read: at most MAX_NOTE_BYTES, and whether the file goes on after them. */
+export interface FileHead<T> {
+  content: T;
+  cut: boolean;
+}
+
+/** A regular file's first MAX_NOTE_BYTES bytes (all of a smaller one). */
+export async function readRegularFile(path: string): Promise<FileHead<Uint8Array>> {
   const handle = await open(path, FLAGS);
   try {
     const stat = await handle.stat();
-    const refused = refusal(stat, stat.size);
+    const refused = refusal(stat);
     if (refused) throw refused;
     // One byte more than the size seen tells a file that grew meanwhile (it is read again on its change event).
     const buffer = Buffer.alloc(Math.min(stat.size, MAX_NOTE_BYTES) + 1);
     let length = 0;
     for (let n = -1; n !== 0 && length < buffer.length; length += n) n = (await handle.read(buffer, length, buffer.length - length)).bytesRead;
-    if (length > MAX_NOTE_BYTES) throw refusal(stat, length) as RefusedReadError;
-    return buffer.subarray(0, length);
+    return { content: buffer.subarray(0, Math.min(length, MAX_NOTE_BYTES)), cut: length > MAX_NOTE_BYTES };
   } finally {
     await handle.close();
   }
 }
 
 /** The same read, synchronous, as UTF-8 text (the CLI). */
-export function readRegularFileSync(path: string): string {
+export function readRegularFileSync(path: string): FileHead<string> {
   const fd = openSync(path, FLAGS);
   try {
     const stat = fstatSync(fd);
-    const refused = refusal(stat, stat.size);
+    const refused = refusal(stat);
     if (refused) throw refused;
     const buffer = Buffer.alloc(Math.min(stat.size, MAX_NOTE_BYTES) + 1);
     let length = 0;
     for (let n = -1; n !== 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, null);
-    if (length > MAX_NOTE_BYTES) throw refusal(stat, length) as RefusedReadError;
-    return buffer.toString('utf8', 0, length);
+    return { content: buffer.toString('utf8', 0, Math.min(length, MAX_NOTE_BYTES)), cut: length > MAX_NOTE_BYTES };
   } finally {
     closeSync(fd);
   }
