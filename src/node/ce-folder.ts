@@ -7,6 +7,7 @@ import { CONFIG_FILE } from '../core/rules/config';
 import { FolderIndex, type FolderIndexOptions } from '../core/index/folder-index';
 import { linkProblems, type SkippedLink } from '../core/index/links';
 import type { CalendarDate, Problem } from '../core/types';
+import { MAX_NOTE_BYTES, RefusedReadError, readRegularFileSync, type FileHead } from './read-note-file';
 import { inspectInsideFolder, relativeInside } from './safe-fs';
 
 export interface CeFolder {
@@ -46,7 +47,9 @@ function readConfig(root: string, problems: Problem[]): string | undefined {
       problems.push(unreadable(CONFIG_FILE, 'it is not a regular file', 'the built-in default applies'));
       return undefined;
     }
-    return fs.readFileSync(full, 'utf8');
+    const head = readRegularFileSync(full);
+    if (head.cut) problems.push(cutShort(CONFIG_FILE));
+    return head.content;
   } catch (error) {
     if (errorCode(error) !== 'ENOENT') problems.push(unreadable(CONFIG_FILE, error, 'the built-in default applies'));
     return undefined;
@@ -111,14 +114,15 @@ function skippedLink(root: string, full: string, rel: string, matters: (isDir: b
 /** Reads each file as UTF-8 and feeds the index; an unreadable one becomes a problem, never an exception. */
 export function indexFiles(root: string, workspace: FolderIndex, files: readonly string[], problems: Problem[]): void {
   for (const rel of files) {
-    let text: string;
+    let head: FileHead<string>;
     try {
-      text = fs.readFileSync(path.join(root, rel), 'utf8');
+      head = readRegularFileSync(path.join(root, rel));
     } catch (error) {
       problems.push(unreadable(rel, error, 'it is not counted'));
       continue;
     }
-    workspace.setNote(rel, text);
+    if (head.cut) problems.push(cutShort(rel));
+    workspace.setNote(rel, head.content);
   }
 }
 
@@ -141,9 +145,14 @@ function isFileInside(root: string, relativePath: string): boolean {
   }
 }
 
+function cutShort(file: string): Problem {
+  const mb = MAX_NOTE_BYTES / 1024 / 1024;
+  return { file, line: 1, column: 1, severity: 'warning', code: 'unreadable', message: `This file is larger than ${mb} MB: only its first ${mb} MB are read.` };
+}
+
 function unreadable(file: string, error: unknown, consequence: string, what = 'file'): Problem {
   const code = errorCode(error);
-  const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (code ?? String(error));
+  const why = error instanceof RefusedReadError ? error.reason : code === 'ELOOP' ? 'it is a symbolic link' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (code ?? String(error));
   return { file, line: 1, column: 1, severity: 'error', code: 'unreadable', message: `Could not read this ${what} (${why}); ${consequence}.` };
 }
 

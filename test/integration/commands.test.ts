@@ -3,6 +3,7 @@
 // config's comments and other keys; Copy UAN; context keys. Files touched are copies or are restored.
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { CONFIG_FILE } from '../../src/core/rules/config';
 import { localToday } from '../../src/core/common/dates';
@@ -142,6 +143,17 @@ describe('Commands', () => {
     const result = await vscode.commands.executeCommand('pharmacyCe.newNote', { title: 'Bad', hours: 1, completed: '2026-02-30', folder: 'notes/bad' });
     assert.equal(result, undefined);
     assert.equal(fs.existsSync(fixtureUri('notes/bad').fsPath), false);
+  });
+
+  it('New CE Note refuses a folder outside the workspace folder instead of moving it inside', async () => {
+    // `../x` became `x` and `C:\x` a folder named `C:` inside the workspace folder.
+    for (const folder of ['../outside-notes', 'C:\\outside-notes', '/outside-notes']) {
+      const result = await vscode.commands.executeCommand('pharmacyCe.newNote', { title: 'Outside', hours: 1, completed: 'planned', folder, open: false });
+      assert.equal(result, undefined, folder);
+    }
+    assert.equal(fs.existsSync(fixtureUri('outside-notes').fsPath), false);
+    assert.equal(fs.existsSync(fixtureUri('C:').fsPath), false);
+    assert.equal(fs.existsSync(path.join(path.dirname(fixtureUri('').fsPath), 'outside-notes')), false);
   });
 
   it('New CE Note cancelled at its first question writes nothing', async () => {

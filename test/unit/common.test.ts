@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { formatHours, roundHours, roundTo } from '../../src/core/common/numbers';
+import { typedFolder } from '../../src/core/common/paths';
 import { plural } from '../../src/core/common/plural';
 import { escapeHtml, escapeMarkdown } from '../../src/core/common/text';
 
@@ -35,5 +36,21 @@ describe('escaping untrusted text', () => {
 describe('plural', () => {
   it('takes the singular for exactly 1 and the plural for 0, 2 and fractions', () => {
     assert.deepEqual([1, 0, 2, 1.5, 0.5, -1].map((n) => plural(n, 'hour', 'hours')), ['hour', 'hours', 'hours', 'hours', 'hours', 'hours']);
+  });
+});
+
+describe('typedFolder (the New CE Note folder a person types)', () => {
+  it('cleans a folder inside: separators, spaces, empty and . segments', () => {
+    assert.equal(typedFolder('notes/2026'), 'notes/2026');
+    assert.equal(typedFolder(' notes\\ 2026 /./ '), 'notes/2026');
+    assert.equal(typedFolder('notes//ce/'), 'notes/ce');
+    assert.equal(typedFolder(''), '');
+    assert.equal(typedFolder('.'), '');
+  });
+
+  it('refuses a place outside the folder or a name with a control character, instead of changing it', () => {
+    for (const text of ['../x', 'a/../../b', 'a/ .. /b', '/etc', '\\x', 'C:\\x', 'C:x', '//host/x', '\\\\host\\share', 'file:///etc', 'a\u0007b', 'a\nb', 'a\u0000b']) {
+      assert.equal(typedFolder(text), undefined, JSON.stringify(text));
+    }
   });
 });

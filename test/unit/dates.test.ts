@@ -201,6 +201,34 @@ describe('dates', () => {
       assert.equal(dateOf('06/30/0027'), 'error: Enter a year between 1900 and 2199.');
     });
 
+    it('never throws on any text, returns only real dates in range, and reads two numbers up to 12 month first (property)', () => {
+      const typed = fc.oneof(
+        fc.string({ unit: fc.constantFrom('0', '1', '2', '3', '9', '/', '-', '.', ' ', '\u0660', '\uff11'), maxLength: 14 }),
+        fc.tuple(fc.nat(40), fc.nat(40), fc.nat(2300), fc.constantFrom('/', '-', '.')).map(([a, b, y, sep]) => `${a}${sep}${b}${sep}${y}`),
+        fc.string(),
+      );
+      fc.assert(
+        fc.property(typed, (text) => {
+          const r = parseTypedDate(text);
+          if ('error' in r) {
+            assert.ok(r.error.length > 0);
+            // A suggested date is itself one that reads.
+            const suggested = /: (\d{2}\/\d{2}\/\d{4})\?$/.exec(r.error)?.[1];
+            if (suggested) assert.ok('date' in parseTypedDate(suggested), `${text}: ${r.error}`);
+            return;
+          }
+          assert.ok(isCalendarDate(r.date) && isDateInRange(r.date), r.date);
+          const us = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(text);
+          if (us) assert.equal(r.date, `${us[3]}-${pad(Number(us[1]))}-${pad(Number(us[2]))}`, text);
+        }),
+        { numRuns: 3000 },
+      );
+      for (const text of ['13/40/27', '30/06/27', '02/30/27']) {
+        const r = parseTypedDate(text);
+        assert.ok('error' in r && !/\?$/.test(r.error.replace(/Month first: (\d{2}\/\d{2}\/\d{4})\?$/, '')), `${text}: ${JSON.stringify(r)}`);
+      }
+    });
+
     it('reads back every calendar date in range, in both forms', () => {
       fc.assert(
         fc.property(calendarDate.filter(isDateInRange), (date) => {

@@ -66,6 +66,19 @@ describe('noteTemplate', () => {
     }
   });
 
+  it('writes any title, provider and certificate the parser reads back unchanged, with no problem (property)', () => {
+    // Every UTF-16 unit, lone surrogates and C1 controls included: js-yaml refuses some raw (U+0080, U+FFFE)
+    // even inside quotes, so a title pasted with one gave a note with a YAML error.
+    const text = fc.string({ unit: fc.nat(0xffff).map((n) => String.fromCharCode(n)), minLength: 1, maxLength: 20 }).filter((s) => s.trim() !== '');
+    const check = (value: string) => {
+      const parsed = parseNote(noteTemplate({ title: value, hours: 1, topics: [], provider: value, certificate: value }), 'n.md');
+      assert.deepEqual(parsed.problems.filter((p) => p.severity === 'error').map((p) => p.message), [], JSON.stringify(value));
+      assert.equal(parsed.note.title, value.trim(), JSON.stringify(value));
+    };
+    for (const value of ['a\u0080b', 'a\u007fb', 'x\ufffey', 'a\ud800b', '\ufeffa', 'a\u0085b', 'a\u0000b', 'a\nb']) check(value);
+    fc.assert(fc.property(text, check), { numRuns: 500 });
+  });
+
   it('is read by the note parser as a valid CE note with no problems', () => {
     const completed = parseNote(noteTemplate({ title: 'USP <797>: Garbing', hours: 0.75, topics: ['sterile-compounding'], completed: '2026-03-02', uan: '0145-0000-25-101-H07-T' }), 'notes/a.md');
     assert.deepEqual(completed.problems, []);

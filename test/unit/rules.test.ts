@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { isCalendarDate } from '../../src/core/common/dates';
+import { addMonths, daysInMonth, endOfMonth, isCalendarDate } from '../../src/core/common/dates';
 import { BUILT_IN_RULE_SET_IDS, DEFAULT_CSPT_STERILE_HOURS, RULES_AS_OF, builtInRuleSets, csptCycleEndFor, cycleFor, nearestId } from '../../src/core/rules/rules';
 import { isTopicKey } from '../../src/core/notes/topics';
 import type { RuleSet } from '../../src/core/types';
@@ -109,6 +109,22 @@ describe('builtInRuleSets', () => {
     assert.equal(csptCycleEndFor('2026-11-30', '2026-11-30'), '2026-11-30', 'today still counts');
     assert.equal(csptCycleEndFor('2025-02-28', '2026-11-30'), '2027-02-28', 'a past CPhT date moves forward');
     assert.equal(csptCycleEndFor('2024-02-29', '2027-03-01'), '2028-02-29', 'leap years keep the month end');
+  });
+
+  it('CSPT with a CPhT: any dates give a real month end in the CPhT month, on or after today, within a year (property)', () => {
+    const day = fc
+      .tuple(fc.integer({ min: 1900, max: 2198 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }))
+      .map(([y, m, d]) => `${y}-${String(m).padStart(2, '0')}-${String(Math.min(d, daysInMonth(y, m))).padStart(2, '0')}`);
+    fc.assert(
+      fc.property(day, day, (cphtEnd, today) => {
+        const end = csptCycleEndFor(cphtEnd, today);
+        assert.ok(isCalendarDate(end), end);
+        assert.equal(end, endOfMonth(end));
+        assert.equal(end.slice(5, 7), cphtEnd.slice(5, 7));
+        assert.ok(end >= today && end <= addMonths(today, 12), `${cphtEnd} ${today} -> ${end}`);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('NHA ExCPT: 24 months, 20 h, law and patient safety, confirmed by the current page (no verify flag)', () => {

@@ -173,6 +173,22 @@ describe('parseUan', () => {
       assert.equal(parseUan('145-0000-2024-101-h07-t').fix, '0145-0000-24-101-H07-T');
     });
 
+    it('offers no fix that would make a UAN the user did not mean: an unknown topic code or a year not 20xx', () => {
+      // H0 is most likely a cut-off H05/H07, not topic 00 (which no activity has); H9 -> 09 is no known topic;
+      // 1926 could be 2026 or 2019 mistyped. Each message still says what is wrong.
+      for (const [text, expected] of [
+        ['0457-0000-26-031-H0-T', /topic code 0 needs two digits: check them on the certificate/],
+        ['0457-0000-26-031-H9-T', /topic code 9 needs two digits: check them on the certificate/],
+        ['0457-0000-1926-031-H07-T', /the year 1926 needs two digits: check them on the certificate/],
+      ] as const) {
+        const r = parseUan(text);
+        assert.match(r.error ?? '', expected, text);
+        assert.equal(r.fix, undefined, text);
+      }
+      for (const digit of ['1', '2', '3', '4', '5', '6', '7', '8']) assert.equal(parseUan(`0457-0000-26-031-L${digit}-P`).fix, `0457-0000-26-031-L0${digit}-P`);
+      assert.equal(parseUan('0457-0000-2099-031-H07-T').fix, '0457-0000-99-031-H07-T');
+    });
+
     it('names the part that is wrong, with no fix where the correction is a guess', () => {
       const cases: [string, RegExp][] = [
         ['0145-0000-24-101-X07-T', /the format letter X must be L \(live\), H \(home study\) or B \(blended\)/],

@@ -140,11 +140,17 @@ export function parseTypedDate(text: string): { date: CalendarDate } | { error: 
   const us = iso ? undefined : TYPED_US.exec(t);
   if (!iso && !us) return { error: 'Enter the date as MM/DD/YYYY (as on the certificate) or YYYY-MM-DD.' };
   const [year, month, day] = iso ? [iso[1], iso[2], iso[3]] : [us![3], us![1], us![2]];
-  if (year.length === 2) return { error: `Write the year with four digits: ${us![1]}/${us![2]}/20${year}?` };
+  if (year.length === 2) {
+    // Suggested only when it reads: 13/40/27 gets what is wrong with 13/40/2027, not "13/40/2027?".
+    const four = `${us![1]}/${us![2]}/20${year}`;
+    const read = parseTypedDate(four);
+    return { error: 'date' in read ? `Write the year with four digits: ${four}?` : `Write the year with four digits. ${read.error}` };
+  }
   const [y, m, d] = [Number(year), Number(month), Number(day)];
   if (m < 1 || m > 12) {
     // 30/06/2027 is a day-first date: say so rather than only "no month 30".
-    const dayFirst = us && m > 12 && m <= 31 && d >= 1 && d <= 12 ? ` Month first: ${pad2(d)}/${pad2(m)}/${year}?` : '';
+    const swapped = `${pad2(d)}/${pad2(m)}/${year}`;
+    const dayFirst = us && m > 12 && m <= 31 && d >= 1 && d <= 12 && 'date' in parseTypedDate(swapped) ? ` Month first: ${swapped}?` : '';
     return { error: `There is no month ${m}.${dayFirst}` };
   }
   if (d < 1 || d > daysInMonth(y, m)) return { error: `${t} is not a real date: ${MONTH_NAMES[m - 1]} ${y} has ${daysInMonth(y, m)} days.` };

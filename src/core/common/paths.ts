@@ -37,3 +37,17 @@ export function insideSegments(relativePath: string): string[] | undefined {
   const segments = relativePath.split(/[/\\]/).filter((s) => s !== '' && s !== '.');
   return segments.includes('..') ? undefined : segments;
 }
+
+/**
+ * A folder typed by a person (New CE Note, its setting or automation) as a clean folder-relative path:
+ * `/`-separated, segments trimmed, no empty or `.` segment; '' for the folder itself. Undefined for a place
+ * that is not inside the folder (`../x`, `/x`, `C:\x`, `//host/x`) or a name with a control character: those
+ * were silently turned into a folder inside (`../x` became `x`, `C:\x` a folder named `C:`).
+ */
+export function typedFolder(text: string): string | undefined {
+  if (/[\u0000-\u001f\u007f]/.test(text)) return undefined;
+  const segments = insideSegments(text.trim())
+    ?.map((s) => s.trim())
+    .filter((s) => s !== '' && s !== '.');
+  return segments?.includes('..') ? undefined : segments?.join('/');
+}

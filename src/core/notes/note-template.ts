@@ -34,10 +34,16 @@ export function noteTemplate(fields: NewNoteFields, eol = '\n'): string {
   } else {
     lines.push('status: planned');
   }
-  lines.push('---', `# ${fields.title.trim()}`, '', '## Key points', '', '- ', '', '## Notes', '', '');
+  // The heading is Markdown, not YAML: a control character (a NUL makes the file binary) becomes a space.
+  lines.push('---', `# ${fields.title.trim().replace(new RegExp(UNSAFE_RAW.source, 'g'), ' ')}`, '', '## Key points', '', '- ', '', '## Notes', '', '');
   return lines.join(eol);
 }
 
+/**
+ * Characters written as `\u` escapes: controls, and those js-yaml refuses raw anywhere in a note, even inside
+ * quotes (C1 controls, U+FFFE/U+FFFF, a BOM it would drop, lone surrogates), which JSON.stringify leaves raw.
+ */
+const UNSAFE_RAW = /[\u0000-\u001f\u007f-\u009f\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const YAML_WORDS = /^(true|false|yes|no|on|off|null|~|y|n)$/i;
 
 /** A string as a YAML scalar: plain when that reads back as the same string, else double-quoted. */
@@ -46,12 +52,12 @@ export function yamlScalar(value: string): string {
     value !== '' &&
     /^[^\s\-?:,[\]{}#&*!|>'"%@`]/.test(value) &&
     !/:\s|\s#|:$/.test(value) &&
-    !/[\u0000-\u001f\u007f]/.test(value) &&
+    !UNSAFE_RAW.test(value) &&
     !YAML_WORDS.test(value) &&
     !/^[-+]?(\.?\d[\d_.:]*([eE][-+]?\d+)?|0x[\da-f]+|0o[0-7]+|\.inf|\.nan)$/i.test(value) &&
     !/^\d{4}-\d\d?-\d\d?([Tt\s]|$)/.test(value) &&
     value === value.trim();
-  return plain ? value : JSON.stringify(value);
+  return plain ? value : JSON.stringify(value).replace(new RegExp(UNSAFE_RAW.source, 'g'), (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** A file-name slug of a title: lower case ASCII words joined by `-`, at most 60 characters. */

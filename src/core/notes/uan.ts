@@ -159,7 +159,9 @@ function diagnose(work: string, written: string): UanParseResult {
 
 function yearIssue(year: string): PartIssue | undefined {
   if (/^\d{2}$/.test(year)) return undefined;
-  if (/^(19|20)\d{2}$/.test(year)) return { what: `the year ${year} needs two digits: ${year.slice(2)}`, fixed: year.slice(2) };
+  // Only 20xx is corrected: 1926 is a typo whose meaning (2026? 2019?) is a guess.
+  if (/^20\d{2}$/.test(year)) return { what: `the year ${year} needs two digits: ${year.slice(2)}`, fixed: year.slice(2) };
+  if (/^19\d{2}$/.test(year)) return { what: `the year ${year} needs two digits: check them on the certificate` };
   return { what: `the year "${quoteExcerpt(year)}" must be 2 digits` };
 }
 
@@ -167,7 +169,10 @@ function yearIssue(year: string): PartIssue | undefined {
 function formatTopicIssue(ftt: string): PartIssue | undefined {
   if (/^[LHB]\d{2}$/.test(ftt)) return undefined;
   const oneDigit = /^([LHB])(\d)$/.exec(ftt);
-  if (oneDigit) return { what: `topic code ${oneDigit[2]} needs two digits: 0${oneDigit[2]}`, fixed: `${oneDigit[1]}0${oneDigit[2]}` };
+  // Corrected only to a known topic: H0 is more likely a cut-off H05 than topic 00, which no activity has.
+  const known = oneDigit && topicForAcpeCode(`0${oneDigit[2]}`) !== undefined;
+  if (oneDigit && known) return { what: `topic code ${oneDigit[2]} needs two digits: 0${oneDigit[2]}`, fixed: `${oneDigit[1]}0${oneDigit[2]}` };
+  if (oneDigit) return { what: `topic code ${oneDigit[2]} needs two digits: check them on the certificate` };
   const otherLetter = /^([A-Z])\d{1,2}$/.exec(ftt);
   if (otherLetter) return { what: `the format letter ${otherLetter[1]} must be L (live), H (home study) or B (blended)` };
   if (/^\d{1,2}$/.test(ftt)) return { what: `the format letter (L live, H home study or B blended) is missing before topic code ${ftt}` };

@@ -1,6 +1,7 @@
 // New CE Note's folder questions: where to keep the note (an existing notes folder, or a new one typed in the
 // picker), then whether to use that folder from now on, asked in the flow rather than in a toast that hides.
 import * as vscode from 'vscode';
+import { typedFolder } from '../../core/common/paths';
 import type { IndexedFolder } from '../../services/types';
 import type { Questions, Step } from './questions';
 
@@ -37,7 +38,7 @@ export async function askFolder(context: vscode.ExtensionContext, questions: Que
     placeholder: vscode.l10n.t('Folder for your CE notes: pick one, or type a name for a new folder'),
     items,
     typedItem: (text) => {
-      const path = cleanFolder(text);
+      const path = typedFolder(text);
       if (!path || items.some((it) => it.path === path) || !isNotesFolder(folder, path)) return undefined;
       return { label: `$(new-folder) ${path}`, description: vscode.l10n.t('new folder'), path, alwaysShow: true };
     },
@@ -63,16 +64,6 @@ export async function askAlwaysUseFolder(questions: Questions, folder: IndexedFo
   // The setting is written to the workspace, where the folder choice applies.
   if (picked.always) await vscode.workspace.getConfiguration('pharmacyCe', folder.folder.uri).update('newNoteFolder', path || '.', vscode.ConfigurationTarget.Workspace);
   return picked.always;
-}
-
-/** A typed folder as a clean folder-relative path: `/`-separated, no empty, `.` or `..` segments. */
-export function cleanFolder(folder: string): string {
-  return folder
-    .replace(/\\/g, '/')
-    .split('/')
-    .map((s) => s.trim())
-    .filter((s) => s !== '' && s !== '.' && s !== '..')
-    .join('/');
 }
 
 /** True when notes in `dir` are read as CE notes (the notes globs and excludes allow it). */

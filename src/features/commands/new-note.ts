@@ -7,7 +7,8 @@ import { parseUan } from '../../core/notes/uan';
 import type { CalendarDate, TopicKey } from '../../core/types';
 import type { WorkspaceIndex, IndexedFolder } from '../../services/types';
 import { askCompletionDate } from './mark-completed';
-import { askAlwaysUseFolder, askFolder, cleanFolder } from './new-note-folder';
+import { typedFolder } from '../../core/common/paths';
+import { askAlwaysUseFolder, askFolder } from './new-note-folder';
 import type { Questions, Step } from './questions';
 import { formatDate } from '../../ui/format';
 import { createWithEdit, inspectFolder } from '../safe-write';
@@ -67,7 +68,10 @@ export async function newNote(context: vscode.ExtensionContext, questions: Quest
 
   const noteTitle = given.title?.trim() || (await askTitle(questions, step()));
   if (!noteTitle) return undefined;
-  let subfolder: string | undefined = given.folder !== undefined ? cleanFolder(given.folder) : cleanFolder(setting);
+  const named = given.folder ?? setting;
+  let subfolder = typedFolder(named);
+  // A folder named by the setting (a shared workspace can set it) or by automation is refused, not moved inside.
+  if (subfolder === undefined) throw new Error(vscode.l10n.t('the folder "{0}" for new notes is not a folder inside the workspace folder', named));
   if (asksFolder) {
     subfolder = await askFolder(context, questions, folder, step());
     if (subfolder === undefined || (await askAlwaysUseFolder(questions, folder, subfolder, step())) === undefined) return undefined;

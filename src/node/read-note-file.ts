@@ -1,0 +1,68 @@
+// Reading one note or config file from an untrusted folder with Node: the extension's index (services/files.ts)
+// and the CLI (ce-folder.ts) share it, so both refuse the same files.
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+
+/**
+ * How much of a file is read. A CE note is a few kilobytes; a 200 MB file named `.md` took 7 s and 440 MB of
+ * memory to read and parse, on every window load. 1 MiB reads in well under the 50 ms a file may take. A
+ * larger note (a pasted image as base64) is read up to here, not dropped: its details at the top still count.
+ */
+export const MAX_NOTE_BYTES = 1024 * 1024;
+
+/** A file refused before reading: not a regular file. `reason` is in the user's words. */
+export class RefusedReadError extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+  }
+}
+
+// O_NOFOLLOW: a note swapped for a symbolic link after the walk (which never lists links) is refused at open,
+// not read from wherever the link points. O_NONBLOCK: a named pipe would block the open until a writer came.
+// Windows has neither flag (undefined | n is n); it has no named pipes in a folder either.
+const FLAGS = constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOFOLLOW ?? 0);
+
+function refusal(stat: { isFile(): boolean; isDirectory(): boolean }): RefusedReadError | undefined {
+  if (stat.isDirectory()) return new RefusedReadError('it is a folder');
+  if (!stat.isFile()) return new RefusedReadError('it is not a regular file');
+  return undefined;
+}
+
+/** What was read: at most MAX_NOTE_BYTES, and whether the file goes on after them. */
+export interface FileHead<T> {
+  content: T;
+  cut: boolean;
+}
+
+/** A regular file's first MAX_NOTE_BYTES bytes (all of a smaller one). */
+export async function readRegularFile(path: string): Promise<FileHead<Uint8Array>> {
+  const handle = await open(path, FLAGS);
+  try {
+    const stat = await handle.stat();
+    const refused = refusal(stat);
+    if (refused) throw refused;
+    // One byte more than the size seen tells a file that grew meanwhile (it is read again on its change event).
+    const buffer = Buffer.alloc(Math.min(stat.size, MAX_NOTE_BYTES) + 1);
+    let length = 0;
+    for (let n = -1; n !== 0 && length < buffer.length; length += n) n = (await handle.read(buffer, length, buffer.length - length)).bytesRead;
+    return { content: buffer.subarray(0, Math.min(length, MAX_NOTE_BYTES)), cut: length > MAX_NOTE_BYTES };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The same read, synchronous, as UTF-8 text (the CLI). */
+export function readRegularFileSync(path: string): FileHead<string> {
+  const fd = openSync(path, FLAGS);
+  try {
+    const stat = fstatSync(fd);
+    const refused = refusal(stat);
+    if (refused) throw refused;
+    const buffer = Buffer.alloc(Math.min(stat.size, MAX_NOTE_BYTES) + 1);
+    let length = 0;
+    for (let n = -1; n !== 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, null);
+    return { content: buffer.toString('utf8', 0, Math.min(length, MAX_NOTE_BYTES)), cut: length > MAX_NOTE_BYTES };
+  } finally {
+    closeSync(fd);
+  }
+}
