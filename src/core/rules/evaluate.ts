@@ -315,14 +315,14 @@ function evaluateFacts(credential: Credential, ruleSet: RuleSet, notes: readonly
   const behindPace = !met && earned < roundHours(required * elapsed);
 
   const needed = hoursStillNeeded({ hours: { required, remaining }, requirements });
-  // Only days inside the cycle can earn hours (a cycle may not have started yet). Less than a month left,
-  // or none: everything still needed is needed this month.
-  const earningDays = daysBetween(asOf > start ? asOf : start, end);
+  const applyBy = applicationDeadline(ruleSet, end);
+  // Paced to the date "days left" counts to (the deadline to apply, if any), only over days inside the cycle.
+  // Less than a month left, or none: everything still needed is needed this month.
+  const earningDays = daysBetween(asOf > start ? asOf : start, applyBy ?? end);
   const monthsLeft = Math.max(1, earningDays / DAYS_PER_MONTH);
   const pacePerMonth = met ? 0 : roundHours(needed / monthsLeft);
 
-  const { state } = credentialStanding({ met, behindPace, cycle: { daysLeft }, hours: { required, remaining }, requirements });
-  const applyBy = applicationDeadline(ruleSet, end);
+  const { state } = credentialStanding({ met, behindPace, cycle: { daysLeft, end, ...(applyBy !== undefined ? { applyBy } : {}) }, hours: { required, remaining }, requirements });
 
   return {
     credential,
