@@ -277,15 +277,17 @@ function renderTimeline(c: CredentialCard, ctx: PageContext): string {
   const steps = stepPath(c.timeline, x, y);
   const last = c.timeline[c.timeline.length - 1];
   const todayX = x(last.date);
+  // The pace line ends where the card's days and pace count to: the deadline to apply when there is one.
+  const deadline = nextDeadline(c.cycle).date;
   const label = t('Timeline of {0}: {1} h earned by {2}; the pace line rises from 0 h on {3} to {4} h on {5}.',
-    c.label, h(c.earned), ctx.formatDate(last.date), ctx.formatDate(c.cycle.start), h(c.required), ctx.formatDate(c.cycle.end));
+    c.label, h(c.earned), ctx.formatDate(last.date), ctx.formatDate(c.cycle.start), h(c.required), ctx.formatDate(deadline));
   // The axis labels repeat what the chart's name says, so screen readers skip them.
   return `<figure class="timeline"><div class="chart">
 <div class="y-axis" aria-hidden="true"><span>${e(t('{0} h', h(top)))}</span><span>${e(t('{0} h', 0))}</span></div>
 <svg viewBox="0 0 ${W} ${H}" preserveAspectRatio="none" role="img" aria-label="${e(label)}">
 <line class="axis" x1="0" y1="${H - PAD}" x2="${W}" y2="${H - PAD}"/>
 <line class="axis" x1="${PAD}" y1="0" x2="${PAD}" y2="${H}"/>
-<line class="pace" x1="${x(c.cycle.start).toFixed(1)}" y1="${y(0).toFixed(1)}" x2="${x(c.cycle.end).toFixed(1)}" y2="${y(c.required).toFixed(1)}"/>
+<line class="pace" x1="${x(c.cycle.start).toFixed(1)}" y1="${y(0).toFixed(1)}" x2="${x(deadline).toFixed(1)}" y2="${y(c.required).toFixed(1)}"/>
 <line class="today" x1="${todayX.toFixed(1)}" y1="0" x2="${todayX.toFixed(1)}" y2="${H}"/>
 <path class="earned" d="${steps}"/>
 </svg>
