@@ -111,7 +111,7 @@ describe('transcript', () => {
       assert.deepEqual(t.leftOut, { errors: 1, notCompleted: 1, outsideCycle: 2 });
       const csv = parseCsv(transcriptCsv(t));
       assert.deepEqual([csv[2][8], csv[2][12]], ['gone.pdf', 'certificate file not found']);
-      assert.ok(transcriptHtml(t).includes('<td class="path">gone.pdf</td><td>yes</td><td></td><td></td><td class="flags">certificate file not found</td>'));
+      assert.ok(transcriptHtml(t).includes('<td>gone.pdf</td><td>yes</td><td></td><td></td><td class="flags">certificate file not found</td>'));
     });
   });
 
@@ -211,7 +211,7 @@ describe('transcript: certificates outside the folder', () => {
     const csv = transcriptCsv(t);
     assert.ok(csv.includes('../../etc/passwd,yes,,,certificate outside the notes folder: not checked'), csv);
     assert.ok(!/(^|,)etc\/passwd/m.test(csv), 'not shown as a path inside the folder');
-    assert.ok(transcriptHtml(t).includes('<td class="path">//host/share/x.pdf</td><td>yes</td><td></td><td></td><td class="flags">certificate outside the notes folder: not checked</td>'));
+    assert.ok(transcriptHtml(t).includes('<td>//host/share/x.pdf</td><td>yes</td><td></td><td></td><td class="flags">certificate outside the notes folder: not checked</td>'));
   });
 });
 

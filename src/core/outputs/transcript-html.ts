@@ -21,8 +21,8 @@ export const TRANSCRIPT_STYLE = `
   th { background: #eee; }
   td.num { text-align: right; white-space: nowrap; }
   td.date { white-space: nowrap; }
-  /* A certificate's path has no spaces: let it break anywhere, so the 13 columns fit the page and the view. */
-  td.path { overflow-wrap: anywhere; }
+  /* 13 columns must fit a narrow view and the page: long words and paths break when space runs out. */
+  table.activities th, table.activities td { overflow-wrap: anywhere; }
   td.flags { color: #8a3b00; font-weight: 600; }
   tr.not-counted td { color: #555; font-style: italic; }
   .verify { border: 1px solid #b60; padding: .5em; }
@@ -53,7 +53,7 @@ export function transcriptBody(t: Transcript): string {
       (r) =>
         `<tr${r.counted ? '' : ' class="not-counted"'}><td class="date">${e(r.completed ?? '')}</td><td>${e(r.title)}</td><td>${e(r.provider ?? '')}</td>` +
         `<td class="uan">${e(r.uan ?? '')}</td><td>${e(FORMAT_LABEL[r.format] ?? r.format)}</td><td>${e(AUDIENCE_LABEL[r.audience] ?? r.audience)}</td>` +
-        `<td>${e(r.topics.map(topicLabel).join(', '))}</td><td class="num">${e(formatHours(r.hours))}</td><td class="path">${e(r.certificate ?? '')}</td>` +
+        `<td>${e(r.topics.map(topicLabel).join(', '))}</td><td class="num">${e(formatHours(r.hours))}</td><td>${e(r.certificate ?? '')}</td>` +
         `<td>${r.counted ? 'yes' : 'no'}</td><td>${e(r.reason ?? '')}</td><td>${r.limits.map(e).join('<br>')}</td><td class="flags">${r.flags.map(e).join('<br>')}</td></tr>`,
     )
     .join('\n');
