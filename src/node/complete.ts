@@ -1,13 +1,13 @@
-// `pharmacy-ce complete <note> [--date YYYY-MM-DD]`: the same edit as Mark Note Completed, for scripts and for
+// `pharmacy-ce complete <note> [--date MM/DD/YYYY or YYYY-MM-DD]`: the same edit as Mark Note Completed, for scripts and for
 // trying the edit on any file. Exit 0 and the date written, or 1 with the reason and the file untouched (2 for
 // bad arguments). Nothing is written through a symbolic link or outside the current folder.
 import * as fs from 'fs';
 import * as path from 'path';
-import { isCalendarDate, localToday } from '../core/common/dates';
+import { localToday, parseTypedDate } from '../core/common/dates';
 import { completeNote } from '../core/notes/edit';
 import { RefusedWriteError, inspectInsideFolder, writeInsideFolder } from './safe-fs';
 
-export const COMPLETE_USAGE = '  complete <note>   Mark a CE note completed (--date YYYY-MM-DD, default: today), as the editor command does\n';
+export const COMPLETE_USAGE = '  complete <note>   Mark a CE note completed (--date MM/DD/YYYY or YYYY-MM-DD, default: today), as the editor command does\n';
 
 interface Output {
   write(text: string): unknown;
@@ -20,15 +20,18 @@ export function runComplete(argv: readonly string[], out: Output, err: Output): 
     const arg = argv[i];
     if (arg === '--date' || arg.startsWith('--date=')) date = arg === '--date' ? argv[++i] : arg.slice('--date='.length);
     else if (arg.startsWith('-') || note !== undefined) {
-      err.write(`pharmacy-ce complete: unexpected argument: ${arg}\nUsage: pharmacy-ce complete <note> [--date YYYY-MM-DD]\n`);
+      err.write(`pharmacy-ce complete: unexpected argument: ${arg}\nUsage: pharmacy-ce complete <note> [--date MM/DD/YYYY or YYYY-MM-DD]\n`);
       return 2;
     } else note = arg;
   }
-  if (note === undefined || (date !== undefined && !isCalendarDate(date))) {
-    err.write(`pharmacy-ce complete: ${note === undefined ? 'which note?' : `not a calendar date: ${date} (expected YYYY-MM-DD)`}\nUsage: pharmacy-ce complete <note> [--date YYYY-MM-DD]\n`);
+  // The same reading of a typed date as the editor's question: as on the certificate, or YYYY-MM-DD.
+  const typed = date === undefined ? undefined : parseTypedDate(date);
+  if (note === undefined || (typed !== undefined && 'error' in typed)) {
+    const why = note === undefined ? 'which note?' : `not a date: ${date}. ${typed && 'error' in typed ? typed.error : ''}`;
+    err.write(`pharmacy-ce complete: ${why}\nUsage: pharmacy-ce complete <note> [--date MM/DD/YYYY or YYYY-MM-DD]\n`);
     return 2;
   }
-  const day = date ?? localToday();
+  const day = typed?.date ?? localToday();
   const refuse = (reason: string): number => {
     err.write(`pharmacy-ce complete: ${note} was not changed: ${reason}\n`);
     return 1;

@@ -2,7 +2,7 @@
 // vscode.l10n.t there, plainText in tests) so a test can check that they say what the report and the
 // dashboard say. The state and its text come from credentialStanding, the one decision in the core.
 import { formatHours } from '../core/common/numbers';
-import { credentialStanding, nextDeadline, type Translate } from '../core/rules/standing';
+import { credentialStanding, hoursStillNeeded, nextDeadline, type Translate } from '../core/rules/standing';
 import type { CredentialProgress, ProgressState } from '../core/types';
 
 /** The codicon of a state: met = pass, at risk = warning, unmet = error; on track has nothing to act on yet. */
@@ -66,6 +66,22 @@ export function credentialRow(p: CredentialProgress, t: Translate): CredentialRo
     state: standing.state,
     stateText: standing.text,
   };
+}
+
+/** The tooltip's first line: `On track: 14.5 of 20 h (183 days left to apply).`, days counted like the row's. */
+export function credentialSummary(p: CredentialProgress, t: Translate): string {
+  return t('{0}: {1} of {2} h ({3}).', credentialStanding(p, t).text, formatHours(p.hours.earned), formatHours(p.hours.required), deadlineWords(p, t));
+}
+
+/** `5.5 h still needed, about 0.91 h a month to finish on time.`: the hours the pace is computed from, requirements included. */
+export function paceWords(p: CredentialProgress, t: Translate): string {
+  return t('{0} h still needed, about {1} h a month to finish on time.', formatHours(hoursStillNeeded(p)), formatHours(p.pacePerMonth));
+}
+
+/** The view badge's credential and its hours: the one due first among those still short of hours or of a requirement. */
+export function badgeCredential(all: readonly CredentialProgress[]): { progress: CredentialProgress; hours: number } | undefined {
+  const progress = nearestCredential(all.filter((p) => !p.met && hoursStillNeeded(p) > 0));
+  return progress && { progress, hours: hoursStillNeeded(progress) };
 }
 
 /** The status bar's text for one credential: `$(mortar-board) CPhT 14.5/20 h, 183 d to apply`. */

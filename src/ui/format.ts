@@ -6,7 +6,7 @@ import { escapeMarkdown } from '../core/common/text';
 import type { CalendarDate, CeNote, CredentialProgress, ParsedNote, Problem, ProgressState } from '../core/types';
 import type { NoteTarget } from '../services/targets';
 import { credentialStanding, nextDeadline } from '../core/rules/standing';
-import { daysLeftWords, nearestCredential, stateIconId } from './credential-text';
+import { credentialSummary, paceWords, stateIconId } from './credential-text';
 import { readSettings } from '../services/settings';
 
 /** `11 / 20 h` */
@@ -14,19 +14,9 @@ export function hoursOf(earned: number, required: number): string {
   return vscode.l10n.t('{0} / {1} h', formatHours(earned), formatHours(required));
 }
 
-/** The view badge's credential: the one due first among those that still need hours. */
-export function badgeCredential(all: readonly CredentialProgress[]): CredentialProgress | undefined {
-  return nearestCredential(all.filter((p) => p.hours.remaining > 0));
-}
-
 /** A row label with its hours first (`11 / 20 h · PTCB CPhT`), so a narrow sidebar cuts the name, not the hours. */
 export function withHours(hours: string, label: string): string {
   return `${hours} · ${label}`;
-}
-
-/** `126 days left`, `ends today`, `ended 3 days ago`. */
-export function daysLeftText(daysLeft: number): string {
-  return daysLeftWords(daysLeft, vscode.l10n.t);
 }
 
 /** A calendar date in the user's chosen format (`pharmacyCe.dateFormat`). */
@@ -57,20 +47,20 @@ export function stateText(progress: CredentialProgress): string {
 
 /** The tooltip of a credential: cycle, hours, pace, the rule's source and date, caveats. */
 export function credentialTooltip(progress: CredentialProgress, asOf: CalendarDate): vscode.MarkdownString {
-  const { credential, ruleSet, cycle, hours } = progress;
+  const { credential, ruleSet, cycle } = progress;
   const md = new vscode.MarkdownString(undefined, true);
   const ruleName = ruleSet.name && ruleSet.name !== credential.label ? ` — ${escapeMarkdown(ruleSet.name)}` : '';
   md.appendMarkdown(`**${escapeMarkdown(credential.label)}**${ruleName}\n\n`);
   md.appendMarkdown(
     escapeMarkdown(
-      vscode.l10n.t('{0}: {1} of {2} h ({3}).', stateText(progress), formatHours(hours.earned), formatHours(hours.required), daysLeftText(cycle.daysLeft)),
+      credentialSummary(progress, vscode.l10n.t),
     ) + '\n\n',
   );
   md.appendMarkdown(escapeMarkdown(vscode.l10n.t('Cycle: {0} to {1}.', formatDate(cycle.start), formatDate(cycle.end))) + '\n\n');
   const deadline = nextDeadline(cycle);
   if (deadline.apply) md.appendMarkdown(escapeMarkdown(vscode.l10n.t('Apply by {0} (a late fee after it); the cycle ends {1}.', formatDate(deadline.date), formatDate(cycle.end))) + '\n\n');
   if (!progress.met && cycle.daysLeft >= 0) {
-    const pace = vscode.l10n.t('{0} h still needed, about {1} h a month to finish on time.', formatHours(hours.remaining), formatHours(progress.pacePerMonth));
+    const pace = paceWords(progress, vscode.l10n.t);
     md.appendMarkdown(`${progress.behindPace ? '$(warning) ' + escapeMarkdown(vscode.l10n.t('Behind pace.')) + ' ' : ''}${escapeMarkdown(pace)}\n\n`);
   }
   appendRuleSource(md, progress);

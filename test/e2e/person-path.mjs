@@ -80,6 +80,10 @@ export const steps = [
       await waitForText(view.locator('table.activities'), 'Federal Pharmacy Law Update 2025');
       await waitForText(view.locator('body'), 'Pharmacist CE: 5 of max 5 h');
       await workbench.screenshot('light-2-printable-transcript');
+      // All 13 columns fit the view: "To check" (a missing certificate, a bad UAN) is the last one, and a
+      // table wider than the view hid it off to the right (certificate paths and UANs did not wrap).
+      const width = await view.locator('body').evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+      assert.ok(width[0] <= width[1], `the transcript is ${width[0]} px wide in a ${width[1]} px view`);
       // VS Code's webview frames lack the sandbox's allow-modals (upstream's choice), so print() is refused:
       // the view must then say how to print, rather than do nothing.
       await view.locator('#print').click();

@@ -245,13 +245,21 @@ describe('Pickers and inputs', () => {
     }
   });
 
-  it('The ✓ Mark Note Completed button is hidden on a completed note, and appears on a planned one until it is marked', async () => {
+  it('The ✓ Mark Note Completed button (and the palette entry) is hidden on a completed note, and appears on a planned one until it is marked', async () => {
     const { contextKeys } = await commandsApi();
     const index = await waitForIndex();
     const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { menus: Record<string, { command: string; when: string }[]> } };
     const button = manifest.contributes.menus['editor/title'].find((m) => m.command === 'pharmacyCe.markCompleted');
     assert.ok(button);
-    const shows = () => evaluateWhen(button.when, { ...contextKeys(), isWorkspaceTrusted: true });
+    // The palette offers it on the same notes: run there on a completed note, it rewrote the completion date.
+    const palette = manifest.contributes.menus.commandPalette.find((m) => m.command === 'pharmacyCe.markCompleted');
+    assert.ok(palette);
+    const shows = () => {
+      const keys = { ...contextKeys(), isWorkspaceTrusted: true };
+      const [inTitle, inPalette] = [evaluateWhen(button.when, keys), evaluateWhen(palette.when, keys)];
+      assert.equal(inPalette, inTitle, 'the palette and the ✓ button agree');
+      return inTitle;
+    };
 
     await vscode.window.showTextDocument(fixtureUri('notes/federal-law-update.md'));
     await waitFor(() => contextKeys()['pharmacyCe.activeIsCeNote'] && contextKeys()['pharmacyCe.activeNoteCompleted'], 5_000, 'the completed note seen');

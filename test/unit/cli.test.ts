@@ -359,9 +359,18 @@ describe('CLI (dist/cli.js)', function () {
       assert.equal(fs.readFileSync(path.join(outside, 'victim.md'), 'utf8'), NOTE);
     });
 
-    it('exit 2 for a bad date or no note', () => {
+    it('takes the date as on the certificate (11/25/2026), as the editor command does', () => {
       const dir = folder({ 'a.md': NOTE });
-      assert.equal(cli(['complete', 'a.md', '--date', '2026-02-30'], {}, dir).status, 2);
+      const run = cli(['complete', 'a.md', '--date', '11/25/2026'], {}, dir);
+      assert.deepEqual([run.status, run.stdout, run.stderr], [0, '2026-11-25\n', '']);
+      assert.match(fs.readFileSync(path.join(dir, 'a.md'), 'utf8'), /\ncompleted: 2026-11-25\n/);
+    });
+
+    it('exit 2 for a bad date or no note, saying what is wrong with the date', () => {
+      const dir = folder({ 'a.md': NOTE });
+      const bad = cli(['complete', 'a.md', '--date', '2026-02-30'], {}, dir);
+      assert.equal(bad.status, 2);
+      assert.match(bad.stderr, /February 2026 has 28 days/);
       assert.equal(cli(['complete'], {}, dir).status, 2);
       assert.equal(fs.readFileSync(path.join(dir, 'a.md'), 'utf8'), NOTE);
     });

@@ -223,4 +223,13 @@ describe('dashboard HTML for screen readers', () => {
     assert.match(figure, /<div class="y-axis" aria-hidden="true"><span>20 h<\/span><span>0 h<\/span><\/div>/);
     assert.match(figure, /<div class="x-axis" aria-hidden="true"><span>2025-04-01<\/span><span>2027-03-31<\/span><\/div>/);
   });
+
+  it('draws the pace line to the deadline to apply, the date the card counts its days and pace to', () => {
+    // CPhT 2025-04-01..2027-03-31, apply by 2027-03-01: 699 of 729 days along the axis.
+    const figure = /<figure class="timeline">[\s\S]*?<\/figure>/.exec(renderDashboard(model([ce('a.md', { hours: 11 })]), ctx))?.[0] ?? '';
+    const pace = /<line class="pace" x1="([\d.]+)" y1="[\d.]+" x2="([\d.]+)"/.exec(figure);
+    assert.ok(pace, figure);
+    assert.equal(pace[2], (2 + (699 / 730) * 296).toFixed(1));
+    assert.match(figure, /the pace line rises from 0 h on 2025-04-01 to 20 h on 2027-03-01/);
+  });
 });

@@ -406,6 +406,19 @@ describe('evaluateCredential', () => {
       assert.equal(evaluateCredential(cpht, CPHT, earned, '2026-11-30').behindPace, true);
       assert.ok(p.cycle.elapsed < toApply);
     });
+
+    it('paces the hours and warns of risk against the deadline to apply, the date its days left count to', () => {
+      // CPhT ending 2027-03-31, apply by 2027-03-01: on 2026-11-30, 91 days to apply and 121 to the end.
+      const general = [ce('a.md', { hours: 15, completed: '2025-06-01' })];
+      const p = evaluateCredential(cpht, CPHT, general, '2026-11-30');
+      assert.equal(p.pacePerMonth, roundHours(5 / (91 / 30.44)));
+      // Ahead of the line, the last 60 days before the deadline to apply are at risk (not the last 60 before the end).
+      const allButOne = [ce('a.md', { hours: 19, completed: '2025-06-01', topics: ['law', 'patient-safety'] })];
+      assert.equal(evaluateCredential(cpht, CPHT, allButOne, '2026-12-30').state, 'on-track'); // 61 days to apply
+      assert.equal(evaluateCredential(cpht, CPHT, allButOne, '2026-12-31').state, 'at-risk'); // 60 days to apply, 90 to the end
+      // Past the deadline to apply and before the end: still at risk (a late fee), not yet unmet.
+      assert.equal(evaluateCredential(cpht, CPHT, allButOne, '2027-03-10').state, 'at-risk');
+    });
   });
 
   it('rounds sums to hundredths (0.1 + 0.2 = 0.3)', () => {

@@ -77,6 +77,8 @@ describe('parseNote: the fixture notes', () => {
       { line: 5, column: 9, length: 11, code: 'unknown-topic', replacement: 'law', severity: 'warning' },
     );
     assert.match(problems[0].message, /"law"/);
+    // Plain words: no "topic keys" (a programmer's term) in what a technician reads.
+    assert.equal(problems[0].message, 'Unknown topic "pharmacy-lw": did you mean "law"? Only topics from the list count toward a required topic such as pharmacy law.');
   });
 
   it('immunization-basics: planned, not completed', () => {

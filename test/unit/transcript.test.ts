@@ -185,6 +185,15 @@ describe('transcript', () => {
       assert.ok(!html.includes('Left out: notes with errors'), 'no error section without notes with errors');
     });
 
+    it('says "not yet met" while the cycle runs (the dashboard may say "On track") and "not met" once it has ended', () => {
+      const open = transcriptOf(NOTES);
+      const html = transcriptHtml(open);
+      assert.ok(html.includes('8 of 20 required (not yet met) as of 2026-11-25'), 'the header');
+      assert.ok(html.includes('<td>Total</td><td class="num">8</td><td class="num">20</td><td>not yet met</td>'), 'the totals row');
+      const ended = transcriptHtml({ ...open, asOf: '2027-04-01' });
+      assert.ok(ended.includes('(not met) as of 2027-04-01') && !ended.includes('not yet met'), 'after the cycle end');
+    });
+
     it('says so when the learner name is not set', () => {
       assert.ok(transcriptHtml(transcriptOf(NOTES, '')).includes('(name not set)'));
     });

@@ -239,8 +239,8 @@ export class NoteValues {
       // A hostile note with thousands of unknown topics must not cost thousands of suggestions.
       const near = this.problems.shown('unknown-topic') ? nearestTopic(written) : undefined;
       const message = near
-        ? `Unknown topic "${quoteExcerpt(written)}": did you mean "${near}"? Requirements only match known topic keys.`
-        : `Unknown topic "${quoteExcerpt(written)}". Requirements only match known topic keys (law, patient-safety, compounding, ...).`;
+        ? `Unknown topic "${quoteExcerpt(written)}": did you mean "${near}"? Only topics from the list count toward a required topic such as pharmacy law.`
+        : `Unknown topic "${quoteExcerpt(written)}". Only topics from the list (law, patient-safety, compounding, ...) count toward a required topic such as pharmacy law.`;
       this.problems.push(span(), 'warning', 'unknown-topic', message, near);
     };
     if (v.kind === 'text') {
@@ -259,7 +259,7 @@ export class NoteValues {
         else this.problems.push(this.nodeSpan(item, 'topics'), 'error', 'bad-value', `Each topic must be a topic key such as law or patient-safety (found ${this.describe(iv)}).`);
       }
     } else {
-      this.error('topics', `topics must be a list of topic keys, e.g. topics: [law, patient-safety] (found ${this.describe(v)}).`);
+      this.error('topics', `topics must be a list of topics, e.g. topics: [law, patient-safety] (found ${this.describe(v)}).`);
     }
     return [...topics];
   }

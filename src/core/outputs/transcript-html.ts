@@ -20,7 +20,9 @@ export const TRANSCRIPT_STYLE = `
   th, td { border: 1px solid #999; padding: .25em .4em; text-align: left; vertical-align: top; }
   th { background: #eee; }
   td.num { text-align: right; white-space: nowrap; }
-  td.date, td.uan { white-space: nowrap; }
+  td.date { white-space: nowrap; }
+  /* 13 columns must fit a narrow view and the page: long words and paths break when space runs out. */
+  table.activities th, table.activities td { overflow-wrap: anywhere; }
   td.flags { color: #8a3b00; font-weight: 600; }
   tr.not-counted td { color: #555; font-style: italic; }
   .verify { border: 1px solid #b60; padding: .5em; }
@@ -41,8 +43,10 @@ export const TRANSCRIPT_STYLE = `
 /** The page's content (what goes inside `<body>`). */
 export function transcriptBody(t: Transcript): string {
   const e = escapeHtml;
+  // "not met" beside a dashboard's "On track" reads as a failure: while the cycle runs it is "not yet met".
+  const status = (met: boolean) => (met ? 'met' : t.asOf <= t.cycle.end ? 'not yet met' : 'not met');
   const requirementRows = t.requirements
-    .map((r) => `<tr><td>${e(r.label)}</td><td class="num">${e(formatHours(r.earned))}</td><td class="num">${e(formatHours(r.required))}</td><td>${r.met ? 'met' : 'not met'}</td></tr>`)
+    .map((r) => `<tr><td>${e(r.label)}</td><td class="num">${e(formatHours(r.earned))}</td><td class="num">${e(formatHours(r.required))}</td><td>${status(r.met)}</td></tr>`)
     .join('\n');
   const activityRows = t.rows
     .map(
@@ -62,7 +66,7 @@ export function transcriptBody(t: Transcript): string {
 <dt>Learner</dt><dd>${e(t.learnerName || '(name not set)')}</dd>
 <dt>Credential</dt><dd>${e(t.credential.label)}${t.credential.ruleSetName !== t.credential.label ? ` (${e(t.credential.ruleSetName)})` : ''}</dd>
 <dt>Cycle</dt><dd>${e(t.cycle.start)} to ${e(t.cycle.end)}</dd>
-<dt>Hours</dt><dd>${e(formatHours(t.totals.earned))} of ${e(formatHours(t.totals.required))} required (${t.totals.met ? 'met' : 'not met'}) as of ${e(t.asOf)}</dd>
+<dt>Hours</dt><dd>${e(formatHours(t.totals.earned))} of ${e(formatHours(t.totals.required))} required (${status(t.totals.met)}) as of ${e(t.asOf)}</dd>
 </dl>
 </header>
 <section>
@@ -70,7 +74,7 @@ export function transcriptBody(t: Transcript): string {
 <table>
 <thead><tr><th>Requirement</th><th>Earned (h)</th><th>Required (h)</th><th>Status</th></tr></thead>
 <tbody>
-<tr><td>Total</td><td class="num">${e(formatHours(t.totals.earned))}</td><td class="num">${e(formatHours(t.totals.required))}</td><td>${t.totals.met ? 'met' : 'not met'}</td></tr>
+<tr><td>Total</td><td class="num">${e(formatHours(t.totals.earned))}</td><td class="num">${e(formatHours(t.totals.required))}</td><td>${status(t.totals.met)}</td></tr>
 ${requirementRows}
 </tbody>
 </table>

@@ -313,7 +313,7 @@ function evaluateFacts(credential: Credential, ruleSet: RuleSet, notes: readonly
   const needed = hoursStillNeeded({ hours: { required, remaining }, requirements });
   const { behindPace, pacePerMonth } = paceOf({ start, dueBy: applyBy ?? end, asOf, met, earned, required, needed });
 
-  const { state } = credentialStanding({ met, behindPace, cycle: { daysLeft }, hours: { required, remaining }, requirements });
+  const { state } = credentialStanding({ met, behindPace, cycle: { daysLeft, end, ...(applyBy !== undefined ? { applyBy } : {}) }, hours: { required, remaining }, requirements });
 
   return {
     credential,

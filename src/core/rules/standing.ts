@@ -19,7 +19,8 @@ export const plainText: Translate = (message, ...args) => message.replace(/\{(\d
 export interface StandingInput {
   met: boolean;
   behindPace: boolean;
-  cycle: { daysLeft: number };
+  /** `end` and `applyBy` when known: the risk window counts to the deadline to apply, as "days left" does. */
+  cycle: { daysLeft: number; end?: CalendarDate; applyBy?: CalendarDate };
   hours: { required: number; remaining: number };
   requirements: readonly { met: boolean; required: number; remaining: number; countsTowardTotal: boolean }[];
 }
@@ -38,11 +39,14 @@ export function credentialStanding(input: StandingInput, t: Translate = plainTex
   const missing = input.requirements.filter((r) => !r.met).length;
   const totalMet = input.hours.remaining <= 0;
   const daysLeft = input.cycle.daysLeft;
+  // Unmet only once the cycle has ended; at risk counted to the deadline to apply (a late fee after it).
+  const { end, applyBy } = input.cycle;
+  const daysToGo = end !== undefined && applyBy !== undefined ? nextDeadline({ end, daysLeft, applyBy }).daysLeft : daysLeft;
   let state: ProgressState;
   if (input.met) state = 'met';
   else if (daysLeft < 0) state = 'unmet';
   // The total reached with a requirement missing is never on track: more hours of the wrong topic will not help.
-  else if (input.behindPace || daysLeft <= AT_RISK_DAYS || (missing > 0 && (totalMet || daysLeft <= REQUIREMENT_RISK_DAYS))) state = 'at-risk';
+  else if (input.behindPace || daysToGo <= AT_RISK_DAYS || (missing > 0 && (totalMet || daysToGo <= REQUIREMENT_RISK_DAYS))) state = 'at-risk';
   else state = 'on-track';
 
   let text: string;

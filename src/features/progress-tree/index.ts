@@ -20,11 +20,11 @@ import {
   openNoteCommand,
   stateIcon,
   withHours,
-  badgeCredential,
   formatDate,
 } from '../../ui/format';
 import { EditorFollower } from '../../ui/follow';
-import { credentialRow } from '../../ui/credential-text';
+import { badgeCredential, credentialRow } from '../../ui/credential-text';
+import { nextDeadline } from '../../core/rules/standing';
 import { CachedTreeProvider } from '../../ui/cached-tree';
 import { isInUse } from '../../services/in-use';
 import { settingName } from '../../services/settings';
@@ -126,15 +126,21 @@ export class ProgressTreeProvider extends CachedTreeProvider<ProgressElement> {
     if (!this.index.isReady || !isInUse(this.index)) return undefined;
     const folders = this.index.folders();
     const all = folders.flatMap((folder) => this.index.progress(folder).map((p) => ({ p, folder })));
-    const due = badgeCredential(all.map((x) => x.p));
-    if (!due) return undefined;
+    const found = badgeCredential(all.map((x) => x.p));
+    if (!found) return undefined;
+    const due = found.progress;
     const folder = folders.length > 1 ? all.find((x) => x.p === due)?.folder.folder.name : undefined;
     const who = folder ? `${due.credential.label} (${folder})` : due.credential.label;
+    const hours = formatHours(found.hours);
+    const deadline = nextDeadline(due.cycle);
+    // The date named is the one "days left" counts to everywhere else: the deadline to apply when there is one.
     const tooltip =
-      due.cycle.daysLeft >= 0
-        ? vscode.l10n.t('{0} CE hours still needed for {1}, due first (cycle ends {2})', formatHours(due.hours.remaining), who, formatDate(due.cycle.end))
-        : vscode.l10n.t('{0} CE hours still needed for {1} (cycle ended {2})', formatHours(due.hours.remaining), who, formatDate(due.cycle.end));
-    return { value: Math.ceil(due.hours.remaining), tooltip };
+      due.cycle.daysLeft < 0
+        ? vscode.l10n.t('{0} CE hours still needed for {1} (cycle ended {2})', hours, who, formatDate(due.cycle.end))
+        : deadline.apply
+          ? vscode.l10n.t('{0} CE hours still needed for {1}, due first (apply by {2})', hours, who, formatDate(deadline.date))
+          : vscode.l10n.t('{0} CE hours still needed for {1}, due first (cycle ends {2})', hours, who, formatDate(due.cycle.end));
+    return { value: Math.ceil(found.hours), tooltip };
   }
 
   /**
