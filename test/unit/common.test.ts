@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { formatHours, roundHours, roundTo } from '../../src/core/common/numbers';
-import { typedFolder } from '../../src/core/common/paths';
+import { isAbsolutePath, typedFolder } from '../../src/core/common/paths';
 import { plural } from '../../src/core/common/plural';
 import { escapeHtml, escapeMarkdown } from '../../src/core/common/text';
 
@@ -52,5 +52,12 @@ describe('typedFolder (the New CE Note folder a person types)', () => {
     for (const text of ['../x', 'a/../../b', 'a/ .. /b', '/etc', '\\x', 'C:\\x', 'C:x', '//host/x', '\\\\host\\share', 'file:///etc', 'a\u0007b', 'a\nb', 'a\u0000b']) {
       assert.equal(typedFolder(text), undefined, JSON.stringify(text));
     }
+  });
+});
+
+describe('absolute paths (a certificate path must be given from the note\'s folder)', () => {
+  it('takes drive paths, drive-relative paths, UNC, rooted paths and addresses for absolute; relative paths not', () => {
+    for (const path of ['/etc/passwd', '\\x', '//host/share', 'C:\\x', 'C:x', 'c:/x', 'file:///x', 'https://example.org/a.pdf']) assert.equal(isAbsolutePath(path), true, path);
+    for (const path of ['certificates/a.pdf', '../certificates/a.pdf', 'a:b.pdf'.slice(2), 'law-update.pdf']) assert.equal(isAbsolutePath(path), false, path);
   });
 });

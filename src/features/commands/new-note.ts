@@ -7,7 +7,7 @@ import { parseUan } from '../../core/notes/uan';
 import type { CalendarDate, TopicKey } from '../../core/types';
 import type { WorkspaceIndex, IndexedFolder } from '../../services/types';
 import { askCompletionDate } from './mark-completed';
-import { typedFolder } from '../../core/common/paths';
+import { isAbsolutePath, typedFolder } from '../../core/common/paths';
 import { askAlwaysUseFolder, askFolder } from './new-note-folder';
 import type { Questions, Step } from './questions';
 import { formatDate } from '../../ui/format';
@@ -283,6 +283,6 @@ function askCertificate(questions: Questions, step: Step): Promise<string | unde
     ...step,
     prompt: vscode.l10n.t("Certificate file, from the note's folder (audits can ask for it years later). Leave empty to skip."),
     placeholder: vscode.l10n.t('e.g. {0}', 'certificates/law-update-2026.pdf'),
-    check: (text) => (/^([a-z]:)?[\\/]/i.test(text) ? { error: vscode.l10n.t("Give the path from the note's folder, e.g. certificates/law-update-2026.pdf.") } : undefined),
+    check: (text) => (isAbsolutePath(text.trim()) ? { error: vscode.l10n.t("Give the path from the note's folder, e.g. certificates/law-update-2026.pdf.") } : undefined),
   });
 }
