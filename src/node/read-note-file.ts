@@ -41,11 +41,11 @@ export async function readRegularFile(path: string): Promise<FileHead<Uint8Array
     const stat = await handle.stat();
     const refused = refusal(stat);
     if (refused) throw refused;
-    // One byte more than the size seen tells a file that grew meanwhile (it is read again on its change event).
-    const buffer = Buffer.alloc(Math.min(stat.size, MAX_NOTE_BYTES) + 1);
+    // The size seen at open is what is read: a file that changes meanwhile is read again on its change event.
+    const buffer = Buffer.alloc(Math.min(stat.size, MAX_NOTE_BYTES));
     let length = 0;
     for (let n = -1; n !== 0 && length < buffer.length; length += n) n = (await handle.read(buffer, length, buffer.length - length)).bytesRead;
-    return { content: buffer.subarray(0, Math.min(length, MAX_NOTE_BYTES)), cut: length > MAX_NOTE_BYTES };
+    return { content: buffer.subarray(0, length), cut: stat.size > MAX_NOTE_BYTES };
   } finally {
     await handle.close();
   }
@@ -58,10 +58,10 @@ export function readRegularFileSync(path: string): FileHead<string> {
     const stat = fstatSync(fd);
     const refused = refusal(stat);
     if (refused) throw refused;
-    const buffer = Buffer.alloc(Math.min(stat.size, MAX_NOTE_BYTES) + 1);
+    const buffer = Buffer.alloc(Math.min(stat.size, MAX_NOTE_BYTES));
     let length = 0;
     for (let n = -1; n !== 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, null);
-    return { content: buffer.toString('utf8', 0, Math.min(length, MAX_NOTE_BYTES)), cut: length > MAX_NOTE_BYTES };
+    return { content: buffer.toString('utf8', 0, length), cut: stat.size > MAX_NOTE_BYTES };
   } finally {
     closeSync(fd);
   }
