@@ -12,7 +12,10 @@ export const MAX_NOTE_BYTES = 1024 * 1024;
 
 /** A file refused before reading: not a regular file. `reason` is in the user's words. */
 export class RefusedReadError extends Error {
-  constructor(readonly reason: string) {
+  constructor(
+    readonly reason: string,
+    readonly folder = false,
+  ) {
     super(reason);
   }
 }
@@ -23,7 +26,7 @@ export class RefusedReadError extends Error {
 const FLAGS = constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOFOLLOW ?? 0);
 
 function refusal(stat: { isFile(): boolean; isDirectory(): boolean }): RefusedReadError | undefined {
-  if (stat.isDirectory()) return new RefusedReadError('it is a folder');
+  if (stat.isDirectory()) return new RefusedReadError('it is a folder', true);
   if (!stat.isFile()) return new RefusedReadError('it is not a regular file');
   return undefined;
 }
@@ -65,4 +68,14 @@ export function readRegularFileSync(path: string): FileHead<string> {
   } finally {
     closeSync(fd);
   }
+}
+
+/** Why a file could not be read, in the user's words (for a problem at the file). */
+export function unreadableWhy(error: unknown): string {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : undefined;
+  if (error instanceof RefusedReadError) return error.reason;
+  if (code === 'ELOOP') return 'it is a symbolic link';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'it is a folder';
+  return code ?? String(error);
 }

@@ -60,6 +60,19 @@ describe('FolderIndex: notes keyed by path and content', () => {
     assert.equal(ws.evaluate(AS_OF)[0].hours.earned, 2);
   });
 
+  it('lists a file that could not be read as unreadable, with the reason as its problem, and counts it for nothing', () => {
+    const ws = fresh();
+    ws.setNote('a.md', ceNote(2));
+    ws.setNote('b.md', ceNote(3));
+    assert.equal(ws.setUnreadable('b.md', 'Could not read this file (permission denied); it is not counted.'), true);
+    assert.equal(ws.getNote('b.md')?.kind, 'broken');
+    assert.deepEqual(ws.problemsFor('b.md').map((p) => [p.line, p.severity, p.code, p.message]), [[1, 'error', 'unreadable', 'Could not read this file (permission denied); it is not counted.']]);
+    assert.equal(ws.evaluate(AS_OF)[0].hours.earned, 2);
+    // Readable again: read as any note.
+    assert.equal(ws.setNote('b.md', ceNote(3)), true);
+    assert.equal(ws.evaluate(AS_OF)[0].hours.earned, 5);
+  });
+
   it('lists notes sorted by path whatever the insertion order (property)', () => {
     fc.assert(
       fc.property(fc.uniqueArray(fc.stringMatching(/^[a-z]{1,6}(\/[a-z]{1,6})?\.md$/), { maxLength: 12 }), (paths) => {

@@ -3,7 +3,7 @@
 // extension feeds it from vscode.workspace.fs and file events, the CLI from Node's fs.
 import { CONFIG_FILE, parseConfig } from '../rules/config';
 import { EvaluationMemo, evaluateAllFacts, noteFacts, type NoteFacts } from '../rules/evaluate';
-import { parseNote } from '../notes/note';
+import { parseNote, unreadableNote } from '../notes/note';
 import { resolveRelative } from '../common/paths';
 import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE, globMatcher } from '../common/globs';
 import type {
@@ -105,8 +105,15 @@ export class FolderIndex {
    * or an edit that leaves the parsed note and its problems as they were (a word deep in the body).
    */
   setNote(path: string, text: string): boolean {
-    const parsed = parseNote(text, path);
-    const result = withCertificateProblem(parsed, text);
+    return this.setResult(path, withCertificateProblem(parseNote(text, path), text));
+  }
+
+  /** A note file that could not be read at all: listed as unreadable, with the reason, so it is never silently missing. */
+  setUnreadable(path: string, reason: string): boolean {
+    return this.setResult(path, unreadableNote(path, reason));
+  }
+
+  private setResult(path: string, result: NoteParseResult): boolean {
     const old = this.entries.get(path);
     if (!old) {
       this.entries.set(path, { note: result.note, problems: problemsOf(result), certificateExists: undefined, facts: undefined });

@@ -19,7 +19,7 @@ export function parseNote(input: string, path: string): NoteParseResult {
     return readNote(input, path);
   } catch (error) {
     // A bug here must not take the index down with it: the note is shown as unreadable, the rest still counts.
-    return unreadable(path, `This note could not be read (${error instanceof Error ? error.message : String(error)}).`);
+    return unreadableNote(path, `This note could not be read (${error instanceof Error ? error.message : String(error)}).`);
   }
 }
 
@@ -37,7 +37,7 @@ function readNote(input: string, path: string): NoteParseResult {
   // The editor hides a BOM, so columns are counted without it; lines are unaffected.
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   if (text.indexOf('\0') !== -1) {
-    return unreadable(path, 'This file is not a text file (it contains NUL bytes), so it cannot be read as a note.');
+    return unreadableNote(path, 'This file is not a text file (it contains NUL bytes), so it cannot be read as a note.');
   }
   const read = readFrontmatter(text);
   const fm = read.kind === 'read' ? read.fm : undefined;
@@ -167,7 +167,7 @@ function bodyOf(text: string, read: ReturnType<typeof readFrontmatter>): string 
   return read.fm.fence.closeLine === -1 ? '' : text.slice(read.fm.fence.bodyStart);
 }
 
-function unreadable(path: string, reason: string): NoteParseResult {
+export function unreadableNote(path: string, reason: string): NoteParseResult {
   const note: BrokenNote = { kind: 'broken', path, title: fileTitle(path), topics: [], tags: [], keyLines: {}, reason };
   return { note, problems: [{ file: path, line: 1, column: 1, severity: 'error', code: 'unreadable', message: reason }] };
 }
