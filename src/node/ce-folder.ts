@@ -7,7 +7,7 @@ import { CONFIG_FILE } from '../core/rules/config';
 import { FolderIndex, type FolderIndexOptions } from '../core/index/folder-index';
 import { linkProblems, type SkippedLink } from '../core/index/links';
 import type { CalendarDate, Problem } from '../core/types';
-import { MAX_NOTE_BYTES, readRegularFileSync, unreadableWhy, type FileHead } from './read-note-file';
+import { MAX_NOTE_BYTES, readRegularFileSync, unreadableMessage, type FileHead } from './read-note-file';
 import { inspectInsideFolder, relativeInside } from './safe-fs';
 
 export interface CeFolder {
@@ -151,7 +151,7 @@ function cutShort(file: string): Problem {
 }
 
 function unreadable(file: string, error: unknown, consequence: string, what = 'file'): Problem {
-  return { file, line: 1, column: 1, severity: 'error', code: 'unreadable', message: `Could not read this ${what} (${unreadableWhy(error)}); ${consequence}.` };
+  return { file, line: 1, column: 1, severity: 'error', code: 'unreadable', message: unreadableMessage(error, consequence, what) };
 }
 
 function errorCode(error: unknown): string | undefined {

@@ -70,8 +70,13 @@ export function readRegularFileSync(path: string): FileHead<string> {
   }
 }
 
-/** Why a file could not be read, in the user's words (for a problem at the file). */
-export function unreadableWhy(error: unknown): string {
+/** The problem text for a file that could not be read: `Could not read this file (permission denied); it is not counted.` */
+export function unreadableMessage(error: unknown, consequence: string, what = 'file'): string {
+  return `Could not read this ${what} (${unreadableWhy(error)}); ${consequence}.`;
+}
+
+/** Why a file could not be read, in the user's words. */
+function unreadableWhy(error: unknown): string {
   const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : undefined;
   if (error instanceof RefusedReadError) return error.reason;
   if (code === 'ELOOP') return 'it is a symbolic link';

@@ -12,7 +12,7 @@ const decoder = new TextDecoder('utf-8');
 export async function readText(uri: vscode.Uri): Promise<{ text?: string; missing: boolean; error?: unknown }> {
   try {
     // A `file:` note is read by Node in the extension host: workspace.fs took 3-7 times as long here
-    // (every window load reads every note). Node's read refuses a link, a pipe and an oversized file.
+    // (every window load reads every note). Node's read refuses a link or a pipe and cuts a note at 1 MiB.
     // A web build will need this module without `node:fs`.
     if (uri.scheme !== 'file') return { text: decoder.decode(await vscode.workspace.fs.readFile(uri)), missing: false };
     const head = await readRegularFile(uri.fsPath);

@@ -7,7 +7,7 @@ import { forEachLimited } from './each-limited';
 import { READ_CONCURRENCY, errorText, readText } from './files';
 import { withTarget } from './links';
 import { log } from './log';
-import { RefusedReadError, unreadableWhy } from '../node/read-note-file';
+import { RefusedReadError, unreadableMessage } from '../node/read-note-file';
 
 /**
  * Note files of a folder by its include globs, from a directory walk. Not VS Code's file search: it follows
@@ -41,7 +41,7 @@ export async function readNote(workspace: FolderIndex, uri: vscode.Uri, path: st
   // A folder named like a note is walked as a folder, not listed as a note.
   if (error instanceof RefusedReadError && error.folder) return workspace.deleteNote(path);
   // A pipe, a device, no permission: a problem at the file (as the CLI says), never a note silently missing.
-  return workspace.setUnreadable(path, `Could not read this file (${unreadableWhy(error)}); it is not counted.`);
+  return workspace.setUnreadable(path, unreadableMessage(error, 'it is not counted'));
 }
 
 /**

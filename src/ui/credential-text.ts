@@ -21,6 +21,16 @@ export function stateIconId(state: ProgressState): StateIconId {
   }
 }
 
+/** `11 / 20 h` */
+export function hoursWords(earned: number, required: number, t: Translate): string {
+  return t('{0} / {1} h', formatHours(earned), formatHours(required));
+}
+
+/** A row label with its hours first (`11 / 20 h · PTCB CPhT`), so a narrow sidebar cuts the name, not the hours. */
+export function withHours(hours: string, label: string): string {
+  return `${hours} · ${label}`;
+}
+
 /** `126 days left`, `ends today`, `ended 3 days ago`. */
 export function daysLeftWords(daysLeft: number, t: Translate): string {
   if (daysLeft > 1) return t('{0} days left', daysLeft);
@@ -59,8 +69,7 @@ export function credentialRow(p: CredentialProgress, t: Translate): CredentialRo
   parts.push(deadlineWords(p, t));
   if (p.behindPace && !p.met) parts.push(t('behind pace'));
   return {
-    // Hours first: a narrow sidebar cuts the end of a label, and a long credential name must not hide them.
-    label: `${t('{0} / {1} h', formatHours(p.hours.earned), formatHours(p.hours.required))} · ${p.credential.label}`,
+    label: withHours(hoursWords(p.hours.earned, p.hours.required, t), p.credential.label),
     description: parts.join(' · '),
     icon: stateIconId(standing.state),
     state: standing.state,

@@ -6,18 +6,15 @@ import { escapeMarkdown } from '../core/common/text';
 import type { CalendarDate, CeNote, CredentialProgress, ParsedNote, Problem, ProgressState } from '../core/types';
 import type { NoteTarget } from '../services/targets';
 import { credentialStanding, nextDeadline } from '../core/rules/standing';
-import { credentialSummary, paceWords, stateIconId } from './credential-text';
+import { credentialSummary, hoursWords, paceWords, stateIconId } from './credential-text';
 import { readSettings } from '../services/settings';
 
-/** `11 / 20 h` */
+/** `11 / 20 h`, in the user's language. */
 export function hoursOf(earned: number, required: number): string {
-  return vscode.l10n.t('{0} / {1} h', formatHours(earned), formatHours(required));
+  return hoursWords(earned, required, vscode.l10n.t);
 }
 
-/** A row label with its hours first (`11 / 20 h · PTCB CPhT`), so a narrow sidebar cuts the name, not the hours. */
-export function withHours(hours: string, label: string): string {
-  return `${hours} · ${label}`;
-}
+export { withHours } from './credential-text';
 
 /** A calendar date in the user's chosen format (`pharmacyCe.dateFormat`). */
 export function formatDate(date: CalendarDate): string {
