@@ -1,4 +1,5 @@
 // The core's data model. No editor or Node imports here: the extension, the CLI and the tests share it.
+import type { NoteStudy, StudyPlan, StudySettings } from './study/types';
 
 /** A calendar date as `YYYY-MM-DD`. Never a Date object: CE credit is earned on a day, not at an instant. */
 export type CalendarDate = string;
@@ -82,6 +83,8 @@ interface NoteBase {
   keyLines: Record<string, number>;
   /** Lines of the frontmatter block: the opening and closing `---` (1-based); absent when there is none. */
   frontmatter?: { startLine: number; endLine: number };
+  /** Cards in the body and the `exam`/`domain` keys; absent when the note has none of them. */
+  study?: NoteStudy;
 }
 
 /** A Markdown file with frontmatter giving `ce_hours` or `ceu`: a CE activity. */
@@ -217,6 +220,10 @@ export interface ResolvedConfig {
   exclude: string[];
   /** False when no config file exists or it is broken and the built-in default applies. */
   fromFile: boolean;
+  /** Built-in study plans overlaid by the user's `studyPlans` (same id replaces), by id. */
+  studyPlans: Record<string, StudyPlan>;
+  /** The `study` object: the exam prepared for and its date. */
+  study: StudySettings;
 }
 
 export interface ConfigParseResult {

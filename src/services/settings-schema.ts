@@ -14,6 +14,9 @@ export interface Settings {
   csptSterileHours: number;
   learnerName: string;
   cpeMonitorReminderDays: number;
+  studyDesiredRetention: number;
+  studyNewCardsPerDay: number;
+  studyStatusBarEnabled: boolean;
 }
 
 export const SETTINGS_SECTION = 'pharmacyCe';
@@ -45,6 +48,9 @@ export const SETTINGS: { readonly [K in keyof Settings]: Setting<Settings[K]> } 
   csptSterileHours: { key: 'csptSterileHours', default: DEFAULT_CSPT_STERILE_HOURS, check: numberIn(0, Number.MAX_VALUE) },
   learnerName: { key: 'learnerName', default: '', check: text },
   cpeMonitorReminderDays: { key: 'cpeMonitorReminderDays', default: 35, check: numberIn(1, 60) },
+  studyDesiredRetention: { key: 'study.desiredRetention', default: 0.9, check: numberIn(0.7, 0.99) },
+  studyNewCardsPerDay: { key: 'study.newCardsPerDay', default: 20, check: (v) => (Number.isInteger(v) ? numberIn(0, 1000)(v) : undefined) },
+  studyStatusBarEnabled: { key: 'study.statusBar.enabled', default: true, check: flag },
 };
 
 /** The full name of a setting, e.g. for `affectsConfiguration`. */

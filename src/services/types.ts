@@ -1,6 +1,7 @@
 // The contract between the workspace index service and the features that read it.
 import type * as vscode from 'vscode';
 import type { FolderIndex } from '../core/index/folder-index';
+import type { StudyModel } from '../core/study/model';
 import type { CalendarDate, CredentialProgress, ParsedNote } from '../core/types';
 
 /** One workspace folder = one CE workspace with its own `.pharmacy-ce.json`. */
@@ -47,6 +48,13 @@ export interface WorkspaceIndex extends vscode.Disposable {
   readNoteText(uri: vscode.Uri): Promise<string | undefined>;
   /** Re-read one note from disk (after an editor closes without saving). */
   reloadFromDisk(uri: vscode.Uri): Promise<void>;
+  /**
+   * The study model of a folder now, with the study settings (desired retention) applied.
+   * CONTRACT (session 5): implemented by the review-log helper.
+   */
+  study(folder: IndexedFolder): StudyModel;
+  /** Read `.pharmacy-ce/reviews.jsonl` again (after the review panel appended to it); resolves once the index has it. */
+  reloadReviewLog(folder: IndexedFolder): Promise<void>;
   /** Drop everything and index every folder again. */
   rebuild(): Promise<void>;
 }

@@ -20,6 +20,7 @@ import { isLink, withTarget } from './links';
 import { log, reportError } from './log';
 import { SETTINGS_THAT_REBUILD, workspaceOptions } from './settings';
 import type { WorkspaceIndex, WorkspaceIndexChange, IndexedFolder } from './types';
+import type { StudyModel } from '../core/study/model';
 
 export function createWorkspaceIndex(context: vscode.ExtensionContext): WorkspaceIndex {
   const index = new WatchedWorkspaceIndex();
@@ -70,6 +71,15 @@ class WatchedWorkspaceIndex implements WorkspaceIndex {
 
   get isReady(): boolean {
     return this.readyFlag;
+  }
+
+  study(folder: IndexedFolder): StudyModel {
+    // CONTRACT STUB (session 5): the review-log helper applies the settings and reads the log.
+    return folder.index.study(Date.now(), { retention: 0.9 });
+  }
+
+  async reloadReviewLog(folder: IndexedFolder): Promise<void> {
+    void folder; // CONTRACT STUB (session 5)
   }
 
   folders(): readonly IndexedFolder[] {

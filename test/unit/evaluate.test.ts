@@ -502,6 +502,8 @@ describe('evaluateAll', () => {
       include: [],
       exclude: [],
       fromFile: true,
+      studyPlans: {},
+      study: {},
     };
     assert.deepEqual(
       evaluateAll(config, fixtureNotes(), AS_OF).map((p) => p.credential.id),

@@ -70,6 +70,9 @@ describe('Settings (one typed reader, checked against package.json)', () => {
       csptSterileHours: 2,
       learnerName: '',
       cpeMonitorReminderDays: 35,
+      studyDesiredRetention: 0.9,
+      studyNewCardsPerDay: 20,
+      studyStatusBarEnabled: true,
     });
     assert.deepEqual(settingsFrom(() => ({ not: 'a setting' })), defaults);
     const given: Record<string, unknown> = {
@@ -81,6 +84,9 @@ describe('Settings (one typed reader, checked against package.json)', () => {
       csptSterileHours: 0,
       learnerName: 'Sam',
       cpeMonitorReminderDays: 60,
+      'study.desiredRetention': 0.95,
+      'study.newCardsPerDay': 7.5,
+      'study.statusBar.enabled': false,
     };
     assert.deepEqual(settingsFrom((key) => given[key]), {
       notesGlobs: ['ce/**/*.md'],
@@ -91,6 +97,9 @@ describe('Settings (one typed reader, checked against package.json)', () => {
       csptSterileHours: 0,
       learnerName: 'Sam',
       cpeMonitorReminderDays: 60,
+      studyDesiredRetention: 0.95,
+      studyNewCardsPerDay: 20,
+      studyStatusBarEnabled: false,
     });
   });
 

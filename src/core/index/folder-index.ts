@@ -5,6 +5,9 @@ import { CONFIG_FILE, parseConfig } from '../rules/config';
 import { EvaluationMemo, evaluateAllFacts, noteFacts, type NoteFacts } from '../rules/evaluate';
 import { parseNote, unreadableNote } from '../notes/note';
 import { resolveRelative } from '../common/paths';
+import { builtInStudyPlans } from '../study/plans';
+import { buildStudyModel, type StudyModel } from '../study/model';
+import type { ScheduleOptions } from '../study/schedule';
 import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE, globMatcher } from '../common/globs';
 import type {
   CalendarDate,
@@ -38,6 +41,14 @@ interface Entry {
 }
 
 export { resolveRelative };
+
+export type StudyOptions = ScheduleOptions;
+
+/** CONTRACT STUB: the local calendar day of an instant. */
+function localDay(now: number): CalendarDate {
+  const d = new Date(now);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
 
 export class FolderIndex {
   private readonly entries = new Map<string, Entry>();
@@ -280,6 +291,21 @@ export class FolderIndex {
     return value;
   }
 
+  /**
+   * CONTRACT STUB (lead, session 5): the review-log helper implements these two.
+   * Sets the text of `.pharmacy-ce/reviews.jsonl` (undefined: no log). Returns false when nothing changed.
+   */
+  setReviewLog(text: string | undefined): boolean {
+    void text;
+    return false;
+  }
+
+  /** The study model at `now` (ms since the epoch): memoized until a change to notes, config or the review log. */
+  study(now: number, options: StudyOptions): StudyModel {
+    void options;
+    return buildStudyModel({ notes: this.notes(), plans: this.config.studyPlans, settings: this.config.study, schedules: new Map(), now, today: localDay(now) });
+  }
+
   private touch(affectsEvaluation: boolean): void {
     this.changeCount++;
     if (affectsEvaluation) this.evalChangeCount++;
@@ -348,7 +374,7 @@ function withCertificateProblem(result: NoteParseResult, text: string): NotePars
 }
 
 function emptyConfig(): ResolvedConfig {
-  return { credentials: [], ruleSets: {}, include: [], exclude: [], fromFile: false };
+  return { credentials: [], ruleSets: {}, include: [], exclude: [], fromFile: false, studyPlans: builtInStudyPlans(), study: {} };
 }
 
 function certificateOf(note: ParsedNote): string | undefined {

@@ -16,6 +16,7 @@ import { globProblem } from '../common/globs';
 import { builtInRuleSets, cycleFor, nearestId } from './rules';
 import { JsonValueReader, SYNTAX_MESSAGES, definedOnly, short } from './json-values';
 import { isTopicKey, nearestTopic } from '../notes/topics';
+import { builtInStudyPlans } from '../study/plans';
 import type {
   Audience,
   CalendarDate,
@@ -115,7 +116,7 @@ function defaultConfig(ruleSets: Record<string, RuleSet>, asOf: CalendarDate, in
     ruleSetId: ruleSet.id,
     cycle: cycleFor(defaultCycleEnd(asOf), ruleSet.cycleMonths),
   };
-  return { credentials: [credential], ruleSets, include, exclude, fromFile: false };
+  return { credentials: [credential], ruleSets, include, exclude, fromFile: false, studyPlans: builtInStudyPlans(), study: {} };
 }
 
 /** One pass over one file's text: collects problems with positions while building the config. */
@@ -193,7 +194,7 @@ class ConfigReader extends JsonValueReader {
     }
 
     if (credentials.length === 0) return this.fallBack(ruleSets, include, exclude, 'No credential could be read from the file');
-    return { config: { credentials, ruleSets, include, exclude, fromFile: true }, problems: this.sorted() };
+    return { config: { credentials, ruleSets, include, exclude, fromFile: true, studyPlans: builtInStudyPlans(), study: {} }, problems: this.sorted() };
   }
 
   private fallBack(ruleSets: Record<string, RuleSet>, include: string[], exclude: string[], why: string): ConfigParseResult {
