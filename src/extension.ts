@@ -12,6 +12,9 @@ import * as diagnostics from './features/diagnostics';
 import * as editing from './features/editing';
 import * as dashboard from './features/dashboard';
 import * as transcript from './features/transcript';
+import * as studyTree from './features/study-tree';
+import * as studyStatus from './features/study-status';
+import * as ankiExport from './features/anki-export';
 
 export interface Feature {
   /** Registers the feature; may return an object that integration tests reach through the extension's exports. */
@@ -27,6 +30,9 @@ const FEATURES: Record<string, Feature> = {
   editing,
   dashboard,
   transcript,
+  'study-tree': studyTree,
+  'study-status': studyStatus,
+  'anki-export': ankiExport,
 };
 
 /**

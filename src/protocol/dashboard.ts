@@ -28,7 +28,9 @@ export type WebviewMessage =
   /** Export the transcript of one credential. */
   | { readonly type: 'exportTranscript'; readonly folder: string; readonly credentialId: string }
   /** Start the guided credential set-up for a folder without a config file. */
-  | { readonly type: 'setUpCredentials'; readonly folder: string };
+  | { readonly type: 'setUpCredentials'; readonly folder: string }
+  /** Start a review of a folder's cards, or of one exam's (a plan id). */
+  | { readonly type: 'startReview'; readonly folder: string; readonly exam?: string };
 
 export type WebviewMessageType = WebviewMessage['type'];
 

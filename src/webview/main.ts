@@ -134,6 +134,10 @@ root.addEventListener('click', (event) => {
     const folder = command.dataset.folder ?? '';
     if (command.dataset.command === 'exportTranscript') vscode.postMessage({ type: 'exportTranscript', folder, credentialId: command.dataset.credentialId ?? '' });
     else if (command.dataset.command === 'setUpCredentials') vscode.postMessage({ type: 'setUpCredentials', folder });
+    else if (command.dataset.command === 'startReview') {
+      const exam = command.dataset.exam;
+      vscode.postMessage(exam ? { type: 'startReview', folder, exam } : { type: 'startReview', folder });
+    }
     return;
   }
   const note = target.closest<HTMLElement>('[data-open-note]');

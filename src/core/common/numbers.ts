@@ -16,3 +16,9 @@ export function roundHours(value: number): number {
 export function formatHours(hours: number): string {
   return String(roundHours(hours));
 }
+
+/** A fraction (0 to 1) as a whole percent, clamped: readiness `0.424` reads `42`. */
+export function wholePercent(fraction: number): number {
+  if (!Number.isFinite(fraction)) return 0;
+  return Math.round(Math.max(0, Math.min(1, fraction)) * 100);
+}

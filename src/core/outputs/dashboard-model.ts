@@ -5,6 +5,8 @@ import { roundHours } from '../common/numbers';
 import { isTopicKey, topicLabel } from '../notes/topics';
 import { credentialStanding } from '../rules/standing';
 import { actionsFor } from './dashboard-actions';
+import { studySection, type StudySection } from './dashboard-study';
+import type { StudySummary } from '../study/types';
 import type {
   CalendarDate,
   CeNote,
@@ -39,6 +41,8 @@ export interface DashboardFolderInput {
    * the dashboard shows a handful of notes, so their previews are read when shown.
    */
   excerpt?: (path: string) => string | undefined;
+  /** The folder's study summary (cards, readiness, forecast), when the caller has the study model. */
+  studySummary?: StudySummary;
 }
 
 export interface DashboardSettings {
@@ -71,6 +75,8 @@ export interface FolderModel {
   actions: ActionItem[];
   recentNotes: RecentNote[];
   study: StudyOverview;
+  /** The Study section: readiness per exam, due today, forecast, study next steps. */
+  studyCards?: StudySection;
   problems: { errors: number; warnings: number };
 }
 
@@ -203,6 +209,7 @@ export function buildFolderModel(input: DashboardFolderInput, asOf: CalendarDate
     actions: actionsFor(input, notes, byPath, problems, counted, asOf, settings),
     recentNotes: recentNotes(notes, counted, errorPaths, settings.recentNotes ?? DEFAULT_RECENT_NOTES, input.excerpt),
     study: studyOverview(notes, asOf),
+    ...(input.studySummary ? { studyCards: studySection(input.studySummary, input.workspace.config.studyPlans, asOf) } : {}),
     problems: {
       errors: problems.filter((p) => p.severity === 'error').length,
       warnings: problems.filter((p) => p.severity === 'warning').length,

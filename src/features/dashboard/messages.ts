@@ -31,6 +31,13 @@ export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
       const folder = field(m, 'folder');
       return folder ? { type: 'setUpCredentials', folder } : undefined;
     }
+    case 'startReview': {
+      const folder = field(m, 'folder');
+      // No exam: the whole folder. An exam that is there but not a sane string is a malformed message.
+      const exam = m.exam === undefined ? undefined : field(m, 'exam');
+      if (!folder || (m.exam !== undefined && !exam)) return undefined;
+      return exam ? { type: 'startReview', folder, exam } : { type: 'startReview', folder };
+    }
     default:
       return undefined;
   }

@@ -179,6 +179,14 @@ export class DashboardPanel implements vscode.Disposable {
         await vscode.commands.executeCommand('pharmacyCe.setUpCredentials', { folder: folder.folder.uri });
         return true;
       }
+      case 'startReview': {
+        const folder = this.folderByKey(message.folder);
+        if (!folder || !vscode.workspace.isTrusted) return false;
+        // Only a plan the folder knows: the webview is not trusted to name anything else.
+        if (message.exam !== undefined && !Object.prototype.hasOwnProperty.call(folder.index.config.studyPlans, message.exam)) return false;
+        await vscode.commands.executeCommand('pharmacyCe.startReview', { folder: keyOf(folder), ...(message.exam ? { exam: message.exam } : {}) });
+        return true;
+      }
     }
   }
 
@@ -282,6 +290,7 @@ export class DashboardPanel implements vscode.Disposable {
           progress: this.index.progress(folder),
           hasConfigFile: folder.hasConfigFile,
           excerpt: (path) => this.excerpts.get(this.index.uriOf(folder, path)),
+          studySummary: this.index.study(folder).summary,
         };
         folders.push(buildFolderModel(input, asOf, settings));
       } catch (error) {

@@ -19,6 +19,8 @@ import { plural } from '../../core/common/plural';
 import { escapeHtml as e } from '../../core/common/text';
 import { credentialStanding, nextDeadline } from '../../core/rules/standing';
 import type { CalendarDate, Format } from '../../core/types';
+import { bar, ring } from './svg';
+import { renderStudySection } from './render-study';
 
 export interface RenderContext {
   /** `vscode.l10n.t` in the extension; `{0}` placeholders. */
@@ -33,6 +35,7 @@ export interface RenderContext {
 /** What every part of one page needs: names repeated per folder say which folder when there are several. */
 interface PageContext extends RenderContext {
   multiRoot: boolean;
+  asOf: CalendarDate;
 }
 
 const MAX_EXCERPT = 800;
@@ -83,7 +86,7 @@ export function renderDashboard(model: DashboardModel | undefined, context: Rend
   const { t } = context;
   if (!context.ready || !model) return `<p class="empty" role="status">${e(t('Reading your notes…'))}</p>`;
   if (model.folders.length === 0) return `<p class="empty">${e(t('Open a folder of CE notes to see your progress.'))}</p>`;
-  const ctx: PageContext = { ...context, multiRoot: model.folders.length > 1 };
+  const ctx: PageContext = { ...context, multiRoot: model.folders.length > 1, asOf: model.asOf };
   const header = `<header class="page-header"><h1>${e(t('CE Dashboard'))}</h1><p class="as-of">${e(t('Figures as of {0}', ctx.formatDate(model.asOf)))}</p></header>`;
   return header + model.folders.map((f, i) => renderFolder(f, i, ctx)).join('');
 }
@@ -98,6 +101,7 @@ function renderFolder(f: FolderModel, index: number, ctx: PageContext): string {
   return `<section class="folder" data-folder="${e(f.key)}" aria-labelledby="${id}">${heading}
 ${renderActions(f, `${id}-actions`, ctx)}
 <div class="cards">${cards}</div>
+${f.studyCards ? renderStudySection(f.studyCards, f, `${id}-study`, ctx) : ''}
 <div class="columns">${renderRecent(f, ctx)}${renderStudy(f, ctx)}</div>
 </section>`;
 }
@@ -245,20 +249,6 @@ ${notCounted}
 function sourceHtml(source: string): string {
   const m = /^(https:\/\/[^\s"'<>]+)([\s\S]*)$/.exec(source);
   return m ? `<a href="${e(m[1])}" rel="noopener noreferrer">${e(m[1])}</a>${e(m[2])}` : e(source);
-}
-
-/** A horizontal bar in SVG: widths are attributes, so no inline style is needed under the CSP. */
-function bar(value: number, max: number, label: string, met: boolean): string {
-  const width = max > 0 ? Math.max(0, Math.min(100, (value / max) * 100)) : 100;
-  return `<svg class="bar ${met ? 'is-met' : ''}" viewBox="0 0 100 6" preserveAspectRatio="none" role="img" aria-label="${e(label)}"><rect class="track" width="100" height="6" rx="3"/><rect class="fill" width="${width.toFixed(1)}" height="6" rx="3"/></svg>`;
-}
-
-function ring(percent: number, label: string): string {
-  const circumference = 2 * Math.PI * 16;
-  const filled = (percent / 100) * circumference;
-  return `<svg class="ring" viewBox="0 0 40 40" role="img" aria-label="${e(label)}"><circle class="track" cx="20" cy="20" r="16"/>` +
-    `<circle class="fill" cx="20" cy="20" r="16" stroke-dasharray="${filled.toFixed(2)} ${circumference.toFixed(2)}" transform="rotate(-90 20 20)"/>` +
-    `<text x="20" y="21" text-anchor="middle" dominant-baseline="middle" aria-hidden="true">${percent}%</text></svg>`;
 }
 
 // The chart's drawing units. It is stretched to the card's width (preserveAspectRatio="none", strokes that do

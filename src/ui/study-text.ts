@@ -1,0 +1,230 @@
+// What the Study view and the cards status bar item say, built without the editor (`t` is vscode.l10n.t
+// there, plainText in tests), and how the view groups the cards: exam -> domain -> note -> card. The figures
+// of exams and domains come from the study model (the one place readiness is worked out); a note's and the
+// "No exam set" group's are counted here from their cards with the same rules (due: reviewed and due by now;
+// new: never reviewed; readiness: mean predicted recall, new cards counting 0).
+import { daysBetween, localToday } from '../core/common/dates';
+import { formatHours, wholePercent } from '../core/common/numbers';
+import type { Translate } from '../core/rules/standing';
+import type { DomainReadiness, ExamReadiness, StudyCard, StudyPlan, StudySummary } from '../core/study/types';
+
+/** Group id for cards whose note names no (known) exam, and for cards of an exam whose note names no (known) domain. */
+export const NO_EXAM = '~none';
+export const NO_DOMAIN = '~none';
+/** How much of a card's front its row shows. */
+const CARD_LABEL_MAX = 60;
+
+export interface StudyCounts {
+  cards: number;
+  new: number;
+  due: number;
+  /** 0 to 1. */
+  readiness: number;
+}
+
+export interface NoteGroup {
+  path: string;
+  /** In line order. */
+  cards: StudyCard[];
+}
+export interface DomainGroup {
+  /** A domain id of the plan, or NO_DOMAIN. */
+  id: string;
+  /** The model's figures for a domain of the plan; undefined for NO_DOMAIN. */
+  readiness?: DomainReadiness;
+  notes: NoteGroup[];
+}
+export interface ExamGroup {
+  /** A plan id, or NO_EXAM. */
+  id: string;
+  /** The model's figures; undefined for NO_EXAM. */
+  readiness?: ExamReadiness;
+  domains: DomainGroup[];
+  /** NO_EXAM only: the notes directly (no domains without an exam). */
+  notes: NoteGroup[];
+}
+
+function isNew(card: StudyCard): boolean {
+  return card.schedule.state === 'new' || card.schedule.due === null;
+}
+
+function isDue(card: StudyCard, now: number): boolean {
+  return !isNew(card) && card.schedule.due !== null && card.schedule.due <= now;
+}
+
+/** Counts and readiness of any set of cards. */
+export function countCards(cards: readonly StudyCard[], now: number): StudyCounts {
+  let fresh = 0;
+  let due = 0;
+  let recall = 0;
+  for (const card of cards) {
+    if (isNew(card)) fresh++;
+    else {
+      if (isDue(card, now)) due++;
+      recall += Number.isFinite(card.recall) ? card.recall : 0;
+    }
+  }
+  return { cards: cards.length, new: fresh, due, readiness: cards.length ? recall / cards.length : 0 };
+}
+
+function byNote(cards: readonly StudyCard[]): NoteGroup[] {
+  const notes = new Map<string, StudyCard[]>();
+  for (const card of cards) {
+    const list = notes.get(card.file);
+    if (list) list.push(card);
+    else notes.set(card.file, [card]);
+  }
+  return [...notes]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([path, list]) => ({ path, cards: list.sort((a, b) => a.line - b.line) }));
+}
+
+/**
+ * The Study view's groups: each exam of the summary with every domain of its plan (a domain without cards is
+ * listed: it shows what is not covered yet), cards of an exam whose note names no known domain under
+ * NO_DOMAIN, and cards whose note names no known exam under NO_EXAM, last.
+ */
+export function studyGroups(cards: readonly StudyCard[], summary: StudySummary): ExamGroup[] {
+  const exams = new Map(summary.exams.map((e) => [e.id, e]));
+  const byExam = new Map<string, StudyCard[]>();
+  for (const card of cards) {
+    const key = card.exam !== undefined && exams.has(card.exam) ? card.exam : NO_EXAM;
+    const list = byExam.get(key);
+    if (list) list.push(card);
+    else byExam.set(key, [card]);
+  }
+  const groups: ExamGroup[] = summary.exams.map((exam) => {
+    const examCards = byExam.get(exam.id) ?? [];
+    const known = new Set(exam.domains.map((d) => d.id));
+    const domains: DomainGroup[] = exam.domains.map((d) => ({ id: d.id, readiness: d, notes: byNote(examCards.filter((c) => c.domain === d.id)) }));
+    const unplaced = examCards.filter((c) => c.domain === undefined || !known.has(c.domain));
+    if (unplaced.length) domains.push({ id: NO_DOMAIN, notes: byNote(unplaced) });
+    return { id: exam.id, readiness: exam, domains, notes: [] };
+  });
+  const orphans = byExam.get(NO_EXAM);
+  if (orphans?.length) groups.push({ id: NO_EXAM, domains: [], notes: byNote(orphans) });
+  return groups;
+}
+
+/** `42% ready · 3 due · 5 new · 40 cards` (readiness left out when not given). */
+export function countsWords(counts: Omit<StudyCounts, 'readiness'> & { readiness?: number }, t: Translate): string {
+  const parts: string[] = [];
+  if (counts.readiness !== undefined) parts.push(t('{0}% ready', wholePercent(counts.readiness)));
+  parts.push(t('{0} due', counts.due), t('{0} new', counts.new), counts.cards === 1 ? t('1 card') : t('{0} cards', counts.cards));
+  return parts.join(' · ');
+}
+
+export interface StudyRow {
+  label: string;
+  description: string;
+  /** Plain sentences for the tooltip, in order. */
+  tooltip: string[];
+  /** Set when the plan (or this domain) is not verified against its source: the words for the mark. */
+  unverified?: string;
+}
+
+/** An exam's row: the plan's name; readiness and counts; a tooltip saying what readiness means and where the outline comes from. */
+export function examRow(exam: ExamReadiness, formatDate: (date: string) => string, t: Translate): StudyRow {
+  const tooltip = [
+    t('Readiness {0}%: how likely you are to remember this exam\'s cards today, on average, each domain counted by its share of the exam. A card you have not reviewed yet counts as 0.', wholePercent(exam.readiness)),
+  ];
+  if (exam.examDate) {
+    tooltip.push(exam.newPerDay !== undefined
+      ? t('Exam on {0}: about {1} new cards a day to see every card before it.', formatDate(exam.examDate), exam.newPerDay)
+      : t('Exam on {0}.', formatDate(exam.examDate)));
+  }
+  tooltip.push(t('Outline: {0}, as of {1}.', exam.source, formatDate(exam.asOf)));
+  const unverified = exam.verify ? t('Not verified: {0}', exam.verify) : undefined;
+  if (unverified) tooltip.push(unverified);
+  const description = countsWords({ ...exam, readiness: exam.readiness }, t) + (unverified ? ` · ${t('not verified')}` : '');
+  return { label: exam.name, description, tooltip, unverified };
+}
+
+/** A domain's row: `Medications (35%)`; readiness and counts; the plan's verify note for it, if any. */
+export function domainRow(domain: DomainReadiness, exam: ExamReadiness, plan: StudyPlan | undefined, t: Translate): StudyRow {
+  const verify = plan?.domains.find((d) => d.id === domain.id)?.verify;
+  const tooltip = [
+    t('{0} is {1}% of {2}.', domain.name, formatHours(domain.weight), exam.name),
+    domain.cards === 0
+      ? t('No cards yet: write cards in a note that names this domain, to practise it.')
+      : t('Readiness {0}%: how likely you are to remember this domain\'s cards today, on average. A card you have not reviewed yet counts as 0.', wholePercent(domain.readiness)),
+  ];
+  const unverified = verify ? t('Not verified: {0}', verify) : undefined;
+  if (unverified) tooltip.push(unverified);
+  const description = (domain.cards === 0 ? t('no cards yet') : countsWords(domain, t)) + (unverified ? ` · ${t('not verified')}` : '');
+  return { label: t('{0} ({1}%)', domain.name, formatHours(domain.weight)), description, tooltip, unverified };
+}
+
+/** The row of the group of cards whose note names no exam, with how to name one. */
+export function noExamRow(counts: StudyCounts, t: Translate): StudyRow {
+  return {
+    label: t('No exam set'),
+    description: countsWords(counts, t),
+    tooltip: [
+      t('These cards belong to no exam. To count them toward one, add a line such as "exam: ptce" (and "domain: medications") to the details at the top of their note, or name the exam you prepare for in your credentials file (.pharmacy-ce.json).'),
+    ],
+  };
+}
+
+/** The row of an exam's cards whose note names no domain of it. */
+export function noDomainRow(counts: StudyCounts, examName: string, exampleDomain: string | undefined, t: Translate): StudyRow {
+  return {
+    label: t('No domain set'),
+    description: countsWords(counts, t),
+    tooltip: [t('These cards count toward {0} but toward none of its domains: add a line such as "domain: {1}" to the details at the top of their note.', examName, exampleDomain ?? 'medications')],
+  };
+}
+
+/** A card's front as one line of plain text: Markdown marks dropped, whitespace collapsed, shortened. */
+export function cardLabel(front: string, max = CARD_LABEL_MAX): string {
+  const text = front
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1') // links and images: their text
+    .replace(/^\s{0,3}(>\s?)+/gm, '') // quote marks
+    .replace(/^\s*([-*+]|\d{1,9}[.)])\s+/gm, '') // list markers
+    .replace(/^\s{0,3}#{1,6}\s+/gm, '') // heading marks
+    .replace(/(\*\*|__|`+|~~)/g, '') // emphasis and code marks
+    .replace(/(^|\W)[*_](?=\S)|(?<=\S)[*_](?=\W|$)/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
+}
+
+/** When a card is next due, in words: `new`, `due`, `due tomorrow`, `due in 3 days`. */
+export function cardDueWords(card: StudyCard, now: number, t: Translate): string {
+  if (isNew(card)) return t('new');
+  if (isDue(card, now) || card.schedule.due === null) return t('due');
+  const days = daysBetween(localToday(new Date(now)), localToday(new Date(card.schedule.due)));
+  if (days <= 0) return t('due later today');
+  return days === 1 ? t('due tomorrow') : t('due in {0} days', days);
+}
+
+/** What kind of card it is, in words. */
+export function cardTypeWords(card: StudyCard, t: Translate): string {
+  if (card.type === 'qa') return t('Question and answer');
+  if (card.type === 'term') return t('Term');
+  return t('Fill in the blank');
+}
+
+/** The exam the status bar speaks of: the configured one if it has figures, else the first listed. */
+export function shownExam(summary: StudySummary, configured: string | undefined): ExamReadiness | undefined {
+  return summary.exams.find((e) => e.id === configured) ?? summary.exams[0];
+}
+
+/** Due today: reviewed cards due by the end of today (the forecast's first day, overdue included). */
+export function dueToday(summary: StudySummary): number {
+  return summary.forecast[0] ?? summary.due;
+}
+
+/** The status bar's text: `$(book) 12 cards due`. */
+export function studyStatusText(due: number, t: Translate): string {
+  return `$(book) ${due === 0 ? t('No cards due') : due === 1 ? t('1 card due') : t('{0} cards due', due)}`;
+}
+
+/** The status bar's tooltip for one folder: due today, new, the exam's readiness. */
+export function studyStatusLines(summary: StudySummary, exam: ExamReadiness | undefined, t: Translate): string[] {
+  const lines = [
+    t('{0} due today, {1} new, {2} in all.', dueToday(summary), summary.new, summary.total === 1 ? t('1 card') : t('{0} cards', summary.total)),
+  ];
+  if (exam) lines.push(t('{0}: {1}% ready.', exam.name, wholePercent(exam.readiness)));
+  return lines;
+}
