@@ -120,6 +120,8 @@ describe('dashboard colours: text contrast in every built-in theme', function ()
     for (const id of [...registry.defaults.keys(), ...themes.flatMap((t) => [...t.colours.keys()])]) ids.set(`--vscode-${id.replace(/\./g, '-')}`, id);
     const pairs = textPairs(rules);
     assert.ok(pairs.length >= 10, `found only ${pairs.length} text colours in the CSS`);
+    // The Study section's own text colours are among them (readiness meaning, domain weights, forecast caption).
+    for (const selector of ['.study-exam .meaning', '.study-domains .weight', '.forecast figcaption']) assert.ok(pairs.some((p) => p.selector === selector), selector);
     assert.ok(themes.length >= 8, `found only ${themes.length} themes`);
     const failures: string[] = [];
     for (const theme of themes) {
