@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { CredentialProgress } from '../../src/core/types';
 import type { ProgressTreeApi } from '../../src/features/progress-tree';
 import type { NotesTreeApi } from '../../src/features/notes-tree';
+import type { StudyTreeApi } from '../../src/features/study-tree';
 import { EXTENSION_ID, activateExtension, coreWorkspaceFor, fixtureRoot, waitForIndex } from './helpers';
 
 interface Manifest {
@@ -49,13 +50,14 @@ describe('Activation in the fixture workspace', () => {
   // "There is no data provider registered that can provide view data" shows in a tree view with no provider:
   // both providers are registered by activate() itself (no await before them), and before that the manifest's
   // loading welcome shows (its condition holds until the index sets pharmacyCe.ready).
-  it('has both tree views with their providers as soon as activate() resolves', async () => {
+  it('has every tree view with its provider as soon as activate() resolves', async () => {
     const api = await activateExtension();
     const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as Manifest & { contributes: { views: Record<string, { id: string }[]> } };
     const progress = api.features['progress-tree'] as ProgressTreeApi | undefined;
     const notes = api.features['notes-tree'] as NotesTreeApi | undefined;
-    assert.deepEqual(manifest.contributes.views.pharmacyCe.map((v) => v.id).sort(), ['pharmacyCe.notes', 'pharmacyCe.progress'], 'the two tree views');
-    for (const tree of [progress, notes]) {
+    const study = api.features['study-tree'] as StudyTreeApi | undefined;
+    assert.deepEqual(manifest.contributes.views.pharmacyCe.map((v) => v.id).sort(), ['pharmacyCe.notes', 'pharmacyCe.progress', 'pharmacyCe.study'], 'the three tree views');
+    for (const tree of [progress, notes, study]) {
       assert.ok(tree?.view && tree.provider, 'a view with its provider');
       // A view that says nothing while the index is read would show the welcome, never VS Code's message.
       assert.ok(api.index.isReady || tree.view.message, 'says "Reading your notes…" until the index is ready');
