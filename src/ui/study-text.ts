@@ -141,13 +141,14 @@ export function examRow(exam: ExamReadiness, formatDate: (date: string) => strin
 }
 
 /** A domain's row: `Medications (35%)`; readiness and counts; the plan's verify note for it, if any. */
-export function domainRow(domain: DomainReadiness, exam: ExamReadiness, plan: StudyPlan | undefined, t: Translate): StudyRow {
+export function domainRow(domain: DomainReadiness, exam: ExamReadiness, plan: StudyPlan | undefined, formatDate: (date: string) => string, t: Translate): StudyRow {
   const verify = plan?.domains.find((d) => d.id === domain.id)?.verify;
   const tooltip = [
     t('{0} is {1}% of {2}.', domain.name, formatHours(domain.weight), exam.name),
     domain.cards === 0
       ? t('No cards yet: write cards in a note that names this domain, to practise it.')
       : t('Readiness {0}%: how likely you are to remember this domain\'s cards today, on average. A card you have not reviewed yet counts as 0.', wholePercent(domain.readiness)),
+    t('Outline: {0}, as of {1}.', exam.source, formatDate(exam.asOf)),
   ];
   const unverified = verify ? t('Not verified: {0}', verify) : undefined;
   if (unverified) tooltip.push(unverified);

@@ -78,11 +78,12 @@ describe('Study view: counts and words', () => {
   it('names a domain with its weight, says when it has no cards, and carries the plan\'s verify note', () => {
     const x = exam();
     const plan = { id: 'ptce', name: 'PTCE', questionCount: 90, source: '', asOf: '2026-11-30', builtIn: true, domains: [{ id: 'federal-requirements', name: 'Federal Requirements', weight: 18.75, verify: 'check 2.6' }] };
-    const empty = domainRow(x.domains[1], x, plan, t);
+    const empty = domainRow(x.domains[1], x, plan, date, t);
     assert.equal(empty.label, 'Federal Requirements (18.75%)');
     assert.equal(empty.description, 'no cards yet · not verified');
     assert.match(empty.tooltip.join(' '), /Federal Requirements is 18\.75% of PTCE\. No cards yet/);
-    const meds = domainRow(x.domains[0], x, plan, t);
+    assert.match(empty.tooltip.join(' '), /Outline: https:\/\/ptcb\.org\/\S+, as of 2026-11-30\./);
+    const meds = domainRow(x.domains[0], x, plan, date, t);
     assert.equal(meds.description, '45% ready · 1 due · 1 new · 2 cards');
     assert.equal(meds.unverified, undefined);
   });

@@ -200,7 +200,7 @@ export class StudyTreeProvider extends CachedTreeProvider<StudyElement> {
     const exam = element.parent.group.readiness;
     const plan = element.folder.index.config.studyPlans[element.parent.group.id];
     const row = group.readiness && exam
-      ? domainRow(group.readiness, exam, plan, t)
+      ? domainRow(group.readiness, exam, plan, formatDate, t)
       : noDomainRow(countCards(group.notes.flatMap((n) => n.cards), this.now), exam?.name ?? element.parent.group.id, exam?.domains[0]?.id, t);
     const empty = group.notes.length === 0;
     const item = rowItem(row, element.id, empty ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Collapsed);
