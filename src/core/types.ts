@@ -25,7 +25,8 @@ export type ProblemCode =
   | 'config-syntax'
   | 'config-value'
   | 'config-unknown-rule-set'
-  | 'config-missing';
+  | 'config-missing'
+  | 'review-log-line';
 
 export interface Problem {
   /** Path relative to the workspace folder, `/`-separated. */
