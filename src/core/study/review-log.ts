@@ -24,12 +24,15 @@ const ISO_TIME = /^(\d{4}-\d{2}-\d{2})T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.
 
 const KEYS = ['card', 'at', 'rating'] as const;
 
-/** Reads `.pharmacy-ce/reviews.jsonl`: every well-formed line, and a problem at each malformed one. */
-export function parseReviewLog(text: string): ReviewLogRead {
+/**
+ * Reads `.pharmacy-ce/reviews.jsonl`: every well-formed line, and a problem at each malformed one. `firstLine`:
+ * the line number of the text's first line (reading only what was appended to a log already read).
+ */
+export function parseReviewLog(text: string, firstLine = 1): ReviewLogRead {
   const entries: ReviewEntry[] = [];
   const problems: Problem[] = [];
   // A byte-order mark is not part of the first line (an editor counts columns without it).
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const body = firstLine === 1 && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   // LF, CRLF and a lone CR each end a line, as in the editor, so line numbers match what the user sees.
   const lines = body.indexOf('\r') === -1 ? body.split('\n') : body.split(/\r\n|\r|\n/);
   for (let i = 0; i < lines.length; i++) {
@@ -37,15 +40,15 @@ export function parseReviewLog(text: string): ReviewLogRead {
     const written = WRITTEN_LINE.exec(line);
     const at = written ? timeOf(written[2]) : undefined;
     if (written && at !== undefined) {
-      entries.push({ card: written[1], at, rating: Number(written[3]) as Rating, line: i + 1 });
+      entries.push({ card: written[1], at, rating: Number(written[3]) as Rating, line: firstLine + i });
       continue;
     }
     if (line.trim() === '') continue;
     const read = readLine(line);
     if ('message' in read) {
-      problems.push({ file: REVIEW_LOG_FILE, line: i + 1, column: read.column, length: read.length, severity: 'warning', code: 'review-log-line', message: read.message });
+      problems.push({ file: REVIEW_LOG_FILE, line: firstLine + i, column: read.column, length: read.length, severity: 'warning', code: 'review-log-line', message: read.message });
     } else {
-      entries.push({ ...read, line: i + 1 });
+      entries.push({ ...read, line: firstLine + i });
     }
   }
   return { entries, problems };
@@ -118,3 +121,4 @@ function timeOf(text: string): number | undefined {
 function shorten(text: string): string {
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
+
