@@ -26,7 +26,8 @@ export type ProblemCode =
   | 'config-value'
   | 'config-unknown-rule-set'
   | 'config-missing'
-  | 'card-malformed';
+  | 'card-malformed'
+  | 'review-log-line';
 
 export interface Problem {
   /** Path relative to the workspace folder, `/`-separated. */
