@@ -78,6 +78,15 @@ describe('buildStudyModel', () => {
       ],
     );
     assert.equal(cards[2].schedule.state, 'new');
+    assert.equal(cards[0].front, 'M1');
+    assert.equal(cards[0].back, 'answer to M1');
+    assert.equal(cards[0].type, 'qa');
+  });
+
+  it('keeps a cloze card\'s text and number', () => {
+    const cloze = { id: 'cloze:x:2', type: 'cloze' as const, line: 4, front: 'a [...]', back: 'a b', cloze: { text: '{{c1::a}} {{c2::b}}', number: 2 } };
+    assert.deepEqual(model([studyNote('z.md', [cloze])]).cards[0].cloze, { text: '{{c1::a}} {{c2::b}}', number: 2 });
+    assert.equal('cloze' in model(notes).cards[0], false);
   });
 
   it('due = reviewed cards due by now, new = never reviewed; forecast by local day from today (overdue in day 0)', () => {
@@ -169,8 +178,10 @@ describe('buildStudyModel', () => {
         ['b.md', 9, 'duplicate-card'],
       ],
     );
-    assert.match(problems[0].message, /same as the one in a\.md \(line 7\).*share one review history/);
-    assert.match(problems[1].message, /same as the one at line 7|in a\.md \(line 7\)/);
+    for (const p of problems) assert.match(p.message, /same as the one in a\.md \(line 7\): the two share one review history/);
+    const sameNote = model([studyNote('c.md', [qa('Twice', 3), qa('Twice', 8)])]).problems;
+    assert.deepEqual(sameNote.map((p) => [p.file, p.line]), [['c.md', 8]]);
+    assert.match(sameNote[0].message, /same as the one at line 3/);
     assert.deepEqual([summary.total, summary.due, summary.exams[0].cards, summary.exams[0].domains[0].cards], [1, 1, 1, 1]);
   });
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { parseConfig } from '../../src/core/rules/config';
 import { BUILT_IN_STUDY_PLAN_IDS, STUDY_PLANS_AS_OF, builtInStudyPlans, weightTotal } from '../../src/core/study/plans';
 import { STUDY_CONFIG_KEYS } from '../../src/core/study/study-config';
@@ -250,10 +251,61 @@ describe('.pharmacy-ce.json study settings', () => {
     assert.deepEqual(Object.keys(config.studyPlans), [...BUILT_IN_STUDY_PLAN_IDS]);
   });
 
+  it('an exam naming a plan of the file that has errors: a warning saying so, and no exam', () => {
+    const text = lines(
+      '{',
+      `  ${CREDENTIAL}`,
+      '  "studyPlans": [ { "id": "mine", "name": "Mine", "questionCount": 10, "source": "s", "asOf": "2026-01-01", "domains": [ { "id": "a", "name": "A", "weight": 90 } ] } ],',
+      '  "study": { "exam": "mine" }',
+      '}',
+    );
+    const { config, problems } = parse(text);
+    assert.deepEqual(where(problems), [
+      [...pos(text, 3, '[', 2), 'error', 'config-value'],
+      [...pos(text, 4, '"mine"'), 'warning', 'unknown-exam'],
+    ]);
+    assert.match(problems[1].message, /"mine" has errors/);
+    assert.deepEqual(config.study, {});
+  });
+
   it('keeps the study settings when the credentials fall back to the default', () => {
     const { config } = parse('{ "credentials": [], "study": { "exam": "excpt" } }');
     assert.equal(config.fromFile, false);
     assert.deepEqual(config.study, { exam: 'excpt' });
+  });
+
+  it('never throws on hostile study values; plans read add up to 100 and the exam is a known plan (property)', () => {
+    const id = fc.oneof(fc.constantFrom('__proto__', 'constructor', 'toString', 'ptce', 'cspt', '', ' ', 'x'.repeat(3000)), fc.string({ maxLength: 8 }));
+    const anything = fc.oneof(fc.constant(null), fc.boolean(), fc.double(), id, fc.array(fc.string(), { maxLength: 3 }));
+    const mostly = <T>(arb: fc.Arbitrary<T>) => fc.oneof({ weight: 4, arbitrary: arb }, { weight: 1, arbitrary: anything });
+    const domain = fc.record({ id: mostly(id), name: mostly(fc.string()), weight: mostly(fc.oneof(fc.constantFrom(0, 25, 50, 100, 100.005, -1, 1e308), fc.double())), areas: mostly(fc.array(fc.string())) }, { requiredKeys: [] });
+    const plan = fc.record(
+      {
+        id: mostly(id),
+        name: mostly(fc.string()),
+        questionCount: mostly(fc.constantFrom(0, 1, 90, 1.5, 5000)),
+        source: mostly(fc.string()),
+        asOf: mostly(fc.constantFrom('2026-11-30', '2026-02-30', 'soon')),
+        verify: mostly(fc.string()),
+        domains: mostly(fc.array(domain, { maxLength: 4 })),
+      },
+      { requiredKeys: [] },
+    );
+    const study = fc.record({ exam: mostly(id), examDate: mostly(fc.constantFrom('2027-03-15', '2027-02-30', '')) }, { requiredKeys: [] });
+    fc.assert(
+      fc.property(mostly(fc.array(plan, { maxLength: 4 })), mostly(study), (studyPlans, studySettings) => {
+        const text = JSON.stringify({ credentials: [{ ruleSet: 'ptcb-cpht', cycleEnd: '2027-03-31' }], studyPlans, study: studySettings }, null, 1);
+        const { config, problems } = parse(text);
+        const lineCount = text.split('\n').length;
+        for (const p of problems) assert.ok(p.line >= 1 && p.line <= lineCount && p.column >= 1, JSON.stringify(p));
+        for (const [key, value] of Object.entries(config.studyPlans)) {
+          assert.equal(value.id, key);
+          assert.ok(Math.abs(weightTotal(value.domains) - 100) <= 0.01, key);
+        }
+        if (config.study.exam !== undefined) assert.ok(Object.hasOwn(config.studyPlans, config.study.exam));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('the JSON schema describes the same study keys the reader reads', () => {

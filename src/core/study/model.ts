@@ -10,7 +10,7 @@ import { nearestId } from '../rules/rules';
 import { short } from '../rules/json-values';
 import { localDayStart, studyDaysLeft } from './local-days';
 import { NEW_SCHEDULE, recallAt } from './schedule';
-import type { CardSchedule, DomainReadiness, ExamReadiness, NoteStudy, StudyCard, StudyKeyValue, StudyPlan, StudySettings, StudySummary } from './types';
+import type { Card, CardSchedule, DomainReadiness, ExamReadiness, NoteStudy, StudyCard, StudyKeyValue, StudyPlan, StudySettings, StudySummary } from './types';
 
 /** Days in the due forecast (index 0 = today, with everything overdue). */
 export const FORECAST_DAYS = 30;
@@ -60,11 +60,14 @@ export function buildStudyModel(input: StudyModelInput): StudyModel {
   for (const note of notes) {
     const study = note.study as NoteStudy;
     const { exam, domain } = places.resolve(note.path, study);
-    for (const card of [...study.cards].sort((a, b) => a.line - b.line)) {
+    for (const card of inLineOrder(study.cards)) {
       const schedule = schedules.get(card.id) ?? NEW_SCHEDULE;
-      const studyCard: StudyCard = { ...card, file: note.path, schedule, recall: isNewCard(schedule) ? 0 : recall(schedule, now) };
+      // Written field by field: an object spread here was most of the model's time for 10,000 cards.
+      const studyCard: StudyCard = { id: card.id, type: card.type, line: card.line, front: card.front, back: card.back, file: note.path, schedule, recall: 0 };
+      if (card.cloze) studyCard.cloze = card.cloze;
       if (exam !== undefined) studyCard.exam = exam;
       if (domain !== undefined) studyCard.domain = domain;
+      if (!isNewCard(schedule)) studyCard.recall = recall(schedule, now);
       cards.push(studyCard);
       const first = firstPlace.get(card.id);
       if (first) {
@@ -86,6 +89,12 @@ export function buildStudyModel(input: StudyModelInput): StudyModel {
     }
   }
   return { cards, summary: summarize(distinct, input), problems };
+}
+
+/** The cards by line: as given when they already are (the parser reads them in order), else a sorted copy. */
+function inLineOrder(cards: readonly Card[]): readonly Card[] {
+  for (let i = 1; i < cards.length; i++) if (cards[i - 1].line > cards[i].line) return [...cards].sort((a, b) => a.line - b.line);
+  return cards;
 }
 
 /** The exam and domain of each note's cards, with a warning at each unknown id in a note. */

@@ -44,6 +44,7 @@ export function readStudyConfig(text: string, file: string, props: ReadonlyMap<s
 class StudyConfigReader extends JsonValueReader {
   read(plansNode: Node | undefined, studyNode: Node | undefined): StudyConfigRead {
     const studyPlans = builtInStudyPlans();
+    const broken = new Set<string>();
     if (plansNode && this.isArray(plansNode, 'studyPlans')) {
       const seen = new Set<string>();
       for (const node of plansNode.children ?? []) {
@@ -55,9 +56,10 @@ class StudyConfigReader extends JsonValueReader {
         }
         seen.add(id);
         if (plan) studyPlans[id] = plan;
+        else broken.add(id);
       }
     }
-    const study = studyNode ? this.study(studyNode, studyPlans) : {};
+    const study = studyNode ? this.study(studyNode, studyPlans, broken) : {};
     return { studyPlans, study, problems: this.sorted() };
   }
 
@@ -106,17 +108,21 @@ class StudyConfigReader extends JsonValueReader {
     return { id, name, weight, ...definedOnly({ areas, verify }) };
   }
 
-  private study(node: Node, plans: Record<string, StudyPlan>): StudySettings {
+  private study(node: Node, plans: Record<string, StudyPlan>, broken: ReadonlySet<string>): StudySettings {
     if (!this.isObject(node, '"study"')) return {};
     const props = this.properties(node, STUDY_CONFIG_KEYS.study, '"study"');
-    const exam = this.optional(props, 'exam', (n) => this.exam(n, plans));
+    const exam = this.optional(props, 'exam', (n) => this.exam(n, plans, broken));
     const examDate = this.optional(props, 'examDate', (n) => this.date(n, 'examDate'));
     return definedOnly({ exam, examDate });
   }
 
-  private exam(node: Node, plans: Record<string, StudyPlan>): string | undefined {
+  private exam(node: Node, plans: Record<string, StudyPlan>, broken: ReadonlySet<string>): string | undefined {
     const id = this.string(node, 'exam', true);
     if (id === undefined || plans[id]) return id;
+    if (broken.has(id)) {
+      this.at(node, 'warning', 'unknown-exam', `The study plan "${short(id)}" has errors (see its problems): no exam is chosen until they are fixed.`);
+      return undefined;
+    }
     const known = Object.keys(plans);
     const suggestion = this.suggest(() => nearestId(id, known, Object.fromEntries(known.map((k) => [k, plans[k].name]))));
     this.at(
