@@ -27,7 +27,10 @@ export type ProblemCode =
   | 'config-unknown-rule-set'
   | 'config-missing'
   | 'card-malformed'
-  | 'review-log-line';
+  | 'review-log-line'
+  | 'unknown-exam'
+  | 'unknown-domain'
+  | 'duplicate-card';
 
 export interface Problem {
   /** Path relative to the workspace folder, `/`-separated. */
