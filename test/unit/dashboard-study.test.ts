@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { studySection, studySteps } from '../../src/core/outputs/dashboard-study';
+import { studySection } from '../../src/core/outputs/dashboard-study';
 import { buildFolderModel } from '../../src/core/outputs/dashboard-model';
 import { parseConfig } from '../../src/core/rules/config';
 import type { StudyPlan } from '../../src/core/study/types';
@@ -30,20 +30,20 @@ describe('dashboard Study section: the model', () => {
     assert.deepEqual([s.forecast[0], s.forecast[3]], [1, 2]);
   });
 
-  it('lists study next steps: due today, then the heaviest domains without cards (the coverage rule)', () => {
-    const s = studySection(summary(), PLANS, '2026-11-30');
-    assert.deepEqual(s.steps, [
-      { kind: 'due', count: 1 },
-      { kind: 'uncovered', exam: 'PTCE', domain: 'Order Entry and Processing', domainId: 'order-entry', weight: 22.5 },
-      { kind: 'uncovered', exam: 'PTCE', domain: 'Federal Requirements', domainId: 'federal-requirements', weight: 18.75 },
+  it('lists the study core\'s next steps, counting the cards due by the end of today as the rest of the section does', () => {
+    // 1 card falls due today (forecast[0]) but none is due yet at this instant (summary.due 0).
+    const s = studySection(summary({ due: 0 }), PLANS, '2026-11-30');
+    assert.deepEqual(s.steps.map((x) => [x.kind, x.text]), [
+      ['due', '1 card is due today: start a review.'],
+      ['no-cards', 'Order Entry and Processing is 22.5% of the PTCE and has no cards.'],
+      ['no-cards', 'Federal Requirements is 18.75% of the PTCE and has no cards.'],
     ]);
   });
 
   it('asks for the new cards a day before an exam date, and says when the date has passed', () => {
-    const base = studySection(summary({ exams: [exam({ examDate: '2027-03-15', newPerDay: 3, domains: [domain('medications', 'Medications', 100, { cards: 3 })] })] }), PLANS, '2026-11-30');
-    assert.deepEqual(base.steps.filter((x) => x.kind !== 'due'), [{ kind: 'new-per-day', exam: 'PTCE', count: 3, examDate: '2027-03-15' }]);
-    const passed = studySteps(base.exams, 0, '2027-04-01');
-    assert.deepEqual(passed, [{ kind: 'exam-passed', exam: 'PTCE', examDate: '2027-03-15' }]);
+    const withDate = (today: string) => studySection(summary({ exams: [exam({ examDate: '2027-03-15', newPerDay: 3, domains: [domain('medications', 'Medications', 100, { cards: 3 })] })] }), PLANS, today);
+    assert.deepEqual(withDate('2026-11-30').steps.map((x) => x.kind), ['due', 'new-per-day']);
+    assert.equal(withDate('2027-04-01').steps[0].kind, 'exam-passed');
   });
 
   it('is part of the folder model when the caller has a study summary, and absent otherwise', () => {
@@ -74,7 +74,7 @@ describe('dashboard Study section: the HTML', () => {
     assert.match(html, /<strong>1 card due today<\/strong> · 2 new · 5 cards in all/);
     assert.equal((html.match(/<rect class="day/g) ?? []).length, 30);
     assert.match(html, /aria-label="Forecast of cards falling due in the next 30 days: 1 today, 3 in all; the busiest day is 2026-12-03 with 2\."/);
-    assert.match(html, /Order Entry and Processing is 22\.5% of PTCE and has no cards: write some in a note with &quot;domain: order-entry&quot;/);
+    assert.match(html, /<h4>Study next steps<\/h4><ul class="study-step-list"><li>1 card is due today: start a review\.<\/li><li>Order Entry and Processing is 22\.5% of the PTCE and has no cards\.<\/li>/);
   });
 
   it('offers Start Review for the folder and for each exam only in a trusted workspace', () => {

@@ -5,7 +5,8 @@ import { addDays } from '../../core/common/dates';
 import { formatHours } from '../../core/common/numbers';
 import { plural } from '../../core/common/plural';
 import { escapeHtml as e } from '../../core/common/text';
-import type { StudyExamCard, StudyNextStep, StudySection } from '../../core/outputs/dashboard-study';
+import type { StudyExamCard, StudySection } from '../../core/outputs/dashboard-study';
+import type { StudyStep } from '../../core/study/next-steps';
 import type { FolderModel } from '../../core/outputs/dashboard-model';
 import type { CalendarDate } from '../../core/types';
 import { bar, ring } from './svg';
@@ -25,7 +26,7 @@ export function renderStudySection(s: StudySection, f: Pick<FolderModel, 'key' |
   const heading = `<h3 id="${headingId}">${e(t('Study: cards and exam readiness'))}</h3>`;
   if (s.total === 0) {
     const how = t('No study cards yet. Write one in any note: a quote with **Q:** and **A:** lines (type studycard), a line "term :: definition", or a sentence with {{c1::hidden words}}; add "exam: ptce" to the details at the top of the note to count it toward an exam.');
-    return `<section class="study-cards" aria-labelledby="${headingId}">${heading}<p class="empty">${e(how)}</p>${renderSteps(s.steps, ctx)}</section>`;
+    return `<section class="study-cards" aria-labelledby="${headingId}">${heading}<p class="empty">${e(how)}</p></section>`;
   }
   const due = `<p class="due-today"><strong>${e(plural(s.dueToday, t('1 card due today'), t('{0} cards due today', s.dueToday)))}</strong> · ${e(t('{0} new', s.new))} · ${e(plural(s.total, t('1 card in all'), t('{0} cards in all', s.total)))}</p>`;
   const exams = s.exams.length ? `<div class="study-exams">${s.exams.map((x, i) => renderExam(x, f, `${headingId}-exam-${i}`, ctx)).join('')}</div>` : '';
@@ -107,22 +108,7 @@ function dayWords(offset: number, ctx: StudyRenderContext): string {
   return ctx.asOf ? ctx.formatDate(addDays(ctx.asOf, offset)) : ctx.t('in {0} days', offset);
 }
 
-function renderSteps(steps: readonly StudyNextStep[], ctx: StudyRenderContext): string {
+function renderSteps(steps: readonly StudyStep[], ctx: StudyRenderContext): string {
   if (steps.length === 0) return '';
-  const { t } = ctx;
-  const text = (s: StudyNextStep): string => {
-    switch (s.kind) {
-      case 'due':
-        return plural(s.count, t('Review the 1 card due today.'), t('Review the {0} cards due today.', s.count));
-      case 'exam-passed':
-        return t('The {0} exam date ({1}) has passed: set your next date, or the exam you prepare for now.', s.exam, ctx.formatDate(s.examDate));
-      case 'new-per-day':
-        return plural(s.count,
-          t('Learn about 1 new card a day to see every {0} card before {1}.', s.exam, ctx.formatDate(s.examDate)),
-          t('Learn about {0} new cards a day to see every {1} card before {2}.', s.count, s.exam, ctx.formatDate(s.examDate)));
-      case 'uncovered':
-        return t('{0} is {1}% of {2} and has no cards: write some in a note with "domain: {3}" in the details at the top.', s.domain, formatHours(s.weight), s.exam, s.domainId);
-    }
-  };
-  return `<section class="study-steps"><h4>${e(t('Study next steps'))}</h4><ul class="study-step-list">${steps.map((s) => `<li>${e(text(s))}</li>`).join('')}</ul></section>`;
+  return `<section class="study-steps"><h4>${e(ctx.t('Study next steps'))}</h4><ul class="study-step-list">${steps.map((s) => `<li>${e(s.text)}</li>`).join('')}</ul></section>`;
 }
