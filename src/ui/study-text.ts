@@ -216,9 +216,11 @@ export function dueToday(summary: StudySummary): number {
   return summary.forecast[0] ?? summary.due;
 }
 
-/** The status bar's text: `$(book) 12 cards due`. */
-export function studyStatusText(due: number, t: Translate): string {
-  return `$(book) ${due === 0 ? t('No cards due') : due === 1 ? t('1 card due') : t('{0} cards due', due)}`;
+/** The status bar's text: `$(book) 12 cards due`; with none due, the new cards waiting (a review shows those). */
+export function studyStatusText(due: number, fresh: number, t: Translate): string {
+  if (due > 0) return `$(book) ${due === 1 ? t('1 card due') : t('{0} cards due', due)}`;
+  if (fresh > 0) return `$(book) ${fresh === 1 ? t('1 new card') : t('{0} new cards', fresh)}`;
+  return `$(book) ${t('No cards due')}`;
 }
 
 /** The status bar's tooltip for one folder: due today, new, the exam's readiness. */

@@ -113,7 +113,7 @@ describe('Study surfaces', function () {
     assert.deepEqual(tree.provider.scopeOf(meds.element), { folder: index.folders()[0].folder.uri.toString(), exam: 'ptce', domain: 'medications' });
 
     const cards = await rows(note.element);
-    assert.deepEqual(cards.map((c) => label(c.item)), ['Q: What is the brand name of lisinopril?', 'Metformin', 'Warfarin is monitored with the [...] test.']);
+    assert.deepEqual(cards.map((c) => label(c.item)), ['What is the brand name of lisinopril?', 'Metformin', 'Warfarin is monitored with the [...] test.']);
     assert.deepEqual(cards.map((c) => String(c.item.description)), ['due', 'new', 'new']);
     // getParent walks back up (reveal needs it) to the very objects the view was given.
     assert.equal(tree.provider.getParent(cards[0].element), note.element);

@@ -116,9 +116,11 @@ describe('cards status bar', () => {
   it('counts the cards due by the end of today (the forecast\'s first day, overdue included)', () => {
     const s = summary({ due: 0 });
     assert.equal(dueToday(s), 1);
-    assert.equal(studyStatusText(dueToday(s), t), '$(book) 1 card due');
-    assert.equal(studyStatusText(12, t), '$(book) 12 cards due');
-    assert.equal(studyStatusText(0, t), '$(book) No cards due');
+    assert.equal(studyStatusText(dueToday(s), s.new, t), '$(book) 1 card due');
+    assert.equal(studyStatusText(12, 3, t), '$(book) 12 cards due');
+    assert.equal(studyStatusText(0, 3, t), '$(book) 3 new cards', 'nothing due: the new cards a review would show');
+    assert.equal(studyStatusText(0, 1, t), '$(book) 1 new card');
+    assert.equal(studyStatusText(0, 0, t), '$(book) No cards due');
   });
 
   it('speaks of the configured exam, else the first', () => {

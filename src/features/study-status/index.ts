@@ -33,7 +33,7 @@ export class StudyStatusBar implements vscode.Disposable {
       return;
     }
     const due = parts.reduce((sum, p) => sum + dueToday(p.model.summary), 0);
-    this.item.text = studyStatusText(due, t);
+    this.item.text = studyStatusText(due, parts.reduce((sum, p) => sum + p.model.summary.new, 0), t);
     const md = new vscode.MarkdownString(undefined, true);
     md.appendMarkdown(`**${escapeMarkdown(vscode.l10n.t('Study cards'))}**\n\n`);
     for (const { folder, model } of parts) {
