@@ -36,8 +36,9 @@ function label(item: vscode.TreeItem): string {
   return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
 }
 
+/** A tooltip's text as read (Markdown escapes removed). */
 function tooltipText(item: { tooltip?: string | vscode.MarkdownString }): string {
-  return item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : String(item.tooltip ?? '');
+  return (item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : String(item.tooltip ?? '')).replace(/\\(.)/g, '$1');
 }
 
 describe('Study surfaces', function () {
@@ -82,7 +83,11 @@ describe('Study surfaces', function () {
   });
 
   it('shows exam -> domain -> note -> card with due, new, total and readiness', async () => {
-    await waitFor(async () => (await rows()).length === 2, 10_000, 'the PTCE and No exam set rows');
+    // The view follows the index's change event: wait for the refresh that has the review in it.
+    await waitFor(async () => {
+      const roots = await rows();
+      return roots.length === 2 && / · 1 due · /.test(String(roots[0].item.description));
+    }, 10_000, 'the PTCE row with the reviewed card due, and the No exam set row');
     const [ptce, none] = await rows();
     assert.equal(ptce.element.kind, 'exam');
     assert.match(label(ptce.item), /PTCE/);
