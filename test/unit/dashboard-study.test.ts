@@ -77,6 +77,12 @@ describe('dashboard Study section: the HTML', () => {
     assert.match(html, /<h4>Study next steps<\/h4><ul class="study-step-list"><li>1 card is due today: start a review\.<\/li><li>Order Entry and Processing is 22\.5% of the PTCE and has no cards\.<\/li>/);
   });
 
+  it('says so in words, without an empty chart, when no reviewed card falls due in the next 30 days', () => {
+    const none = renderStudySection(studySection(summary({ forecast: new Array<number>(30).fill(0) }), PLANS, '2026-11-30'), folder, 's', ctx);
+    assert.match(none, /<figure class="forecast"><figcaption>Cards due, next 30 days<\/figcaption><p class="empty">No reviewed card falls due in the next 30 days\.<\/p><\/figure>/);
+    assert.ok(!none.includes('<rect class="day'));
+  });
+
   it('offers Start Review for the folder and for each exam only in a trusted workspace', () => {
     assert.match(html, /<button class="inline-button" data-command="startReview" data-folder="file:\/\/\/w" aria-label="Start Review">/);
     assert.match(html, /data-command="startReview" data-folder="file:\/\/\/w" data-exam="ptce" aria-label="Start Review of PTCE cards"/);

@@ -91,9 +91,9 @@ function renderForecast(forecast: readonly number[], ctx: StudyRenderContext): s
     const h = (n / top) * (H - 4);
     return `<rect class="day${i === 0 ? ' is-today' : ''}" x="${i * 10 + 1}" y="${(H - h).toFixed(1)}" width="8" height="${h.toFixed(1)}"/>`;
   }).join('');
-  const label = total === 0
-    ? t('Forecast: no reviewed card falls due in the next 30 days.')
-    : t('Forecast of cards falling due in the next 30 days: {0} today, {1} in all; the busiest day is {2} with {3}.', forecast[0], total, dayWords(busiest, ctx), forecast[busiest]);
+  // An empty chart would only draw an axis: say it instead.
+  if (total === 0) return `<figure class="forecast"><figcaption>${e(t('Cards due, next 30 days'))}</figcaption><p class="empty">${e(t('No reviewed card falls due in the next 30 days.'))}</p></figure>`;
+  const label = t('Forecast of cards falling due in the next 30 days: {0} today, {1} in all; the busiest day is {2} with {3}.', forecast[0], total, dayWords(busiest, ctx), forecast[busiest]);
   const end = ctx.asOf ? ctx.formatDate(addDays(ctx.asOf, forecast.length - 1)) : t('in {0} days', forecast.length - 1);
   return `<figure class="forecast"><figcaption>${e(t('Cards due, next 30 days'))}</figcaption><div class="chart">
 <div class="y-axis" aria-hidden="true"><span>${top}</span><span>0</span></div>
