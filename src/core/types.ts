@@ -26,7 +26,11 @@ export type ProblemCode =
   | 'config-value'
   | 'config-unknown-rule-set'
   | 'config-missing'
-  | 'review-log-line';
+  | 'card-malformed'
+  | 'review-log-line'
+  | 'unknown-exam'
+  | 'unknown-domain'
+  | 'duplicate-card';
 
 export interface Problem {
   /** Path relative to the workspace folder, `/`-separated. */
