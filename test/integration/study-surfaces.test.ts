@@ -179,9 +179,10 @@ describe('Study surfaces', function () {
   it('draws the dashboard\'s Study section with the readiness ring, domain bars and forecast', async () => {
     await vscode.commands.executeCommand('pharmacyCe.openDashboard');
     const dashboard = (await activateExtension()).features['dashboard'] as DashboardApi;
-    const render = await waitFor(() => dashboard.lastRender()?.html.includes('class="study-cards"') && dashboard.lastRender(), 15_000, 'the Study section');
-    const html = (render as { html: string }).html;
-    assert.match(html, /<svg class="ring"[^>]*aria-label="PTCE[^"]*readiness: \d+%"/);
+    // The section is there even without cards (an earlier suite may have drawn it so): wait for the exam's ring.
+    const ring = /<svg class="ring"[^>]*aria-label="PTCE[^"]*readiness: \d+%"/;
+    const render = await waitFor(() => (ring.test(dashboard.lastRender()?.html ?? '') ? dashboard.lastRender() : undefined), 15_000, 'the Study section with the PTCE ring');
+    const html = render!.html;
     assert.match(html, /aria-label="Medications, 35% of the exam: \d+% ready, 3 cards"/);
     assert.match(html, /<strong>1 card due today<\/strong>/);
     assert.equal((html.match(/<rect class="day/g) ?? []).length, 30);
