@@ -9,6 +9,7 @@ import type { IndexedFolder, WorkspaceIndex } from '../../src/services/types';
 import { fixtureUri, ourDiagnostics, waitFor, waitForIndex } from './helpers';
 
 const encoder = new TextEncoder();
+const STUDY_NOTE = 'notes/review-log-test-study.md';
 const T = Date.parse('2026-11-20T15:00:00.000Z');
 
 async function writeLog(text: string): Promise<void> {
@@ -25,8 +26,10 @@ describe('Review log', () => {
   });
 
   after(async () => {
+    await vscode.workspace.getConfiguration('pharmacyCe').update('study.desiredRetention', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace.fs.delete(fixtureUri(STUDY_NOTE), { useTrash: false }).then(undefined, () => undefined);
     await vscode.workspace.fs.delete(fixtureUri('.pharmacy-ce'), { recursive: true, useTrash: false }).then(undefined, () => undefined);
-    await waitFor(() => folder.index.reviewsOf('qa:one').length === 0, 15_000, 'the log to be gone from the index');
+    await waitFor(() => folder.index.reviewsOf('qa:one').length === 0 && !folder.index.hasNote(STUDY_NOTE), 15_000, 'the log and the study note to be gone from the index');
   });
 
   it('is read when it appears and again when a line is appended on disk (the file watcher)', async () => {
@@ -70,5 +73,29 @@ describe('Review log', () => {
       subscription.dispose();
     }
     await waitFor(() => ourDiagnostics(fixtureUri(REVIEW_LOG_FILE)).length === 0, 10_000, 'the fixed log to clear the Problems panel');
+  });
+
+  it('applies the desired-retention setting to a card reviewed in the log, and a change to it refreshes the views', async () => {
+    await vscode.workspace.fs.writeFile(fixtureUri(STUDY_NOTE), encoder.encode('---\ntitle: Study\nexam: ptce\ndomain: medications\n---\n- Lipitor :: atorvastatin\n'));
+    await waitFor(() => index.study(folder).cards.length === 1, 15_000, 'the study note\'s card');
+    const id = index.study(folder).cards[0].id;
+    // Good, Good ten minutes later, then Good two days later: a review interval that depends on the retention.
+    const lines = [0, 600_000, 2 * 86_400_000 + 600_000].map((offset) => formatReviewLine({ card: id, at: T + offset, rating: 3 }));
+    await writeLog(lines.join(''));
+    await index.reloadReviewLog(folder);
+    const due = () => index.study(folder).cards[0].schedule.due as number;
+    const at90 = due();
+    assert.equal(index.study(folder).cards[0].schedule.state, 'review');
+    let changed = false;
+    const subscription = index.onDidChange((change) => {
+      if (change.paths.includes(REVIEW_LOG_FILE)) changed = true;
+    });
+    try {
+      await vscode.workspace.getConfiguration('pharmacyCe').update('study.desiredRetention', 0.8, vscode.ConfigurationTarget.Global);
+      await waitFor(() => changed, 10_000, 'a change event after the setting changed');
+      assert.ok(due() > at90, `a lower retention gives a later due time: ${new Date(due()).toISOString()} vs ${new Date(at90).toISOString()}`);
+    } finally {
+      subscription.dispose();
+    }
   });
 });

@@ -84,11 +84,12 @@ export function formatCards(model: StudyModel, now: number, folder: string, asOf
     }
   }
   out.push('', 'Cards:');
-  for (const card of model.cards) {
+  const rows = model.cards.map((card) => {
     const due = card.schedule.due;
-    const when = due === null ? 'new' : due <= now ? 'due now' : `due ${localToday(new Date(due))}`;
-    out.push(`  ${terminalSafe(card.file)}:${card.line}  ${when.padEnd(14)}  ${shorten(oneLine(card.front))}`);
-  }
+    return [`${terminalSafe(card.file)}:${card.line}`, due === null ? 'new' : due <= now ? 'due now' : `due ${localToday(new Date(due))}`, shorten(oneLine(card.front))];
+  });
+  const width = Math.max(...rows.map(([where]) => where.length));
+  for (const [where, when, front] of rows) out.push(`  ${where.padEnd(width)}  ${when.padEnd(14)}  ${front}`);
   return `${out.join('\n')}\n`;
 }
 
