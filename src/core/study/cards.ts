@@ -32,14 +32,10 @@ export interface CardsRead {
 const NO_CARDS: CardsRead = Object.freeze({ cards: [], problems: [] }) as unknown as CardsRead;
 
 /**
- * One parser for every note, made on first use (a folder without cards never builds it). Sharing it is safe:
- * markdown-it keeps each parse's state in objects of that parse, and the card rules keep none.
+ * One parser for every note. Sharing it is safe: markdown-it keeps each parse's state in objects of that parse,
+ * and the card rules keep none. A constant, not a lazily set variable: the core keeps no module-level state.
  */
-let sharedParser: MarkdownIt | undefined;
-function cardParser(): MarkdownIt {
-  return (sharedParser ??= createCardParser());
-}
-
+const CARD_PARSER: MarkdownIt = createCardParser();
 
 /** The stable id of a card: its type and question side, whitespace collapsed, hashed (see the header). */
 export function cardId(type: CardType, question: string): string {
@@ -47,7 +43,7 @@ export function cardId(type: CardType, question: string): string {
 }
 
 /** The cards of a note's body. `firstLine` is the file line the body starts on (after the frontmatter), 1-based. */
-export function readCards(body: string, firstLine = 1, parser: MarkdownIt = cardParser()): CardsRead {
+export function readCards(body: string, firstLine = 1, parser: MarkdownIt = CARD_PARSER): CardsRead {
   // Most notes hold no card: markdown-it is spared them.
   if (!mayHoldCard(body)) return NO_CARDS;
   const reader = new CardReader(body, firstLine);
