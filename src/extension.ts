@@ -12,6 +12,7 @@ import * as diagnostics from './features/diagnostics';
 import * as editing from './features/editing';
 import * as dashboard from './features/dashboard';
 import * as transcript from './features/transcript';
+import * as review from './features/review';
 
 export interface Feature {
   /** Registers the feature; may return an object that integration tests reach through the extension's exports. */
@@ -27,6 +28,7 @@ const FEATURES: Record<string, Feature> = {
   editing,
   dashboard,
   transcript,
+  review,
 };
 
 /**
