@@ -141,8 +141,9 @@ describe('Review: Start Review', function () {
     assert.ok(fs.lstatSync(logFile()).isSymbolicLink());
     await waitFor(() => review.lastMessage()?.type === 'notice' && /not saved.*symbolic link/.test((review.lastMessage() as { text: string }).text), 5_000, 'the not-saved notice');
 
-    const outcome = await vscode.commands.executeCommand('pharmacyCe.startReview', { folder: vscode.workspace.workspaceFolders![0].uri.toString() });
-    assert.equal(outcome, undefined, 'refused with an error message');
+    const outcome = (await vscode.commands.executeCommand('pharmacyCe.startReview', { folder: vscode.workspace.workspaceFolders![0].uri.toString() })) as ReviewOutcome;
+    assert.equal(outcome.started, false);
+    assert.match((outcome as { message: string }).message, /cannot start.*\.pharmacy-ce\/reviews\.jsonl is a symbolic link/);
     assert.equal(fs.readFileSync(outside, 'utf8'), 'outside\n');
   });
 

@@ -5,12 +5,13 @@ import { practiceDraw } from '../../core/study/practice';
 import { reviewQueue, type ReviewScope } from '../../core/study/queue';
 import type { StudyCard } from '../../core/study/types';
 import { guarded } from '../../services/log';
+import { RefusedWriteError } from '../safe-write';
 import { readSettings } from '../../services/settings';
 import type { IndexedFolder, WorkspaceIndex } from '../../services/types';
 import type { ReviewHostMessage } from '../../protocol/review';
 import { ReviewPanel } from './panel';
 import { argumentForResource, pickFolder, pickScope, readHistory, reviewArgument, scopeOf, type ReviewArgument } from './scope';
-import { ReviewSession, newCardsSeenSince } from './session';
+import { ReviewSession, newCardsSeenSince, type PastReview } from './session';
 import { intervalWords } from './wording';
 
 /** What a review command did: started a session of `cards` cards, or told the user why not. */
@@ -43,12 +44,12 @@ export function activate(context: vscode.ExtensionContext, index: WorkspaceIndex
     vscode.commands.registerCommand(
       'pharmacyCe.reviewNote',
       guarded(t('Review Cards in This Note'), (uri?: unknown) =>
-        startReview(argumentForResource(index, uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri, 'note') ?? {}),
+        reviewResource(index, panel, uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri, 'note'),
       ),
     ),
     vscode.commands.registerCommand(
       'pharmacyCe.reviewFolder',
-      guarded(t('Review Cards in This Folder'), (uri?: unknown) => startReview(argumentForResource(index, uri instanceof vscode.Uri ? uri : undefined, 'dir') ?? {})),
+      guarded(t('Review Cards in This Folder'), (uri?: unknown) => reviewResource(index, panel, uri instanceof vscode.Uri ? uri : undefined, 'dir')),
     ),
     vscode.commands.registerCommand('pharmacyCe.practiceExam', guarded(t('Practice Exam'), () => practice(index, panel))),
   );
@@ -88,13 +89,23 @@ async function review(index: WorkspaceIndex, panel: ReviewPanel, arg: ReviewArgu
     if (picked === null) return { started: false };
     scope = picked;
   }
-  const history = await readHistory(folder);
+  let history: Map<string, PastReview[]>;
+  try {
+    history = await readHistory(folder);
+  } catch (error) {
+    if (!(error instanceof RefusedWriteError)) throw error;
+    const message = vscode.l10n.t('The review cannot start, because its grades could not be saved. {0}', error.message);
+    void vscode.window.showErrorMessage(message);
+    return { started: false, message };
+  }
   const settings = readSettings(folder.folder.uri);
   const now = Date.now();
   const dayStart = new Date(now).setHours(0, 0, 0, 0);
   const newLimit = Math.max(0, settings.studyNewCardsPerDay - newCardsSeenSince(history, dayStart));
   const cards = reviewQueue(model.cards, { scope, now, newLimit });
-  const nextDue = nextDueIn(model.cards, scope);
+  const queued = new Set(cards.map((c) => c.id));
+  // The cards of the scope not in this review: when the first of them is due is what the summary tells.
+  const nextDue = nextDueIn(model.cards.filter((c) => !queued.has(c.id)), scope);
   if (cards.length === 0) {
     const inScope = reviewQueue(model.cards, { scope, now: END_OF_TIME, newLimit: Number.MAX_SAFE_INTEGER }).length;
     if (inScope === 0) return tell(vscode.l10n.t('No cards to review here yet. Write a card in a note (for example a "**Q:** … **A:** …" quote, or "term :: definition"), then start a review.'));
@@ -104,6 +115,14 @@ async function review(index: WorkspaceIndex, panel: ReviewPanel, arg: ReviewArgu
   const session = new ReviewSession(cards, history, { mode: 'review', schedule: { retention: settings.studyDesiredRetention } });
   panel.show({ folder, session, title: reviewTitle(folder, scope), nextDue });
   return { started: true, cards: cards.length };
+}
+
+/** A review of one note or folder from the Explorer or an editor title. */
+async function reviewResource(index: WorkspaceIndex, panel: ReviewPanel, uri: vscode.Uri | undefined, kind: 'note' | 'dir'): Promise<ReviewOutcome> {
+  await index.ready;
+  const arg = argumentForResource(index, uri, kind);
+  if (!arg) return tell(vscode.l10n.t('This is not in an open folder of notes, so it has no cards to review.'));
+  return review(index, panel, arg);
 }
 
 /** The earliest due time of the reviewed cards in a scope (undefined when none is scheduled). */
