@@ -89,7 +89,7 @@ describe('Review: Start Review', function () {
     const ratings = [4, 1, 4] as const;
     const shown: string[] = [];
     for (const rating of ratings) {
-      shown.push(/<section class="front"[^>]*><p>([^<]*)<\/p>/.exec(card.html)?.[1] ?? '');
+      shown.push(/<section class="front"[^>]*><p>(.*?)<\/p>/.exec(card.html)?.[1] ?? '');
       const before = review.lastView();
       assert.equal(await review.receive({ type: 'grade', seq: card.seq, rating }), true);
       assert.equal(await review.receive({ type: 'grade', seq: card.seq, rating }), false, 'a second press on the same card grades nothing');
