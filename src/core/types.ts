@@ -25,7 +25,12 @@ export type ProblemCode =
   | 'config-syntax'
   | 'config-value'
   | 'config-unknown-rule-set'
-  | 'config-missing';
+  | 'config-missing'
+  | 'card-malformed'
+  | 'review-log-line'
+  | 'unknown-exam'
+  | 'unknown-domain'
+  | 'duplicate-card';
 
 export interface Problem {
   /** Path relative to the workspace folder, `/`-separated. */

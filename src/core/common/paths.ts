@@ -51,3 +51,10 @@ export function typedFolder(text: string): string | undefined {
     .filter((s) => s !== '' && s !== '.');
   return segments?.includes('..') ? undefined : segments?.join('/');
 }
+
+/** File name without folder and extension (`2026/law.md` -> `law`): a note's last title fallback. */
+export function fileTitle(path: string): string {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(0, dot) : name;
+}

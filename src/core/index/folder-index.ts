@@ -6,8 +6,10 @@ import { EvaluationMemo, evaluateAllFacts, noteFacts, type NoteFacts } from '../
 import { parseNote, unreadableNote } from '../notes/note';
 import { resolveRelative } from '../common/paths';
 import { builtInStudyPlans } from '../study/plans';
-import { buildStudyModel, type StudyModel } from '../study/model';
+import type { StudyModel } from '../study/model';
 import type { ScheduleOptions } from '../study/schedule';
+import type { ReviewEntry } from '../study/types';
+import { StudyState, type StudyInputs } from './study-state';
 import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE, globMatcher } from '../common/globs';
 import type {
   CalendarDate,
@@ -44,12 +46,6 @@ export { resolveRelative };
 
 export type StudyOptions = ScheduleOptions;
 
-/** CONTRACT STUB: the local calendar day of an instant. */
-function localDay(now: number): CalendarDate {
-  const d = new Date(now);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 export class FolderIndex {
   private readonly entries = new Map<string, Entry>();
   private configResult: ConfigParseResult;
@@ -68,6 +64,8 @@ export class FolderIndex {
   private notesCache: { version: number; notes: ParsedNote[] } | undefined;
   private problemsCache: { version: number; problems: Problem[] } | undefined;
   private evalCache: { version: number; asOf: CalendarDate; value: CredentialProgress[] } | undefined;
+  /** The review log, the schedules replayed from it and the study model. */
+  private readonly studyState = new StudyState();
 
   constructor(private readonly options: FolderIndexOptions = {}) {
     this.configResult = { config: emptyConfig(), problems: [] };
@@ -263,10 +261,10 @@ export class FolderIndex {
     return problems;
   }
 
-  /** Every problem: the config's, the files' (links not followed), then each note's in path order. A fresh array; memoized until the next change. */
+  /** Every problem: the config's, the files' (links not followed), the study's, then each note's in path order. A fresh array; memoized until the next change. */
   problems(): Problem[] {
     if (this.problemsCache?.version !== this.changeCount) {
-      const all: Problem[] = [...this.configResult.problems, ...this.fileProblemList];
+      const all: Problem[] = [...this.configResult.problems, ...this.fileProblemList, ...this.studyProblems()];
       for (const entry of this.sortedEntries()) {
         if (entry.problems.length > 0 || entry.certificateExists === false) all.push(...this.problemsFor(entry.note.path));
       }
@@ -291,19 +289,30 @@ export class FolderIndex {
     return value;
   }
 
-  /**
-   * CONTRACT STUB (lead, session 5): the review-log helper implements these two.
-   * Sets the text of `.pharmacy-ce/reviews.jsonl` (undefined: no log). Returns false when nothing changed.
-   */
+  /** Sets the text of `.pharmacy-ce/reviews.jsonl` (undefined: no log). Returns false when nothing changed. */
   setReviewLog(text: string | undefined): boolean {
-    void text;
-    return false;
+    if (!this.studyState.setLog(text)) return false;
+    this.touch(false); // the log's problems change; no credential reads it
+    return true;
   }
 
-  /** The study model at `now` (ms since the epoch): memoized until a change to notes, config or the review log. */
+  /** The study model at `now` (ms since the epoch): memoized until notes, config or log change, or `now` leaves its minute. */
   study(now: number, options: StudyOptions): StudyModel {
-    void options;
-    return buildStudyModel({ notes: this.notes(), plans: this.config.studyPlans, settings: this.config.study, schedules: new Map(), now, today: localDay(now) });
+    return this.studyState.model(this.studyInputs(), this.changeCount, now, options);
+  }
+
+  /** The review log's reviews of one card, in log order (what previewRatings takes). */
+  reviewsOf(card: string): readonly ReviewEntry[] {
+    return this.studyState.reviewsOf(card);
+  }
+
+  /** Malformed review-log lines (at `.pharmacy-ce/reviews.jsonl`), then the study model's (unknown exam or domain ids, duplicate cards). */
+  studyProblems(): Problem[] {
+    return [...this.studyState.problems(), ...this.studyState.modelProblems(this.studyInputs(), this.changeCount)];
+  }
+
+  private studyInputs(): StudyInputs {
+    return { notes: this.notes(), plans: this.config.studyPlans, settings: this.config.study };
   }
 
   private touch(affectsEvaluation: boolean): void {

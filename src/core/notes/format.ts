@@ -85,6 +85,19 @@ export const NOTE_FORMAT: readonly NoteKeySpec[] = [
     ],
   },
   { key: 'tags', label: 'Tags', snippet: 'tags: [$0]', doc: 'Your own tags; not used by the rules.' },
+  // Study keys (any note, CE or not): which exam outline the note's cards count toward.
+  {
+    key: 'exam',
+    label: 'Exam',
+    snippet: 'exam: ${1:ptce}',
+    doc: 'The exam this note\'s cards prepare for: a study plan id such as `ptce` (PTCE, 2026 outline), `excpt` or `cspt`. Absent: the exam chosen in `.pharmacy-ce.json`.',
+  },
+  {
+    key: 'domain',
+    label: 'Exam domain',
+    snippet: 'domain: $0',
+    doc: 'The part of the exam the note\'s cards belong to, e.g. for the PTCE `medications`, `federal-requirements`, `patient-safety-qa` or `order-entry`.',
+  },
 ];
 
 /** Every frontmatter key the note format defines. Other keys are the user's own and are left alone. */

@@ -3,6 +3,8 @@
 // wrong value makes only that note invalid. The frontmatter is read once (frontmatter.ts); the values are
 // checked here against the note format (format.ts), from the text as written.
 import { positionAt } from '../common/lines';
+import { fileTitle } from '../common/paths';
+import { attachStudy } from '../study/note-study';
 import { bodyHeading, summarizeBody } from './excerpt';
 import { AUDIENCES, CATEGORIES, FORMATS, keyMeant, NOTE_KEYS } from './format';
 import { readFrontmatter, type Frontmatter } from './frontmatter';
@@ -60,6 +62,7 @@ function readNote(input: string, path: string): NoteParseResult {
   const isCe = values.has('ce_hours') || values.has('ceu');
   checkKeys(values, fm, isCe);
   const note: ParsedNote = isCe ? ceNote(values, base, fallbackTitle) : studyNote(values, base, fallbackTitle);
+  attachStudy(note, fm, bodyOf(text, read), values.problems);
   return { note, problems: values.problems.sorted() };
 }
 
@@ -170,13 +173,6 @@ function bodyOf(text: string, read: ReturnType<typeof readFrontmatter>): string 
 export function unreadableNote(path: string, reason: string): NoteParseResult {
   const note: BrokenNote = { kind: 'broken', path, title: fileTitle(path), topics: [], tags: [], keyLines: {}, reason };
   return { note, problems: [{ file: path, line: 1, column: 1, severity: 'error', code: 'unreadable', message: reason }] };
-}
-
-/** File name without folder and extension: the last title fallback. */
-function fileTitle(path: string): string {
-  const name = path.slice(path.lastIndexOf('/') + 1);
-  const dot = name.lastIndexOf('.');
-  return dot > 0 ? name.slice(0, dot) : name;
 }
 
 function normalizeTopic(text: string): string {

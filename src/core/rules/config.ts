@@ -17,6 +17,7 @@ import { builtInRuleSets, cycleFor, nearestId } from './rules';
 import { JsonValueReader, SYNTAX_MESSAGES, definedOnly, short } from './json-values';
 import { isTopicKey, nearestTopic } from '../notes/topics';
 import { builtInStudyPlans } from '../study/plans';
+import { type StudyConfigRead, readStudyConfig } from '../study/study-config';
 import type {
   Audience,
   CalendarDate,
@@ -46,7 +47,7 @@ export interface ConfigOptions {
 
 /** Keys each object of the file may have; the JSON schema in media/ describes the same set. */
 export const CONFIG_KEYS = {
-  root: ['$schema', 'credentials', 'ruleSets', 'include', 'exclude'],
+  root: ['$schema', 'credentials', 'ruleSets', 'include', 'exclude', 'studyPlans', 'study'],
   credential: ['id', 'ruleSet', 'cycleEnd', 'cycleStart', 'label'],
   ruleSet: ['id', 'name', 'shortName', 'source', 'asOf', 'cycleMonths', 'totalHours', 'requirements', 'limits', 'caveats', 'verify', 'applicationDeadline'],
   requirement: ['id', 'label', 'topic', 'format', 'audience', 'category', 'minHours', 'countsTowardTotal', 'windowMonths'],
@@ -108,7 +109,7 @@ function ruleSetTable(): Record<string, RuleSet> {
   return Object.create(null) as Record<string, RuleSet>;
 }
 
-function defaultConfig(ruleSets: Record<string, RuleSet>, asOf: CalendarDate, include: string[], exclude: string[]): ResolvedConfig {
+function defaultConfig(ruleSets: Record<string, RuleSet>, asOf: CalendarDate, include: string[], exclude: string[], study?: StudyConfigRead): ResolvedConfig {
   const ruleSet = ruleSets[DEFAULT_RULE_SET_ID];
   const credential: Credential = {
     id: ruleSet.id,
@@ -116,7 +117,7 @@ function defaultConfig(ruleSets: Record<string, RuleSet>, asOf: CalendarDate, in
     ruleSetId: ruleSet.id,
     cycle: cycleFor(defaultCycleEnd(asOf), ruleSet.cycleMonths),
   };
-  return { credentials: [credential], ruleSets, include, exclude, fromFile: false, studyPlans: builtInStudyPlans(), study: {} };
+  return { credentials: [credential], ruleSets, include, exclude, fromFile: false, studyPlans: study?.studyPlans ?? builtInStudyPlans(), study: study?.study ?? {} };
 }
 
 /** One pass over one file's text: collects problems with positions while building the config. */
@@ -171,6 +172,8 @@ class ConfigReader extends JsonValueReader {
 
     const include = this.globs(props.get('include')?.value, 'include');
     const exclude = this.globs(props.get('exclude')?.value, 'exclude');
+    const study = readStudyConfig(this.body, this.file, props);
+    this.problems.push(...study.problems);
 
     const credentials: Credential[] = [];
     const credentialsProp = props.get('credentials');
@@ -193,12 +196,12 @@ class ConfigReader extends JsonValueReader {
       }
     }
 
-    if (credentials.length === 0) return this.fallBack(ruleSets, include, exclude, 'No credential could be read from the file');
-    return { config: { credentials, ruleSets, include, exclude, fromFile: true, studyPlans: builtInStudyPlans(), study: {} }, problems: this.sorted() };
+    if (credentials.length === 0) return this.fallBack(ruleSets, include, exclude, 'No credential could be read from the file', study);
+    return { config: { credentials, ruleSets, include, exclude, fromFile: true, studyPlans: study.studyPlans, study: study.study }, problems: this.sorted() };
   }
 
-  private fallBack(ruleSets: Record<string, RuleSet>, include: string[], exclude: string[], why: string): ConfigParseResult {
-    const config = defaultConfig(ruleSets, this.asOf, include, exclude);
+  private fallBack(ruleSets: Record<string, RuleSet>, include: string[], exclude: string[], why: string, study?: StudyConfigRead): ConfigParseResult {
+    const config = defaultConfig(ruleSets, this.asOf, include, exclude, study);
     const { start, end } = config.credentials[0].cycle;
     this.problems.push({
       file: this.file,

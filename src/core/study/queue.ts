@@ -1,5 +1,9 @@
-// CONTRACT STUB (lead, session 5): the helper owning plans and readiness replaces this file.
-import type { StudyCard } from './types';
+// What a review session shows, and in which order: cards due now (most overdue first), then new cards in note
+// order up to the day's limit.
+import type { CalendarDate } from '../types';
+import { localDayStart } from './local-days';
+import { isDueCard, isNewCard } from './model';
+import type { ReviewEntry, StudyCard } from './types';
 
 /** What a review is limited to: one note, one folder (folder-relative, `/`-separated), one exam or domain. */
 export interface ReviewScope {
@@ -16,9 +20,51 @@ export interface QueueOptions {
   newLimit: number;
 }
 
-/** Cards to review now: due ones (most overdue first), then new ones up to the limit, in note order. */
+/** True when a card is inside the scope (every limit given must hold). */
+export function inScope(card: StudyCard, scope: ReviewScope = {}): boolean {
+  if (scope.note !== undefined && card.file !== scope.note) return false;
+  if (scope.folder !== undefined) {
+    const folder = scope.folder.replace(/^\/+|\/+$/g, '');
+    if (folder !== '' && !card.file.startsWith(`${folder}/`)) return false;
+  }
+  if (scope.exam !== undefined && card.exam !== scope.exam) return false;
+  if (scope.domain !== undefined && card.domain !== scope.domain) return false;
+  return true;
+}
+
+/**
+ * Cards to review now: due ones (most overdue first; equal due times in note order), then new ones up to the
+ * limit, in note order. A card id written in two places is shown once (its first place).
+ */
 export function reviewQueue(cards: readonly StudyCard[], options: QueueOptions): StudyCard[] {
-  void cards;
-  void options;
-  return [];
+  const seen = new Set<string>();
+  const due: StudyCard[] = [];
+  const fresh: StudyCard[] = [];
+  const newLimit = Math.max(0, Math.floor(options.newLimit));
+  for (const card of cards) {
+    if (seen.has(card.id) || !inScope(card, options.scope)) continue;
+    seen.add(card.id);
+    if (isDueCard(card.schedule, options.now)) due.push(card);
+    else if (isNewCard(card.schedule) && fresh.length < newLimit) fresh.push(card);
+  }
+  // Array.prototype.sort is stable: equal due times keep note order.
+  due.sort((a, b) => (a.schedule.due as number) - (b.schedule.due as number));
+  return [...due, ...fresh];
+}
+
+/**
+ * New cards first reviewed on the local day `today`: cards whose earliest log entry falls on that day. The
+ * review panel takes them off the daily limit of new cards.
+ */
+export function newCardsReviewedOn(entries: readonly Pick<ReviewEntry, 'card' | 'at'>[], today: CalendarDate): number {
+  const start = localDayStart(today);
+  const end = localDayStart(today, 1);
+  const first = new Map<string, number>();
+  for (const { card, at } of entries) {
+    const known = first.get(card);
+    if (known === undefined || at < known) first.set(card, at);
+  }
+  let count = 0;
+  for (const at of first.values()) if (at >= start && at < end) count++;
+  return count;
 }
