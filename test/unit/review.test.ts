@@ -72,17 +72,44 @@ describe('review: ReviewSession', () => {
     assert.equal(first.card.id, 'a');
     assert.equal(session.current(2000), first, 'the same showing until it is graded');
     assert.deepEqual([first.position, first.total], [1, 2]);
-    assert.equal(session.grade(first.seq + 1, 3, 3000), undefined);
-    const grade = session.grade(first.seq, 3, 3000)!;
-    assert.deepEqual([grade.card.id, grade.rating, grade.at], ['a', 3, 3000]);
-    assert.equal(session.grade(first.seq, 3, 3001), undefined, 'a second press on the same showing grades nothing');
+    assert.equal(session.grade(first.seq + 1, 4, 3000), undefined);
+    const grade = session.grade(first.seq, 4, 3000)!;
+    assert.deepEqual([grade.card.id, grade.rating, grade.at], ['a', 4, 3000]);
+    assert.equal(session.grade(first.seq, 4, 3001), undefined, 'a second press on the same showing grades nothing');
     const second = session.current(4000)!;
     assert.equal(second.card.id, 'b');
     assert.notEqual(second.seq, first.seq);
     assert.deepEqual([second.position, second.total], [2, 2]);
     session.grade(second.seq, 1, 5000);
-    assert.equal(session.current(6000), undefined);
-    assert.deepEqual([session.reviewed, session.again], [2, 1]);
+    session.grade(session.current(6000)!.seq, 4, 6000);
+    assert.equal(session.current(7000), undefined);
+    assert.deepEqual([session.reviewed, session.again], [3, 1]);
+  });
+
+  it('brings a card back in the same session when its next review is within 20 minutes (Again on a new card: 1 min), not after Easy', () => {
+    const session = new ReviewSession([card('a'), card('b')], new Map(), options);
+    const first = session.current(0)!;
+    assert.equal(intervalWords(first.previews[1].due! - first.at, t), '1 min', 'FSRS: Again on a new card is 1 min');
+    assert.equal(session.grade(first.seq, 1, 0)!.requeued, true);
+    assert.equal(session.grade(session.current(0)!.seq, 4, 0)!.requeued, false);
+    const again = session.current(2 * MIN)!;
+    assert.deepEqual([again.card.id, again.position, again.total], ['a', 3, 3]);
+    // Its buttons now count from its first grade: no longer a new card's intervals.
+    assert.notEqual(again.previews[4].due! - again.at, first.previews[4].due! - first.at);
+    // Undo of the grade that requeued it takes the copy out of the queue too.
+    session.grade(again.seq, 4, 2 * MIN);
+    session.undo();
+    session.undo();
+    assert.equal(session.current(3 * MIN)!.card.id, 'b');
+    session.undo();
+    assert.equal(session.current(3 * MIN)!.card.id, 'a');
+    assert.equal(session.reviewed, 0);
+  });
+
+  it('a practice exam never brings a card back', () => {
+    const session = new ReviewSession([card('a')], new Map(), { ...options, mode: 'practice' });
+    assert.equal(session.grade(session.current(0)!.seq, 1, 0)!.requeued, false);
+    assert.equal(session.current(0), undefined);
   });
 
   it('undo puts the last graded card back in front and forgets its grade', () => {
