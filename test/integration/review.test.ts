@@ -153,3 +153,63 @@ describe('Review: Start Review', function () {
     assert.equal(await review.receive({ type: 'run', command: 'rm' }), false);
   });
 });
+
+describe('Review: Practice Exam', function () {
+  this.timeout(60_000);
+  let review: ReviewApi;
+  const logFile = () => path.join(fixtureRoot(), '.pharmacy-ce', 'reviews.jsonl');
+  const TWO_DOMAINS = `---
+title: Practice cards
+exam: ptce
+domain: order-entry
+---
+Sig code BID :: twice a day
+
+Sig code PO :: by mouth
+`;
+
+  before(async () => {
+    const index = await waitForIndex();
+    review = (await activateExtension()).features['review'] as ReviewApi;
+    review.panel()?.dispose();
+    fs.rmSync(path.join(fixtureRoot(), '.pharmacy-ce'), { recursive: true, force: true });
+    fs.mkdirSync(path.join(fixtureRoot(), 'review-cards'), { recursive: true });
+    fs.writeFileSync(path.join(fixtureRoot(), NOTE), CARDS);
+    fs.writeFileSync(path.join(fixtureRoot(), 'review-cards/sig-codes.md'), TWO_DOMAINS);
+    const folder = index.folders()[0];
+    await waitFor(() => index.study(folder).cards.filter((c) => c.file.startsWith('review-cards/')).length === 5, 20_000, 'the five cards in the index');
+  });
+
+  after(async () => {
+    review.panel()?.dispose();
+    await review.settled();
+    fs.rmSync(path.join(fixtureRoot(), 'review-cards'), { recursive: true, force: true });
+    fs.rmSync(path.join(fixtureRoot(), '.pharmacy-ce'), { recursive: true, force: true });
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('grades each drawn card once, logs each as a review, and ends with the score per domain and overall', async () => {
+    const outcome = (await vscode.commands.executeCommand('pharmacyCe.practiceExam', { exam: 'ptce', count: 4 })) as ReviewOutcome;
+    assert.deepEqual(outcome, { started: true, cards: 4 });
+    const domains: string[] = [];
+    const ratings = [3, 1, 1, 4] as const;
+    for (const rating of ratings) {
+      const card = (await waitFor(() => (review.lastView()?.type === 'card' ? review.lastView() : undefined), 10_000, 'a card')) as Card;
+      domains.push(/<span class="place">PTCE · ([^<]+)<\/span>/.exec(card.html)?.[1] ?? '?');
+      assert.equal(await review.receive({ type: 'grade', seq: card.seq, rating }), true);
+    }
+    const summary = review.lastView();
+    assert.equal(summary?.type, 'summary', 'Again does not bring a card back in a practice exam');
+    const html = (summary as { html: string }).html;
+    assert.match(html, /Practice exam finished/);
+    assert.match(html, /Score: 2 of 4 \(50%\)/);
+    for (const name of new Set(domains)) {
+      const right = domains.filter((d, i) => d === name && ratings[i] > 1).length;
+      const total = domains.filter((d) => d === name).length;
+      assert.ok(html.includes(`<tr><th scope="row">${name}</th><td>${right} of ${total}</td>`), `${name}: ${html}`);
+    }
+    await review.settled();
+    const lines = fs.readFileSync(logFile(), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { rating: number });
+    assert.deepEqual(lines.map((l) => l.rating), [...ratings]);
+  });
+});

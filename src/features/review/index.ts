@@ -51,7 +51,7 @@ export function activate(context: vscode.ExtensionContext, index: WorkspaceIndex
       'pharmacyCe.reviewFolder',
       guarded(t('Review Cards in This Folder'), (uri?: unknown) => reviewResource(index, panel, uri instanceof vscode.Uri ? uri : undefined, 'dir')),
     ),
-    vscode.commands.registerCommand('pharmacyCe.practiceExam', guarded(t('Practice Exam'), () => practice(index, panel))),
+    vscode.commands.registerCommand('pharmacyCe.practiceExam', guarded(t('Practice Exam'), (arg?: unknown) => practice(index, panel, practiceArgument(arg)))),
   );
   return {
     panel: () => panel.current,
@@ -89,15 +89,8 @@ async function review(index: WorkspaceIndex, panel: ReviewPanel, arg: ReviewArgu
     if (picked === null) return { started: false };
     scope = picked;
   }
-  let history: Map<string, PastReview[]>;
-  try {
-    history = await readHistory(folder);
-  } catch (error) {
-    if (!(error instanceof RefusedWriteError)) throw error;
-    const message = vscode.l10n.t('The review cannot start, because its grades could not be saved. {0}', error.message);
-    void vscode.window.showErrorMessage(message);
-    return { started: false, message };
-  }
+  const history = await historyOrRefusal(folder);
+  if (!(history instanceof Map)) return history;
   const settings = readSettings(folder.folder.uri);
   const now = Date.now();
   const dayStart = new Date(now).setHours(0, 0, 0, 0);
@@ -115,6 +108,18 @@ async function review(index: WorkspaceIndex, panel: ReviewPanel, arg: ReviewArgu
   const session = new ReviewSession(cards, history, { mode: 'review', schedule: { retention: settings.studyDesiredRetention } });
   panel.show({ folder, session, title: reviewTitle(folder, scope), nextDue });
   return { started: true, cards: cards.length };
+}
+
+/** The past grades, or why no review can start: a link at the log would refuse every grade. */
+async function historyOrRefusal(folder: IndexedFolder): Promise<Map<string, PastReview[]> | ReviewOutcome> {
+  try {
+    return await readHistory(folder);
+  } catch (error) {
+    if (!(error instanceof RefusedWriteError)) throw error;
+    const message = vscode.l10n.t('The review cannot start, because its grades could not be saved. {0}', error.message);
+    void vscode.window.showErrorMessage(message);
+    return { started: false, message };
+  }
 }
 
 /** A review of one note or folder from the Explorer or an editor title. */
@@ -141,9 +146,22 @@ function reviewTitle(folder: IndexedFolder, scope: ReviewScope | undefined): str
   return what ? vscode.l10n.t('Review: {0}', what.split('/').pop() ?? what) : vscode.l10n.t('Review');
 }
 
-async function practice(index: WorkspaceIndex, panel: ReviewPanel): Promise<ReviewOutcome> {
+/** What automation (and the tests) may hand Practice Exam instead of answering its questions. */
+export interface PracticeArgument {
+  folder?: string;
+  exam?: string;
+  count?: number;
+}
+
+function practiceArgument(arg: unknown): PracticeArgument {
+  const base = reviewArgument(arg);
+  const count = typeof arg === 'object' && arg !== null ? (arg as { count?: unknown }).count : undefined;
+  return { folder: base?.folder, exam: base?.exam, count: typeof count === 'number' && Number.isSafeInteger(count) ? count : undefined };
+}
+
+async function practice(index: WorkspaceIndex, panel: ReviewPanel, arg: PracticeArgument): Promise<ReviewOutcome> {
   const title = vscode.l10n.t('Practice Exam');
-  const folder = await ready(index, title);
+  const folder = await ready(index, title, arg.folder);
   if (!folder) return { started: false };
   const model = index.study(folder);
   const plans = folder.index.config.studyPlans;
@@ -154,7 +172,9 @@ async function practice(index: WorkspaceIndex, panel: ReviewPanel): Promise<Revi
     // The exam the user prepares for comes first, as the default.
     .sort((a, b) => Number(b.plan.id === configured) - Number(a.plan.id === configured));
   if (withCards.length === 0) return tell(vscode.l10n.t('No cards belong to an exam yet. Give a note the exam and domain it covers (exam: ptce, domain: medications in the details at the top), then try again.'));
-  const chosen = withCards.length === 1 ? withCards[0] : (
+  const named = arg.exam === undefined ? undefined : withCards.find((x) => x.plan.id === arg.exam);
+  if (arg.exam !== undefined && !named) return tell(vscode.l10n.t('No cards belong to the exam {0}.', arg.exam));
+  const chosen = named ?? (withCards.length === 1 ? withCards[0] : (
     await vscode.window.showQuickPick(
       withCards.map((x) => ({
         label: x.plan.name,
@@ -163,22 +183,25 @@ async function practice(index: WorkspaceIndex, panel: ReviewPanel): Promise<Revi
       })),
       { title, placeHolder: vscode.l10n.t('Exam to practise') },
     )
-  )?.x;
+  )?.x);
   if (!chosen) return { started: false };
   const available = chosen.cards.length;
   const suggested = Math.max(1, Math.min(chosen.plan.questionCount, available));
-  const typed = await vscode.window.showInputBox({
+  const typed = arg.count !== undefined ? String(arg.count) : await vscode.window.showInputBox({
     title,
     prompt: vscode.l10n.t('How many cards? {0} has {1} questions; you have {2} cards for it.', chosen.plan.name, chosen.plan.questionCount, available),
     value: String(suggested),
     validateInput: (value) => (countOf(value, available) === undefined ? vscode.l10n.t('Type a whole number from 1 to {0}.', available) : undefined),
   });
-  const count = typed === undefined ? undefined : countOf(typed, available);
-  if (count === undefined) return { started: false };
+  if (typed === undefined) return { started: false };
+  const count = countOf(typed, available);
+  if (count === undefined) return tell(vscode.l10n.t('Type a whole number from 1 to {0}.', available));
+  const history = await historyOrRefusal(folder);
+  if (!(history instanceof Map)) return history;
   const drawn = practiceDraw(chosen.cards, chosen.plan, count, Math.random);
   if (drawn.length === 0) return tell(vscode.l10n.t('No cards could be drawn for {0}.', chosen.plan.name));
   const settings = readSettings(folder.folder.uri);
-  const session = new ReviewSession(drawn, await readHistory(folder), { mode: 'practice', schedule: { retention: settings.studyDesiredRetention } });
+  const session = new ReviewSession(drawn, history, { mode: 'practice', schedule: { retention: settings.studyDesiredRetention } });
   panel.show({ folder, session, title: vscode.l10n.t('Practice Exam: {0}', chosen.plan.name) });
   return { started: true, cards: drawn.length };
 }
