@@ -10,7 +10,7 @@ import { readSettings } from '../../services/settings';
 import type { IndexedFolder, WorkspaceIndex } from '../../services/types';
 import type { ReviewHostMessage } from '../../protocol/review';
 import { ReviewPanel } from './panel';
-import { argumentForResource, pickFolder, pickScope, readHistory, reviewArgument, scopeOf, type ReviewArgument } from './scope';
+import { argumentForResource, pastReviews, pickFolder, pickScope, reviewArgument, scopeOf, type ReviewArgument } from './scope';
 import { ReviewSession, newCardsSeenSince, type PastReview } from './session';
 import { intervalWords } from './wording';
 
@@ -89,7 +89,7 @@ async function review(index: WorkspaceIndex, panel: ReviewPanel, arg: ReviewArgu
     if (picked === null) return { started: false };
     scope = picked;
   }
-  const history = await historyOrRefusal(folder);
+  const history = await historyOrRefusal(folder, model.cards);
   if (!(history instanceof Map)) return history;
   const settings = readSettings(folder.folder.uri);
   const now = Date.now();
@@ -111,9 +111,9 @@ async function review(index: WorkspaceIndex, panel: ReviewPanel, arg: ReviewArgu
 }
 
 /** The past grades, or why no review can start: a link at the log would refuse every grade. */
-async function historyOrRefusal(folder: IndexedFolder): Promise<Map<string, PastReview[]> | ReviewOutcome> {
+async function historyOrRefusal(folder: IndexedFolder, cards: readonly StudyCard[]): Promise<Map<string, PastReview[]> | ReviewOutcome> {
   try {
-    return await readHistory(folder);
+    return await pastReviews(folder, cards);
   } catch (error) {
     if (!(error instanceof RefusedWriteError)) throw error;
     const message = vscode.l10n.t('The review cannot start, because its grades could not be saved. {0}', error.message);
@@ -196,7 +196,7 @@ async function practice(index: WorkspaceIndex, panel: ReviewPanel, arg: Practice
   if (typed === undefined) return { started: false };
   const count = countOf(typed, available);
   if (count === undefined) return tell(vscode.l10n.t('Type a whole number from 1 to {0}.', available));
-  const history = await historyOrRefusal(folder);
+  const history = await historyOrRefusal(folder, chosen.cards);
   if (!(history instanceof Map)) return history;
   const drawn = practiceDraw(chosen.cards, chosen.plan, count, Math.random);
   if (drawn.length === 0) return tell(vscode.l10n.t('No cards could be drawn for {0}.', chosen.plan.name));

@@ -1,10 +1,9 @@
 // What a review covers: the folder (from the argument, the active editor, or a question), and the scope inside
-// it (one note, one folder, one exam or domain) from the command's argument or a quick pick. Also reads the
-// review log's past grades, which the buttons' intervals and the daily new-card limit need.
+// it (one note, one folder, one exam or domain) from the command's argument or a quick pick, and the past
+// grades the buttons' intervals and the daily new-card limit need.
 import * as vscode from 'vscode';
-import { parseReviewLog } from '../../core/study/review-log';
 import type { ReviewScope } from '../../core/study/queue';
-import { REVIEW_LOG_FILE } from '../../core/study/types';
+import { REVIEW_LOG_FILE, type StudyCard } from '../../core/study/types';
 import type { StudyModel } from '../../core/study/model';
 import type { IndexedFolder, WorkspaceIndex } from '../../services/types';
 import { isPlainRelativePath } from '../dashboard/messages';
@@ -98,11 +97,11 @@ export function argumentForResource(index: WorkspaceIndex, uri: vscode.Uri | und
 }
 
 /**
- * Every card's past grades, from the log as it is now. A link at the log (or on the way) is refused here, as
- * every write would refuse it, so a review never starts that could not save its grades.
+ * The past grades of `cards`, as the index read them from the log (FolderIndex.reviewsOf). A link at the log
+ * (or on the way) is refused first, as every write would refuse it, so a review never starts that could not
+ * save its grades.
  */
-export async function readHistory(folder: IndexedFolder): Promise<Map<string, PastReview[]>> {
-  if ((await inspectTarget(folder.folder.uri, REVIEW_LOG_FILE)) === 'missing') return new Map();
-  const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.folder.uri, ...REVIEW_LOG_FILE.split('/')));
-  return historyByCard(parseReviewLog(new TextDecoder().decode(bytes)).entries);
+export async function pastReviews(folder: IndexedFolder, cards: readonly StudyCard[]): Promise<Map<string, PastReview[]>> {
+  await inspectTarget(folder.folder.uri, REVIEW_LOG_FILE);
+  return historyByCard(cards.flatMap((card) => folder.index.reviewsOf(card.id)));
 }
