@@ -7,6 +7,7 @@ import * as path from 'path';
 import { version } from '../package.json';
 import { FIRST_DATE, LAST_DATE, isCalendarDate, isDateInRange, localToday } from './core/common/dates';
 import { buildReport, formatProblemLines, formatReport, hasErrors, reportInputOf } from './core/outputs/report';
+import { buildCardsReport, endOfLocalDay, formatCards } from './core/outputs/cards';
 import { loadCeFolder } from './node/ce-folder';
 import { COMPLETE_USAGE, runComplete } from './node/complete';
 import { TRANSCRIPT_USAGE, TRANSCRIPT_VALUE_OPTIONS, runTranscript } from './node/transcript-cli';
@@ -16,11 +17,13 @@ const USAGE = `Usage: pharmacy-ce <command> [folder] [options]
 Commands:
   report [folder]   Hours, requirements and deadlines of each credential (default folder: .)
   check [folder]    Problems as file:line:column: severity: message; exit 1 when any is an error
+  cards [folder]    Study cards in the notes: how many are new and due, readiness per exam and domain, then
+                    each card (due times from the review log .pharmacy-ce/reviews.jsonl, desired retention 0.9)
 ${COMPLETE_USAGE}
 ${TRANSCRIPT_USAGE}
 Options:
-  --json              Machine-readable output (report: the full report; check: the problems)
-  --as-of YYYY-MM-DD  Evaluate as on this date (default: today)
+  --json              Machine-readable output (report: the full report; check: the problems; cards: the cards)
+  --as-of YYYY-MM-DD  Evaluate as on this date (default: today); cards: as at the end of that day
   --color, --no-color Force or disable colours (default: on a terminal, unless NO_COLOR is set)
   -h, --help          Show this help
   -v, --version       Show the version
@@ -30,12 +33,15 @@ errors left out), 2 could not run (transcript: nothing written; a symbolic link 
 `;
 
 interface Args {
-  command: 'report' | 'check';
+  command: 'report' | 'check' | 'cards';
   folder?: string;
   json: boolean;
   asOf?: string;
   color?: boolean;
 }
+
+/** The desired retention of the CLI's schedules: FSRS's default, the setting's default in the editor. */
+const DEFAULT_RETENTION = 0.9;
 
 class UsageError extends Error {}
 
@@ -64,9 +70,9 @@ function parseArgs(argv: readonly string[]): Args | 'help' | 'version' {
     else positional.push(arg);
   }
   const [command, folder, ...rest] = positional;
-  if (command === undefined) throw new UsageError('a command is needed: report or check');
+  if (command === undefined) throw new UsageError('a command is needed: report, check or cards');
   if (command === 'help') return 'help';
-  if (command !== 'report' && command !== 'check') throw new UsageError(`unknown command: ${command}`);
+  if (command !== 'report' && command !== 'check' && command !== 'cards') throw new UsageError(`unknown command: ${command}`);
   if (rest.length > 0) throw new UsageError(`one folder at most (got also: ${rest.join(' ')})`);
   return { command, folder, json, asOf, color };
 }
@@ -123,6 +129,12 @@ function run(argv: readonly string[]): number {
   const asOf = args.asOf ?? localToday();
   const folder = loadCeFolder(root, asOf);
   const shownName = args.folder ?? path.basename(root);
+  if (args.command === 'cards') {
+    const now = endOfLocalDay(asOf);
+    const model = folder.workspace.study(now, { retention: DEFAULT_RETENTION });
+    process.stdout.write(args.json ? JSON.stringify(buildCardsReport(model), null, 2) + '\n' : formatCards(model, now, shownName, asOf));
+    return 0;
+  }
   const report = buildReport(reportInputOf(folder.workspace, asOf, folder.fileProblems, shownName));
 
   if (args.command === 'report') {

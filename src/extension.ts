@@ -1,5 +1,6 @@
 // Wires the features to one workspace index. Activation only creates objects and starts indexing in the
 // background: nothing here waits for notes to be read.
+import type MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
 import { initLog } from './services/log';
 import { createWorkspaceIndex } from './services/workspace-index';
@@ -13,6 +14,7 @@ import * as editing from './features/editing';
 import * as dashboard from './features/dashboard';
 import * as transcript from './features/transcript';
 import * as review from './features/review';
+import { extendMarkdownIt } from './features/preview/markdown-it';
 
 export interface Feature {
   /** Registers the feature; may return an object that integration tests reach through the extension's exports. */
@@ -31,17 +33,22 @@ const FEATURES: Record<string, Feature> = {
   review,
 };
 
+/** What activate always returns: the hook VS Code's Markdown preview calls (`contributes.markdown.markdownItPlugins`). */
+export interface PharmacyCeExports {
+  extendMarkdownIt(md: MarkdownIt): MarkdownIt;
+}
+
 /**
- * The extension's exports in an integration test run (VS Code started with extension tests), and only then:
- * other extensions get nothing, so the index and the features' internals are no API anyone can come to rely on.
+ * The extension's exports in an integration test run (VS Code started with extension tests): the index and the
+ * features' internals, and only then, so they are no API anyone can come to rely on.
  */
-export interface PharmacyCeApi {
+export interface PharmacyCeApi extends PharmacyCeExports {
   index: WorkspaceIndex;
   /** What each feature's activate returned, by feature folder name (for integration tests). */
   features: Record<string, unknown>;
 }
 
-export function activate(context: vscode.ExtensionContext): PharmacyCeApi | undefined {
+export function activate(context: vscode.ExtensionContext): PharmacyCeExports | PharmacyCeApi {
   const log = initLog(context);
   const index = createWorkspaceIndex(context);
   context.subscriptions.push(index);
@@ -54,7 +61,8 @@ export function activate(context: vscode.ExtensionContext): PharmacyCeApi | unde
       log.error(`Feature ${name} failed to start`, error instanceof Error ? (error.stack ?? error.message) : String(error));
     }
   }
-  return context.extensionMode === vscode.ExtensionMode.Test ? { index, features } : undefined;
+  const exports: PharmacyCeExports = { extendMarkdownIt };
+  return context.extensionMode === vscode.ExtensionMode.Test ? { ...exports, index, features } : exports;
 }
 
 export function deactivate(): void {

@@ -8,6 +8,7 @@ import { FolderIndex, type FolderIndexOptions } from '../core/index/folder-index
 import { linkProblems, type SkippedLink } from '../core/index/links';
 import type { CalendarDate, Problem } from '../core/types';
 import { MAX_NOTE_BYTES, readRegularFileSync, unreadableMessage, type FileHead } from './read-note-file';
+import { readReviewLogSync } from './review-log-file';
 import { inspectInsideFolder, relativeInside } from './safe-fs';
 
 export interface CeFolder {
@@ -29,6 +30,8 @@ export function loadCeFolder(root: string, asOf: CalendarDate, options: FolderIn
   const files = listNoteFiles(root, workspace, fileProblems);
   indexFiles(root, workspace, files, fileProblems);
   checkCertificates(root, workspace);
+  const log = readReviewLogSync(root);
+  workspace.setReviewLog(log.text, log.problems);
   return { root, workspace, files, fileProblems };
 }
 

@@ -31,40 +31,40 @@ function refusal(stat: { isFile(): boolean; isDirectory(): boolean }): RefusedRe
   return undefined;
 }
 
-/** What was read: at most MAX_NOTE_BYTES, and whether the file goes on after them. */
+/** What was read: at most the cap (MAX_NOTE_BYTES for a note), and whether the file goes on after it. */
 export interface FileHead<T> {
   content: T;
   cut: boolean;
 }
 
-/** A regular file's first MAX_NOTE_BYTES bytes (all of a smaller one). */
-export async function readRegularFile(path: string): Promise<FileHead<Uint8Array>> {
+/** A regular file's first `maxBytes` bytes (all of a smaller one). */
+export async function readRegularFile(path: string, maxBytes = MAX_NOTE_BYTES): Promise<FileHead<Uint8Array>> {
   const handle = await open(path, FLAGS);
   try {
     const stat = await handle.stat();
     const refused = refusal(stat);
     if (refused) throw refused;
     // The size seen at open is what is read: a file that changes meanwhile is read again on its change event.
-    const buffer = Buffer.alloc(Math.min(stat.size, MAX_NOTE_BYTES));
+    const buffer = Buffer.alloc(Math.min(stat.size, maxBytes));
     let length = 0;
     for (let n = -1; n !== 0 && length < buffer.length; length += n) n = (await handle.read(buffer, length, buffer.length - length)).bytesRead;
-    return { content: buffer.subarray(0, length), cut: stat.size > MAX_NOTE_BYTES };
+    return { content: buffer.subarray(0, length), cut: stat.size > maxBytes };
   } finally {
     await handle.close();
   }
 }
 
 /** The same read, synchronous, as UTF-8 text (the CLI). */
-export function readRegularFileSync(path: string): FileHead<string> {
+export function readRegularFileSync(path: string, maxBytes = MAX_NOTE_BYTES): FileHead<string> {
   const fd = openSync(path, FLAGS);
   try {
     const stat = fstatSync(fd);
     const refused = refusal(stat);
     if (refused) throw refused;
-    const buffer = Buffer.alloc(Math.min(stat.size, MAX_NOTE_BYTES));
+    const buffer = Buffer.alloc(Math.min(stat.size, maxBytes));
     let length = 0;
     for (let n = -1; n !== 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, null);
-    return { content: buffer.toString('utf8', 0, length), cut: stat.size > MAX_NOTE_BYTES };
+    return { content: buffer.toString('utf8', 0, length), cut: stat.size > maxBytes };
   } finally {
     closeSync(fd);
   }

@@ -26,6 +26,8 @@ import { FolderIndex } from '../../src/core/index/folder-index';
 import { checkCertificates, listNoteFiles } from '../../src/node/ce-folder';
 import { FRONTMATTER_LIMIT } from '../../src/core/notes/frontmatter';
 import { measureWorstNotes } from './worst-note';
+import { mark, random, since, type Span } from './common';
+import { measureStudy } from './study-bench';
 
 interface Options {
   notes: number;
@@ -60,17 +62,6 @@ function parseOptions(argv: string[]): Options {
 
 // ---- Realistic notes ------------------------------------------------------------------------------------
 
-/** mulberry32: a small seeded PRNG, so every run indexes the same folder. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Subject {
   title: string;
@@ -288,29 +279,6 @@ function ms(start: bigint): number {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
-/**
- * Wall-clock and CPU time (user + system, every thread of this process) since `start`, in ms. Both
- * over-state the cost of the work itself, differently: wall clock counts the time other processes hold the
- * CPU, CPU time counts GC helper threads running beside the main one. `cost` is the smaller of the two.
- */
-interface Span {
-  wall: number;
-  cpu: number;
-  cost: number;
-}
-interface Mark {
-  wall: bigint;
-  cpu: NodeJS.CpuUsage;
-}
-function mark(): Mark {
-  return { wall: process.hrtime.bigint(), cpu: process.cpuUsage() };
-}
-function since(start: Mark): Span {
-  const cpu = process.cpuUsage(start.cpu);
-  const wall = Number(process.hrtime.bigint() - start.wall) / 1e6;
-  const cpuMs = (cpu.user + cpu.system) / 1000;
-  return { wall, cpu: cpuMs, cost: Math.min(wall, cpuMs) };
-}
 
 function fixed(value: number, digits = 1): string {
   return value.toFixed(digits);
@@ -540,14 +508,17 @@ async function main(): Promise<void> {
     console.log(`memory: peak rss ${fixed(peakRss / 1048576)} MB; after GC rss ${fixed(rssAfterGc / 1048576)} MB, heap ${fixed(heapAfterGc / 1048576)} MB holding the index`);
     const worst = measureWorstNotes().sort((a, b) => b.ms - a.ms);
     console.log(`worst notes at the ${FRONTMATTER_LIMIT / 1024} KB frontmatter cap (median of 21 reads): ${worst.map((w) => `${w.name} ${fixed(w.ms, 1)}`).join(', ')} ms`);
+    const study = measureStudy(options.rounds, fixed);
     const targets = [
       ratio <= 5 ? 'ratio <= 5 ok' : `ratio ${fixed(ratio, 2)} > 5 MISSED`,
       incrementalMs <= 5 ? 'incremental <= 5 ms ok' : `incremental ${fixed(incrementalMs, 2)} ms > 5 MISSED`,
       worst[0].ms <= 50 ? 'any note <= 50 ms ok' : `${worst[0].name} ${fixed(worst[0].ms, 1)} ms > 50 MISSED`,
+      study.replayMs <= 300 ? 'review log <= 300 ms ok' : `review log ${fixed(study.replayMs)} ms > 300 MISSED`,
+      study.studyMs <= 50 ? 'study model <= 50 ms ok' : `study model ${fixed(study.studyMs)} ms > 50 MISSED`,
     ];
     console.log(`targets: ${targets.join('; ')}`);
     console.log(
-      `bench: notes=${options.notes} index_ms=${fixed(indexMs)} read_ms=${fixed(readMs)} ratio=${fixed(ratio, 2)} incremental_ms=${fixed(incrementalMs, 2)} rss_mb=${fixed(peakRss / 1048576)} eval_ms=${fixed(evalMs)} heap_mb=${fixed(heapAfterGc / 1048576)} worst_note_ms=${fixed(worst[0].ms, 1)}`,
+      `bench: notes=${options.notes} index_ms=${fixed(indexMs)} read_ms=${fixed(readMs)} ratio=${fixed(ratio, 2)} incremental_ms=${fixed(incrementalMs, 2)} rss_mb=${fixed(peakRss / 1048576)} eval_ms=${fixed(evalMs)} heap_mb=${fixed(heapAfterGc / 1048576)} worst_note_ms=${fixed(worst[0].ms, 1)} study_log_ms=${fixed(study.replayMs)} study_model_ms=${fixed(study.studyMs)}`,
     );
   } finally {
     cleanup();

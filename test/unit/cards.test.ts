@@ -1,6 +1,8 @@
 // Cards read from a note's body (core/study/cards.ts): every form and non-form of issue #13, where each one
 // is in the file, and ids that survive the edits they should.
 import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { cardId, readCards } from '../../src/core/study/cards';
 import type { Card } from '../../src/core/study/types';
 
@@ -222,5 +224,20 @@ describe('cards: ids', () => {
   it('depend on the type: the same words as a term and as a question are two cards', () => {
     assert.notEqual(cardId('term', 'NDC'), cardId('qa', 'NDC'));
     assert.equal(cardId('qa', ' NDC \n code '), cardId('qa', 'NDC code'));
+  });
+});
+
+describe('cards: the snippets', () => {
+  // A snippet as VS Code inserts it when the user only presses Tab: each placeholder keeps its default text.
+  const expand = (lines: string[]): string => lines.join('\n').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '');
+  const snippets = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../snippets/markdown.code-snippets'), 'utf8')) as Record<string, { prefix: string; body: string[] }>;
+  const byPrefix = (prefix: string) => Object.values(snippets).find((s) => s.prefix === prefix)!;
+
+  it('studycard, studyterm and studycloze each write one card of their form', () => {
+    for (const [prefix, type] of [['studycard', 'qa'], ['studyterm', 'term'], ['studycloze', 'cloze']] as const) {
+      const read = readCards(expand(byPrefix(prefix).body));
+      assert.deepEqual([read.cards.map((c) => c.type), read.problems], [[type], []], prefix);
+    }
+    assert.equal(readCards(expand(byPrefix('studycloze').body)).cards[0].front, 'Words before [...] words after');
   });
 });

@@ -1,6 +1,8 @@
 // A note's study data (note.study): its cards, read after the frontmatter at file lines, and the `exam` and
 // `domain` keys of the note format with where they are written.
 import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { parseNote } from '../../src/core/notes/note';
 import { NOTE_KEYS } from '../../src/core/notes/format';
 
@@ -52,5 +54,31 @@ describe('note study data', () => {
     assert.equal(parsed.study, undefined);
     assert.deepEqual(problems.map((p) => [p.line, p.column, p.code, p.severity]), [[4, 7, 'bad-value', 'warning']]);
     assert.equal(parsed.kind === 'ce' && parsed.valid, true, 'a study key never makes a CE note invalid');
+  });
+});
+
+describe('sample-notes: the PTCE study notes and their review log', () => {
+  const ROOT = path.resolve(__dirname, '../../..');
+  const folder = path.join(ROOT, 'sample-notes/study/ptce');
+  const notes = fs.readdirSync(folder).map((name) => parseNote(fs.readFileSync(path.join(folder, name), 'utf8'), `study/ptce/${name}`));
+
+  it('are study notes for three PTCE domains, every card form, and no problem', () => {
+    assert.deepEqual(notes.map((n) => [n.note.kind, n.problems]), notes.map(() => ['study', []]));
+    assert.deepEqual(new Set(notes.map((n) => n.note.study?.exam?.value)), new Set(['ptce']));
+    assert.deepEqual(notes.map((n) => n.note.study?.domain?.value).sort(), ['medications', 'order-entry', 'patient-safety-qa']);
+    const cards = notes.flatMap((n) => n.note.study?.cards ?? []);
+    assert.ok(cards.length >= 20 && cards.length <= 30, `${cards.length} cards`);
+    assert.deepEqual(new Set(cards.map((c) => c.type)), new Set(['qa', 'term', 'cloze']));
+  });
+
+  it('the review log grades only cards of those notes, in time order', () => {
+    const ids = new Set(notes.flatMap((n) => n.note.study?.cards.map((c) => c.id) ?? []));
+    const lines = fs.readFileSync(path.join(ROOT, 'sample-notes/.pharmacy-ce/reviews.jsonl'), 'utf8').trimEnd().split('\n');
+    const entries = lines.map((line) => JSON.parse(line) as { card: string; at: string; rating: number });
+    assert.ok(entries.length >= 10 && entries.length <= 20);
+    for (const e of entries) assert.ok(ids.has(e.card) && [1, 2, 3, 4].includes(e.rating), JSON.stringify(e));
+    const times = entries.map((e) => Date.parse(e.at));
+    assert.deepEqual(times, [...times].sort((a, b) => a - b));
+    assert.ok(times[0] >= Date.parse('2026-11-16T00:00:00Z') && times[times.length - 1] < Date.parse('2026-11-30T00:00:00Z'));
   });
 });

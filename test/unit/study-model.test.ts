@@ -3,6 +3,8 @@ import { FORECAST_DAYS, buildStudyModel, type StudyModelInput } from '../../src/
 import { studyNextSteps } from '../../src/core/study/next-steps';
 import { builtInStudyPlans } from '../../src/core/study/plans';
 import { localDayStart, studyDaysLeft } from '../../src/core/study/local-days';
+import { parseNote } from '../../src/core/notes/note';
+import { replayReviews } from '../../src/core/study/schedule';
 import type { CardSchedule } from '../../src/core/study/types';
 import type { ParsedNote } from '../../src/core/types';
 import { NEW, key, local, qa, reviewed, studyNote } from './study-helpers';
@@ -201,6 +203,33 @@ describe('buildStudyModel', () => {
   it('uses recallAt from the schedule by default (0 for a new card)', () => {
     const { cards } = buildStudyModel({ notes: [studyNote('n.md', [qa('Q', 1)])], plans, settings: {}, schedules: new Map([['qa:Q', NEW]]), now: NOW, today: TODAY });
     assert.equal(cards[0].recall, 0);
+  });
+
+  it('on parsed notes with the real schedule: an Easy card at its due date is at about 90% recall (the desired retention)', () => {
+    const text = ['---', 'exam: ptce', 'domain: medicatons', '---', '', 'Lipitor :: atorvastatin', '', 'Zocor :: simvastatin', ''].join('\n');
+    const parsed = parseNote(text, 'study/statins.md').note;
+    const fixed = parseNote(text.replace('medicatons', 'medications'), 'study/statins.md').note;
+    const [lipitor] = fixed.study?.cards ?? [];
+    const reviewedAt = Date.UTC(2026, 10, 1, 9);
+    const schedules = replayReviews([{ card: lipitor.id, at: reviewedAt, rating: 4, line: 1 }], { retention: 0.9 });
+    const due = schedules.get(lipitor.id)?.due as number;
+    const at = { schedules, now: due, today: TODAY, settings: {}, recall: undefined };
+
+    const typo = model([parsed], [], at);
+    assert.deepEqual(
+      typo.problems.map((p) => [p.line, p.column, p.code, p.replacement]),
+      [[3, 9, 'unknown-domain', 'medications']],
+    );
+    const { summary, cards } = model([fixed], [], at);
+    // FSRS schedules a card for when recall falls to the desired retention; the due time is whole days, so a little above.
+    assert.ok(cards[0].recall >= 0.9 && cards[0].recall < 0.905, String(cards[0].recall));
+    const r = cards[0].recall;
+    assert.equal(cards[1].recall, 0);
+    // Medications: (r + 0) / 2; the PTCE: 35% of that.
+    const [ptce] = summary.exams;
+    close(ptce.domains[0].readiness, r / 2);
+    close(ptce.readiness, (0.35 * r) / 2);
+    assert.deepEqual([summary.due, summary.new], [1, 1]);
   });
 
   it('builds 10,000 cards fast enough to measure (timing printed, not asserted)', () => {

@@ -289,9 +289,9 @@ export class FolderIndex {
     return value;
   }
 
-  /** Sets the text of `.pharmacy-ce/reviews.jsonl` (undefined: no log). Returns false when nothing changed. */
-  setReviewLog(text: string | undefined): boolean {
-    if (!this.studyState.setLog(text)) return false;
+  /** Sets the text of `.pharmacy-ce/reviews.jsonl` (undefined: no log) and any problem reading it. False when nothing changed. */
+  setReviewLog(text: string | undefined, readProblems: readonly Problem[] = []): boolean {
+    if (!this.studyState.setLog(text, readProblems)) return false;
     this.touch(false); // the log's problems change; no credential reads it
     return true;
   }

@@ -22,6 +22,8 @@ const NO_LOG: ReviewLogRead = Object.freeze({ entries: Object.freeze([]) as unkn
 
 export class StudyState {
   private text: string | undefined;
+  /** Problems reading the file (too large, a link, unreadable), from whoever read it. */
+  private readProblems: readonly Problem[] = [];
   private read: ReviewLogRead = NO_LOG;
   /** Line breaks in `text`, worked out on the first append (where the appended lines start). */
   private lineBreaks: number | undefined;
@@ -29,15 +31,21 @@ export class StudyState {
   private byCard: Map<string, ReviewEntry[]> | undefined;
   private replayed: { retention: number; schedules: Map<string, CardSchedule> } | undefined;
   private built: { version: number; retention: number; period: number; now: number; model: StudyModel } | undefined;
+  private problemsOnly: { version: number; problems: readonly Problem[] } | undefined;
 
   /**
-   * Sets the log's text (undefined: no log). False when it is the same. A text that only adds whole lines to
-   * the one before (the review panel appends one line a grade) reads and replays just those lines and cards.
+   * Sets the log's text (undefined: no log) and the problems met reading it. False when both are the same. A
+   * text that only adds whole lines to the one before (the review panel appends one line a grade) reads and
+   * replays just those lines and the cards they name.
    */
-  setLog(text: string | undefined): boolean {
-    if (text === this.text) return false;
+  setLog(text: string | undefined, readProblems: readonly Problem[] = []): boolean {
+    // A handful of problems at most: comparing their text is enough.
+    const sameProblems = JSON.stringify(readProblems) === JSON.stringify(this.readProblems);
+    if (text === this.text && sameProblems) return false;
+    this.readProblems = readProblems;
     const before = this.text;
     this.text = text;
+    if (text === before) return true;
     if (text !== undefined && before !== undefined && before.length > 0 && text.length > before.length && before.endsWith('\n') && text.startsWith(before)) {
       this.append(before, text.slice(before.length));
     } else {
@@ -65,9 +73,9 @@ export class StudyState {
     this.replayed = { retention: this.replayed.retention, schedules };
   }
 
-  /** Malformed lines of the log, each at its line. */
+  /** Problems reading the log, then its malformed lines, each at its line. */
   problems(): readonly Problem[] {
-    return this.read.problems;
+    return this.readProblems.length === 0 ? this.read.problems : [...this.readProblems, ...this.read.problems];
   }
 
   /** The log's reviews of one card, in log order (for the review buttons' previews). */
@@ -98,13 +106,18 @@ export class StudyState {
   }
 
   /**
-   * The model's problems (unknown exam or domain ids, duplicate cards), which depend on the notes, not on the
-   * time or the schedules: the last model's when it is current, else one built at the last time asked.
+   * The model's problems (unknown exam or domain ids, duplicate cards): they depend on the notes, not on the
+   * time or the reviews. The last model's when it is current; else from a model built without replaying the
+   * log (`check` and `report` need no schedules), at the last time asked.
    */
   modelProblems(inputs: StudyInputs, version: number): readonly Problem[] {
-    const built = this.built;
-    if (built && built.version === version) return built.model.problems;
-    return this.model(inputs, version, built?.now ?? 0, { retention: built?.retention ?? DEFAULT_RETENTION }).problems;
+    if (this.built?.version === version) return this.built.model.problems;
+    if (this.problemsOnly?.version !== version) {
+      const now = this.built?.now ?? 0;
+      const model = buildStudyModel({ ...inputs, schedules: new Map(), now, today: localToday(new Date(now)) });
+      this.problemsOnly = { version, problems: model.problems };
+    }
+    return this.problemsOnly.problems;
   }
 
   private entriesByCard(): Map<string, ReviewEntry[]> {
@@ -115,8 +128,6 @@ export class StudyState {
     return this.byCard;
   }
 }
-
-const DEFAULT_RETENTION = 0.9;
 
 function addTo(byCard: Map<string, ReviewEntry[]>, entry: ReviewEntry): void {
   const list = byCard.get(entry.card);

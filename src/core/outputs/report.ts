@@ -335,7 +335,7 @@ function compare(a: string, b: string): number {
 }
 
 /** One line of text: problem messages (a YAML error quotes a code frame) must not break `file:line:` output. */
-function oneLine(text: string): string {
+export function oneLine(text: string): string {
   return terminalSafe(text.replace(/\s*[\r\n]+\s*/g, ' ').trim());
 }
 

@@ -12,7 +12,7 @@ import type { StudyCard, StudyPlan } from './types';
 /** The deck of cards that belong to no exam. */
 export const DEFAULT_ANKI_DECK = 'Pharmacy CE Notes';
 
-const HEADER = ['#separator:tab', '#html:true', '#notetype column:1', '#deck column:2', '#tags column:5', '#columns:Notetype\tDeck\tText/Front\tExtra/Back\tTags'];
+const HEADER: readonly string[] = ['#separator:tab', '#html:true', '#notetype column:1', '#deck column:2', '#tags column:5', '#columns:Notetype\tDeck\tText/Front\tExtra/Back\tTags'];
 
 /** A tab-separated text file Anki imports as is (Basic and Cloze note types, deck from exam and domain). */
 export function ankiExport(cards: readonly StudyCard[], plans: Record<string, StudyPlan>): string {

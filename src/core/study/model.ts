@@ -79,8 +79,8 @@ export function buildStudyModel(input: StudyModelInput): StudyModel {
           code: 'duplicate-card',
           message:
             first.file === note.path
-              ? `This card is the same as the one at line ${first.line}: the two share one review history. Change the question of one of them to make two cards.`
-              : `This card is the same as the one in ${first.file} (line ${first.line}): the two share one review history. Change the question of one of them to make two cards.`,
+              ? `This card is the same as the one at line ${first.line}: the two share one review history. Change the question (or the cloze text) of one of them to make two cards.`
+              : `This card is the same as the one in ${first.file} (line ${first.line}): the two share one review history. Change the question (or the cloze text) of one of them to make two cards.`,
         });
       } else {
         firstPlace.set(card.id, studyCard);

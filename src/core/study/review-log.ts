@@ -1,7 +1,7 @@
 // The review log, `.pharmacy-ce/reviews.jsonl`: one JSON object a line, `{"card":"…","at":"<ISO time>","rating":n}`,
 // appended once per grade. Plain text so git can merge it (two machines' logs concatenate). A line that is not a
 // review is a problem at its line and skipped: the file is never rewritten, so nothing in it is ever lost.
-import { isCalendarDate } from '../common/dates';
+import { daysInMonth } from '../common/dates';
 import type { Problem } from '../types';
 import { REVIEW_LOG_FILE, type Rating, type ReviewEntry, type ReviewLogRead } from './types';
 
@@ -20,7 +20,7 @@ const WRITTEN_LINE = /^\{"card":"([^"\\\u0000-\u0020][^"\\\u0000-\u001f]{0,999})
  * An ISO 8601 time with its offset (a time without one would move with the reader's time zone). Date.parse
  * alone accepts 2026-02-30 (as March 2) and 24:00, so the fields are checked here.
  */
-const ISO_TIME = /^(\d{4}-\d{2}-\d{2})T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)$/;
+const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)$/;
 
 const KEYS = ['card', 'at', 'rating'] as const;
 
@@ -113,7 +113,10 @@ const WHAT: Record<(typeof KEYS)[number], string> = { card: 'card', at: 'time', 
 /** Milliseconds since the epoch of an ISO time with its offset, or undefined when it is not a real one. */
 function timeOf(text: string): number | undefined {
   const m = ISO_TIME.exec(text);
-  if (!m || !isCalendarDate(m[1])) return undefined;
+  if (!m) return undefined;
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(Number(m[1]), month)) return undefined;
   const ms = Date.parse(text);
   return Number.isNaN(ms) ? undefined : ms;
 }

@@ -24,15 +24,16 @@ type Review = Pick<ReviewEntry, 'at' | 'rating'>;
 
 /** Every card's schedule after replaying the log (entries in any order; each card's sorted by time). */
 export function replayReviews(entries: readonly ReviewEntry[], options: ScheduleOptions): Map<string, CardSchedule> {
-  const byCard = new Map<string, ReviewEntry[]>();
-  for (const entry of entries) {
-    const list = byCard.get(entry.card);
-    if (list) list.push(entry);
-    else byCard.set(entry.card, [entry]);
-  }
+  // One pass over the log in time order, one record per card: no list of reviews per card is built.
   const scheduler = schedulerFor(options);
+  const memories = new Map<string, Memory>();
+  for (const entry of byTime(entries)) {
+    let memory = memories.get(entry.card);
+    if (!memory) memories.set(entry.card, (memory = newMemory()));
+    reviewOnce(scheduler, memory, entry.at, entry.rating);
+  }
   const schedules = new Map<string, CardSchedule>();
-  for (const [card, list] of byCard) schedules.set(card, scheduleOf(replay(scheduler, list)));
+  for (const [card, memory] of memories) schedules.set(card, scheduleOf(memory));
   return schedules;
 }
 
@@ -62,12 +63,17 @@ export function recallAt(schedule: CardSchedule, now: number): number {
   return forgetting_curve(default_w, Math.max(0, (now - schedule.lastReview) / DAY), schedule.stability);
 }
 
-/** The ts-fsrs scheduler for these options. */
-export function schedulerFor(options: ScheduleOptions): FSRS {
-  return fsrs({ request_retention: options.retention, enable_fuzz: false });
+/** The ts-fsrs scheduler for these options, and the learning steps it was asked for (see learningSteps). */
+interface Scheduler {
+  fsrs: FSRS;
+  steps: Map<number, Steps>;
 }
 
-/** What ts-fsrs keeps of a card between reviews (its Card, with times as numbers). */
+function schedulerFor(options: ScheduleOptions): Scheduler {
+  return { fsrs: fsrs({ request_retention: options.retention, enable_fuzz: false }), steps: new Map() };
+}
+
+/** What ts-fsrs keeps of a card between reviews (its Card, with times as numbers), and the last review's time. */
 interface Memory {
   state: State;
   due: number;
@@ -77,65 +83,68 @@ interface Memory {
   lapses: number;
   learningSteps: number;
   lastReview: number | undefined;
+  /** Grades given at lastReview, bit r for grade r (see reviewOnce). */
+  gradesAtLast: number;
 }
 
 function newMemory(): Memory {
-  return { state: State.New, due: 0, stability: 0, difficulty: 0, reps: 0, lapses: 0, learningSteps: 0, lastReview: undefined };
+  return { state: State.New, due: 0, stability: 0, difficulty: 0, reps: 0, lapses: 0, learningSteps: 0, lastReview: undefined, gradesAtLast: 0 };
 }
 
-/**
- * Replays one card's reviews in time order (the order of the log for equal times). The same grade at the same
- * instant twice is one review given twice: two machines' logs concatenated (git's union merge) repeat lines.
- */
-function replay(scheduler: FSRS, entries: readonly Review[]): Memory {
-  const sorted = isSortedByTime(entries) ? entries : [...entries].sort((a, b) => a.at - b.at); // stable: log order kept
+/** Replays one card's reviews in time order (the order of the log for equal times). */
+function replay(scheduler: Scheduler, entries: readonly Review[]): Memory {
   const memory = newMemory();
-  let lastAt = Number.NaN;
-  let ratingsAtLastAt = 0; // bit r set: grade r already given at lastAt
-  for (const { at, rating } of sorted) {
-    if (at !== lastAt) {
-      lastAt = at;
-      ratingsAtLastAt = 0;
-    }
-    const bit = 1 << rating;
-    if (ratingsAtLastAt & bit) continue;
-    ratingsAtLastAt |= bit;
-    review(scheduler, memory, at, rating);
-  }
+  for (const { at, rating } of byTime(entries)) reviewOnce(scheduler, memory, at, rating);
   return memory;
 }
 
-function isSortedByTime(entries: readonly Review[]): boolean {
-  for (let i = 1; i < entries.length; i++) if (entries[i].at < entries[i - 1].at) return false;
-  return true;
+/** Reviews in time order; the log's order for equal times (the sort is stable). */
+function byTime<T extends Review>(entries: readonly T[]): readonly T[] {
+  for (let i = 1; i < entries.length; i++) if (entries[i].at < entries[i - 1].at) return [...entries].sort((a, b) => a.at - b.at);
+  return entries;
+}
+
+/**
+ * A review, unless the same grade was already given at the same instant: that is one review written twice, as
+ * when two machines' logs are concatenated (git's union merge). Reviews come in time order.
+ */
+function reviewOnce(scheduler: Scheduler, memory: Memory, at: number, rating: Rating): void {
+  const bit = 1 << rating;
+  if (at === memory.lastReview) {
+    if (memory.gradesAtLast & bit) return;
+    memory.gradesAtLast |= bit;
+  } else {
+    memory.gradesAtLast = bit;
+  }
+  review(scheduler, memory, at, rating);
 }
 
 /** One review, as ts-fsrs' BasicScheduler (`next`) makes it, applied to `memory` in place. */
-function review(scheduler: FSRS, memory: Memory, at: number, rating: Rating): void {
+function review(scheduler: Scheduler, memory: Memory, at: number, rating: Rating): void {
   const before = memory.state;
   // Whole UTC calendar days since the last review: ts-fsrs' dateDiffInDays, on numbers.
   const elapsed = before !== State.New && memory.lastReview !== undefined ? Math.floor(at / DAY) - Math.floor(memory.lastReview / DAY) : 0;
   const step = memory.learningSteps;
   memory.reps += 1;
   memory.lastReview = at;
-  const current = { difficulty: memory.difficulty, stability: memory.stability };
+  const current = memory; // next_state reads its difficulty and stability, and returns a new pair
   if (before !== State.Review) {
-    setMemory(memory, scheduler.next_state(current, elapsed, rating));
+    setMemory(memory, scheduler.fsrs.next_state(current, elapsed, rating));
     applyLearningSteps(scheduler, memory, at, rating, before, step, before === State.New ? State.Learning : before, elapsed);
     return;
   }
-  const retrievability = scheduler.forgetting_curve(elapsed, memory.stability);
+  const retrievability = scheduler.fsrs.forgetting_curve(elapsed, memory.stability);
   if (rating === 1) {
-    setMemory(memory, scheduler.next_state(current, elapsed, 1, retrievability));
+    setMemory(memory, scheduler.fsrs.next_state(current, elapsed, 1, retrievability));
     applyLearningSteps(scheduler, memory, at, rating, before, step, State.Relearning, elapsed);
     memory.lapses += 1;
     return;
   }
   // Hard, Good and Easy intervals are kept apart (hard <= good < easy), so a grade's interval needs the others'.
-  const hard = scheduler.next_state(current, elapsed, 2, retrievability);
-  const good = scheduler.next_state(current, elapsed, 3, retrievability);
-  const goodInterval = scheduler.next_interval(good.stability, elapsed);
-  const hardDays = Math.min(scheduler.next_interval(hard.stability, elapsed), goodInterval);
+  const hard = scheduler.fsrs.next_state(current, elapsed, 2, retrievability);
+  const good = scheduler.fsrs.next_state(current, elapsed, 3, retrievability);
+  const goodInterval = scheduler.fsrs.next_interval(good.stability, elapsed);
+  const hardDays = Math.min(scheduler.fsrs.next_interval(hard.stability, elapsed), goodInterval);
   const goodDays = Math.max(goodInterval, hardDays + 1);
   let days: number;
   if (rating === 2) {
@@ -145,9 +154,9 @@ function review(scheduler: FSRS, memory: Memory, at: number, rating: Rating): vo
     setMemory(memory, good);
     days = goodDays;
   } else {
-    const easy = scheduler.next_state(current, elapsed, 4, retrievability);
+    const easy = scheduler.fsrs.next_state(current, elapsed, 4, retrievability);
     setMemory(memory, easy);
-    days = Math.max(scheduler.next_interval(easy.stability, elapsed), goodDays + 1);
+    days = Math.max(scheduler.fsrs.next_interval(easy.stability, elapsed), goodDays + 1);
   }
   memory.learningSteps = 0;
   memory.due = at + days * DAY;
@@ -159,8 +168,8 @@ function setMemory(memory: Memory, next: { difficulty: number; stability: number
 }
 
 /** ts-fsrs' BasicScheduler.applyLearningSteps: a learning step (minutes), or the card graduates to review. */
-function applyLearningSteps(scheduler: FSRS, memory: Memory, at: number, rating: Rating, before: State, step: number, learningState: State, elapsed: number): void {
-  const strategy = BasicLearningStepsStrategy(scheduler.parameters, before, step)[rating];
+function applyLearningSteps(scheduler: Scheduler, memory: Memory, at: number, rating: Rating, before: State, step: number, learningState: State, elapsed: number): void {
+  const strategy = learningSteps(scheduler, before, step)[rating];
   const minutes = Math.max(0, strategy?.scheduled_minutes ?? 0);
   const nextStep = Math.max(0, strategy?.next_step ?? 0);
   if (minutes > 0 && minutes < 1440) {
@@ -175,8 +184,24 @@ function applyLearningSteps(scheduler: FSRS, memory: Memory, at: number, rating:
     memory.due = at + Math.round(minutes) * MINUTE;
   } else {
     memory.learningSteps = 0;
-    memory.due = at + scheduler.next_interval(memory.stability, elapsed) * DAY;
+    memory.due = at + scheduler.fsrs.next_interval(memory.stability, elapsed) * DAY;
   }
+}
+
+type Steps = ReturnType<typeof BasicLearningStepsStrategy>;
+
+/**
+ * ts-fsrs' learning steps for a state and step. BasicLearningStepsStrategy parses the step strings ('1m', '10m')
+ * on every call; the answer depends only on the parameters, the state and the step, so each scheduler keeps it.
+ */
+function learningSteps(scheduler: Scheduler, state: State, step: number): Steps {
+  const key = state * 1000 + step;
+  let steps = scheduler.steps.get(key);
+  if (!steps) {
+    steps = BasicLearningStepsStrategy(scheduler.fsrs.parameters, state, step);
+    scheduler.steps.set(key, steps);
+  }
+  return steps;
 }
 
 const STATES: Record<State, CardState> = { [State.New]: 'new', [State.Learning]: 'learning', [State.Review]: 'review', [State.Relearning]: 'relearning' };

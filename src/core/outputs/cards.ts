@@ -1,0 +1,105 @@
+// `pharmacy-ce cards`: the folder's cards and where they stand, as JSON (field names are a contract, issue #13)
+// or as text for a person.
+import { localToday } from '../common/dates';
+import { plural } from '../common/plural';
+import type { StudyModel } from '../study/model';
+import type { CardState, CardType } from '../study/types';
+import { oneLine, terminalSafe } from './report';
+
+export interface CardReport {
+  id: string;
+  /** Folder-relative path of the note. */
+  file: string;
+  /** 1-based line of the card's first line. */
+  line: number;
+  type: CardType;
+  front: string;
+  back: string;
+  exam: string | null;
+  domain: string | null;
+  state: CardState;
+  /** When the card is next due (ISO time); null for a card never reviewed. */
+  due: string | null;
+}
+
+export interface CardsReport {
+  cards: CardReport[];
+  summary: {
+    total: number;
+    /** Cards never reviewed. */
+    new: number;
+    /** Reviewed cards due by now. */
+    due: number;
+    exams: { id: string; readiness: number; domains: { id: string; weight: number; cards: number; readiness: number }[] }[];
+  };
+}
+
+export function buildCardsReport(model: StudyModel): CardsReport {
+  const { summary } = model;
+  return {
+    cards: model.cards.map((card) => ({
+      id: card.id,
+      file: card.file,
+      line: card.line,
+      type: card.type,
+      front: card.front,
+      back: card.back,
+      exam: card.exam ?? null,
+      domain: card.domain ?? null,
+      state: card.schedule.state,
+      due: card.schedule.due === null ? null : new Date(card.schedule.due).toISOString(),
+    })),
+    summary: {
+      total: summary.total,
+      new: summary.new,
+      due: summary.due,
+      exams: summary.exams.map((exam) => ({
+        id: exam.id,
+        readiness: exam.readiness,
+        domains: exam.domains.map((domain) => ({ id: domain.id, weight: domain.weight, cards: domain.cards, readiness: domain.readiness })),
+      })),
+    },
+  };
+}
+
+/** "now" of `--as-of DATE`: the end of that local day (a card due at any time that day is due). */
+export function endOfLocalDay(date: string): number {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(y, m - 1, d, 23, 59, 59).getTime();
+}
+
+/** The cards as text: a short summary per exam and domain, then one line per card. */
+export function formatCards(model: StudyModel, now: number, folder: string, asOf: string): string {
+  const { summary } = model;
+  const out: string[] = [`Study cards in ${terminalSafe(folder)} · as of ${asOf}`, ''];
+  if (summary.total === 0) {
+    out.push('No cards yet: write a question and its answer in a note (the README shows how).');
+    return `${out.join('\n')}\n`;
+  }
+  out.push(`${count(summary.total, 'card')}: ${summary.new} never reviewed, ${summary.due} due for review.`);
+  for (const exam of summary.exams) {
+    out.push('', `${terminalSafe(exam.name)}: ready ${percent(exam.readiness)} (${count(exam.cards, 'card')}, ${exam.new} new, ${exam.due} due)`);
+    for (const domain of exam.domains) {
+      out.push(`  ${terminalSafe(domain.name)} (${domain.weight}% of the exam): ready ${percent(domain.readiness)}, ${count(domain.cards, 'card')}`);
+    }
+  }
+  out.push('', 'Cards:');
+  for (const card of model.cards) {
+    const due = card.schedule.due;
+    const when = due === null ? 'new' : due <= now ? 'due now' : `due ${localToday(new Date(due))}`;
+    out.push(`  ${terminalSafe(card.file)}:${card.line}  ${when.padEnd(14)}  ${shorten(oneLine(card.front))}`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function percent(value: number): string {
+  return `${Math.round(value * 100)}%`;
+}
+
+function count(n: number, word: string): string {
+  return `${n} ${plural(n, word, `${word}s`)}`;
+}
+
+function shorten(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+}
