@@ -1,6 +1,6 @@
 // A review as a person does it (issue 13): a note with cards in the opened folder -> "Pharmacy CE: Start
 // Review" from the palette -> the question shows -> Space shows the answer -> 3 (Good) grades it and the next
-// card shows. Screenshots: review-*.png in test-artifacts/e2e/.
+// card shows -> Ctrl+Z takes the grade back. Screenshots: review-*.png in test-artifacts/e2e/.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -26,7 +26,7 @@ Warfarin :: an anticoagulant (vitamin K antagonist)
 /** The step, for run-e2e.mjs: it writes the note into the opened folder (a temp copy of the fixture). */
 export function reviewStep({ workspace }) {
   return {
-    name: '"Pharmacy CE: Start Review" shows a card; Space shows the answer; 3 grades it Good and the next card shows',
+    name: '"Pharmacy CE: Start Review" shows a card; Space shows the answer; 3 grades it Good and the next card shows; Ctrl+Z takes it back',
     async run({ workbench }) {
       const page = workbench.page;
       fs.mkdirSync(path.join(workspace, 'study'), { recursive: true });
@@ -60,6 +60,11 @@ export function reviewStep({ workspace }) {
       assert.equal(await view.locator('#answer').isVisible(), false, 'the next card starts with its answer hidden');
       assert.equal(await view.locator('#undo').isDisabled(), false, 'undo is offered after a grade');
       await workbench.screenshot('review-3-next-card');
+
+      // Ctrl+Z inside the panel takes the grade back: the first card shows again.
+      await page.keyboard.press('Control+z');
+      await view.locator('#front', { hasText: 'What is the brand name of lisinopril?' }).waitFor({ timeout: 5_000 });
+      await view.locator('#notice', { hasText: 'Grade taken back' }).waitFor({ timeout: 5_000 });
     },
   };
 }

@@ -118,6 +118,16 @@ describe('Review: Start Review', function () {
     assert.match(card.html, /What does <em>q\.i\.d\.<\/em> mean\?/);
   });
 
+  it('"open in note" opens the note of the card shown at the card\'s line', async () => {
+    const card = review.lastView() as Card;
+    assert.equal(await review.receive({ type: 'openNote', seq: card.seq }), true);
+    const editor = (await waitFor(() => vscode.window.visibleTextEditors.find((e) => e.document.uri.path.endsWith(`/${NOTE}`)), 10_000, 'the note in an editor')) as vscode.TextEditor;
+    // The third card's quote starts on line 16 of the note (1-based); the editor's lines are 0-based.
+    assert.equal(editor.selection.active.line, 15);
+    assert.match(editor.document.lineAt(15).text, /q\.i\.d\./);
+    assert.equal(await review.receive({ type: 'openNote', seq: card.seq - 1 }), false, 'only the card on screen');
+  });
+
   it('undo changes nothing when the log no longer ends with the line this panel wrote', async () => {
     const card = review.lastView() as Card;
     assert.equal(await review.receive({ type: 'grade', seq: card.seq, rating: 3 }), true);
