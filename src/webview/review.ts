@@ -68,7 +68,9 @@ document.addEventListener('keydown', (event) => {
     return;
   }
   if (event.ctrlKey || event.metaKey) return;
-  if (event.key === ' ' && !answerShown() && seq !== undefined) {
+  // Space on another focused button (End review, Undo, Open in note) presses that button, as anywhere else.
+  const onOtherButton = event.target instanceof HTMLElement && event.target.closest('button') !== null && event.target.id !== 'show-answer';
+  if (event.key === ' ' && !onOtherButton && !answerShown() && seq !== undefined) {
     event.preventDefault();
     showAnswer();
     return;
