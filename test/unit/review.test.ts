@@ -6,7 +6,7 @@ import type { CardSchedule, Rating, StudyCard } from '../../src/core/study/types
 import { renderCardMarkdown } from '../../src/features/dashboard/render';
 import { parseReviewMessage } from '../../src/features/review/messages';
 import { renderCard, renderSummary, type ReviewRenderContext } from '../../src/features/review/render';
-import { ReviewSession, historyByCard, newCardsSeenSince, type Showing } from '../../src/features/review/session';
+import { ReviewSession, historyByCard, type Showing } from '../../src/features/review/session';
 import { intervalWords } from '../../src/features/review/wording';
 
 const t = (message: string, ...args: (string | number)[]) => message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)]));
@@ -145,7 +145,7 @@ describe('review: ReviewSession', () => {
     });
   });
 
-  it('history: each card\'s grades oldest first, and the new cards first seen today', () => {
+  it('history: each card\'s grades oldest first', () => {
     const history = historyByCard([
       { card: 'a', at: 50, rating: 3 },
       { card: 'b', at: 200, rating: 1 },
@@ -153,8 +153,6 @@ describe('review: ReviewSession', () => {
       { card: 'c', at: 150, rating: 3 },
     ]);
     assert.deepEqual(history.get('a'), [{ at: 10, rating: 1 }, { at: 50, rating: 3 }]);
-    assert.equal(newCardsSeenSince(history, 100), 2, 'b and c were first reviewed after 100; a before');
-    assert.equal(newCardsSeenSince(history, 0), 3);
   });
 });
 

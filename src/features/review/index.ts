@@ -1,8 +1,9 @@
 // Start Review and Practice Exam: the cards of a folder (or one note, folder, exam or domain of it) in a
 // panel that grades them and writes each grade to `.pharmacy-ce/reviews.jsonl` (./panel.ts).
 import * as vscode from 'vscode';
+import { localToday } from '../../core/common/dates';
 import { practiceDraw } from '../../core/study/practice';
-import { reviewQueue, type ReviewScope } from '../../core/study/queue';
+import { inScope, newCardsReviewedOn, reviewQueue, type ReviewScope } from '../../core/study/queue';
 import type { StudyCard } from '../../core/study/types';
 import { guarded } from '../../services/log';
 import { RefusedWriteError } from '../safe-write';
@@ -11,7 +12,7 @@ import type { IndexedFolder, WorkspaceIndex } from '../../services/types';
 import type { ReviewHostMessage } from '../../protocol/review';
 import { ReviewPanel } from './panel';
 import { argumentForResource, pastReviews, pickFolder, pickScope, reviewArgument, scopeOf, type ReviewArgument } from './scope';
-import { ReviewSession, newCardsSeenSince, type PastReview } from './session';
+import { ReviewSession, type PastReview } from './session';
 import { intervalWords } from './wording';
 
 /** What a review command did: started a session of `cards` cards, or told the user why not. */
@@ -30,9 +31,6 @@ export interface ReviewApi {
   /** Milliseconds from the last grade message to the next card being posted. */
   lastGradeToPostMs(): number | undefined;
 }
-
-/** The latest time a Date can hold: reviewQueue at this instant lists every reviewed card of a scope as due. */
-const END_OF_TIME = 8.64e15;
 
 export function activate(context: vscode.ExtensionContext, index: WorkspaceIndex): ReviewApi {
   const panel = new ReviewPanel(context.extensionUri, index);
@@ -93,15 +91,14 @@ async function review(index: WorkspaceIndex, panel: ReviewPanel, arg: ReviewArgu
   if (!(history instanceof Map)) return history;
   const settings = readSettings(folder.folder.uri);
   const now = Date.now();
-  const dayStart = new Date(now).setHours(0, 0, 0, 0);
-  const newLimit = Math.max(0, settings.studyNewCardsPerDay - newCardsSeenSince(history, dayStart));
+  const seenToday = newCardsReviewedOn([...history].flatMap(([card, past]) => past.map((p) => ({ card, at: p.at }))), localToday(new Date(now)));
+  const newLimit = Math.max(0, settings.studyNewCardsPerDay - seenToday);
   const cards = reviewQueue(model.cards, { scope, now, newLimit });
   const queued = new Set(cards.map((c) => c.id));
   // The cards of the scope not in this review: when the first of them is due is what the summary tells.
   const nextDue = nextDueIn(model.cards.filter((c) => !queued.has(c.id)), scope);
   if (cards.length === 0) {
-    const inScope = reviewQueue(model.cards, { scope, now: END_OF_TIME, newLimit: Number.MAX_SAFE_INTEGER }).length;
-    if (inScope === 0) return tell(vscode.l10n.t('No cards to review here yet. Write a card in a note (for example a "**Q:** … **A:** …" quote, or "term :: definition"), then start a review.'));
+    if (!model.cards.some((c) => inScope(c, scope))) return tell(vscode.l10n.t('No cards to review here yet. Write a card in a note (for example a "**Q:** … **A:** …" quote, or "term :: definition"), then start a review.'));
     if (nextDue === undefined || nextDue <= now) return tell(vscode.l10n.t("Nothing to review right now: you have seen today's new cards. More come tomorrow."));
     return tell(vscode.l10n.t('Nothing to review right now. The next card is due in {0}.', intervalWords(nextDue - now, (m, ...a) => vscode.l10n.t(m, ...a))));
   }
@@ -133,9 +130,9 @@ async function reviewResource(index: WorkspaceIndex, panel: ReviewPanel, uri: vs
 /** The earliest due time of the reviewed cards in a scope (undefined when none is scheduled). */
 function nextDueIn(cards: readonly StudyCard[], scope: ReviewScope | undefined): number | undefined {
   let next: number | undefined;
-  for (const card of reviewQueue(cards, { scope, now: END_OF_TIME, newLimit: 0 })) {
+  for (const card of cards) {
     const due = card.schedule.due;
-    if (due !== null && (next === undefined || due < next)) next = due;
+    if (due !== null && (next === undefined || due < next) && inScope(card, scope)) next = due;
   }
   return next;
 }

@@ -174,10 +174,3 @@ export function historyByCard(entries: readonly { card: string; at: number; rati
   for (const past of history.values()) past.sort((a, b) => a.at - b.at);
   return history;
 }
-
-/** Cards first reviewed at or after `dayStart` (ms): the new cards already seen today, which use up the daily limit. */
-export function newCardsSeenSince(history: ReadonlyMap<string, readonly PastReview[]>, dayStart: number): number {
-  let count = 0;
-  for (const past of history.values()) if (past.length > 0 && past[0].at >= dayStart) count++;
-  return count;
-}
