@@ -65,6 +65,11 @@ export function reviewStep({ workspace }) {
       await page.keyboard.press('Control+z');
       await view.locator('#front', { hasText: 'What is the brand name of lisinopril?' }).waitFor({ timeout: 5_000 });
       await view.locator('#notice', { hasText: 'Grade taken back' }).waitFor({ timeout: 5_000 });
+
+      // End review: the summary, with focus on its heading.
+      await view.locator('#finish').click();
+      await view.locator('#summary-title', { hasText: 'Review finished' }).waitFor({ timeout: 5_000 });
+      await workbench.screenshot('review-4-summary');
     },
   };
 }
