@@ -21,12 +21,17 @@ export class ChangeCollector implements vscode.Disposable {
       else this.changed.set(key, new Set([...(known ?? []), ...paths]));
     }
     if (this.timer) return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      const changed = new Map(this.changed);
-      this.changed.clear();
-      this.fire(changed);
-    }, CHANGE_DEBOUNCE_MS);
+    this.timer = setTimeout(() => this.flush(), CHANGE_DEBOUNCE_MS);
+  }
+
+  /** Fires what is queued now rather than after the debounce. */
+  flush(): void {
+    if (!this.timer) return;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const changed = new Map(this.changed);
+    this.changed.clear();
+    this.fire(changed);
   }
 
   dispose(): void {

@@ -10,6 +10,7 @@ import { type FileEvent, type Folder, insideAny, relativePathIn } from './folder
 import { isLink, withTarget, withoutLinks } from './links';
 import { walkNotes } from './folder-reader';
 import { log } from './log';
+import { REVIEW_LOG_FILE, isReviewLogPath } from './review-log';
 
 /** File events are collected this long after the last one before the index is updated. */
 const EVENT_DEBOUNCE_MS = 150;
@@ -48,12 +49,15 @@ export class FileEventQueue implements vscode.Disposable {
 export interface EventTarget {
   readNote(workspace: FolderIndex, uri: vscode.Uri, path: string): Promise<boolean>;
   checkCertificate(folder: Folder, path: string): Promise<boolean>;
+  /** Reads the review log again; true when the index changed. */
+  readReviewLog(folder: Folder): Promise<boolean>;
   /** A note file was read again after an event (whether or not the index changed). */
   noteRead(uri: vscode.Uri): void;
 }
 
 /**
- * Applies a folder's pending events to its index. Returns the note paths that changed and whether the set of
+ * Applies a folder's pending events to its index. Returns the note paths that changed (and the review log's,
+ * when it changed) and whether the set of
  * links not followed changed, or 'config' when the config file changed (the caller re-reads the whole
  * folder: the config decides which files are notes). A note that is (now) a link is dropped, not read.
  */
@@ -64,6 +68,8 @@ export async function applyFileEvents(folder: Folder, target: EventTarget): Prom
   if (events.some((e) => relPath(e.uri) === CONFIG_FILE)) return 'config';
   const paths = new Set<string>();
   let linksChanged = false;
+  // The log (or its folder) changed: read again as a whole; it is announced as a change at its path.
+  if (events.some((e) => isReviewLogPath(relPath(e.uri))) && (await target.readReviewLog(folder))) paths.add(REVIEW_LOG_FILE);
   const addLink = (link: SkippedLink) => {
     folder.links.set(link.path, withTarget(folder.folder.uri, link));
     linksChanged = true;

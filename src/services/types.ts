@@ -16,7 +16,10 @@ export interface IndexedFolder {
 export interface WorkspaceIndexChange {
   /** Folders whose notes or config changed. */
   readonly folders: readonly vscode.WorkspaceFolder[];
-  /** Note paths (folder-relative) that changed, when known; empty after a full rebuild. */
+  /**
+   * Note paths (folder-relative) that changed, when known; empty after a full rebuild. `.pharmacy-ce/reviews.jsonl`
+   * when the review log or a study setting changed (every study model of the folder changes).
+   */
   readonly paths: readonly string[];
 }
 
@@ -49,11 +52,14 @@ export interface WorkspaceIndex extends vscode.Disposable {
   /** Re-read one note from disk (after an editor closes without saving). */
   reloadFromDisk(uri: vscode.Uri): Promise<void>;
   /**
-   * The study model of a folder now, with the study settings (desired retention) applied.
-   * CONTRACT (session 5): implemented by the review-log helper.
+   * The study model of a folder now, with the study settings (desired retention) applied. Memoized by the core
+   * until notes, config, log or settings change, or the minute passes.
    */
   study(folder: IndexedFolder): StudyModel;
-  /** Read `.pharmacy-ce/reviews.jsonl` again (after the review panel appended to it); resolves once the index has it. */
+  /**
+   * Read `.pharmacy-ce/reviews.jsonl` again (after the review panel appended to it); resolves once the index has
+   * it and, when it changed, onDidChange has fired.
+   */
   reloadReviewLog(folder: IndexedFolder): Promise<void>;
   /** Drop everything and index every folder again. */
   rebuild(): Promise<void>;

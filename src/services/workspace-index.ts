@@ -21,6 +21,7 @@ import { log, reportError } from './log';
 import { SETTINGS_THAT_REBUILD, workspaceOptions } from './settings';
 import type { WorkspaceIndex, WorkspaceIndexChange, IndexedFolder } from './types';
 import type { StudyModel } from '../core/study/model';
+import { REVIEW_LOG_FILE, STUDY_SETTINGS, readReviewLog, studyModelOf } from './review-log';
 
 export function createWorkspaceIndex(context: vscode.ExtensionContext): WorkspaceIndex {
   const index = new WatchedWorkspaceIndex();
@@ -44,12 +45,14 @@ class WatchedWorkspaceIndex implements WorkspaceIndex {
   private queue: Promise<void> = Promise.resolve();
   private disposed = false;
   private evaluationFailed = false;
+  private readonly studyFailed = { reported: false };
 
   constructor() {
     this.disposables.push(
       vscode.workspace.onDidChangeWorkspaceFolders((e) => this.foldersChanged(e.added, e.removed)),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (SETTINGS_THAT_REBUILD.some((s) => e.affectsConfiguration(s))) void this.rebuild();
+        else if (STUDY_SETTINGS.some((s) => e.affectsConfiguration(s))) this.announce([...this.byKey.values()], [REVIEW_LOG_FILE]);
       }),
       // Virtual file systems may not report writes made through the editor: a save is a change too.
       vscode.workspace.onDidSaveTextDocument((doc) => this.enqueue(doc.uri, 'changed')),
@@ -74,12 +77,15 @@ class WatchedWorkspaceIndex implements WorkspaceIndex {
   }
 
   study(folder: IndexedFolder): StudyModel {
-    // CONTRACT STUB (session 5): the review-log helper applies the settings and reads the log.
-    return folder.index.study(Date.now(), { retention: 0.9 });
+    return studyModelOf(folder, this.studyFailed);
   }
 
-  async reloadReviewLog(folder: IndexedFolder): Promise<void> {
-    void folder; // CONTRACT STUB (session 5)
+  reloadReviewLog(folder: IndexedFolder): Promise<void> {
+    return this.run(async () => {
+      const known = this.byKey.get(folder.folder.uri.toString());
+      if (known && (await readReviewLog(known.folder.uri, known.index))) this.announce([known], [REVIEW_LOG_FILE]);
+      this.changes.flush(); // the views hear of the change (this one, or the file watcher's) before the caller goes on
+    });
   }
 
   folders(): readonly IndexedFolder[] {
@@ -189,10 +195,11 @@ class WatchedWorkspaceIndex implements WorkspaceIndex {
     const folder = new Folder(wsFolder);
     this.byKey.set(folder.key, folder);
     // One recursive watcher sees notes, certificates and folders created or deleted as a whole; the config
-    // file gets its own so it is seen even where a `**/*` watcher skips dot-files.
+    // file and the review log get their own so they are seen even where a `**/*` watcher skips dot-files.
     const all = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(wsFolder, '**/*'));
     const config = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(wsFolder, CONFIG_FILE));
-    for (const watcher of [all, config]) {
+    const reviewLog = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(wsFolder, REVIEW_LOG_FILE));
+    for (const watcher of [all, config, reviewLog]) {
       folder.disposables.push(
         watcher,
         watcher.onDidCreate((uri) => this.enqueue(uri, 'created')),
@@ -245,6 +252,7 @@ class WatchedWorkspaceIndex implements WorkspaceIndex {
     folder.configText = config.text;
     if (config.error !== undefined) log()?.warn(`Could not read ${configUri.toString(true)}: ${errorText(config.error)}`);
     workspace.setConfig(config.text, this.asOf());
+    await readReviewLog(wsFolder.uri, workspace);
 
     const { uris, links } = await findNotes(wsFolder, workspace);
     const found = Date.now();
@@ -297,6 +305,7 @@ class WatchedWorkspaceIndex implements WorkspaceIndex {
       const applied = await applyFileEvents(folder, {
         readNote: (workspace, uri, path) => readNote(workspace, uri, path, false),
         checkCertificate,
+        readReviewLog: (f) => readReviewLog(f.folder.uri, f.index),
         noteRead: (uri) => this.readEmitter.fire(uri),
       });
       if (applied === 'config') {

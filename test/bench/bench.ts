@@ -15,7 +15,9 @@
 // time. Both raw figures are printed. The first index round (cold JIT, what the extension
 // meets on start-up) is printed as well. An edit = rewrite one file on disk (untimed), then read it +
 // setNote + evaluate (incremental_ms, median of `--changes`). Peak RSS is the process's maxRSS
-// (resourceUsage), which catches peaks between samples.
+// (resourceUsage), which catches peaks between samples. Issue #13: every fifth note also holds 5 study cards
+// (a question, two terms, a two-deletion cloze), so the index figure includes reading 10,000 cards; the card
+// reader alone is timed apart over every body (cards_ms).
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -25,6 +27,7 @@ import { buildReport, reportInputOf } from '../../src/core/outputs/report';
 import { FolderIndex } from '../../src/core/index/folder-index';
 import { checkCertificates, listNoteFiles } from '../../src/node/ce-folder';
 import { FRONTMATTER_LIMIT } from '../../src/core/notes/frontmatter';
+import { readCards } from '../../src/core/study/cards';
 import { measureWorstNotes } from './worst-note';
 import { mark, random, since, type Span } from './common';
 import { measureStudy } from './study-bench';
@@ -218,10 +221,34 @@ function noteText(i: number, rand: () => number): { rel: string; text: string } 
     '',
     `> ${facts[3]}`,
     '',
+    ...(hasCards(i) ? studyCards(i, subject, facts) : []),
   ];
   const text = `---\n${fm.join('\n')}\n---\n${body.join('\n')}`;
   const month = completed.slice(5, 7);
   return { rel: `notes/${year}/${month}/${slug(subject.title)}-${i}.md`, text };
+}
+
+/** Issue #13: 2,000 of 10,000 notes hold cards (every fifth). Chosen by number, so the random notes stay the same. */
+const CARD_NOTE_EVERY = 5;
+const CARDS_PER_NOTE = 5;
+const hasCards = (i: number): boolean => i % CARD_NOTE_EVERY === 0;
+
+/** Five cards in the three forms: a question and answer, two terms, a cloze sentence with two deletions. */
+function studyCards(i: number, subject: Subject, facts: string[]): string[] {
+  const words = facts[3].split(' ');
+  const cloze = words.map((w, n) => (n === 1 ? `{{c1::${w}}}` : n === 3 ? `{{c2::${w}::a word}}` : w)).join(' ');
+  return [
+    '## Study cards',
+    '',
+    `> **Q:** What is the key point of ${subject.title} (note ${i})?`,
+    '>',
+    `> **A:** ${facts[0]}`,
+    '',
+    `- ${subject.topics[0]} point ${i}a :: ${facts[1]}`,
+    `- ${subject.topics[0]} point ${i}b :: ${facts[2]}`,
+    `- ${cloze}`,
+    '',
+  ];
 }
 
 function slug(text: string): string {
@@ -404,6 +431,22 @@ async function main(): Promise<void> {
         progress.map((p) => `${p.credential.id} ${fixed(p.hours.earned)}/${p.hours.required} h`).join(', '),
     );
 
+    // Issue #13: the cards read during that index, and the card reader alone over every body (the notes
+    // without a card marker skip markdown-it), fastest of the rounds.
+    const cardCount = notes.reduce((sum, n) => sum + (n.study?.cards.length ?? 0), 0);
+    const cardNotes = notes.filter((n) => n.study).length;
+    const bodies = files.map((rel) => {
+      const text = fs.readFileSync(path.join(root, rel), 'utf8');
+      return text.slice(text.indexOf('\n---\n', 3) + 5);
+    });
+    const cardRounds: Span[] = [];
+    for (let round = 0; round < options.rounds; round++) {
+      const m = mark();
+      for (const text of bodies) readCards(text);
+      cardRounds.push(since(m));
+    }
+    const cardsMs = fastest(cardRounds, 'cost');
+
     t = process.hrtime.bigint();
     checkCertificates(root, workspace);
     const certificatesMs = ms(t);
@@ -450,7 +493,10 @@ async function main(): Promise<void> {
     const [setNoteMs, evaluateMs, treeItemsMs] = [median(setNoteOnly), median(evaluateOnly), median(treeItems)];
     for (let i = 0; i < options.changes; i++) {
       // A new key point: the dashboard's preview of the note changes when it is shown; the index does not.
-      bodyEdits.push(edit(files[Math.floor(rand() * files.length)], (text) => text.replace('## Key points\n', `## Key points\n- Edit ${i}: another point.\n`), false));
+      // On a note without cards: a line added above cards moves them, which is a change the index must keep.
+      let rel = files[Math.floor(rand() * files.length)];
+      while (fs.readFileSync(path.join(root, rel), 'utf8').includes('## Study cards')) rel = files[Math.floor(rand() * files.length)];
+      bodyEdits.push(edit(rel, (text) => text.replace('## Key points\n', `## Key points\n- Edit ${i}: another point.\n`), false));
     }
     const incrementalMs = median(incremental.map((x) => x.cost));
     const incrementalWallMs = median(incremental.map((x) => x.wall));
@@ -498,6 +544,11 @@ async function main(): Promise<void> {
         `index + eval ${fixed(indexMs + evalMs)} ms, ratio to the read floor ${fixed((indexMs + evalMs) / readMs, 2)}`,
     );
     console.log(`wall clock: index ${fixed(indexWallMs)} ms, read ${fixed(readWallMs)} ms, ratio ${fixed(indexWallMs / readWallMs, 2)}; hours edit ${fixed(incrementalWallMs, 2)} ms`);
+    console.log(
+      `cards (issue #13): ${cardNotes} of ${options.notes} notes hold ${CARDS_PER_NOTE} cards each, ${cardCount} cards in the index; ` +
+        `the card reader alone over every body ${fixed(cardsMs)} ms (first round ${fixed(cardRounds[0].cost)} ms); ` +
+        `cold index with cards ${fixed(indexMs)} ms (first, cold-JIT round ${fixed(indexRounds[0].cost)} ms) vs read ${fixed(readMs)} ms: ratio ${fixed(ratio, 2)} (target <= 5)`,
+    );
     console.log(`certificates_ms=${fixed(certificatesMs)} (stat of each certificate) report_ms=${fixed(reportMs)} (CLI report object)`);
     console.log(
       `hours edit (median of ${options.changes}): incremental_ms=${fixed(incrementalMs, 2)} = read + setNote ${fixed(setNoteMs, 2)} ms + evaluate ${fixed(evaluateMs, 2)} ms; max ${fixed(Math.max(...incremental.map((x) => x.cost)), 2)} ms`,
@@ -518,7 +569,7 @@ async function main(): Promise<void> {
     ];
     console.log(`targets: ${targets.join('; ')}`);
     console.log(
-      `bench: notes=${options.notes} index_ms=${fixed(indexMs)} read_ms=${fixed(readMs)} ratio=${fixed(ratio, 2)} incremental_ms=${fixed(incrementalMs, 2)} rss_mb=${fixed(peakRss / 1048576)} eval_ms=${fixed(evalMs)} heap_mb=${fixed(heapAfterGc / 1048576)} worst_note_ms=${fixed(worst[0].ms, 1)} study_log_ms=${fixed(study.replayMs)} study_model_ms=${fixed(study.studyMs)}`,
+      `bench: notes=${options.notes} cards=${cardCount} cards_ms=${fixed(cardsMs)} index_ms=${fixed(indexMs)} read_ms=${fixed(readMs)} ratio=${fixed(ratio, 2)} incremental_ms=${fixed(incrementalMs, 2)} rss_mb=${fixed(peakRss / 1048576)} eval_ms=${fixed(evalMs)} heap_mb=${fixed(heapAfterGc / 1048576)} worst_note_ms=${fixed(worst[0].ms, 1)} study_log_ms=${fixed(study.replayMs)} study_model_ms=${fixed(study.studyMs)}`,
     );
   } finally {
     cleanup();

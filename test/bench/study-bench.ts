@@ -68,7 +68,8 @@ function ceNote(i: number): string {
 
 export function measureStudy(rounds: number, fixed: (n: number, digits?: number) => string): StudyFigures {
   // 1. The log alone.
-  const cardIds = Array.from({ length: 10_000 }, (_, i) => `qa:${i.toString(36)}-what-is-the-brand-name-of-this-drug`);
+  // Ids as the card reader makes them: 11 characters of a hash.
+  const cardIds = Array.from({ length: 10_000 }, (_, i) => (Math.imul(i + 1, 2654435761) >>> 0).toString(36).padStart(11, '0'));
   const logText = generateLog(cardIds, 100_000, 7);
   const options = { retention: 0.9 };
   let schedules = 0;

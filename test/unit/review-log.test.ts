@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { MAX_CARD_ID_LENGTH, formatReviewLine, parseReviewLog } from '../../src/core/study/review-log';
 import { REVIEW_LOG_FILE } from '../../src/core/study/types';
 
@@ -145,6 +146,33 @@ describe('Review log: a malformed line is a problem at its line, and skipped', (
       read.entries.map((e) => e.line),
       [2, 4, 6, 8, 10],
     );
+  });
+});
+
+describe('Review log: the written form is read by its own fast path', () => {
+  it('reads any review formatReviewLine writes back as itself, and as the full path reads it (property)', () => {
+    const review = fc.record({
+      card: fc.string({ minLength: 1, maxLength: 30 }).filter((c) => c.trim() !== ''),
+      // Years 1 to 9999: what an ISO time writes with four digits.
+      at: fc.integer({ min: Date.UTC(1, 0, 1) - 1, max: Date.UTC(9999, 11, 31, 23, 59, 59, 999) }).map((n) => Math.max(n, -62135596800000)),
+      rating: fc.constantFrom(1 as const, 2 as const, 3 as const, 4 as const),
+    });
+    fc.assert(
+      fc.property(review, (r) => {
+        const written = formatReviewLine(r);
+        const spaced = written.replace('","at":"', '", "at": "'); // not the written form: the full path
+        const expected = [{ ...r, line: 1 }];
+        assert.deepEqual(parseReviewLog(written), { entries: expected, problems: [] });
+        assert.deepEqual(parseReviewLog(spaced), { entries: expected, problems: [] });
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('sends a written line whose date is not real to the full path, which reports it', () => {
+    const problem = problemOf('{"card":"a","at":"2026-02-29T10:00:00.000Z","rating":3}');
+    assert.match(problem.message, /not a date and time/);
+    assert.equal(parseReviewLog('{"card":"a","at":"0099-06-01T10:00:00.000Z","rating":3}').entries[0]?.at, Date.parse('0099-06-01T10:00:00.000Z'));
   });
 });
 

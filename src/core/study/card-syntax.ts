@@ -32,11 +32,25 @@ export function cardSyntax(md: MarkdownIt): void {
   md.inline.ruler.after(CLOZE, TERM_SEPARATOR, termSeparator);
 }
 
-/** The parser the card reader uses: CommonMark plus tables and strikethrough, raw HTML off, and the card rules. */
+/**
+ * The parser the card reader uses: CommonMark plus tables and strikethrough, raw HTML off, and the card rules.
+ * Inline text is only parsed where a card marker is (most of a note's paragraphs hold none, and inline parsing
+ * is most of markdown-it's time); the others keep no inline tokens, which no card needs.
+ */
 export function createCardParser(): MarkdownIt {
   const md = new MarkdownIt({ html: false });
   md.use(cardSyntax);
+  md.core.ruler.at('inline', (state) => {
+    for (const token of state.tokens) {
+      if (token.type === 'inline' && mayHoldCard(token.content)) state.md.inline.parse(token.content, state.md, state.env, token.children ?? (token.children = []));
+    }
+  });
   return md;
+}
+
+/** Whether text may hold a card or a part of one: the cheap test before markdown-it reads it. */
+export function mayHoldCard(text: string): boolean {
+  return text.includes('::') || text.includes('{{c') || text.includes('**Q:**') || text.includes('**A:**');
 }
 
 const CLOZE_HEAD = /^\{\{c(\d*)(::)?/;

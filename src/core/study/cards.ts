@@ -13,7 +13,7 @@
 import type MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import { shortHash } from '../common/hash';
-import { CLOZE, CLOZE_ERROR, createCardParser, qaCardAt, TERM_SEPARATOR, type ClozeErrorMeta, type ClozeMeta, type QaCardTokens } from './card-syntax';
+import { CLOZE, CLOZE_ERROR, createCardParser, mayHoldCard, qaCardAt, TERM_SEPARATOR, type ClozeErrorMeta, type ClozeMeta, type QaCardTokens } from './card-syntax';
 import type { Card, CardType } from './types';
 
 /** A half-written card: where it is in the file and what to do. */
@@ -40,10 +40,6 @@ function cardParser(): MarkdownIt {
   return (sharedParser ??= createCardParser());
 }
 
-/** Whether a body may hold a card: the cheap test that spares markdown-it the notes without one. */
-export function mayHoldCards(body: string): boolean {
-  return body.includes('::') || body.includes('**Q:**') || body.includes('{{c');
-}
 
 /** The stable id of a card: its type and question side, whitespace collapsed, hashed (see the header). */
 export function cardId(type: CardType, question: string): string {
@@ -52,7 +48,8 @@ export function cardId(type: CardType, question: string): string {
 
 /** The cards of a note's body. `firstLine` is the file line the body starts on (after the frontmatter), 1-based. */
 export function readCards(body: string, firstLine = 1, parser: MarkdownIt = cardParser()): CardsRead {
-  if (!mayHoldCards(body)) return NO_CARDS;
+  // Most notes hold no card: markdown-it is spared them.
+  if (!mayHoldCard(body)) return NO_CARDS;
   const reader = new CardReader(body, firstLine);
   reader.read(parser.parse(body, {}));
   return { cards: reader.cards, problems: reader.problems };

@@ -51,32 +51,37 @@ export function activate(context: vscode.ExtensionContext, index: WorkspaceIndex
     if (entries.length > 0) collection.set(entries);
   };
 
-  const notePath = (folder: IndexedFolder, relPath: string) => [index.uriOf(folder, relPath), folder.index.problemsFor(relPath)] as const;
-  const configOf = (folder: IndexedFolder) => [vscode.Uri.joinPath(folder.folder.uri, CONFIG_FILE), folder.index.configProblems()] as const;
-
-  /** Problems at files the index did not read (symbolic links), grouped by file. */
-  const addFileProblems = (folder: IndexedFolder, add: (folder: IndexedFolder, uri: vscode.Uri, problems: readonly Problem[]) => void) => {
+  /**
+   * Problems at files other than the notes' own: links not followed, and the study's (the review log's lines;
+   * cards' exam, domain or duplicates, at their notes), by file.
+   */
+  const extraProblems = (folder: IndexedFolder) => {
     const byFile = new Map<string, Problem[]>();
-    for (const p of folder.index.fileProblems()) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p]);
-    for (const [file, problems] of byFile) add(folder, index.uriOf(folder, file), problems);
+    for (const p of [...folder.index.fileProblems(), ...folder.index.studyProblems()]) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p]);
+    return byFile;
   };
+  /** Files that had extra problems when last published, per folder: cleared once they have none. */
+  const extraFiles = new Map<string, Set<string>>();
 
-  const publishPaths = (folder: IndexedFolder, relPaths: readonly string[]) =>
+  const ownProblems = (folder: IndexedFolder, relPath: string) => (relPath === CONFIG_FILE ? folder.index.configProblems() : folder.index.problemsFor(relPath));
+
+  /** Publishes the config, the notes at `relPaths` (every note when undefined) and every file with extra problems now or before. */
+  const publishIn = (folder: IndexedFolder, relPaths: readonly string[] | undefined) =>
     publish((add) => {
-      for (const path of relPaths) add(folder, ...notePath(folder, path));
-      add(folder, ...configOf(folder));
-      addFileProblems(folder, add);
+      const extra = extraProblems(folder);
+      const key = folder.folder.uri.toString();
+      const files = new Set([CONFIG_FILE, ...(relPaths ?? folder.index.notes().map((n) => n.path)), ...(extraFiles.get(key) ?? []), ...extra.keys()]);
+      extraFiles.set(key, new Set(extra.keys()));
+      for (const file of files) add(folder, index.uriOf(folder, file), [...ownProblems(folder, file), ...(extra.get(file) ?? [])]);
     });
+
+  const publishPaths = (folder: IndexedFolder, relPaths: readonly string[]) => publishIn(folder, relPaths);
 
   const publishFolder = (folder: IndexedFolder) => {
     const key = folder.folder.uri.toString();
     const before = published.get(key) ?? new Set<string>();
     published.set(key, new Set());
-    publish((add) => {
-      for (const note of folder.index.notes()) add(folder, ...notePath(folder, note.path));
-      add(folder, ...configOf(folder));
-      addFileProblems(folder, add);
-    });
+    publishIn(folder, undefined);
     // Whatever had problems before and is no longer published (deleted, excluded, fixed) is cleared.
     const now = published.get(key)!;
     const gone = [...before].filter((uri) => !now.has(uri));
