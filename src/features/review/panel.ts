@@ -32,7 +32,11 @@ export interface SessionStart {
 export class ReviewPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private start: SessionStart | undefined;
+  /** The log lines being appended, in order; an undo waits for these only. */
   private writes: Promise<void> = Promise.resolve();
+  /** The index reading the log again (one at a time; grades in a burst share one read). */
+  private reloads: Promise<void> = Promise.resolve();
+  private readonly reloadQueued = new Set<IndexedFolder>();
   /** What each grade of the session wrote to the log (absent: not written, or its write failed). */
   private readonly appended = new Map<Grade, string>();
   private posted: ReviewHostMessage | undefined;
@@ -67,8 +71,9 @@ export class ReviewPanel implements vscode.Disposable {
   }
 
   /** Resolves once every grade given so far is in the log (or failed) and the index has read it. */
-  settled(): Promise<void> {
-    return this.writes;
+  async settled(): Promise<void> {
+    await this.writes;
+    await this.reloads;
   }
 
   /** Shows a session (replacing the one shown: its grades are already in the log). */
@@ -161,11 +166,21 @@ export class ReviewPanel implements vscode.Disposable {
       reportError(vscode.l10n.t('A review grade was not saved: {0}', reason), error);
       return;
     }
-    try {
-      await this.index.reloadReviewLog(start.folder);
-    } catch (error) {
-      log()?.warn(`Review: the index did not read the review log again: ${error instanceof Error ? error.message : String(error)}`);
-    }
+    this.reload(start.folder);
+  }
+
+  /** The index reads the log again, after the reads already asked for; a read not yet started covers this one too. */
+  private reload(folder: IndexedFolder): void {
+    if (this.reloadQueued.has(folder)) return;
+    this.reloadQueued.add(folder);
+    this.reloads = this.reloads.then(async () => {
+      this.reloadQueued.delete(folder);
+      try {
+        await this.index.reloadReviewLog(folder);
+      } catch (error) {
+        log()?.warn(`Review: the index did not read the review log again: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    });
   }
 
   /** Takes back this panel's last grade, only while the log still ends with the line it wrote. */
@@ -193,7 +208,7 @@ export class ReviewPanel implements vscode.Disposable {
     start.session.undo();
     await this.postView();
     await this.post({ type: 'notice', text: vscode.l10n.t('Grade taken back: the card is shown again.') });
-    if (line !== undefined) this.writes = this.writes.then(() => this.index.reloadReviewLog(start.folder)).catch(() => undefined);
+    if (line !== undefined) this.reload(start.folder);
     return true;
   }
 
