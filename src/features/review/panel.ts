@@ -131,7 +131,9 @@ export class ReviewPanel implements vscode.Disposable {
         // The next card goes out first; the log line follows in the background.
         const posting = this.postView();
         this.lastGradeToPostMs = Date.now() - received;
-        this.writes = this.writes.then(() => this.write(start, grade));
+        // Written once the webview has the card: reading the log again keeps the extension host busy for a while
+        // on a long log, and must not hold the card back.
+        this.writes = this.writes.then(() => posting).then(() => this.write(start, grade));
         await posting;
         return true;
       }
