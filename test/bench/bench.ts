@@ -39,12 +39,14 @@ interface Options {
   keep: boolean;
   profile: boolean;
   seed: number;
+  /** Write no study cards (the folder of issue #10's figures), to compare on the same machine. */
+  noCards: boolean;
 }
 
 const AS_OF = '2026-11-25';
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { notes: 10_000, changes: 50, rounds: 5, keep: false, profile: false, seed: 42 };
+  const options: Options = { notes: 10_000, changes: 50, rounds: 5, keep: false, profile: false, seed: 42, noCards: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const num = (): number => {
@@ -58,7 +60,8 @@ function parseOptions(argv: string[]): Options {
     else if (arg === '--seed') options.seed = num();
     else if (arg === '--keep') options.keep = true;
     else if (arg === '--profile') options.profile = true;
-    else throw new Error(`unknown option ${arg} (known: --notes N --changes N --rounds N --seed N --keep --profile)`);
+    else if (arg === '--no-cards') options.noCards = true;
+    else throw new Error(`unknown option ${arg} (known: --notes N --changes N --rounds N --seed N --keep --profile --no-cards)`);
   }
   return options;
 }
@@ -169,7 +172,7 @@ function uanFor(rand: () => number, subject: Subject, year: string, live: boolea
   return `${provider}-0000-${year}-${sequence}-${live ? 'L' : 'H'}${subject.code}-T`;
 }
 
-function noteText(i: number, rand: () => number): { rel: string; text: string } {
+function noteText(i: number, rand: () => number, cards: boolean): { rel: string; text: string } {
   const subject = SUBJECTS[Math.floor(rand() * SUBJECTS.length)];
   const completed = addDays('2023-12-01', Math.floor(rand() * 1090)); // three years up to late 2026
   const year = completed.slice(0, 4);
@@ -221,7 +224,7 @@ function noteText(i: number, rand: () => number): { rel: string; text: string } 
     '',
     `> ${facts[3]}`,
     '',
-    ...(hasCards(i) ? studyCards(i, subject, facts) : []),
+    ...(cards && hasCards(i) ? studyCards(i, subject, facts) : []),
   ];
   const text = `---\n${fm.join('\n')}\n---\n${body.join('\n')}`;
   const month = completed.slice(5, 7);
@@ -274,7 +277,7 @@ function generate(root: string, options: Options): number {
   const made = new Set<string>();
   fs.writeFileSync(path.join(root, '.pharmacy-ce.json'), CONFIG);
   for (let i = 0; i < options.notes; i++) {
-    const { rel, text } = noteText(i, rand);
+    const { rel, text } = noteText(i, rand, !options.noCards);
     const dir = path.dirname(path.join(root, rel));
     if (!made.has(dir)) {
       fs.mkdirSync(dir, { recursive: true });

@@ -7,8 +7,8 @@ export type CardType = 'qa' | 'term' | 'cloze';
 /** One card as written in a note. */
 export interface Card {
   /**
-   * Stable id: from the card's type and its question side (the Q paragraph, the term, or the cloze text and
-   * number) with whitespace collapsed. The answer, the rest of the note and the note's path are not part of
+   * Stable id: from the card's type and its question side (the question from `**Q:**` up to `**A:**`, the term,
+   * or the cloze text and number) with whitespace collapsed (cyrb53, 11 base-36 characters: study/cards.ts). The answer, the rest of the note and the note's path are not part of
    * it, so editing an answer or moving the note keeps the card's history; changing the question makes a new card.
    */
   id: string;
