@@ -133,7 +133,7 @@ export class ReviewPanel implements vscode.Disposable {
         this.lastGradeToPostMs = Date.now() - received;
         // Written once the webview has the card: reading the log again keeps the extension host busy for a while
         // on a long log, and must not hold the card back.
-        this.writes = this.writes.then(() => posting).then(() => this.write(start, grade));
+        this.writes = this.writes.then(() => posting.catch(() => undefined)).then(() => this.write(start, grade));
         await posting;
         return true;
       }
