@@ -12,6 +12,7 @@ const vscode = acquireVsCodeApi();
 const root = document.getElementById('root') as HTMLElement;
 const notice = document.getElementById('notice') as HTMLElement;
 const undoButton = document.getElementById('undo') as HTMLButtonElement;
+const finishButton = document.getElementById('finish') as HTMLButtonElement;
 /** The showing of the card on screen; undefined while a summary is shown or a grade is on its way. */
 let seq: number | undefined;
 
@@ -43,6 +44,7 @@ function receive(message: ReviewHostMessage): void {
       root.innerHTML = message.html;
       seq = message.seq;
       undoButton.disabled = !message.canUndo;
+      finishButton.disabled = false;
       notice.textContent = '';
       document.getElementById('show-answer')?.focus();
       break;
@@ -50,6 +52,8 @@ function receive(message: ReviewHostMessage): void {
       root.innerHTML = message.html;
       seq = undefined;
       undoButton.disabled = !message.canUndo;
+      finishButton.disabled = true;
+      notice.textContent = '';
       document.getElementById('summary-title')?.focus();
       break;
     case 'notice':
@@ -90,6 +94,6 @@ root.addEventListener('click', (event) => {
 });
 
 undoButton.addEventListener('click', () => vscode.postMessage({ type: 'undo' }));
-document.getElementById('finish')?.addEventListener('click', () => vscode.postMessage({ type: 'finish' }));
+finishButton.addEventListener('click', () => vscode.postMessage({ type: 'finish' }));
 
 vscode.postMessage({ type: 'ready' });
