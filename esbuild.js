@@ -1,4 +1,4 @@
-// Builds the extension, the CLI and the webview script; with --tests also the mocha suites (and the real-VS Code
+// Builds the extension, the CLI and the webview scripts; with --tests also the mocha suites (and the real-VS Code
 // benchmarks of test/bench/vscode), with --bench the benchmark.
 // Types are checked separately (`npm run typecheck`): esbuild only strips them, which keeps builds fast.
 const esbuild = require('esbuild');
@@ -61,6 +61,10 @@ const builds = [
   {
     bundle: true, platform: 'browser', target: 'es2020', format: 'iife', sourcemap: !production, minify: production,
     logLevel: 'warning', entryPoints: ['src/webview/transcript.ts'], outfile: 'dist/transcript-webview.js',
+  },
+  {
+    bundle: true, platform: 'browser', target: 'es2020', format: 'iife', sourcemap: !production, minify: production,
+    logLevel: 'warning', entryPoints: ['src/webview/review.ts'], outfile: 'dist/review-webview.js',
   },
 ];
 if (withTests) {

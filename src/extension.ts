@@ -16,6 +16,7 @@ import * as transcript from './features/transcript';
 import * as studyTree from './features/study-tree';
 import * as studyStatus from './features/study-status';
 import * as ankiExport from './features/anki-export';
+import * as review from './features/review';
 import { extendMarkdownIt } from './features/preview/markdown-it';
 
 export interface Feature {
@@ -35,6 +36,7 @@ const FEATURES: Record<string, Feature> = {
   'study-tree': studyTree,
   'study-status': studyStatus,
   'anki-export': ankiExport,
+  review,
 };
 
 /** What activate always returns: the hook VS Code's Markdown preview calls (`contributes.markdown.markdownItPlugins`). */

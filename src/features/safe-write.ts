@@ -7,7 +7,17 @@
 // and meant for every later writer (review log, card export, portfolio).
 import * as vscode from 'vscode';
 import { insideSegments } from '../core/common/paths';
-import { RefusedWriteError, inspectFolderInside, inspectInsideFolder, writeInsideFolder as writeWithNode, type TargetState, type WriteOptions } from '../node/safe-fs';
+import {
+  RefusedWriteError,
+  appendInsideFolder as appendWithNode,
+  inspectFolderInside,
+  inspectInsideFolder,
+  lengthBeforeTail,
+  removeAppended as removeWithNode,
+  writeInsideFolder as writeWithNode,
+  type TargetState,
+  type WriteOptions,
+} from '../node/safe-fs';
 import { pathUnder } from '../services/folder';
 
 export { RefusedWriteError, type TargetState };
@@ -79,6 +89,44 @@ export async function writeInsideFolder(folder: vscode.Uri, relativePath: string
   if (state === 'file' && !options.replace) throw new RefusedWriteError(vscode.l10n.t('Not written: {0} already exists.', shown));
   await vscode.workspace.fs.writeFile(uri, typeof data === 'string' ? new TextEncoder().encode(data) : data);
   return uri;
+}
+
+/**
+ * Appends `text` to the file at `relativePath` (made, with its folders, when missing) and returns the bytes
+ * written (a newline may come first: see src/node/safe-fs.ts), which removeAppended takes back. A `file:`
+ * folder is appended to in place (O_APPEND|O_NOFOLLOW): nothing already in the file is touched, even by a
+ * failed write. Other file systems have no append in VS Code's API, so the file is read and written whole:
+ * a write that fails half-way may leave the file short (the provider decides), and a line another program
+ * added between the read and the write is lost. Only a review log on a remote or virtual folder takes that risk.
+ */
+export async function appendInsideFolder(folder: vscode.Uri, relativePath: string, text: string): Promise<string> {
+  if (folder.scheme === 'file') return appendWithNode(folder.fsPath, relativePath, text);
+  const { segments } = segmentsOf(relativePath);
+  const uri = vscode.Uri.joinPath(folder, ...segments);
+  const state = await inspectTarget(folder, relativePath);
+  const before = state === 'file' ? await vscode.workspace.fs.readFile(uri) : new Uint8Array();
+  const written = before.length > 0 && before[before.length - 1] !== 0x0a ? `\n${text}` : text;
+  const added = new TextEncoder().encode(written);
+  const after = new Uint8Array(before.length + added.length);
+  after.set(before);
+  after.set(added, before.length);
+  await writeInsideFolder(folder, relativePath, after, { replace: state === 'file' });
+  return written;
+}
+
+/**
+ * Takes back what appendInsideFolder wrote, only when the file still ends with exactly `appended` (cut to its
+ * length before); false, changing nothing, otherwise. Same checks as the other writes.
+ */
+export async function removeAppended(folder: vscode.Uri, relativePath: string, appended: string): Promise<boolean> {
+  if (folder.scheme === 'file') return removeWithNode(folder.fsPath, relativePath, appended);
+  if ((await inspectTarget(folder, relativePath)) !== 'file') return false;
+  const uri = vscode.Uri.joinPath(folder, ...segmentsOf(relativePath).segments);
+  const bytes = await vscode.workspace.fs.readFile(uri);
+  const length = lengthBeforeTail(bytes, new TextEncoder().encode(appended));
+  if (length === undefined) return false;
+  await writeInsideFolder(folder, relativePath, bytes.slice(0, length), { replace: true });
+  return true;
 }
 
 /**

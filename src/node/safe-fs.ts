@@ -65,6 +65,85 @@ export function writeInsideFolder(folder: string, relativePath: string, data: st
 }
 
 /**
+ * Appends `text` to the file at `relativePath` inside `folder` (made, with its folders, when missing), and
+ * returns the bytes written: `text`, with a newline first when the file's last line had none (so a log
+ * joined by hand or by a merge keeps its last line whole). O_APPEND writes after whatever is there, so nothing
+ * already in the file is touched even when the write fails; O_NOFOLLOW refuses a link at the file itself,
+ * the walk a link on the way. Throws RefusedWriteError with a message for the user.
+ */
+export function appendInsideFolder(folder: string, relativePath: string, text: string): string {
+  const { target, shown, dir } = walkTo(folder, relativePath, true);
+  const file = target ?? path.join(dir, path.basename(shown));
+  leafState(file, shown);
+  const fd = openNoFollow(file, fs.constants.O_RDWR | fs.constants.O_APPEND | fs.constants.O_CREAT, shown);
+  try {
+    const size = fs.fstatSync(fd).size;
+    const needsNewline = size > 0 && readAt(fd, size - 1, 1)[0] !== 0x0a;
+    const written = needsNewline ? `\n${text}` : text;
+    fs.writeSync(fd, written);
+    return written;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * Takes back what appendInsideFolder wrote: when the file still ends with exactly `appended`, it is cut to the
+ * length it had before (true); otherwise (something was added after it, or the file changed) nothing is
+ * changed (false). Same refusals as appendInsideFolder.
+ */
+export function removeAppended(folder: string, relativePath: string, appended: string): boolean {
+  const { target, shown } = walkTo(folder, relativePath, false);
+  if (target === undefined || leafState(target, shown) === 'missing') return false;
+  const fd = openNoFollow(target, fs.constants.O_RDWR, shown);
+  try {
+    const tail = Buffer.from(appended, 'utf8');
+    const size = fs.fstatSync(fd).size;
+    const at = lengthBeforeTail(readAt(fd, Math.max(0, size - tail.length), Math.min(size, tail.length)), tail);
+    if (at === undefined) return false;
+    fs.ftruncateSync(fd, size - tail.length + at);
+    return true;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * Where `tail` starts when `bytes` ends with exactly it (the length to cut `bytes` to), else undefined. Pure:
+ * the undo of a review grade for local and virtual file systems alike.
+ */
+export function lengthBeforeTail(bytes: Uint8Array, tail: Uint8Array): number | undefined {
+  if (tail.length === 0 || bytes.length < tail.length) return undefined;
+  const start = bytes.length - tail.length;
+  for (let i = 0; i < tail.length; i++) if (bytes[start + i] !== tail[i]) return undefined;
+  return start;
+}
+
+/** Opens an existing or new file without following a link at it; the open file must be a regular file in the folder walked to. */
+function openNoFollow(file: string, flags: number, shown: string): number {
+  let fd: number;
+  try {
+    // O_NONBLOCK: a named pipe put there meanwhile fails at once instead of hanging the extension host.
+    fd = fs.openSync(file, flags | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK);
+  } catch (error) {
+    if (errorCode(error) === 'ELOOP') throw new RefusedWriteError(`Not written: ${shown} is a symbolic link, and Pharmacy CE never writes through a link. Remove the link, then try again.`);
+    throw error;
+  }
+  const at = openedAt(fd);
+  if (!fs.fstatSync(fd).isFile() || (at !== undefined && path.dirname(at) !== path.dirname(file))) {
+    fs.closeSync(fd);
+    throw new RefusedWriteError(`Not written: ${shown} changed while it was being written; nothing was changed.`);
+  }
+  return fd;
+}
+
+function readAt(fd: number, position: number, length: number): Buffer {
+  const buffer = Buffer.alloc(length);
+  const read = fs.readSync(fd, buffer, 0, length, position);
+  return buffer.subarray(0, read);
+}
+
+/**
  * Follows `relativePath` from `folder`: every folder on the way is lstat'ed (a link is refused) and, with
  * `create`, made when missing; the last real folder must lie inside the folder's real path. `target` is the
  * full path when every folder on the way exists (the file itself may still be missing), else undefined.

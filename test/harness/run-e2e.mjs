@@ -8,6 +8,7 @@ import path from 'node:path';
 import { steps as personSteps } from '../e2e/person-path.mjs';
 import { lookSteps } from '../e2e/look-path.mjs';
 import { previewStep } from '../e2e/preview-path.mjs';
+import { reviewStep } from '../e2e/review-path.mjs';
 import { startStep } from '../e2e/start-path.mjs';
 import { studyStep } from '../e2e/study-path.mjs';
 import { Workbench } from '../e2e/workbench.mjs';
@@ -40,7 +41,14 @@ async function main() {
   page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.goto(server.workbenchUrl());
   const workbench = new Workbench(page, shotsDir);
-  const steps = [...personSteps, ...lookSteps({ context, shotsDir, vsix, settings }), previewStep({ workspace }), studyStep({ workspace }), startStep({ context, shotsDir })];
+  const steps = [
+    ...personSteps,
+    ...lookSteps({ context, shotsDir, vsix, settings }),
+    previewStep({ workspace }),
+    studyStep({ workspace }),
+    reviewStep({ workspace }),
+    startStep({ context, shotsDir }),
+  ];
 
   let passed = 0;
   let failed = 0;

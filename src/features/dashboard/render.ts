@@ -82,6 +82,12 @@ export function renderExcerpt(text: string, t: RenderContext['t']): string {
   return markdown.render(source, env);
 }
 
+/** A study card's side (question or answer) as safe HTML, by the same rules as the excerpts, never cut short. */
+export function renderCardMarkdown(text: string, t: RenderContext['t']): string {
+  const env: ExcerptEnv = { t };
+  return markdown.render(text, env);
+}
+
 export function renderDashboard(model: DashboardModel | undefined, context: RenderContext): string {
   const { t } = context;
   if (!context.ready || !model) return `<p class="empty" role="status">${e(t('Reading your notes…'))}</p>`;
