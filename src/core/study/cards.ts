@@ -54,14 +54,16 @@ export function readCards(body: string, firstLine = 1, parser: MarkdownIt = CARD
 class CardReader {
   readonly cards: Card[] = [];
   readonly problems: CardProblem[] = [];
-  /** The body's lines as markdown-it counts them (CRLF, LF and a lone CR each end one). */
-  private readonly lines: string[];
+  private bodyLines: string[] | undefined;
 
   constructor(
-    body: string,
+    private readonly body: string,
     private readonly firstLine: number,
-  ) {
-    this.lines = body.split(/\r\n|\r|\n/);
+  ) {}
+
+  /** The body's lines as markdown-it counts them (CRLF, LF and a lone CR each end one); only a question or a problem needs them. */
+  private get lines(): string[] {
+    return (this.bodyLines ??= this.body.split(/\r\n|\r|\n/));
   }
 
   read(tokens: Token[]): void {
