@@ -123,15 +123,21 @@ export interface StudyRow {
   unverified?: string;
 }
 
+/** The exam date, with the new cards a day needed before it when known ("about 1 new card a day"). */
+export function examDateWords(examDate: string, newPerDay: number | undefined, formatDate: (date: string) => string, t: Translate): string {
+  if (newPerDay === undefined) return t('Exam on {0}.', formatDate(examDate));
+  return newPerDay === 1
+    ? t('Exam on {0}: about 1 new card a day to see every card before it.', formatDate(examDate))
+    : t('Exam on {0}: about {1} new cards a day to see every card before it.', formatDate(examDate), newPerDay);
+}
+
 /** An exam's row: the plan's name; readiness and counts; a tooltip saying what readiness means and where the outline comes from. */
 export function examRow(exam: ExamReadiness, formatDate: (date: string) => string, t: Translate): StudyRow {
   const tooltip = [
     t('Readiness {0}%: how likely you are to remember this exam\'s cards today, on average, each domain counted by its share of the exam. A card you have not reviewed yet counts as 0.', wholePercent(exam.readiness)),
   ];
   if (exam.examDate) {
-    tooltip.push(exam.newPerDay !== undefined
-      ? t('Exam on {0}: about {1} new cards a day to see every card before it.', formatDate(exam.examDate), exam.newPerDay)
-      : t('Exam on {0}.', formatDate(exam.examDate)));
+    tooltip.push(examDateWords(exam.examDate, exam.newPerDay, formatDate, t));
   }
   tooltip.push(t('Outline: {0}, as of {1}.', exam.source, formatDate(exam.asOf)));
   const unverified = exam.verify ? t('Not verified: {0}', exam.verify) : undefined;

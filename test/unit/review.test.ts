@@ -1,13 +1,15 @@
 // The review panel's pure parts: the webview message check, interval wording, the session's queue, grades and
 // undo, and the markup (card text through markdown-it with raw HTML off, everything else escaped).
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { NEW_SCHEDULE } from '../../src/core/study/schedule';
 import type { CardSchedule, Rating, StudyCard } from '../../src/core/study/types';
 import { renderCardMarkdown } from '../../src/features/dashboard/render';
 import { parseReviewMessage } from '../../src/features/review/messages';
 import { renderCard, renderSummary, type ReviewRenderContext } from '../../src/features/review/render';
 import { ReviewSession, historyByCard, type Showing } from '../../src/features/review/session';
-import { intervalWords } from '../../src/features/review/wording';
+import { intervalWords, nothingToReviewWords } from '../../src/features/review/wording';
 
 const t = (message: string, ...args: (string | number)[]) => message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)]));
 const MIN = 60_000;
@@ -36,6 +38,20 @@ describe('review: parseReviewMessage', () => {
     ]) {
       assert.equal(parseReviewMessage(raw), undefined, JSON.stringify(raw));
     }
+  });
+});
+
+describe('review: nothingToReviewWords', () => {
+  it('names the new cards the daily limit holds back, which the status bar still counts', () => {
+    // Seen: status bar "4 new cards", a click said "Nothing to review right now. The next card is due in 1 day."
+    assert.equal(nothingToReviewWords({ cards: 30, newLeft: 4, nextDue: DAY, now: 0 }, t),
+      'Nothing to review right now: you have seen today\'s new cards. The 4 new cards left come tomorrow (how many a day is the "New Cards Per Day" setting).');
+    assert.match(nothingToReviewWords({ cards: 30, newLeft: 1, now: 0 }, t), /The 1 new card left comes tomorrow/);
+  });
+
+  it('otherwise says when the next card is due, or that there are no cards yet', () => {
+    assert.equal(nothingToReviewWords({ cards: 30, newLeft: 0, nextDue: 2 * DAY, now: 0 }, t), 'Nothing to review right now. The next card is due in 2 days.');
+    assert.match(nothingToReviewWords({ cards: 0, newLeft: 0, now: 0 }, t), /^No cards to review here yet\./);
   });
 });
 
@@ -83,7 +99,8 @@ describe('review: ReviewSession', () => {
     session.grade(second.seq, 1, 5000);
     session.grade(session.current(6000)!.seq, 4, 6000);
     assert.equal(session.current(7000), undefined);
-    assert.deepEqual([session.reviewed, session.again], [3, 1]);
+    // Three grades, two cards: the summary said "42 cards reviewed" of a folder of 30 cards.
+    assert.deepEqual([session.reviewed, session.again], [2, 1]);
   });
 
   it('brings a card back in the same session when its next review is within 20 minutes (Again on a new card: 1 min), not after Easy', () => {
@@ -187,6 +204,20 @@ describe('review: markup', () => {
     }
     assert.match(html, /<section class="back" id="answer" tabindex="-1" aria-label="Answer" hidden>/);
     assert.match(html, /<div class="grades" id="grades" role="group" aria-label="How well did you remember\?" hidden>/);
+  });
+
+  it('keeps what the markup hides hidden: no rule of review.css gives a hidden element a display', () => {
+    // `.grades { display: grid }` beat the browser's own `[hidden] { display: none }`: the grade buttons showed
+    // (and took Tab) before the answer, doing nothing when pressed.
+    const css = readFileSync(path.resolve(__dirname, '../../../media/review.css'), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
+    const hiddenWins = /\[hidden\]\s*\{[^}]*display:\s*none\s*!important/.test(css);
+    const html = renderCard(showing(card('x')), 'review', ctx);
+    for (const [, classes] of html.matchAll(/<\w+ class="([^"]+)"[^>]*\shidden>/g)) {
+      for (const name of classes.split(' ')) {
+        const sets = [...css.matchAll(/([^{}]+)\{([^{}]*)\}/g)].some((m) => new RegExp(`\\.${name}(?![\\w-])`).test(m[1]) && /(^|;)\s*display\s*:/.test(m[2]));
+        assert.ok(hiddenWins || !sets, `.${name} is hidden in the markup but review.css gives it a display`);
+      }
+    }
   });
 
   it('summarizes a review: cards reviewed, again, and when the next card is due', () => {

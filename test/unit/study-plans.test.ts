@@ -227,6 +227,13 @@ describe('.pharmacy-ce.json study settings', () => {
     assert.deepEqual(config.study, { exam: 'z' });
   });
 
+  it('an exam id with the current outline\'s year means the current plan, not the retired one nearest in spelling', () => {
+    // "ptce-2026" suggested "ptce-2020": following it would study the old outline.
+    const { problems } = parse(lines('{', `  ${CREDENTIAL}`, '  "study": { "exam": "ptce-2026" }', '}'));
+    assert.match(problems[0].message, /Unknown exam "ptce-2026": did you mean "ptce"\?/);
+    assert.equal(problems[0].replacement, '"ptce"');
+  });
+
   it('an unknown exam: a warning with the nearest plan id (a quick fix), and no exam', () => {
     const text = lines('{', `  ${CREDENTIAL}`, '  "study": { "exam": "ptec", "examDate": "2027-02-30" }', '}');
     const { config, problems } = parse(text);

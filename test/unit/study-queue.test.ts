@@ -21,6 +21,12 @@ describe('reviewQueue', () => {
   ];
   const ids = (queue: StudyCard[]) => queue.map((c) => c.id);
 
+  it('takes the cards due later today too, as the status bar and the dashboard count them as due today', () => {
+    // The status bar said "12 cards due"; clicking it said "Nothing to review right now" (they were due in 10 min).
+    const later = [...cards, studyCard('d-tonight', 'c/six.md', {}, reviewed(local(11, 30, 20))), studyCard('d-tomorrow', 'c/six.md', {}, reviewed(local(12, 1, 8)))];
+    assert.deepEqual(ids(reviewQueue(later, { now: NOW, newLimit: 0 })), ['d-early', 'd-late', 'd-tie', 'd-now', 'd-tonight']);
+  });
+
   it('due cards most overdue first (ties in note order), then new cards in note order up to the limit', () => {
     assert.deepEqual(ids(reviewQueue(cards, { now: NOW, newLimit: 2 })), ['d-early', 'd-late', 'd-tie', 'd-now', 'n1', 'n2']);
     assert.deepEqual(ids(reviewQueue(cards, { now: NOW, newLimit: 10 })).slice(4), ['n1', 'n2', 'n3']);

@@ -62,6 +62,10 @@ describe('Study view: counts and words', () => {
     assert.equal(countsWords({ cards: 1, new: 1, due: 0 }, t), '0 due · 1 new · 1 card');
   });
 
+  it('says "1 new card a day", not "1 new cards a day", before an exam date', () => {
+    assert.match(examRow(exam({ examDate: '2027-03-15', newPerDay: 1 }), date, t).tooltip.join('\n'), /Exam on 2027-03-15: about 1 new card a day to see/);
+  });
+
   it('explains readiness, the outline\'s source and date, and marks what is not verified on an exam row', () => {
     const row = examRow(exam({ verify: 'the weights are from secondary sources', examDate: '2027-03-15', newPerDay: 4 }), date, t);
     assert.equal(row.label, 'PTCE');

@@ -9,6 +9,7 @@ import type { CalendarDate, ParsedNote, Problem } from '../types';
 import { nearestId } from '../rules/rules';
 import { short } from '../rules/json-values';
 import { localDayStart, studyDaysLeft } from './local-days';
+import { nearestExamId } from './plans';
 import { NEW_SCHEDULE, recallAt } from './schedule';
 import type { Card, CardSchedule, DomainReadiness, ExamReadiness, NoteStudy, StudyCard, StudyKeyValue, StudyPlan, StudySettings, StudySummary } from './types';
 
@@ -129,7 +130,7 @@ class PlaceResolver {
 
   private unknownExam(file: string, key: StudyKeyValue): void {
     const known = Object.keys(this.plans);
-    const suggestion = this.nearest(`exam:${key.value}`, () => nearestId(key.value, known, Object.fromEntries(known.map((k) => [k, this.plans[k].name]))));
+    const suggestion = this.nearest(`exam:${key.value}`, () => nearestExamId(key.value, this.plans));
     this.push(
       file,
       key,

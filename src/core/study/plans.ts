@@ -6,6 +6,7 @@
 // Left out, because their domains are not published with weights summing to 100 in any retrieved text:
 // `ptcb-tpv` (Technician Product Verification: no domains retrieved), `ptcb-immunization-administration`
 // (two of three domains unverified), `ptcb-supply-chain-inventory` (two of three domains unverified).
+import { nearestId } from '../rules/rules';
 import type { CalendarDate } from '../types';
 import type { StudyDomain, StudyPlan } from './types';
 
@@ -305,4 +306,15 @@ export function builtInStudyPlans(): Record<string, StudyPlan> {
 /** Sum of a plan's domain weights (100 for a valid plan), rounded so that 18.75 + ... adds up exactly. */
 export function weightTotal(domains: readonly Pick<StudyDomain, 'weight'>[]): number {
   return Math.round(domains.reduce((sum, d) => sum + d.weight, 0) * 1e6) / 1e6;
+}
+
+/**
+ * The plan id a mistyped exam id most likely means. An id with a year whose exam has a plain id ("ptce-2026")
+ * means that plain id, the current outline: spelling distance alone picks "ptce-2020", the retired one.
+ */
+export function nearestExamId(input: string, plans: Readonly<Record<string, Pick<StudyPlan, 'name'>>>): string | undefined {
+  const known = Object.keys(plans);
+  const base = /^(.+)-\d{4}$/.exec(input.trim().toLowerCase())?.[1];
+  if (base !== undefined && Object.hasOwn(plans, base)) return base;
+  return nearestId(input, known, Object.fromEntries(known.map((k) => [k, plans[k].name])));
 }

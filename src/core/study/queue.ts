@@ -1,5 +1,6 @@
-// What a review session shows, and in which order: cards due now (most overdue first), then new cards in note
+// What a review session shows, and in which order: cards due today (most overdue first), then new cards in note
 // order up to the day's limit.
+import { localToday } from '../common/dates';
 import type { CalendarDate } from '../types';
 import { localDayStart } from './local-days';
 import { isDueCard, isNewCard } from './model';
@@ -33,18 +34,21 @@ export function inScope(card: StudyCard, scope: ReviewScope = {}): boolean {
 }
 
 /**
- * Cards to review now: due ones (most overdue first; equal due times in note order), then new ones up to the
- * limit, in note order. A card id written in two places is shown once (its first place).
+ * Cards to review now: those due by the end of `now`'s local day (most overdue first; equal due times in note
+ * order), then new ones up to the limit, in note order. A card id written in two places is shown once (its
+ * first place). Due today, not due this minute: the status bar and the dashboard count "due today", and a click
+ * on their count must find those cards.
  */
 export function reviewQueue(cards: readonly StudyCard[], options: QueueOptions): StudyCard[] {
   const seen = new Set<string>();
   const due: StudyCard[] = [];
   const fresh: StudyCard[] = [];
   const newLimit = Math.max(0, Math.floor(options.newLimit));
+  const dueBy = localDayStart(localToday(new Date(options.now)), 1) - 1;
   for (const card of cards) {
     if (seen.has(card.id) || !inScope(card, options.scope)) continue;
     seen.add(card.id);
-    if (isDueCard(card.schedule, options.now)) due.push(card);
+    if (isDueCard(card.schedule, dueBy)) due.push(card);
     else if (isNewCard(card.schedule) && fresh.length < newLimit) fresh.push(card);
   }
   // Array.prototype.sort is stable: equal due times keep note order.

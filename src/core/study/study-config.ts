@@ -7,10 +7,9 @@
 //   same id stays in use until it is fixed, and the problem says so;
 // - an unknown `study.exam` is left out (with the nearest known id), a wrong `examDate` too.
 import type { Node } from 'jsonc-parser/lib/esm/main';
-import { nearestId } from '../rules/rules';
 import { JsonValueReader, type Property, definedOnly, short } from '../rules/json-values';
 import type { Problem } from '../types';
-import { builtInStudyPlans, weightTotal } from './plans';
+import { builtInStudyPlans, nearestExamId, weightTotal } from './plans';
 import type { StudyDomain, StudyPlan, StudySettings } from './types';
 
 /** Keys each study object of the file may have; the JSON schema in media/ describes the same set. */
@@ -124,7 +123,7 @@ class StudyConfigReader extends JsonValueReader {
       return undefined;
     }
     const known = Object.keys(plans);
-    const suggestion = this.suggest(() => nearestId(id, known, Object.fromEntries(known.map((k) => [k, plans[k].name]))));
+    const suggestion = this.suggest(() => nearestExamId(id, plans));
     this.at(
       node,
       'warning',

@@ -9,6 +9,7 @@ import type { StudyExamCard, StudySection } from '../../core/outputs/dashboard-s
 import type { StudyStep } from '../../core/study/next-steps';
 import type { FolderModel } from '../../core/outputs/dashboard-model';
 import type { CalendarDate } from '../../core/types';
+import { examDateWords } from '../../ui/study-text';
 import { bar, ring } from './svg';
 
 export interface StudyRenderContext {
@@ -55,9 +56,7 @@ function renderExam(x: StudyExamCard, f: Pick<FolderModel, 'key' | 'name'>, titl
     t('{0} new', x.new),
   ].join(' · ');
   const date = x.examDate
-    ? `<p class="exam-date">${e(x.newPerDay !== undefined
-      ? t('Exam on {0}: about {1} new cards a day to see every card before it.', ctx.formatDate(x.examDate), x.newPerDay)
-      : t('Exam on {0}.', ctx.formatDate(x.examDate)))}</p>`
+    ? `<p class="exam-date">${e(examDateWords(x.examDate, x.newPerDay, ctx.formatDate, t))}</p>`
     : '';
   const domains = x.domains.map((d) => {
     const weight = t('{0}% of the exam', formatHours(d.weight));

@@ -2,6 +2,7 @@
 // panel that grades them and writes each grade to `.pharmacy-ce/reviews.jsonl` (./panel.ts).
 import * as vscode from 'vscode';
 import { localToday } from '../../core/common/dates';
+import { isNewCard } from '../../core/study/model';
 import { practiceDraw } from '../../core/study/practice';
 import { inScope, newCardsReviewedOn, reviewQueue, type ReviewScope } from '../../core/study/queue';
 import type { StudyCard } from '../../core/study/types';
@@ -13,7 +14,7 @@ import type { ReviewHostMessage } from '../../protocol/review';
 import { ReviewPanel } from './panel';
 import { argumentForResource, pastReviews, pickFolder, pickScope, reviewArgument, scopeOf, type ReviewArgument } from './scope';
 import { ReviewSession, type PastReview } from './session';
-import { intervalWords } from './wording';
+import { nothingToReviewWords } from './wording';
 
 /** What a review command did: started a session of `cards` cards, or told the user why not. */
 export type ReviewOutcome = { started: true; cards: number } | { started: false; message?: string };
@@ -98,9 +99,9 @@ async function review(index: WorkspaceIndex, panel: ReviewPanel, arg: ReviewArgu
   // The cards of the scope not in this review: when the first of them is due is what the summary tells.
   const nextDue = nextDueIn(model.cards.filter((c) => !queued.has(c.id)), scope);
   if (cards.length === 0) {
-    if (!model.cards.some((c) => inScope(c, scope))) return tell(vscode.l10n.t('No cards to review here yet. Write a card in a note (for example a "**Q:** … **A:** …" quote, or "term :: definition"), then start a review.'));
-    if (nextDue === undefined || nextDue <= now) return tell(vscode.l10n.t("Nothing to review right now: you have seen today's new cards. More come tomorrow."));
-    return tell(vscode.l10n.t('Nothing to review right now. The next card is due in {0}.', intervalWords(nextDue - now, (m, ...a) => vscode.l10n.t(m, ...a))));
+    const inReview = model.cards.filter((c) => inScope(c, scope));
+    const newLeft = inReview.filter((c) => isNewCard(c.schedule)).length;
+    return tell(nothingToReviewWords({ cards: inReview.length, newLeft, nextDue, now }, (m, ...a) => vscode.l10n.t(m, ...a)));
   }
   const session = new ReviewSession(cards, history, { mode: 'review', schedule: { retention: settings.studyDesiredRetention } });
   panel.show({ folder, session, title: reviewTitle(folder, scope), nextDue });

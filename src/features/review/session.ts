@@ -125,12 +125,14 @@ export class ReviewSession {
     this.showing = undefined;
   }
 
+  /** Cards graded at least once: a card seen again in the session (a learning step) counts once. */
   get reviewed(): number {
-    return this.grades.length;
+    return new Set(this.grades.map((g) => g.card.id)).size;
   }
 
+  /** Cards graded Again at least once in the session. */
   get again(): number {
-    return this.grades.filter((g) => g.rating === 1).length;
+    return new Set(this.grades.filter((g) => g.rating === 1).map((g) => g.card.id)).size;
   }
 
   /** The earliest next due of the cards graded (their latest grade counts). */

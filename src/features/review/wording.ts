@@ -28,3 +28,29 @@ export function intervalWords(ms: number, t: Translate): string {
   const years = Math.round((days / 365.25) * 10) / 10;
   return plural(years, t('{0} year', years), t('{0} years', years));
 }
+
+/** Why a review has no card to show, from what is left in its scope. */
+export interface NothingToReview {
+  /** Cards in the scope at all. */
+  cards: number;
+  /** Never-reviewed cards in the scope, held back by the daily limit of new cards. */
+  newLeft: number;
+  /** When the first scheduled card of the scope is due (ms), if any is. */
+  nextDue?: number;
+  now: number;
+}
+
+/**
+ * The sentence a review shows when it cannot start. New cards held back by the daily limit are named first:
+ * the status bar counts them, so "nothing to review" alone would contradict it.
+ */
+export function nothingToReviewWords(s: NothingToReview, t: Translate): string {
+  if (s.cards === 0) return t('No cards to review here yet. Write a card in a note (for example a "**Q:** … **A:** …" quote, or "term :: definition"), then start a review.');
+  if (s.newLeft > 0) {
+    return plural(s.newLeft,
+      t("Nothing to review right now: you have seen today's new cards. The 1 new card left comes tomorrow (how many a day is the \"New Cards Per Day\" setting)."),
+      t("Nothing to review right now: you have seen today's new cards. The {0} new cards left come tomorrow (how many a day is the \"New Cards Per Day\" setting).", s.newLeft));
+  }
+  if (s.nextDue === undefined || s.nextDue <= s.now) return t("Nothing to review right now: you have seen today's new cards. More come tomorrow.");
+  return t('Nothing to review right now. The next card is due in {0}.', intervalWords(s.nextDue - s.now, t));
+}
