@@ -134,6 +134,12 @@ function openNoFollow(file: string, flags: number, shown: string): number {
     fs.closeSync(fd);
     throw new RefusedWriteError(`Not written: ${shown} changed while it was being written; nothing was changed.`);
   }
+  // A hard link is the same file under another name, perhaps outside the folder: writing in place (an append,
+  // an undo's cut) would change that file too. A replace (writeInsideFolder) is safe: the rename breaks the link.
+  if (fs.fstatSync(fd).nlink > 1) {
+    fs.closeSync(fd);
+    throw new RefusedWriteError(`Not written: ${shown} is also a file somewhere else (a hard link), and Pharmacy CE never changes a file that may be outside the folder. Replace it with a copy, then try again.`);
+  }
   return fd;
 }
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { MAX_CARD_ID_LENGTH, formatReviewLine, parseReviewLog } from '../../src/core/study/review-log';
+import { MAX_CARD_ID_LENGTH, MAX_LOG_PROBLEMS, formatReviewLine, parseReviewLog } from '../../src/core/study/review-log';
 import { REVIEW_LOG_FILE } from '../../src/core/study/types';
 
 const T = Date.parse('2026-11-30T14:05:00.000Z');
@@ -181,5 +181,30 @@ describe('Review log: writing a line', () => {
     const text = formatReviewLine({ card: 'qa:what is "PRN"?\n', at: T + 7, rating: 2 });
     assert.equal(text.split('\n').length, 2);
     assert.deepEqual(parseReviewLog(text).entries, [{ card: 'qa:what is "PRN"?\n', at: T + 7, rating: 2, line: 1 }]);
+  });
+});
+
+describe('Review log: a log of millions of broken lines', () => {
+  it('lists the first malformed lines, then one problem counting the rest; written reviews among them are all read', () => {
+    const lines = Array.from({ length: 3000 }, (_, i) => (i % 10 === 9 ? line(`c${i}`, T, 3).trimEnd() : i % 2 ? '{' : 'x'));
+    const read = parseReviewLog(`${lines.join('\r')}\n`);
+    assert.deepEqual(read.entries.map((e) => e.line), lines.flatMap((l, i) => (l.startsWith('{"card"') ? [i + 1] : [])));
+    assert.equal(read.problems.length, MAX_LOG_PROBLEMS + 1);
+    assert.deepEqual(read.problems.slice(0, 3).map((p) => p.line), [1, 2, 3]);
+    // The 100th listed is line 111 (every tenth line is a review); the count starts at the next broken line.
+    const last = read.problems[MAX_LOG_PROBLEMS];
+    assert.deepEqual([read.problems[MAX_LOG_PROBLEMS - 1].line, last.line, last.column], [111, 112, 1]);
+    assert.match(last.message, /^After 100 lines that are not reviews, 2,600 more lines from here are not written as Pharmacy CE writes a review/);
+  });
+
+  it('reads 64 MB of one-character lines without holding a problem for each (it took minutes and gigabytes)', () => {
+    const read = parseReviewLog('x\n'.repeat(32 * 1024 * 1024));
+    assert.equal(read.problems.length, MAX_LOG_PROBLEMS + 1);
+    assert.match(read.problems[MAX_LOG_PROBLEMS].message, /33,554,332 more lines/);
+  });
+
+  it('a lone CR, CRLF and LF each end a line, however they are mixed', () => {
+    const read = parseReviewLog(`${line('a', T, 3).trimEnd()}\r\r\n${line('b', T, 3).trimEnd()}\n\r${line('c', T, 3).trimEnd()}\r`);
+    assert.deepEqual(read.entries.map((e) => [e.card, e.line]), [['a', 1], ['b', 3], ['c', 5]]);
   });
 });

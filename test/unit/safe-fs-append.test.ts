@@ -67,6 +67,14 @@ describe('safe-fs: appendInsideFolder and removeAppended (the review log)', () =
     assert.deepEqual(fs.readdirSync(home), ['secret.txt']);
   });
 
+  it('refuses a log that is a hard link to a file elsewhere: appending in place would change that file', () => {
+    fs.mkdirSync(path.join(folder, '.pharmacy-ce'));
+    fs.linkSync(path.join(home, 'secret.txt'), log());
+    refused(() => appendInsideFolder(folder, LOG, line(1)), /\.pharmacy-ce\/reviews\.jsonl is also a file somewhere else \(a hard link\)/);
+    refused(() => removeAppended(folder, LOG, 'me\n'), /hard link/);
+    assert.equal(fs.readFileSync(path.join(home, 'secret.txt'), 'utf8'), 'keep me\n');
+  });
+
   it('undo cuts the last line only while the file still ends with it', () => {
     appendInsideFolder(folder, LOG, line(1));
     const mine = appendInsideFolder(folder, LOG, line(2));

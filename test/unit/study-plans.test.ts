@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { parseConfig } from '../../src/core/rules/config';
 import { BUILT_IN_STUDY_PLAN_IDS, STUDY_PLANS_AS_OF, builtInStudyPlans, weightTotal } from '../../src/core/study/plans';
-import { STUDY_CONFIG_KEYS } from '../../src/core/study/study-config';
+import { MAX_STUDY_DOMAINS, MAX_STUDY_PLANS, STUDY_CONFIG_KEYS } from '../../src/core/study/study-config';
 import type { Problem } from '../../src/core/types';
 
 const parse = (text: string) => parseConfig(text, { asOf: '2026-11-30' });
@@ -170,6 +170,28 @@ describe('.pharmacy-ce.json study settings', () => {
     assert.match(problems[0].message, /built-in PTCE plan is used/);
     assert.equal(config.studyPlans.ptce.builtIn, true);
     assert.equal(config.studyPlans.ok.domains.length, 2);
+  });
+
+  it('a plan of more than 100 domains is an error at its domains (the built-in plan of that id stays); past 100 plans, the rest are ignored', () => {
+    const domains = (n: number) => JSON.stringify(Array.from({ length: n }, (_, i) => ({ id: `d${i}`, name: `D${i}`, weight: 100 / n })));
+    const plan = (id: string, n: number) => `{ "id": "${id}", "name": "P", "questionCount": 90, "source": "x", "asOf": "2026-11-01", "domains": ${domains(n)} }`;
+    const text = lines('{', `  ${CREDENTIAL}`, '  "studyPlans": [', `    ${plan('ptce', MAX_STUDY_DOMAINS + 1)},`, `    ${plan('ok', MAX_STUDY_DOMAINS)}`, '  ]', '}');
+    const { config, problems } = parse(text);
+    assert.deepEqual(where(problems), [
+      [...pos(text, 4, '"ptce"'), 'info', 'config-value'],
+      [...pos(text, 4, '[{'), 'error', 'config-value'],
+    ]);
+    assert.match(problems[1].message, /at most 100 domains; this one has 101/);
+    assert.equal(config.studyPlans.ptce.builtIn, true);
+    assert.equal(config.studyPlans.ok.domains.length, MAX_STUDY_DOMAINS);
+
+    const many = Array.from({ length: MAX_STUDY_PLANS + 2 }, (_, i) => `    ${plan(`p${i}`, 1)}`);
+    const manyText = lines('{', `  ${CREDENTIAL}`, '  "studyPlans": [', many.join(',\n'), '  ]', '}');
+    const read = parse(manyText);
+    assert.deepEqual(where(read.problems), [[...pos(manyText, 4 + MAX_STUDY_PLANS, '{'), 'error', 'config-value']]);
+    assert.match(read.problems[0].message, /At most 100 study plans are read/);
+    assert.equal(Object.hasOwn(read.config.studyPlans, `p${MAX_STUDY_PLANS - 1}`), true);
+    assert.equal(Object.hasOwn(read.config.studyPlans, `p${MAX_STUDY_PLANS}`), false);
   });
 
   it('missing fields, wrong types, duplicate ids: each at its line and column; the plan is left out', () => {

@@ -61,7 +61,7 @@ function cloze(state: StateInline, silent: boolean): boolean {
   // `{{c` then a number or `::`: meant as a cloze. Other braces (`{{count}}`, a template) are plain text.
   const head = CLOZE_HEAD.exec(src.slice(pos, pos + 16));
   if (!head || (!head[1] && !head[2])) return false;
-  const found = readCloze(src, pos, state.posMax, head);
+  const found = readCloze(state, pos, state.posMax, head);
   if (silent) {
     state.pos += 'message' in found ? 2 : found.end - pos;
     return true;
@@ -81,25 +81,47 @@ function cloze(state: StateInline, silent: boolean): boolean {
   return true;
 }
 
+/** The highest cloze number read: each number is a card holding the whole paragraph, so numbers are bounded. */
+export const MAX_CLOZE_NUMBER = 50;
+
 /** The cloze starting at `pos`, or why it is not one (with the span to mark). */
-function readCloze(src: string, pos: number, max: number, head: RegExpExecArray): ClozeMeta | ClozeErrorMeta {
+function readCloze(state: StateInline, pos: number, max: number, head: RegExpExecArray): ClozeMeta | ClozeErrorMeta {
+  const { src } = state;
   const afterHead = pos + head[0].length;
-  const lineEnd = Math.min(max, lineEndIn(src, pos));
+  const lineEnd = Math.min(max, nextIn(state, '\n', pos));
   if (!head[1]) return { start: pos, end: afterHead, message: 'A cloze needs its number after the c: {{c1::hidden text}}.' };
   if (!head[2]) return { start: pos, end: afterHead, message: `A cloze needs "::" after its number: {{c${head[1]}::hidden text}}.` };
-  const close = src.indexOf('}}', afterHead);
-  if (close === -1 || close + 2 > max) return { start: pos, end: lineEnd, message: 'This cloze is never closed: end it with "}}".' };
+  const close = nextIn(state, '}}', afterHead);
+  if (close === src.length || close + 2 > max) return { start: pos, end: lineEnd, message: 'This cloze is never closed: end it with "}}".' };
   const end = close + 2;
-  const inner = src.slice(afterHead, close);
   const number = Number(head[1]);
   // Anki reads nested clozes since 2.1.56; one level is enough for notes, and a half-read nesting would be wrong.
-  if (inner.includes('{{')) return { start: pos, end: Math.min(end, lineEnd), message: 'A cloze inside another cloze is not read: write them side by side.' };
-  if (number < 1) return { start: pos, end: Math.min(end, lineEnd), message: 'Cloze numbers start at 1: {{c1::hidden text}}.' };
+  if (nextIn(state, '{{', afterHead) < close) return { start: pos, end: Math.min(end, lineEnd), message: 'A cloze inside another cloze is not read: write them side by side.' };
+  if (number < 1 || number > MAX_CLOZE_NUMBER) return { start: pos, end: Math.min(end, lineEnd), message: `Cloze numbers go from 1 to ${MAX_CLOZE_NUMBER}: {{c1::hidden text}}.` };
+  const inner = src.slice(afterHead, close);
   const split = inner.indexOf('::');
   const text = split === -1 ? inner : inner.slice(0, split);
   const hint = split === -1 ? undefined : inner.slice(split + 2).trim();
   if (text.trim() === '') return { start: pos, end: Math.min(end, lineEnd), message: 'This cloze hides nothing: put the hidden text after "::".' };
   return hint ? { start: pos, end, number, text, hint } : { start: pos, end, number, text };
+}
+
+/** StateInline with the last answer of each nextIn search: the parse's own state, dropped with it. */
+type SearchedState = StateInline & { pceNext?: Record<string, { from: number; at: number }> };
+
+/**
+ * The next `needle` at or after `from` in the inline text (its length when there is none). The last answer is
+ * kept on the parse's state and reused while it still holds: a paragraph of ten thousand unclosed clozes would
+ * otherwise be searched to its end ten thousand times (minutes for a 1 MB note).
+ */
+function nextIn(state: SearchedState, needle: string, from: number): number {
+  const searches = (state.pceNext ??= {});
+  const last = searches[needle];
+  if (last && last.from <= from && from <= last.at) return last.at;
+  const found = state.src.indexOf(needle, from);
+  const at = found === -1 ? state.src.length : found;
+  searches[needle] = { from, at };
+  return at;
 }
 
 /** ` :: ` between spaces (or at an end): a term's separator. `a::b`, `:::` and URLs are left as text. */
@@ -120,10 +142,6 @@ function termSeparator(state: StateInline, silent: boolean): boolean {
 
 const isBlank = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a;
 
-function lineEndIn(src: string, pos: number): number {
-  const end = src.indexOf('\n', pos);
-  return end === -1 ? src.length : end;
-}
 
 // ---- Question and answer -----------------------------------------------------------------------------
 

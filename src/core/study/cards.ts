@@ -29,6 +29,9 @@ export interface CardsRead {
   problems: CardProblem[];
 }
 
+/** Warnings listed for one note: past these, one more says that others are not listed (a hostile note holds 100,000). */
+export const MAX_CARD_PROBLEMS = 100;
+
 const NO_CARDS: CardsRead = Object.freeze({ cards: [], problems: [] }) as unknown as CardsRead;
 
 /**
@@ -86,13 +89,12 @@ class CardReader {
     const start = tokens[qa.question - 1].map?.[0] ?? 0;
     const end = tokens[open].map?.[1] ?? start + 1;
     if (!qa.answer) {
-      const column = Math.max(0, this.lines[start].indexOf('**Q:**'));
-      this.problems.push({
+      this.report(() => ({
         line: this.firstLine + start,
-        column: column + 1,
+        column: Math.max(0, this.lines[start].indexOf('**Q:**')) + 1,
         length: 6,
         message: 'This card has a question but no answer: add a line starting with **A:** inside the same quote.',
-      });
+      }));
       return;
     }
     const answer = (tokens[qa.answer.inline - 1].map?.[0] ?? start) + qa.answer.line;
@@ -122,7 +124,7 @@ class CardReader {
       else if (child.type === CLOZE) clozes.push(child.meta as ClozeMeta);
       else if (child.type === CLOZE_ERROR) {
         const error = child.meta as ClozeErrorMeta;
-        this.problems.push({ ...this.place(content, map[0], error.start, error.end), message: error.message });
+        this.report(() => ({ ...this.place(content, map[0], error.start, error.end), message: error.message }));
         broken = true;
       } else if (child.type === TERM_SEPARATOR && links === 0) separator ??= (child.meta as { start: number }).start;
     }
@@ -140,6 +142,13 @@ class CardReader {
       const back = content.slice(separator + 2).trim();
       if (front && back) this.cards.push({ id: cardId('term', front), type: 'term', line, front, back });
     }
+  }
+
+  /** Adds a warning, up to MAX_CARD_PROBLEMS and one saying there are more (`make` is only called for those). */
+  private report(make: () => CardProblem): void {
+    if (this.problems.length > MAX_CARD_PROBLEMS) return;
+    const problem = make();
+    this.problems.push(this.problems.length < MAX_CARD_PROBLEMS ? problem : { ...problem, message: `More cards in this note are half written than the ${MAX_CARD_PROBLEMS} listed: fix these, and the rest will be listed.` });
   }
 
   /** Where content[start, end) of a paragraph starting on body line `first` is in the file. */

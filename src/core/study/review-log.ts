@@ -32,27 +32,71 @@ const KEYS = ['card', 'at', 'rating'] as const;
 export function parseReviewLog(text: string, firstLine = 1): ReviewLogRead {
   const entries: ReviewEntry[] = [];
   const problems: Problem[] = [];
+  // Lines past MAX_LOG_PROBLEMS malformed ones: counted, and only read when in the written form (see below).
+  let unlisted: { count: number; line: number } | undefined;
   // A byte-order mark is not part of the first line (an editor counts columns without it).
   const body = firstLine === 1 && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  // LF, CRLF and a lone CR each end a line, as in the editor, so line numbers match what the user sees.
-  const lines = body.indexOf('\r') === -1 ? body.split('\n') : body.split(/\r\n|\r|\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
+  let lineNumber = firstLine;
+  for (const line of linesOf(body)) {
+    const number = lineNumber++;
     const written = WRITTEN_LINE.exec(line);
     const at = written ? writtenTime(written[2]) : undefined;
     if (written && at !== undefined) {
-      entries.push({ card: written[1], at, rating: Number(written[3]) as Rating, line: firstLine + i });
+      entries.push({ card: written[1], at, rating: Number(written[3]) as Rating, line: number });
       continue;
     }
     if (line.trim() === '') continue;
+    // A log of millions of broken lines (64 MB of them) took minutes and gigabytes, mostly in JSON.parse's
+    // errors and the problems themselves: past the listed ones, a line in any other form is only counted.
+    if (problems.length >= MAX_LOG_PROBLEMS) {
+      unlisted ??= { count: 0, line: number };
+      unlisted.count++;
+      continue;
+    }
     const read = readLine(line);
     if ('message' in read) {
-      problems.push({ file: REVIEW_LOG_FILE, line: firstLine + i, column: read.column, length: read.length, severity: 'warning', code: 'review-log-line', message: read.message });
+      problems.push({ file: REVIEW_LOG_FILE, line: number, column: read.column, length: read.length, severity: 'warning', code: 'review-log-line', message: read.message });
     } else {
-      entries.push({ ...read, line: firstLine + i });
+      entries.push({ ...read, line: number });
     }
   }
+  if (unlisted) {
+    const lines = unlisted.count === 1 ? '1 more line' : `${unlisted.count.toLocaleString('en-US')} more lines`;
+    problems.push({
+      file: REVIEW_LOG_FILE,
+      line: unlisted.line,
+      column: 1,
+      severity: 'warning',
+      code: 'review-log-line',
+      message: `After ${MAX_LOG_PROBLEMS} lines that are not reviews, ${lines} from here are not written as Pharmacy CE writes a review, and are not listed one by one. They are skipped and left as they are: fix the lines above first.`,
+    });
+  }
   return { entries, problems };
+}
+
+/** Malformed lines listed one by one; past these, one problem counts the rest. */
+export const MAX_LOG_PROBLEMS = 100;
+
+/**
+ * The lines of `text`: LF, CRLF and a lone CR each end one, as in the editor, so line numbers match what the
+ * user sees. One at a time: splitting a log of 30 million short lines at once held them all in memory.
+ */
+function* linesOf(text: string): Generator<string> {
+  // The next CR and LF at or after `start`, each searched again only once passed (never the whole rest per line).
+  let start = 0;
+  let cr = text.indexOf('\r');
+  let lf = text.indexOf('\n');
+  for (;;) {
+    if (cr !== -1 && cr < start) cr = text.indexOf('\r', start);
+    if (lf !== -1 && lf < start) lf = text.indexOf('\n', start);
+    const end = cr !== -1 && (lf === -1 || cr < lf) ? cr : lf;
+    if (end === -1) {
+      yield text.slice(start);
+      return;
+    }
+    yield text.slice(start, end);
+    start = end + (end === cr && lf === end + 1 ? 2 : 1);
+  }
 }
 
 /** One log line, with its newline: `{"card":"…","at":"<ISO time>","rating":n}\n`. */

@@ -19,6 +19,14 @@ export const STUDY_CONFIG_KEYS = {
   study: ['exam', 'examDate'],
 } as const;
 
+/**
+ * Most domains a plan may have, and most plans a file may add. A real outline has under ten domains; each
+ * note naming an unknown domain is compared with every domain of its plan (for "did you mean"), so a file
+ * with 10,000 of them kept the index busy for 20 s and more.
+ */
+export const MAX_STUDY_DOMAINS = 100;
+export const MAX_STUDY_PLANS = 100;
+
 /** How far a plan's weights may be from 100 (rounding of percentages such as 18.75). */
 const WEIGHT_TOLERANCE = 0.01;
 
@@ -46,7 +54,11 @@ class StudyConfigReader extends JsonValueReader {
     const broken = new Set<string>();
     if (plansNode && this.isArray(plansNode, 'studyPlans')) {
       const seen = new Set<string>();
-      for (const node of plansNode.children ?? []) {
+      const nodes = plansNode.children ?? [];
+      if (nodes.length > MAX_STUDY_PLANS) {
+        this.at(nodes[MAX_STUDY_PLANS], 'error', 'config-value', `At most ${MAX_STUDY_PLANS} study plans are read: this one and the ones after it are ignored.`);
+      }
+      for (const node of nodes.slice(0, MAX_STUDY_PLANS)) {
         const { id, idNode, plan } = this.plan(node);
         if (id === undefined) continue;
         if (seen.has(id)) {
@@ -80,6 +92,7 @@ class StudyConfigReader extends JsonValueReader {
     else if (domainsNode.type === 'array' && this.errorCount() === beforeDomains) {
       const total = weightTotal(domains);
       if (domains.length === 0) this.at(domainsNode, 'error', 'config-value', 'A study plan needs at least one domain.');
+      else if (domains.length > MAX_STUDY_DOMAINS) this.at(domainsNode, 'error', 'config-value', `A study plan has at most ${MAX_STUDY_DOMAINS} domains; this one has ${domains.length}.`);
       else if (Math.abs(total - 100) > WEIGHT_TOLERANCE) {
         this.at(domainsNode, 'error', 'config-value', `The domain weights add up to ${total}, not 100: each weight is the percent of the exam.`);
       }
