@@ -1,11 +1,12 @@
 // What the Study view and the cards status bar item say, built without the editor (`t` is vscode.l10n.t
 // there, plainText in tests), and how the view groups the cards: exam -> domain -> note -> card. The figures
 // of exams and domains come from the study model (the one place readiness is worked out); a note's and the
-// "No exam set" group's are counted here from their cards with the same rules (due: reviewed and due by now;
+// "No exam set" group's are counted here from their cards with the same rules (due: reviewed and due by the end of today;
 // new: never reviewed; readiness: mean predicted recall, new cards counting 0).
 import { daysBetween, localToday } from '../core/common/dates';
 import { formatHours, wholePercent } from '../core/common/numbers';
 import type { Translate } from '../core/rules/standing';
+import { endOfLocalDay } from '../core/study/local-days';
 import type { DomainReadiness, ExamReadiness, StudyCard, StudyPlan, StudySummary } from '../core/study/types';
 
 /** Group id for cards whose note names no (known) exam, and for cards of an exam whose note names no (known) domain. */
@@ -48,8 +49,9 @@ function isNew(card: StudyCard): boolean {
   return card.schedule.state === 'new' || card.schedule.due === null;
 }
 
+/** Due today: by the end of `now`'s local day, as the study model counts it and a review takes it. */
 function isDue(card: StudyCard, now: number): boolean {
-  return !isNew(card) && card.schedule.due !== null && card.schedule.due <= now;
+  return !isNew(card) && card.schedule.due !== null && card.schedule.due <= endOfLocalDay(localToday(new Date(now)));
 }
 
 /** Counts and readiness of any set of cards. */
@@ -201,7 +203,6 @@ export function cardDueWords(card: StudyCard, now: number, t: Translate): string
   if (isNew(card)) return t('new');
   if (isDue(card, now) || card.schedule.due === null) return t('due');
   const days = daysBetween(localToday(new Date(now)), localToday(new Date(card.schedule.due)));
-  if (days <= 0) return t('due later today');
   return days === 1 ? t('due tomorrow') : t('due in {0} days', days);
 }
 
@@ -219,7 +220,7 @@ export function shownExam(summary: StudySummary, configured: string | undefined)
 
 /** Due today: reviewed cards due by the end of today (the forecast's first day, overdue included). */
 export function dueToday(summary: StudySummary): number {
-  return summary.forecast[0] ?? summary.due;
+  return summary.due;
 }
 
 /** The status bar's text: `$(book) 12 cards due`; with none due, the new cards waiting (a review shows those). */

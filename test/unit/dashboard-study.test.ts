@@ -31,8 +31,8 @@ describe('dashboard Study section: the model', () => {
   });
 
   it('lists the study core\'s next steps, counting the cards due by the end of today as the rest of the section does', () => {
-    // 1 card falls due today (forecast[0]) but none is due yet at this instant (summary.due 0).
-    const s = studySection(summary({ due: 0 }), PLANS, '2026-11-30');
+    // The model counts 1 card due by the end of today.
+    const s = studySection(summary({ due: 1 }), PLANS, '2026-11-30');
     assert.deepEqual(s.steps.map((x) => [x.kind, x.text]), [
       ['due', '1 card is due today: start a review.'],
       ['no-cards', 'Order Entry and Processing is 22.5% of the PTCE and has no cards.'],

@@ -91,7 +91,7 @@ describe('buildStudyModel', () => {
     assert.equal('cloze' in model(notes).cards[0], false);
   });
 
-  it('due = reviewed cards due by now, new = never reviewed; forecast by local day from today (overdue in day 0)', () => {
+  it('due = reviewed cards due by the end of today, new = never reviewed; forecast by local day from today (overdue in day 0)', () => {
     const { summary } = model(notes, [
       ...schedules,
       ['qa:M3', reviewed(local(12, 29, 9))], // day 29, the last of the forecast
@@ -103,9 +103,12 @@ describe('buildStudyModel', () => {
     expected[3] = 1; // M2
     expected[29] = 1; // M3
     assert.deepEqual(summary.forecast, expected);
-    // Due later today: in today's forecast, not yet due.
-    const later = model(notes, [['qa:M1', reviewed(local(11, 30, 23, 59) + 30_000)]], { now: local(11, 30, 23, 0) });
-    assert.deepEqual([later.summary.due, later.summary.forecast[0]], [0, 1]);
+    // Due later today: due today already (a review takes it), and in today's forecast.
+    const later = model(notes, [['qa:M1', reviewed(local(11, 30, 23, 59) - 30_000)]], { now: local(11, 30, 9, 0) });
+    assert.deepEqual([later.summary.due, later.summary.forecast[0]], [1, 1]);
+    // In the last second of the day (after 23:59:59, the CLI's end of the --as-of day): tomorrow's.
+    const lastSecond = model(notes, [['qa:M1', reviewed(local(11, 30, 23, 59) + 59_500)]], { now: local(11, 30, 9, 0) });
+    assert.equal(lastSecond.summary.due, 0);
     // Beyond the 30 days: in no day of the forecast.
     assert.equal(model(notes, [['qa:M1', reviewed(local(12, 30, 9))]]).summary.forecast.reduce((a, b) => a + b), 0);
   });

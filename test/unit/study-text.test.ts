@@ -112,13 +112,13 @@ describe('Study view: counts and words', () => {
     assert.equal(cardDueWords(card('b', { schedule: reviewed(-2) }), NOW, t), 'due');
     assert.equal(cardDueWords(card('c', { schedule: reviewed(1) }), NOW, t), 'due tomorrow');
     assert.equal(cardDueWords(card('d', { schedule: reviewed(5) }), NOW, t), 'due in 5 days');
-    assert.equal(cardDueWords(card('e', { schedule: schedule({ state: 'learning', due: NOW + 60_000, reps: 1 }) }), NOW, t), 'due later today');
+    assert.equal(cardDueWords(card('e', { schedule: schedule({ state: 'learning', due: NOW + 60_000, reps: 1 }) }), NOW, t), 'due');
   });
 });
 
 describe('cards status bar', () => {
-  it('counts the cards due by the end of today (the forecast\'s first day, overdue included)', () => {
-    const s = summary({ due: 0 });
+  it('counts the cards due by the end of today, as the study model does', () => {
+    const s = summary({ due: 1 });
     assert.equal(dueToday(s), 1);
     assert.equal(studyStatusText(dueToday(s), s.new, t), '$(book) 1 card due');
     assert.equal(studyStatusText(12, 3, t), '$(book) 12 cards due');

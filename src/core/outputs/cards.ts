@@ -63,10 +63,7 @@ export function buildCardsReport(model: StudyModel): CardsReport {
 }
 
 /** "now" of `--as-of DATE`: the end of that local day (a card due at any time that day is due). */
-export function endOfLocalDay(date: string): number {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(y, m - 1, d, 23, 59, 59).getTime();
-}
+export { endOfLocalDay } from '../study/local-days';
 
 /** The cards as text: a short summary per exam and domain, then one line per card. */
 export function formatCards(model: StudyModel, now: number, folder: string, asOf: string): string {

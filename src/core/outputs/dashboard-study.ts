@@ -70,5 +70,5 @@ export function studySection(summary: StudySummary, plans: Record<string, StudyP
     };
   });
   // "Due today" means by the end of today here, as in the status bar: the steps count the same cards.
-  return { total: summary.total, new: summary.new, dueToday: forecast[0], exams, forecast, steps: studyNextSteps({ ...summary, due: forecast[0] }, today) };
+  return { total: summary.total, new: summary.new, dueToday: summary.due, exams, forecast, steps: studyNextSteps(summary, today) };
 }

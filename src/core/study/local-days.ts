@@ -16,6 +16,14 @@ export function localDayStart(day: CalendarDate, offset = 0): number {
 }
 
 /**
+ * The end of the local day `day` (23:59:59, as the CLI's `--as-of` means it): a reviewed card due by then is
+ * "due today" on every surface, and a review takes it.
+ */
+export function endOfLocalDay(day: CalendarDate): number {
+  return localDayStart(day, 1) - 1000;
+}
+
+/**
  * Days left to study before an exam: from `today` (counted) up to the exam day (not counted), so an exam
  * tomorrow leaves 1. Zero or less when the exam is today or has passed.
  */

@@ -8,7 +8,7 @@
 import type { CalendarDate, ParsedNote, Problem } from '../types';
 import { nearestId } from '../rules/rules';
 import { short } from '../rules/json-values';
-import { localDayStart, studyDaysLeft } from './local-days';
+import { endOfLocalDay, localDayStart, studyDaysLeft } from './local-days';
 import { nearestExamId } from './plans';
 import { NEW_SCHEDULE, recallAt } from './schedule';
 import type { Card, CardSchedule, DomainReadiness, ExamReadiness, NoteStudy, StudyCard, StudyKeyValue, StudyPlan, StudySettings, StudySummary } from './types';
@@ -205,8 +205,10 @@ function summarize(cards: readonly StudyCard[], input: StudyModelInput): StudySu
   const total = emptyTally();
   const exams = new Map<string, { tally: Tally; domains: Map<string, Tally> }>();
 
+  // Due means due today, by the end of the local day, on every surface: the review takes those cards.
+  const dueBy = Math.max(now, endOfLocalDay(today));
   for (const card of cards) {
-    const due = isDueCard(card.schedule, now);
+    const due = isDueCard(card.schedule, dueBy);
     add(total, card, due);
     if (!isNewCard(card.schedule)) {
       const at = card.schedule.due as number;

@@ -2,7 +2,7 @@
 // order up to the day's limit.
 import { localToday } from '../common/dates';
 import type { CalendarDate } from '../types';
-import { localDayStart } from './local-days';
+import { endOfLocalDay, localDayStart } from './local-days';
 import { isDueCard, isNewCard } from './model';
 import type { ReviewEntry, StudyCard } from './types';
 
@@ -44,7 +44,7 @@ export function reviewQueue(cards: readonly StudyCard[], options: QueueOptions):
   const due: StudyCard[] = [];
   const fresh: StudyCard[] = [];
   const newLimit = Math.max(0, Math.floor(options.newLimit));
-  const dueBy = localDayStart(localToday(new Date(options.now)), 1) - 1;
+  const dueBy = endOfLocalDay(localToday(new Date(options.now)));
   for (const card of cards) {
     if (seen.has(card.id) || !inScope(card, options.scope)) continue;
     seen.add(card.id);

@@ -157,7 +157,7 @@ export interface StudySummary {
   total: number;
   /** Cards never reviewed. */
   new: number;
-  /** Reviewed cards due by now. */
+  /** Reviewed cards due by the end of today (local time; for the CLI, the end of the --as-of day). */
   due: number;
   /** Exams with cards, and the configured exam even without any. */
   exams: ExamReadiness[];
