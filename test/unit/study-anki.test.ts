@@ -41,10 +41,10 @@ describe('ankiExport', () => {
     for (const row of rows) assert.equal(row.split('\t').length, 5, row);
   });
 
-  it('renders Markdown safely: HTML from the note as text, newlines as <br>, no raw tab or newline in a field', () => {
+  it('renders Markdown safely: HTML from the note as text, a wrapped line as one line, a hard break and code lines as <br>, no raw tab or newline in a field', () => {
     const text = ankiExport(
       [
-        card('multi', { front: 'Line one\nline two <script>alert(1)</script>', back: '- first\n- second\n\n```\ncode\tx\n  y\n```' }),
+        card('multi', { front: 'Line one\nline two <script>alert(1)</script>  \nafter a hard break', back: '- first\n- second\n\n```\ncode\tx\n  y\n```' }),
         card('amp', { front: 'A & B < C', back: 'tab\there' }, {}),
       ],
       plans,
@@ -52,7 +52,7 @@ describe('ankiExport', () => {
     const [multi, amp] = text.split('\n').slice(HEADER.length, -1);
     assert.equal(
       multi,
-      'Basic\tPTCE::Medications\tLine one<br>line two &lt;script&gt;alert(1)&lt;/script&gt;\t<ul><li>first</li><li>second</li></ul><pre><code>code&#9;x<br>  y<br></code></pre>\tptce medications',
+      'Basic\tPTCE::Medications\tLine one line two &lt;script&gt;alert(1)&lt;/script&gt;<br>after a hard break\t<ul><li>first</li><li>second</li></ul><pre><code>code&#9;x<br>  y<br></code></pre>\tptce medications',
     );
     assert.equal(amp, `Basic\t${DEFAULT_ANKI_DECK}\tA &amp; B &lt; C\ttab&#9;here\t`);
   });

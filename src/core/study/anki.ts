@@ -16,7 +16,9 @@ const HEADER: readonly string[] = ['#separator:tab', '#html:true', '#notetype co
 
 /** A tab-separated text file Anki imports as is (Basic and Cloze note types, deck from exam and domain). */
 export function ankiExport(cards: readonly StudyCard[], plans: Record<string, StudyPlan>): string {
-  const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false, breaks: true });
+  const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
+  // A line wrapped in the note is one line on the card, as in the review: a soft break is a space.
+  markdown.renderer.rules.softbreak = () => ' ';
   const rows: string[] = [];
   const seen = new Set<string>();
   for (const card of cards) {
