@@ -68,6 +68,13 @@ describe('preview plugin: cards', () => {
     assert.equal(new MarkdownIt({ html: false }).use(cardPreview).render('> **Q:** <b>x</b>\n>\n> **A:** y\n').includes('&lt;b&gt;x&lt;/b&gt;'), true);
   });
 
+  it('a cloze or a term in a heading or a table cell is shown as written: the card reader does not study it', () => {
+    const html = render('# The {{c1::deltoid}} :: site\n\n| a | b |\n|---|---|\n| {{c1::x}} | y :: z |\n');
+    assert.match(html, /<h1>The {{c1::deltoid}} :: site<\/h1>/);
+    assert.match(html, /<td>{{c1::x}}<\/td>\n<td>y :: z<\/td>/);
+    assert.ok(!html.includes('pce-'), html);
+  });
+
   it('keeps a term as written, the separator marked', () => {
     assert.equal(render('- NDC :: National Drug Code'), '<ul>\n<li>NDC <span class="pce-term-separator">::</span> National Drug Code</li>\n</ul>\n');
   });

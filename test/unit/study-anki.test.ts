@@ -70,6 +70,12 @@ describe('ankiExport', () => {
     );
   });
 
+  it('a Cloze note holds only the clozes studied: braces in code or after a backslash are not clozes for Anki', () => {
+    const text = 'Use `{{c1::code}}`, \\{{c2::escaped}} and {{c3::**real**::hint {x}}} ::';
+    const [row] = ankiExport([cloze(3, text)], plans).split('\n').slice(HEADER.length, -1);
+    assert.equal(row.split('\t')[2], 'Use <code>&#123;&#123;c1::code}}</code>, &#123;&#123;c2::escaped}} and {{c3::<strong>real</strong>::hint &#123;x}}} ::');
+  });
+
   it('an empty list: the header only', () => {
     assert.equal(ankiExport([], plans), HEADER.map((h) => `${h}\n`).join(''));
   });

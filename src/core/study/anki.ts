@@ -7,6 +7,7 @@
 // card keeps its bold, lists and code in Anki, and HTML written in a note (untrusted) reaches Anki as text,
 // never as markup. Newlines become `<br>`, tabs `&#9;`, so no field holds the file's separators.
 import MarkdownIt from 'markdown-it';
+import { CLOZE, CLOZE_ERROR, TERM_SEPARATOR, cardSyntax, type ClozeMeta } from './card-syntax';
 import type { StudyCard, StudyPlan } from './types';
 
 /** The deck of cards that belong to no exam. */
@@ -16,9 +17,8 @@ const HEADER: readonly string[] = ['#separator:tab', '#html:true', '#notetype co
 
 /** A tab-separated text file Anki imports as is (Basic and Cloze note types, deck from exam and domain). */
 export function ankiExport(cards: readonly StudyCard[], plans: Record<string, StudyPlan>): string {
-  const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
-  // A line wrapped in the note is one line on the card, as in the review: a soft break is a space.
-  markdown.renderer.rules.softbreak = () => ' ';
+  const markdown = wrappedLinesJoined(new MarkdownIt({ html: false, linkify: false, typographer: false }));
+  const clozeMarkdown = clozeFieldMarkdown();
   const rows: string[] = [];
   const seen = new Set<string>();
   for (const card of cards) {
@@ -27,7 +27,8 @@ export function ankiExport(cards: readonly StudyCard[], plans: Record<string, St
     if (seen.has(key)) continue;
     seen.add(key);
     const [noteType, first, second] = card.type === 'cloze' && card.cloze ? ['Cloze', card.cloze.text, ''] : ['Basic', card.front, card.back];
-    const fields = [noteType, deckOf(card, plans), fieldHtml(markdown, first), fieldHtml(markdown, second), tagsOf(card)];
+    const text = noteType === 'Cloze' ? clozeFieldHtml(clozeMarkdown, first) : fieldHtml(markdown, first);
+    const fields = [noteType, deckOf(card, plans), text, fieldHtml(markdown, second), tagsOf(card)];
     rows.push(fields.map(quoted).join('\t'));
   }
   return [...HEADER, ...rows].map((line) => `${line}\n`).join('');
@@ -69,6 +70,36 @@ function fieldHtml(markdown: MarkdownIt, text: string): string {
       .replace(/\r?\n/g, '<br>')
       .replace(/\t/g, '&#9;')
   );
+}
+
+/** Where a cloze read by the card rules stands in the rendered field, until clozeFieldHtml writes it for Anki. */
+const CLOZE_MARK = /<pce-cloze n="(\d+)">(.*?)<\/pce-cloze>/g;
+
+/** The card parser's markdown-it for a Cloze note's text: our clozes marked, the other card syntax as written. */
+/** A line wrapped in the note is one line on the card, as in the review: a soft break is a space. */
+function wrappedLinesJoined(md: MarkdownIt): MarkdownIt {
+  md.renderer.rules.softbreak = () => ' ';
+  return md;
+}
+
+function clozeFieldMarkdown(): MarkdownIt {
+  const md = wrappedLinesJoined(new MarkdownIt({ html: false, linkify: false, typographer: false }).use(cardSyntax));
+  md.renderer.rules[CLOZE] = (tokens, i) => {
+    const { number, text, hint } = tokens[i].meta as ClozeMeta;
+    return `<pce-cloze n="${number}">${md.renderInline(text)}${hint ? `::${md.utils.escapeHtml(hint)}` : ''}</pce-cloze>`;
+  };
+  md.renderer.rules[TERM_SEPARATOR] = () => '::';
+  md.renderer.rules[CLOZE_ERROR] = () => '';
+  return md;
+}
+
+/**
+ * A Cloze note's text: only the clozes the notes study are clozes for Anki. Anki reads `{{c1::` anywhere in the
+ * field, so every other brace (in code, after a backslash) is written as `&#123;`: else Anki made cards of them.
+ */
+function clozeFieldHtml(markdown: MarkdownIt, text: string): string {
+  // Rendered text never holds a raw `<` (markdown-it escapes it), so the marks are only ours.
+  return fieldHtml(markdown, text).replace(/\{/g, '&#123;').replace(CLOZE_MARK, (_, n: string, inner: string) => `{{c${n}::${inner}}}`);
 }
 
 /** CSV-style quoting, which Anki's reader applies to every separator: only a field with a `"` needs it. */

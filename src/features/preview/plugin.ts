@@ -33,6 +33,7 @@ export function cardPreview(md: MarkdownIt, options: PreviewOptions = {}): void 
   // of ours, swapped in once the blocks are read.
   md.core.ruler.after('block', NOTE_SUMMARY, (state) => summarizeFrontMatter(state, options.noteSummary?.() ?? true));
   md.core.ruler.push('pce_qa_cards', hideAnswers);
+  md.core.ruler.push('pce_not_cards', keepOutsideParagraphs);
   const rules = md.renderer.rules;
   rules[CLOZE] = (tokens, i) => {
     const { hint } = tokens[i].meta as ClozeMeta;
@@ -43,6 +44,22 @@ export function cardPreview(md: MarkdownIt, options: PreviewOptions = {}): void 
   rules[ANSWER_OPEN] = () => `<details class="pce-answer"><summary>${escapeHtml(t('Show answer'))}</summary>\n`;
   rules[ANSWER_CLOSE] = () => '</details>\n';
   rules[NOTE_SUMMARY] = (tokens, i) => summaryHtml(tokens[i].meta as CeNote, t);
+}
+
+/**
+ * Only a paragraph or a list item holds a term or a cloze card (as the card reader reads them): in a heading or
+ * a table cell, `{{c1::...}}` and ` :: ` are shown as written, not as a blank that will never be studied.
+ */
+function keepOutsideParagraphs(state: StateCore): void {
+  state.tokens.forEach((inline, i) => {
+    if (inline.type !== 'inline' || state.tokens[i - 1]?.type === 'paragraph_open') return;
+    for (const child of inline.children ?? []) {
+      if (child.type === CLOZE) {
+        const { start, end } = child.meta as ClozeMeta;
+        Object.assign(child, { type: 'text', content: inline.content.slice(start, end) });
+      } else if (child.type === TERM_SEPARATOR) child.type = 'text';
+    }
+  });
 }
 
 /** Each question card's blockquote gets a class, and its answer (from **A:** to the end) goes in a <details>. */
