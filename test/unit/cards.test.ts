@@ -3,7 +3,7 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { cardId, readCards } from '../../src/core/study/cards';
+import { CARD_BODY_LIMIT, cardId, readCards } from '../../src/core/study/cards';
 import type { Card } from '../../src/core/study/types';
 
 const body = (...lines: string[]): string => lines.join('\n');
@@ -239,5 +239,35 @@ describe('cards: the snippets', () => {
       assert.deepEqual([read.cards.map((c) => c.type), read.problems], [[type], []], prefix);
     }
     assert.equal(readCards(expand(byPrefix('studycloze').body)).cards[0].front, 'Words before [...] words after');
+  });
+});
+
+describe('cards: a note longer than the card limit', () => {
+  for (const eol of ['\n', '\r\n', '\r']) {
+    it(`reads the cards of its first ${CARD_BODY_LIMIT / 1024} KB and warns at the first line left unread (${JSON.stringify(eol)} line ends)`, () => {
+      const line = (i: number) => `- term ${i} :: definition number ${i}`;
+      const lines: string[] = [];
+      let size = 0;
+      for (let i = 0; size <= CARD_BODY_LIMIT * 1.5; i++) {
+        lines.push(line(i));
+        size += line(i).length + eol.length;
+      }
+      const body = lines.join(eol);
+      const read = readCards(body, 10);
+      // Every card read is whole and in order; the first one not read is where the warning points.
+      const fitting = lines.findIndex((_, i) => lines.slice(0, i + 1).join(eol).length + eol.length > CARD_BODY_LIMIT);
+      assert.equal(read.cards.length, fitting);
+      assert.equal(read.cards.at(-1)?.front, `term ${fitting - 1}`);
+      assert.equal(read.problems.length, 1);
+      assert.equal(read.problems[0].line, 10 + fitting);
+      assert.match(read.problems[0].message, /first 32 KB of a note: the cards from this line on are not read/);
+    });
+  }
+
+  it('says nothing when what is past the limit holds no card', () => {
+    const body = `a :: b\n\n${'plain words and nothing else\n'.repeat(2000)}`;
+    const read = readCards(body);
+    assert.equal(read.cards.length, 1);
+    assert.deepEqual(read.problems, []);
   });
 });

@@ -45,12 +45,29 @@ export function cardId(type: CardType, question: string): string {
   return shortHash(`${type}\u0000${question.replace(/\s+/g, ' ').trim()}`);
 }
 
+/**
+ * Cards are read from this much of a note's body (characters), cut at a line end. A note is read in at most
+ * 50 ms: markdown-it takes about 40 ms on the slowest 32 KB found (thousands of one-line cards or quote lines),
+ * and a few pages of study text fit well within it. What is past the limit is a warning, never silently left out.
+ */
+export const CARD_BODY_LIMIT = 32 * 1024;
+
 /** The cards of a note's body. `firstLine` is the file line the body starts on (after the frontmatter), 1-based. */
 export function readCards(body: string, firstLine = 1, parser: MarkdownIt = CARD_PARSER): CardsRead {
   // Most notes hold no card: markdown-it is spared them.
   if (!mayHoldCard(body)) return NO_CARDS;
-  const reader = new CardReader(body, firstLine);
-  reader.read(parser.parse(body, {}));
+  const cut = body.length > CARD_BODY_LIMIT ? Math.max(body.lastIndexOf('\n', CARD_BODY_LIMIT - 1), body.lastIndexOf('\r', CARD_BODY_LIMIT - 1)) + 1 : body.length;
+  const read = cut === body.length ? body : body.slice(0, cut);
+  const reader = new CardReader(read, firstLine);
+  reader.read(parser.parse(read, {}));
+  if (cut < body.length && mayHoldCard(body.slice(cut))) {
+    reader.problems.push({
+      line: firstLine + (read.match(/\r\n|\r|\n/g)?.length ?? 0),
+      column: 1,
+      length: 1,
+      message: `Study cards are read from the first ${CARD_BODY_LIMIT / 1024} KB of a note: the cards from this line on are not read. Split the note in two.`,
+    });
+  }
   return { cards: reader.cards, problems: reader.problems };
 }
 
