@@ -183,17 +183,19 @@ Sig code PO :: by mouth
     review = (await activateExtension()).features['review'] as ReviewApi;
     review.panel()?.dispose();
     fs.rmSync(path.join(fixtureRoot(), '.pharmacy-ce'), { recursive: true, force: true });
-    fs.mkdirSync(path.join(fixtureRoot(), 'review-cards'), { recursive: true });
-    fs.writeFileSync(path.join(fixtureRoot(), NOTE), CARDS);
-    fs.writeFileSync(path.join(fixtureRoot(), 'review-cards/sig-codes.md'), TWO_DOMAINS);
+    // A folder of its own: the suite before removed review-cards/, and a folder removed and made again within
+    // one burst of file events can reach the index as one change of the folder, with its notes unread (noted).
+    fs.mkdirSync(path.join(fixtureRoot(), 'practice-cards'), { recursive: true });
+    fs.writeFileSync(path.join(fixtureRoot(), 'practice-cards/pharmacology.md'), CARDS);
+    fs.writeFileSync(path.join(fixtureRoot(), 'practice-cards/sig-codes.md'), TWO_DOMAINS);
     const folder = index.folders()[0];
-    await waitFor(() => index.study(folder).cards.filter((c) => c.file.startsWith('review-cards/')).length === 5, 20_000, 'the five cards in the index');
+    await waitFor(() => index.study(folder).cards.filter((c) => c.file.startsWith('practice-cards/')).length === 5, 20_000, 'the five cards in the index');
   });
 
   after(async () => {
     review.panel()?.dispose();
     await review.settled();
-    fs.rmSync(path.join(fixtureRoot(), 'review-cards'), { recursive: true, force: true });
+    fs.rmSync(path.join(fixtureRoot(), 'practice-cards'), { recursive: true, force: true });
     fs.rmSync(path.join(fixtureRoot(), '.pharmacy-ce'), { recursive: true, force: true });
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
