@@ -7,6 +7,7 @@ import { daysBetween, localToday } from '../core/common/dates';
 import { formatHours, wholePercent } from '../core/common/numbers';
 import type { Translate } from '../core/rules/standing';
 import { endOfLocalDay } from '../core/study/local-days';
+import { isDueCard, isNewCard } from '../core/study/model';
 import type { DomainReadiness, ExamReadiness, StudyCard, StudyPlan, StudySummary } from '../core/study/types';
 
 /** Group id for cards whose note names no (known) exam, and for cards of an exam whose note names no (known) domain. */
@@ -45,14 +46,10 @@ export interface ExamGroup {
   notes: NoteGroup[];
 }
 
-function isNew(card: StudyCard): boolean {
-  return card.schedule.state === 'new' || card.schedule.due === null;
-}
+const isNew = (card: StudyCard): boolean => isNewCard(card.schedule);
 
 /** Due today: by the end of `now`'s local day, as the study model counts it and a review takes it. */
-function isDue(card: StudyCard, now: number): boolean {
-  return !isNew(card) && card.schedule.due !== null && card.schedule.due <= endOfLocalDay(localToday(new Date(now)));
-}
+const isDue = (card: StudyCard, now: number): boolean => isDueCard(card.schedule, endOfLocalDay(localToday(new Date(now))));
 
 /** Counts and readiness of any set of cards. */
 export function countCards(cards: readonly StudyCard[], now: number): StudyCounts {

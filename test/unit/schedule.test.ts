@@ -2,23 +2,12 @@ import assert from 'node:assert/strict';
 import { State, createEmptyCard, fsrs, type Card as FsrsCard, type Grade } from 'ts-fsrs';
 import { NEW_SCHEDULE, previewRatings, recallAt, replayCard, replayReviews } from '../../src/core/study/schedule';
 import type { CardSchedule, CardState, Rating, ReviewEntry } from '../../src/core/study/types';
+import { random } from '../bench/common';
 
 const START = Date.parse('2026-01-01T09:00:00Z');
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 const STATE_NAMES: Record<State, CardState> = { [State.New]: 'new', [State.Learning]: 'learning', [State.Review]: 'review', [State.Relearning]: 'relearning' };
-
-/** mulberry32: a seeded PRNG, so a failure replays. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A log of `cards` cards studied the way people do: mostly near the due time, sometimes early or late, sometimes

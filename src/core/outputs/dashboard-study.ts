@@ -1,11 +1,11 @@
 // The dashboard's Study section, from a folder's study model: readiness per exam with its domains, cards due
 // today, the 30-day forecast and study next steps. Plain data (the dashboard feature escapes and draws it).
 import { wholePercent } from '../common/numbers';
+import { FORECAST_DAYS } from '../study/model';
 import { studyNextSteps, type StudyStep } from '../study/next-steps';
 import type { StudySummary, StudyPlan } from '../study/types';
 
 /** Days the forecast covers (the summary's forecast length). */
-export const FORECAST_DAYS = 30;
 
 export interface StudyDomainBar {
   id: string;
