@@ -48,9 +48,12 @@ export function createCardParser(): MarkdownIt {
   return md;
 }
 
+/** What every card or half-written card holds: a term's or cloze's `::`, a cloze's `{{c`, a question's markers. */
+export const CARD_MARKERS: readonly string[] = ['::', '{{c', '**Q:**', '**A:**'];
+
 /** Whether text may hold a card or a part of one: the cheap test before markdown-it reads it. */
 export function mayHoldCard(text: string): boolean {
-  return text.includes('::') || text.includes('{{c') || text.includes('**Q:**') || text.includes('**A:**');
+  return CARD_MARKERS.some((marker) => text.includes(marker));
 }
 
 const CLOZE_HEAD = /^\{\{c(\d*)(::)?/;

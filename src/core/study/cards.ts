@@ -13,7 +13,7 @@
 import type MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import { shortHash } from '../common/hash';
-import { CLOZE, CLOZE_ERROR, createCardParser, mayHoldCard, qaCardAt, TERM_SEPARATOR, type ClozeErrorMeta, type ClozeMeta, type QaCardTokens } from './card-syntax';
+import { CARD_MARKERS, CLOZE, CLOZE_ERROR, createCardParser, mayHoldCard, qaCardAt, TERM_SEPARATOR, type ClozeErrorMeta, type ClozeMeta, type QaCardTokens } from './card-syntax';
 import type { Card, CardType } from './types';
 
 /** A half-written card: where it is in the file and what to do. */
@@ -40,9 +40,12 @@ const NO_CARDS: CardsRead = Object.freeze({ cards: [], problems: [] }) as unknow
  */
 const CARD_PARSER: MarkdownIt = createCardParser();
 
+/** Whitespace to collapse to one space: runs of two or more, and any single one that is not a space (a single space is left as it is, so most questions are not copied). */
+const WHITESPACE_RUN = /\s{2,}|[^\S ]/g;
+
 /** The stable id of a card: its type and question side, whitespace collapsed, hashed (see the header). */
 export function cardId(type: CardType, question: string): string {
-  return shortHash(`${type}\u0000${question.replace(/\s+/g, ' ').trim()}`);
+  return shortHash(`${type}\u0000${question.replace(WHITESPACE_RUN, ' ').trim()}`);
 }
 
 /**
@@ -58,8 +61,9 @@ export function readCards(body: string, firstLine = 1, parser: MarkdownIt = CARD
   if (!mayHoldCard(body)) return NO_CARDS;
   const cut = body.length > CARD_BODY_LIMIT ? Math.max(body.lastIndexOf('\n', CARD_BODY_LIMIT - 1), body.lastIndexOf('\r', CARD_BODY_LIMIT - 1)) + 1 : body.length;
   const read = cut === body.length ? body : body.slice(0, cut);
-  const reader = new CardReader(read, firstLine);
-  reader.read(parser.parse(read, {}));
+  const region = cardRegion(read);
+  const reader = new CardReader(region.offset === 0 ? read : read.slice(region.offset), firstLine + region.lines);
+  reader.read(parser.parse(reader.body, {}));
   if (cut < body.length && mayHoldCard(body.slice(cut))) {
     reader.problems.push({
       line: firstLine + (read.match(/\r\n|\r|\n/g)?.length ?? 0),
@@ -71,13 +75,49 @@ export function readCards(body: string, firstLine = 1, parser: MarkdownIt = CARD
   return { cards: reader.cards, problems: reader.problems };
 }
 
+/** The first place a card could be: the earliest card marker (the cheap test's), or the text's length. */
+function firstMarker(text: string): number {
+  let first = text.length;
+  for (const marker of CARD_MARKERS) {
+    const at = text.indexOf(marker);
+    if (at !== -1 && at < first) first = at;
+  }
+  return first;
+}
+
+/** Things that reach past a blank line: a code fence, and a link reference definition (used by later links). */
+const REACHING = ['```', '~~~', ']:'];
+/**
+ * The last blank line (spaces and tabs only, as markdown-it counts it) followed by an ATX heading at the start of
+ * the next line. The leading `[\s\S]*` makes the search start from the end of the text.
+ */
+const LAST_HEADING_AFTER_BLANK = /^[\s\S]*(?:^|\r\n?|\n)[ \t]*(?:\r\n?|\n)(?=#{1,6}[ \t])/;
+
+/**
+ * Where markdown-it starts reading a body so that it still finds every card: the last heading, after a blank
+ * line, before the first card marker, when the text before it holds no code fence and no link reference
+ * definition. Such a heading always opens a block of the top level: a list, a quote, a table, a paragraph or
+ * indented code ends at the blank line, and no fence is open. So the text from the heading reads exactly as
+ * in the whole body, and the prose before it (most of a CE note holding a few cards) is not parsed. The unit
+ * tests compare both reads over generated notes. `lines` is the number of lines skipped.
+ */
+export function cardRegion(text: string): { offset: number; lines: number } {
+  let limit = firstMarker(text);
+  for (const reaching of REACHING) {
+    const at = text.indexOf(reaching);
+    if (at !== -1 && at < limit) limit = at;
+  }
+  const skipped = LAST_HEADING_AFTER_BLANK.exec(text.slice(0, limit))?.[0] ?? '';
+  return { offset: skipped.length, lines: skipped.match(/\r\n|\r|\n/g)?.length ?? 0 };
+}
+
 class CardReader {
   readonly cards: Card[] = [];
   readonly problems: CardProblem[] = [];
   private bodyLines: string[] | undefined;
 
   constructor(
-    private readonly body: string,
+    readonly body: string,
     private readonly firstLine: number,
   ) {}
 
