@@ -1,4 +1,5 @@
 // The core's data model. No editor or Node imports here: the extension, the CLI and the tests share it.
+import type { CareerProfile, CareerRecord, Program } from './career/types';
 import type { NoteStudy, StudyPlan, StudySettings } from './study/types';
 
 /** A calendar date as `YYYY-MM-DD`. Never a Date object: CE credit is earned on a day, not at an instant. */
@@ -30,7 +31,9 @@ export type ProblemCode =
   | 'review-log-line'
   | 'unknown-exam'
   | 'unknown-domain'
-  | 'duplicate-card';
+  | 'duplicate-card'
+  | 'unknown-program'
+  | 'unknown-career-word';
 
 export interface Problem {
   /** Path relative to the workspace folder, `/`-separated. */
@@ -90,6 +93,8 @@ interface NoteBase {
   frontmatter?: { startLine: number; endLine: number };
   /** Cards in the body and the `exam`/`domain` keys; absent when the note has none of them. */
   study?: NoteStudy;
+  /** What a career note (`type: certificate | experience | event | membership`) records; absent without `type`. */
+  career?: CareerRecord;
 }
 
 /** A Markdown file with frontmatter giving `ce_hours` or `ceu`: a CE activity. */
@@ -229,6 +234,10 @@ export interface ResolvedConfig {
   studyPlans: Record<string, StudyPlan>;
   /** The `study` object: the exam prepared for and its date. */
   study: StudySettings;
+  /** Built-in career programs overlaid by the user's `careerPrograms` (same id replaces), by id. */
+  careerPrograms: Record<string, Program>;
+  /** The `profile` object: who the portfolio is for. */
+  profile: CareerProfile;
 }
 
 export interface ConfigParseResult {

@@ -30,7 +30,11 @@ export type WebviewMessage =
   /** Start the guided credential set-up for a folder without a config file. */
   | { readonly type: 'setUpCredentials'; readonly folder: string }
   /** Start a review of a folder's cards, or of one exam's (a plan id). */
-  | { readonly type: 'startReview'; readonly folder: string; readonly exam?: string };
+  | { readonly type: 'startReview'; readonly folder: string; readonly exam?: string }
+  /** Start New Career Note in a folder (the Career section's empty state and its buttons). */
+  | { readonly type: 'newCareerNote'; readonly folder: string }
+  /** Export the folder's printable portfolio. */
+  | { readonly type: 'exportPortfolio'; readonly folder: string };
 
 export type WebviewMessageType = WebviewMessage['type'];
 

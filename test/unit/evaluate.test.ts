@@ -504,6 +504,8 @@ describe('evaluateAll', () => {
       fromFile: true,
       studyPlans: {},
       study: {},
+      careerPrograms: {},
+      profile: {},
     };
     assert.deepEqual(
       evaluateAll(config, fixtureNotes(), AS_OF).map((p) => p.credential.id),

@@ -58,7 +58,7 @@ describe('every surface agrees on each credential (property)', () => {
         const end = new Date(Date.UTC(2025, 6 + endMonth + 1, 0)).toISOString().slice(0, 10);
         const start = new Date(Date.UTC(2023, 6 + endMonth + 1, 1)).toISOString().slice(0, 10);
         const credential: Credential = { id: 'c', label: 'Cred', ruleSetId: 'r', cycle: { start, end } };
-        const config: ResolvedConfig = { credentials: [credential], ruleSets: { r: ruleSet }, include: [], exclude: [], fromFile: true, studyPlans: {}, study: {} };
+        const config: ResolvedConfig = { credentials: [credential], ruleSets: { r: ruleSet }, include: [], exclude: [], fromFile: true, studyPlans: {}, study: {}, careerPrograms: {}, profile: {} };
         const notes: CeNote[] = rawNotes.map((n, i) => ({
           kind: 'ce', path: `n${i}.md`, title: `n${i}`, topics: n.topics, tags: [], keyLines: {}, hours: n.hours, status: n.status,
           completed: dayOf(n.day), format: 'home-study', audience: n.audience, category: 'ce', valid: true, ...(n.acpe ? { uan: UAN } : {}),
@@ -133,7 +133,7 @@ describe('every surface agrees on each credential (property)', () => {
       { kind: 'ce', path: 'a.md', title: 'a', topics: ['law'], tags: [], keyLines: {}, hours: 2, status: 'completed', completed: '2026-01-05', format: 'home-study', audience: 'technician', category: 'ce', valid: true },
       { kind: 'ce', path: 'b.md', title: 'b', topics: ['general'], tags: [], keyLines: {}, hours: 21.75, status: 'completed', completed: '2026-02-05', format: 'home-study', audience: 'technician', category: 'ce', valid: true },
     ];
-    const config: ResolvedConfig = { credentials: [credential], ruleSets: { ptcb: ruleSet }, include: [], exclude: [], fromFile: true, studyPlans: {}, study: {} };
+    const config: ResolvedConfig = { credentials: [credential], ruleSets: { ptcb: ruleSet }, include: [], exclude: [], fromFile: true, studyPlans: {}, study: {}, careerPrograms: {}, profile: {} };
     const [p] = evaluateAll(config, notes, '2026-11-30');
     assert.deepEqual([p.hours.earned, p.met, p.state], [23.75, false, 'at-risk']);
     assert.deepEqual(credentialStanding(p), { state: 'at-risk', missing: 1, percent: 95, text: '1 requirement missing' });

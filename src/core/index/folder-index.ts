@@ -5,11 +5,13 @@ import { CONFIG_FILE, parseConfig } from '../rules/config';
 import { EvaluationMemo, evaluateAllFacts, noteFacts, type NoteFacts } from '../rules/evaluate';
 import { parseNote, unreadableNote } from '../notes/note';
 import { resolveRelative } from '../common/paths';
-import { builtInStudyPlans } from '../study/plans';
+import { defaultExtras } from '../rules/config-extras';
 import type { StudyModel } from '../study/model';
 import type { ScheduleOptions } from '../study/schedule';
 import type { ReviewEntry } from '../study/types';
 import { StudyState, type StudyInputs } from './study-state';
+import { CareerState } from './career-state';
+import type { CareerModel } from '../career/types';
 import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE, globMatcher } from '../common/globs';
 import type {
   CalendarDate,
@@ -66,6 +68,7 @@ export class FolderIndex {
   private evalCache: { version: number; asOf: CalendarDate; value: CredentialProgress[] } | undefined;
   /** The review log, the schedules replayed from it and the study model. */
   private readonly studyState = new StudyState();
+  private readonly careerState = new CareerState();
 
   constructor(private readonly options: FolderIndexOptions = {}) {
     this.configResult = { config: emptyConfig(), problems: [] };
@@ -311,6 +314,12 @@ export class FolderIndex {
     return [...this.studyState.problems(), ...this.studyState.modelProblems(this.studyInputs(), this.changeCount)];
   }
 
+  /** The career model at `asOf` (issue #14): memoized until notes or config change. */
+  career(asOf: CalendarDate): CareerModel {
+    const { credentials, careerPrograms: programs, studyPlans } = this.config;
+    return this.careerState.model({ notes: this.notes(), credentials, programs, studyPlanIds: Object.keys(studyPlans), asOf }, this.changeCount);
+  }
+
   private studyInputs(): StudyInputs {
     return { notes: this.notes(), plans: this.config.studyPlans, settings: this.config.study };
   }
@@ -383,7 +392,7 @@ function withCertificateProblem(result: NoteParseResult, text: string): NotePars
 }
 
 function emptyConfig(): ResolvedConfig {
-  return { credentials: [], ruleSets: {}, include: [], exclude: [], fromFile: false, studyPlans: builtInStudyPlans(), study: {} };
+  return { credentials: [], ruleSets: {}, include: [], exclude: [], fromFile: false, ...defaultExtras() };
 }
 
 function certificateOf(note: ParsedNote): string | undefined {

@@ -4,6 +4,7 @@
 // checked here against the note format (format.ts), from the text as written.
 import { positionAt } from '../common/lines';
 import { fileTitle } from '../common/paths';
+import { attachCareer } from '../career/note-career';
 import { attachStudy } from '../study/note-study';
 import { bodyHeading, summarizeBody } from './excerpt';
 import { AUDIENCES, CATEGORIES, FORMATS, keyMeant, NOTE_KEYS } from './format';
@@ -63,6 +64,7 @@ function readNote(input: string, path: string): NoteParseResult {
   checkKeys(values, fm, isCe);
   const note: ParsedNote = isCe ? ceNote(values, base, fallbackTitle) : studyNote(values, base, fallbackTitle);
   attachStudy(note, fm, bodyOf(text, read), values.problems);
+  attachCareer(note, fm, values);
   return { note, problems: values.problems.sorted() };
 }
 

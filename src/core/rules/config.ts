@@ -16,8 +16,7 @@ import { globProblem } from '../common/globs';
 import { builtInRuleSets, cycleFor, nearestId } from './rules';
 import { JsonValueReader, SYNTAX_MESSAGES, definedOnly, short } from './json-values';
 import { isTopicKey, nearestTopic } from '../notes/topics';
-import { builtInStudyPlans } from '../study/plans';
-import { type StudyConfigRead, readStudyConfig } from '../study/study-config';
+import { type ConfigExtras, defaultExtras, readConfigExtras } from './config-extras';
 import type {
   Audience,
   CalendarDate,
@@ -47,7 +46,7 @@ export interface ConfigOptions {
 
 /** Keys each object of the file may have; the JSON schema in media/ describes the same set. */
 export const CONFIG_KEYS = {
-  root: ['$schema', 'credentials', 'ruleSets', 'include', 'exclude', 'studyPlans', 'study'],
+  root: ['$schema', 'credentials', 'ruleSets', 'include', 'exclude', 'studyPlans', 'study', 'careerPrograms', 'profile'],
   credential: ['id', 'ruleSet', 'cycleEnd', 'cycleStart', 'label'],
   ruleSet: ['id', 'name', 'shortName', 'source', 'asOf', 'cycleMonths', 'totalHours', 'requirements', 'limits', 'caveats', 'verify', 'applicationDeadline'],
   requirement: ['id', 'label', 'topic', 'format', 'audience', 'category', 'minHours', 'countsTowardTotal', 'windowMonths'],
@@ -109,7 +108,7 @@ function ruleSetTable(): Record<string, RuleSet> {
   return Object.create(null) as Record<string, RuleSet>;
 }
 
-function defaultConfig(ruleSets: Record<string, RuleSet>, asOf: CalendarDate, include: string[], exclude: string[], study?: StudyConfigRead): ResolvedConfig {
+function defaultConfig(ruleSets: Record<string, RuleSet>, asOf: CalendarDate, include: string[], exclude: string[], extras: ConfigExtras = defaultExtras()): ResolvedConfig {
   const ruleSet = ruleSets[DEFAULT_RULE_SET_ID];
   const credential: Credential = {
     id: ruleSet.id,
@@ -117,7 +116,7 @@ function defaultConfig(ruleSets: Record<string, RuleSet>, asOf: CalendarDate, in
     ruleSetId: ruleSet.id,
     cycle: cycleFor(defaultCycleEnd(asOf), ruleSet.cycleMonths),
   };
-  return { credentials: [credential], ruleSets, include, exclude, fromFile: false, studyPlans: study?.studyPlans ?? builtInStudyPlans(), study: study?.study ?? {} };
+  return { credentials: [credential], ruleSets, include, exclude, fromFile: false, ...extras };
 }
 
 /** One pass over one file's text: collects problems with positions while building the config. */
@@ -172,8 +171,7 @@ class ConfigReader extends JsonValueReader {
 
     const include = this.globs(props.get('include')?.value, 'include');
     const exclude = this.globs(props.get('exclude')?.value, 'exclude');
-    const study = readStudyConfig(this.body, this.file, props);
-    this.problems.push(...study.problems);
+    const extras = readConfigExtras(this.body, this.file, props, this.problems);
 
     const credentials: Credential[] = [];
     const credentialsProp = props.get('credentials');
@@ -196,12 +194,12 @@ class ConfigReader extends JsonValueReader {
       }
     }
 
-    if (credentials.length === 0) return this.fallBack(ruleSets, include, exclude, 'No credential could be read from the file', study);
-    return { config: { credentials, ruleSets, include, exclude, fromFile: true, studyPlans: study.studyPlans, study: study.study }, problems: this.sorted() };
+    if (credentials.length === 0) return this.fallBack(ruleSets, include, exclude, 'No credential could be read from the file', extras);
+    return { config: { credentials, ruleSets, include, exclude, fromFile: true, ...extras }, problems: this.sorted() };
   }
 
-  private fallBack(ruleSets: Record<string, RuleSet>, include: string[], exclude: string[], why: string, study?: StudyConfigRead): ConfigParseResult {
-    const config = defaultConfig(ruleSets, this.asOf, include, exclude, study);
+  private fallBack(ruleSets: Record<string, RuleSet>, include: string[], exclude: string[], why: string, extras?: ConfigExtras): ConfigParseResult {
+    const config = defaultConfig(ruleSets, this.asOf, include, exclude, extras);
     const { start, end } = config.credentials[0].cycle;
     this.problems.push({
       file: this.file,

@@ -38,6 +38,11 @@ export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
       if (!folder || (m.exam !== undefined && !exam)) return undefined;
       return exam ? { type: 'startReview', folder, exam } : { type: 'startReview', folder };
     }
+    case 'newCareerNote':
+    case 'exportPortfolio': {
+      const folder = field(m, 'folder');
+      return folder ? { type: m.type, folder } : undefined;
+    }
     default:
       return undefined;
   }

@@ -187,6 +187,14 @@ export class DashboardPanel implements vscode.Disposable {
         await vscode.commands.executeCommand('pharmacyCe.startReview', { folder: keyOf(folder), ...(message.exam ? { exam: message.exam } : {}) });
         return true;
       }
+      case 'newCareerNote':
+      case 'exportPortfolio': {
+        const folder = this.folderByKey(message.folder);
+        if (!folder || !vscode.workspace.isTrusted) return false;
+        const command = message.type === 'newCareerNote' ? 'pharmacyCe.newCareerNote' : 'pharmacyCe.exportPortfolio';
+        await vscode.commands.executeCommand(command, { folder: folder.folder.uri });
+        return true;
+      }
     }
   }
 
