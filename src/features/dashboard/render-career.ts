@@ -8,7 +8,7 @@ import { escapeHtml as e } from '../../core/common/text';
 import type { CareerRenewal, CareerSection, LadderStep, TimelineJob } from '../../core/outputs/dashboard-career';
 import type { FolderModel } from '../../core/outputs/dashboard-model';
 import type { CalendarDate } from '../../core/types';
-import { jobName, requirementFigure, settingLabel, yearsWords } from '../../ui/career-text';
+import { jobName, requirementFigure, settingLabel, yearsFigure, yearsWords } from '../../ui/career-text';
 import { bar } from './svg';
 
 export interface CareerRenderContext {
@@ -29,7 +29,7 @@ export function renderCareerSection(s: CareerSection, f: Folder, headingId: stri
     return `<section class="career" aria-labelledby="${headingId}">${heading}<p class="empty">${e(what)}</p>${buttons(f, ctx, false)}</section>`;
   }
   const x = s.experience;
-  const summary = t('{0} of work in all, {1} within the last 8 years.', yearsWords(x.years, t), yearsWords(x.yearsWithinLast8, t));
+  const summary = t('{0} of work in all, {1} of them within the last 8 years.', yearsWords(x.years, t), yearsFigure(x.yearsWithinLast8));
   return `<section class="career" aria-labelledby="${headingId}">${heading}
 <div class="career-top"><p class="career-summary">${e(summary)}</p>${buttons(f, ctx, true)}</div>
 ${renderLadder(s.ladder, `${headingId}-ladder`, ctx)}
