@@ -157,7 +157,10 @@ export class CareerTreeProvider extends CachedTreeProvider<CareerElement> {
       certificates: t('{0} earned, {1} planned or in progress', earned, model.certificates.length - earned),
       next: model.eligibility.some((s) => s.met && !s.held) ? t('eligible for a new credential') : '',
       experience: t('{0} ({1} within the last 8)', yearsWords(x.years, t), yearsWords(x.yearsWithinLast8, t)),
-      network: t('{0} events, {1} memberships', model.network.events.length, model.network.memberships.length),
+      network: [
+        plural(model.network.events.length, t('1 event'), t('{0} events', model.network.events.length)),
+        plural(model.network.memberships.length, t('1 membership'), t('{0} memberships', model.network.memberships.length)),
+      ].join(', '),
     };
     const icons: Record<CareerGroup, string> = { credentials: 'verified', certificates: 'book', next: 'arrow-up', experience: 'briefcase', network: 'organization' };
     const row = new vscode.TreeItem(labels[element.group], vscode.TreeItemCollapsibleState.Expanded);
