@@ -11,6 +11,12 @@ import { fixtureRoot, waitFor, waitForIndex } from './helpers';
 
 const NOTE = (title: string, hours = 1) => `---\ntitle: ${title}\nce_hours: ${hours}\ntopics: [law]\ncompleted: 2026-01-05\n---\nWritten by the file-events test.\n`;
 
+/** True when `actual` is `expected`; otherwise throws with both, which waitFor reports if it times out. */
+function same(actual: string[], expected: string[]): true {
+  assert.deepEqual(actual, expected);
+  return true;
+}
+
 /** Absolute path in the fixture copy of a `/`-separated relative one. */
 const at = (relPath: string) => path.join(fixtureRoot(), ...relPath.split('/'));
 
@@ -64,7 +70,7 @@ describe('File events: folders and links replaced within a burst', function () {
     await waitFor(() => titles('fe-swap/').length === 3, 15_000, 'the folder indexed');
     fs.rmSync(at('fe-swap'), { recursive: true });
     writeNotes({ 'fe-swap/a.md': NOTE('A again'), 'fe-swap/d.md': NOTE('D'), 'fe-swap/sub/e.md': NOTE('E') });
-    await waitFor(() => titles('fe-swap/').join() === 'fe-swap/a.md A again,fe-swap/d.md D,fe-swap/sub/e.md E', 15_000, `the new folder read (have ${titles('fe-swap/').join()})`);
+    await waitFor(() => same(titles('fe-swap/'), ['fe-swap/a.md A again', 'fe-swap/d.md D', 'fe-swap/sub/e.md E']), 15_000, 'the new folder read');
   });
 
   it('a folder swapped by two renames in one burst (as a branch switch does): its notes are the new ones', async () => {
@@ -72,11 +78,7 @@ describe('File events: folders and links replaced within a burst', function () {
     await waitFor(() => titles('fe-swap').length === 4, 15_000, 'both folders indexed');
     fs.renameSync(at('fe-swap'), at('fe-swap-old'));
     fs.renameSync(at('fe-swap-new'), at('fe-swap'));
-    await waitFor(
-      () => titles('fe-swap').join() === 'fe-swap-old/a.md Old A,fe-swap-old/b.md Old B,fe-swap/a.md New A,fe-swap/n.md New N',
-      15_000,
-      `the swap applied (have ${titles('fe-swap').join()})`,
-    );
+    await waitFor(() => same(titles('fe-swap'), ['fe-swap-old/a.md Old A', 'fe-swap-old/b.md Old B', 'fe-swap/a.md New A', 'fe-swap/n.md New N']), 15_000, 'the swap applied');
   });
 
   it('a folder made and deleted in one burst leaves nothing in the index', async () => {
