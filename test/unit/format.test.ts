@@ -116,4 +116,28 @@ describe('the note format module', () => {
       }
     }
   });
+
+  it('each career snippet writes a note of its type with only its keys and allowed values, read without a problem', () => {
+    const snippets = JSON.parse(fs.readFileSync(path.join(ROOT, 'snippets/markdown.code-snippets'), 'utf8')) as Record<string, { body: string[] }>;
+    const byType = { certificate: 'Certificate note', experience: 'Job note', event: 'Event note', membership: 'Membership note' } as const;
+    for (const [type, name] of Object.entries(byType) as [keyof typeof byType, string][]) {
+      const body = snippets[name].body;
+      for (const line of body.slice(1, body.indexOf('---', 1))) {
+        const key = line.slice(0, line.indexOf(':'));
+        assert.ok(BASE_KEYS.includes(key) || careerKeysOf(type).includes(key), `${name}: ${key}`);
+        const choices = /\$\{\d+\|([^|]*)\|\}/.exec(line)?.[1].split(',');
+        if (choices && key !== 'type') assert.deepEqual([...choices].sort(), [...(keyValues(key, type) ?? []).map((v) => v.value)].sort(), `${name}: ${key}`);
+      }
+      // As VS Code inserts it when the user only presses Tab: each placeholder keeps its default (the first choice).
+      const text = body
+        .join('\n')
+        .replace(/\$CURRENT_YEAR-\$CURRENT_MONTH-\$CURRENT_DATE/g, '2026-11-30')
+        .replace(/\$\{\d+\|([^,|]*)[^|]*\|\}/g, '$1')
+        .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+        .replace(/\$0/g, '');
+      const { note, problems } = parseNote(text, 'n.md');
+      assert.deepEqual(problems, [], name);
+      assert.equal(note.career?.type, type, name);
+    }
+  });
 });

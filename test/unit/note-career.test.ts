@@ -4,6 +4,8 @@
 import { strict as assert } from 'node:assert';
 import { parseNote } from '../../src/core/notes/note';
 import { programProblems } from '../../src/core/career/note-career';
+import { careerTypeIn, careerWordInfo } from '../../src/core/career/career-format';
+import { keysOffered, keyValues } from '../../src/core/notes/format';
 import { CERTIFICATION_IDS, PTCB_CERTIFICATE_IDS, builtInPrograms, nearestProgramId, trainingIdFor } from '../../src/core/career/programs';
 import { builtInStudyPlans } from '../../src/core/study/plans';
 import type { Problem } from '../../src/core/types';
@@ -254,5 +256,37 @@ describe('programProblems: unknown programs where the catalogue is known', () =>
     assert.equal(problems[0].length, 9);
     const mine = { ...builtInPrograms(), 'my-iv-course': { id: 'my-iv-course', name: 'IV course', kind: 'training' as const, issuer: 'Me', source: 's', asOf: '2026-01-01', builtIn: false } };
     assert.equal(programProblems([b], mine).length, 0);
+  });
+});
+
+describe('career notes: what completion and hovers offer, by the note\'s type', () => {
+  it('reads the type from the frontmatter text as typed (quoted, any case, a comment after it)', () => {
+    assert.equal(careerTypeIn('---\ntitle: x\ntype: Certificate # mine\n'), 'certificate');
+    assert.equal(careerTypeIn("---\ntype: 'experience'\n"), 'experience');
+    assert.equal(careerTypeIn('---\ntype: article\n'), undefined);
+    assert.equal(careerTypeIn('---\n  type: event\n'), undefined);
+  });
+
+  it('offers the keys of the note\'s type only, and `type` to every note', () => {
+    const keys = (type?: 'certificate' | 'experience') => keysOffered(type).map((k) => k.key);
+    assert.ok(keys().includes('type') && keys().includes('ce_hours') && !keys().includes('employer') && !keys().includes('program'));
+    assert.ok(keys('experience').includes('employer') && keys('experience').includes('responsibilities') && !keys('experience').includes('program'));
+    assert.ok(keys('certificate').includes('program') && keys('certificate').includes('earned') && !keys('certificate').includes('start'));
+  });
+
+  it('status offers planned/in-progress/earned in a certificate note, completed in others', () => {
+    assert.deepEqual(keyValues('status', 'certificate')?.map((v) => v.value), ['planned', 'in-progress', 'earned']);
+    assert.deepEqual(keyValues('status')?.map((v) => v.value), ['completed', 'planned', 'in-progress']);
+    assert.deepEqual(keyValues('status', 'event')?.map((v) => v.value), ['completed', 'planned', 'in-progress']);
+    assert.deepEqual(keyValues('setting', 'experience')?.length, 9);
+    assert.deepEqual(keyValues('event', 'event')?.map((v) => v.value), ['conference', 'meeting', 'webinar', 'volunteering']);
+  });
+
+  it('hovers name a word of the vocabulary by its label', () => {
+    assert.deepEqual(careerWordInfo('setting', 'long-term-care', 'experience'), { id: 'long-term-care', label: 'Long-term care' });
+    assert.equal(careerWordInfo('status', 'earned', 'certificate')?.label, 'Earned: counts toward the next credential');
+    assert.equal(careerWordInfo('status', 'earned', undefined), undefined);
+    assert.equal(careerWordInfo('responsibilities', 'inventory', 'experience')?.label, 'Inventory and purchasing');
+    assert.equal(careerWordInfo('employer', 'x', 'experience'), undefined);
   });
 });

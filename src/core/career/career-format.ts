@@ -56,6 +56,16 @@ export const CERTIFICATE_SHARED_KEYS: Readonly<Record<string, string>> = {
   certificate: 'Path of the certificate file, relative to the note.',
 };
 
+/** Keys whose value is a date (completion offers today). */
+export const CAREER_DATE_KEYS: readonly string[] = ['earned', 'expires', 'start', 'end', 'date', 'since', 'renews'];
+
+/** The vocabulary word `word` of a career key's value, with its label (for hovers); undefined for other keys or words. */
+export function careerWordInfo(key: string, word: string, type: CareerNoteType | undefined): Word | undefined {
+  const words: Record<string, readonly Word[]> = { type: CAREER_NOTE_TYPES, setting: WORK_SETTINGS, event: EVENT_KINDS, responsibilities: RESPONSIBILITIES };
+  const list = key === 'status' && type === 'certificate' ? CERTIFICATE_STATUS_VALUES.map((v) => ({ id: v.value, label: v.detail })) : words[key];
+  return list?.find((w) => w.id === word);
+}
+
 /** The career keys a note of `type` uses (its own, and `type`). */
 export function careerKeysOf(type: CareerNoteType): string[] {
   return ['type', ...CAREER_FORMAT.filter((k) => k.types?.includes(type)).map((k) => k.key), ...(type === 'certificate' ? Object.keys(CERTIFICATE_SHARED_KEYS) : [])];

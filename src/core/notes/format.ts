@@ -121,6 +121,11 @@ export function noteKeysFor(type: CareerNoteType | undefined): readonly string[]
   return type ? [...new Set([...BASE_KEYS, ...careerKeysOf(type)])] : BASE_KEYS;
 }
 
+/** The keys completion offers in a note of career `type`: every note's, `type`, and the keys of its type. */
+export function keysOffered(type: CareerNoteType | undefined): readonly NoteKeySpec[] {
+  return NOTE_FORMAT.filter((k) => !k.types || (type !== undefined && k.types.includes(type)));
+}
+
 /** A key's allowed values in a note of career `type` (`status` of a certificate takes its own). */
 export function keyValues(key: string, type?: CareerNoteType): readonly KeyValue[] | undefined {
   const spec = noteKeySpec(key);
