@@ -5,11 +5,12 @@ import { compareText } from '../common/text';
 import { short } from '../rules/json-values';
 import type { ParsedNote, Problem } from '../types';
 import { programOf } from './credentials';
-import { nearestProgramId } from './programs';
+import { programProblems } from './note-career';
 import type { Program } from './types';
 
 export function careerProblems(notes: readonly ParsedNote[], programs: Record<string, Program>): Problem[] {
-  const problems: Problem[] = [];
+  // Unknown programs: the note reader's check, at the program's place, with the user's programs known here.
+  const problems: Problem[] = programProblems(notes, programs);
   const first = new Map<string, string>(); // program id -> path of its first note
   // Only certificate notes, sorted: the folder may hold thousands of notes and this runs on each change.
   const certificateNotes = notes.filter((n) => n.career?.type === 'certificate').sort((a, b) => compareText(a.path, b.path));
@@ -18,18 +19,6 @@ export function careerProblems(notes: readonly ParsedNote[], programs: Record<st
     if (record?.type !== 'certificate' || record.program === '') continue;
     const line = note.keyLines['program'] ?? note.keyLines['type'] ?? 1;
     const program = programOf(programs, record.program);
-    if (!program) {
-      const nearest = nearestProgramId(record.program, programs);
-      problems.push({
-        file: note.path,
-        line,
-        column: 1,
-        severity: 'warning',
-        code: 'unknown-program',
-        message: `Unknown program: ${short(record.program)}.${nearest ? ` Did you mean ${nearest}?` : ''} Without a known program the certificate counts toward nothing; add your own programs under careerPrograms in .pharmacy-ce.json.`,
-        ...(nearest ? { replacement: nearest } : {}),
-      });
-    }
     const before = first.get(record.program);
     if (before === undefined) first.set(record.program, note.path);
     else {
