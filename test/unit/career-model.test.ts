@@ -256,7 +256,12 @@ describe('career model: suggestions, network, next steps, problems', () => {
       ['next-credential', 'ptcb-cpht-adv'],
       ['plan-study', 'supply'],
     ]);
-    assert.match(m.nextSteps[1].text, /certificates earned: 0 of 4/);
+    assert.equal(m.nextSteps[1].text, 'For the Advanced Certified Pharmacy Technician (CPhT-Adv), still needed: 4 more PTCB certificates (0 of 4).');
+    const noCpht = model([job('jobs/a.md', '2025-01-01')], { credentials: [] });
+    assert.equal(
+      noCpht.nextSteps.find((s) => s.kind === 'next-credential')?.text,
+      'For the Advanced Certified Pharmacy Technician (CPhT-Adv), still needed: An active PTCB CPhT; 4 more PTCB certificates (0 of 4); Years of technician work within the last 8: 1.91 of 3.',
+    );
     assert.deepEqual(model([]).nextSteps.map((s) => s.kind), ['next-credential', 'add-experience']);
   });
 
