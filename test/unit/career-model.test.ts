@@ -268,10 +268,10 @@ describe('career model: suggestions, network, next steps, problems', () => {
   it('warns of an unknown program and of two notes for one program, at the program line', () => {
     const m = model([certificate('c/b.md', 'ptcb-tpv'), certificate('c/a.md', 'ptcb-tpv', { status: 'planned' }), certificate('c/x.md', 'constructor')]);
     assert.deepEqual(m.problems.map((p) => [p.file, p.line, p.code]), [
-      ['c/b.md', 3, 'duplicate-certificate'],
       ['c/x.md', 3, 'unknown-program'],
+      ['c/b.md', 3, 'duplicate-certificate'],
     ]);
-    assert.match(m.problems[0].message, /c\/a\.md also records/);
+    assert.match(m.problems[1].message, /c\/a\.md also records/);
     assert.deepEqual(m.certificates.find((c) => c.file === 'c/x.md')?.kind, 'unknown');
   });
 
