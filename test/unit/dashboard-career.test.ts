@@ -2,7 +2,7 @@
 // renewals, the timeline's span) and its HTML (figures in words, everything from notes escaped), and the words
 // the Career view shares with it.
 import assert from 'node:assert/strict';
-import type { CareerModel, EligibilityStanding, ExperienceSpan, RequirementStanding } from '../../src/core/career/types';
+import type { CareerModel, EligibilityStanding, ExperienceSpan, Program, RequirementStanding } from '../../src/core/career/types';
 import { careerSection, yearsBetween } from '../../src/core/outputs/dashboard-career';
 import { buildFolderModel } from '../../src/core/outputs/dashboard-model';
 import { parseConfig } from '../../src/core/rules/config';
@@ -68,6 +68,16 @@ describe('dashboard Career section: the model', () => {
     assert.deepEqual(s.ladder.map((x) => [x.id, x.stage]), [['ptcb-cpht', 'held'], ['ptcb-tpv', 'eligible'], ['ptcb-cpht-adv', 'next']]);
     assert.deepEqual(s.ladder.map((x) => x.shortName), ['CPhT', 'Technician Product Verification', 'CPhT-Adv']);
     assert.deepEqual(s.ladder[2].requirements?.map((r) => [r.id, r.have, r.need, r.met]), [['cpht', 1, 1, true], ['certificates', 2, 4, false], ['experience', 2.47, 3, false]]);
+  });
+
+  it('leaves a certificate not yet open off the ladder and counts it (a credential such as the CPhT-Adv stays on)', () => {
+    const entry = (id: string, kind: Program['kind']): Program => ({ id, name: id, kind, issuer: 'PTCB', source: 's', asOf: AS_OF, builtIn: true });
+    const programs = { 'ptcb-mtm': entry('ptcb-mtm', 'certificate'), 'ptcb-cpht-adv': entry('ptcb-cpht-adv', 'certification') };
+    const mtm = standing('ptcb-mtm', 'Medication Therapy Management Certificate', [req('training', 'A program', 0, 1)]);
+    const s = careerSection(model({ eligibility: [mtm, ADV, TPV] }), 4, programs);
+    assert.deepEqual(s.ladder.map((x) => x.id), ['ptcb-cpht', 'ptcb-tpv', 'ptcb-cpht-adv']);
+    assert.equal(s.laterCertificates, 1);
+    assert.match(renderCareerSection(s, folder, 'c', ctx), /1 more PTCB certificate is not open to you yet/);
   });
 
   it('takes a short name from the catalogue when it has one', () => {

@@ -63,6 +63,8 @@ export interface CareerSection {
   careerNotes: number;
   /** Held first, then eligible now, then the next credentials; the model's order within each stage. */
   ladder: LadderStep[];
+  /** Certificates (kind `certificate`) not yet open to the user: left off the ladder, counted here. */
+  laterCertificates: number;
   experience: Pick<ExperienceSummary, 'years' | 'yearsWithinLast8' | 'bySetting'> & {
     /** Oldest first. */
     jobs: TimelineJob[];
@@ -83,9 +85,14 @@ export function yearsBetween(start: CalendarDate, end: CalendarDate): number {
   return Math.max(0, daysBetween(start, end)) / 365.25;
 }
 
+/** The catalogue's entry of an id, if it has one (never an inherited property). */
+export function programOf(programs: Readonly<Record<string, Program>>, id: string): Program | undefined {
+  return Object.prototype.hasOwnProperty.call(programs, id) ? programs[id] : undefined;
+}
+
 /** The short name a ladder step or a tree row uses (`CPhT-Adv`). */
 export function shortNameOf(id: string, name: string, programs: Readonly<Record<string, Program>>): string {
-  const program = Object.prototype.hasOwnProperty.call(programs, id) ? programs[id] : undefined;
+  const program = programOf(programs, id);
   if (program?.shortName) return program.shortName;
   const bracketed = /\(([^()]{1,24})\)\s*$/.exec(name);
   return bracketed ? bracketed[1] : name;
@@ -100,9 +107,11 @@ export function careerSection(model: CareerModel, careerNotes: number, programs:
     return { file: j.file, line: j.line, employer: j.employer, role: j.role, setting: j.setting, start: j.start, end, current: j.current, years: yearsBetween(j.start, end) };
   });
   const earliest = jobs.reduce<CalendarDate>((min, j) => (compareDates(j.start, min) < 0 ? j.start : min), windowStart);
+  const { steps, laterCertificates } = ladder(model, programs);
   return {
     careerNotes,
-    ladder: ladder(model, programs),
+    ladder: steps,
+    laterCertificates,
     experience: {
       years: model.experience.years,
       yearsWithinLast8: model.experience.yearsWithinLast8,
@@ -118,11 +127,12 @@ export function careerSection(model: CareerModel, careerNotes: number, programs:
   };
 }
 
-function ladder(model: CareerModel, programs: Readonly<Record<string, Program>>): LadderStep[] {
+function ladder(model: CareerModel, programs: Readonly<Record<string, Program>>): { steps: LadderStep[]; laterCertificates: number } {
   const held: LadderStep[] = model.held.map((h) => ({ id: h.program, name: h.name, shortName: shortNameOf(h.program, h.name, programs), stage: 'held', expires: h.expires, active: h.active }));
   const heldIds = new Set(held.map((h) => h.id));
   const eligible: LadderStep[] = [];
   const next: LadderStep[] = [];
+  let laterCertificates = 0;
   for (const s of model.eligibility) {
     const step: LadderStep = {
       id: s.id,
@@ -135,9 +145,12 @@ function ladder(model: CareerModel, programs: Readonly<Record<string, Program>>)
     };
     if (step.stage === 'held') {
       if (!heldIds.has(s.id)) held.push(step);
-    } else (step.stage === 'eligible' ? eligible : next).push(step);
+    } else if (step.stage === 'eligible') eligible.push(step);
+    // A certificate not yet open to the user stays off the ladder (there are eleven): the Career view lists them.
+    else if (programOf(programs, s.id)?.kind === 'certificate') laterCertificates++;
+    else next.push(step);
   }
-  return [...held, ...eligible, ...next];
+  return { steps: [...held, ...eligible, ...next], laterCertificates };
 }
 
 function renewals(model: CareerModel): CareerRenewal[] {
