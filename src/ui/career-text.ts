@@ -9,7 +9,7 @@ import type {
   ExperienceSpan,
   RequirementStanding,
 } from '../core/career/types';
-import { CERTIFICATE_STATUSES, WORK_SETTINGS, labelOf } from '../core/career/vocabulary';
+import { WORK_SETTINGS, labelOf } from '../core/career/vocabulary';
 import { compareDates } from '../core/common/dates';
 import { yearsBetween } from '../core/outputs/dashboard-career';
 export { shortNameOf } from '../core/outputs/dashboard-career';
@@ -72,11 +72,6 @@ export function certificateWords(c: CareerCertificate, asOf: CalendarDate, forma
   const parts = [c.earned ? t('earned {0}', formatDate(c.earned)) : t('earned')];
   if (c.expires) parts.push(compareDates(c.expires, asOf) < 0 ? t('expired {0}', formatDate(c.expires)) : t('expires {0}', formatDate(c.expires)));
   return parts.join(', ');
-}
-
-/** The status's label of the vocabulary (`Planned`). */
-export function statusLabel(c: CareerCertificate): string {
-  return labelOf(CERTIFICATE_STATUSES, c.status);
 }
 
 /** The setting's label (`Hospital / health system`), or the words for a job without one. */

@@ -8,9 +8,9 @@ import type {
   Program,
   CareerNextStep,
   CareerSuggestion,
+  ExperienceSpan,
   ExperienceSummary,
   RequirementStanding,
-  WorkSetting,
 } from '../career/types';
 import type { CalendarDate } from '../types';
 
@@ -36,18 +36,11 @@ export interface LadderStep {
   caveats?: string[];
 }
 
-export interface TimelineJob {
-  file: string;
-  line: number;
-  employer: string | null;
-  role: string | null;
-  setting: WorkSetting | null;
-  start: CalendarDate;
-  end: CalendarDate;
-  current: boolean;
+/** A job of the timeline (a job written to end after the as-of date is cut at it). */
+export type TimelineJob = Pick<ExperienceSpan, 'file' | 'line' | 'employer' | 'role' | 'setting' | 'start' | 'end' | 'current'> & {
   /** Days / 365.25 between start and end, as the model counts (this job alone, overlaps not removed). */
   years: number;
-}
+};
 
 export interface CareerRenewal {
   kind: 'membership' | 'credential';
