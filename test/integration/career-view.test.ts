@@ -161,6 +161,27 @@ describe('Career view', function () {
     assert.equal((network[0].item.iconPath as vscode.ThemeIcon).id, 'bell', 'a renewal within 60 days is marked');
   });
 
+  it('in a multi-root window: one subtree per folder with career notes, under the folder\'s name', () => {
+    const one = real.folders()[0];
+    const second: IndexedFolder = { ...indexWith(real, handBuilt()).folders()[0], folder: { uri: vscode.Uri.joinPath(one.folder.uri, 'second'), name: 'second', index: 1 } };
+    const plain: IndexedFolder = { ...one, folder: { uri: vscode.Uri.joinPath(one.folder.uri, 'plain'), name: 'plain', index: 2 } };
+    const multi = new Proxy(indexWith(real, handBuilt()), {
+      get(target, key, receiver) {
+        if (key === 'folders') return () => [target.folders()[0], second, plain];
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    const tree = new CareerTreeProvider(multi);
+    try {
+      const roots = tree.getChildren();
+      assert.deepEqual(roots.map((r) => label(tree.getTreeItem(r))), [one.folder.name, 'second'], 'the folder without career notes has no subtree');
+      assert.deepEqual(tree.getChildren(roots[1]).map((r) => label(tree.getTreeItem(r))), ['Credentials', 'Certificates', 'Next credential', 'Experience', 'Network']);
+      assert.notEqual(tree.getChildren(roots[0])[0].id, tree.getChildren(roots[1])[0].id, 'ids differ per folder');
+    } finally {
+      tree.dispose();
+    }
+  });
+
   it('in the opened folder without career notes: the registered view is empty (its welcome shows) and the dashboard explains career notes', async () => {
     const features = (await activateExtension()).features;
     const tree = features['career-tree'] as CareerTreeApi;
@@ -176,3 +197,4 @@ describe('Career view', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 });
+
