@@ -3,7 +3,7 @@
 // the Career view shares with it.
 import assert from 'node:assert/strict';
 import type { CareerModel, EligibilityStanding, ExperienceSpan, Program, RequirementStanding } from '../../src/core/career/types';
-import { careerSection, yearsBetween } from '../../src/core/outputs/dashboard-career';
+import { careerSection } from '../../src/core/outputs/dashboard-career';
 import { buildFolderModel } from '../../src/core/outputs/dashboard-model';
 import { parseConfig } from '../../src/core/rules/config';
 import { plainText as t } from '../../src/core/rules/standing';
@@ -101,11 +101,12 @@ describe('dashboard Career section: the model', () => {
 
   it('draws the timeline from the earlier of the first job and the start of the last 8 years, a job past the as-of date cut at it', () => {
     const s = careerSection(model({ experience: { ...model().experience, jobs: [job('a.md', '2015-03-01', '2027-06-01')] } }), 1);
-    assert.deepEqual([s.experience.from, s.experience.to, s.experience.windowStart], ['2015-03-01', AS_OF, '2018-11-30']);
+    assert.deepEqual([s.experience.from, s.experience.to, s.experience.windowStart], ['2015-03-01', AS_OF, '2018-12-01']);
     assert.equal(s.experience.jobs[0].end, AS_OF);
-    assert.equal(s.experience.jobs[0].years, yearsBetween('2015-03-01', AS_OF));
+    // 2015-03-01 to 2026-11-30, both days counted: 4293 days / 365.25.
+    assert.equal(s.experience.jobs[0].years, 4293 / 365.25);
     const recent = careerSection(model({ experience: { ...model().experience, jobs: [job('a.md', '2024-06-01', AS_OF)] } }), 1);
-    assert.equal(recent.experience.from, '2018-11-30');
+    assert.equal(recent.experience.from, '2018-12-01');
   });
 
   it('is part of the folder model when the caller has the career model, counting the folder\'s career notes', () => {

@@ -1,7 +1,8 @@
 // The dashboard's Career section, from a folder's career model: the ladder (credentials held -> eligible now ->
 // next), the experience timeline, renewals due and the career next steps. Plain data (the dashboard feature
 // words, escapes and draws it).
-import { addMonths, compareDates, daysBetween } from '../common/dates';
+import { addDays, addMonths, compareDates, daysBetween } from '../common/dates';
+import { experienceYears } from '../career/experience';
 import { MEMBERSHIP_RENEWAL_DAYS } from '../career/types';
 import type {
   CareerModel,
@@ -38,7 +39,7 @@ export interface LadderStep {
 
 /** A job of the timeline (a job written to end after the as-of date is cut at it). */
 export type TimelineJob = Pick<ExperienceSpan, 'file' | 'line' | 'employer' | 'role' | 'setting' | 'start' | 'end' | 'current'> & {
-  /** Days / 365.25 between start and end, as the model counts (this job alone, overlaps not removed). */
+  /** This job alone as the model counts it (days, both ends included, / 365.25; overlaps with other jobs not removed). */
   years: number;
 };
 
@@ -73,11 +74,6 @@ export interface CareerSection {
   nextSteps: CareerNextStep[];
 }
 
-/** Years between two dates, days / 365.25 as the model and the CLI count them; 0 when `end` is not after `start`. */
-export function yearsBetween(start: CalendarDate, end: CalendarDate): number {
-  return Math.max(0, daysBetween(start, end)) / 365.25;
-}
-
 /** The catalogue's entry of an id, if it has one (never an inherited property). */
 export function programOf(programs: Readonly<Record<string, Program>>, id: string): Program | undefined {
   return Object.prototype.hasOwnProperty.call(programs, id) ? programs[id] : undefined;
@@ -93,11 +89,12 @@ export function shortNameOf(id: string, name: string, programs: Readonly<Record<
 
 export function careerSection(model: CareerModel, careerNotes: number, programs: Readonly<Record<string, Program>> = {}): CareerSection {
   const asOf = model.asOf;
-  const windowStart = addMonths(asOf, -12 * EXPERIENCE_WINDOW_YEARS);
+  // The first day of the last 8 years, as the model counts them (8 years to 2026-11-30 start 2018-12-01).
+  const windowStart = addDays(addMonths(asOf, -12 * EXPERIENCE_WINDOW_YEARS), 1);
   const jobs = model.experience.jobs.map((j): TimelineJob => {
     // A job written to end after the as-of date counts (and is drawn) only up to it.
     const end = compareDates(j.end, asOf) > 0 ? asOf : j.end;
-    return { file: j.file, line: j.line, employer: j.employer, role: j.role, setting: j.setting, start: j.start, end, current: j.current, years: yearsBetween(j.start, end) };
+    return { file: j.file, line: j.line, employer: j.employer, role: j.role, setting: j.setting, start: j.start, end, current: j.current, years: experienceYears([{ ...j, end }], asOf) };
   });
   const earliest = jobs.reduce<CalendarDate>((min, j) => (compareDates(j.start, min) < 0 ? j.start : min), windowStart);
   const { steps, laterCertificates } = ladder(model, programs);
