@@ -17,6 +17,7 @@ import * as studyTree from './features/study-tree';
 import * as studyStatus from './features/study-status';
 import * as ankiExport from './features/anki-export';
 import * as review from './features/review';
+import * as portfolio from './features/portfolio';
 import { extendMarkdownIt } from './features/preview/markdown-it';
 
 export interface Feature {
@@ -37,6 +38,7 @@ const FEATURES: Record<string, Feature> = {
   'study-status': studyStatus,
   'anki-export': ankiExport,
   review,
+  portfolio,
 };
 
 /** What activate always returns: the hook VS Code's Markdown preview calls (`contributes.markdown.markdownItPlugins`). */
