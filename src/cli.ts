@@ -8,6 +8,7 @@ import { version } from '../package.json';
 import { FIRST_DATE, LAST_DATE, isCalendarDate, isDateInRange, localToday } from './core/common/dates';
 import { buildReport, formatProblemLines, formatReport, hasErrors, reportInputOf } from './core/outputs/report';
 import { buildCardsReport, endOfLocalDay, formatCards } from './core/outputs/cards';
+import { buildCareerReport, formatCareer } from './core/outputs/career';
 import { loadCeFolder } from './node/ce-folder';
 import { COMPLETE_USAGE, runComplete } from './node/complete';
 import { TRANSCRIPT_USAGE, TRANSCRIPT_VALUE_OPTIONS, runTranscript } from './node/transcript-cli';
@@ -19,10 +20,13 @@ Commands:
   check [folder]    Problems as file:line:column: severity: message; exit 1 when any is an error
   cards [folder]    Study cards in the notes: how many are new and due, readiness per exam and domain, then
                     each card (due times from the review log .pharmacy-ce/reviews.jsonl, desired retention 0.9)
+  career [folder]   Credentials held, where you stand on the next credential (CPhT-Adv, CSPT, PTCB
+                    certificates) requirement by requirement, certificates, experience, suggestions, network
 ${COMPLETE_USAGE}
 ${TRANSCRIPT_USAGE}
 Options:
-  --json              Machine-readable output (report: the full report; check: the problems; cards: the cards)
+  --json              Machine-readable output (report: the full report; check: the problems; cards: the cards;
+                      career: certificates, experience, eligibility, suggestions, network, problems)
   --as-of YYYY-MM-DD  Evaluate as on this date (default: today); cards: as at the end of that day
   --color, --no-color Force or disable colours (default: on a terminal, unless NO_COLOR is set)
   -h, --help          Show this help
@@ -33,7 +37,7 @@ errors left out), 2 could not run (transcript: nothing written; a symbolic link 
 `;
 
 interface Args {
-  command: 'report' | 'check' | 'cards';
+  command: 'report' | 'check' | 'cards' | 'career';
   folder?: string;
   json: boolean;
   asOf?: string;
@@ -70,9 +74,9 @@ function parseArgs(argv: readonly string[]): Args | 'help' | 'version' {
     else positional.push(arg);
   }
   const [command, folder, ...rest] = positional;
-  if (command === undefined) throw new UsageError('a command is needed: report, check or cards');
+  if (command === undefined) throw new UsageError('a command is needed: report, check, cards or career');
   if (command === 'help') return 'help';
-  if (command !== 'report' && command !== 'check' && command !== 'cards') throw new UsageError(`unknown command: ${command}`);
+  if (command !== 'report' && command !== 'check' && command !== 'cards' && command !== 'career') throw new UsageError(`unknown command: ${command}`);
   if (rest.length > 0) throw new UsageError(`one folder at most (got also: ${rest.join(' ')})`);
   return { command, folder, json, asOf, color };
 }
@@ -136,6 +140,11 @@ function run(argv: readonly string[]): number {
     return 0;
   }
   const report = buildReport(reportInputOf(folder.workspace, asOf, folder.fileProblems, shownName));
+  if (args.command === 'career') {
+    const model = folder.workspace.career(asOf);
+    process.stdout.write(args.json ? JSON.stringify(buildCareerReport(model, report.problems), null, 2) + '\n' : formatCareer(model, report.problems.length, shownName));
+    return 0;
+  }
 
   if (args.command === 'report') {
     process.stdout.write(args.json ? JSON.stringify(report, null, 2) + '\n' : formatReport(report, { color: useColor(args.color) }));

@@ -14,6 +14,7 @@ import * as editing from './features/editing';
 import * as dashboard from './features/dashboard';
 import * as transcript from './features/transcript';
 import * as studyTree from './features/study-tree';
+import * as careerTree from './features/career-tree';
 import * as studyStatus from './features/study-status';
 import * as ankiExport from './features/anki-export';
 import * as review from './features/review';
@@ -35,6 +36,7 @@ const FEATURES: Record<string, Feature> = {
   dashboard,
   transcript,
   'study-tree': studyTree,
+  'career-tree': careerTree,
   'study-status': studyStatus,
   'anki-export': ankiExport,
   review,

@@ -33,7 +33,8 @@ export type ProblemCode =
   | 'unknown-domain'
   | 'duplicate-card'
   | 'unknown-program'
-  | 'unknown-career-word';
+  | 'unknown-career-word'
+  | 'duplicate-certificate';
 
 export interface Problem {
   /** Path relative to the workspace folder, `/`-separated. */

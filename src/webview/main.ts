@@ -134,6 +134,7 @@ root.addEventListener('click', (event) => {
     const folder = command.dataset.folder ?? '';
     if (command.dataset.command === 'exportTranscript') vscode.postMessage({ type: 'exportTranscript', folder, credentialId: command.dataset.credentialId ?? '' });
     else if (command.dataset.command === 'setUpCredentials') vscode.postMessage({ type: 'setUpCredentials', folder });
+    else if (command.dataset.command === 'newCareerNote' || command.dataset.command === 'exportPortfolio') vscode.postMessage({ type: command.dataset.command, folder });
     else if (command.dataset.command === 'startReview') {
       const exam = command.dataset.exam;
       vscode.postMessage(exam ? { type: 'startReview', folder, exam } : { type: 'startReview', folder });

@@ -1,8 +1,15 @@
 // The career model of a folder (issue #14): credentials held, certificates, experience merged over time,
 // eligibility for the next credentials requirement by requirement, suggestions, network and next steps. Pure:
-// the same notes, config and as-of date give the same model.
-// CONTRACT (s6): helper s6-model builds this (experience.ts, eligibility.ts, suggestions.ts, network.ts).
+// the same notes, config and as-of date give the same model. Each part is worked out in a module of its own.
 import type { CalendarDate, Credential, ParsedNote } from '../types';
+import { careerProblems } from './career-problems';
+import { careerCertificates, heldCredentials } from './credentials';
+import { evaluateEligibility } from './eligibility';
+import { builtInEligibilityRules } from './eligibility-rules';
+import { experienceSpans, summarizeExperience } from './experience';
+import { careerNetwork } from './network';
+import { careerNextSteps } from './next-steps';
+import { careerSuggestions } from './suggestions';
 import type { CareerModel, EligibilityRule, Program } from './types';
 
 export interface CareerModelInput {
@@ -18,15 +25,21 @@ export interface CareerModelInput {
 }
 
 export function buildCareerModel(input: CareerModelInput): CareerModel {
+  const { notes, programs, studyPlanIds, asOf } = input;
+  const certificates = careerCertificates(notes, programs, studyPlanIds, asOf);
+  const held = heldCredentials(input.credentials, certificates, programs, asOf);
+  const jobs = experienceSpans(notes, asOf);
+  const eligibility = evaluateEligibility({ rules: input.rules ?? builtInEligibilityRules(), held, certificates, jobs, programs, asOf });
+  const network = careerNetwork(notes, asOf);
   return {
-    asOf: input.asOf,
-    held: [],
-    certificates: [],
-    experience: { years: 0, yearsWithinLast8: 0, bySetting: [], responsibilities: [], jobs: [] },
-    eligibility: [],
-    suggestions: [],
-    network: { events: [], organizations: [], memberships: [] },
-    nextSteps: [],
-    problems: [],
+    asOf,
+    held,
+    certificates,
+    experience: summarizeExperience(jobs, asOf),
+    eligibility,
+    suggestions: careerSuggestions({ programs, certificates, held, jobs, studyPlanIds }),
+    network,
+    nextSteps: careerNextSteps({ memberships: network.memberships, eligibility, certificates, jobs }),
+    problems: careerProblems(notes, programs),
   };
 }

@@ -109,7 +109,8 @@ export interface Program {
  *   as-of date) or an earned certificate note not expired;
  * - `certificates`: earned programs of kind `certificate` (issuer PTCB), `need` of them, or `needWith.need` when
  *   the credential `needWith.program` is held (CPhT-Adv: 4, or 3 with the CSPT);
- * - `experience`: years of work within the last `withinYears` years before the as-of date, overlapping jobs once;
+ * - `experience`: years of work within the last `withinYears` years before the as-of date (all work without
+ *   `withinYears`: PTCB names no window for some certificates), overlapping jobs once;
  *   `fullTime` counts only jobs of 30 hours a week or more; `responsibility` only jobs listing it; `need` is the
  *   years asked, `needWithProgram` the years asked when a training program recognised for the rule's credential
  *   is earned (CSPT: 3, or 1 with a recognised program);
@@ -119,7 +120,7 @@ export interface Program {
 export type EligibilityRequirementRule =
   | { id: string; kind: 'credential'; label: string; program: string }
   | { id: string; kind: 'certificates'; label: string; need: number; needWith?: { program: string; need: number } }
-  | { id: string; kind: 'experience'; label: string; need: number; needWithProgram?: number; withinYears: number; fullTime?: boolean; responsibility?: string }
+  | { id: string; kind: 'experience'; label: string; need: number; needWithProgram?: number; withinYears?: number; fullTime?: boolean; responsibility?: string }
   | { id: string; kind: 'training'; label: string; optionalWithYears?: number };
 
 export interface EligibilityRule {

@@ -9,3 +9,8 @@ export function escapeHtml(value: string): string {
 export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (c) => `\\${c}`);
 }
+
+/** Strings in UTF-16 code-unit order (as `<` and the default sort), the same on every machine unlike localeCompare. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -5,6 +5,7 @@ import { CONFIG_FILE, parseConfig } from '../rules/config';
 import { EvaluationMemo, evaluateAllFacts, noteFacts, type NoteFacts } from '../rules/evaluate';
 import { parseNote, unreadableNote } from '../notes/note';
 import { resolveRelative } from '../common/paths';
+import { sameData } from '../common/same-data';
 import { defaultExtras } from '../rules/config-extras';
 import type { StudyModel } from '../study/model';
 import type { ScheduleOptions } from '../study/schedule';
@@ -264,10 +265,10 @@ export class FolderIndex {
     return problems;
   }
 
-  /** Every problem: the config's, the files' (links not followed), the study's, then each note's in path order. A fresh array; memoized until the next change. */
+  /** Every problem: the config's, the files' (links not followed), the study's, the career's, then each note's in path order. A fresh array; memoized until the next change. */
   problems(): Problem[] {
     if (this.problemsCache?.version !== this.changeCount) {
-      const all: Problem[] = [...this.configResult.problems, ...this.fileProblemList, ...this.studyProblems()];
+      const all: Problem[] = [...this.configResult.problems, ...this.fileProblemList, ...this.studyProblems(), ...this.careerProblems()];
       for (const entry of this.sortedEntries()) {
         if (entry.problems.length > 0 || entry.certificateExists === false) all.push(...this.problemsFor(entry.note.path));
       }
@@ -320,6 +321,11 @@ export class FolderIndex {
     return this.careerState.model({ notes: this.notes(), credentials, programs, studyPlanIds: Object.keys(studyPlans), asOf }, this.changeCount);
   }
 
+  /** Problems of the career model: certificate notes naming an unknown program, two notes for one program. */
+  careerProblems(): readonly Problem[] {
+    return this.careerState.problems(this.notes(), this.config.careerPrograms, this.changeCount);
+  }
+
   private studyInputs(): StudyInputs {
     return { notes: this.notes(), plans: this.config.studyPlans, settings: this.config.study };
   }
@@ -344,25 +350,6 @@ const NO_PROBLEMS: readonly Problem[] = Object.freeze([]);
 /** What an entry keeps of a parse: a note without problems shares one empty list (one object less to keep per note). */
 function problemsOf(result: NoteParseResult): readonly Problem[] {
   return result.problems.length === 0 ? NO_PROBLEMS : result.problems;
-}
-
-/** Structural equality of parsed data (plain objects, arrays and primitives, as parseNote makes them). */
-function sameData(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return Number.isNaN(a) && Number.isNaN(b);
-  if (Array.isArray(a) || Array.isArray(b)) {
-    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i])) return false;
-    return true;
-  }
-  // Anything but a plain object (a Date, a Map) is only the same as itself: its own keys do not tell.
-  if (Object.getPrototypeOf(a) !== Object.prototype || Object.getPrototypeOf(b) !== Object.prototype) return false;
-  const ka = Object.keys(a);
-  if (ka.length !== Object.keys(b).length) return false;
-  for (const k of ka) {
-    if (!Object.prototype.hasOwnProperty.call(b, k) || !sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
-  }
-  return true;
 }
 
 /**

@@ -7,6 +7,8 @@ import { credentialStanding } from '../rules/standing';
 import { actionsFor } from './dashboard-actions';
 import { studySection, type StudySection } from './dashboard-study';
 import type { StudySummary } from '../study/types';
+import { careerSection, type CareerSection } from './dashboard-career';
+import type { CareerModel } from '../career/types';
 import type {
   CalendarDate,
   CeNote,
@@ -43,6 +45,8 @@ export interface DashboardFolderInput {
   excerpt?: (path: string) => string | undefined;
   /** The folder's study summary (cards, readiness, forecast), when the caller has the study model. */
   studySummary?: StudySummary;
+  /** The folder's career model (issue #14), when the caller has it. */
+  career?: CareerModel;
 }
 
 export interface DashboardSettings {
@@ -77,6 +81,8 @@ export interface FolderModel {
   study: StudyOverview;
   /** The Study section: readiness per exam, due today, forecast, study next steps. */
   studyCards?: StudySection;
+  /** The Career section: the ladder, the experience timeline, renewals due, career next steps. */
+  career?: CareerSection;
   problems: { errors: number; warnings: number };
 }
 
@@ -210,6 +216,7 @@ export function buildFolderModel(input: DashboardFolderInput, asOf: CalendarDate
     recentNotes: recentNotes(notes, counted, errorPaths, settings.recentNotes ?? DEFAULT_RECENT_NOTES, input.excerpt),
     study: studyOverview(notes, asOf),
     ...(input.studySummary ? { studyCards: studySection(input.studySummary, input.workspace.config.studyPlans, asOf) } : {}),
+    ...(input.career ? { career: careerSection(input.career, notes.filter((n) => n.career !== undefined).length, input.workspace.config.careerPrograms) } : {}),
     problems: {
       errors: problems.filter((p) => p.severity === 'error').length,
       warnings: problems.filter((p) => p.severity === 'warning').length,

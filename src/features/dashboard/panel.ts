@@ -299,6 +299,7 @@ export class DashboardPanel implements vscode.Disposable {
           hasConfigFile: folder.hasConfigFile,
           excerpt: (path) => this.excerpts.get(this.index.uriOf(folder, path)),
           studySummary: this.index.study(folder).summary,
+          career: folder.index.career(asOf),
         };
         folders.push(buildFolderModel(input, asOf, settings));
       } catch (error) {

@@ -21,6 +21,7 @@ import { credentialStanding, nextDeadline } from '../../core/rules/standing';
 import type { CalendarDate, Format } from '../../core/types';
 import { bar, ring } from './svg';
 import { renderStudySection } from './render-study';
+import { renderCareerSection } from './render-career';
 
 export interface RenderContext {
   /** `vscode.l10n.t` in the extension; `{0}` placeholders. */
@@ -108,6 +109,7 @@ function renderFolder(f: FolderModel, index: number, ctx: PageContext): string {
 ${renderActions(f, `${id}-actions`, ctx)}
 <div class="cards">${cards}</div>
 ${f.studyCards ? renderStudySection(f.studyCards, f, `${id}-study`, ctx) : ''}
+${f.career ? renderCareerSection(f.career, f, `${id}-career`, ctx) : ''}
 <div class="columns">${renderRecent(f, ctx)}${renderStudy(f, ctx)}</div>
 </section>`;
 }

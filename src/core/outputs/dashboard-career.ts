@@ -1,0 +1,157 @@
+// The dashboard's Career section, from a folder's career model: the ladder (credentials held -> eligible now ->
+// next), the experience timeline, renewals due and the career next steps. Plain data (the dashboard feature
+// words, escapes and draws it).
+import { addMonths, compareDates, daysBetween } from '../common/dates';
+import { MEMBERSHIP_RENEWAL_DAYS } from '../career/types';
+import type {
+  CareerModel,
+  Program,
+  CareerNextStep,
+  CareerSuggestion,
+  ExperienceSummary,
+  RequirementStanding,
+  WorkSetting,
+} from '../career/types';
+import type { CalendarDate } from '../types';
+
+/** The experience window of the CPhT-Adv (and the CLI's `yearsWithinLast8`). */
+export const EXPERIENCE_WINDOW_YEARS = 8;
+
+export type LadderStage = 'held' | 'eligible' | 'next';
+
+export interface LadderStep {
+  /** The program id (a held credential) or the eligibility id (the program it leads to). */
+  id: string;
+  name: string;
+  /** `CPhT-Adv`: the catalogue's short name, else the bracketed end of the name, else the name. */
+  shortName: string;
+  stage: LadderStage;
+  /** Held: the expiry (note) or cycle end (config), when known. */
+  expires?: CalendarDate | null;
+  /** Held: not expired at the as-of date. */
+  active?: boolean;
+  /** Eligible or next: each requirement with what is had and what is needed. */
+  requirements?: RequirementStanding[];
+  verify?: string;
+  caveats?: string[];
+}
+
+export interface TimelineJob {
+  file: string;
+  line: number;
+  employer: string | null;
+  role: string | null;
+  setting: WorkSetting | null;
+  start: CalendarDate;
+  end: CalendarDate;
+  current: boolean;
+  /** Days / 365.25 between start and end, as the model counts (this job alone, overlaps not removed). */
+  years: number;
+}
+
+export interface CareerRenewal {
+  kind: 'membership' | 'credential';
+  name: string;
+  date: CalendarDate;
+  /** Negative once passed. */
+  daysLeft: number;
+  file?: string;
+}
+
+export interface CareerSection {
+  /** Career notes in the folder (0: the section shows what a career note is and how to write one). */
+  careerNotes: number;
+  /** Held first, then eligible now, then the next credentials; the model's order within each stage. */
+  ladder: LadderStep[];
+  experience: Pick<ExperienceSummary, 'years' | 'yearsWithinLast8' | 'bySetting'> & {
+    /** Oldest first. */
+    jobs: TimelineJob[];
+    /** The chart's span: the earliest start (or the window's start, if earlier) to the as-of date. */
+    from: CalendarDate;
+    to: CalendarDate;
+    /** The start of the last 8 years. */
+    windowStart: CalendarDate;
+  };
+  /** Memberships and credentials from notes renewing within 60 days (or already passed), soonest first. */
+  renewals: CareerRenewal[];
+  suggestions: CareerSuggestion[];
+  nextSteps: CareerNextStep[];
+}
+
+/** Years between two dates, days / 365.25 as the model and the CLI count them; 0 when `end` is not after `start`. */
+export function yearsBetween(start: CalendarDate, end: CalendarDate): number {
+  return Math.max(0, daysBetween(start, end)) / 365.25;
+}
+
+/** The short name a ladder step or a tree row uses (`CPhT-Adv`). */
+export function shortNameOf(id: string, name: string, programs: Readonly<Record<string, Program>>): string {
+  const program = Object.prototype.hasOwnProperty.call(programs, id) ? programs[id] : undefined;
+  if (program?.shortName) return program.shortName;
+  const bracketed = /\(([^()]{1,24})\)\s*$/.exec(name);
+  return bracketed ? bracketed[1] : name;
+}
+
+export function careerSection(model: CareerModel, careerNotes: number, programs: Readonly<Record<string, Program>> = {}): CareerSection {
+  const asOf = model.asOf;
+  const windowStart = addMonths(asOf, -12 * EXPERIENCE_WINDOW_YEARS);
+  const jobs = model.experience.jobs.map((j): TimelineJob => {
+    // A job written to end after the as-of date counts (and is drawn) only up to it.
+    const end = compareDates(j.end, asOf) > 0 ? asOf : j.end;
+    return { file: j.file, line: j.line, employer: j.employer, role: j.role, setting: j.setting, start: j.start, end, current: j.current, years: yearsBetween(j.start, end) };
+  });
+  const earliest = jobs.reduce<CalendarDate>((min, j) => (compareDates(j.start, min) < 0 ? j.start : min), windowStart);
+  return {
+    careerNotes,
+    ladder: ladder(model, programs),
+    experience: {
+      years: model.experience.years,
+      yearsWithinLast8: model.experience.yearsWithinLast8,
+      bySetting: model.experience.bySetting.map((s) => ({ ...s })),
+      jobs,
+      from: earliest,
+      to: asOf,
+      windowStart,
+    },
+    renewals: renewals(model),
+    suggestions: model.suggestions.map((s) => ({ ...s })),
+    nextSteps: model.nextSteps.map((s) => ({ ...s })),
+  };
+}
+
+function ladder(model: CareerModel, programs: Readonly<Record<string, Program>>): LadderStep[] {
+  const held: LadderStep[] = model.held.map((h) => ({ id: h.program, name: h.name, shortName: shortNameOf(h.program, h.name, programs), stage: 'held', expires: h.expires, active: h.active }));
+  const heldIds = new Set(held.map((h) => h.id));
+  const eligible: LadderStep[] = [];
+  const next: LadderStep[] = [];
+  for (const s of model.eligibility) {
+    const step: LadderStep = {
+      id: s.id,
+      name: s.name,
+      shortName: shortNameOf(s.id, s.name, programs),
+      stage: s.held ? 'held' : s.met ? 'eligible' : 'next',
+      requirements: s.requirements.map((r) => ({ ...r })),
+      ...(s.verify ? { verify: s.verify } : {}),
+      ...(s.caveats.length ? { caveats: [...s.caveats] } : {}),
+    };
+    if (step.stage === 'held') {
+      if (!heldIds.has(s.id)) held.push(step);
+    } else (step.stage === 'eligible' ? eligible : next).push(step);
+  }
+  return [...held, ...eligible, ...next];
+}
+
+function renewals(model: CareerModel): CareerRenewal[] {
+  const out: CareerRenewal[] = [];
+  for (const m of model.network.memberships) {
+    if (m.renews && m.daysLeft !== null && m.daysLeft <= MEMBERSHIP_RENEWAL_DAYS) out.push({ kind: 'membership', name: m.organization, date: m.renews, daysLeft: m.daysLeft, file: m.file });
+  }
+  // Credentials from `.pharmacy-ce.json` have their CE cycle on the credential cards above; a credential known
+  // only from a certificate note has its expiry here.
+  for (const h of model.held) {
+    if (h.from !== 'note' || !h.expires) continue;
+    const daysLeft = daysBetween(model.asOf, h.expires);
+    const file = model.certificates.find((c) => c.program === h.program && c.status === 'earned')?.file;
+    if (daysLeft <= MEMBERSHIP_RENEWAL_DAYS) out.push({ kind: 'credential', name: h.name, date: h.expires, daysLeft, ...(file ? { file } : {}) });
+  }
+  return out.sort((a, b) => a.daysLeft - b.daysLeft || a.name.localeCompare(b.name));
+}

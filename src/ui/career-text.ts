@@ -1,0 +1,105 @@
+// What the Career view and the dashboard's Career section say about the career model, built without the editor
+// (`t` is vscode.l10n.t there, plainText in tests), so both surfaces word a standing, a job or a renewal the same.
+import { builtInEligibilityRules } from '../core/career/eligibility-rules';
+import type {
+  CareerCertificate,
+  CareerMembership,
+  EligibilityRequirementRule,
+  EligibilityStanding,
+  ExperienceSpan,
+  RequirementStanding,
+} from '../core/career/types';
+import { CERTIFICATE_STATUSES, WORK_SETTINGS, labelOf } from '../core/career/vocabulary';
+import { compareDates } from '../core/common/dates';
+import { yearsBetween } from '../core/outputs/dashboard-career';
+export { shortNameOf } from '../core/outputs/dashboard-career';
+import { plural } from '../core/common/plural';
+import type { Translate } from '../core/rules/standing';
+import type { CalendarDate } from '../core/types';
+
+type FormatDate = (date: CalendarDate) => string;
+
+/**
+ * Years as shown: floored to one decimal, so 2.99 years reads 2.9 and never "3 of 3" while a day is missing
+ * (the model floors to two decimals; one is enough to read).
+ */
+export function yearsFigure(years: number): string {
+  if (!Number.isFinite(years) || years <= 0) return '0';
+  return String(Math.floor(years * 10 + 1e-9) / 10);
+}
+
+/** `2.4 years`, `1 year`. */
+export function yearsWords(years: number, t: Translate): string {
+  const figure = yearsFigure(years);
+  return figure === '1' ? t('1 year') : t('{0} years', figure);
+}
+
+/** The kind of a requirement of a standing, from the built-in rule of the same ids (undefined for a rule it does not know). */
+export function requirementKind(standingId: string, requirementId: string): EligibilityRequirementRule['kind'] | undefined {
+  const rule = builtInEligibilityRules().find((r) => r.id === standingId);
+  return rule?.requirements.find((r) => r.id === requirementId)?.kind;
+}
+
+/** A requirement's figure: `2 of 4 certificates`, `2.4 of 3 years`, `held` / `not held yet`. */
+export function requirementFigure(standingId: string, r: RequirementStanding, t: Translate): string {
+  const kind = requirementKind(standingId, r.id) ?? (r.id === 'experience' ? 'experience' : r.id === 'certificates' ? 'certificates' : undefined);
+  if (kind === 'certificates') return plural(r.need, t('{0} of 1 certificate', r.have), t('{0} of {1} certificates', r.have, r.need));
+  if (kind === 'experience') return plural(r.need, t('{0} of 1 year', yearsFigure(r.have)), t('{0} of {1} years', yearsFigure(r.have), yearsFigure(r.need)));
+  if (kind === 'credential') return r.met ? t('held') : t('not held yet');
+  if (kind === 'training') return r.met ? t('done') : t('not done yet');
+  return t('{0} of {1}', r.have, r.need);
+}
+
+/**
+ * A standing's summary: `eligible`, `held`, or the figures of the requirements counted in numbers
+ * (`2 of 4 certificates, 2.4 of 3 years`) with any credential or program still missing named first.
+ */
+export function standingSummary(s: EligibilityStanding, t: Translate): string {
+  if (s.held) return t('held');
+  if (s.met) return t('eligible now');
+  const parts: string[] = [];
+  for (const r of s.requirements) {
+    const kind = requirementKind(s.id, r.id);
+    if ((kind === 'credential' || kind === 'training') && r.met) continue;
+    parts.push(kind === 'credential' || kind === 'training' ? `${r.label}: ${requirementFigure(s.id, r, t)}` : requirementFigure(s.id, r, t));
+  }
+  return parts.join(', ');
+}
+
+/** A certificate's state: `earned 2025-04-02`, `earned 2025-04-02, expired 2026-04-02`, `planned`, `in progress`. */
+export function certificateWords(c: CareerCertificate, asOf: CalendarDate, formatDate: FormatDate, t: Translate): string {
+  if (c.status !== 'earned') return c.status === 'planned' ? t('planned') : t('in progress');
+  const parts = [c.earned ? t('earned {0}', formatDate(c.earned)) : t('earned')];
+  if (c.expires) parts.push(compareDates(c.expires, asOf) < 0 ? t('expired {0}', formatDate(c.expires)) : t('expires {0}', formatDate(c.expires)));
+  return parts.join(', ');
+}
+
+/** The status's label of the vocabulary (`Planned`). */
+export function statusLabel(c: CareerCertificate): string {
+  return labelOf(CERTIFICATE_STATUSES, c.status);
+}
+
+/** The setting's label (`Hospital / health system`), or the words for a job without one. */
+export function settingLabel(setting: string | null, t: Translate): string {
+  return setting === null || setting === 'unspecified' ? t('Setting not given') : labelOf(WORK_SETTINGS, setting);
+}
+
+/** A job's name: `Role at Employer`, either alone, or the note's words for a job without either. */
+export function jobName(job: Pick<ExperienceSpan, 'role' | 'employer'>, t: Translate): string {
+  if (job.role && job.employer) return t('{0} at {1}', job.role, job.employer);
+  return job.role ?? job.employer ?? t('Job');
+}
+
+/** `2019-06-01 to now · 2.5 years`, `2015-01-05 to 2019-05-31 · 4.4 years`. */
+export function jobWords(job: ExperienceSpan, formatDate: FormatDate, t: Translate): string {
+  const span = job.current ? t('{0} to now', formatDate(job.start)) : t('{0} to {1}', formatDate(job.start), formatDate(job.end));
+  return `${span} · ${yearsWords(yearsBetween(job.start, job.end), t)}`;
+}
+
+/** `renews 2027-01-15 · 46 days left`, `renewal passed 3 days ago`, `no renewal date`. */
+export function membershipWords(m: CareerMembership, formatDate: FormatDate, t: Translate): string {
+  if (!m.renews || m.daysLeft === null) return t('no renewal date');
+  const left = m.daysLeft;
+  const days = left > 1 ? t('{0} days left', left) : left === 1 ? t('1 day left') : left === 0 ? t('renews today') : left === -1 ? t('passed yesterday') : t('passed {0} days ago', -left);
+  return `${t('renews {0}', formatDate(m.renews))} · ${days}`;
+}

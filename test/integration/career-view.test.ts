@@ -1,0 +1,178 @@
+// The Career view in a real VS Code (issue #14): its rows, icons and clicks from a hand-built career model (a
+// provider over the opened folder whose career model is given), and the registered view and dashboard on the
+// opened fixture, which has no career notes (the welcome's state, the dashboard's empty Career section).
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { CareerModel, RequirementStanding } from '../../src/core/career/types';
+import type { DashboardApi } from '../../src/features/dashboard';
+import { CareerTreeProvider, type CareerElement, type CareerTreeApi } from '../../src/features/career-tree';
+import type { WorkspaceIndex, IndexedFolder } from '../../src/services/types';
+import { activateExtension, waitFor, waitForIndex } from './helpers';
+
+const AS_OF = '2026-11-30';
+const req = (id: string, label: string, have: number, need: number): RequirementStanding => ({ id, label, have, need, met: have >= need });
+
+function handBuilt(): CareerModel {
+  return {
+    asOf: AS_OF,
+    held: [{ program: 'ptcb-cpht', name: 'Certified Pharmacy Technician (CPhT)', from: 'config', credentialId: 'ptcb-cpht', expires: '2027-03-31', active: true, credentialNumber: '123456' }],
+    certificates: [
+      { program: 'ptcb-billing-reimbursement', name: 'Billing and Reimbursement', kind: 'certificate', status: 'planned', earned: null, expires: null, active: false, credentialNumber: null, file: 'career/billing.md', line: 2, studyPlan: 'ptcb-billing-reimbursement' },
+      { program: 'ptcb-tpv', name: 'Technician Product Verification', kind: 'certificate', status: 'earned', earned: '2025-04-02', expires: null, active: true, credentialNumber: null, file: 'career/tpv.md', line: 2, studyPlan: null },
+    ],
+    experience: {
+      years: 6.2,
+      yearsWithinLast8: 6.2,
+      bySetting: [{ setting: 'hospital', years: 2.47 }, { setting: 'community', years: 3.74 }],
+      responsibilities: ['inventory'],
+      jobs: [
+        { file: 'career/walgreens.md', line: 2, employer: 'Walgreens', role: 'Pharmacy technician', setting: 'community', start: '2017-01-02', end: '2020-09-30', current: false, hoursPerWeek: 32, responsibilities: [] },
+        { file: 'career/mercy.md', line: 2, employer: 'Mercy Hospital', role: 'IV technician', setting: 'hospital', start: '2024-06-01', end: AS_OF, current: true, hoursPerWeek: 40, responsibilities: ['inventory'] },
+      ],
+    },
+    eligibility: [{
+      id: 'ptcb-cpht-adv',
+      name: 'Advanced Certified Pharmacy Technician (CPhT-Adv)',
+      met: false,
+      held: false,
+      requirements: [req('cpht', 'An active PTCB CPhT', 1, 1), req('certificates', 'PTCB assessment-based certificates earned', 2, 4), req('experience', 'Years of technician work within the last 8', 2.47, 3)],
+      verify: 'PTCB may audit the experience',
+      caveats: [],
+      source: 'https://www.ptcb.org',
+      asOf: AS_OF,
+    }],
+    suggestions: [],
+    network: {
+      events: [{ file: 'career/conference.md', line: 2, title: 'State conference', date: '2026-04-18', organization: 'State association', event: 'conference', contacts: [], ceHours: null }],
+      organizations: ['AAPT', 'State association'],
+      memberships: [{ file: 'career/aapt.md', line: 2, organization: 'AAPT', since: '2024-01-15', renews: '2027-01-15', daysLeft: 46 }],
+    },
+    nextSteps: [],
+    problems: [],
+  };
+}
+
+/** The real index, but its one folder's career model is `model` (and it counts one career note). */
+function indexWith(real: WorkspaceIndex, model: CareerModel): WorkspaceIndex {
+  const folder = real.folders()[0];
+  const fake: IndexedFolder = {
+    folder: folder.folder,
+    hasConfigFile: folder.hasConfigFile,
+    index: new Proxy(folder.index, {
+      get(target, key, receiver) {
+        if (key === 'career') return () => model;
+        if (key === 'notes') return () => [{ career: { type: 'experience', responsibilities: [] } }];
+        const value = Reflect.get(target, key, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    }),
+  };
+  return new Proxy(real, {
+    get(target, key, receiver) {
+      if (key === 'folders') return () => [fake];
+      if (key === 'progress') return () => real.progress(folder);
+      if (key === 'asOf') return () => AS_OF;
+      const value = Reflect.get(target, key, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+function label(item: vscode.TreeItem): string {
+  return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+}
+
+describe('Career view', function () {
+  this.timeout(60_000);
+  let real: WorkspaceIndex;
+  let provider: CareerTreeProvider;
+
+  const rows = (parent?: CareerElement) => provider.getChildren(parent).map((element) => ({ element, item: provider.getTreeItem(element) }));
+  const find = (list: ReturnType<typeof rows>, text: string) => {
+    const found = list.find((r) => label(r.item) === text);
+    assert.ok(found, `a row "${text}" among ${JSON.stringify(list.map((r) => label(r.item)))}`);
+    return found;
+  };
+
+  before(async () => {
+    real = await waitForIndex();
+    provider = new CareerTreeProvider(indexWith(real, handBuilt()));
+  });
+
+  after(() => provider.dispose());
+
+  it('shows the five groups in order, each with its figures', () => {
+    const top = rows();
+    assert.deepEqual(top.map((r) => label(r.item)), ['Credentials', 'Certificates', 'Next credential', 'Experience', 'Network']);
+    assert.equal(top[2].item.description, undefined);
+    assert.equal(top[3].item.description, '6.2 years (6.2 years within the last 8)');
+    assert.equal(top[4].item.description, '1 event, 1 membership');
+  });
+
+  it('shows the next credential as the issue says, each requirement a child marked met or not', () => {
+    const next = find(rows(), 'Next credential');
+    const adv = find(rows(next.element), 'CPhT-Adv');
+    assert.equal(adv.item.description, '2 of 4 certificates, 2.4 of 3 years · not verified');
+    const reqs = rows(adv.element);
+    assert.deepEqual(reqs.map((r) => [label(r.item), r.item.description, (r.item.iconPath as vscode.ThemeIcon).id]), [
+      ['An active PTCB CPhT', 'held', 'pass'],
+      ['PTCB assessment-based certificates earned', '2 of 4 certificates', 'circle-large-outline'],
+      ['Years of technician work within the last 8', '2.4 of 3 years', 'circle-large-outline'],
+    ]);
+    assert.equal(provider.getParent(reqs[0].element), adv.element, 'getParent leads back, so reveal works');
+  });
+
+  it('shows a held credential with its expiry and CE state, a click revealing it on the dashboard', () => {
+    const cpht = rows(find(rows(), 'Credentials').element)[0];
+    assert.equal(label(cpht.item), 'CPhT');
+    assert.match(String(cpht.item.description), /^until 2027-03-31 · CE: /);
+    assert.equal(cpht.item.command?.command, 'pharmacyCe.revealInDashboard');
+    const target = cpht.item.command?.arguments?.[0] as { folderUri: vscode.Uri; credentialId: string };
+    assert.equal(target.credentialId, 'ptcb-cpht');
+    assert.equal(target.folderUri.toString(), real.folders()[0].folder.uri.toString());
+  });
+
+  it('lists certificates earned first; a planned one with a study plan offers a review of that exam', () => {
+    const certs = rows(find(rows(), 'Certificates').element);
+    assert.deepEqual(certs.map((r) => [label(r.item), r.item.description]), [['Technician Product Verification', 'earned 2025-04-02'], ['Billing and Reimbursement', 'planned']]);
+    assert.equal(certs[1].item.contextValue, 'careerCertificate.plan');
+    assert.equal(certs[0].item.contextValue, 'careerCertificate');
+    assert.deepEqual(provider.studyPlanOf(certs[1].element), { folder: real.folders()[0].folder.uri.toString(), exam: 'ptcb-billing-reimbursement' });
+  });
+
+  it('shows experience by setting, jobs newest first with years, each opening its note at its line', () => {
+    const settings = rows(find(rows(), 'Experience').element);
+    assert.deepEqual(settings.map((r) => [label(r.item), r.item.description]), [['Hospital / health system', '2.4 years'], ['Community pharmacy', '3.7 years']]);
+    const job = rows(settings[0].element)[0];
+    assert.equal(label(job.item), 'IV technician at Mercy Hospital');
+    assert.equal(job.item.description, '2024-06-01 to now · 2.4 years');
+    assert.equal(job.item.command?.command, 'vscode.open');
+    const [uri, options] = job.item.command?.arguments ?? [];
+    assert.ok((uri as vscode.Uri).path.endsWith('/career/mercy.md'));
+    assert.equal((options as vscode.TextDocumentShowOptions).selection?.start.line, 1, 'line 2 of the note (0-based 1)');
+  });
+
+  it('shows memberships with renewal and days left, then the events', () => {
+    const network = rows(find(rows(), 'Network').element);
+    assert.deepEqual(network.map((r) => [label(r.item), r.item.description]), [
+      ['AAPT', 'renews 2027-01-15 · 46 days left'],
+      ['State conference', '2026-04-18 · State association · Conference'],
+    ]);
+    assert.equal((network[0].item.iconPath as vscode.ThemeIcon).id, 'bell', 'a renewal within 60 days is marked');
+  });
+
+  it('in the opened folder without career notes: the registered view is empty (its welcome shows) and the dashboard explains career notes', async () => {
+    const features = (await activateExtension()).features;
+    const tree = features['career-tree'] as CareerTreeApi;
+    const dashboard = features.dashboard as DashboardApi;
+    assert.ok(tree?.provider, 'the career-tree feature started');
+    assert.equal(tree.provider.hasCareerNotes(), false);
+    assert.deepEqual(tree.provider.getChildren(), []);
+    await vscode.commands.executeCommand('pharmacyCe.openDashboard');
+    const render = await waitFor(() => dashboard.lastRender(), 20_000, 'the dashboard to render');
+    assert.ok(render);
+    assert.match(render.html, /<section class="career"[^>]*>.*No career notes yet\. A career note is a note about your career/s);
+    assert.match(render.html, /data-command="newCareerNote"/);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+});
