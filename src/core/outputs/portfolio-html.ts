@@ -2,11 +2,12 @@
 // transcripts, and the same body and style inside VS Code's portfolio view. Built from the career model, the
 // folder's CE evaluation and the `profile` of `.pharmacy-ce.json`. Every value from notes and the config is
 // escaped and isolated with <bdi> (a right-to-left mark in a name cannot reorder the text around it).
-import { formatHours, roundTo } from '../common/numbers';
+import { formatHours } from '../common/numbers';
 import { escapeHtml } from '../common/text';
 import type { CareerModel, CareerProfile } from '../career/types';
 import { EVENT_KINDS, RESPONSIBILITIES, WORK_SETTINGS, labelOf } from '../career/vocabulary';
 import type { CalendarDate, CredentialProgress } from '../types';
+import { yearsFigure } from './dashboard-career';
 
 export interface PortfolioInput {
   profile: CareerProfile;
@@ -52,7 +53,8 @@ export const PORTFOLIO_STYLE = `
 
 /** User text: escaped, and isolated so its direction cannot spill into the page. */
 const u = (text: string): string => `<bdi>${escapeHtml(text)}</bdi>`;
-const years = (value: number): string => `${roundTo(value, 1)} ${roundTo(value, 1) === 1 ? 'year' : 'years'}`;
+/** Years as every surface shows them (floored to one decimal). */
+const years = (value: number): string => `${yearsFigure(value)} ${yearsFigure(value) === '1' ? 'year' : 'years'}`;
 
 /** The page's title. */
 export function portfolioTitle(input: PortfolioInput): string {
