@@ -136,4 +136,13 @@ describe('portfolioHtml', () => {
     }
     assert.match(portfolioHtml(empty), /<title>Professional portfolio<\/title>/);
   });
+
+  it('shows the Number column only when a credential has a number', () => {
+    const withNumber = input('x');
+    assert.match(portfolioBody(withNumber), /<th>Credential<\/th><th>Number<\/th><th>Expires<\/th>/);
+    const held = withNumber.career.held.map((h) => ({ ...h, credentialNumber: null }));
+    const body = portfolioBody({ ...withNumber, career: { ...withNumber.career, held } });
+    assert.match(body, /<th>Credential<\/th><th>Expires<\/th>/);
+    assert.match(body, /<tr><td><bdi>CPhT x<\/bdi><\/td><td class="date">2027-03-31<\/td><td>Active<\/td><\/tr>/);
+  });
 });

@@ -8,6 +8,7 @@ import type { CareerModel, CareerProfile } from '../career/types';
 import { EVENT_KINDS, RESPONSIBILITIES, WORK_SETTINGS, labelOf } from '../career/vocabulary';
 import type { CalendarDate, CredentialProgress } from '../types';
 import { yearsFigure } from './dashboard-career';
+import { standalonePage } from './transcript-html';
 
 export interface PortfolioInput {
   profile: CareerProfile;
@@ -82,13 +83,15 @@ ${networkSection(career)}
 }
 
 function credentialsSection(career: CareerModel): string {
+  // The number column only when a credential has one (the credentials file has none to give).
+  const numbered = career.held.some((h) => h.credentialNumber);
   const rows = career.held.map(
     (h) =>
-      `<tr><td>${u(h.name)}</td><td>${h.credentialNumber ? u(h.credentialNumber) : ''}</td><td class="date">${escapeHtml(h.expires ?? '')}</td><td>${h.active ? 'Active' : 'Expired'}</td></tr>`,
+      `<tr><td>${u(h.name)}</td>${numbered ? `<td>${h.credentialNumber ? u(h.credentialNumber) : ''}</td>` : ''}<td class="date">${escapeHtml(h.expires ?? '')}</td><td>${h.active ? 'Active' : 'Expired'}</td></tr>`,
   );
   return `<section class="credentials">
 <h2>Credentials</h2>
-${rows.length > 0 ? `<table>\n<thead><tr><th>Credential</th><th>Number</th><th>Expires</th><th>Status</th></tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>` : '<p class="empty">No credentials recorded.</p>'}
+${rows.length > 0 ? `<table>\n<thead><tr><th>Credential</th>${numbered ? '<th>Number</th>' : ''}<th>Expires</th><th>Status</th></tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>` : '<p class="empty">No credentials recorded.</p>'}
 </section>`;
 }
 
@@ -152,18 +155,5 @@ ${memberRows.length > 0 ? `<table>\n<thead><tr><th>Organization</th><th>Member s
 
 /** A standalone, printable HTML page. No script, a CSP that forbids any, and every value escaped. */
 export function portfolioHtml(input: PortfolioInput): string {
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(portfolioTitle(input))}</title>
-<style>${PORTFOLIO_STYLE}</style>
-</head>
-<body>
-${portfolioBody(input)}
-</body>
-</html>
-`;
+  return standalonePage(portfolioTitle(input), PORTFOLIO_STYLE, portfolioBody(input));
 }
