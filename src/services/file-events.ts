@@ -1,10 +1,11 @@
-// File events: queued per path (the last event for a path wins, merged with the one before), debounced so a
+// File events: queued per path (a path's events merged into one, see file-event-merge.ts), debounced so a
 // branch switch is one update, then applied to a folder's index.
 import * as vscode from 'vscode';
 import { CONFIG_FILE } from '../core/rules/config';
 import type { FolderIndex } from '../core/index/folder-index';
 import type { SkippedLink } from '../core/index/links';
 import { settleEachLimited } from './each-limited';
+import { mergeFileEvent } from './file-event-merge';
 import { READ_CONCURRENCY, errorText, statOf } from './files';
 import { type FileEvent, type Folder, insideAny, relativePathIn } from './folder';
 import { isLink, withTarget, withoutLinks } from './links';
@@ -26,10 +27,7 @@ export class FileEventQueue implements vscode.Disposable {
 
   add(folder: Folder, uri: vscode.Uri, event: FileEvent): void {
     const key = uri.toString();
-    const previous = folder.pending.get(key)?.event;
-    // created+changed stays created; deleted then created is a change of content.
-    const merged: FileEvent = previous === 'created' && event === 'changed' ? 'created' : previous === 'deleted' && event === 'created' ? 'changed' : event;
-    folder.pending.set(key, { uri, event: merged });
+    folder.pending.set(key, { uri, event: mergeFileEvent(folder.pending.get(key)?.event, event) });
     const now = Date.now();
     if (!this.timer) this.firstPendingAt = now;
     if (this.timer) clearTimeout(this.timer);
@@ -56,8 +54,8 @@ export interface EventTarget {
 }
 
 /**
- * Applies a folder's pending events to its index. Returns the note paths that changed (and the review log's,
- * when it changed) and whether the set of
+ * Applies a folder's pending events to its index: first drops what went (see dropIndexed), then reads what is
+ * there now. Returns the note paths that changed (and the review log's, when it changed) and whether the set of
  * links not followed changed, or 'config' when the config file changed (the caller re-reads the whole
  * folder: the config decides which files are notes). A note that is (now) a link is dropped, not read.
  */
@@ -76,8 +74,15 @@ export async function applyFileEvents(folder: Folder, target: EventTarget): Prom
     if (folder.index.deleteNote(link.path)) paths.add(link.path);
   };
   const recheck = new Set<string>();
-  /** Deleted paths that were not notes: maybe folders, whose notes and certificates went with them. */
-  const deletedOther = new Set<string>();
+  // First what went: everything indexed at a path deleted or replaced, and under any path that is no note (a
+  // folder: VS Code reports one deleted and made again as changed, its files' own events may not come). What is
+  // there now is read in the second step below.
+  const gone = new Set(events.filter((e) => e.event === 'deleted' || e.event === 'replaced').map((e) => relPath(e.uri)));
+  const under = new Set([...gone, ...events.filter((e) => !folder.index.isNotePath(relPath(e.uri))).map((e) => relPath(e.uri))]);
+  const dropped = dropIndexed(folder, gone, under);
+  for (const path of dropped.notes) paths.add(path);
+  for (const path of dropped.recheck) recheck.add(path);
+  linksChanged = dropped.linksChanged;
   const failed = (what: string) => (_item: unknown, error: unknown) => log()?.error(`Could not update the index (${what}): ${errorText(error)}`);
   // Which changed notes are links, from one listing per folder holding one (a burst of 10,000 notes in 100
   // folders costs 100 listings, not 10,000 stats), so a note replaced by a link is never read through it.
@@ -99,12 +104,7 @@ export async function applyFileEvents(folder: Folder, target: EventTarget): Prom
       const path = relPath(uri);
       for (const notePath of folder.certificates.get(uri.toString()) ?? []) recheck.add(notePath);
       const workspace = folder.index;
-      if (event === 'deleted') {
-        if (folder.links.delete(path)) linksChanged = true;
-        if (workspace.deleteNote(path)) paths.add(path);
-        else deletedOther.add(path);
-        return;
-      }
+      if (event === 'deleted') return; // dropped above
       if (linked.has(path) || insideAny(path, linked)) return;
       if (workspace.isNotePath(path)) {
         if (folder.links.delete(path)) linksChanged = true; // a note link replaced by a real note
@@ -121,8 +121,8 @@ export async function applyFileEvents(folder: Folder, target: EventTarget): Prom
         folder.links.delete(path); // a folder link replaced by a real folder: read it as any other
         linksChanged = true;
       } else if (folder.isLinked(path)) return;
-      // A folder created (or moved in) may arrive as one event without its files: look inside it.
-      if (event === 'created' && workspace.mayHoldNotes(path)) {
+      // A folder created, moved in or replaced may arrive as one event without its files: look inside it.
+      if (workspace.mayHoldNotes(path)) {
         const stat = await statOf(uri);
         if (!stat || !(stat.type & vscode.FileType.Directory)) return;
         if (stat.type & vscode.FileType.SymbolicLink) return addLink({ path, kind: 'folder' });
@@ -146,20 +146,6 @@ export async function applyFileEvents(folder: Folder, target: EventTarget): Prom
     },
     failed('a file event'),
   );
-  if (deletedOther.size > 0) {
-    // A deleted (or moved-away) folder can come as one event: drop the notes that were inside it, in one
-    // pass over the index rather than one per event.
-    const workspace = folder.index;
-    for (const note of [...workspace.notes()]) {
-      if (insideAny(note.path, deletedOther)) {
-        workspace.deleteNote(note.path);
-        paths.add(note.path);
-      }
-    }
-    for (const [certificate, notes] of folder.certificates) {
-      if (insideAny(relPath(vscode.Uri.parse(certificate)), deletedOther)) for (const n of notes) recheck.add(n);
-    }
-  }
   await settleEachLimited(
     [...recheck],
     READ_CONCURRENCY,
@@ -169,4 +155,25 @@ export async function applyFileEvents(folder: Folder, target: EventTarget): Prom
     failed('a certificate check'),
   );
   return { paths, linksChanged };
+}
+
+/**
+ * Drops the notes and links indexed at a path of `at` or under one of `under`, in one pass over the index
+ * rather than one per event; returns them, and the notes naming a certificate there (to check again).
+ */
+function dropIndexed(folder: Folder, at: ReadonlySet<string>, under: ReadonlySet<string>): { notes: string[]; recheck: string[]; linksChanged: boolean } {
+  if (at.size === 0 && under.size === 0) return { notes: [], recheck: [], linksChanged: false };
+  const goes = (path: string) => at.has(path) || insideAny(path, under);
+  const notes = folder.index
+    .notes()
+    .map((n) => n.path)
+    .filter(goes);
+  for (const path of notes) folder.index.deleteNote(path);
+  const links = [...folder.links.keys()].filter(goes);
+  for (const path of links) folder.links.delete(path);
+  const recheck: string[] = [];
+  for (const [certificate, naming] of folder.certificates) {
+    if (goes(relativePathIn(folder.folder.uri, vscode.Uri.parse(certificate)))) recheck.push(...naming);
+  }
+  return { notes, recheck, linksChanged: links.length > 0 };
 }

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { FolderIndex, type FolderIndexOptions } from '../core/index/folder-index';
 import type { SkippedLink } from '../core/index/links';
+import type { PendingEvent } from './file-event-merge';
 import { workspaceOptions } from './settings';
 import type { IndexedFolder } from './types';
 
@@ -22,8 +23,8 @@ export class Folder implements IndexedFolder {
   readonly disposables: vscode.Disposable[] = [];
   /** Symbolic links not followed, by folder-relative path (reported as problems; their notes are not read). */
   links = new Map<string, SkippedLink>();
-  /** Pending file events by uri string (the last event for a path wins). */
-  readonly pending = new Map<string, { uri: vscode.Uri; event: FileEvent }>();
+  /** Pending file events by uri string, each path's events merged (see file-event-merge.ts). */
+  readonly pending = new Map<string, { uri: vscode.Uri; event: PendingEvent }>();
 
   constructor(readonly folder: vscode.WorkspaceFolder) {
     this.options = workspaceOptions(folder);
