@@ -112,4 +112,22 @@ describe('Editing help', () => {
     assert.match(text, /^---\ntitle: Activity title\nce_hours: 1\ntopics: \[law\]\n/);
     assert.match(text, /\n## Key points\n/);
   });
+
+  it('career notes: keys of the note\'s type, status values by type, responsibilities, and a hover on a setting', async () => {
+    const doc = await markdown('---\ntype: certificate\nstatus: \n\n---\n');
+    assert.deepEqual((await labelsAt(doc, 2, 8)).filter((l) => ['completed', 'planned', 'in-progress', 'earned'].includes(l)).sort(), ['earned', 'in-progress', 'planned']);
+    const keys = await labelsAt(doc, 3, 0);
+    assert.ok(keys.includes('program') && keys.includes('earned') && !keys.includes('employer'), JSON.stringify(keys));
+
+    const job = await markdown('---\ntype: experience\nsetting: long-term-care\nresponsibilities: [inventory, \n---\n');
+    const items = await labelsAt(job, 3, 'responsibilities: [inventory, '.length);
+    assert.ok(items.includes('sterile-compounding') && !items.includes('inventory'), JSON.stringify(items));
+    const hover = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', job.uri, new vscode.Position(2, 12)));
+    assert.match(hover, /Long\\?-term care/);
+
+    const plain = await markdown('---\nce_hours: 1\nstatus: \n\n---\n');
+    assert.ok((await labelsAt(plain, 2, 8)).includes('completed'));
+    const plainKeys = await labelsAt(plain, 3, 0);
+    assert.ok(plainKeys.includes('type') && !plainKeys.includes('employer'), JSON.stringify(plainKeys));
+  });
 });

@@ -316,7 +316,8 @@ describe('CLI (dist/cli.js)', function () {
         '2026/2026-04-14-opioid-safety-naloxone.md warning uan-malformed',
         '2026/2026-06-09-insulin-pens.md error bad-value',
       ]);
-      assert.equal(report.notes.study, 6); // 3 plain study notes and the 3 PTCE study notes of study/ptce
+      // 3 plain study notes, the 3 PTCE study notes of study/ptce and the 7 career notes of career/ without ce_hours
+      assert.equal(report.notes.study, 13);
       assert.doesNotMatch(JSON.stringify(report), /templates\/|README\.md/);
     });
   });

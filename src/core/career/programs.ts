@@ -3,8 +3,12 @@
 // entry names its source and an "as of" date and marks what is unverified; the user adds or replaces entries
 // with `careerPrograms` in `.pharmacy-ce.json`. Facts: ../shared/domain/study-and-career-facts.md and
 // rules-check-2026-11-30.md (Part 2).
-// CONTRACT (s6): ids below are fixed by the issue; helper s6-notes fills names, sources, studyPlan, suggestedBy.
-import type { Program } from './types';
+//
+// No built-in entry has `renewalMonths`: a credential's expiry is its CE cycle in `.pharmacy-ce.json` or the
+// note's `expires` (a CPhT earned in 2019 and renewed since must not read as expired in 2021), and whether
+// PTCB's certificates expire at all is unverified.
+import { nearestId } from '../rules/rules';
+import type { Program, WorkSetting } from './types';
 
 export const CAREER_AS_OF = '2026-11-30';
 
@@ -26,16 +30,202 @@ export const PTCB_CERTIFICATE_IDS = [
 /** Credentials with a CE cycle of their own (also rule-set ids). */
 export const CERTIFICATION_IDS = ['ptcb-cpht', 'ptcb-cspt', 'ptcb-cpht-adv', 'nha-excpt'] as const;
 
+/** The id of the training program recognised for `program` (`ptcb-cspt` -> `ptcb-cspt-training`). */
+export const trainingIdFor = (program: string): string => `${program}-training`;
+
+const ABC_RENEWAL = 'Whether PTCB certificates must be renewed is unverified (secondary sources say they do not).';
+
+interface Entry {
+  id: string;
+  name: string;
+  shortName: string;
+  source: string;
+  verify?: string;
+  studyPlan?: string;
+  /** Where the eligibility asks for a PTCB-Recognized education/training program: its source. */
+  training?: string;
+  suggestedBy?: { responsibilities?: string[]; settings?: WorkSetting[]; reason: string };
+}
+
+const CERTIFICATIONS: readonly (Entry & { issuer: string; ruleSet: string })[] = [
+  {
+    id: 'ptcb-cpht',
+    name: 'Certified Pharmacy Technician (CPhT)',
+    shortName: 'CPhT',
+    issuer: 'PTCB',
+    ruleSet: 'ptcb-cpht',
+    source: 'https://ptcb.zendesk.com/hc/en-us/articles/360037272352',
+    studyPlan: 'ptce',
+    training: 'https://ptcb.zendesk.com/hc/en-us/articles/360037272352',
+  },
+  {
+    id: 'ptcb-cspt',
+    name: 'Certified Compounded Sterile Preparation Technician (CSPT)',
+    shortName: 'CSPT',
+    issuer: 'PTCB',
+    ruleSet: 'ptcb-cspt',
+    source: 'https://www.ptcb.org/credentials/certified-compounded-sterile-preparation-technician',
+    studyPlan: 'cspt',
+    training: 'https://ptcb.zendesk.com/hc/en-us/articles/115003215911',
+    suggestedBy: { responsibilities: ['sterile-compounding'], reason: 'You prepare sterile compounds; the CSPT certifies that work.' },
+  },
+  {
+    id: 'ptcb-cpht-adv',
+    name: 'Advanced Certified Pharmacy Technician (CPhT-Adv)',
+    shortName: 'CPhT-Adv',
+    issuer: 'PTCB',
+    ruleSet: 'ptcb-cpht-adv',
+    source: 'https://ptcb.zendesk.com/hc/en-us/articles/360052873632',
+  },
+  {
+    id: 'nha-excpt',
+    name: 'NHA Certified Pharmacy Technician (ExCPT)',
+    shortName: 'ExCPT',
+    issuer: 'NHA',
+    ruleSet: 'nha-excpt',
+    source: 'https://info.nhanow.com/faqs',
+    studyPlan: 'excpt',
+  },
+];
+
+const PTCB_GUIDE = 'https://www.ptcb.org/credentials/';
+
+const CERTIFICATES: readonly Entry[] = [
+  {
+    id: 'ptcb-tpv',
+    name: 'Technician Product Verification Certificate',
+    shortName: 'TPV',
+    source: `${PTCB_GUIDE}technician-product-verification-certificate`,
+    training: 'https://ptcb.zendesk.com/hc/en-us/articles/360035148272',
+    suggestedBy: { responsibilities: ['product-verification'], reason: 'You check other technicians\' work (tech-check-tech); this certificate covers product verification.' },
+  },
+  {
+    id: 'ptcb-medication-history',
+    name: 'Medication History Certificate',
+    shortName: 'Medication History',
+    source: `${PTCB_GUIDE}medication-history-certificate`,
+    studyPlan: 'ptcb-medication-history',
+    training: `${PTCB_GUIDE}medication-history-certificate`,
+    suggestedBy: { responsibilities: ['medication-history'], reason: 'You take medication histories from patients; this certificate covers that work.' },
+  },
+  {
+    id: 'ptcb-hazardous-drug-management',
+    name: 'Hazardous Drug Management Certificate',
+    shortName: 'Hazardous Drugs',
+    source: `${PTCB_GUIDE}hazardous-drug-management-certificate`,
+    studyPlan: 'ptcb-hazardous-drug-management',
+    training: 'https://www.ptcb.org/guidebook/hazardous-drug-management-assessment-based-certificate-program',
+    suggestedBy: { responsibilities: ['hazardous-drugs'], reason: 'You handle hazardous drugs; this certificate covers their safe handling.' },
+  },
+  {
+    id: 'ptcb-billing-reimbursement',
+    name: 'Billing and Reimbursement Certificate',
+    shortName: 'Billing',
+    source: `${PTCB_GUIDE}billing-and-reimbursement-certificate`,
+    studyPlan: 'ptcb-billing-reimbursement',
+    training: 'https://www.ptcb.org/guidebook/billing-and-reimbursement-assessment-based-certificate-program',
+    suggestedBy: { responsibilities: ['billing', 'prior-authorization'], reason: 'You work on billing, claims or prior authorizations; this certificate covers billing and reimbursement.' },
+  },
+  {
+    id: 'ptcb-cs-diversion-prevention',
+    name: 'Controlled Substances Diversion Prevention Certificate',
+    shortName: 'Diversion Prevention',
+    source: `${PTCB_GUIDE}controlled-substances-diversion-prevention-certificate`,
+    studyPlan: 'ptcb-cs-diversion-prevention',
+    training: `${PTCB_GUIDE}controlled-substances-diversion-prevention-certificate`,
+    suggestedBy: { responsibilities: ['controlled-substances'], reason: 'You handle controlled substances; this certificate covers preventing their diversion.' },
+  },
+  {
+    id: 'ptcb-immunization-administration',
+    name: 'Immunization Administration Certificate',
+    shortName: 'Immunization',
+    source: `${PTCB_GUIDE}immunization-administration-certificate`,
+    training: `${PTCB_GUIDE}immunization-administration-certificate`,
+    suggestedBy: { responsibilities: ['immunizations'], reason: 'You help with immunizations; this certificate covers giving vaccines.' },
+  },
+  {
+    id: 'ptcb-point-of-care-testing',
+    name: 'Point-of-Care Testing Certificate',
+    shortName: 'Point-of-Care Testing',
+    source: 'https://myaccount.ptcb.org/credentials/point-of-care-testing-certificate',
+    studyPlan: 'ptcb-point-of-care-testing',
+    training: 'https://myaccount.ptcb.org/credentials/point-of-care-testing-certificate',
+    suggestedBy: { responsibilities: ['point-of-care-testing'], reason: 'You run point-of-care tests; this certificate covers CLIA-waived testing.' },
+  },
+  {
+    id: 'ptcb-mtm',
+    name: 'Medication Therapy Management Certificate',
+    shortName: 'MTM',
+    source: 'https://myaccount.ptcb.org/credentials/medication-therapy-management-certificate',
+    studyPlan: 'ptcb-mtm',
+    verify: `Its eligibility was not in any retrieved PTCB text. ${ABC_RENEWAL}`,
+    suggestedBy: { responsibilities: ['medication-therapy-management'], reason: 'You support medication therapy management; this certificate covers it.' },
+  },
+  {
+    id: 'ptcb-regulatory-compliance',
+    name: 'Regulatory Compliance Certificate',
+    shortName: 'Regulatory Compliance',
+    source: `${PTCB_GUIDE}regulatory-compliance-certificate`,
+    studyPlan: 'ptcb-regulatory-compliance',
+    training: 'https://www.ptcb.org/guidebook/ptcb-regulatory-compliance-assessment-based-certificate-program',
+    suggestedBy: { responsibilities: ['regulatory-compliance', 'quality-improvement'], reason: 'You work on compliance or quality improvement; this certificate covers pharmacy regulations and quality assurance.' },
+  },
+  {
+    id: 'ptcb-supply-chain-inventory',
+    name: 'Supply Chain and Inventory Management Certificate',
+    shortName: 'Supply Chain',
+    source: `${PTCB_GUIDE}supply-chain-and-inventory-management-certificate`,
+    training: 'https://www.ptcb.org/guidebook/ptcb-supply-chain-and-inventory-management-assessment-based-certificate-program',
+    suggestedBy: { responsibilities: ['inventory'], reason: 'You manage inventory and purchasing; this certificate covers the supply chain and inventory management.' },
+  },
+  {
+    id: 'ptcb-nonsterile-compounding',
+    name: 'Nonsterile Compounding Certificate',
+    shortName: 'Nonsterile Compounding',
+    source: 'https://www.ptcb.org/guidebook/ptcb-nonsterile-compounding-assessment-based-certificate-program',
+    studyPlan: 'ptcb-nonsterile-compounding',
+    training: 'https://www.ptcb.org/guidebook/ptcb-nonsterile-compounding-assessment-based-certificate-program',
+    suggestedBy: { responsibilities: ['nonsterile-compounding'], settings: ['compounding'], reason: 'You compound nonsterile preparations; this certificate covers that work.' },
+  },
+];
+
 /** The built-in catalogue, by id, a fresh object without a prototype on each call (callers may overlay it). */
 export function builtInPrograms(): Record<string, Program> {
   const programs: Record<string, Program> = Object.create(null);
-  for (const id of [...CERTIFICATION_IDS, ...PTCB_CERTIFICATE_IDS]) {
-    programs[id] = { id, name: id, kind: id.startsWith('ptcb-') && !(CERTIFICATION_IDS as readonly string[]).includes(id) ? 'certificate' : 'certification', issuer: id.startsWith('nha-') ? 'NHA' : 'PTCB', source: 'TODO', asOf: CAREER_AS_OF, builtIn: true };
+  const add = (program: Program) => {
+    programs[program.id] = program;
+  };
+  for (const c of CERTIFICATIONS) add(program(c, 'certification', c.issuer, { ruleSet: c.ruleSet }));
+  for (const c of CERTIFICATES) add(program(c, 'certificate', 'PTCB', { verify: c.verify ?? ABC_RENEWAL }));
+  for (const c of [...CERTIFICATIONS, ...CERTIFICATES]) {
+    if (!c.training) continue;
+    add({
+      id: trainingIdFor(c.id),
+      name: `PTCB-Recognized education/training program for the ${c.name}`,
+      shortName: `${c.shortName} training`,
+      kind: 'training',
+      issuer: 'PTCB-Recognized provider',
+      source: c.training,
+      asOf: CAREER_AS_OF,
+      recognizedFor: [c.id],
+      builtIn: true,
+    });
   }
   return programs;
 }
 
-/** The known program id nearest to a mistyped one (for "did you mean"), if any is close. */
-export function nearestProgramId(_id: string, _programs: Record<string, Program>): string | undefined {
-  return undefined;
+function program(entry: Entry, kind: Program['kind'], issuer: string, extra: Partial<Program>): Program {
+  const { training: _training, suggestedBy, ...rest } = entry;
+  // A fresh copy of the suggestion: callers may change what they get.
+  return { ...rest, kind, issuer, asOf: CAREER_AS_OF, ...extra, ...(suggestedBy ? { suggestedBy: structuredClone(suggestedBy) } : {}), builtIn: true };
+}
+
+/** The known program id nearest to a mistyped one (for "did you mean"), if any is close; names and short names count. */
+export function nearestProgramId(id: string, programs: Readonly<Record<string, Program>>): string | undefined {
+  const known = Object.keys(programs);
+  const lower = id.trim().toLowerCase();
+  // A short name as written (`CSPT`, `Billing`) is the program it names.
+  const byShort = known.find((k) => programs[k].shortName?.toLowerCase() === lower);
+  if (byShort) return byShort;
+  return nearestId(id, known, Object.fromEntries(known.map((k) => [k, programs[k].name])));
 }

@@ -23,6 +23,8 @@ export interface CertificateRecord {
   program: string;
   /** Whether `program` names a catalogue entry (an unknown one is a warning with the nearest id). */
   known: boolean;
+  /** Where `program`'s value is written (1-based), for the unknown-program warning and its fix. */
+  programAt?: { line: number; column: number; length: number };
   status: CertificateStatus;
   earned?: CalendarDate;
   credentialNumber?: string;

@@ -1,6 +1,8 @@
 // The note format: every frontmatter key a CE note may have, what it holds, its label and documentation.
 // The reader, completion, hovers, the misspelt-key check, the snippets, the template and the README table come
 // from this list or are checked against it by a test. Adding a key is one entry here (and its reading in note.ts).
+import { CAREER_FORMAT, CERTIFICATE_STATUS_VALUES, careerKeysOf } from '../career/career-format';
+import type { CareerNoteType } from '../career/types';
 import { nearestWord } from '../common/typo';
 import type { Audience, Category, Format, NoteStatus } from '../types';
 
@@ -19,6 +21,12 @@ export interface NoteKeySpec {
   snippet: string;
   /** The allowed values, for keys that take one of a fixed list. */
   values?: readonly KeyValue[];
+  /** The values are items of a list (`responsibilities: [a, b]`), not one value. */
+  list?: true;
+  /** Values that differ in a career note of a type (`status` of a certificate: planned, in-progress, earned). */
+  valuesByType?: Partial<Record<CareerNoteType, readonly KeyValue[]>>;
+  /** A career key: the `type`s of note that use it (absent: any note). Career keys are in the table after the CE keys. */
+  types?: readonly CareerNoteType[];
 }
 
 const STATUS_VALUES = [
@@ -51,8 +59,9 @@ export const NOTE_FORMAT: readonly NoteKeySpec[] = [
     key: 'status',
     label: 'Status',
     snippet: 'status: ${1|completed,planned,in-progress|}',
-    doc: '`completed` (counts), `planned` or `in-progress` (does not count yet). Default: completed when `completed` is set.',
+    doc: '`completed` (counts), `planned` or `in-progress` (does not count yet). Default: completed when `completed` is set. In a certificate note: `planned`, `in-progress` or `earned`.',
     values: STATUS_VALUES,
+    valuesByType: { certificate: CERTIFICATE_STATUS_VALUES },
   },
   { key: 'completed', label: 'Completed on', snippet: 'completed: ${1:TODAY}', doc: 'Completion date, `YYYY-MM-DD`. Credit counts in the cycle containing this date.' },
   { key: 'uan', label: 'ACPE activity number', snippet: 'uan: $0', doc: 'ACPE Universal Activity Number `PPPP-JJJJ-YY-NNN-FTT-A`, e.g. `0145-0000-24-101-H07-T`.' },
@@ -98,10 +107,30 @@ export const NOTE_FORMAT: readonly NoteKeySpec[] = [
     snippet: 'domain: $0',
     doc: 'The part of the exam the note\'s cards belong to, e.g. for the PTCE `medications`, `federal-requirements`, `patient-safety-qa` or `order-entry`.',
   },
+  // Career keys (issue #14): only a note's of the `type` that uses them.
+  ...CAREER_FORMAT,
 ];
 
 /** Every frontmatter key the note format defines. Other keys are the user's own and are left alone. */
 export const NOTE_KEYS: readonly string[] = NOTE_FORMAT.map((k) => k.key);
+/** The keys of every note (CE and study keys): career keys count only in a note of their type. */
+export const BASE_KEYS: readonly string[] = NOTE_FORMAT.filter((k) => !k.types && k.key !== 'type').map((k) => k.key);
+
+/** The keys the format gives a note of career `type` (none: a note without one). */
+export function noteKeysFor(type: CareerNoteType | undefined): readonly string[] {
+  return type ? [...new Set([...BASE_KEYS, ...careerKeysOf(type)])] : BASE_KEYS;
+}
+
+/** The keys completion offers in a note of career `type`: every note's, `type`, and the keys of its type. */
+export function keysOffered(type: CareerNoteType | undefined): readonly NoteKeySpec[] {
+  return NOTE_FORMAT.filter((k) => !k.types || (type !== undefined && k.types.includes(type)));
+}
+
+/** A key's allowed values in a note of career `type` (`status` of a certificate takes its own). */
+export function keyValues(key: string, type?: CareerNoteType): readonly KeyValue[] | undefined {
+  const spec = noteKeySpec(key);
+  return (type && spec?.valuesByType?.[type]) || spec?.values;
+}
 
 export function noteKeySpec(key: string): NoteKeySpec | undefined {
   return NOTE_FORMAT.find((k) => k.key === key);
@@ -121,16 +150,16 @@ export const DATE_ALIASES: readonly string[] = ['date', 'completed_on', 'complet
 
 /**
  * The format's key a user's key probably means: the same key written differently (`CE Hours`), an alias
- * (`hours`, `date`: `alias` is true) or a typo. Short keys allow a single edit (`tag`, `ceus`) so that ordinary
+ * (`hours`, `date`: `alias` is true) or a typo, among `keys` (a note's keys: noteKeysFor). Short keys allow a single edit (`tag`, `ceus`) so that ordinary
  * keys like `url` or `state` are not taken for `uan` or `status`; longer ones allow two.
  */
-export function keyMeant(key: string): { key: string; alias: boolean } | undefined {
+export function keyMeant(key: string, keys: readonly string[] = BASE_KEYS): { key: string; alias: boolean } | undefined {
   const normalized = key.trim().toLowerCase().replace(/[\s-]+/g, '_');
-  if (NOTE_KEYS.includes(normalized)) return { key: normalized, alias: false };
+  if (keys.includes(normalized)) return { key: normalized, alias: false };
   if (HOURS_ALIASES.includes(normalized)) return { key: 'ce_hours', alias: true };
   if (DATE_ALIASES.includes(normalized)) return { key: 'completed', alias: true };
   const allowed = normalized.length >= 7 ? 2 : normalized.length >= 3 ? 1 : 0;
-  const near = allowed === 0 ? undefined : nearestWord(normalized, NOTE_KEYS, allowed);
+  const near = allowed === 0 ? undefined : nearestWord(normalized, keys, allowed);
   return near === undefined ? undefined : { key: near, alias: false };
 }
 

@@ -4,10 +4,11 @@
 // checked here against the note format (format.ts), from the text as written.
 import { positionAt } from '../common/lines';
 import { fileTitle } from '../common/paths';
-import { attachCareer } from '../career/note-career';
+import { careerKeysOf } from '../career/career-format';
+import { attachCareer, careerTypeOf, eventDateCompletes } from '../career/note-career';
 import { attachStudy } from '../study/note-study';
 import { bodyHeading, summarizeBody } from './excerpt';
-import { AUDIENCES, CATEGORIES, FORMATS, keyMeant, NOTE_KEYS } from './format';
+import { AUDIENCES, CATEGORIES, FORMATS, keyMeant, noteKeysFor } from './format';
 import { readFrontmatter, type Frontmatter } from './frontmatter';
 import { errorSummary, quoteExcerpt } from './problems';
 import { NoteValues } from './values';
@@ -89,7 +90,8 @@ function ceNote(values: NoteValues, base: Base, fallbackTitle: () => string): Ce
   const written = values.readTopics();
   const topics = uan?.topic && !written.includes(uan.topic) ? [...written, uan.topic] : written;
   const hours = values.readHours();
-  const completed = values.readCompleted();
+  // An event note's `date` is when its CE credit was earned, unless it says `completed` too.
+  const completed = values.readDate(eventDateCompletes(values) ? 'date' : 'completed', 'the date the credit was earned');
   const status = values.readStatus(completed);
   if (hours.empty && status === 'completed') {
     const key = values.has('ce_hours') ? 'ce_hours' : 'ceu';
@@ -144,18 +146,22 @@ function ceNote(values: NoteValues, base: Base, fallbackTitle: () => string): Ce
   return note;
 }
 
-/** Keys that look like typos of the format's keys: a warning with the key to use as the quick fix. */
+/** Keys that look like typos of the note's keys (a career type's only in its notes): a warning with the fix. */
 function checkKeys(values: NoteValues, fm: Frontmatter | undefined, ce: boolean): void {
   if (!fm) return;
   const hasHours = values.has('ce_hours') || values.has('ceu');
+  const career = careerTypeOf(values);
+  const keys = noteKeysFor(career);
   for (const key of fm.entries.keys()) {
-    if (NOTE_KEYS.includes(key)) continue;
-    const meant = keyMeant(key);
+    if (key === 'type' || keys.includes(key)) continue;
+    const meant = keyMeant(key, keys);
     // An alias is only worth a word when the key it stands for is missing (`date` is common in other notes).
     const needless = meant?.alias && (meant.key === 'ce_hours' ? hasHours : !ce || values.has('completed'));
     const suggestion = needless ? undefined : meant?.key;
-    // In a study note only a misspelt hours key matters (it is why the note is not CE); other keys are its own.
-    if (!suggestion || (!ce && suggestion !== 'ce_hours' && suggestion !== 'ceu')) continue;
+    // In a study note only a misspelt hours key matters (it is why the note is not CE), and in a career note a
+    // misspelt key of its type; other keys are its own.
+    const careerKey = career !== undefined && suggestion !== undefined && careerKeysOf(career).includes(suggestion);
+    if (!suggestion || (!ce && !careerKey && suggestion !== 'ce_hours' && suggestion !== 'ceu')) continue;
     const why =
       suggestion === 'ce_hours' && !hasHours
         ? ' Without ce_hours (or ceu) this note is a study note and counts toward nothing.'

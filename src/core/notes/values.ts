@@ -1,7 +1,7 @@
 // Reads each frontmatter value as the note format says, from the text as written (the failsafe schema keeps
 // every scalar a string), and reports a wrong one at its line and column.
 import { daysInMonth } from '../common/dates';
-import { nearestWord } from '../common/typo';
+import { NUMBER, clockHours, nearestChoice, slashedDate, splitText } from './value-text';
 import { MAX_HOURS, MAX_YEAR, MIN_YEAR, STATUSES, WARN_HOURS } from './format';
 import type { Span } from '../common/lines';
 import { resolved, spanOf, type Frontmatter } from './frontmatter';
@@ -11,9 +11,8 @@ import { parseUan, uanTopicWarning } from './uan';
 import type { YamlNode } from './yaml-tree';
 import type { CalendarDate, NoteStatus, ProblemCode, TopicKey, Uan } from '../types';
 
-const NUMBER = /^\+?(?:\d+(?:\.\d*)?|\.\d+)$/;
-const CLOCK = /^(\d{1,4}):([0-5]\d)$/;
 const DATE_PREFIX = /^(\d{4})-(\d{2})-(\d{2})(?:$|[Tt ])/;
+const MONTH_ONLY = /^(\d{4})-(\d{2})$/;
 const SEPARATORS = /[\s_]+/g;
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 /** What YAML writers use for "no value": read as empty, as YAML's core schema would. */
@@ -97,6 +96,11 @@ export class NoteValues {
     this.problems.push(span, 'warning', code, message, replacement);
   }
 
+  /** How a key's value is quoted in a message (see describe). */
+  describeValue(key: string): string {
+    return this.describe(this.value(key));
+  }
+
   /** How a wrong value is quoted in a message: as written (shortened), else by its kind. */
   private describe(v: Value): string {
     if (v.kind === 'text') return `"${quoteExcerpt(v.text)}"`;
@@ -149,24 +153,28 @@ export class NoteValues {
     return { value: n, empty: false };
   }
 
-  readCompleted(): { date?: CalendarDate; present: boolean } {
-    const v = this.value('completed');
+  /** A date `YYYY-MM-DD` (a time after it is ignored); with `month`, `YYYY-MM` too, as its first or last day. */
+  readDate(key: string, what: string, month?: 'first' | 'last'): { date?: CalendarDate; present: boolean } {
+    const v = this.value(key);
     if (v.kind === 'absent' || v.kind === 'empty' || (v.kind === 'text' && v.text.trim() === '')) return { present: false };
     const text = v.kind === 'text' ? v.text.trim() : '';
-    const m = DATE_PREFIX.exec(text);
+    const m = DATE_PREFIX.exec(text) ?? (month ? MONTH_ONLY.exec(text) : null);
     if (!m) {
-      this.error('completed', `completed must be the date the credit was earned, written YYYY-MM-DD (found ${this.describe(v)}).`);
+      const also = month ? ' (or YYYY-MM)' : '';
+      this.error(key, `${key} must be ${what}, written YYYY-MM-DD${also} (found ${this.describe(v)}).`, slashedDate(text));
       return { present: true };
     }
-    const date = text.slice(0, 10);
-    const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
-      const why = month < 1 || month > 12 ? `there is no month ${m[2]}` : `${MONTHS[month - 1]} ${year} has ${daysInMonth(year, month)} days`;
-      this.error('completed', `completed: ${date} is not a real date (${why}).`);
+    const [year, mon] = [Number(m[1]), Number(m[2])];
+    const monthValid = mon >= 1 && mon <= 12;
+    const day = m[3] !== undefined ? Number(m[3]) : month === 'last' && monthValid ? daysInMonth(year, mon) : 1;
+    const date = `${m[1]}-${m[2]}-${String(day).padStart(2, '0')}`;
+    if (!monthValid || day < 1 || day > daysInMonth(year, mon)) {
+      const why = !monthValid ? `there is no month ${m[2]}` : `${MONTHS[mon - 1]} ${year} has ${daysInMonth(year, mon)} days`;
+      this.error(key, `${key}: ${m[3] !== undefined ? date : text} is not a real date (${why}).`);
       return { present: true };
     }
     if (year < MIN_YEAR || year > MAX_YEAR) {
-      this.error('completed', `completed: ${date} has an unlikely year; check for a typo.`);
+      this.error(key, `${key}: ${text.slice(0, 10)} has an unlikely year; check for a typo.`);
       return { present: true };
     }
     return { date, present: true };
@@ -243,9 +251,16 @@ export class NoteValues {
         : `Unknown topic "${quoteExcerpt(written)}". Only topics from the list (law, patient-safety, compounding, ...) count toward a required topic such as pharmacy law.`;
       this.problems.push(span(), 'warning', 'unknown-topic', message, near);
     };
+    this.forEachItem('topics', 'a list of topics, e.g. topics: [law, patient-safety]', 'Each topic must be a topic key such as law or patient-safety', add);
+    return [...topics];
+  }
+
+  /** Calls `add` with each item of a list, or each comma-separated part of a text; other values are errors. */
+  forEachItem(key: string, list: string, eachItem: string, add: (text: string, span: () => Span) => void): void {
+    const v = this.value(key);
     if (v.kind === 'text') {
       // `topics: law, patient-safety` is one string: split it, keeping each part's column.
-      const whole = this.spanOf('topics');
+      const whole = this.spanOf(key);
       const quoted = v.node.style === 'quoted';
       for (const m of v.text.matchAll(/[^,]+/g)) {
         const trimmed = m[0].trim();
@@ -253,15 +268,14 @@ export class NoteValues {
         add(trimmed, () => (column - whole.column + trimmed.length > whole.length ? whole : { line: whole.line, column, length: trimmed.length }));
       }
     } else if (v.kind === 'list') {
-      for (const item of v.items) {
-        const iv = this.view(item);
-        if (iv.kind === 'text') add(iv.text, () => this.nodeSpan(item, 'topics'));
-        else this.problems.push(this.nodeSpan(item, 'topics'), 'error', 'bad-value', `Each topic must be a topic key such as law or patient-safety (found ${this.describe(iv)}).`);
+      for (const node of v.items) {
+        const iv = this.view(node);
+        if (iv.kind === 'text') add(iv.text, () => this.nodeSpan(node, key));
+        else this.problems.push(this.nodeSpan(node, key), 'error', 'bad-value', `${eachItem} (found ${this.describe(iv)}).`);
       }
-    } else {
-      this.error('topics', `topics must be a list of topics, e.g. topics: [law, patient-safety] (found ${this.describe(v)}).`);
+    } else if (v.kind === 'other') {
+      this.error(key, `${key} must be ${list} (found ${this.describe(v)}).`);
     }
-    return [...topics];
   }
 
   readCredentials(): string[] | undefined {
@@ -311,23 +325,4 @@ export class NoteValues {
     this.error(key, `${key} must be true or false (found ${this.describe(v)}).`, v.kind === 'text' ? undefined : 'true');
     return undefined;
   }
-}
-
-/** `1:30` read as hours and minutes (1.5, what the user most likely meant; YAML 1.1 made it 90) and a hint. */
-function clockHours(text: string): { fix?: string; hint: string } {
-  const m = CLOCK.exec(text);
-  if (m) {
-    const fix = String(Math.round((Number(m[1]) + Number(m[2]) / 60) * 100) / 100);
-    return { fix, hint: `: write ${fix} for ${Number(m[1]) * 60 + Number(m[2])} minutes` };
-  }
-  return { hint: /^\+?0\d/.test(text) && NUMBER.test(text) ? `: write ${String(Number(text))} without the leading zero` : '' };
-}
-
-function nearestChoice(value: string, allowed: readonly string[]): string | undefined {
-  const prefixed = value.length >= 3 ? allowed.filter((a) => a.startsWith(value)) : [];
-  return prefixed.length === 1 ? prefixed[0] : nearestWord(value, allowed, 2);
-}
-
-function splitText(text: string): string[] {
-  return [...new Set(text.split(',').map((part) => part.trim()))].filter((t) => t !== '');
 }

@@ -225,7 +225,7 @@ function toDiagnostic(problem: Problem, document?: vscode.TextDocument): vscode.
   return diagnostic;
 }
 
-const FIXABLE: ReadonlySet<ProblemCode> = new Set<ProblemCode>(['unknown-topic', 'uan-variant', 'uan-malformed', 'ceu-mismatch', 'unknown-key']);
+const FIXABLE: ReadonlySet<ProblemCode> = new Set<ProblemCode>(['unknown-topic', 'uan-variant', 'uan-malformed', 'ceu-mismatch', 'unknown-key', 'unknown-career-word', 'unknown-program']);
 
 /** Quick fixes for problems whose fix the core already worked out (`replacement`). */
 export class ProblemFixes implements vscode.CodeActionProvider {
@@ -259,6 +259,11 @@ export class ProblemFixes implements vscode.CodeActionProvider {
     switch (problem.code) {
       case 'unknown-topic':
         title = vscode.l10n.t('Change topic to "{0}"', replacement);
+        edit.replace(document.uri, problemRange(problem, document), replacement);
+        break;
+      case 'unknown-career-word':
+      case 'unknown-program':
+        title = vscode.l10n.t('Change to "{0}"', replacement);
         edit.replace(document.uri, problemRange(problem, document), replacement);
         break;
       case 'uan-variant':

@@ -5,7 +5,9 @@ import { localToday } from '../../core/common/dates';
 import { escapeMarkdown } from '../../core/common/text';
 import { frontmatterContextAt, keyValueOnLine, wordAt, type FrontmatterContext } from '../../core/notes/cursor';
 import { findFence } from '../../core/notes/fence';
-import { NOTE_FORMAT, noteKeySpec } from '../../core/notes/format';
+import { CAREER_DATE_KEYS, careerTypeIn, careerWordInfo } from '../../core/career/career-format';
+import { RESPONSIBILITIES } from '../../core/career/vocabulary';
+import { keysOffered, keyValues } from '../../core/notes/format';
 import { TOPICS, topicInfo } from '../../core/notes/topics';
 import { UAN_EXAMPLE, parseUan } from '../../core/notes/uan';
 import type { Uan } from '../../core/types';
@@ -19,7 +21,7 @@ export interface EditingApi {
 export function activate(context: vscode.ExtensionContext, index: WorkspaceIndex): EditingApi {
   const selector: vscode.DocumentSelector = { language: 'markdown' };
   const completion = new FrontmatterCompletion(index);
-  const hover = new FrontmatterHover();
+  const hover = new FrontmatterHover(index);
   context.subscriptions.push(
     vscode.languages.registerCompletionItemProvider(selector, completion, ':', ' ', '[', ',', '-'),
     vscode.languages.registerHoverProvider(selector, hover),
@@ -36,12 +38,13 @@ class FrontmatterCompletion implements vscode.CompletionItemProvider {
     const ctx = frontmatterContextAt(text, position.line, position.character);
     if (!ctx) return undefined;
     const range = new vscode.Range(position.line, ctx.start, position.line, position.character);
-    return ctx.kind === 'key' ? this.keyItems(ctx, range) : this.valueItems(document, ctx, range);
+    return ctx.kind === 'key' ? this.keyItems(ctx, range, text) : this.valueItems(document, ctx, range, text);
   }
 
-  private keyItems(ctx: Extract<FrontmatterContext, { kind: 'key' }>, range: vscode.Range): vscode.CompletionItem[] {
+  private keyItems(ctx: Extract<FrontmatterContext, { kind: 'key' }>, range: vscode.Range, text: string): vscode.CompletionItem[] {
     const present = new Set(ctx.existingKeys);
-    return NOTE_FORMAT.filter((k) => !present.has(k.key)).map((k, i) => {
+    // A career note is offered the keys of its type too; other notes only `type` of them.
+    return keysOffered(careerTypeIn(text)).filter((k) => !present.has(k.key)).map((k, i) => {
       const item = new vscode.CompletionItem(k.key, vscode.CompletionItemKind.Property);
       item.insertText = new vscode.SnippetString(k.snippet.replace('TODAY', localToday()));
       item.documentation = new vscode.MarkdownString(k.doc);
@@ -51,7 +54,7 @@ class FrontmatterCompletion implements vscode.CompletionItemProvider {
     });
   }
 
-  private valueItems(document: vscode.TextDocument, ctx: Extract<FrontmatterContext, { kind: 'value' }>, range: vscode.Range): vscode.CompletionItem[] {
+  private valueItems(document: vscode.TextDocument, ctx: Extract<FrontmatterContext, { kind: 'value' }>, range: vscode.Range, text: string): vscode.CompletionItem[] {
     const listed = new Set(ctx.listed.filter((v) => v !== ctx.prefix));
     const item = (value: string, detail: string, kind: vscode.CompletionItemKind, sort: number) => {
       const it = new vscode.CompletionItem({ label: value, description: detail }, kind);
@@ -72,13 +75,19 @@ class FrontmatterCompletion implements vscode.CompletionItemProvider {
         const credentials = folder?.index.config.credentials ?? [];
         return credentials.filter((c) => !listed.has(c.id)).map((c, i) => item(c.id, c.label, vscode.CompletionItemKind.Reference, i));
       }
-      case 'completed': {
-        const today = localToday();
-        const it = item(today, vscode.l10n.t('Today'), vscode.CompletionItemKind.Value, 0);
-        return [it];
+      case 'responsibilities':
+        return careerTypeIn(text) === 'experience' ? RESPONSIBILITIES.filter((r) => !listed.has(r.id)).map((r, i) => item(r.id, r.label, vscode.CompletionItemKind.EnumMember, i)) : [];
+      case 'program': {
+        if (careerTypeIn(text) !== 'certificate') return [];
+        const programs = Object.values(this.index.folderOf(document.uri)?.index.config.careerPrograms ?? {});
+        return programs.map((p, i) => item(p.id, p.name, vscode.CompletionItemKind.Reference, i));
       }
       default: {
-        const values = noteKeySpec(ctx.key)?.values;
+        if (ctx.key === 'completed' || (CAREER_DATE_KEYS.includes(ctx.key) && careerTypeIn(text))) {
+          return [item(localToday(), vscode.l10n.t('Today'), vscode.CompletionItemKind.Value, 0)];
+        }
+        const spec = keysOffered(careerTypeIn(text)).find((k) => k.key === ctx.key);
+        const values = spec && keyValues(ctx.key, careerTypeIn(text));
         if (!values || ctx.inList) return [];
         return values.map((v, i) => item(v.value, v.detail, vscode.CompletionItemKind.EnumMember, i));
       }
@@ -87,6 +96,8 @@ class FrontmatterCompletion implements vscode.CompletionItemProvider {
 }
 
 class FrontmatterHover implements vscode.HoverProvider {
+  constructor(private readonly index: WorkspaceIndex) {}
+
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const text = frontmatterText(document, position.line);
     if (text === undefined) return undefined;
@@ -99,6 +110,7 @@ class FrontmatterHover implements vscode.HoverProvider {
       const diagnosed = vscode.languages.getDiagnostics(document.uri).some((d) => d.code === 'uan-malformed' && d.range.intersection(range) !== undefined);
       return new vscode.Hover(explainUan(uanValue.value, diagnosed), range);
     }
+    if (ctx?.kind === 'value' && ctx.key !== 'topics') return careerHover(document, ctx.key, text, lineText, position, this.index);
     if (ctx?.kind === 'value' && ctx.key === 'topics') {
       const word = wordAt(lineText, position.character);
       const info = word && topicInfo(word.word);
@@ -110,6 +122,28 @@ class FrontmatterHover implements vscode.HoverProvider {
     }
     return undefined;
   }
+}
+
+/** A career value's meaning: a vocabulary word's label, or a program's name, issuer, source and what is unverified. */
+function careerHover(document: vscode.TextDocument, key: string, text: string, lineText: string, position: vscode.Position, index: WorkspaceIndex): vscode.Hover | undefined {
+  const type = careerTypeIn(text);
+  const word = wordAt(lineText, position.character);
+  if (!word || (key !== 'type' && !type)) return undefined;
+  const range = new vscode.Range(position.line, word.start, position.line, word.end);
+  const md = new vscode.MarkdownString();
+  if (key === 'program' && type === 'certificate') {
+    const programs = index.folderOf(document.uri)?.index.config.careerPrograms;
+    if (!programs || !Object.hasOwn(programs, word.word)) return undefined;
+    const program = programs[word.word];
+    md.appendMarkdown(`**${escapeMarkdown(program.name)}** (\`${program.id}\`)\n\n`);
+    md.appendMarkdown(escapeMarkdown(vscode.l10n.t('Awarded by {0}. Source: {1} (as of {2}).', program.issuer, program.source, program.asOf || '-')));
+    if (program.verify) md.appendMarkdown('\n\n' + escapeMarkdown(vscode.l10n.t('Unverified: {0}', program.verify)));
+    return new vscode.Hover(md, range);
+  }
+  const info = careerWordInfo(key, word.word, type);
+  if (!info) return undefined;
+  md.appendMarkdown(`**${escapeMarkdown(info.label)}** (\`${info.id}\`)`);
+  return new vscode.Hover(md, range);
 }
 
 /**
