@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { readFrontmatter } from '../../src/core/notes/frontmatter';
+import { yearsBetween } from '../../src/core/outputs/dashboard-career';
 import type { CommandsTestApi } from '../../src/features/commands';
 import type { Questions } from '../../src/features/commands/questions';
 import type { PortfolioApi } from '../../src/features/portfolio';
@@ -70,6 +71,9 @@ describe('Career note: New Career Note from the palette', function () {
     const { questions } = (await activateExtension()).features.commands as CommandsTestApi;
     fs.rmSync(careerDir(), { recursive: true, force: true });
     const employer = 'Mercy "General": #1 Hospital';
+    const folder = index.folders()[0];
+    const asOf = index.asOf();
+    const yearsBefore = folder.index.career(asOf).experience.years;
     const shown = nextQuestion(questions);
     const running = vscode.commands.executeCommand<vscode.Uri | undefined>('pharmacyCe.newCareerNote');
     let question = await shown;
@@ -106,9 +110,12 @@ describe('Career note: New Career Note from the palette', function () {
       responsibilities: ['sterile-compounding'],
     });
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString(), 'the note is opened');
-    const folder = index.folders()[0];
     const note = await waitFor(() => folder.index.getNote('career/lead-technician-at-mercy-general-1-hospital.md'), 10_000, 'the index reads the note');
     assert.equal(note?.title, `Lead technician at ${employer}`);
+    assert.deepEqual(note?.career, { type: 'experience', employer, role: 'Lead technician', setting: 'hospital', start: '2023-03-01', hoursPerWeek: 40, responsibilities: ['sterile-compounding'] });
+    // The career years figure moves by the job's time so far: it is current, so it runs to the as-of date.
+    const years = folder.index.career(asOf).experience.years;
+    assert.ok(Math.abs(years - yearsBefore - yearsBetween('2023-03-01', asOf)) < 0.01, `${yearsBefore} + the job's ${yearsBetween('2023-03-01', asOf)} years, got ${years}`);
   });
 
   it('Escape at a question cancels with nothing written', async () => {
@@ -146,12 +153,17 @@ describe('Portfolio: Export Portfolio', function () {
     ((await activateExtension()).features['portfolio'] as PortfolioApi).view()?.dispose();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     fs.rmSync(path.join(fixtureRoot(), 'transcripts'), { recursive: true, force: true });
+    fs.rmSync(careerDir(), { recursive: true, force: true });
   });
 
   it('writes the portfolio next to the transcripts and shows it in a webview inside VS Code', async () => {
     const index = await waitForIndex();
     const portfolio = (await activateExtension()).features['portfolio'] as PortfolioApi;
     fs.rmSync(path.join(fixtureRoot(), 'transcripts'), { recursive: true, force: true });
+    // A job whose employer is markup: the portfolio shows it as text.
+    fs.mkdirSync(careerDir(), { recursive: true });
+    fs.writeFileSync(path.join(careerDir(), 'markup-job.md'), '---\ntype: experience\nemployer: "<script>alert(1)</script> & Co"\nrole: Technician\nsetting: clinic\nstart: 2024-01-02\n---\n');
+    await waitFor(() => index.folders()[0].index.career(index.asOf()).experience.jobs.length === 1, 10_000, 'the index reads the job');
     const folderUri = vscode.workspace.workspaceFolders![0].uri;
     const file = await vscode.commands.executeCommand<vscode.Uri | undefined>('pharmacyCe.exportPortfolio', { folder: folderUri });
 
@@ -175,6 +187,8 @@ describe('Portfolio: Export Portfolio', function () {
     // The fixture's credentials, each with its current cycle.
     for (const progress of index.progress(index.folders()[0])) assert.ok(html.includes(`<bdi>${progress.credential.label}</bdi>`), progress.credential.label);
     assert.match(html, /Continuing education, current cycle/);
+    assert.ok(html.includes('<h3><bdi>Technician</bdi>, <bdi>&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co</bdi></h3>'), 'the job, escaped');
+    assert.ok(html.includes('Clinic · 2024-01-02 to present'));
     // A browser-hosted VS Code cannot open the file in a browser: no such button, and the message is refused.
     assert.ok(!html.includes('open-in-browser'), 'no Open in Browser button in a browser-hosted VS Code');
     assert.equal(await portfolio.receive({ type: 'openInBrowser' }), false);

@@ -93,6 +93,32 @@ describe('careerNoteTemplate', () => {
     }
   });
 
+  it('each kind reads back through the note reader as the record of its answers, with no problem', () => {
+    const cases: [CareerNoteFields, unknown][] = [
+      [
+        { type: 'experience', title: 'Tech at "A": #1', employer: 'A: #1 "Rx"', role: '- Lead', setting: 'long-term-care', start: '2021-02-03', end: '2024-05-06', hoursPerWeek: 32.5, responsibilities: ['training', 'hazardous-drugs'] },
+        { type: 'experience', employer: 'A: #1 "Rx"', role: '- Lead', setting: 'long-term-care', start: '2021-02-03', end: '2024-05-06', hoursPerWeek: 32.5, responsibilities: ['training', 'hazardous-drugs'] },
+      ],
+      [
+        { type: 'certificate', title: 'Billing', program: 'ptcb-billing-reimbursement', status: 'earned', earned: '2026-05-02' },
+        { type: 'certificate', program: 'ptcb-billing-reimbursement', known: true, status: 'earned', earned: '2026-05-02' },
+      ],
+      [
+        { type: 'event', title: 'Conférence #7: "RTL \u200f"', date: '2026-06-12', organization: "O'Brien & Co", event: 'webinar' },
+        { type: 'event', date: '2026-06-12', organization: "O'Brien & Co", event: 'webinar', contacts: [] },
+      ],
+      [{ type: 'membership', title: 'NPTA', organization: 'NPTA: the "national" one', renews: '2027-01-31' }, { type: 'membership', organization: 'NPTA: the "national" one', renews: '2027-01-31' }],
+    ];
+    for (const [fields, record] of cases) {
+      const { note, problems } = parseNote(careerNoteTemplate(fields), 'career/note.md');
+      assert.deepEqual(problems, [], fields.type);
+      assert.equal(note.title, fields.title);
+      const career = JSON.parse(JSON.stringify(note.career)) as Record<string, unknown>;
+      delete career.programAt; // where `program` is written: for the editor's quick fixes
+      assert.deepEqual(career, record, fields.type);
+    }
+  });
+
   it('any trimmed answer reads back as typed (property)', () => {
     const answer = fc.string({ minLength: 1, maxLength: 30, unit: 'grapheme' }).filter((s) => s.trim() === s && s !== '');
     fc.assert(
