@@ -12,6 +12,8 @@ import type {
 import { WORK_SETTINGS, labelOf } from '../core/career/vocabulary';
 import { compareDates } from '../core/common/dates';
 import { experienceYears } from '../core/career/experience';
+import { yearsFigure } from '../core/outputs/dashboard-career';
+export { yearsFigure } from '../core/outputs/dashboard-career';
 export { shortNameOf } from '../core/outputs/dashboard-career';
 import { plural } from '../core/common/plural';
 import type { Translate } from '../core/rules/standing';
@@ -19,14 +21,6 @@ import type { CalendarDate } from '../core/types';
 
 type FormatDate = (date: CalendarDate) => string;
 
-/**
- * Years as shown: floored to one decimal, so 2.99 years reads 2.9 and never "3 of 3" while a day is missing
- * (the model floors to two decimals; one is enough to read).
- */
-export function yearsFigure(years: number): string {
-  if (!Number.isFinite(years) || years <= 0) return '0';
-  return String(Math.floor(years * 10 + 1e-9) / 10);
-}
 
 /** `2.4 years`, `1 year`. */
 export function yearsWords(years: number, t: Translate): string {

@@ -79,6 +79,15 @@ export function programOf(programs: Readonly<Record<string, Program>>, id: strin
   return Object.prototype.hasOwnProperty.call(programs, id) ? programs[id] : undefined;
 }
 
+/**
+ * Years as shown: floored to one decimal, so 2.99 years reads 2.9 and never "3 of 3" while a day is missing
+ * (the model floors to two decimals; one is enough to read). The views, the dashboard and the portfolio.
+ */
+export function yearsFigure(years: number): string {
+  if (!Number.isFinite(years) || years <= 0) return '0';
+  return String(Math.floor(years * 10 + 1e-9) / 10);
+}
+
 /** The short name a ladder step or a tree row uses (`CPhT-Adv`). */
 export function shortNameOf(id: string, name: string, programs: Readonly<Record<string, Program>>): string {
   const program = programOf(programs, id);
