@@ -40,7 +40,7 @@ function activePrograms(held: readonly HeldCredential[], certificates: readonly 
   const active = new Set<string>();
   for (const h of held) if (h.active) active.add(h.program);
   for (const c of certificates) if (c.active) active.add(c.program);
-  for (const id of [...active]) for (const included of CREDENTIAL_INCLUDES[id] ?? []) active.add(included);
+  for (const id of [...active]) for (const included of CREDENTIAL_INCLUDES.get(id) ?? []) active.add(included);
   return active;
 }
 
