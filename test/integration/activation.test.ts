@@ -8,6 +8,7 @@ import type { CredentialProgress } from '../../src/core/types';
 import type { ProgressTreeApi } from '../../src/features/progress-tree';
 import type { NotesTreeApi } from '../../src/features/notes-tree';
 import type { StudyTreeApi } from '../../src/features/study-tree';
+import type { CareerTreeApi } from '../../src/features/career-tree';
 import { EXTENSION_ID, activateExtension, coreWorkspaceFor, fixtureRoot, waitForIndex } from './helpers';
 
 interface Manifest {
@@ -48,7 +49,7 @@ describe('Activation in the fixture workspace', () => {
   });
 
   // "There is no data provider registered that can provide view data" shows in a tree view with no provider:
-  // both providers are registered by activate() itself (no await before them), and before that the manifest's
+  // every provider is registered by activate() itself (no await before them), and before that the manifest's
   // loading welcome shows (its condition holds until the index sets pharmacyCe.ready).
   it('has every tree view with its provider as soon as activate() resolves', async () => {
     const api = await activateExtension();
@@ -56,8 +57,9 @@ describe('Activation in the fixture workspace', () => {
     const progress = api.features['progress-tree'] as ProgressTreeApi | undefined;
     const notes = api.features['notes-tree'] as NotesTreeApi | undefined;
     const study = api.features['study-tree'] as StudyTreeApi | undefined;
-    assert.deepEqual(manifest.contributes.views.pharmacyCe.map((v) => v.id).sort(), ['pharmacyCe.notes', 'pharmacyCe.progress', 'pharmacyCe.study'], 'the three tree views');
-    for (const tree of [progress, notes, study]) {
+    const career = api.features['career-tree'] as CareerTreeApi | undefined;
+    assert.deepEqual(manifest.contributes.views.pharmacyCe.map((v) => v.id).sort(), ['pharmacyCe.career', 'pharmacyCe.notes', 'pharmacyCe.progress', 'pharmacyCe.study'], 'the four tree views');
+    for (const tree of [progress, notes, study, career]) {
       assert.ok(tree?.view && tree.provider, 'a view with its provider');
       // A view that says nothing while the index is read would show the welcome, never VS Code's message.
       assert.ok(api.index.isReady || tree.view.message, 'says "Reading your notes…" until the index is ready');
