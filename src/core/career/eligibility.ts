@@ -40,7 +40,8 @@ function activePrograms(held: readonly HeldCredential[], certificates: readonly 
   const active = new Set<string>();
   for (const h of held) if (h.active) active.add(h.program);
   for (const c of certificates) if (c.active) active.add(c.program);
-  for (const id of [...active]) for (const included of CREDENTIAL_INCLUDES[id] ?? []) active.add(included);
+  // Own keys only: a user's program may be called `constructor`.
+  for (const id of [...active]) for (const included of Object.hasOwn(CREDENTIAL_INCLUDES, id) ? CREDENTIAL_INCLUDES[id] : []) active.add(included);
   return active;
 }
 

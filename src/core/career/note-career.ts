@@ -64,7 +64,8 @@ function readType(values: NoteValues): CareerNoteType | undefined {
   const { word, near } = wordOf(text, TYPES);
   if (word) return word;
   // Any other `type` is the user's own (many notes have one); only a slip for a career type is worth a word.
-  const meant = TYPE_WORDS[text.trim().toLowerCase()] ?? near;
+  const slip = text.trim().toLowerCase();
+  const meant = (Object.hasOwn(TYPE_WORDS, slip) ? TYPE_WORDS[slip] : undefined) ?? near;
   if (meant) {
     values.warn('type', 'unknown-career-word', `Unknown career note type "${quoteExcerpt(text.trim())}": did you mean "${meant}"? Career notes are of type ${TYPES.join(', ')}.`, meant);
   }

@@ -1,0 +1,42 @@
+// The career model against a notes folder written to break it (reviewer s6-attackB): programs named after
+// Object.prototype's members, absurd and edge dates, and the eligibility edges of issue #14 (exactly 3 years
+// to the day, the 8-year window's edges, overlapping and current jobs, an expired CPhT by config and by note).
+import { strict as assert } from 'node:assert';
+import { FolderIndex } from '../../src/core/index/folder-index';
+import { parseNote } from '../../src/core/notes/note';
+import type { CareerModel } from '../../src/core/career/types';
+
+const AS_OF = '2026-11-30';
+const CPHT = { ruleSet: 'ptcb-cpht', cycleEnd: '2027-06-30' };
+
+function folder(notes: Record<string, string[]>, config: object = { credentials: [CPHT] }, asOf = AS_OF): FolderIndex {
+  const index = new FolderIndex();
+  index.setConfig(JSON.stringify(config), asOf);
+  for (const [path, lines] of Object.entries(notes)) index.setNote(path, ['---', ...lines, '---', 'Body.', ''].join('\n'));
+  return index;
+}
+const model = (notes: Record<string, string[]>, config?: object, asOf = AS_OF): CareerModel => folder(notes, config, asOf).career(asOf);
+const earned = (program: string, date = '2024-01-01', ...more: string[]) => ['type: certificate', `program: ${program}`, `earned: ${date}`, ...more];
+const requirement = (m: CareerModel, rule: string, id: string) => m.eligibility.find((e) => e.id === rule)?.requirements.find((r) => r.id === id);
+
+describe('career model: names of Object.prototype as program ids', () => {
+  for (const id of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf']) {
+    it(`an earned "${id}" note, with and without the program in careerPrograms, builds the model`, () => {
+      const notes = { 'c.md': earned(id) };
+      const own = { credentials: [CPHT], careerPrograms: [{ id, name: `Own ${id}`, kind: 'certification' }] };
+      for (const config of [undefined, own]) {
+        const m = model(notes, config);
+        assert.equal(m.certificates.length, 1);
+        assert.equal(m.certificates[0].program, id);
+        assert.equal(requirement(m, 'ptcb-cpht-adv', 'certificates')?.have, 0);
+      }
+      assert.ok(model(notes, own).held.some((h) => h.program === id && h.active));
+    });
+  }
+
+  it('`type: constructor` is the user\'s own type, not a career slip with a function for its fix', () => {
+    const { note, problems } = parseNote(['---', 'type: constructor', '---', ''].join('\n'), 'n.md');
+    assert.equal(note.career, undefined);
+    assert.deepEqual(problems, []);
+  });
+});
