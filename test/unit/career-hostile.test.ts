@@ -40,3 +40,22 @@ describe('career model: names of Object.prototype as program ids', () => {
     assert.deepEqual(problems, []);
   });
 });
+
+describe('career model: a job whose end is written wrong', () => {
+  const years = (...lines: string[]) => model({ 'job.md': ['type: experience', ...lines] }).experience.years;
+
+  it('is not counted as a current job (its end is an error at the note)', () => {
+    assert.equal(years('start: 2020-01-01', 'end: 2019-01-01'), 0);
+    assert.equal(years('start: 2020-01', 'end: 2024-13'), 0);
+    assert.equal(years('start: 2020-01-01', 'end: 2023-02-29'), 0);
+    assert.equal(years('start: 2020-01-01', 'end: someday'), 0);
+    assert.equal(years('start: 2020-01-01', 'end: 9999-12-31'), 0);
+    const problems = folder({ 'job.md': ['type: experience', 'start: 2020-01-01', 'end: 2019-01-01'] }).problems();
+    assert.deepEqual(problems.map((p) => [p.file, p.line, p.column, p.severity]), [['job.md', 4, 6, 'error']]);
+  });
+
+  it('while no end at all is a current job, and a right end counts to it', () => {
+    assert.equal(years('start: 2020-01-01'), 6.91);
+    assert.equal(years('start: 2020-01-01', 'end: 2020-12-31'), 1);
+  });
+});

@@ -119,9 +119,11 @@ function readExperience(values: NoteValues): ExperienceRecord {
   if (employer) record.employer = employer;
   if (role) record.role = role;
   if (setting) record.setting = setting;
-  if (start.date) record.start = start.date;
-  // A wrong end is not taken for "current": the job keeps no end, and its problem says why.
-  if (start.date && end.date && end.date >= start.date) record.end = end.date;
+  // A wrong end is not taken for "current" (no end is): the job keeps no dates and counts nowhere until it is
+  // fixed; its problem says why.
+  const endWrong = end.present && (end.date === undefined || (start.date !== undefined && end.date < start.date));
+  if (start.date && !endWrong) record.start = start.date;
+  if (start.date && end.date && !endWrong) record.end = end.date;
   if (hours !== undefined) record.hoursPerWeek = hours;
   return record;
 }
