@@ -59,3 +59,20 @@ describe('career model: a job whose end is written wrong', () => {
     assert.equal(years('start: 2020-01-01', 'end: 2020-12-31'), 1);
   });
 });
+
+describe('career model: an expired CPhT', () => {
+  const cpht = (m: CareerModel) => [m.held.find((h) => h.program === 'ptcb-cpht')?.active, requirement(m, 'ptcb-cpht-adv', 'cpht')?.met];
+  const expired = { credentials: [{ ruleSet: 'ptcb-cpht', cycleEnd: '2026-06-30' }] };
+
+  it('expired in the config: not active, even with an earned CPhT note that gives no expiry', () => {
+    assert.deepEqual(cpht(model({ 'cpht.md': earned('ptcb-cpht', '2019-01-01') }, expired)), [false, false]);
+    assert.deepEqual(cpht(model({}, expired)), [false, false]);
+  });
+
+  it('expired by its note (the config lists no CPhT): not active; active in the config wins over an expired note', () => {
+    const stateOnly = { credentials: [{ ruleSet: 'tx-technician', cycleEnd: '2027-01-31' }] };
+    assert.deepEqual(cpht(model({ 'cpht.md': earned('ptcb-cpht', '2019-01-01', 'expires: 2026-11-29') }, stateOnly)), [false, false]);
+    assert.deepEqual(cpht(model({ 'cpht.md': earned('ptcb-cpht', '2019-01-01', 'expires: 2026-11-30') }, stateOnly)), [true, true]);
+    assert.deepEqual(cpht(model({ 'cpht.md': earned('ptcb-cpht', '2019-01-01', 'expires: 2026-01-01') })), [true, true]);
+  });
+});
