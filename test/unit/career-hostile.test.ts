@@ -16,6 +16,7 @@ function folder(notes: Record<string, string[]>, config: object = { credentials:
   return index;
 }
 const model = (notes: Record<string, string[]>, config?: object, asOf = AS_OF): CareerModel => folder(notes, config, asOf).career(asOf);
+const job = (start: string, end?: string, ...more: string[]) => ['type: experience', `start: ${start}`, ...(end ? [`end: ${end}`] : []), ...more];
 const earned = (program: string, date = '2024-01-01', ...more: string[]) => ['type: certificate', `program: ${program}`, `earned: ${date}`, ...more];
 const requirement = (m: CareerModel, rule: string, id: string) => m.eligibility.find((e) => e.id === rule)?.requirements.find((r) => r.id === id);
 
@@ -76,3 +77,46 @@ describe('career model: an expired CPhT', () => {
     assert.deepEqual(cpht(model({ 'cpht.md': earned('ptcb-cpht', '2019-01-01', 'expires: 2026-01-01') })), [true, true]);
   });
 });
+
+describe('career model: CPhT-Adv at its edges', () => {
+  const adv = (notes: Record<string, string[]>, asOf = AS_OF) => requirement(model(notes, undefined, asOf), 'ptcb-cpht-adv', 'experience');
+  const days = (n: number) => Math.floor((n / 365.25) * 100 + 1e-9) / 100;
+
+  it('3 years to the day with a 29 February in them (1,096 days) is met; a day less is not', () => {
+    assert.deepEqual(adv({ 'a.md': job('2023-12-01') }), { id: 'experience', label: 'Years of technician work within the last 8', have: 3, need: 3, met: true });
+    assert.deepEqual(adv({ 'a.md': job('2023-12-02') }), { id: 'experience', label: 'Years of technician work within the last 8', have: days(1095), need: 3, met: false });
+  });
+
+  it('the 8-year window starts the day after the as-of date 8 years back: a job ending then adds nothing, a day later adds one', () => {
+    assert.equal(adv({ 'a.md': job('2010-01-01', '2018-11-30') })?.have, 0);
+    assert.equal(model({ 'a.md': job('2018-12-01', '2018-12-01') }).experience.yearsWithinLast8, days(1));
+    assert.equal(model({ 'a.md': job('2018-11-30', '2018-11-30') }).experience.yearsWithinLast8, 0);
+    assert.equal(model({ 'a.md': job('2018-11-30', '2018-11-30') }).experience.years, days(1));
+  });
+
+  it('overlapping and duplicated jobs count once; a job ending after the as-of date counts to it; one starting after it not at all', () => {
+    const one = adv({ 'a.md': job('2022-01-01', '2024-12-31') })?.have;
+    assert.equal(adv({ 'a.md': job('2022-01-01', '2024-12-31'), 'b.md': job('2022-01-01', '2024-12-31'), 'c.md': job('2023-03-01', '2023-04-01') })?.have, one);
+    assert.deepEqual(adv({ 'a.md': job('2023-12-01', '2031-01-01') }), adv({ 'a.md': job('2023-12-01') }));
+    assert.equal(adv({ 'a.md': job('2026-12-01'), 'b.md': job('2026-11-30') })?.have, days(1));
+  });
+
+  it('on a 29 February as-of date the window starts on 1 March eight years back', () => {
+    assert.equal(model({ 'a.md': job('2020-02-29', '2020-02-29') }, undefined, '2028-02-29').experience.yearsWithinLast8, 0);
+    assert.equal(model({ 'a.md': job('2020-03-01', '2020-03-01') }, undefined, '2028-02-29').experience.yearsWithinLast8, days(1));
+  });
+
+  it('3 PTCB certificates count for 4 with the CSPT held; an expired certificate does not count', () => {
+    const certs = { a: earned('ptcb-tpv'), b: earned('ptcb-mtm'), c: earned('ptcb-regulatory-compliance') };
+    const notes = (extra: Record<string, string[]>) => Object.fromEntries(Object.entries({ ...certs, ...extra }).map(([k, v]) => [`${k}.md`, v]));
+    assert.deepEqual(pick(model(notes({}))), [3, 4, false]);
+    assert.deepEqual(pick(model(notes({ cspt: earned('ptcb-cspt') }))), [3, 3, true]);
+    assert.deepEqual(pick(model(notes({ cspt: earned('ptcb-cspt', '2020-01-01', 'expires: 2026-11-29') }))), [3, 4, false]);
+    assert.deepEqual(pick(model(notes({ d: earned('ptcb-mtm'), e: earned('ptcb-mtm', '2020-01-01', 'expires: 2021-01-01') }))), [3, 4, false]);
+  });
+});
+
+function pick(m: CareerModel): [number | undefined, number | undefined, boolean | undefined] {
+  const r = requirement(m, 'ptcb-cpht-adv', 'certificates');
+  return [r?.have, r?.need, r?.met];
+}
