@@ -18,6 +18,7 @@ import * as careerTree from './features/career-tree';
 import * as studyStatus from './features/study-status';
 import * as ankiExport from './features/anki-export';
 import * as review from './features/review';
+import * as portfolio from './features/portfolio';
 import { extendMarkdownIt } from './features/preview/markdown-it';
 
 export interface Feature {
@@ -39,6 +40,7 @@ const FEATURES: Record<string, Feature> = {
   'study-status': studyStatus,
   'anki-export': ankiExport,
   review,
+  portfolio,
 };
 
 /** What activate always returns: the hook VS Code's Markdown preview calls (`contributes.markdown.markdownItPlugins`). */

@@ -13,3 +13,12 @@ export type TranscriptWebviewMessage =
   | { readonly type: 'showInExplorer' };
 
 export type TranscriptWebviewMessageType = TranscriptWebviewMessage['type'];
+
+/** The view type of the portfolio panel (issue #14), a printable view like the transcript's. */
+export type PortfolioViewType = 'pharmacyCe.portfolio';
+
+/**
+ * What the printable views' shared script sends (the transcript's and the portfolio's): the transcript's
+ * messages, and Open in Browser, offered only where the system browser can open the written file (desktop).
+ */
+export type PrintableWebviewMessage = TranscriptWebviewMessage | { readonly type: 'openInBrowser' };

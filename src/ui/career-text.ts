@@ -9,9 +9,11 @@ import type {
   ExperienceSpan,
   RequirementStanding,
 } from '../core/career/types';
-import { CERTIFICATE_STATUSES, WORK_SETTINGS, labelOf } from '../core/career/vocabulary';
+import { WORK_SETTINGS, labelOf } from '../core/career/vocabulary';
 import { compareDates } from '../core/common/dates';
-import { yearsBetween } from '../core/outputs/dashboard-career';
+import { experienceYears } from '../core/career/experience';
+import { yearsFigure } from '../core/outputs/dashboard-career';
+export { yearsFigure } from '../core/outputs/dashboard-career';
 export { shortNameOf } from '../core/outputs/dashboard-career';
 import { plural } from '../core/common/plural';
 import type { Translate } from '../core/rules/standing';
@@ -19,14 +21,6 @@ import type { CalendarDate } from '../core/types';
 
 type FormatDate = (date: CalendarDate) => string;
 
-/**
- * Years as shown: floored to one decimal, so 2.99 years reads 2.9 and never "3 of 3" while a day is missing
- * (the model floors to two decimals; one is enough to read).
- */
-export function yearsFigure(years: number): string {
-  if (!Number.isFinite(years) || years <= 0) return '0';
-  return String(Math.floor(years * 10 + 1e-9) / 10);
-}
 
 /** `2.4 years`, `1 year`. */
 export function yearsWords(years: number, t: Translate): string {
@@ -74,11 +68,6 @@ export function certificateWords(c: CareerCertificate, asOf: CalendarDate, forma
   return parts.join(', ');
 }
 
-/** The status's label of the vocabulary (`Planned`). */
-export function statusLabel(c: CareerCertificate): string {
-  return labelOf(CERTIFICATE_STATUSES, c.status);
-}
-
 /** The setting's label (`Hospital / health system`), or the words for a job without one. */
 export function settingLabel(setting: string | null, t: Translate): string {
   return setting === null || setting === 'unspecified' ? t('Setting not given') : labelOf(WORK_SETTINGS, setting);
@@ -93,7 +82,7 @@ export function jobName(job: Pick<ExperienceSpan, 'role' | 'employer'>, t: Trans
 /** `2019-06-01 to now · 2.5 years`, `2015-01-05 to 2019-05-31 · 4.4 years`. */
 export function jobWords(job: ExperienceSpan, formatDate: FormatDate, t: Translate): string {
   const span = job.current ? t('{0} to now', formatDate(job.start)) : t('{0} to {1}', formatDate(job.start), formatDate(job.end));
-  return `${span} · ${yearsWords(yearsBetween(job.start, job.end), t)}`;
+  return `${span} · ${yearsWords(experienceYears([job], job.end), t)}`;
 }
 
 /** `renews 2027-01-15 · 46 days left`, `renewal passed 3 days ago`, `no renewal date`. */

@@ -1,9 +1,9 @@
-// The printable transcript view's script: the toolbar's three buttons. The page itself comes from the host,
+// The printable views' script (transcript, portfolio): the toolbar's buttons. The page itself comes from the host,
 // rendered and escaped; this script builds no markup from strings.
-import type { TranscriptWebviewMessage } from '../protocol/transcript';
+import type { PrintableWebviewMessage } from '../protocol/transcript';
 
 interface VsCodeApi {
-  postMessage(message: TranscriptWebviewMessage): void;
+  postMessage(message: PrintableWebviewMessage): void;
 }
 declare function acquireVsCodeApi(): VsCodeApi;
 
@@ -41,4 +41,5 @@ document.getElementById('download')?.addEventListener('click', (event) => {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 });
 
+document.getElementById('open-in-browser')?.addEventListener('click', () => vscode.postMessage({ type: 'openInBrowser' }));
 document.getElementById('show-in-explorer')?.addEventListener('click', () => vscode.postMessage({ type: 'showInExplorer' }));

@@ -94,6 +94,18 @@ export class Workbench {
     return (await this.pane(paneTitle).locator('.pane-body .monaco-list-row').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
   }
 
+  /** The rows of a tree view pane once `predicate(rows)` holds (polled; the index reads new notes through the file watcher). */
+  async waitForTreeRows(paneTitle, predicate, timeoutMs = 30_000) {
+    const deadline = Date.now() + timeoutMs;
+    let rows = [];
+    while (Date.now() < deadline) {
+      rows = await this.treeRows(paneTitle);
+      if (predicate(rows)) return rows;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    throw new Error(`the ${paneTitle} view did not show the rows; rows: ${JSON.stringify(rows)}`);
+  }
+
   /** The content document of the active webview editor. */
   webview() {
     return this.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { steps as personSteps } from '../e2e/person-path.mjs';
 import { lookSteps } from '../e2e/look-path.mjs';
+import { portfolioStep } from '../e2e/portfolio-path.mjs';
 import { previewStep } from '../e2e/preview-path.mjs';
 import { reviewStep } from '../e2e/review-path.mjs';
 import { startStep } from '../e2e/start-path.mjs';
@@ -47,6 +48,7 @@ async function main() {
     previewStep({ workspace }),
     studyStep({ workspace }),
     reviewStep({ workspace }),
+    portfolioStep({ workspace }),
     startStep({ context, shotsDir }),
   ];
 

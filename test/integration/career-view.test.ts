@@ -2,12 +2,15 @@
 // provider over the opened folder whose career model is given), and the registered view and dashboard on the
 // opened fixture, which has no career notes (the welcome's state, the dashboard's empty Career section).
 import * as assert from 'node:assert/strict';
+import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
+import { daysBetween } from '../../src/core/common/dates';
 import type { CareerModel, RequirementStanding } from '../../src/core/career/types';
 import type { DashboardApi } from '../../src/features/dashboard';
 import { CareerTreeProvider, type CareerElement, type CareerTreeApi } from '../../src/features/career-tree';
 import type { WorkspaceIndex, IndexedFolder } from '../../src/services/types';
-import { activateExtension, waitFor, waitForIndex } from './helpers';
+import { activateExtension, fixtureRoot, waitFor, waitForIndex } from './helpers';
 
 const AS_OF = '2026-11-30';
 const req = (id: string, label: string, have: number, need: number): RequirementStanding => ({ id, label, have, need, met: have >= need });
@@ -161,6 +164,27 @@ describe('Career view', function () {
     assert.equal((network[0].item.iconPath as vscode.ThemeIcon).id, 'bell', 'a renewal within 60 days is marked');
   });
 
+  it('in a multi-root window: one subtree per folder with career notes, under the folder\'s name', () => {
+    const one = real.folders()[0];
+    const second: IndexedFolder = { ...indexWith(real, handBuilt()).folders()[0], folder: { uri: vscode.Uri.joinPath(one.folder.uri, 'second'), name: 'second', index: 1 } };
+    const plain: IndexedFolder = { ...one, folder: { uri: vscode.Uri.joinPath(one.folder.uri, 'plain'), name: 'plain', index: 2 } };
+    const multi = new Proxy(indexWith(real, handBuilt()), {
+      get(target, key, receiver) {
+        if (key === 'folders') return () => [target.folders()[0], second, plain];
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    const tree = new CareerTreeProvider(multi);
+    try {
+      const roots = tree.getChildren();
+      assert.deepEqual(roots.map((r) => label(tree.getTreeItem(r))), [one.folder.name, 'second'], 'the folder without career notes has no subtree');
+      assert.deepEqual(tree.getChildren(roots[1]).map((r) => label(tree.getTreeItem(r))), ['Credentials', 'Certificates', 'Next credential', 'Experience', 'Network']);
+      assert.notEqual(tree.getChildren(roots[0])[0].id, tree.getChildren(roots[1])[0].id, 'ids differ per folder');
+    } finally {
+      tree.dispose();
+    }
+  });
+
   it('in the opened folder without career notes: the registered view is empty (its welcome shows) and the dashboard explains career notes', async () => {
     const features = (await activateExtension()).features;
     const tree = features['career-tree'] as CareerTreeApi;
@@ -173,6 +197,66 @@ describe('Career view', function () {
     assert.ok(render);
     assert.match(render.html, /<section class="career"[^>]*>.*No career notes yet\. A career note is a note about your career/s);
     assert.match(render.html, /data-command="newCareerNote"/);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+});
+
+// Career notes written into the opened fixture (and removed after): the registered view and the dashboard read
+// them through the real index and the career model.
+const NOTES: Record<string, string> = {
+  'career/mercy-hospital.md': ['---', 'title: IV technician, Mercy Hospital', 'type: experience', 'employer: Mercy Hospital', 'role: IV technician', 'setting: hospital', 'start: 2024-06-01', 'hours_per_week: 40', 'responsibilities: [sterile-compounding, inventory]', '---', ''].join('\n'),
+  'career/walgreens.md': ['---', 'title: Pharmacy technician, Walgreens', 'type: experience', 'employer: Walgreens', 'role: Pharmacy technician', 'setting: community', 'start: 2019-02-04', 'end: 2024-05-24', 'hours_per_week: 32', '---', ''].join('\n'),
+  'career/tpv.md': ['---', 'title: Technician Product Verification', 'type: certificate', 'program: ptcb-tpv', 'status: earned', 'earned: 2025-04-02', '---', ''].join('\n'),
+  'career/aapt.md': ['---', 'title: AAPT membership', 'type: membership', 'organization: AAPT', 'since: 2024-01-15', 'renews: 2099-01-15', '---', ''].join('\n'),
+};
+
+describe('Career view on career notes', function () {
+  this.timeout(60_000);
+  let index: WorkspaceIndex;
+  let tree: CareerTreeApi;
+
+  const rows = (parent?: CareerElement) => tree.provider.getChildren(parent).map((element) => ({ element, item: tree.provider.getTreeItem(element) }));
+
+  before(async () => {
+    index = await waitForIndex();
+    tree = (await activateExtension()).features['career-tree'] as CareerTreeApi;
+    const root = fixtureRoot();
+    fs.mkdirSync(path.join(root, 'career'), { recursive: true });
+    for (const [file, text] of Object.entries(NOTES)) fs.writeFileSync(path.join(root, ...file.split('/')), text);
+    await waitFor(() => index.folders()[0].index.career(index.asOf()).experience.jobs.length === 2 && tree.provider.hasCareerNotes(), 20_000, 'the index to read the career notes');
+  });
+
+  after(async () => {
+    fs.rmSync(path.join(fixtureRoot(), 'career'), { recursive: true, force: true });
+    await waitFor(() => !tree.provider.hasCareerNotes(), 20_000, 'the index to drop the career notes');
+  });
+
+  it('shows the ladder: the CPhT held from the credentials file, the CPhT-Adv next with its certificates and years', () => {
+    const asOf = index.asOf();
+    // The two jobs do not overlap: their days added, both ends of each counted (as the model does), / 365.25, floored to 0.1.
+    const years = (daysBetween('2019-02-04', '2024-05-24') + 1 + daysBetween('2024-06-01', asOf) + 1) / 365.25;
+    const top = rows();
+    assert.deepEqual(top.map((r) => label(r.item)), ['Credentials', 'Certificates', 'Next credential', 'Experience', 'Network']);
+    const held = rows(top[0].element).map((r) => label(r.item));
+    assert.ok(held.includes('CPhT'), `the CPhT of the credentials file is held: ${JSON.stringify(held)}`);
+    const adv = rows(top[2].element).find((r) => label(r.item) === 'CPhT-Adv');
+    assert.ok(adv, 'the CPhT-Adv is a next credential');
+    assert.equal(adv.item.description, `1 of 4 certificates, ${Math.floor(years * 10) / 10} of 3 years`);
+    assert.deepEqual(rows(adv.element).map((r) => (r.item.iconPath as vscode.ThemeIcon).id), ['pass', 'circle-large-outline', 'pass']);
+  });
+
+  it('the dashboard\'s Career section shows the same ladder and one timeline bar per job', async () => {
+    const dashboard = (await activateExtension()).features.dashboard as DashboardApi;
+    await vscode.commands.executeCommand('pharmacyCe.openDashboard');
+    const render = await waitFor(() => {
+      const html = dashboard.lastRender()?.html;
+      return html?.includes('class="step stage-next"') ? html : undefined;
+    }, 20_000, 'the dashboard to draw the Career section');
+    assert.ok(render);
+    assert.match(render, /<li class="step stage-held"><span class="stage">Held<\/span> <strong class="step-name"[^>]*>CPhT<\/strong>/);
+    assert.match(render, /<li class="step stage-next"><span class="stage">Next<\/span> <strong class="step-name"[^>]*>CPhT-Adv<\/strong>/);
+    assert.equal((render.match(/<svg class="job-span"/g) ?? []).length, 2);
+    assert.ok(render.indexOf('stage-held') < render.indexOf('stage-next'));
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 });

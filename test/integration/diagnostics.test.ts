@@ -163,4 +163,22 @@ describe('Diagnostics', () => {
       await remove(rel);
     }
   });
+  it('shows the career model\'s problems at their notes: a second note for one certificate, cleared when it goes', async () => {
+    const [first, second] = ['notes/diagnostics-career-a.md', 'notes/diagnostics-career-b.md'];
+    const note = '---\ntype: certificate\nprogram: ptcb-tpv\nstatus: earned\nearned: 2024-01-10\n---\n# Product verification\n';
+    await vscode.workspace.fs.writeFile(fixtureUri(first), encoder.encode(note));
+    await vscode.workspace.fs.writeFile(fixtureUri(second), encoder.encode(note));
+    const uri = fixtureUri(second);
+    try {
+      const diagnostic = await waitFor(() => ours(uri).find((d) => d.code === 'duplicate-certificate') ?? false, 10_000, `the duplicate (have ${describeDiagnostics(uri)})`);
+      assert.ok(diagnostic);
+      assert.equal(diagnostic.range.start.line, 2);
+      assert.match(diagnostic.message, /diagnostics-career-a\.md also records/);
+      assert.deepEqual(ours(fixtureUri(first)), []);
+    } finally {
+      await remove(first);
+    }
+    await waitFor(() => ours(uri).length === 0, 10_000, `cleared once the first note is gone (have ${describeDiagnostics(uri)})`);
+    await remove(second);
+  });
 });

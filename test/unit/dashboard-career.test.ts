@@ -2,8 +2,8 @@
 // renewals, the timeline's span) and its HTML (figures in words, everything from notes escaped), and the words
 // the Career view shares with it.
 import assert from 'node:assert/strict';
-import type { CareerModel, EligibilityStanding, ExperienceSpan, RequirementStanding } from '../../src/core/career/types';
-import { careerSection, yearsBetween } from '../../src/core/outputs/dashboard-career';
+import type { CareerModel, EligibilityStanding, ExperienceSpan, Program, RequirementStanding } from '../../src/core/career/types';
+import { careerSection } from '../../src/core/outputs/dashboard-career';
 import { buildFolderModel } from '../../src/core/outputs/dashboard-model';
 import { parseConfig } from '../../src/core/rules/config';
 import { plainText as t } from '../../src/core/rules/standing';
@@ -70,6 +70,16 @@ describe('dashboard Career section: the model', () => {
     assert.deepEqual(s.ladder[2].requirements?.map((r) => [r.id, r.have, r.need, r.met]), [['cpht', 1, 1, true], ['certificates', 2, 4, false], ['experience', 2.47, 3, false]]);
   });
 
+  it('leaves a certificate not yet open off the ladder and counts it (a credential such as the CPhT-Adv stays on)', () => {
+    const entry = (id: string, kind: Program['kind']): Program => ({ id, name: id, kind, issuer: 'PTCB', source: 's', asOf: AS_OF, builtIn: true });
+    const programs = { 'ptcb-mtm': entry('ptcb-mtm', 'certificate'), 'ptcb-cpht-adv': entry('ptcb-cpht-adv', 'certification') };
+    const mtm = standing('ptcb-mtm', 'Medication Therapy Management Certificate', [req('training', 'A program', 0, 1)]);
+    const s = careerSection(model({ eligibility: [mtm, ADV, TPV] }), 4, programs);
+    assert.deepEqual(s.ladder.map((x) => x.id), ['ptcb-cpht', 'ptcb-tpv', 'ptcb-cpht-adv']);
+    assert.equal(s.laterCertificates, 1);
+    assert.match(renderCareerSection(s, folder, 'c', ctx), /1 more PTCB certificate is not open to you yet/);
+  });
+
   it('takes a short name from the catalogue when it has one', () => {
     const programs = { 'ptcb-tpv': { id: 'ptcb-tpv', name: 'Technician Product Verification', shortName: 'TPV', kind: 'certificate', issuer: 'PTCB', source: 's', asOf: AS_OF, builtIn: true } as const };
     assert.equal(careerSection(model(), 4, programs).ladder[1].shortName, 'TPV');
@@ -91,11 +101,12 @@ describe('dashboard Career section: the model', () => {
 
   it('draws the timeline from the earlier of the first job and the start of the last 8 years, a job past the as-of date cut at it', () => {
     const s = careerSection(model({ experience: { ...model().experience, jobs: [job('a.md', '2015-03-01', '2027-06-01')] } }), 1);
-    assert.deepEqual([s.experience.from, s.experience.to, s.experience.windowStart], ['2015-03-01', AS_OF, '2018-11-30']);
+    assert.deepEqual([s.experience.from, s.experience.to, s.experience.windowStart], ['2015-03-01', AS_OF, '2018-12-01']);
     assert.equal(s.experience.jobs[0].end, AS_OF);
-    assert.equal(s.experience.jobs[0].years, yearsBetween('2015-03-01', AS_OF));
+    // 2015-03-01 to 2026-11-30, both days counted: 4293 days / 365.25.
+    assert.equal(s.experience.jobs[0].years, 4293 / 365.25);
     const recent = careerSection(model({ experience: { ...model().experience, jobs: [job('a.md', '2024-06-01', AS_OF)] } }), 1);
-    assert.equal(recent.experience.from, '2018-11-30');
+    assert.equal(recent.experience.from, '2018-12-01');
   });
 
   it('is part of the folder model when the caller has the career model, counting the folder\'s career notes', () => {

@@ -7,7 +7,7 @@ import type { EligibilityRequirementRule, EligibilityRule } from './types';
 const AS_OF = '2026-11-30';
 
 /** Credentials that include another: a CPhT-Adv replaces the CPhT title with the same number (PTCB 360052873632). */
-export const CREDENTIAL_INCLUDES: Readonly<Record<string, readonly string[]>> = { 'ptcb-cpht-adv': ['ptcb-cpht'] };
+export const CREDENTIAL_INCLUDES: ReadonlyMap<string, readonly string[]> = new Map([['ptcb-cpht-adv', ['ptcb-cpht']]]);
 
 const CPHT: EligibilityRequirementRule = { id: 'cpht', kind: 'credential', label: 'An active PTCB CPhT', program: 'ptcb-cpht' };
 /** A PTCB-Recognized program for the rule's credential; with `optionalWithYears`, not needed after that much work. */

@@ -42,8 +42,7 @@ function activePrograms(held: readonly HeldCredential[], certificates: readonly 
   // A held credential's own state wins (the config's cycle over a note naming the same program).
   const heldIds = new Set(held.map((h) => h.program));
   for (const c of certificates) if (c.active && !heldIds.has(c.program)) active.add(c.program);
-  // Own keys only: a user's program may be called `constructor`.
-  for (const id of [...active]) for (const included of Object.hasOwn(CREDENTIAL_INCLUDES, id) ? CREDENTIAL_INCLUDES[id] : []) active.add(included);
+  for (const id of [...active]) for (const included of CREDENTIAL_INCLUDES.get(id) ?? []) active.add(included);
   return active;
 }
 

@@ -29,7 +29,8 @@ export function buildCareerModel(input: CareerModelInput): CareerModel {
   const certificates = careerCertificates(notes, programs, studyPlanIds, asOf);
   const held = heldCredentials(input.credentials, certificates, programs, asOf);
   const jobs = experienceSpans(notes, asOf);
-  const eligibility = evaluateEligibility({ rules: input.rules ?? builtInEligibilityRules(), held, certificates, jobs, programs, asOf });
+  const rules = input.rules ?? builtInEligibilityRules();
+  const eligibility = evaluateEligibility({ rules, held, certificates, jobs, programs, asOf });
   const network = careerNetwork(notes, asOf);
   return {
     asOf,
@@ -39,7 +40,7 @@ export function buildCareerModel(input: CareerModelInput): CareerModel {
     eligibility,
     suggestions: careerSuggestions({ programs, certificates, held, jobs, studyPlanIds }),
     network,
-    nextSteps: careerNextSteps({ memberships: network.memberships, eligibility, certificates, jobs }),
+    nextSteps: careerNextSteps({ memberships: network.memberships, eligibility, certificates, jobs, rules }),
     problems: careerProblems(notes, programs),
   };
 }

@@ -1,7 +1,7 @@
 // The career model's next steps, soonest first: memberships to renew within MEMBERSHIP_RENEWAL_DAYS, credentials
 // the user can apply for now, what the next credential still needs, certificates to study for, and jobs to add.
 import { formatHours } from '../common/numbers';
-import type { CareerCertificate, CareerMembership, CareerNextStep, EligibilityStanding, ExperienceSpan } from './types';
+import type { CareerCertificate, CareerMembership, CareerNextStep, EligibilityRule, EligibilityStanding, ExperienceSpan, RequirementStanding } from './types';
 import { MEMBERSHIP_RENEWAL_DAYS } from './types';
 
 export interface NextStepInput {
@@ -9,6 +9,7 @@ export interface NextStepInput {
   eligibility: readonly EligibilityStanding[];
   certificates: readonly CareerCertificate[];
   jobs: readonly ExperienceSpan[];
+  rules: readonly EligibilityRule[];
 }
 
 export function careerNextSteps(input: NextStepInput): CareerNextStep[] {
@@ -25,7 +26,8 @@ export function careerNextSteps(input: NextStepInput): CareerNextStep[] {
   // The next rung: the first credential (rules' order, CPhT-Adv first) neither held nor met.
   const next = open.find((e) => !e.met);
   if (next) {
-    const missing = next.requirements.filter((r) => !r.met).map((r) => `${r.label}: ${formatHours(r.have)} of ${formatHours(r.need)}`);
+    const rule = input.rules.find((r) => r.id === next.id);
+    const missing = next.requirements.filter((r) => !r.met).map((r) => missingText(r, rule?.requirements.find((q) => q.id === r.id)?.kind));
     steps.push({ kind: 'next-credential', text: `For the ${next.name}, still needed: ${missing.join('; ')}.`, program: next.id });
   }
   for (const c of input.certificates) {
@@ -37,4 +39,14 @@ export function careerNextSteps(input: NextStepInput): CareerNextStep[] {
     steps.push({ kind: 'add-experience', text: 'Add your jobs as career notes (type: experience): the years count toward the CPhT-Adv and the CSPT.' });
   }
   return steps;
+}
+
+/** What a requirement still lacks, in words: a credential or program by its label, a count or years as "have of need". */
+function missingText(r: RequirementStanding, kind: string | undefined): string {
+  if (kind === 'credential' || kind === 'training') return r.label;
+  if (kind === 'certificates') {
+    const more = r.need - r.have;
+    return `${more} more PTCB ${more === 1 ? 'certificate' : 'certificates'} (${r.have} of ${r.need})`;
+  }
+  return `${r.label}: ${formatHours(r.have)} of ${formatHours(r.need)}`;
 }

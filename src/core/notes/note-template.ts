@@ -34,9 +34,13 @@ export function noteTemplate(fields: NewNoteFields, eol = '\n'): string {
   } else {
     lines.push('status: planned');
   }
-  // The heading is Markdown, not YAML: a control character (a NUL makes the file binary) becomes a space.
-  lines.push('---', `# ${fields.title.trim().replace(new RegExp(UNSAFE_RAW.source, 'g'), ' ')}`, '', '## Key points', '', '- ', '', '## Notes', '', '');
+  lines.push('---', headingLine(fields.title), '', '## Key points', '', '- ', '', '## Notes', '', '');
   return lines.join(eol);
+}
+
+/** The note's `# Title` line. It is Markdown, not YAML: a control character (a NUL makes the file binary) becomes a space. */
+export function headingLine(title: string): string {
+  return `# ${title.trim().replace(new RegExp(UNSAFE_RAW.source, 'g'), ' ')}`;
 }
 
 /**
@@ -60,8 +64,8 @@ export function yamlScalar(value: string): string {
   return plain ? value : JSON.stringify(value).replace(new RegExp(UNSAFE_RAW.source, 'g'), (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** A file-name slug of a title: lower case ASCII words joined by `-`, at most 60 characters. */
-export function slugify(title: string): string {
+/** A file-name slug of a title: lower case ASCII words joined by `-`, at most 60 characters (`fallback` when none is left). */
+export function slugify(title: string, fallback = 'ce-note'): string {
   const slug = title
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -69,12 +73,12 @@ export function slugify(title: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
   const cut = slug.length > 60 ? slug.slice(0, 60).replace(/-[^-]*$/, '') || slug.slice(0, 60) : slug;
-  return cut.replace(/-+$/, '') || 'ce-note';
+  return cut.replace(/-+$/, '') || fallback;
 }
 
 /** `<slug>.md`, or `<slug>-2.md`, `-3`... when the name is taken. */
-export function uniqueNoteFileName(title: string, isTaken: (fileName: string) => boolean): string {
-  const slug = slugify(title);
+export function uniqueNoteFileName(title: string, isTaken: (fileName: string) => boolean, fallback?: string): string {
+  const slug = slugify(title, fallback);
   if (!isTaken(`${slug}.md`)) return `${slug}.md`;
   for (let n = 2; ; n++) {
     const name = `${slug}-${n}.md`;

@@ -1,16 +1,17 @@
 // The dashboard's Career section, from a folder's career model: the ladder (credentials held -> eligible now ->
 // next), the experience timeline, renewals due and the career next steps. Plain data (the dashboard feature
 // words, escapes and draws it).
-import { addMonths, compareDates, daysBetween } from '../common/dates';
+import { addDays, addMonths, compareDates, daysBetween } from '../common/dates';
+import { experienceYears } from '../career/experience';
 import { MEMBERSHIP_RENEWAL_DAYS } from '../career/types';
 import type {
   CareerModel,
   Program,
   CareerNextStep,
   CareerSuggestion,
+  ExperienceSpan,
   ExperienceSummary,
   RequirementStanding,
-  WorkSetting,
 } from '../career/types';
 import type { CalendarDate } from '../types';
 
@@ -36,18 +37,11 @@ export interface LadderStep {
   caveats?: string[];
 }
 
-export interface TimelineJob {
-  file: string;
-  line: number;
-  employer: string | null;
-  role: string | null;
-  setting: WorkSetting | null;
-  start: CalendarDate;
-  end: CalendarDate;
-  current: boolean;
-  /** Days / 365.25 between start and end, as the model counts (this job alone, overlaps not removed). */
+/** A job of the timeline (a job written to end after the as-of date is cut at it). */
+export type TimelineJob = Pick<ExperienceSpan, 'file' | 'line' | 'employer' | 'role' | 'setting' | 'start' | 'end' | 'current'> & {
+  /** This job alone as the model counts it (days, both ends included, / 365.25; overlaps with other jobs not removed). */
   years: number;
-}
+};
 
 export interface CareerRenewal {
   kind: 'membership' | 'credential';
@@ -63,6 +57,8 @@ export interface CareerSection {
   careerNotes: number;
   /** Held first, then eligible now, then the next credentials; the model's order within each stage. */
   ladder: LadderStep[];
+  /** Certificates (kind `certificate`) not yet open to the user: left off the ladder, counted here. */
+  laterCertificates: number;
   experience: Pick<ExperienceSummary, 'years' | 'yearsWithinLast8' | 'bySetting'> & {
     /** Oldest first. */
     jobs: TimelineJob[];
@@ -78,14 +74,23 @@ export interface CareerSection {
   nextSteps: CareerNextStep[];
 }
 
-/** Years between two dates, days / 365.25 as the model and the CLI count them; 0 when `end` is not after `start`. */
-export function yearsBetween(start: CalendarDate, end: CalendarDate): number {
-  return Math.max(0, daysBetween(start, end)) / 365.25;
+/** The catalogue's entry of an id, if it has one (never an inherited property). */
+export function programOf(programs: Readonly<Record<string, Program>>, id: string): Program | undefined {
+  return Object.prototype.hasOwnProperty.call(programs, id) ? programs[id] : undefined;
+}
+
+/**
+ * Years as shown: floored to one decimal, so 2.99 years reads 2.9 and never "3 of 3" while a day is missing
+ * (the model floors to two decimals; one is enough to read). The views, the dashboard and the portfolio.
+ */
+export function yearsFigure(years: number): string {
+  if (!Number.isFinite(years) || years <= 0) return '0';
+  return String(Math.floor(years * 10 + 1e-9) / 10);
 }
 
 /** The short name a ladder step or a tree row uses (`CPhT-Adv`). */
 export function shortNameOf(id: string, name: string, programs: Readonly<Record<string, Program>>): string {
-  const program = Object.prototype.hasOwnProperty.call(programs, id) ? programs[id] : undefined;
+  const program = programOf(programs, id);
   if (program?.shortName) return program.shortName;
   const bracketed = /\(([^()]{1,24})\)\s*$/.exec(name);
   return bracketed ? bracketed[1] : name;
@@ -93,16 +98,19 @@ export function shortNameOf(id: string, name: string, programs: Readonly<Record<
 
 export function careerSection(model: CareerModel, careerNotes: number, programs: Readonly<Record<string, Program>> = {}): CareerSection {
   const asOf = model.asOf;
-  const windowStart = addMonths(asOf, -12 * EXPERIENCE_WINDOW_YEARS);
+  // The first day of the last 8 years, as the model counts them (8 years to 2026-11-30 start 2018-12-01).
+  const windowStart = addDays(addMonths(asOf, -12 * EXPERIENCE_WINDOW_YEARS), 1);
   const jobs = model.experience.jobs.map((j): TimelineJob => {
     // A job written to end after the as-of date counts (and is drawn) only up to it.
     const end = compareDates(j.end, asOf) > 0 ? asOf : j.end;
-    return { file: j.file, line: j.line, employer: j.employer, role: j.role, setting: j.setting, start: j.start, end, current: j.current, years: yearsBetween(j.start, end) };
+    return { file: j.file, line: j.line, employer: j.employer, role: j.role, setting: j.setting, start: j.start, end, current: j.current, years: experienceYears([{ ...j, end }], asOf) };
   });
   const earliest = jobs.reduce<CalendarDate>((min, j) => (compareDates(j.start, min) < 0 ? j.start : min), windowStart);
+  const { steps, laterCertificates } = ladder(model, programs);
   return {
     careerNotes,
-    ladder: ladder(model, programs),
+    ladder: steps,
+    laterCertificates,
     experience: {
       years: model.experience.years,
       yearsWithinLast8: model.experience.yearsWithinLast8,
@@ -118,11 +126,12 @@ export function careerSection(model: CareerModel, careerNotes: number, programs:
   };
 }
 
-function ladder(model: CareerModel, programs: Readonly<Record<string, Program>>): LadderStep[] {
+function ladder(model: CareerModel, programs: Readonly<Record<string, Program>>): { steps: LadderStep[]; laterCertificates: number } {
   const held: LadderStep[] = model.held.map((h) => ({ id: h.program, name: h.name, shortName: shortNameOf(h.program, h.name, programs), stage: 'held', expires: h.expires, active: h.active }));
   const heldIds = new Set(held.map((h) => h.id));
   const eligible: LadderStep[] = [];
   const next: LadderStep[] = [];
+  let laterCertificates = 0;
   for (const s of model.eligibility) {
     const step: LadderStep = {
       id: s.id,
@@ -135,9 +144,12 @@ function ladder(model: CareerModel, programs: Readonly<Record<string, Program>>)
     };
     if (step.stage === 'held') {
       if (!heldIds.has(s.id)) held.push(step);
-    } else (step.stage === 'eligible' ? eligible : next).push(step);
+    } else if (step.stage === 'eligible') eligible.push(step);
+    // A certificate not yet open to the user stays off the ladder (there are eleven): the Career view lists them.
+    else if (programOf(programs, s.id)?.kind === 'certificate') laterCertificates++;
+    else next.push(step);
   }
-  return [...held, ...eligible, ...next];
+  return { steps: [...held, ...eligible, ...next], laterCertificates };
 }
 
 function renewals(model: CareerModel): CareerRenewal[] {

@@ -114,17 +114,22 @@ export function transcriptTitle(t: Transcript): string {
 
 /** A standalone, printable HTML page. No script, a CSP that forbids any, and every value escaped. */
 export function transcriptHtml(t: Transcript): string {
+  return standalonePage(transcriptTitle(t), TRANSCRIPT_STYLE, transcriptBody(t));
+}
+
+/** A page written to a file (transcript, portfolio): `body` already escaped, no script, a CSP that forbids any. */
+export function standalonePage(title: string, style: string, body: string): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(transcriptTitle(t))}</title>
-<style>${TRANSCRIPT_STYLE}</style>
+<title>${escapeHtml(title)}</title>
+<style>${style}</style>
 </head>
 <body>
-${transcriptBody(t)}
+${body}
 </body>
 </html>
 `;

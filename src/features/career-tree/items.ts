@@ -28,6 +28,7 @@ import {
   shortNameOf,
   standingSummary,
 } from '../../ui/career-text';
+import { programOf } from '../../core/outputs/dashboard-career';
 import { formatDate, stateIcon } from '../../ui/format';
 
 const t = (message: string, ...args: (string | number)[]) => vscode.l10n.t(message, ...args);
@@ -99,7 +100,9 @@ export function certificateItem(id: string, c: CareerCertificate, asOf: string, 
 export function standingItem(id: string, s: EligibilityStanding, programs: Record<string, Program>): vscode.TreeItem {
   const summary = standingSummary(s, t);
   const description = s.verify ? `${summary} · ${t('not verified')}` : summary;
-  const row = item(id, shortNameOf(s.id, s.name, programs), description, vscode.TreeItemCollapsibleState.Expanded);
+  // The credentials (CPhT-Adv, CSPT) open; the eleven certificates closed, so the group stays readable.
+  const open = s.met || programOf(programs, s.id)?.kind !== 'certificate';
+  const row = item(id, shortNameOf(s.id, s.name, programs), description, open ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
   row.iconPath = s.met ? passIcon() : new vscode.ThemeIcon('milestone');
   row.tooltip = tooltip(s.name, [
     s.met ? t('You meet every requirement: you can apply.') : t('What you have and what is still needed, requirement by requirement.'),

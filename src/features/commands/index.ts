@@ -4,6 +4,7 @@ import { guarded } from '../../services/log';
 import { noteUriOf } from '../../services/targets';
 import type { WorkspaceIndex } from '../../services/types';
 import { markCompleted, markSelectionCompleted } from './mark-completed';
+import { newCareerNote } from './new-career-note';
 import { newNote } from './new-note';
 import { Questions } from './questions';
 import { setUpCredentials } from './set-up-credentials';
@@ -24,6 +25,7 @@ export function activate(context: vscode.ExtensionContext, index: WorkspaceIndex
   context.subscriptions.push(
     questions,
     vscode.commands.registerCommand('pharmacyCe.newNote', guarded(t('New CE Note'), (arg?: unknown) => newNote(context, questions, index, arg))),
+    vscode.commands.registerCommand('pharmacyCe.newCareerNote', guarded(t('New Career Note'), (arg?: unknown) => newCareerNote(questions, index, arg))),
     vscode.commands.registerCommand(
       'pharmacyCe.markCompleted',
       // From a tree's context menu the second argument is the whole selection; from automation, a date.

@@ -32,7 +32,7 @@ export function renderCareerSection(s: CareerSection, f: Folder, headingId: stri
   const summary = t('{0} of work in all, {1} of them within the last 8 years.', yearsWords(x.years, t), yearsFigure(x.yearsWithinLast8));
   return `<section class="career" aria-labelledby="${headingId}">${heading}
 <div class="career-top"><p class="career-summary">${e(summary)}</p>${buttons(f, ctx, true)}</div>
-${renderLadder(s.ladder, `${headingId}-ladder`, ctx)}
+${renderLadder(s.ladder, `${headingId}-ladder`, ctx)}${s.laterCertificates ? `<p class="later">${e(plural(s.laterCertificates, t('1 more PTCB certificate is not open to you yet: the Career view shows what each one needs.'), t('{0} more PTCB certificates are not open to you yet: the Career view shows what each one needs.', s.laterCertificates)))}</p>` : ''}
 <div class="career-columns">${renderTimeline(s, f, ctx)}<div>${renderRenewals(s.renewals, f, ctx)}${renderSteps(s, ctx)}</div></div>
 </section>`;
 }

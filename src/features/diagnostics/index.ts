@@ -52,12 +52,13 @@ export function activate(context: vscode.ExtensionContext, index: WorkspaceIndex
   };
 
   /**
-   * Problems at files other than the notes' own: links not followed, and the study's (the review log's lines;
-   * cards' exam, domain or duplicates, at their notes), by file.
+   * Problems at files other than the notes' own: links not followed, the study's (the review log's lines;
+   * cards' exam, domain or duplicates, at their notes) and the career's (unknown programs, a certificate with
+   * two notes), by file.
    */
   const extraProblems = (folder: IndexedFolder) => {
     const byFile = new Map<string, Problem[]>();
-    for (const p of [...folder.index.fileProblems(), ...folder.index.studyProblems()]) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p]);
+    for (const p of [...folder.index.fileProblems(), ...folder.index.studyProblems(), ...folder.index.careerProblems()]) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p]);
     return byFile;
   };
   /** Files that had extra problems when last published, per folder: cleared once they have none. */

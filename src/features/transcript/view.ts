@@ -1,129 +1,32 @@
-// The printable transcript inside VS Code: a webview panel with the page Export Transcript writes and a
-// toolbar (Print, Download, Show in Explorer). It works the same on desktop and in a browser-hosted VS Code,
-// where opening the `file:` address of the written page externally cannot work.
-import { randomBytes } from 'crypto';
+// The printable transcript inside VS Code: the page Export Transcript writes, in a printable view
+// (./printable-view.ts) with its toolbar (Print, Download, Show in Explorer).
 import * as vscode from 'vscode';
-import { escapeHtml } from '../../core/common/text';
 import { TRANSCRIPT_DIR, type Transcript } from '../../core/outputs/transcript';
 import { TRANSCRIPT_STYLE, transcriptBody, transcriptHtml, transcriptTitle } from '../../core/outputs/transcript-html';
-import type { TranscriptViewType, TranscriptWebviewMessage } from '../../protocol/transcript';
-import { log, reportError } from '../../services/log';
+import type { TranscriptViewType } from '../../protocol/transcript';
+import { PrintableView } from './printable-view';
 
 export const TRANSCRIPT_VIEW_TYPE: TranscriptViewType = 'pharmacyCe.transcript';
 
-/** The message as a TranscriptWebviewMessage, or undefined when it is not one of the known shapes. */
-export function parseTranscriptMessage(raw: unknown): TranscriptWebviewMessage | undefined {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
-  const type = (raw as Record<string, unknown>).type;
-  return type === 'printUnavailable' || type === 'showInExplorer' ? { type } : undefined;
-}
-
-export class TranscriptView implements vscode.Disposable {
-  private panel: vscode.WebviewPanel | undefined;
-  /** The written HTML file the shown transcript came from (Show in Explorer reveals it). */
-  private file: vscode.Uri | undefined;
-  private html: string | undefined;
-
-  constructor(private readonly extensionUri: vscode.Uri) {}
-
-  dispose(): void {
-    this.panel?.dispose();
-  }
-
-  get current(): vscode.WebviewPanel | undefined {
-    return this.panel;
-  }
-
-  /** The page last given to the webview. */
-  get lastHtml(): string | undefined {
-    return this.html;
+export class TranscriptView extends PrintableView {
+  constructor(extensionUri: vscode.Uri) {
+    super(extensionUri, TRANSCRIPT_VIEW_TYPE, vscode.l10n.t('The transcript view'));
   }
 
   /** Shows a transcript (replacing the one shown), beside a webview such as the dashboard it was run from. */
   show(transcript: Transcript, file: vscode.Uri): vscode.WebviewPanel {
-    this.file = file;
-    const title = vscode.l10n.t('Transcript: {0}', transcript.credential.label);
-    if (!this.panel) {
-      const fromWebview = vscode.window.tabGroups.activeTabGroup.activeTab?.input instanceof vscode.TabInputWebview;
-      this.panel = vscode.window.createWebviewPanel(TRANSCRIPT_VIEW_TYPE, title, fromWebview ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active, {
-        enableScripts: true,
-        enableCommandUris: false,
-        enableFindWidget: true,
-        localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist')],
-      });
-      const panel = this.panel;
-      panel.webview.onDidReceiveMessage((raw) => void this.receive(raw));
-      panel.onDidDispose(() => {
-        if (this.panel === panel) this.panel = undefined;
-      });
-    } else {
-      this.panel.reveal(undefined, false);
-    }
-    this.panel.title = title;
-    this.html = this.pageHtml(this.panel.webview, transcript, file);
-    this.panel.webview.html = this.html;
-    return this.panel;
-  }
-
-  /** Handles one message from the webview. Returns false when it was rejected or failed. */
-  async receive(raw: unknown): Promise<boolean> {
-    const message = parseTranscriptMessage(raw);
-    if (!message) {
-      log()?.warn('Transcript view: ignored a message of unknown shape from the webview');
-      return false;
-    }
-    try {
-      switch (message.type) {
-        case 'printUnavailable':
-          // The page says what to do instead; the log keeps a trace for a bug report.
-          log()?.info('Transcript view: this window refused to open the print dialog');
-          return true;
-        case 'showInExplorer':
-          if (!this.file) return false;
-          // revealInExplorer exists wherever VS Code runs; revealFileInOS does not in a browser.
-          await vscode.commands.executeCommand('revealInExplorer', this.file);
-          return true;
-      }
-    } catch (error) {
-      reportError(vscode.l10n.t('The transcript view could not do that: {0}', error instanceof Error ? error.message : String(error)), error);
-      return false;
-    }
-  }
-
-  private pageHtml(webview: vscode.Webview, transcript: Transcript, file: vscode.Uri): string {
-    const e = escapeHtml;
-    const nonce = randomBytes(16).toString('base64');
-    const script = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'transcript-webview.js'));
-    const csp = `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src ${webview.cspSource} data:;`;
     const fileName = file.path.slice(file.path.lastIndexOf('/') + 1);
-    const t = (message: string, ...args: string[]) => e(vscode.l10n.t(message, ...args));
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${e(transcriptTitle(transcript))}</title>
-<style nonce="${nonce}">${TRANSCRIPT_STYLE}
-  .toolbar { display: flex; flex-wrap: wrap; gap: .5em; align-items: center; margin: 0 0 1.5em; padding: .5em 0; border-bottom: 1px solid #999; }
-  .toolbar button { font: inherit; padding: .3em 1em; border: 1px solid #555; border-radius: 3px; background: #f3f3f3; color: #111; cursor: pointer; }
-  .toolbar button:focus-visible { outline: 2px solid #005fb8; outline-offset: 2px; }
-  .toolbar .file { color: #333; font-size: 9.5pt; }
-  #print-note { flex-basis: 100%; margin: 0; color: #8a3b00; }
-  @media print { .toolbar { display: none; } }
-</style>
-</head>
-<body>
-<div class="toolbar" role="toolbar" aria-label="${t('Transcript')}">
-<button id="print" type="button">${t('Print')}</button>
-<button id="download" type="button" data-file-name="${e(fileName)}" data-page="${e(transcriptHtml(transcript))}">${t('Download')}</button>
-<button id="show-in-explorer" type="button">${t('Show in Explorer')}</button>
-<span class="file">${t('Saved as {0} in your notes folder.', `${TRANSCRIPT_DIR}/${fileName}`)}</span>
-<p id="print-note" role="status" hidden>${t('This VS Code window does not let a view print. Use Download, open the downloaded page in your web browser and print it from there.')}</p>
-</div>
-${transcriptBody(transcript)}
-<script nonce="${nonce}" src="${script.toString()}"></script>
-</body>
-</html>`;
+    return this.showPage(
+      {
+        tabTitle: vscode.l10n.t('Transcript: {0}', transcript.credential.label),
+        title: transcriptTitle(transcript),
+        style: TRANSCRIPT_STYLE,
+        body: transcriptBody(transcript),
+        standalone: transcriptHtml(transcript),
+        label: vscode.l10n.t('Transcript'),
+        savedAs: `${TRANSCRIPT_DIR}/${fileName}`,
+      },
+      file,
+    );
   }
 }
