@@ -120,3 +120,17 @@ function pick(m: CareerModel): [number | undefined, number | undefined, boolean 
   const r = requirement(m, 'ptcb-cpht-adv', 'certificates');
   return [r?.have, r?.need, r?.met];
 }
+
+describe('career notes: an event without its date', () => {
+  it('is a warning at type (it cannot show with the events), as a job without its start is', () => {
+    for (const lines of [['type: event', 'organization: NPTA'], ['type: event', 'date: ""', 'organization: NPTA'], ['type: event', 'ce_hours: 1', 'completed: 2026-10-20']]) {
+      const { problems } = parseNote(['---', ...lines, '---', ''].join('\n'), 'e.md');
+      assert.deepEqual(problems.map((p) => [p.line, p.column, p.severity, p.code]), [[2, 7, 'warning', 'bad-value']], lines.join('; '));
+    }
+    assert.deepEqual(model({ 'e.md': ['type: event', 'organization: NPTA'] }).network.events, []);
+  });
+
+  it('with its date, no warning', () => {
+    assert.deepEqual(parseNote(['---', 'type: event', 'date: 2026-10-17', '---', ''].join('\n'), 'e.md').problems, []);
+  });
+});

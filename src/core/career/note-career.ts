@@ -131,6 +131,8 @@ function readExperience(values: NoteValues): ExperienceRecord {
 function readEvent(note: ParsedNote, values: NoteValues): EventRecord {
   // In a CE event note the date was read as its completion date (note.ts), problems and all.
   const date: CalendarDate | undefined = note.kind === 'ce' && eventDateCompletes(values) ? note.completed : values.readDate('date', 'the day of the event').date;
+  // Without its date an event cannot be placed in the network's years: say so, as a job without its start does.
+  if (!values.has('date') || values.text('date')?.trim() === '') values.warn('type', 'bad-value', 'An event note needs its date, e.g. "date: 2026-10-15", to show with your events.');
   const record: EventRecord = { type: 'event', contacts: values.readList('contacts') };
   const organization = values.readText('organization');
   const event = readWord(values, 'event', ids(EVENT_KINDS), 'kind of event');
