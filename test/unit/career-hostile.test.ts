@@ -134,3 +134,11 @@ describe('career notes: an event without its date', () => {
     assert.deepEqual(parseNote(['---', 'type: event', 'date: 2026-10-17', '---', ''].join('\n'), 'e.md').problems, []);
   });
 });
+
+describe('career notes: a membership renewing before it began', () => {
+  it('is a warning at renews; the same day or later is not', () => {
+    const read = (...lines: string[]) => parseNote(['---', 'type: membership', 'organization: AAPT', ...lines, '---', ''].join('\n'), 'm.md').problems;
+    assert.deepEqual(read('since: 2027-01-01', 'renews: 2026-01-01').map((p) => [p.line, p.column, p.severity, p.code]), [[5, 9, 'warning', 'bad-value']]);
+    assert.deepEqual(read('since: 2026-01-01', 'renews: 2026-01-01'), []);
+  });
+});

@@ -147,6 +147,7 @@ function readMembership(values: NoteValues): MembershipRecord {
   if (!organization) values.warn('type', 'bad-value', 'A membership note needs its organization, e.g. "organization: AAPT".');
   const since = values.readDate('since', 'the day you joined').date;
   const renews = values.readDate('renews', 'the day the membership renews').date;
+  if (since && renews && renews < since) values.warn('renews', 'bad-value', `renews (${renews}) is before since (${since}); check both dates.`);
   const record: MembershipRecord = { type: 'membership' };
   if (organization) record.organization = organization;
   if (since) record.since = since;
