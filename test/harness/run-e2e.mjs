@@ -12,6 +12,7 @@ import { previewStep } from '../e2e/preview-path.mjs';
 import { reviewStep } from '../e2e/review-path.mjs';
 import { startStep } from '../e2e/start-path.mjs';
 import { studyStep } from '../e2e/study-path.mjs';
+import { careerStep } from '../e2e/career-path.mjs';
 import { Workbench } from '../e2e/workbench.mjs';
 import {
   artifactsDir, copyFixture, exitWith, installVsix, lap, launchChromium, makeTempDir, repoRoot, requireSetup, startCodeServer,
@@ -47,6 +48,7 @@ async function main() {
     ...lookSteps({ context, shotsDir, vsix, settings }),
     previewStep({ workspace }),
     studyStep({ workspace }),
+    careerStep({ workspace }),
     reviewStep({ workspace }),
     portfolioStep({ workspace }),
     startStep({ context, shotsDir }),

@@ -60,13 +60,20 @@ function details(file: string): Record<string, string | string[]> {
 
 const careerDir = () => path.join(fixtureRoot(), 'career');
 
+/** Removes the career notes a test wrote and waits until the index has dropped them: the suites after this one read the same fixture. */
+async function removeCareerNotes(): Promise<void> {
+  fs.rmSync(careerDir(), { recursive: true, force: true });
+  const folder = (await waitForIndex()).folders()[0];
+  await waitFor(() => !folder.index.notes().some((n) => n.path.startsWith('career/')), 10_000, 'the index drops the career notes');
+}
+
 describe('Career note: New Career Note from the palette', function () {
   this.timeout(60_000);
 
   afterEach(async () => {
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    fs.rmSync(careerDir(), { recursive: true, force: true });
+    await removeCareerNotes();
   });
 
   it('a job answered question by question is written to career/, opened, and read by the index', async () => {
@@ -156,7 +163,7 @@ describe('Portfolio: Export Portfolio', function () {
     ((await activateExtension()).features['portfolio'] as PortfolioApi).view()?.dispose();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     fs.rmSync(path.join(fixtureRoot(), 'transcripts'), { recursive: true, force: true });
-    fs.rmSync(careerDir(), { recursive: true, force: true });
+    await removeCareerNotes();
   });
 
   it('writes the portfolio next to the transcripts and shows it in a webview inside VS Code', async () => {

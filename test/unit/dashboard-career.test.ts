@@ -144,6 +144,7 @@ describe('dashboard Career section: the HTML', () => {
     assert.match(html, /<span class="req-figure">2 of 4 certificates · <span class="req-status">not met yet<\/span><\/span><svg class="bar "/);
     assert.match(html, /aria-label="Years of technician work within the last 8: 2\.4 of 3 years, not met yet"/);
     assert.match(html, /6\.2 years of work in all, 6\.2 of them within the last 8 years\./);
+    assert.match(renderCareerSection(careerSection(model({ eligibility: [{ ...ADV, caveats: ['PTCB may audit'] }] }), 4), folder, 'c', ctx), /<details class="step-caveats"><summary>What the tool cannot check \(1\)<\/summary><ul class="caveats"><li>PTCB may audit<\/li>/);
   });
 
   it('draws one timeline bar per job, newest first, inside the shaded last 8 years, with the job named for a screen reader', () => {

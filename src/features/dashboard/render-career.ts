@@ -75,7 +75,8 @@ function renderStep(s: LadderStep, ctx: CareerRenderContext): string {
     parts.push(`<ul class="requirements">${reqs}</ul>`);
   }
   if (s.verify) parts.push(`<p class="verify">${e(t('Not verified: {0}', s.verify))}</p>`);
-  if (s.caveats?.length) parts.push(`<ul class="caveats">${s.caveats.map((c) => `<li>${e(c)}</li>`).join('')}</ul>`);
+  // Caveats run long (three for the CPhT-Adv): closed, so the ladder's cards stay short enough to compare.
+  if (s.caveats?.length) parts.push(`<details class="step-caveats"><summary>${e(t('What the tool cannot check ({0})', s.caveats.length))}</summary><ul class="caveats">${s.caveats.map((c) => `<li>${e(c)}</li>`).join('')}</ul></details>`);
   return parts.join('');
 }
 
