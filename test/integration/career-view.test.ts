@@ -164,6 +164,20 @@ describe('Career view', function () {
     assert.equal((network[0].item.iconPath as vscode.ThemeIcon).id, 'bell', 'a renewal within 60 days is marked');
   });
 
+  it('a tooltip shows note text as written: "$(alert)" in an organization is not drawn as an icon', () => {
+    const model = handBuilt();
+    model.network.memberships[0].organization = 'AAPT $(alert) $(github)';
+    const hostile = new CareerTreeProvider(indexWith(real, model));
+    try {
+      const membership = hostile.getChildren(hostile.getChildren().find((e) => label(hostile.getTreeItem(e)) === 'Network')).map((e) => hostile.getTreeItem(e))[0];
+      const tip = membership.tooltip as vscode.MarkdownString;
+      assert.equal(label(membership), 'AAPT $(alert) $(github)');
+      assert.notEqual(tip.supportThemeIcons, true, 'theme icons off: the text is the note\'s');
+    } finally {
+      hostile.dispose();
+    }
+  });
+
   it('in a multi-root window: one subtree per folder with career notes, under the folder\'s name', () => {
     const one = real.folders()[0];
     const second: IndexedFolder = { ...indexWith(real, handBuilt()).folders()[0], folder: { uri: vscode.Uri.joinPath(one.folder.uri, 'second'), name: 'second', index: 1 } };

@@ -119,7 +119,7 @@ describe('career notes: event and membership', () => {
     const { note, problems } = read('type: event', 'date: 2026-10-17', 'organization: NPTA', 'event: Conference', 'contacts: [Dana Ruiz, Sam Lee]');
     assert.deepEqual(problems, []);
     assert.deepEqual(note.career, { type: 'event', date: '2026-10-17', organization: 'NPTA', event: 'conference', contacts: ['Dana Ruiz', 'Sam Lee'] });
-    assert.deepEqual(brief(read('type: event', 'event: conferance').problems), [[3, 8, 'warning', 'unknown-career-word', 'conference']]);
+    assert.deepEqual(brief(read('type: event', 'date: 2026-10-17', 'event: conferance').problems), [[4, 8, 'warning', 'unknown-career-word', 'conference']]);
   });
 
   it('an event with ce_hours is a CE note completed on its date, with no "did you mean completed"', () => {

@@ -39,7 +39,9 @@ export function evaluateEligibility(input: EligibilityInput): EligibilityStandin
 function activePrograms(held: readonly HeldCredential[], certificates: readonly CareerCertificate[]): Set<string> {
   const active = new Set<string>();
   for (const h of held) if (h.active) active.add(h.program);
-  for (const c of certificates) if (c.active) active.add(c.program);
+  // A held credential's own state wins (the config's cycle over a note naming the same program).
+  const heldIds = new Set(held.map((h) => h.program));
+  for (const c of certificates) if (c.active && !heldIds.has(c.program)) active.add(c.program);
   for (const id of [...active]) for (const included of CREDENTIAL_INCLUDES.get(id) ?? []) active.add(included);
   return active;
 }

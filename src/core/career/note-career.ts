@@ -64,7 +64,8 @@ function readType(values: NoteValues): CareerNoteType | undefined {
   const { word, near } = wordOf(text, TYPES);
   if (word) return word;
   // Any other `type` is the user's own (many notes have one); only a slip for a career type is worth a word.
-  const meant = TYPE_WORDS[text.trim().toLowerCase()] ?? near;
+  const slip = text.trim().toLowerCase();
+  const meant = (Object.hasOwn(TYPE_WORDS, slip) ? TYPE_WORDS[slip] : undefined) ?? near;
   if (meant) {
     values.warn('type', 'unknown-career-word', `Unknown career note type "${quoteExcerpt(text.trim())}": did you mean "${meant}"? Career notes are of type ${TYPES.join(', ')}.`, meant);
   }
@@ -118,9 +119,11 @@ function readExperience(values: NoteValues): ExperienceRecord {
   if (employer) record.employer = employer;
   if (role) record.role = role;
   if (setting) record.setting = setting;
-  if (start.date) record.start = start.date;
-  // A wrong end is not taken for "current": the job keeps no end, and its problem says why.
-  if (start.date && end.date && end.date >= start.date) record.end = end.date;
+  // A wrong end is not taken for "current" (no end is): the job keeps no dates and counts nowhere until it is
+  // fixed; its problem says why.
+  const endWrong = end.present && (end.date === undefined || (start.date !== undefined && end.date < start.date));
+  if (start.date && !endWrong) record.start = start.date;
+  if (start.date && end.date && !endWrong) record.end = end.date;
   if (hours !== undefined) record.hoursPerWeek = hours;
   return record;
 }
@@ -128,6 +131,8 @@ function readExperience(values: NoteValues): ExperienceRecord {
 function readEvent(note: ParsedNote, values: NoteValues): EventRecord {
   // In a CE event note the date was read as its completion date (note.ts), problems and all.
   const date: CalendarDate | undefined = note.kind === 'ce' && eventDateCompletes(values) ? note.completed : values.readDate('date', 'the day of the event').date;
+  // Without its date an event cannot be placed in the network's years: say so, as a job without its start does.
+  if (!values.has('date') || values.text('date')?.trim() === '') values.warn('type', 'bad-value', 'An event note needs its date, e.g. "date: 2026-10-15", to show with your events.');
   const record: EventRecord = { type: 'event', contacts: values.readList('contacts') };
   const organization = values.readText('organization');
   const event = readWord(values, 'event', ids(EVENT_KINDS), 'kind of event');
@@ -142,6 +147,7 @@ function readMembership(values: NoteValues): MembershipRecord {
   if (!organization) values.warn('type', 'bad-value', 'A membership note needs its organization, e.g. "organization: AAPT".');
   const since = values.readDate('since', 'the day you joined').date;
   const renews = values.readDate('renews', 'the day the membership renews').date;
+  if (since && renews && renews < since) values.warn('renews', 'bad-value', `renews (${renews}) is before since (${since}); check both dates.`);
   const record: MembershipRecord = { type: 'membership' };
   if (organization) record.organization = organization;
   if (since) record.since = since;

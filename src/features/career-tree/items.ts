@@ -33,9 +33,9 @@ import { formatDate, stateIcon } from '../../ui/format';
 
 const t = (message: string, ...args: (string | number)[]) => vscode.l10n.t(message, ...args);
 
-/** A tooltip of a title and plain lines (each escaped: they hold note text). */
+/** A tooltip of a title and plain lines (each escaped: they hold note text; no theme icons, so `$(alert)` in a note stays text). */
 export function tooltip(title: string, lines: readonly string[]): vscode.MarkdownString {
-  const md = new vscode.MarkdownString(undefined, true);
+  const md = new vscode.MarkdownString();
   md.appendMarkdown(`**${escapeMarkdown(title)}**\n\n`);
   for (const line of lines) if (line) md.appendMarkdown(`${escapeMarkdown(line)}\n\n`);
   return md;
