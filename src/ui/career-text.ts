@@ -1,10 +1,8 @@
 // What the Career view and the dashboard's Career section say about the career model, built without the editor
 // (`t` is vscode.l10n.t there, plainText in tests), so both surfaces word a standing, a job or a renewal the same.
-import { builtInEligibilityRules } from '../core/career/eligibility-rules';
 import type {
   CareerCertificate,
   CareerMembership,
-  EligibilityRequirementRule,
   EligibilityStanding,
   ExperienceSpan,
   RequirementStanding,
@@ -14,7 +12,8 @@ import { compareDates } from '../core/common/dates';
 import { experienceYears } from '../core/career/experience';
 import { yearsFigure } from '../core/outputs/dashboard-career';
 export { yearsFigure } from '../core/outputs/dashboard-career';
-export { shortNameOf } from '../core/outputs/dashboard-career';
+export { requirementKind, shortNameOf } from '../core/outputs/dashboard-career';
+import { requirementKind } from '../core/outputs/dashboard-career';
 import { plural } from '../core/common/plural';
 import type { Translate } from '../core/rules/standing';
 import type { CalendarDate } from '../core/types';
@@ -28,11 +27,6 @@ export function yearsWords(years: number, t: Translate): string {
   return figure === '1' ? t('1 year') : t('{0} years', figure);
 }
 
-/** The kind of a requirement of a standing, from the built-in rule of the same ids (undefined for a rule it does not know). */
-export function requirementKind(standingId: string, requirementId: string): EligibilityRequirementRule['kind'] | undefined {
-  const rule = builtInEligibilityRules().find((r) => r.id === standingId);
-  return rule?.requirements.find((r) => r.id === requirementId)?.kind;
-}
 
 /** A requirement's figure: `2 of 4 certificates`, `2.4 of 3 years`, `held` / `not held yet`. */
 export function requirementFigure(standingId: string, r: RequirementStanding, t: Translate): string {

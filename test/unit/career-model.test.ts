@@ -292,3 +292,10 @@ describe('career model: suggestions, network, next steps, problems', () => {
     assert.deepEqual(model([notes[4], notes[0], notes[7], notes[2], notes[8], notes[1], notes[6], notes[3], notes[5]]), expected);
   });
 });
+
+describe('career model: a certificate note without its program', () => {
+  it('is named by its title, so the Career view and the portfolio never show a row with no name', () => {
+    const m = model([certificate('career/my-cert.md', '', { status: 'planned' })]);
+    assert.deepEqual(m.certificates.map((c) => [c.program, c.name]), [['', 'my-cert']]);
+  });
+});

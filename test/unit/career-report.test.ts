@@ -59,6 +59,20 @@ describe('career report', () => {
     assert.match(text, /Problems: 1 — run `pharmacy-ce check` to list them\n$/);
   });
 
+  it('gives years with the figure the Career view and the dashboard show (4.88 years reads 4.8, never rounded up)', () => {
+    // The sample's jobs: 2022-01-10 to 2023-02-28 and 2022-10-03 to now, 4.88 years merged.
+    const sample = [
+      job('career/community.md', '2022-01-10', '2023-02-28', { setting: 'community' }),
+      job('career/hospital.md', '2022-10-03', undefined, { setting: 'hospital' }),
+    ];
+    const m = model(sample);
+    assert.equal(m.experience.years, 4.88);
+    const text = formatCareer(m, 0);
+    assert.match(text, /Experience: 4\.8 years in all, 4\.8 years within the last 8 years/);
+    assert.match(text, /By setting: Community pharmacy 1\.1 years; Hospital \/ health system 4\.1 years/);
+    assert.match(text, /Years of technician work within the last 8 +4\.8 of 3\n/);
+  });
+
   it('shows nothing from a note that could drive the terminal', () => {
     const hostile = [job('jobs/x.md', '2020-01-01', undefined, { employer: 'Evil\u001b[31mCorp\u202e', role: 'Tech\nnician' }), membership('m.md', 'Org\u0007')];
     const text = formatCareer(model(hostile), 0);

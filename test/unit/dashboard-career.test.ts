@@ -70,6 +70,19 @@ describe('dashboard Career section: the model', () => {
     assert.deepEqual(s.ladder[2].requirements?.map((r) => [r.id, r.have, r.need, r.met]), [['cpht', 1, 1, true], ['certificates', 2, 4, false], ['experience', 2.47, 3, false]]);
   });
 
+  it('shows a certificate already held without the requirements and notes that are about earning it', () => {
+    const hazardous = standing('ptcb-hazardous-drug-management', 'Hazardous Drug Management Certificate', [req('program', 'A PTCB-Recognized program', 1, 1)], {
+      held: true,
+      verify: 'Not verified: check with PTCB.',
+      caveats: ['PTCB checks the training program when you apply.'],
+    });
+    const step = careerSection(model({ eligibility: [hazardous] }), 4).ladder.find((x) => x.id === 'ptcb-hazardous-drug-management');
+    assert.equal(step?.stage, 'held');
+    assert.deepEqual([step?.requirements, step?.verify, step?.caveats], [undefined, undefined, undefined]);
+    const html = renderCareerSection(careerSection(model({ eligibility: [hazardous] }), 4), folder, 'c', ctx);
+    assert.ok(!html.includes('when you apply') && !html.includes('Not verified'), html);
+  });
+
   it('leaves a certificate not yet open off the ladder and counts it (a credential such as the CPhT-Adv stays on)', () => {
     const entry = (id: string, kind: Program['kind']): Program => ({ id, name: id, kind, issuer: 'PTCB', source: 's', asOf: AS_OF, builtIn: true });
     const programs = { 'ptcb-mtm': entry('ptcb-mtm', 'certificate'), 'ptcb-cpht-adv': entry('ptcb-cpht-adv', 'certification') };

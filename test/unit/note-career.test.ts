@@ -259,6 +259,17 @@ describe('programProblems: unknown programs where the catalogue is known', () =>
   });
 });
 
+describe('career program problems in plain words', () => {
+  it('says how to pick a program (the list offered as you type) without "id" or "e.g."', () => {
+    const unknown = programProblems([read('type: certificate', 'program: ptcb-compounding').note], builtInPrograms())[0].message;
+    const missing = read('type: certificate', 'status: planned').problems.find((p) => p.code === 'bad-value')?.message ?? '';
+    for (const message of [unknown, missing]) {
+      assert.match(message, /Ctrl\+Space/, message);
+      assert.doesNotMatch(message, /\bid\b|e\.g\./, message);
+    }
+  });
+});
+
 describe('career notes: what completion and hovers offer, by the note\'s type', () => {
   it('reads the type from the frontmatter text as typed (quoted, any case, a comment after it)', () => {
     assert.equal(careerTypeIn('---\ntitle: x\ntype: Certificate # mine\n'), 'certificate');

@@ -27,7 +27,8 @@ export function careerCertificates(
     const plan = program?.studyPlan;
     certificates.push({
       program: record.program,
-      name: program?.name ?? record.program,
+      // A note without its program (a problem at its line) is still named, by its title: never a blank row.
+      name: program?.name ?? (record.program || note.title),
       kind: program?.kind ?? 'unknown',
       status: record.status,
       earned: record.earned ?? null,

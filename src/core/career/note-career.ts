@@ -87,7 +87,7 @@ function readRecord(type: CareerNoteType, note: ParsedNote, values: NoteValues):
 
 function readCertificate(values: NoteValues): CertificateRecord {
   const program = values.readText('program');
-  if (!values.has('program') || values.text('program')?.trim() === '') values.warn('type', 'bad-value', 'A certificate note needs its program, e.g. "program: ptcb-cpht", to count.');
+  if (!values.has('program') || values.text('program')?.trim() === '') values.warn('type', 'bad-value', 'A certificate note needs its program to count: write "program:" and choose one from the list offered as you type (Ctrl+Space opens it).');
   const earned = values.readDate('earned', 'the day it was earned').date;
   const expires = values.readDate('expires', 'the day it expires').date;
   const written = readWord(values, 'status', ids(CERTIFICATE_STATUSES), 'certificate status');
@@ -176,7 +176,7 @@ export function programProblems(notes: readonly ParsedNote[], programs: Readonly
       message:
         `Unknown program "${quoteExcerpt(career.program)}"` +
         (near ? `: did you mean "${near}"?` : '.') +
-        ' Use an id from the list (completion offers them) or add the program to "careerPrograms" in .pharmacy-ce.json.',
+        ' Choose one from the list offered as you type after "program:" (Ctrl+Space opens it), or add your own program to "careerPrograms" in .pharmacy-ce.json.',
     };
     if (at.length > 0) problem.length = at.length;
     if (near) problem.replacement = near;

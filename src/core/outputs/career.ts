@@ -4,6 +4,7 @@ import { formatHours } from '../common/numbers';
 import { plural } from '../common/plural';
 import type { CareerModel, EligibilityStanding, ExperienceSpan } from '../career/types';
 import { RESPONSIBILITIES, WORK_SETTINGS, labelOf } from '../career/vocabulary';
+import { requirementKind, yearsFigure } from './dashboard-career';
 import { oneLine, terminalSafe, type ProblemReport } from './report';
 
 export interface CareerReport {
@@ -109,7 +110,10 @@ export function formatCareer(model: CareerModel, problemCount: number, folder?: 
 function pushStanding(out: string[], e: EligibilityStanding): void {
   out.push('', `Next credential: ${terminalSafe(e.name)}${e.met ? ' — you meet every requirement: you can apply' : ''}`);
   const width = Math.max(...e.requirements.map((r) => terminalSafe(r.label).length));
-  for (const r of e.requirements) out.push(`  ${r.met ? '✓' : '✗'} ${terminalSafe(r.label).padEnd(width)}  ${formatHours(r.have)} of ${formatHours(r.need)}`);
+  for (const r of e.requirements) {
+    const figure = requirementKind(e.id, r.id) === 'experience' ? yearsFigure : formatHours;
+    out.push(`  ${r.met ? '✓' : '✗'} ${terminalSafe(r.label).padEnd(width)}  ${figure(r.have)} of ${figure(r.need)}`);
+  }
   if (e.verify) out.push(`  Verify: ${oneLine(e.verify)}`);
   for (const caveat of e.caveats) out.push(`  Note: ${oneLine(caveat)}`);
   out.push(`  Rules as of ${e.asOf}: ${terminalSafe(e.source)}`);
@@ -133,8 +137,10 @@ function settingLabel(setting: string): string {
   return setting === 'unspecified' ? 'Setting not given' : terminalSafe(labelOf(WORK_SETTINGS, setting));
 }
 
+/** The figure the Career view and the dashboard show (floored to a tenth), so the CLI never reads 4.88 where they read 4.8. */
 function years(value: number): string {
-  return `${formatHours(value)} ${plural(value, 'year', 'years')}`;
+  const figure = yearsFigure(value);
+  return `${figure} ${figure === '1' ? 'year' : 'years'}`;
 }
 
 function count(n: number, word: string): string {

@@ -2,12 +2,14 @@
 // next), the experience timeline, renewals due and the career next steps. Plain data (the dashboard feature
 // words, escapes and draws it).
 import { addDays, addMonths, compareDates, daysBetween } from '../common/dates';
+import { builtInEligibilityRules } from '../career/eligibility-rules';
 import { experienceYears } from '../career/experience';
 import { MEMBERSHIP_RENEWAL_DAYS } from '../career/types';
 import type {
   CareerModel,
   Program,
   CareerNextStep,
+  EligibilityRequirementRule,
   CareerSuggestion,
   ExperienceSpan,
   ExperienceSummary,
@@ -88,6 +90,12 @@ export function yearsFigure(years: number): string {
   return String(Math.floor(years * 10 + 1e-9) / 10);
 }
 
+/** The kind of a requirement of a standing, from the built-in rule of the same ids (undefined for a rule it does not know). */
+export function requirementKind(standingId: string, requirementId: string): EligibilityRequirementRule['kind'] | undefined {
+  const rule = builtInEligibilityRules().find((r) => r.id === standingId);
+  return rule?.requirements.find((r) => r.id === requirementId)?.kind;
+}
+
 /** The short name a ladder step or a tree row uses (`CPhT-Adv`). */
 export function shortNameOf(id: string, name: string, programs: Readonly<Record<string, Program>>): string {
   const program = programOf(programs, id);
@@ -143,7 +151,9 @@ function ladder(model: CareerModel, programs: Readonly<Record<string, Program>>)
       ...(s.caveats.length ? { caveats: [...s.caveats] } : {}),
     };
     if (step.stage === 'held') {
-      if (!heldIds.has(s.id)) held.push(step);
+      // Held: the requirements and their notes are about earning it ("add it as an earned certificate note"),
+      // which only confuses on a card that says Held.
+      if (!heldIds.has(s.id)) held.push({ id: step.id, name: step.name, shortName: step.shortName, stage: 'held' });
     } else if (step.stage === 'eligible') eligible.push(step);
     // A certificate not yet open to the user stays off the ladder (there are eleven): the Career view lists them.
     else if (programOf(programs, s.id)?.kind === 'certificate') laterCertificates++;
