@@ -128,6 +128,24 @@ describe('Career note: New Career Note from the palette', function () {
     assert.ok(Math.abs(years - yearsBefore - yearsBetween('2023-03-01', asOf)) < 0.01, `${yearsBefore} + the job's ${yearsBetween('2023-03-01', asOf)} years, got ${years}`);
   });
 
+  it('says which programs already have a note, so a second one is not made by mistake', async () => {
+    const index = await waitForIndex();
+    const { questions } = (await activateExtension()).features.commands as CommandsTestApi;
+    fs.mkdirSync(careerDir(), { recursive: true });
+    fs.writeFileSync(path.join(careerDir(), 'tpv.md'), '---\ntype: certificate\nprogram: ptcb-tpv\nstatus: earned\nearned: 2024-01-10\n---\n# TPV\n');
+    await waitFor(() => index.folders()[0].index.getNote('career/tpv.md'), 10_000, 'the index reads the certificate note');
+    const q = nextQuestion(questions);
+    const running = vscode.commands.executeCommand<vscode.Uri | undefined>('pharmacyCe.newCareerNote');
+    await highlight(await q, 'Certificate');
+    const programs = await enterThenNext(questions);
+    assert.ok('items' in programs, 'the program picker');
+    const described = (label: string) => programs.items.find((it) => it.label.startsWith(label))?.description ?? '';
+    assert.match(described('Technician Product Verification'), /already earned: a note exists/);
+    assert.doesNotMatch(described('Medication History'), /note exists/);
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    assert.equal(await running, undefined);
+  });
+
   it('Escape at a question cancels with nothing written', async () => {
     await waitForIndex();
     const { questions } = (await activateExtension()).features.commands as CommandsTestApi;

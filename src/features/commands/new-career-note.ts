@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { localToday, parseTypedDate } from '../../core/common/dates';
 import { careerNoteTemplate, jobTitle, type CareerNoteFields } from '../../core/career/career-template';
 import type { CareerNoteType, Program } from '../../core/career/types';
-import { CAREER_NOTE_TYPES, CERTIFICATE_STATUSES, EVENT_KINDS, RESPONSIBILITIES, WORK_SETTINGS, type Word } from '../../core/career/vocabulary';
+import { CAREER_NOTE_TYPES, CERTIFICATE_STATUSES, EVENT_KINDS, RESPONSIBILITIES, WORK_SETTINGS, labelOf, type Word } from '../../core/career/vocabulary';
 import { uniqueNoteFileName } from '../../core/notes/note-template';
 import type { CalendarDate } from '../../core/types';
 import type { IndexedFolder, WorkspaceIndex } from '../../services/types';
@@ -64,7 +64,8 @@ type Ask = (questions: Questions, step: () => Step, folder: IndexedFolder) => Pr
 
 const ASK: Record<CareerNoteType, Ask> = {
   async certificate(questions, step, folder) {
-    const program = await pickProgram(questions, step(), folder.index.config.careerPrograms);
+    const recorded = new Map(folder.index.notes().flatMap((n) => (n.career?.type === 'certificate' ? [[n.career.program, n.career.status] as const] : [])));
+    const program = await pickProgram(questions, step(), folder.index.config.careerPrograms, recorded);
     if (!program) return undefined;
     const status = await pickWord(questions, step(), vscode.l10n.t('Where are you with {0}?', program.name), CERTIFICATE_STATUSES);
     if (!status) return undefined;
@@ -120,14 +121,19 @@ async function pickWord<T extends string>(questions: Questions, step: Step, plac
   return picked?.id;
 }
 
-async function pickProgram(questions: Questions, step: Step, programs: Record<string, Program>): Promise<Program | undefined> {
+/** `recorded`: the programs that already have a note, with its status (said beside them, so a second note is not made by mistake). */
+async function pickProgram(questions: Questions, step: Step, programs: Record<string, Program>, recorded: ReadonlyMap<string, string> = new Map()): Promise<Program | undefined> {
   const order = { certification: 0, certificate: 1, training: 2 } as const;
   const sorted = Object.values(programs).sort((a, b) => order[a.kind] - order[b.kind] || a.name.localeCompare(b.name));
   const picked = await questions.pickOne({
     ...step,
     placeholder: vscode.l10n.t('Which credential or certificate? Type to filter.'),
     matchOnDescription: true,
-    items: sorted.map((p) => ({ label: p.name, description: p.issuer, program: p })),
+    items: sorted.map((p) => {
+      const status = recorded.get(p.id);
+      const note = status === undefined ? '' : ` · ${status === 'earned' ? vscode.l10n.t('already earned: a note exists') : vscode.l10n.t('a note exists ({0})', labelOf(CERTIFICATE_STATUSES, status).toLowerCase())}`;
+      return { label: p.name, description: `${p.issuer}${note}`, program: p };
+    }),
   });
   return picked?.program;
 }
