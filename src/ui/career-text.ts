@@ -34,7 +34,8 @@ export function requirementFigure(standingId: string, r: RequirementStanding, t:
   if (kind === 'certificates') return plural(r.need, t('{0} of 1 certificate', r.have), t('{0} of {1} certificates', r.have, r.need));
   if (kind === 'experience') return plural(r.need, t('{0} of 1 year', yearsFigure(r.have)), t('{0} of {1} years', yearsFigure(r.have), yearsFigure(r.need)));
   if (kind === 'credential') return r.met ? t('held') : t('not held yet');
-  if (kind === 'training') return r.met ? t('done') : t('not done yet');
+  // A program the rule lets experience replace: met without it says so, never "done".
+  if (kind === 'training') return r.have >= 1 ? t('done') : r.met ? t('not needed: enough experience') : t('not done yet');
   return t('{0} of {1}', r.have, r.need);
 }
 

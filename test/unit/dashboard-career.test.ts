@@ -147,6 +147,12 @@ describe('Career words shared by the view and the dashboard', () => {
     assert.equal(requirementFigure('ptcb-cpht-adv', req('experience', 'x', 2.999, 3), t), '2.9 of 3 years');
     assert.equal(requirementFigure('ptcb-cpht-adv', req('certificates', 'x', 3, 3), t), '3 of 3 certificates');
   });
+
+  it('says a training program is done only when it is: one that enough experience replaces is "not needed"', () => {
+    assert.equal(requirementFigure('ptcb-cspt', req('training', 'x', 1, 1), t), 'done');
+    assert.equal(requirementFigure('ptcb-cspt', req('training', 'x', 0, 0), t), 'not needed: enough experience');
+    assert.equal(requirementFigure('ptcb-cspt', req('training', 'x', 0, 1), t), 'not done yet');
+  });
 });
 
 describe('dashboard Career section: the HTML', () => {
