@@ -79,8 +79,13 @@ export function floorYears(years: number): number {
 }
 
 /** The days of the `years` calendar years before `asOf`, `asOf` included: 8 years to 2026-11-30 start 2018-12-01. */
+/** The first day of the `years` before the as-of date (the day after the as-of date that many years back). */
+export function windowStart(asOf: CalendarDate, years: number): CalendarDate {
+  return addDays(addMonths(asOf, -12 * years), 1);
+}
+
 function windowOf(asOf: CalendarDate, years: number): DaySpan {
-  return { first: dayNumber(addDays(addMonths(asOf, -12 * years), 1)), last: dayNumber(asOf) };
+  return { first: dayNumber(windowStart(asOf, years)), last: dayNumber(asOf) };
 }
 
 function fits(job: ExperienceSpan, filter: ExperienceFilter): boolean {

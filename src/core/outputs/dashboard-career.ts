@@ -1,9 +1,9 @@
 // The dashboard's Career section, from a folder's career model: the ladder (credentials held -> eligible now ->
 // next), the experience timeline, renewals due and the career next steps. Plain data (the dashboard feature
 // words, escapes and draws it).
-import { addDays, addMonths, compareDates, daysBetween } from '../common/dates';
+import { compareDates, daysBetween } from '../common/dates';
 import { builtInEligibilityRules } from '../career/eligibility-rules';
-import { experienceYears } from '../career/experience';
+import { experienceYears, windowStart as experienceWindowStart } from '../career/experience';
 import { MEMBERSHIP_RENEWAL_DAYS } from '../career/types';
 import type {
   CareerModel,
@@ -107,7 +107,7 @@ export function shortNameOf(id: string, name: string, programs: Readonly<Record<
 export function careerSection(model: CareerModel, careerNotes: number, programs: Readonly<Record<string, Program>> = {}): CareerSection {
   const asOf = model.asOf;
   // The first day of the last 8 years, as the model counts them (8 years to 2026-11-30 start 2018-12-01).
-  const windowStart = addDays(addMonths(asOf, -12 * EXPERIENCE_WINDOW_YEARS), 1);
+  const windowStart = experienceWindowStart(asOf, EXPERIENCE_WINDOW_YEARS);
   const jobs = model.experience.jobs.map((j): TimelineJob => {
     // A job written to end after the as-of date counts (and is drawn) only up to it.
     const end = compareDates(j.end, asOf) > 0 ? asOf : j.end;
