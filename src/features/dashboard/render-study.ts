@@ -56,7 +56,7 @@ function renderExam(x: StudyExamCard, f: Pick<FolderModel, 'key' | 'name'>, titl
     t('{0} new', x.new),
   ].join(' · ');
   const date = x.examDate
-    ? `<p class="exam-date">${e(examDateWords(x.examDate, x.newPerDay, ctx.formatDate, t))}</p>`
+    ? `<p class="exam-date">${e(examDateWords(x.examDate, x.newPerDay, ctx.formatDate))}</p>`
     : '';
   const domains = x.domains.map((d) => {
     const weight = t('{0}% of the exam', formatHours(d.weight));

@@ -269,7 +269,6 @@ export class ReviewPanel implements vscode.Disposable {
     const script = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'review-webview.js'));
     const csp = `default-src 'none'; style-src ${webview.cspSource}; script-src 'nonce-${nonce}'; img-src ${webview.cspSource} data:;`;
     const e = escapeHtml;
-    const t = (message: string) => e(vscode.l10n.t(message));
     return `<!DOCTYPE html>
 <html lang="${e(vscode.env.language)}">
 <head>
@@ -280,11 +279,11 @@ export class ReviewPanel implements vscode.Disposable {
 <title>${e(title)}</title>
 </head>
 <body>
-<div class="toolbar" role="toolbar" aria-label="${t('Review')}">
-<button type="button" id="undo" disabled aria-keyshortcuts="Control+Z">${t('Undo last grade')} <kbd aria-hidden="true">Ctrl+Z</kbd></button>
-<button type="button" id="finish">${t('End review')}</button>
+<div class="toolbar" role="toolbar" aria-label="${e(vscode.l10n.t('Review'))}">
+<button type="button" id="undo" disabled aria-keyshortcuts="Control+Z">${e(vscode.l10n.t('Undo last grade'))} <kbd aria-hidden="true">Ctrl+Z</kbd></button>
+<button type="button" id="finish">${e(vscode.l10n.t('End review'))}</button>
 </div>
-<main id="root" aria-label="${e(title)}"><p class="empty" role="status">${t('Loading the cards…')}</p></main>
+<main id="root" aria-label="${e(title)}"><p class="empty" role="status">${e(vscode.l10n.t('Loading the cards…'))}</p></main>
 <p id="notice" class="notice" role="status" aria-live="polite"></p>
 <script nonce="${nonce}" src="${script.toString()}"></script>
 </body>
