@@ -12,6 +12,7 @@ import { previewStep } from '../e2e/preview-path.mjs';
 import { reviewStep } from '../e2e/review-path.mjs';
 import { startStep } from '../e2e/start-path.mjs';
 import { studyStep } from '../e2e/study-path.mjs';
+import { walkthroughStep } from '../e2e/walkthrough-path.mjs';
 import { careerStep } from '../e2e/career-path.mjs';
 import { Workbench } from '../e2e/workbench.mjs';
 import {
@@ -51,6 +52,7 @@ async function main() {
     careerStep({ workspace }),
     reviewStep({ workspace }),
     portfolioStep({ workspace }),
+    walkthroughStep({ context, shotsDir, vsix, settings }),
     startStep({ context, shotsDir }),
   ];
 
