@@ -12,6 +12,9 @@ import * as path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+// Manifest strings are `%key%` placeholders; their English is in package.nls.json.
+const nls: Record<string, string> = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.nls.json'), 'utf8'));
+const english = (text: string): string => text.replace(/^%([^%]+)%$/, (_, key: string) => nls[key] ?? text);
 
 describe('project files: package.json', () => {
   // Without these, `vsce package` on a terminal stops at "A 'repository' field is missing... [y/N]" and Enter aborts.
@@ -26,7 +29,7 @@ describe('project files: package.json', () => {
     contents: string;
     when?: string;
   }
-  const welcomes: Welcome[] = manifest.contributes.viewsWelcome;
+  const welcomes: Welcome[] = manifest.contributes.viewsWelcome.map((w: Welcome) => ({ ...w, contents: english(w.contents) }));
   const treeViews: string[] = manifest.contributes.views.pharmacyCe.map((v: { id: string }) => v.id);
   const buttons = (w: Welcome) => [...w.contents.matchAll(/\[([^\]]+)\]\(command:([^)]+)\)/g)].map((m) => m[2]);
 
