@@ -13,7 +13,7 @@ import { parseWebviewMessage } from '../../src/features/dashboard/messages';
 import { requirementFigure, standingSummary, yearsFigure } from '../../src/ui/career-text';
 
 const AS_OF = '2026-11-30';
-const ctx: CareerRenderContext = { t, formatDate: (d) => d, trusted: true, multiRoot: false };
+const ctx: CareerRenderContext = { formatDate: (d) => d, trusted: true, multiRoot: false };
 const folder = { key: 'file:///w', name: 'w' };
 
 const req = (id: string, label: string, have: number, need: number): RequirementStanding => ({ id, label, have, need, met: have >= need });

@@ -175,8 +175,7 @@ describe('review: ReviewSession', () => {
 
 describe('review: markup', () => {
   const ctx: ReviewRenderContext = {
-    t,
-    markdown: (text) => renderCardMarkdown(text, t),
+    markdown: (text) => renderCardMarkdown(text),
     examName: (id) => (id === 'ptce' ? 'PTCE' : id),
     domainName: (_exam, id) => (id === 'medications' ? 'Medications' : id),
     formatMoment: (ms) => new Date(ms).toISOString(),

@@ -71,7 +71,7 @@ describe('every surface agrees on each credential (property)', () => {
           asOf,
           { cpeMonitorReminderDays: 35 },
         );
-        const html = renderDashboard({ asOf, folders: [folder] }, { t: plainText, formatDate: (d) => d, ready: true, trusted: false });
+        const html = renderDashboard({ asOf, folders: [folder] }, { formatDate: (d) => d, ready: true, trusted: false });
 
         const p = progress[0];
         const json = report.credentials[0];
