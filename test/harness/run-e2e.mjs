@@ -13,6 +13,7 @@ import { reviewStep } from '../e2e/review-path.mjs';
 import { startStep } from '../e2e/start-path.mjs';
 import { studyStep } from '../e2e/study-path.mjs';
 import { careerStep } from '../e2e/career-path.mjs';
+import { spanishStep } from '../e2e/spanish-path.mjs';
 import { Workbench } from '../e2e/workbench.mjs';
 import {
   artifactsDir, copyFixture, exitWith, installVsix, lap, launchChromium, makeTempDir, repoRoot, requireSetup, startCodeServer,
@@ -51,6 +52,7 @@ async function main() {
     careerStep({ workspace }),
     reviewStep({ workspace }),
     portfolioStep({ workspace }),
+    spanishStep({ context, shotsDir, vsix, settings }),
     startStep({ context, shotsDir }),
   ];
 
