@@ -69,7 +69,7 @@ const builds = [
 ];
 if (withTests) {
   const unit = testEntries('test/unit');
-  if (unit.length) builds.push({ ...node, sourcemap: 'inline', minify: false, entryPoints: unit, outdir: 'out/test/unit', outbase: 'test/unit', external: ['vscode', 'mocha', 'fast-check', '@vscode/vsce'] });
+  if (unit.length) builds.push({ ...node, sourcemap: 'inline', minify: false, entryPoints: unit, outdir: 'out/test/unit', outbase: 'test/unit', external: ['vscode', 'mocha', 'fast-check', '@vscode/vsce', 'typescript'] });
   const integration = testEntries('test/integration');
   if (integration.length) builds.push({ ...node, sourcemap: 'inline', minify: false, entryPoints: integration, outdir: 'out/test/integration', outbase: 'test/integration', external: ['vscode', 'mocha'] });
   // The print-only benchmarks that need a real VS Code (`npm run bench:vscode`), run by the same harness.

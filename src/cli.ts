@@ -2,6 +2,7 @@
 // as the extension, and the transcript the editor exports (src/node/transcript-cli.ts). Exit codes: 0 fine,
 // 1 `check` found an error (or `transcript` left out notes with errors), 2 could not run (bad arguments, no
 // folder, a write refused).
+import * as l10n from '@vscode/l10n';
 import * as fs from 'fs';
 import * as path from 'path';
 import { version } from '../package.json';
@@ -10,31 +11,58 @@ import { buildReport, formatProblemLines, formatReport, hasErrors, reportInputOf
 import { buildCardsReport, endOfLocalDay, formatCards } from './core/outputs/cards';
 import { buildCareerReport, formatCareer } from './core/outputs/career';
 import { loadCeFolder } from './node/ce-folder';
+import { useCliLanguage } from './node/cli-language';
 import { COMPLETE_USAGE, runComplete } from './node/complete';
 import { TRANSCRIPT_USAGE, TRANSCRIPT_VALUE_OPTIONS, runTranscript } from './node/transcript-cli';
 
-const USAGE = `Usage: pharmacy-ce <command> [folder] [options]
+/** The help text: each command's and option's description wrapped after its syntax column. */
+function usage(): string {
+  const commands: [string, string][] = [
+    ['report [folder]', l10n.t('Hours, requirements and deadlines of each credential (default folder: .)')],
+    ['check [folder]', l10n.t('Problems as file:line:column: severity: message; exit 1 when any is an error')],
+    ['cards [folder]', l10n.t('Study cards in the notes: how many are new and due, readiness per exam and domain, then each card (due times from the review log .pharmacy-ce/reviews.jsonl, desired retention 0.9)')],
+    ['career [folder]', l10n.t('Credentials held, where you stand on the next credential (CPhT-Adv, CSPT, PTCB certificates) requirement by requirement, certificates, experience, suggestions, network')],
+  ];
+  const options: [string, string][] = [
+    ['--json', l10n.t('Machine-readable output (report: the full report; check: the problems; cards: the cards; career: certificates, experience, eligibility, suggestions, network, problems)')],
+    ['--as-of YYYY-MM-DD', l10n.t('Evaluate as on this date (default: today); cards: as at the end of that day')],
+    ['--color, --no-color', l10n.t('Force or disable colours (default: on a terminal, unless NO_COLOR is set)')],
+    ['-h, --help', l10n.t('Show this help')],
+    ['-v, --version', l10n.t('Show the version')],
+  ];
+  return `${l10n.t('Usage: pharmacy-ce <command> [folder] [options]')}
 
-Commands:
-  report [folder]   Hours, requirements and deadlines of each credential (default folder: .)
-  check [folder]    Problems as file:line:column: severity: message; exit 1 when any is an error
-  cards [folder]    Study cards in the notes: how many are new and due, readiness per exam and domain, then
-                    each card (due times from the review log .pharmacy-ce/reviews.jsonl, desired retention 0.9)
-  career [folder]   Credentials held, where you stand on the next credential (CPhT-Adv, CSPT, PTCB
-                    certificates) requirement by requirement, certificates, experience, suggestions, network
+${l10n.t('Commands:')}
+${helpRows(commands, 18)}
 ${COMPLETE_USAGE}
 ${TRANSCRIPT_USAGE}
-Options:
-  --json              Machine-readable output (report: the full report; check: the problems; cards: the cards;
-                      career: certificates, experience, eligibility, suggestions, network, problems)
-  --as-of YYYY-MM-DD  Evaluate as on this date (default: today); cards: as at the end of that day
-  --color, --no-color Force or disable colours (default: on a terminal, unless NO_COLOR is set)
-  -h, --help          Show this help
-  -v, --version       Show the version
+${l10n.t('Options:')}
+${helpRows(options, 20)}
 
-Exit codes: 0 done, 1 check found an error (complete: the note was left unchanged; transcript: notes with
-errors left out), 2 could not run (transcript: nothing written; a symbolic link or a path outside the folder is refused).
+${wrap(l10n.t('Exit codes: 0 done, 1 check found an error (complete: the note was left unchanged; transcript: notes with errors left out), 2 could not run (transcript: nothing written; a symbolic link or a path outside the folder is refused).'), 0)}
 `;
+}
+
+const HELP_WIDTH = 111;
+
+/** Rows of `  syntax  description`, the description wrapped under itself. */
+function helpRows(rows: readonly [string, string][], column: number): string {
+  return rows.map(([syntax, description]) => `  ${syntax.padEnd(column)}${wrap(description, column + 2).trimStart()}`).join('\n');
+}
+
+/** Words wrapped to HELP_WIDTH columns, every line indented by `indent` spaces. */
+function wrap(text: string, indent: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && indent + line.length + 1 + word.length > HELP_WIDTH) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  lines.push(line);
+  return lines.map((l) => ' '.repeat(indent) + l).join('\n');
+}
 
 interface Args {
   command: 'report' | 'check' | 'cards' | 'career';
@@ -100,17 +128,17 @@ function commandOf(argv: readonly string[]): string | undefined {
 
 function run(argv: readonly string[]): number {
   if (argv[0] === 'complete') return runComplete(argv.slice(1), process.stdout, process.stderr);
-  if (commandOf(argv) === 'transcript') return runTranscript(argv, USAGE);
+  if (commandOf(argv) === 'transcript') return runTranscript(argv, usage());
   let args: ReturnType<typeof parseArgs>;
   try {
     args = parseArgs(argv);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`pharmacy-ce: ${error.message}\n\n${USAGE}`);
+    process.stderr.write(`pharmacy-ce: ${error.message}\n\n${usage()}`);
     return 2;
   }
   if (args === 'help') {
-    process.stdout.write(USAGE);
+    process.stdout.write(usage());
     return 0;
   }
   if (args === 'version') {
@@ -167,6 +195,8 @@ function run(argv: readonly string[]): number {
 }
 
 function main(): void {
+  // The bundles ship in l10n/ next to dist/ (dist/cli.js -> ../l10n).
+  useCliLanguage(process.env, path.join(__dirname, '..', 'l10n'));
   // A closed pipe (`pharmacy-ce report | head`) is not a failure worth a stack trace.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);

@@ -3,6 +3,7 @@
 import type MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
 import { initLog } from './services/log';
+import { useDisplayLanguage } from './services/l10n';
 import { createWorkspaceIndex } from './services/workspace-index';
 import type { WorkspaceIndex } from './services/types';
 import * as progressTree from './features/progress-tree';
@@ -61,6 +62,8 @@ export interface PharmacyCeApi extends PharmacyCeExports {
 }
 
 export function activate(context: vscode.ExtensionContext): PharmacyCeExports | PharmacyCeApi {
+  // First: the core's messages are made from here on.
+  useDisplayLanguage();
   const log = initLog(context);
   const index = createWorkspaceIndex(context);
   context.subscriptions.push(index);

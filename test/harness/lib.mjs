@@ -244,7 +244,7 @@ export function installVsix(tmp, vsix) {
  * is one). `devMode` adds the smoke-test driver option, which makes the workbench honour the URL payload
  * (extensionDevelopmentPath / extensionTestsPath). Resolves once /healthz answers.
  */
-export async function startCodeServer({ tmp, folder, port, settings = {}, env = {}, devMode = false, healthTimeoutMs = 60_000 }) {
+export async function startCodeServer({ tmp, folder, port, settings = {}, env = {}, devMode = false, args: extraArgs = [], healthTimeoutMs = 60_000 }) {
   port ??= await freePort();
   fs.writeFileSync(path.join(tmp, 'config.yaml'), '');
   writeUserSettings(tmp, settings);
@@ -260,6 +260,7 @@ export async function startCodeServer({ tmp, folder, port, settings = {}, env = 
     '--disable-getting-started-override',
     '--disable-proxy',
     ...(devMode ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
+    ...extraArgs,
     folder,
   ];
   // Detached: its own process group, so stopping it also stops the extension host and file watchers.

@@ -14,6 +14,7 @@ import { startStep } from '../e2e/start-path.mjs';
 import { studyStep } from '../e2e/study-path.mjs';
 import { walkthroughStep } from '../e2e/walkthrough-path.mjs';
 import { careerStep } from '../e2e/career-path.mjs';
+import { spanishStep } from '../e2e/spanish-path.mjs';
 import { Workbench } from '../e2e/workbench.mjs';
 import {
   artifactsDir, copyFixture, exitWith, installVsix, lap, launchChromium, makeTempDir, repoRoot, requireSetup, startCodeServer,
@@ -53,6 +54,7 @@ async function main() {
     reviewStep({ workspace }),
     portfolioStep({ workspace }),
     walkthroughStep({ context, shotsDir, vsix, settings }),
+    spanishStep({ context, shotsDir, vsix, settings }),
     startStep({ context, shotsDir }),
   ];
 

@@ -6,14 +6,13 @@ import type { CareerModel, EligibilityStanding, ExperienceSpan, Program, Require
 import { careerSection } from '../../src/core/outputs/dashboard-career';
 import { buildFolderModel } from '../../src/core/outputs/dashboard-model';
 import { parseConfig } from '../../src/core/rules/config';
-import { plainText as t } from '../../src/core/rules/standing';
 import type { ParsedNote } from '../../src/core/types';
 import { renderCareerSection, type CareerRenderContext } from '../../src/features/dashboard/render-career';
 import { parseWebviewMessage } from '../../src/features/dashboard/messages';
 import { requirementFigure, standingSummary, yearsFigure } from '../../src/ui/career-text';
 
 const AS_OF = '2026-11-30';
-const ctx: CareerRenderContext = { t, formatDate: (d) => d, trusted: true, multiRoot: false };
+const ctx: CareerRenderContext = { formatDate: (d) => d, trusted: true, multiRoot: false };
 const folder = { key: 'file:///w', name: 'w' };
 
 const req = (id: string, label: string, have: number, need: number): RequirementStanding => ({ id, label, have, need, met: have >= need });

@@ -2,8 +2,6 @@ import { strict as assert } from 'node:assert';
 import * as render from '../../src/features/dashboard/render';
 import { RendererLoader, rendererMissingHtml } from '../../src/features/dashboard/renderer';
 
-const t = (message: string, ...args: (string | number)[]) => message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)]));
-
 describe('dashboard renderer loading', () => {
   it('loads the renderer once', () => {
     let loads = 0;
@@ -30,7 +28,7 @@ describe('dashboard renderer loading', () => {
   });
 
   it('says in the panel what to do, with the reason escaped', () => {
-    const html = rendererMissingHtml(t, new Error('Cannot find <module> "x"'));
+    const html = rendererMissingHtml(new Error('Cannot find <module> "x"'));
     assert.match(html, /role="alert"/);
     assert.match(html, /Reinstall the extension, then reload the window\./);
     assert.ok(html.includes('Reason: Cannot find &lt;module&gt; &quot;x&quot;'), html);

@@ -8,8 +8,7 @@ import { renderStudySection, type StudyRenderContext } from '../../src/features/
 import { parseWebviewMessage } from '../../src/features/dashboard/messages';
 import { domain, exam, summary } from './study-fixtures';
 
-const t = (message: string, ...args: (string | number)[]) => message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)]));
-const ctx: StudyRenderContext = { t, formatDate: (d) => d, trusted: true, multiRoot: false, asOf: '2026-11-30' };
+const ctx: StudyRenderContext = { formatDate: (d) => d, trusted: true, multiRoot: false, asOf: '2026-11-30' };
 const folder = { key: 'file:///w', name: 'w' };
 const PLANS = Object.assign(Object.create(null) as Record<string, StudyPlan>, {
   ptce: { id: 'ptce', name: 'PTCE', questionCount: 90, source: 's', asOf: '2026-11-30', builtIn: true, domains: [{ id: 'order-entry', name: 'Order Entry and Processing', weight: 22.5, verify: 'full wording unverified' }] },
@@ -112,7 +111,7 @@ describe('dashboard Study section: the HTML', () => {
       '2026-11-30',
       { cpeMonitorReminderDays: 35 },
     );
-    const render: RenderContext = { t, formatDate: (d) => d, ready: true, trusted: true };
+    const render: RenderContext = { formatDate: (d) => d, ready: true, trusted: true };
     const page = renderDashboard({ asOf: '2026-11-30', folders: [f] }, render);
     const at = (s: string) => page.indexOf(s);
     assert.ok(at('<div class="cards">') < at('class="study-cards"') && at('class="study-cards"') < at('<div class="columns">'));

@@ -11,7 +11,6 @@ import { renderCard, renderSummary, type ReviewRenderContext } from '../../src/f
 import { ReviewSession, historyByCard, type Showing } from '../../src/features/review/session';
 import { intervalWords, nothingToReviewWords } from '../../src/features/review/wording';
 
-const t = (message: string, ...args: (string | number)[]) => message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)]));
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
@@ -175,8 +174,7 @@ describe('review: ReviewSession', () => {
 
 describe('review: markup', () => {
   const ctx: ReviewRenderContext = {
-    t,
-    markdown: (text) => renderCardMarkdown(text, t),
+    markdown: (text) => renderCardMarkdown(text),
     examName: (id) => (id === 'ptce' ? 'PTCE' : id),
     domainName: (_exam, id) => (id === 'medications' ? 'Medications' : id),
     formatMoment: (ms) => new Date(ms).toISOString(),

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { buildFolderModel } from '../../src/core/outputs/dashboard-model';
 import { buildReport, formatReport } from '../../src/core/outputs/report';
 import { evaluateAll } from '../../src/core/rules/evaluate';
-import { credentialStanding, plainText } from '../../src/core/rules/standing';
+import { credentialStanding } from '../../src/core/rules/standing';
 import { parseUan } from '../../src/core/notes/uan';
 import { renderDashboard } from '../../src/features/dashboard/render';
 import { badgeCredential, credentialRow, credentialSummary, deadlineWords, paceWords, stateIconId, statusBarText } from '../../src/ui/credential-text';
@@ -71,7 +71,7 @@ describe('every surface agrees on each credential (property)', () => {
           asOf,
           { cpeMonitorReminderDays: 35 },
         );
-        const html = renderDashboard({ asOf, folders: [folder] }, { t: plainText, formatDate: (d) => d, ready: true, trusted: false });
+        const html = renderDashboard({ asOf, folders: [folder] }, { formatDate: (d) => d, ready: true, trusted: false });
 
         const p = progress[0];
         const json = report.credentials[0];

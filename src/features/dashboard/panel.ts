@@ -6,6 +6,7 @@ import { escapeHtml } from '../../core/common/text';
 import { buildFolderModel, type DashboardFolderInput, type DashboardModel, type FolderModel } from '../../core/outputs/dashboard-model';
 import type { CalendarDate } from '../../core/types';
 import type { DashboardTarget, HostMessage, WebviewMessage } from '../../protocol/dashboard';
+import { withDisplayLanguage } from '../../services/l10n';
 import { log, reportError } from '../../services/log';
 import type { CredentialTarget } from '../../services/targets';
 import type { WorkspaceIndex, IndexedFolder } from '../../services/types';
@@ -22,7 +23,7 @@ export const VIEW_TYPE = 'pharmacyCe.dashboard';
  * esbuild builds it apart (dist/dashboard-render.js, next to dist/extension.js), and it is loaded when a
  * dashboard is first drawn rather than on activation.
  */
-const rendererLoader = new RendererLoader(() => require('./dashboard-render.js') as Renderer);
+const rendererLoader = new RendererLoader(() => withDisplayLanguage(require('./dashboard-render.js') as Renderer));
 /** How long a redraw waits for the previews of its notes before drawing without them (they follow). */
 const EXCERPT_WAIT_MS = 400;
 
@@ -313,7 +314,6 @@ export class DashboardPanel implements vscode.Disposable {
   private renderContext(): RenderContext {
     const format = readSettings().dateFormat;
     return {
-      t: (message, ...args) => vscode.l10n.t(message, ...args),
       formatDate: format === 'locale' ? localeDate : (d) => d,
       ready: this.index.isReady,
       trusted: vscode.workspace.isTrusted,
@@ -324,7 +324,7 @@ export class DashboardPanel implements vscode.Disposable {
     const loaded = rendererLoader.get();
     if ('error' in loaded) {
       if (loaded.firstFailure) reportError(vscode.l10n.t('The CE Dashboard could not be drawn: reinstall the Pharmacy CE Notes extension.'), loaded.error);
-      return rendererMissingHtml((message, ...args) => vscode.l10n.t(message, ...args), loaded.error);
+      return rendererMissingHtml(loaded.error);
     }
     try {
       return loaded.renderer.renderDashboard(this.currentModel(), this.renderContext());

@@ -2,6 +2,7 @@
 // markdown-it). It is tried once: when it fails the install is broken and trying again on every redraw would
 // only log the same failure again, so the failure is remembered and the panel says what to do.
 // No `vscode` import, so it is unit-tested in plain Node.
+import * as l10n from '@vscode/l10n';
 import { escapeHtml } from '../../core/common/text';
 import type * as Render from './render';
 
@@ -32,8 +33,8 @@ export class RendererLoader {
 }
 
 /** What the panel shows instead of the dashboard when the renderer could not be loaded. */
-export function rendererMissingHtml(t: (message: string, ...args: (string | number)[]) => string, error: unknown): string {
+export function rendererMissingHtml(error: unknown): string {
   const reason = error instanceof Error ? error.message : String(error);
-  return `<div class="empty" role="alert"><p>${escapeHtml(t('The CE Dashboard cannot be drawn: a part of the Pharmacy CE Notes extension (dashboard-render.js) could not be loaded. Reinstall the extension, then reload the window.'))}</p>` +
-    `<p>${escapeHtml(t('Reason: {0}', reason))}</p></div>`;
+  return `<div class="empty" role="alert"><p>${escapeHtml(l10n.t('The CE Dashboard cannot be drawn: a part of the Pharmacy CE Notes extension (dashboard-render.js) could not be loaded. Reinstall the extension, then reload the window.'))}</p>` +
+    `<p>${escapeHtml(l10n.t('Reason: {0}', reason))}</p></div>`;
 }

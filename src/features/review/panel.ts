@@ -7,6 +7,7 @@ import { escapeHtml } from '../../core/common/text';
 import { formatReviewLine } from '../../core/study/review-log';
 import { REVIEW_LOG_FILE } from '../../core/study/types';
 import type { ReviewHostMessage, ReviewViewType, ReviewWebviewMessage } from '../../protocol/review';
+import { withDisplayLanguage } from '../../services/l10n';
 import { log, reportError } from '../../services/log';
 import type { IndexedFolder, WorkspaceIndex } from '../../services/types';
 import { RendererLoader, type Renderer } from '../dashboard/renderer';
@@ -18,7 +19,7 @@ import type { Grade, ReviewSession } from './session';
 export const REVIEW_VIEW_TYPE: ReviewViewType = 'pharmacyCe.review';
 
 /** The same renderer file as the dashboard's (markdown-it lives there), loaded when a card is first drawn. */
-const rendererLoader = new RendererLoader(() => require('./dashboard-render.js') as Renderer);
+const rendererLoader = new RendererLoader(() => withDisplayLanguage(require('./dashboard-render.js') as Renderer));
 
 /** A session to show, with what the panel needs around it. */
 export interface SessionStart {
@@ -249,14 +250,12 @@ export class ReviewPanel implements vscode.Disposable {
   }
 
   private renderContext(folder: IndexedFolder): ReviewRenderContext {
-    const t = (message: string, ...args: (string | number)[]) => vscode.l10n.t(message, ...args);
     const loaded = rendererLoader.get();
     if ('error' in loaded && loaded.firstFailure) reportError(vscode.l10n.t('Cards cannot be drawn: reinstall the Pharmacy CE Notes extension.'), loaded.error);
     const plans = folder.index.config.studyPlans;
     return {
-      t,
       // Without the renderer a card still shows, as escaped plain text.
-      markdown: 'renderer' in loaded ? (text) => loaded.renderer.renderCardMarkdown(text, t) : (text) => `<p>${escapeHtml(text)}</p>`,
+      markdown: 'renderer' in loaded ? (text) => loaded.renderer.renderCardMarkdown(text) : (text) => `<p>${escapeHtml(text)}</p>`,
       examName: (exam) => plans[exam]?.name ?? exam,
       domainName: (exam, domain) => plans[exam]?.domains.find((d) => d.id === domain)?.name ?? domain,
       formatMoment: (ms) => new Intl.DateTimeFormat(vscode.env.language, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }).format(new Date(ms)),

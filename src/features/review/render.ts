@@ -1,15 +1,14 @@
 // The review panel's markup, made in the extension host: card text goes through the dashboard's markdown-it
 // (raw HTML off, only web and mail links kept: `markdown` in the context), every other string is escaped
 // here, so the webview script never builds markup. No `vscode` import: unit-tested in plain Node.
+import * as l10n from '@vscode/l10n';
 import { escapeHtml as e } from '../../core/common/text';
 import { plural } from '../../core/common/plural';
 import type { Rating } from '../../core/study/types';
 import type { DomainScore, SessionMode, Showing } from './session';
-import type { Translate } from '../../core/rules/standing';
 import { intervalWords } from './wording';
 
 export interface ReviewRenderContext {
-  t: Translate;
   /** Card Markdown as safe HTML. */
   markdown(text: string): string;
   /** The name of an exam or of one of its domains, by id (the id itself when unknown). */
@@ -20,11 +19,11 @@ export interface ReviewRenderContext {
 }
 
 /** The four grades, each name a literal for translators. */
-const GRADES: readonly { rating: Rating; name: (t: Translate) => string }[] = [
-  { rating: 1, name: (t) => t('Again') },
-  { rating: 2, name: (t) => t('Hard') },
-  { rating: 3, name: (t) => t('Good') },
-  { rating: 4, name: (t) => t('Easy') },
+const GRADES: readonly { rating: Rating; name: () => string }[] = [
+  { rating: 1, name: () => l10n.t('Again') },
+  { rating: 2, name: () => l10n.t('Hard') },
+  { rating: 3, name: () => l10n.t('Good') },
+  { rating: 4, name: () => l10n.t('Easy') },
 ];
 
 /** Where a card belongs, for the line above it: "PTCE · Medications". */
@@ -34,27 +33,27 @@ function belongsTo(exam: string | undefined, domain: string | undefined, ctx: Re
 }
 
 export function renderCard(showing: Showing, mode: SessionMode, ctx: ReviewRenderContext): string {
-  const { t, card } = { t: ctx.t, card: showing.card };
+  const card = showing.card;
   const place = belongsTo(card.exam, card.domain, ctx);
-  const counter = t('Card {0} of {1}', showing.position, showing.total);
+  const counter = l10n.t('Card {0} of {1}', showing.position, showing.total);
   const buttons = GRADES.map(({ rating, name }) => {
-    const label = name(t);
+    const label = name();
     const due = showing.previews[rating].due;
     // A practice exam grades each card once: the buttons say how well it went; the wait still shows.
     const wait = due === null ? '' : intervalWords(due - showing.at);
-    const aria = wait ? t('{0}, next review in {1}', label, wait) : label;
+    const aria = wait ? l10n.t('{0}, next review in {1}', label, wait) : label;
     return `<button type="button" class="grade grade-${rating}" data-rating="${rating}" aria-keyshortcuts="${rating}" aria-describedby="answer" aria-label="${e(aria)}">` +
       `<span class="grade-name">${e(label)}</span>${wait ? `<span class="interval">${e(wait)}</span>` : ''}<kbd aria-hidden="true">${rating}</kbd></button>`;
   }).join('');
   return `<article class="card card-${e(card.type)}" aria-label="${e(counter)}">
 <p class="card-meta"><span class="counter">${e(counter)}</span>${place ? ` <span class="place">${e(place)}</span>` : ''}</p>
-<section class="front" id="front" aria-label="${e(t('Question'))}">${ctx.markdown(card.front)}</section>
-<section class="back" id="answer" tabindex="-1" aria-label="${e(t('Answer'))}" hidden>${ctx.markdown(card.back)}</section>
+<section class="front" id="front" aria-label="${e(l10n.t('Question'))}">${ctx.markdown(card.front)}</section>
+<section class="back" id="answer" tabindex="-1" aria-label="${e(l10n.t('Answer'))}" hidden>${ctx.markdown(card.back)}</section>
 <div class="card-actions">
-<button type="button" id="show-answer" class="primary" aria-keyshortcuts="Space" aria-describedby="front">${e(t('Show answer'))} <kbd aria-hidden="true">${e(t('Space'))}</kbd></button>
-<div class="grades" id="grades" role="group" aria-label="${e(mode === 'practice' ? t('How did you do?') : t('How well did you remember?'))}" hidden>${buttons}</div>
+<button type="button" id="show-answer" class="primary" aria-keyshortcuts="Space" aria-describedby="front">${e(l10n.t('Show answer'))} <kbd aria-hidden="true">${e(l10n.t('Space'))}</kbd></button>
+<div class="grades" id="grades" role="group" aria-label="${e(mode === 'practice' ? l10n.t('How did you do?') : l10n.t('How well did you remember?'))}" hidden>${buttons}</div>
 </div>
-<p class="where"><button type="button" class="link" id="open-note">${e(t('Open in note: {0}, line {1}', card.file, card.line))}</button></p>
+<p class="where"><button type="button" class="link" id="open-note">${e(l10n.t('Open in note: {0}, line {1}', card.file, card.line))}</button></p>
 </article>`;
 }
 
@@ -72,19 +71,18 @@ export interface ReviewSummary {
 }
 
 export function renderSummary(s: ReviewSummary, ctx: ReviewRenderContext): string {
-  const { t } = ctx;
   const next = s.nextDue === undefined
     ? ''
     : `<p class="next-due">${e(s.nextDue <= s.now
-      ? t('More cards are due now: start another review.')
-      : t('Next card due in {0} ({1}).', intervalWords(s.nextDue - s.now), ctx.formatMoment(s.nextDue)))}</p>`;
+      ? l10n.t('More cards are due now: start another review.')
+      : l10n.t('Next card due in {0} ({1}).', intervalWords(s.nextDue - s.now), ctx.formatMoment(s.nextDue)))}</p>`;
   if (s.nothing !== undefined) {
-    return `<section class="summary" aria-labelledby="summary-title"><h1 id="summary-title" tabindex="-1">${e(t('Nothing to review'))}</h1><p>${e(s.nothing)}</p>${next}</section>`;
+    return `<section class="summary" aria-labelledby="summary-title"><h1 id="summary-title" tabindex="-1">${e(l10n.t('Nothing to review'))}</h1><p>${e(s.nothing)}</p>${next}</section>`;
   }
-  const title = s.mode === 'practice' ? t('Practice exam finished') : t('Review finished');
+  const title = s.mode === 'practice' ? l10n.t('Practice exam finished') : l10n.t('Review finished');
   const figures = [
-    plural(s.reviewed, t('1 card reviewed'), t('{0} cards reviewed', s.reviewed)),
-    plural(s.again, t('1 card to see again (Again)'), t('{0} cards to see again (Again)', s.again)),
+    plural(s.reviewed, l10n.t('1 card reviewed'), l10n.t('{0} cards reviewed', s.reviewed)),
+    plural(s.again, l10n.t('1 card to see again (Again)'), l10n.t('{0} cards to see again (Again)', s.again)),
   ];
   return `<section class="summary" aria-labelledby="summary-title"><h1 id="summary-title" tabindex="-1">${e(title)}</h1>
 ${s.scores ? renderScores(s.scores, ctx) : ''}
@@ -96,15 +94,14 @@ function percent(correct: number, total: number): number {
 }
 
 function renderScores(scores: NonNullable<ReviewSummary['scores']>, ctx: ReviewRenderContext): string {
-  const { t } = ctx;
   const rows = scores.domains.map((d) => {
-    const name = d.domain && d.exam ? ctx.domainName(d.exam, d.domain) : t('No domain');
-    return `<tr><th scope="row">${e(name)}</th><td>${e(t('{0} of {1}', d.correct, d.total))}</td><td>${e(t('{0}%', percent(d.correct, d.total)))}</td></tr>`;
+    const name = d.domain && d.exam ? ctx.domainName(d.exam, d.domain) : l10n.t('No domain');
+    return `<tr><th scope="row">${e(name)}</th><td>${e(l10n.t('{0} of {1}', d.correct, d.total))}</td><td>${e(l10n.t('{0}%', percent(d.correct, d.total)))}</td></tr>`;
   }).join('');
-  const overall = t('Score: {0} of {1} ({2}%)', scores.correct, scores.total, percent(scores.correct, scores.total));
+  const overall = l10n.t('Score: {0} of {1} ({2}%)', scores.correct, scores.total, percent(scores.correct, scores.total));
   return `<p class="score">${e(overall)}</p>
-<p class="hint">${e(t('A card graded Hard, Good or Easy counts as right; Again as wrong.'))}</p>
-<table class="scores"><caption class="visually-hidden">${e(t('Score by domain'))}</caption>
-<thead><tr><th scope="col">${e(t('Domain'))}</th><th scope="col">${e(t('Right'))}</th><th scope="col">${e(t('Score'))}</th></tr></thead>
+<p class="hint">${e(l10n.t('A card graded Hard, Good or Easy counts as right; Again as wrong.'))}</p>
+<table class="scores"><caption class="visually-hidden">${e(l10n.t('Score by domain'))}</caption>
+<thead><tr><th scope="col">${e(l10n.t('Domain'))}</th><th scope="col">${e(l10n.t('Right'))}</th><th scope="col">${e(l10n.t('Score'))}</th></tr></thead>
 <tbody>${rows}</tbody></table>`;
 }

@@ -122,10 +122,9 @@ export class PrintableView implements vscode.Disposable {
     const script = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'transcript-webview.js'));
     const csp = `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src ${webview.cspSource} data:;`;
     const fileName = file.path.slice(file.path.lastIndexOf('/') + 1);
-    const t = (message: string, ...args: string[]) => e(vscode.l10n.t(message, ...args));
-    const browser = canOpenInBrowser(file) ? `\n<button id="open-in-browser" type="button">${t('Open in Browser')}</button>` : '';
+    const browser = canOpenInBrowser(file) ? `\n<button id="open-in-browser" type="button">${e(vscode.l10n.t('Open in Browser'))}</button>` : '';
     return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${e(vscode.env.language)}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
@@ -142,11 +141,11 @@ export class PrintableView implements vscode.Disposable {
 </head>
 <body>
 <div class="toolbar" role="toolbar" aria-label="${e(page.label)}">
-<button id="print" type="button">${t('Print')}</button>
-<button id="download" type="button" data-file-name="${e(fileName)}" data-page="${e(page.standalone)}">${t('Download')}</button>${browser}
-<button id="show-in-explorer" type="button">${t('Show in Explorer')}</button>
-<span class="file">${t('Saved as {0} in your notes folder.', page.savedAs)}</span>
-<p id="print-note" role="status" hidden>${t('This VS Code window does not let a view print. Use Download, open the downloaded page in your web browser and print it from there.')}</p>
+<button id="print" type="button">${e(vscode.l10n.t('Print'))}</button>
+<button id="download" type="button" data-file-name="${e(fileName)}" data-page="${e(page.standalone)}">${e(vscode.l10n.t('Download'))}</button>${browser}
+<button id="show-in-explorer" type="button">${e(vscode.l10n.t('Show in Explorer'))}</button>
+<span class="file">${e(vscode.l10n.t('Saved as {0} in your notes folder.', page.savedAs))}</span>
+<p id="print-note" role="status" hidden>${e(vscode.l10n.t('This VS Code window does not let a view print. Use Download, open the downloaded page in your web browser and print it from there.'))}</p>
 </div>
 ${page.body}
 <script nonce="${nonce}" src="${script.toString()}"></script>
