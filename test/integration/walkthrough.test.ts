@@ -1,7 +1,7 @@
 // The Get started walkthrough's steps in a real VS Code: each step's context key is off, then turns on at the
 // real event, read through the index (a credentials file, a CE note, a review line, a career note written on
-// disk) or the editor tabs (the CE Dashboard opened). Everything written is removed, and the fixture's notes and
-// credentials file put back, at the end of each test.
+// disk) or the editor tabs (the CE Dashboard opened). Everything written is removed, and the fixture's credentials
+// file put back, at the end of each test.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -49,13 +49,14 @@ describe('Walkthrough steps', function () {
   });
 
   it('write your first CE note: off in a folder without CE notes, on once one is indexed', async () => {
-    const notes = path.join(fixtureRoot(), 'notes');
-    const aside = path.join(fixtureRoot(), '..', 'walkthrough-notes-aside');
+    const configText = fs.readFileSync(path.join(fixtureRoot(), CONFIG_FILE), 'utf8');
+    const config = JSON.parse(configText) as { exclude: string[] };
     const ceNotes = folder.index.ceNotes().length;
     assert.ok(ceNotes > 0);
-    fs.renameSync(notes, aside);
     try {
-      await waitFor(() => folder.index.ceNotes().length === 0, 20_000, 'the notes gone from the index');
+      // The fixture's notes left out by the credentials file: the index then has no CE note.
+      await write(CONFIG_FILE, JSON.stringify({ ...config, exclude: [...config.exclude, 'notes/**'] }));
+      await waitFor(() => folder.index.ceNotes().length === 0, 20_000, 'the notes left out of the index');
       await waitForStep('hasCeNote', false, 'no CE note');
       // A note without hours is a study note, not a CE note: the step stays off.
       await write('first/plain.md', '# Plain note\n');
@@ -65,7 +66,7 @@ describe('Walkthrough steps', function () {
       await waitForStep('hasCeNote', true, 'a CE note indexed');
     } finally {
       await remove('first');
-      fs.renameSync(aside, notes);
+      await write(CONFIG_FILE, configText);
       await waitFor(() => folder.index.ceNotes().length === ceNotes && !folder.index.hasNote('first/ce.md'), 20_000, 'the fixture\'s notes back');
     }
   });

@@ -76,16 +76,17 @@ async function openOnFirstRun(context: vscode.ExtensionContext, index: Workspace
 export function activate(context: vscode.ExtensionContext, index: WorkspaceIndex): WalkthroughApi {
   const walkthroughId = `${context.extension.id}#${WALKTHROUGH}`;
   let last: Record<StepKey, boolean> | undefined;
-  const update = () => {
-    const now = currentSteps(index);
+  const set = (now: Record<StepKey, boolean>) => {
     for (const step of Object.keys(STEP_KEYS) as StepKey[]) {
       if (last?.[step] !== now[step]) void vscode.commands.executeCommand('setContext', STEP_KEYS[step], now[step]);
     }
     last = now;
   };
+  const update = () => set(currentSteps(index));
   context.subscriptions.push(
     index.onDidChange(update),
-    vscode.window.tabGroups.onDidChangeTabs(update),
+    // Opening any editor changes the tabs: only the dashboard's step is worked out again (no study model).
+    vscode.window.tabGroups.onDidChangeTabs(() => set({ ...(last ?? currentSteps(index)), dashboardOpened: dashboardIsOpen() })),
     vscode.commands.registerCommand(GET_STARTED_COMMAND, () => vscode.commands.executeCommand('workbench.action.openWalkthrough', walkthroughId, false)),
   );
   update();
