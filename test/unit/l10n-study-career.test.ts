@@ -5,7 +5,9 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
+import { keysOffered } from '../../src/core/notes/format';
 import { parseNote } from '../../src/core/notes/note';
+import { WORK_SETTINGS, labelOf } from '../../src/core/career/vocabulary';
 import { studyNextSteps } from '../../src/core/study/next-steps';
 import { parseReviewLog } from '../../src/core/study/review-log';
 import type { Problem } from '../../src/core/types';
@@ -89,7 +91,17 @@ describe('Spanish: study and career problems', () => {
     );
   });
 
+  it('reads the career words and the career keys\' help in the language loaded when they are read, not when the module loaded', () => {
+    const read = () => {
+      const setting = keysOffered('experience').find((k) => k.key === 'setting');
+      return [labelOf(WORK_SETTINGS, 'hospital'), setting?.label, setting?.values?.find((v) => v.value === 'community')?.detail];
+    };
+    assert.deepEqual(inSpanish(read), ['Hospital / sistema de salud', 'Tipo de farmacia', 'Farmacia comunitaria']);
+    assert.deepEqual(read(), ['Hospital / health system', 'Setting', 'Community pharmacy']);
+  });
+
   it('goes back to English once the bundle is unloaded', () => {
+
 
     inSpanish(() => parseNote(BAD_JOB_NOTE, 'career/night.md'));
     const messages = parseNote(BAD_JOB_NOTE, 'career/night.md').problems.map((p) => p.message);
