@@ -8,6 +8,9 @@ import * as l10n from '@vscode/l10n';
 import { keysOffered } from '../../src/core/notes/format';
 import { parseNote } from '../../src/core/notes/note';
 import { WORK_SETTINGS, labelOf } from '../../src/core/career/vocabulary';
+import { builtInEligibilityRules } from '../../src/core/career/eligibility-rules';
+import { builtInPrograms } from '../../src/core/career/programs';
+import { builtInStudyPlans } from '../../src/core/study/plans';
 import { studyNextSteps } from '../../src/core/study/next-steps';
 import { parseReviewLog } from '../../src/core/study/review-log';
 import type { Problem } from '../../src/core/types';
@@ -100,7 +103,27 @@ describe('Spanish: study and career problems', () => {
     assert.deepEqual(read(), ['Hospital / health system', 'Setting', 'Community pharmacy']);
   });
 
+  it('words the catalogues\' domain names, requirement labels and reasons in Spanish, keeping every id, name of a credential and source', () => {
+    const read = () => {
+      const ptce = builtInStudyPlans().ptce;
+      const adv = builtInEligibilityRules()[0];
+      const cspt = builtInPrograms()['ptcb-cspt'];
+      return {
+        domain: [ptce.id, ptce.name, ptce.domains[0].id, ptce.domains[0].name, ptce.source],
+        requirement: [adv.id, adv.name, adv.requirements[0].id, adv.requirements[0].label, adv.source],
+        suggestion: [cspt.id, cspt.name, cspt.suggestedBy?.reason],
+      };
+    };
+    const english = read();
+    const spanish = inSpanish(read);
+    assert.deepEqual(spanish.domain, [...english.domain.slice(0, 3), 'Medicamentos', english.domain[4]]);
+    assert.deepEqual(spanish.requirement, [...english.requirement.slice(0, 3), 'Una CPhT de PTCB activa', english.requirement[4]]);
+    assert.deepEqual(spanish.suggestion, [...english.suggestion.slice(0, 2), 'Usted prepara preparaciones estériles; la CSPT certifica ese trabajo.']);
+    assert.equal(english.domain[3], 'Medications');
+  });
+
   it('goes back to English once the bundle is unloaded', () => {
+
 
 
     inSpanish(() => parseNote(BAD_JOB_NOTE, 'career/night.md'));
