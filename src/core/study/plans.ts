@@ -33,7 +33,7 @@ export const BUILT_IN_STUDY_PLAN_IDS = [
 type PlanData = Omit<StudyPlan, 'asOf' | 'builtIn'>;
 
 // Domain names are read in the user's language: planData runs on each read of the plans, after the bundle is
-// loaded. Ids, sources, knowledge areas and what to verify stay as the outlines word them.
+// loaded; so is what to verify. Ids, sources and knowledge areas stay as the outlines word them.
 
 const domain = (id: string, name: string, weight: number, areas?: string[], verify?: string): StudyDomain => ({
   id,
@@ -53,8 +53,9 @@ function planData(): PlanData[] {
       name: 'PTCE',
       questionCount: 90,
       source: 'PTCB PTCE Content Outline, effective 2026-01-06 (v1.4, August 2024): https://ptcb.org/wp-content/uploads/2025/07/PTCE-Content-Outline.pdf',
-      verify:
+      verify: l10n.t(
         'Weights and knowledge areas are as quoted by secondary sources; the PTCB outline itself was not read. Check them against the PTCE Content Outline on ptcb.org.',
+      ),
       domains: [
         domain('medications', l10n.t('Medications'), 35, [
           'Generic names, brand names, and classifications of medications',
@@ -86,14 +87,14 @@ function planData(): PlanData[] {
             'Types of prescription errors',
             'Infection control and cleaning',
           ],
-          'Areas 3.4 to 3.6 are short titles only: check their wording in the outline.',
+          l10n.t('Areas 3.4 to 3.6 are short titles only: check their wording in the outline.'),
         ),
         domain(
           'order-entry',
           l10n.t('Order Entry and Processing'),
           22.5,
           ['Calculations, sig codes, and abbreviations', 'Supplies for drug administration', 'Lot numbers, expiration dates, and NDC numbers', 'Returns and reverse distribution'],
-          'The knowledge areas are short titles only: check their wording in the outline.',
+          l10n.t('The knowledge areas are short titles only: check their wording in the outline.'),
         ),
       ],
     },
@@ -144,7 +145,7 @@ function planData(): PlanData[] {
       name: 'ExCPT',
       questionCount: 100,
       source: 'NHA 2023 ExCPT Test Plan (exams from 2025-07-09): https://knowledge.nhanow.com/hubfs/Test%20Plans/2023%20ExCPT%20Test%20Plan.pdf',
-      verify: 'Weights are as quoted by secondary sources; the NHA test plan itself was not read. Check them against the 2023 ExCPT Test Plan.',
+      verify: l10n.t('Weights are as quoted by secondary sources; the NHA test plan itself was not read. Check them against the 2023 ExCPT Test Plan.'),
       domains: [
         domain('role-duties', l10n.t('Role, Responsibilities, and General Duties'), 15),
         domain('laws', l10n.t('Laws'), 15),
@@ -154,7 +155,7 @@ function planData(): PlanData[] {
           l10n.t('Dispensing Process'),
           43,
           ['Ratio strength', 'Percent concentration', 'Dilution and concentration', 'IV flow rates', 'Alligation', 'Temperature conversion', 'Business math, including markup', 'Safe-dose checks'],
-          "The calculation areas come from an instructor's mapping of NHA knowledge codes: check them in the test plan.",
+          l10n.t("The calculation areas come from an instructor's mapping of NHA knowledge codes: check them in the test plan."),
         ),
         domain('safety-qa', l10n.t('Medication and Patient Safety and Quality Assurance'), 14),
       ],
@@ -164,7 +165,7 @@ function planData(): PlanData[] {
       name: 'CSPT',
       questionCount: 75,
       source: 'PTCB CSPT Exam Content Outline: https://www.ptcb.org/guidebook/appendix-d-cspt-r-exam-content-outline',
-      verify: 'The weights of domains 3 and 4 (53% and 8%) are often quoted but not stated in any text read: check them in the CSPT outline.',
+      verify: l10n.t('The weights of domains 3 and 4 (53% and 8%) are often quoted but not stated in any text read: check them in the CSPT outline.'),
       domains: [
         domain('medications-components', l10n.t('Medications and Components'), 17, [
           'Drugs used in sterile compounding',
@@ -181,13 +182,13 @@ function planData(): PlanData[] {
           'Features of secondary engineering controls',
           'Temperature, pressure, and humidity',
         ]),
-        domain('sterile-compounding', l10n.t('Sterile Compounding Procedures'), 53, undefined, 'The 53% weight is unverified: check it in the CSPT outline.'),
+        domain('sterile-compounding', l10n.t('Sterile Compounding Procedures'), 53, undefined, l10n.t('The 53% weight is unverified: check it in the CSPT outline.')),
         domain(
           'handling-storage',
           l10n.t('Handling, Packaging, Storage, and Disposal'),
           8,
           ['Hazardous drugs, components, sharps, and CSPs'],
-          'The 8% weight is unverified: check it in the CSPT outline.',
+          l10n.t('The 8% weight is unverified: check it in the CSPT outline.'),
         ),
       ],
     },
@@ -196,7 +197,7 @@ function planData(): PlanData[] {
       name: 'PTCB Medication History',
       questionCount: 70,
       source: 'PTCB Medication History Certificate, as described by NPTA: pharmacytechnician.org/npta/Medication_History.asp',
-      verify: "The domains and weights come from NPTA's page, not PTCB's: check them on ptcb.org.",
+      verify: l10n.t("The domains and weights come from NPTA's page, not PTCB's: check them on ptcb.org."),
       domains: [domain('concepts-terminology', l10n.t('Concepts and Terminology of Medical History'), 45), domain('patient-safety-qa', l10n.t('Patient Safety and Quality Assurance Strategies'), 55)],
     },
     {
@@ -224,7 +225,7 @@ function planData(): PlanData[] {
           l10n.t('Patient Safety and Quality Assurance Strategies'),
           26,
           undefined,
-          'The 26% weight is worked out as 100 minus the other two domains: check it on ptcb.org.',
+          l10n.t('The 26% weight is worked out as 100 minus the other two domains: check it on ptcb.org.'),
         ),
       ],
     },
@@ -245,7 +246,7 @@ function planData(): PlanData[] {
       name: 'PTCB Controlled Substances Diversion Prevention',
       questionCount: ABC_QUESTIONS_ASSUMED,
       source: 'PTCB Controlled Substances Diversion Prevention Certificate: https://myaccount.ptcb.org/credentials/controlled-substances-diversion-prevention-certificate',
-      verify: 'The number of questions is not published in any text read (70 is assumed for practice exams): check it on ptcb.org.',
+      verify: l10n.t('The number of questions is not published in any text read (70 is assumed for practice exams): check it on ptcb.org.'),
       domains: [
         domain('diversion', l10n.t('Controlled Substance Diversion'), 9, ['Consequences', 'Signs of impaired workers', 'Motives']),
         domain('prevention-program', l10n.t('Diversion Prevention Program'), 30, ['Vulnerable processes', 'Program elements', 'Security controls', 'High-risk areas', 'Chain of custody']),
@@ -258,7 +259,7 @@ function planData(): PlanData[] {
       name: 'PTCB Hazardous Drug Management',
       questionCount: 55,
       source: 'PTCB Hazardous Drug Management Certificate: https://www.ptcb.org/guidebook/hazardous-drug-management-assessment-based-certificate-program',
-      verify: 'Sources disagree on the number of questions (55 or 65; 55 is used here): check it on ptcb.org.',
+      verify: l10n.t('Sources disagree on the number of questions (55 or 65; 55 is used here): check it on ptcb.org.'),
       domains: [
         domain('engineering-controls', l10n.t('Engineering Controls'), 22),
         domain('facility-cleaning', l10n.t('Facility Cleaning'), 16, ['Deactivation, decontamination, cleaning, and disinfection', 'Spills and exposure']),
@@ -273,7 +274,7 @@ function planData(): PlanData[] {
       name: 'PTCB Medication Therapy Management',
       questionCount: ABC_QUESTIONS_ASSUMED,
       source: 'PTCB Medication Therapy Management Certificate: https://myaccount.ptcb.org/credentials/medication-therapy-management-certificate',
-      verify: 'The number of questions is not published in any text read (70 is assumed for practice exams): check it on ptcb.org.',
+      verify: l10n.t('The number of questions is not published in any text read (70 is assumed for practice exams): check it on ptcb.org.'),
       domains: [
         domain('medications-concepts', l10n.t('Medications and Medical Concepts'), 40, ['Doses, classes, forms, and routes', 'Interchangeable classes', 'Patient-friendly terms', 'Medication-related problems', 'Lab measures']),
         domain('patient-safety-qa', l10n.t('Patient Safety and Quality Assurance Strategies'), 36, ["Adherence calculations (days' supply, PDC)", 'Reviewing MAP, CMR, and PMR', 'Prescribing-error types']),
