@@ -5,7 +5,12 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
+import { keysOffered } from '../../src/core/notes/format';
 import { parseNote } from '../../src/core/notes/note';
+import { WORK_SETTINGS, labelOf } from '../../src/core/career/vocabulary';
+import { builtInEligibilityRules } from '../../src/core/career/eligibility-rules';
+import { builtInPrograms } from '../../src/core/career/programs';
+import { builtInStudyPlans } from '../../src/core/study/plans';
 import { studyNextSteps } from '../../src/core/study/next-steps';
 import { parseReviewLog } from '../../src/core/study/review-log';
 import type { Problem } from '../../src/core/types';
@@ -89,7 +94,37 @@ describe('Spanish: study and career problems', () => {
     );
   });
 
+  it('reads the career words and the career keys\' help in the language loaded when they are read, not when the module loaded', () => {
+    const read = () => {
+      const setting = keysOffered('experience').find((k) => k.key === 'setting');
+      return [labelOf(WORK_SETTINGS, 'hospital'), setting?.label, setting?.values?.find((v) => v.value === 'community')?.detail];
+    };
+    assert.deepEqual(inSpanish(read), ['Hospital / sistema de salud', 'Tipo de farmacia', 'Farmacia comunitaria']);
+    assert.deepEqual(read(), ['Hospital / health system', 'Setting', 'Community pharmacy']);
+  });
+
+  it('words the catalogues\' domain names, requirement labels and reasons in Spanish, keeping every id, name of a credential and source', () => {
+    const read = () => {
+      const ptce = builtInStudyPlans().ptce;
+      const adv = builtInEligibilityRules()[0];
+      const cspt = builtInPrograms()['ptcb-cspt'];
+      return {
+        domain: [ptce.id, ptce.name, ptce.domains[0].id, ptce.domains[0].name, ptce.source],
+        requirement: [adv.id, adv.name, adv.requirements[0].id, adv.requirements[0].label, adv.source],
+        suggestion: [cspt.id, cspt.name, cspt.suggestedBy?.reason],
+      };
+    };
+    const english = read();
+    const spanish = inSpanish(read);
+    assert.deepEqual(spanish.domain, [...english.domain.slice(0, 3), 'Medicamentos', english.domain[4]]);
+    assert.deepEqual(spanish.requirement, [...english.requirement.slice(0, 3), 'Una CPhT de PTCB activa', english.requirement[4]]);
+    assert.deepEqual(spanish.suggestion, [...english.suggestion.slice(0, 2), 'Usted prepara preparaciones estériles; la CSPT certifica ese trabajo.']);
+    assert.equal(english.domain[3], 'Medications');
+  });
+
   it('goes back to English once the bundle is unloaded', () => {
+
+
 
     inSpanish(() => parseNote(BAD_JOB_NOTE, 'career/night.md'));
     const messages = parseNote(BAD_JOB_NOTE, 'career/night.md').problems.map((p) => p.message);

@@ -98,7 +98,7 @@ class CareerConfigReader extends JsonValueReader {
       if (base) this.at(idNode ?? node, 'info', 'config-value', l10n.t('Until this program is fixed, the built-in {0} is used for "{1}".', base.name, short(id)));
       return { id, idNode };
     }
-    const defaults: Program = base ?? { id, name: name ?? id, kind: 'certificate', issuer: 'Your own program', source: '.pharmacy-ce.json', asOf: '', builtIn: false };
+    const defaults: Program = base ?? { id, name: name ?? id, kind: 'certificate', issuer: l10n.t('Your own program'), source: '.pharmacy-ce.json', asOf: '', builtIn: false };
     return { id, idNode, program: { ...defaults, ...definedOnly(fields), id, builtIn: false } };
   }
 

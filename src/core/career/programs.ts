@@ -7,6 +7,7 @@
 // No built-in entry has `renewalMonths`: a credential's expiry is its CE cycle in `.pharmacy-ce.json` or the
 // note's `expires` (a CPhT earned in 2019 and renewed since must not read as expired in 2021), and whether
 // PTCB's certificates expire at all is unverified.
+import * as l10n from '@vscode/l10n';
 import { nearestId } from '../rules/rules';
 import type { Program, WorkSetting } from './types';
 
@@ -33,7 +34,9 @@ export const CERTIFICATION_IDS = ['ptcb-cpht', 'ptcb-cspt', 'ptcb-cpht-adv', 'nh
 /** The id of the training program recognised for `program` (`ptcb-cspt` -> `ptcb-cspt-training`). */
 export const trainingIdFor = (program: string): string => `${program}-training`;
 
-const ABC_RENEWAL = 'Whether PTCB certificates must be renewed is unverified (secondary sources say they do not).';
+// Reasons and what to verify are getters or functions, read in the user's language when builtInPrograms builds
+// the catalogue (after the bundle is loaded); ids, names and sources stay as they are.
+const abcRenewal = (): string => l10n.t('Whether PTCB certificates must be renewed is unverified (secondary sources say they do not).');
 
 interface Entry {
   id: string;
@@ -67,7 +70,7 @@ const CERTIFICATIONS: readonly (Entry & { issuer: string; ruleSet: string })[] =
     source: 'https://www.ptcb.org/credentials/certified-compounded-sterile-preparation-technician',
     studyPlan: 'cspt',
     training: 'https://ptcb.zendesk.com/hc/en-us/articles/115003215911',
-    suggestedBy: { responsibilities: ['sterile-compounding'], reason: 'You prepare sterile compounds; the CSPT certifies that work.' },
+    suggestedBy: { responsibilities: ['sterile-compounding'], get reason() { return l10n.t('You prepare sterile compounds; the CSPT certifies that work.'); } },
   },
   {
     id: 'ptcb-cpht-adv',
@@ -97,7 +100,7 @@ const CERTIFICATES: readonly Entry[] = [
     shortName: 'TPV',
     source: `${PTCB_GUIDE}technician-product-verification-certificate`,
     training: 'https://ptcb.zendesk.com/hc/en-us/articles/360035148272',
-    suggestedBy: { responsibilities: ['product-verification'], reason: 'You check other technicians\' work (tech-check-tech); this certificate covers product verification.' },
+    suggestedBy: { responsibilities: ['product-verification'], get reason() { return l10n.t('You check other technicians\' work (tech-check-tech); this certificate covers product verification.'); } },
   },
   {
     id: 'ptcb-medication-history',
@@ -106,7 +109,7 @@ const CERTIFICATES: readonly Entry[] = [
     source: `${PTCB_GUIDE}medication-history-certificate`,
     studyPlan: 'ptcb-medication-history',
     training: `${PTCB_GUIDE}medication-history-certificate`,
-    suggestedBy: { responsibilities: ['medication-history'], reason: 'You take medication histories from patients; this certificate covers that work.' },
+    suggestedBy: { responsibilities: ['medication-history'], get reason() { return l10n.t('You take medication histories from patients; this certificate covers that work.'); } },
   },
   {
     id: 'ptcb-hazardous-drug-management',
@@ -115,7 +118,7 @@ const CERTIFICATES: readonly Entry[] = [
     source: `${PTCB_GUIDE}hazardous-drug-management-certificate`,
     studyPlan: 'ptcb-hazardous-drug-management',
     training: 'https://www.ptcb.org/guidebook/hazardous-drug-management-assessment-based-certificate-program',
-    suggestedBy: { responsibilities: ['hazardous-drugs'], reason: 'You handle hazardous drugs; this certificate covers their safe handling.' },
+    suggestedBy: { responsibilities: ['hazardous-drugs'], get reason() { return l10n.t('You handle hazardous drugs; this certificate covers their safe handling.'); } },
   },
   {
     id: 'ptcb-billing-reimbursement',
@@ -124,7 +127,7 @@ const CERTIFICATES: readonly Entry[] = [
     source: `${PTCB_GUIDE}billing-and-reimbursement-certificate`,
     studyPlan: 'ptcb-billing-reimbursement',
     training: 'https://www.ptcb.org/guidebook/billing-and-reimbursement-assessment-based-certificate-program',
-    suggestedBy: { responsibilities: ['billing', 'prior-authorization'], reason: 'You work on billing, claims or prior authorizations; this certificate covers billing and reimbursement.' },
+    suggestedBy: { responsibilities: ['billing', 'prior-authorization'], get reason() { return l10n.t('You work on billing, claims or prior authorizations; this certificate covers billing and reimbursement.'); } },
   },
   {
     id: 'ptcb-cs-diversion-prevention',
@@ -133,7 +136,7 @@ const CERTIFICATES: readonly Entry[] = [
     source: `${PTCB_GUIDE}controlled-substances-diversion-prevention-certificate`,
     studyPlan: 'ptcb-cs-diversion-prevention',
     training: `${PTCB_GUIDE}controlled-substances-diversion-prevention-certificate`,
-    suggestedBy: { responsibilities: ['controlled-substances'], reason: 'You handle controlled substances; this certificate covers preventing their diversion.' },
+    suggestedBy: { responsibilities: ['controlled-substances'], get reason() { return l10n.t('You handle controlled substances; this certificate covers preventing their diversion.'); } },
   },
   {
     id: 'ptcb-immunization-administration',
@@ -141,7 +144,7 @@ const CERTIFICATES: readonly Entry[] = [
     shortName: 'Immunization',
     source: `${PTCB_GUIDE}immunization-administration-certificate`,
     training: `${PTCB_GUIDE}immunization-administration-certificate`,
-    suggestedBy: { responsibilities: ['immunizations'], reason: 'You help with immunizations; this certificate covers giving vaccines.' },
+    suggestedBy: { responsibilities: ['immunizations'], get reason() { return l10n.t('You help with immunizations; this certificate covers giving vaccines.'); } },
   },
   {
     id: 'ptcb-point-of-care-testing',
@@ -150,7 +153,7 @@ const CERTIFICATES: readonly Entry[] = [
     source: 'https://myaccount.ptcb.org/credentials/point-of-care-testing-certificate',
     studyPlan: 'ptcb-point-of-care-testing',
     training: 'https://myaccount.ptcb.org/credentials/point-of-care-testing-certificate',
-    suggestedBy: { responsibilities: ['point-of-care-testing'], reason: 'You run point-of-care tests; this certificate covers CLIA-waived testing.' },
+    suggestedBy: { responsibilities: ['point-of-care-testing'], get reason() { return l10n.t('You run point-of-care tests; this certificate covers CLIA-waived testing.'); } },
   },
   {
     id: 'ptcb-mtm',
@@ -158,8 +161,10 @@ const CERTIFICATES: readonly Entry[] = [
     shortName: 'MTM',
     source: 'https://myaccount.ptcb.org/credentials/medication-therapy-management-certificate',
     studyPlan: 'ptcb-mtm',
-    verify: `Its eligibility was not in any retrieved PTCB text. ${ABC_RENEWAL}`,
-    suggestedBy: { responsibilities: ['medication-therapy-management'], reason: 'You support medication therapy management; this certificate covers it.' },
+    get verify() {
+      return l10n.t('Its eligibility was not in any retrieved PTCB text. Whether PTCB certificates must be renewed is unverified (secondary sources say they do not).');
+    },
+    suggestedBy: { responsibilities: ['medication-therapy-management'], get reason() { return l10n.t('You support medication therapy management; this certificate covers it.'); } },
   },
   {
     id: 'ptcb-regulatory-compliance',
@@ -168,7 +173,7 @@ const CERTIFICATES: readonly Entry[] = [
     source: `${PTCB_GUIDE}regulatory-compliance-certificate`,
     studyPlan: 'ptcb-regulatory-compliance',
     training: 'https://www.ptcb.org/guidebook/ptcb-regulatory-compliance-assessment-based-certificate-program',
-    suggestedBy: { responsibilities: ['regulatory-compliance', 'quality-improvement'], reason: 'You work on compliance or quality improvement; this certificate covers pharmacy regulations and quality assurance.' },
+    suggestedBy: { responsibilities: ['regulatory-compliance', 'quality-improvement'], get reason() { return l10n.t('You work on compliance or quality improvement; this certificate covers pharmacy regulations and quality assurance.'); } },
   },
   {
     id: 'ptcb-supply-chain-inventory',
@@ -176,7 +181,7 @@ const CERTIFICATES: readonly Entry[] = [
     shortName: 'Supply Chain',
     source: `${PTCB_GUIDE}supply-chain-and-inventory-management-certificate`,
     training: 'https://www.ptcb.org/guidebook/ptcb-supply-chain-and-inventory-management-assessment-based-certificate-program',
-    suggestedBy: { responsibilities: ['inventory'], reason: 'You manage inventory and purchasing; this certificate covers the supply chain and inventory management.' },
+    suggestedBy: { responsibilities: ['inventory'], get reason() { return l10n.t('You manage inventory and purchasing; this certificate covers the supply chain and inventory management.'); } },
   },
   {
     id: 'ptcb-nonsterile-compounding',
@@ -185,7 +190,7 @@ const CERTIFICATES: readonly Entry[] = [
     source: 'https://www.ptcb.org/guidebook/ptcb-nonsterile-compounding-assessment-based-certificate-program',
     studyPlan: 'ptcb-nonsterile-compounding',
     training: 'https://www.ptcb.org/guidebook/ptcb-nonsterile-compounding-assessment-based-certificate-program',
-    suggestedBy: { responsibilities: ['nonsterile-compounding'], settings: ['compounding'], reason: 'You compound nonsterile preparations; this certificate covers that work.' },
+    suggestedBy: { responsibilities: ['nonsterile-compounding'], settings: ['compounding'], get reason() { return l10n.t('You compound nonsterile preparations; this certificate covers that work.'); } },
   },
 ];
 
@@ -196,7 +201,7 @@ export function builtInPrograms(): Record<string, Program> {
     programs[program.id] = program;
   };
   for (const c of CERTIFICATIONS) add(program(c, 'certification', c.issuer, { ruleSet: c.ruleSet }));
-  for (const c of CERTIFICATES) add(program(c, 'certificate', 'PTCB', { verify: c.verify ?? ABC_RENEWAL }));
+  for (const c of CERTIFICATES) add(program(c, 'certificate', 'PTCB', { verify: c.verify ?? abcRenewal() }));
   for (const c of [...CERTIFICATIONS, ...CERTIFICATES]) {
     if (!c.training) continue;
     add({

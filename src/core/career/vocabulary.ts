@@ -1,6 +1,8 @@
 // The words career notes use for `type`, `status`, `setting`, `event` and `responsibilities`: ids, with the
 // labels shown in views, completion and the portfolio. An unknown word is a warning with the nearest id (like
-// topics), never silently kept.
+// topics), never silently kept. Each label is a getter, so it is translated when it is read (the bundle is
+// loaded at activation, after this module), and every reader of `.label` gets the user's language.
+import * as l10n from '@vscode/l10n';
 import type { CareerNoteType, CertificateStatus, EventKind, WorkSetting } from './types';
 
 export interface Word<T extends string = string> {
@@ -8,59 +10,69 @@ export interface Word<T extends string = string> {
   label: string;
 }
 
+/** A word whose label is read in the user's language each time (see the header). */
+function word<T extends string>(id: T, label: () => string): Word<T> {
+  return {
+    id,
+    get label() {
+      return label();
+    },
+  };
+}
+
 export const CAREER_NOTE_TYPES: readonly Word<CareerNoteType>[] = [
-  { id: 'certificate', label: 'Certificate or credential' },
-  { id: 'experience', label: 'Job' },
-  { id: 'event', label: 'Event' },
-  { id: 'membership', label: 'Membership' },
+  word('certificate', () => l10n.t('Certificate or credential')),
+  word('experience', () => l10n.t('Job')),
+  word('event', () => l10n.t('Event')),
+  word('membership', () => l10n.t('Membership')),
 ];
 
 export const CERTIFICATE_STATUSES: readonly Word<CertificateStatus>[] = [
-  { id: 'planned', label: 'Planned' },
-  { id: 'in-progress', label: 'In progress' },
-  { id: 'earned', label: 'Earned' },
+  word('planned', () => l10n.t('Planned')),
+  word('in-progress', () => l10n.t('In progress')),
+  word('earned', () => l10n.t('Earned')),
 ];
 
 export const WORK_SETTINGS: readonly Word<WorkSetting>[] = [
-  { id: 'community', label: 'Community pharmacy' },
-  { id: 'hospital', label: 'Hospital / health system' },
-  { id: 'long-term-care', label: 'Long-term care' },
-  { id: 'compounding', label: 'Compounding pharmacy' },
-  { id: 'specialty', label: 'Specialty pharmacy' },
-  { id: 'mail-order', label: 'Mail-order pharmacy' },
-  { id: 'clinic', label: 'Clinic' },
-  { id: 'industry', label: 'Industry' },
-  { id: 'other', label: 'Other setting' },
+  word('community', () => l10n.t('Community pharmacy')),
+  word('hospital', () => l10n.t('Hospital / health system')),
+  word('long-term-care', () => l10n.t('Long-term care')),
+  word('compounding', () => l10n.t('Compounding pharmacy')),
+  word('specialty', () => l10n.t('Specialty pharmacy')),
+  word('mail-order', () => l10n.t('Mail-order pharmacy')),
+  word('clinic', () => l10n.t('Clinic')),
+  word('industry', () => l10n.t('Industry')),
+  word('other', () => l10n.t('Other setting')),
 ];
 
 export const EVENT_KINDS: readonly Word<EventKind>[] = [
-  { id: 'conference', label: 'Conference' },
-  { id: 'meeting', label: 'Meeting' },
-  { id: 'webinar', label: 'Webinar' },
-  { id: 'volunteering', label: 'Volunteering' },
+  word('conference', () => l10n.t('Conference')),
+  word('meeting', () => l10n.t('Meeting')),
+  word('webinar', () => l10n.t('Webinar')),
+  word('volunteering', () => l10n.t('Volunteering')),
 ];
 
 /** What a technician does at a job (`responsibilities`); the suggestions read these. */
 export const RESPONSIBILITIES: readonly Word[] = [
-  { id: 'dispensing', label: 'Dispensing and order entry' },
-  { id: 'training', label: 'Training staff' },
-  { id: 'inventory', label: 'Inventory and purchasing' },
-  { id: 'quality-improvement', label: 'Quality improvement' },
-  { id: 'sterile-compounding', label: 'Sterile compounding' },
-  { id: 'nonsterile-compounding', label: 'Nonsterile compounding' },
-  { id: 'hazardous-drugs', label: 'Hazardous drugs' },
-  { id: 'billing', label: 'Billing and reimbursement' },
-  { id: 'prior-authorization', label: 'Prior authorizations' },
-  { id: 'immunizations', label: 'Immunizations' },
-  { id: 'product-verification', label: 'Product verification (tech-check-tech)' },
-  { id: 'medication-history', label: 'Medication histories' },
-  { id: 'medication-therapy-management', label: 'Medication therapy management' },
-  { id: 'controlled-substances', label: 'Controlled substances' },
-  { id: 'point-of-care-testing', label: 'Point-of-care testing' },
-  { id: 'regulatory-compliance', label: 'Regulatory compliance' },
-  { id: 'patient-counseling-support', label: 'Patient communication' },
-  { id: 'automation', label: 'Pharmacy automation' },
-  { id: 'supervision', label: 'Supervising technicians' },
+  word('dispensing', () => l10n.t('Dispensing and order entry')),
+  word('training', () => l10n.t('Training staff')),
+  word('inventory', () => l10n.t('Inventory and purchasing')),
+  word('quality-improvement', () => l10n.t('Quality improvement')),
+  word('sterile-compounding', () => l10n.t('Sterile compounding')),
+  word('nonsterile-compounding', () => l10n.t('Nonsterile compounding')),
+  word('hazardous-drugs', () => l10n.t('Hazardous drugs')),
+  word('billing', () => l10n.t('Billing and reimbursement')),
+  word('prior-authorization', () => l10n.t('Prior authorizations')),
+  word('immunizations', () => l10n.t('Immunizations')),
+  word('product-verification', () => l10n.t('Product verification (tech-check-tech)')),
+  word('medication-history', () => l10n.t('Medication histories')),
+  word('medication-therapy-management', () => l10n.t('Medication therapy management')),
+  word('controlled-substances', () => l10n.t('Controlled substances')),
+  word('point-of-care-testing', () => l10n.t('Point-of-care testing')),
+  word('regulatory-compliance', () => l10n.t('Regulatory compliance')),
+  word('patient-counseling-support', () => l10n.t('Patient communication')),
+  word('automation', () => l10n.t('Pharmacy automation')),
+  word('supervision', () => l10n.t('Supervising technicians')),
 ];
 
 export const ids = <T extends string>(words: readonly Word<T>[]): readonly T[] => words.map((w) => w.id);

@@ -6,6 +6,7 @@
 // Left out, because their domains are not published with weights summing to 100 in any retrieved text:
 // `ptcb-tpv` (Technician Product Verification: no domains retrieved), `ptcb-immunization-administration`
 // (two of three domains unverified), `ptcb-supply-chain-inventory` (two of three domains unverified).
+import * as l10n from '@vscode/l10n';
 import { nearestId } from '../rules/rules';
 import type { CalendarDate } from '../types';
 import type { StudyDomain, StudyPlan } from './types';
@@ -31,6 +32,9 @@ export const BUILT_IN_STUDY_PLAN_IDS = [
 
 type PlanData = Omit<StudyPlan, 'asOf' | 'builtIn'>;
 
+// Domain names are read in the user's language: planData runs on each read of the plans, after the bundle is
+// loaded; so is what to verify. Ids, sources and knowledge areas stay as the outlines word them.
+
 const domain = (id: string, name: string, weight: number, areas?: string[], verify?: string): StudyDomain => ({
   id,
   name,
@@ -49,10 +53,11 @@ function planData(): PlanData[] {
       name: 'PTCE',
       questionCount: 90,
       source: 'PTCB PTCE Content Outline, effective 2026-01-06 (v1.4, August 2024): https://ptcb.org/wp-content/uploads/2025/07/PTCE-Content-Outline.pdf',
-      verify:
+      verify: l10n.t(
         'Weights and knowledge areas are as quoted by secondary sources; the PTCB outline itself was not read. Check them against the PTCE Content Outline on ptcb.org.',
+      ),
       domains: [
-        domain('medications', 'Medications', 35, [
+        domain('medications', l10n.t('Medications'), 35, [
           'Generic names, brand names, and classifications of medications',
           'Therapeutic duplications',
           'Common or life-threatening drug interactions and contraindications',
@@ -62,7 +67,7 @@ function planData(): PlanData[] {
           'Drug stability',
           'Proper storage of medications',
         ]),
-        domain('federal-requirements', 'Federal Requirements', 18.75, [
+        domain('federal-requirements', l10n.t('Federal Requirements'), 18.75, [
           'Storage, handling, and disposal of non-hazardous, hazardous, and pharmacological substances and wastes',
           'Controlled substance prescriptions and DEA controlled substance schedules',
           'Receiving, storing, ordering, labeling, dispensing, returning, take-back, loss or theft, and destroying controlled substances',
@@ -72,7 +77,7 @@ function planData(): PlanData[] {
         ]),
         domain(
           'patient-safety-qa',
-          'Patient Safety and Quality Assurance',
+          l10n.t('Patient Safety and Quality Assurance'),
           23.75,
           [
             'High-alert/risk and look-alike/sound-alike medications',
@@ -82,24 +87,24 @@ function planData(): PlanData[] {
             'Types of prescription errors',
             'Infection control and cleaning',
           ],
-          'Areas 3.4 to 3.6 are short titles only: check their wording in the outline.',
+          l10n.t('Areas 3.4 to 3.6 are short titles only: check their wording in the outline.'),
         ),
         domain(
           'order-entry',
-          'Order Entry and Processing',
+          l10n.t('Order Entry and Processing'),
           22.5,
           ['Calculations, sig codes, and abbreviations', 'Supplies for drug administration', 'Lot numbers, expiration dates, and NDC numbers', 'Returns and reverse distribution'],
-          'The knowledge areas are short titles only: check their wording in the outline.',
+          l10n.t('The knowledge areas are short titles only: check their wording in the outline.'),
         ),
       ],
     },
     {
       id: 'ptce-2020',
-      name: 'PTCE (2020 outline)',
+      name: l10n.t('PTCE (2020 outline)'),
       questionCount: 90,
       source: 'PTCB PTCE Content Outline in effect 2020-01-01 to January 2026 (v1.3): https://www.ptcb.org/guidebook/ptce-content-outline',
       domains: [
-        domain('medications', 'Medications', 40, [
+        domain('medications', l10n.t('Medications'), 40, [
           'Generic names, brand names, and classifications of medications',
           'Therapeutic equivalence',
           'Common and life-threatening drug interactions and contraindications',
@@ -111,14 +116,14 @@ function planData(): PlanData[] {
           'Physical and chemical incompatibilities related to non-sterile compounding and reconstitution',
           'Proper storage of medications',
         ]),
-        domain('federal-requirements', 'Federal Requirements', 12.5, [
+        domain('federal-requirements', l10n.t('Federal Requirements'), 12.5, [
           'Handling and disposal of non-hazardous, hazardous, and pharmaceutical substances and waste',
           'Controlled substance prescriptions and DEA schedules',
           'DEA/FDA requirements for controlled substances',
           'Restricted drug programs (pseudoephedrine, REMS)',
           'FDA recall requirements',
         ]),
-        domain('patient-safety-qa', 'Patient Safety and Quality Assurance', 26.25, [
+        domain('patient-safety-qa', l10n.t('Patient Safety and Quality Assurance'), 26.25, [
           'High-alert/risk and look-alike/sound-alike medications',
           'Error prevention strategies',
           'Issues requiring pharmacist intervention',
@@ -126,7 +131,7 @@ function planData(): PlanData[] {
           'Types of prescription errors',
           'Hygiene and cleaning',
         ]),
-        domain('order-entry', 'Order Entry and Processing', 21.25, [
+        domain('order-entry', l10n.t('Order Entry and Processing'), 21.25, [
           'Procedures to compound non-sterile products',
           'Formulas, calculations, ratios, proportions, alligations, conversions, sig codes, abbreviations, medical terminology',
           'Equipment and supplies for drug administration',
@@ -140,19 +145,19 @@ function planData(): PlanData[] {
       name: 'ExCPT',
       questionCount: 100,
       source: 'NHA 2023 ExCPT Test Plan (exams from 2025-07-09): https://knowledge.nhanow.com/hubfs/Test%20Plans/2023%20ExCPT%20Test%20Plan.pdf',
-      verify: 'Weights are as quoted by secondary sources; the NHA test plan itself was not read. Check them against the 2023 ExCPT Test Plan.',
+      verify: l10n.t('Weights are as quoted by secondary sources; the NHA test plan itself was not read. Check them against the 2023 ExCPT Test Plan.'),
       domains: [
-        domain('role-duties', 'Role, Responsibilities, and General Duties', 15),
-        domain('laws', 'Laws', 15),
-        domain('drugs', 'Drugs and Drug Therapy', 13),
+        domain('role-duties', l10n.t('Role, Responsibilities, and General Duties'), 15),
+        domain('laws', l10n.t('Laws'), 15),
+        domain('drugs', l10n.t('Drugs and Drug Therapy'), 13),
         domain(
           'dispensing',
-          'Dispensing Process',
+          l10n.t('Dispensing Process'),
           43,
           ['Ratio strength', 'Percent concentration', 'Dilution and concentration', 'IV flow rates', 'Alligation', 'Temperature conversion', 'Business math, including markup', 'Safe-dose checks'],
-          "The calculation areas come from an instructor's mapping of NHA knowledge codes: check them in the test plan.",
+          l10n.t("The calculation areas come from an instructor's mapping of NHA knowledge codes: check them in the test plan."),
         ),
-        domain('safety-qa', 'Medication and Patient Safety and Quality Assurance', 14),
+        domain('safety-qa', l10n.t('Medication and Patient Safety and Quality Assurance'), 14),
       ],
     },
     {
@@ -160,9 +165,9 @@ function planData(): PlanData[] {
       name: 'CSPT',
       questionCount: 75,
       source: 'PTCB CSPT Exam Content Outline: https://www.ptcb.org/guidebook/appendix-d-cspt-r-exam-content-outline',
-      verify: 'The weights of domains 3 and 4 (53% and 8%) are often quoted but not stated in any text read: check them in the CSPT outline.',
+      verify: l10n.t('The weights of domains 3 and 4 (53% and 8%) are often quoted but not stated in any text read: check them in the CSPT outline.'),
       domains: [
-        domain('medications-components', 'Medications and Components', 17, [
+        domain('medications-components', l10n.t('Medications and Components'), 17, [
           'Drugs used in sterile compounding',
           'High-alert and NTI drugs in sterile compounding',
           'Dosage and administration of CSPs',
@@ -171,19 +176,19 @@ function planData(): PlanData[] {
           'Assigning beyond-use dates',
           'Physical and chemical compatibility of components',
         ]),
-        domain('facilities-equipment', 'Facilities and Equipment', 22, [
+        domain('facilities-equipment', l10n.t('Facilities and Equipment'), 22, [
           'Primary engineering controls',
           'Secondary engineering controls',
           'Features of secondary engineering controls',
           'Temperature, pressure, and humidity',
         ]),
-        domain('sterile-compounding', 'Sterile Compounding Procedures', 53, undefined, 'The 53% weight is unverified: check it in the CSPT outline.'),
+        domain('sterile-compounding', l10n.t('Sterile Compounding Procedures'), 53, undefined, l10n.t('The 53% weight is unverified: check it in the CSPT outline.')),
         domain(
           'handling-storage',
-          'Handling, Packaging, Storage, and Disposal',
+          l10n.t('Handling, Packaging, Storage, and Disposal'),
           8,
           ['Hazardous drugs, components, sharps, and CSPs'],
-          'The 8% weight is unverified: check it in the CSPT outline.',
+          l10n.t('The 8% weight is unverified: check it in the CSPT outline.'),
         ),
       ],
     },
@@ -192,8 +197,8 @@ function planData(): PlanData[] {
       name: 'PTCB Medication History',
       questionCount: 70,
       source: 'PTCB Medication History Certificate, as described by NPTA: pharmacytechnician.org/npta/Medication_History.asp',
-      verify: "The domains and weights come from NPTA's page, not PTCB's: check them on ptcb.org.",
-      domains: [domain('concepts-terminology', 'Concepts and Terminology of Medical History', 45), domain('patient-safety-qa', 'Patient Safety and Quality Assurance Strategies', 55)],
+      verify: l10n.t("The domains and weights come from NPTA's page, not PTCB's: check them on ptcb.org."),
+      domains: [domain('concepts-terminology', l10n.t('Concepts and Terminology of Medical History'), 45), domain('patient-safety-qa', l10n.t('Patient Safety and Quality Assurance Strategies'), 55)],
     },
     {
       id: 'ptcb-point-of-care-testing',
@@ -201,10 +206,10 @@ function planData(): PlanData[] {
       questionCount: 60,
       source: 'PTCB Point-of-Care Testing Certificate: https://myaccount.ptcb.org/credentials/point-of-care-testing-certificate',
       domains: [
-        domain('safety-precautions', 'Safety and Precautions', 16, ['Technician and pharmacist roles', 'Bloodborne pathogens', 'Biohazard waste and PPE', 'Patient identity']),
-        domain('diseases-specimens', 'Diseases and Specimens', 34, ['Anatomy and physiology terms', 'Specimen types', 'Chronic diseases', 'Acute infections', 'Focused health history']),
-        domain('clia-waived-tests', 'CLIA-waived Tests', 30, ['CLIA 1988, waivers and certificates', 'Testing devices', 'Common tests', "Manufacturer's instructions"]),
-        domain('results-qc', 'Test Results, Quality Control, and Recording', 20, ['Qualitative and quantitative results', 'False positives and negatives', 'Recording and labeling', 'Internal and external quality control']),
+        domain('safety-precautions', l10n.t('Safety and Precautions'), 16, ['Technician and pharmacist roles', 'Bloodborne pathogens', 'Biohazard waste and PPE', 'Patient identity']),
+        domain('diseases-specimens', l10n.t('Diseases and Specimens'), 34, ['Anatomy and physiology terms', 'Specimen types', 'Chronic diseases', 'Acute infections', 'Focused health history']),
+        domain('clia-waived-tests', l10n.t('CLIA-waived Tests'), 30, ['CLIA 1988, waivers and certificates', 'Testing devices', 'Common tests', "Manufacturer's instructions"]),
+        domain('results-qc', l10n.t('Test Results, Quality Control, and Recording'), 20, ['Qualitative and quantitative results', 'False positives and negatives', 'Recording and labeling', 'Internal and external quality control']),
       ],
     },
     {
@@ -213,14 +218,14 @@ function planData(): PlanData[] {
       questionCount: 70,
       source: 'PTCB Regulatory Compliance Certificate: https://www.ptcb.org/guidebook/ptcb-regulatory-compliance-assessment-based-certificate-program',
       domains: [
-        domain('laws-regulations', 'Laws, Regulations, and Guidelines', 37, ['Regulatory bodies', 'USP chapters', 'Federal requirements', 'EPA hazardous waste', 'CSA, FDCA, DQSA', 'Accreditation']),
-        domain('legal-standards', 'Legal Requirements and Practice Standards', 37, ['Legal terminology', 'REMS']),
+        domain('laws-regulations', l10n.t('Laws, Regulations, and Guidelines'), 37, ['Regulatory bodies', 'USP chapters', 'Federal requirements', 'EPA hazardous waste', 'CSA, FDCA, DQSA', 'Accreditation']),
+        domain('legal-standards', l10n.t('Legal Requirements and Practice Standards'), 37, ['Legal terminology', 'REMS']),
         domain(
           'patient-safety-qa',
-          'Patient Safety and Quality Assurance Strategies',
+          l10n.t('Patient Safety and Quality Assurance Strategies'),
           26,
           undefined,
-          'The 26% weight is worked out as 100 minus the other two domains: check it on ptcb.org.',
+          l10n.t('The 26% weight is worked out as 100 minus the other two domains: check it on ptcb.org.'),
         ),
       ],
     },
@@ -230,10 +235,10 @@ function planData(): PlanData[] {
       questionCount: 70,
       source: 'PTCB Billing and Reimbursement Certificate: https://www.ptcb.org/guidebook/billing-and-reimbursement-assessment-based-certificate-program',
       domains: [
-        domain('programs-eligibility', 'Programs and Eligibility', 20, ['Terminology', 'PBMs, assistance programs, and self-pay', 'Medicare, TRICARE, and Medicaid eligibility', '340B']),
-        domain('claims', 'Claims Processing and Adjudication', 48, ['Claim data and submission', 'Rejection troubleshooting', 'AWP, dispensing fee, and profit', 'Coordination of benefits', 'Formulary alternatives']),
-        domain('prior-authorization', 'Prior Authorization', 20, ['Terms', 'Data needed', 'Process', 'Rejections']),
-        domain('audits-compliance', 'Audits and Compliance', 12, ['Terms', 'Contract documentation', 'CMS-mandated audits', 'Accrediting bodies']),
+        domain('programs-eligibility', l10n.t('Programs and Eligibility'), 20, ['Terminology', 'PBMs, assistance programs, and self-pay', 'Medicare, TRICARE, and Medicaid eligibility', '340B']),
+        domain('claims', l10n.t('Claims Processing and Adjudication'), 48, ['Claim data and submission', 'Rejection troubleshooting', 'AWP, dispensing fee, and profit', 'Coordination of benefits', 'Formulary alternatives']),
+        domain('prior-authorization', l10n.t('Prior Authorization'), 20, ['Terms', 'Data needed', 'Process', 'Rejections']),
+        domain('audits-compliance', l10n.t('Audits and Compliance'), 12, ['Terms', 'Contract documentation', 'CMS-mandated audits', 'Accrediting bodies']),
       ],
     },
     {
@@ -241,12 +246,12 @@ function planData(): PlanData[] {
       name: 'PTCB Controlled Substances Diversion Prevention',
       questionCount: ABC_QUESTIONS_ASSUMED,
       source: 'PTCB Controlled Substances Diversion Prevention Certificate: https://myaccount.ptcb.org/credentials/controlled-substances-diversion-prevention-certificate',
-      verify: 'The number of questions is not published in any text read (70 is assumed for practice exams): check it on ptcb.org.',
+      verify: l10n.t('The number of questions is not published in any text read (70 is assumed for practice exams): check it on ptcb.org.'),
       domains: [
-        domain('diversion', 'Controlled Substance Diversion', 9, ['Consequences', 'Signs of impaired workers', 'Motives']),
-        domain('prevention-program', 'Diversion Prevention Program', 30, ['Vulnerable processes', 'Program elements', 'Security controls', 'High-risk areas', 'Chain of custody']),
-        domain('dea-requirements', 'DEA Requirements', 38, ['Registration and DEA-number checks', 'DEA forms and CSOS', 'Physical inventories', 'Robbery and theft response', 'Pseudoephedrine sales']),
-        domain('surveillance', 'Surveillance and Investigation', 23, ['Suspicious data patterns']),
+        domain('diversion', l10n.t('Controlled Substance Diversion'), 9, ['Consequences', 'Signs of impaired workers', 'Motives']),
+        domain('prevention-program', l10n.t('Diversion Prevention Program'), 30, ['Vulnerable processes', 'Program elements', 'Security controls', 'High-risk areas', 'Chain of custody']),
+        domain('dea-requirements', l10n.t('DEA Requirements'), 38, ['Registration and DEA-number checks', 'DEA forms and CSOS', 'Physical inventories', 'Robbery and theft response', 'Pseudoephedrine sales']),
+        domain('surveillance', l10n.t('Surveillance and Investigation'), 23, ['Suspicious data patterns']),
       ],
     },
     {
@@ -254,14 +259,14 @@ function planData(): PlanData[] {
       name: 'PTCB Hazardous Drug Management',
       questionCount: 55,
       source: 'PTCB Hazardous Drug Management Certificate: https://www.ptcb.org/guidebook/hazardous-drug-management-assessment-based-certificate-program',
-      verify: 'Sources disagree on the number of questions (55 or 65; 55 is used here): check it on ptcb.org.',
+      verify: l10n.t('Sources disagree on the number of questions (55 or 65; 55 is used here): check it on ptcb.org.'),
       domains: [
-        domain('engineering-controls', 'Engineering Controls', 22),
-        domain('facility-cleaning', 'Facility Cleaning', 16, ['Deactivation, decontamination, cleaning, and disinfection', 'Spills and exposure']),
-        domain('ppe', 'Personal Protective Equipment', 13),
-        domain('transport-receiving', 'Transport and Receiving', 11),
-        domain('dispensing', 'Dispensing Final Dosage Forms', 16),
-        domain('administrative', 'Administrative', 22, ['Federal hazardous drug disposal rules']),
+        domain('engineering-controls', l10n.t('Engineering Controls'), 22),
+        domain('facility-cleaning', l10n.t('Facility Cleaning'), 16, ['Deactivation, decontamination, cleaning, and disinfection', 'Spills and exposure']),
+        domain('ppe', l10n.t('Personal Protective Equipment'), 13),
+        domain('transport-receiving', l10n.t('Transport and Receiving'), 11),
+        domain('dispensing', l10n.t('Dispensing Final Dosage Forms'), 16),
+        domain('administrative', l10n.t('Administrative'), 22, ['Federal hazardous drug disposal rules']),
       ],
     },
     {
@@ -269,11 +274,11 @@ function planData(): PlanData[] {
       name: 'PTCB Medication Therapy Management',
       questionCount: ABC_QUESTIONS_ASSUMED,
       source: 'PTCB Medication Therapy Management Certificate: https://myaccount.ptcb.org/credentials/medication-therapy-management-certificate',
-      verify: 'The number of questions is not published in any text read (70 is assumed for practice exams): check it on ptcb.org.',
+      verify: l10n.t('The number of questions is not published in any text read (70 is assumed for practice exams): check it on ptcb.org.'),
       domains: [
-        domain('medications-concepts', 'Medications and Medical Concepts', 40, ['Doses, classes, forms, and routes', 'Interchangeable classes', 'Patient-friendly terms', 'Medication-related problems', 'Lab measures']),
-        domain('patient-safety-qa', 'Patient Safety and Quality Assurance Strategies', 36, ["Adherence calculations (days' supply, PDC)", 'Reviewing MAP, CMR, and PMR', 'Prescribing-error types']),
-        domain('mtm-administration', 'MTM Administration and Management', 24, ['MTM core elements', 'CMS MTM requirements', 'Prioritization']),
+        domain('medications-concepts', l10n.t('Medications and Medical Concepts'), 40, ['Doses, classes, forms, and routes', 'Interchangeable classes', 'Patient-friendly terms', 'Medication-related problems', 'Lab measures']),
+        domain('patient-safety-qa', l10n.t('Patient Safety and Quality Assurance Strategies'), 36, ["Adherence calculations (days' supply, PDC)", 'Reviewing MAP, CMR, and PMR', 'Prescribing-error types']),
+        domain('mtm-administration', l10n.t('MTM Administration and Management'), 24, ['MTM core elements', 'CMS MTM requirements', 'Prioritization']),
       ],
     },
     {
@@ -282,8 +287,8 @@ function planData(): PlanData[] {
       questionCount: 70,
       source: 'PTCB Nonsterile Compounding Certificate: https://www.ptcb.org/guidebook/ptcb-nonsterile-compounding-assessment-based-certificate-program',
       domains: [
-        domain('regulations-standards', 'Regulations, Standards, and Guidelines', 28, ['Terminology', 'Standards, regulatory, and accreditation bodies', 'Technician roles', 'References']),
-        domain('compounding-processes', 'Nonsterile Compounding Processes', 72, [
+        domain('regulations-standards', l10n.t('Regulations, Standards, and Guidelines'), 28, ['Terminology', 'Standards, regulatory, and accreditation bodies', 'Technician roles', 'References']),
+        domain('compounding-processes', l10n.t('Nonsterile Compounding Processes'), 72, [
           'Drugs, components, and compatibility',
           'Dosage forms and routes',
           'Container-closure and packaging',
