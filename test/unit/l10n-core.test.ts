@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { parseNote } from '../../src/core/notes/note';
+import { TOPICS, topicLabel } from '../../src/core/notes/topics';
 import type { Problem } from '../../src/core/types';
 
 const SPANISH = path.resolve(__dirname, '../../../l10n/bundle.l10n.es.json');
@@ -61,5 +62,13 @@ describe('core messages in Spanish', () => {
   it('with no bundle the messages are English again', () => {
     assert.deepEqual(parseNote(BAD_NOTE, 'notes/bad.md').problems, english);
     assert.match(english[0].message, /^ce_hours must be a number of contact hours/);
+  });
+});
+
+describe('core words in Spanish: topic labels', () => {
+  it('in English each topic reads as its spelling in the topic list; in Spanish it reads in Spanish', () => {
+    assert.deepEqual(TOPICS.map((t) => topicLabel(t.key)), TOPICS.map((t) => t.label));
+    assert.equal(inSpanish(() => topicLabel('law')), 'Ley de farmacia');
+    assert.equal(inSpanish(() => topicLabel('my-own-topic')), 'my-own-topic');
   });
 });
