@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { version } from '../package.json';
 import { FIRST_DATE, LAST_DATE, isCalendarDate, isDateInRange, localToday } from './core/common/dates';
+import { plural } from './core/common/plural';
 import { buildReport, formatProblemLines, formatReport, hasErrors, reportInputOf } from './core/outputs/report';
 import { buildCardsReport, endOfLocalDay, formatCards } from './core/outputs/cards';
 import { buildCareerReport, formatCareer } from './core/outputs/career';
@@ -91,21 +92,21 @@ function parseArgs(argv: readonly string[]): Args | 'help' | 'version' {
     else if (arg === '--no-color') color = false;
     else if (arg === '--as-of' || arg.startsWith('--as-of=')) {
       const value = arg === '--as-of' ? argv[++i] : arg.slice('--as-of='.length);
-      if (value === undefined) throw new UsageError('--as-of needs a date (YYYY-MM-DD)');
-      if (!isCalendarDate(value)) throw new UsageError(`--as-of: not a calendar date: ${value} (expected YYYY-MM-DD)`);
-      if (!isDateInRange(value)) throw new UsageError(`--as-of: ${value} is outside ${FIRST_DATE}..${LAST_DATE}`);
+      if (value === undefined) throw new UsageError(l10n.t('--as-of needs a date (YYYY-MM-DD)'));
+      if (!isCalendarDate(value)) throw new UsageError(l10n.t('--as-of: not a calendar date: {0} (expected YYYY-MM-DD)', value));
+      if (!isDateInRange(value)) throw new UsageError(l10n.t('--as-of: {0} is outside {1}..{2}', value, FIRST_DATE, LAST_DATE));
       asOf = value;
     } else if (arg === '--') {
       positional.push(...argv.slice(i + 1));
       break;
-    } else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option: ${arg}`);
+    } else if (arg.startsWith('-') && arg !== '-') throw new UsageError(l10n.t('unknown option: {0}', arg));
     else positional.push(arg);
   }
   const [command, folder, ...rest] = positional;
-  if (command === undefined) throw new UsageError('a command is needed: report, check, cards or career');
+  if (command === undefined) throw new UsageError(l10n.t('a command is needed: report, check, cards or career'));
   if (command === 'help') return 'help';
-  if (command !== 'report' && command !== 'check' && command !== 'cards' && command !== 'career') throw new UsageError(`unknown command: ${command}`);
-  if (rest.length > 0) throw new UsageError(`one folder at most (got also: ${rest.join(' ')})`);
+  if (command !== 'report' && command !== 'check' && command !== 'cards' && command !== 'career') throw new UsageError(l10n.t('unknown command: {0}', command));
+  if (rest.length > 0) throw new UsageError(l10n.t('one folder at most (got also: {0})', rest.join(' ')));
   return { command, folder, json, asOf, color };
 }
 
@@ -154,7 +155,7 @@ function run(argv: readonly string[]): number {
     stat = undefined;
   }
   if (!stat?.isDirectory()) {
-    process.stderr.write(`pharmacy-ce: not a folder: ${args.folder ?? root}\n`);
+    process.stderr.write(`pharmacy-ce: ${l10n.t('not a folder: {0}', args.folder ?? root)}\n`);
     return 2;
   }
 
@@ -185,11 +186,10 @@ function run(argv: readonly string[]): number {
     if (report.problems.length > 0) process.stdout.write(formatProblemLines(report.problems) + '\n');
     const { errors, warnings, infos } = report.summary;
     const files = folder.files.length;
-    process.stderr.write(
-      report.problems.length === 0
-        ? `No problems in ${files} note${files === 1 ? '' : 's'}.\n`
-        : `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${infos ? `, ${infos} info` : ''} in ${files} note${files === 1 ? '' : 's'}.\n`,
-    );
+    const counts = [plural(errors, l10n.t('{0} error', errors), l10n.t('{0} errors', errors)), plural(warnings, l10n.t('{0} warning', warnings), l10n.t('{0} warnings', warnings))];
+    if (infos) counts.push(l10n.t('{0} info', infos));
+    const notes = plural(files, l10n.t('{0} note', files), l10n.t('{0} notes', files));
+    process.stderr.write(`${report.problems.length === 0 ? plural(files, l10n.t('No problems in {0} note.', files), l10n.t('No problems in {0} notes.', files)) : l10n.t('{0} in {1}.', counts.join(', '), notes)}\n`);
   }
   return hasErrors(report.problems) ? 1 : 0;
 }
@@ -206,7 +206,7 @@ function main(): void {
     process.exitCode = run(process.argv.slice(2));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`pharmacy-ce: could not finish: ${message}\n`);
+    process.stderr.write(`pharmacy-ce: ${l10n.t('could not finish: {0}', message)}\n`);
     if (process.env.PHARMACY_CE_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
     process.exitCode = 2;
   }

@@ -1,6 +1,7 @@
 // Reads a CE folder from disk with Node's fs into the core's index: the CLI's (and the benchmark's) side of
 // what the extension does with vscode.workspace.fs. The core never touches files; this is the only place
 // outside the extension that does.
+import * as l10n from '@vscode/l10n';
 import * as fs from 'fs';
 import * as path from 'path';
 import { CONFIG_FILE } from '../core/rules/config';
@@ -47,14 +48,14 @@ function readConfig(root: string, problems: Problem[]): string | undefined {
     }
     if (!stat.isFile() && !stat.isDirectory()) {
       // A named pipe or a device: reading it would block, or never end.
-      problems.push(unreadable(CONFIG_FILE, 'it is not a regular file', 'the built-in default applies'));
+      problems.push(unreadable(CONFIG_FILE, l10n.t('it is not a regular file'), l10n.t('the built-in default applies')));
       return undefined;
     }
     const head = readRegularFileSync(full);
     if (head.cut) problems.push(cutShort(CONFIG_FILE));
     return head.content;
   } catch (error) {
-    if (errorCode(error) !== 'ENOENT') problems.push(unreadable(CONFIG_FILE, error, 'the built-in default applies'));
+    if (errorCode(error) !== 'ENOENT') problems.push(unreadable(CONFIG_FILE, error, l10n.t('the built-in default applies')));
     return undefined;
   }
 }
@@ -75,7 +76,7 @@ export function listNoteFiles(root: string, workspace: FolderIndex, problems: Pr
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
     } catch (error) {
-      if (rel !== '') problems.push({ ...unreadable(rel, error, 'its notes are not counted', 'folder'), severity: 'warning' });
+      if (rel !== '') problems.push({ ...unreadable(rel, error, l10n.t('its notes are not counted'), 'folder'), severity: 'warning' });
       else throw error;
       return;
     }
@@ -121,7 +122,7 @@ export function indexFiles(root: string, workspace: FolderIndex, files: readonly
     try {
       head = readRegularFileSync(path.join(root, rel));
     } catch (error) {
-      problems.push(unreadable(rel, error, 'it is not counted'));
+      problems.push(unreadable(rel, error, l10n.t('it is not counted')));
       continue;
     }
     if (head.cut) problems.push(cutShort(rel));
@@ -150,10 +151,10 @@ function isFileInside(root: string, relativePath: string): boolean {
 
 function cutShort(file: string): Problem {
   const mb = MAX_NOTE_BYTES / 1024 / 1024;
-  return { file, line: 1, column: 1, severity: 'warning', code: 'unreadable', message: `This file is larger than ${mb} MB: only its first ${mb} MB are read.` };
+  return { file, line: 1, column: 1, severity: 'warning', code: 'unreadable', message: l10n.t('This file is larger than {0} MB: only its first {0} MB are read.', String(mb)) };
 }
 
-function unreadable(file: string, error: unknown, consequence: string, what = 'file'): Problem {
+function unreadable(file: string, error: unknown, consequence: string, what: 'file' | 'folder' = 'file'): Problem {
   return { file, line: 1, column: 1, severity: 'error', code: 'unreadable', message: unreadableMessage(error, consequence, what) };
 }
 

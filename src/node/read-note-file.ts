@@ -1,5 +1,6 @@
 // Reading one note or config file from an untrusted folder with Node: the extension's index (services/files.ts)
 // and the CLI (ce-folder.ts) share it, so both refuse the same files.
+import * as l10n from '@vscode/l10n';
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 
@@ -26,8 +27,8 @@ export class RefusedReadError extends Error {
 const FLAGS = constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOFOLLOW ?? 0);
 
 function refusal(stat: { isFile(): boolean; isDirectory(): boolean }): RefusedReadError | undefined {
-  if (stat.isDirectory()) return new RefusedReadError('it is a folder', true);
-  if (!stat.isFile()) return new RefusedReadError('it is not a regular file');
+  if (stat.isDirectory()) return new RefusedReadError(l10n.t('it is a folder'), true);
+  if (!stat.isFile()) return new RefusedReadError(l10n.t('it is not a regular file'));
   return undefined;
 }
 
@@ -71,16 +72,16 @@ export function readRegularFileSync(path: string, maxBytes = MAX_NOTE_BYTES): Fi
 }
 
 /** The problem text for a file that could not be read: `Could not read this file (permission denied); it is not counted.` */
-export function unreadableMessage(error: unknown, consequence: string, what = 'file'): string {
-  return `Could not read this ${what} (${unreadableWhy(error)}); ${consequence}.`;
+export function unreadableMessage(error: unknown, consequence: string, what: 'file' | 'folder' = 'file'): string {
+  return what === 'folder' ? l10n.t('Could not read this folder ({0}); {1}.', unreadableWhy(error), consequence) : l10n.t('Could not read this file ({0}); {1}.', unreadableWhy(error), consequence);
 }
 
 /** Why a file could not be read, in the user's words. */
 function unreadableWhy(error: unknown): string {
   const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : undefined;
   if (error instanceof RefusedReadError) return error.reason;
-  if (code === 'ELOOP') return 'it is a symbolic link';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'it is a folder';
+  if (code === 'ELOOP') return l10n.t('it is a symbolic link');
+  if (code === 'EACCES' || code === 'EPERM') return l10n.t('permission denied');
+  if (code === 'EISDIR') return l10n.t('it is a folder');
   return code ?? String(error);
 }

@@ -1,6 +1,7 @@
 // Reading `.pharmacy-ce/reviews.jsonl` with the notes' safe reader (no symbolic link, nothing outside the folder,
 // no pipe), with a larger cap: the CLI reads it here, the extension's index (services/review-log.ts) shares the
 // cap and the problems.
+import * as l10n from '@vscode/l10n';
 import * as fs from 'fs';
 import * as path from 'path';
 import { REVIEW_LOG_FILE } from '../core/study/types';
@@ -28,18 +29,18 @@ export function reviewLogFromHead(head: FileHead<string>): ReviewLogText {
   const mb = MAX_REVIEW_LOG_BYTES / 1024 / 1024;
   return {
     text: head.content.slice(0, head.content.lastIndexOf('\n') + 1),
-    problems: [reviewLogProblem(`The review log is larger than ${mb} MB: only its first ${mb} MB are read, so the reviews after them are not counted.`)],
+    problems: [reviewLogProblem(l10n.t('The review log is larger than {0} MB: only its first {0} MB are read, so the reviews after them are not counted.', String(mb)))],
   };
 }
 
 /** The problem for a log that could not be read at all (a link, a pipe, no permission). */
 export function reviewLogUnreadable(error: unknown): ReviewLogText {
-  return { text: undefined, problems: [reviewLogProblem(unreadableMessage(error, 'no review is counted, so every card shows as never reviewed'))] };
+  return { text: undefined, problems: [reviewLogProblem(unreadableMessage(error, l10n.t('no review is counted, so every card shows as never reviewed')))] };
 }
 
 /** Refused: the log's folder is a symbolic link (it could lead anywhere). */
 export function linkedLogFolder(): RefusedReadError {
-  return new RefusedReadError(`${REVIEW_LOG_FOLDER} is a symbolic link`);
+  return new RefusedReadError(l10n.t('{0} is a symbolic link', REVIEW_LOG_FOLDER));
 }
 
 function reviewLogProblem(message: string): Problem {

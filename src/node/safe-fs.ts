@@ -2,6 +2,7 @@
 // the file or at any folder on the way), nothing outside the folder, new files created exclusively. The CLI
 // uses it directly, the extension for `file:` folders (src/features/safe-write.ts); every command that writes
 // (transcripts, notes, `.pharmacy-ce.json`, and later the review log, card export and portfolio) goes through it.
+import * as l10n from '@vscode/l10n';
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -35,7 +36,7 @@ export function inspectInsideFolder(folder: string, relativePath: string): Targe
 /** Checks the folders on the way to and including `relativeDir` (missing ones are fine). Throws RefusedWriteError. */
 export function inspectFolderInside(folder: string, relativeDir: string): void {
   if (insideSegments(relativeDir)?.length === 0) return; // the folder itself
-  walkTo(folder, `${relativeDir}/x`, false, `a file in ${insideSegments(relativeDir)?.join('/')}`); // `x` stands for a file in it: only the folders are looked at
+  walkTo(folder, `${relativeDir}/x`, false, l10n.t('a file in {0}', insideSegments(relativeDir)?.join('/') ?? '')); // `x` stands for a file in it: only the folders are looked at
 }
 
 /**
@@ -48,7 +49,7 @@ export function writeInsideFolder(folder: string, relativePath: string, data: st
   const { target, shown, dir } = walkTo(folder, relativePath, true);
   const file = target ?? path.join(dir, path.basename(shown));
   const state = target === undefined ? 'missing' : leafState(file, shown);
-  if (state === 'file' && !options.replace) throw new RefusedWriteError(`Not written: ${shown} already exists.`);
+  if (state === 'file' && !options.replace) throw new RefusedWriteError(l10n.t('Not written: {0} already exists.', shown));
   if (state === 'missing') {
     writeExclusive(file, data, shown);
     return;
@@ -126,19 +127,19 @@ function openNoFollow(file: string, flags: number, shown: string): number {
     // O_NONBLOCK: a named pipe put there meanwhile fails at once instead of hanging the extension host.
     fd = fs.openSync(file, flags | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK);
   } catch (error) {
-    if (errorCode(error) === 'ELOOP') throw new RefusedWriteError(`Not written: ${shown} is a symbolic link, and Pharmacy CE never writes through a link. Remove the link, then try again.`);
+    if (errorCode(error) === 'ELOOP') throw new RefusedWriteError(l10n.t('Not written: {0} is a symbolic link, and Pharmacy CE never writes through a link. Remove the link, then try again.', shown));
     throw error;
   }
   const at = openedAt(fd);
   if (!fs.fstatSync(fd).isFile() || (at !== undefined && path.dirname(at) !== path.dirname(file))) {
     fs.closeSync(fd);
-    throw new RefusedWriteError(`Not written: ${shown} changed while it was being written; nothing was changed.`);
+    throw new RefusedWriteError(l10n.t('Not written: {0} changed while it was being written; nothing was changed.', shown));
   }
   // A hard link is the same file under another name, perhaps outside the folder: writing in place (an append,
   // an undo's cut) would change that file too. A replace (writeInsideFolder) is safe: the rename breaks the link.
   if (fs.fstatSync(fd).nlink > 1) {
     fs.closeSync(fd);
-    throw new RefusedWriteError(`Not written: ${shown} is also a file somewhere else (a hard link), and Pharmacy CE never changes a file that may be outside the folder. Replace it with a copy, then try again.`);
+    throw new RefusedWriteError(l10n.t('Not written: {0} is also a file somewhere else (a hard link), and Pharmacy CE never changes a file that may be outside the folder. Replace it with a copy, then try again.', shown));
   }
   return fd;
 }
@@ -157,12 +158,12 @@ function readAt(fd: number, position: number, length: number): Buffer {
 function walkTo(folder: string, relativePath: string, create: boolean, shownAs?: string): { target: string | undefined; shown: string; dir: string } {
   const segments = insideSegments(relativePath);
   const shown = shownAs ?? (segments ?? []).join('/');
-  if (!segments || segments.length === 0) throw new RefusedWriteError(`Not written: "${shownAs ?? relativePath}" is not a path inside the notes folder.`);
+  if (!segments || segments.length === 0) throw new RefusedWriteError(l10n.t('Not written: "{0}" is not a path inside the notes folder.', shownAs ?? relativePath));
   let root: string;
   try {
     root = fs.realpathSync(folder);
   } catch {
-    throw new RefusedWriteError(`Not written: the notes folder ${folder} cannot be found.`);
+    throw new RefusedWriteError(l10n.t('Not written: the notes folder {0} cannot be found.', folder));
   }
   let dir = root;
   for (let i = 0; i < segments.length - 1; i++) {
@@ -178,13 +179,13 @@ function walkTo(folder: string, relativePath: string, create: boolean, shownAs?:
       }
       stat = lstatOrUndefined(next);
     }
-    if (stat?.isSymbolicLink()) throw new RefusedWriteError(`Not written: ${shownDir} (on the way to ${shown}) is a symbolic link, and Pharmacy CE never writes through a link.`);
-    if (!stat?.isDirectory()) throw new RefusedWriteError(`Not written: ${shownDir} (on the way to ${shown}) is not a folder.`);
+    if (stat?.isSymbolicLink()) throw new RefusedWriteError(l10n.t('Not written: {0} (on the way to {1}) is a symbolic link, and Pharmacy CE never writes through a link.', shownDir, shown));
+    if (!stat?.isDirectory()) throw new RefusedWriteError(l10n.t('Not written: {0} (on the way to {1}) is not a folder.', shownDir, shown));
     dir = next;
   }
   // No link on the way, so this holds unless the folders moved meanwhile; checked on the real paths anyway.
   const real = fs.realpathSync(dir);
-  if (relativeInside(root, real) === undefined) throw new RefusedWriteError(`Not written: ${shown} would land outside the notes folder.`);
+  if (relativeInside(root, real) === undefined) throw new RefusedWriteError(l10n.t('Not written: {0} would land outside the notes folder.', shown));
   return { target: path.join(real, segments[segments.length - 1]), shown, dir: real };
 }
 
@@ -210,8 +211,8 @@ export function relativeInside(folder: string, target: string): string | undefin
 function leafState(file: string, shown: string): TargetState {
   const stat = lstatOrUndefined(file);
   if (!stat) return 'missing';
-  if (stat.isSymbolicLink()) throw new RefusedWriteError(`Not written: ${shown} is a symbolic link, and Pharmacy CE never writes through a link. Remove the link, then try again.`);
-  if (!stat.isFile()) throw new RefusedWriteError(`Not written: ${shown} is not a regular file.`);
+  if (stat.isSymbolicLink()) throw new RefusedWriteError(l10n.t('Not written: {0} is a symbolic link, and Pharmacy CE never writes through a link. Remove the link, then try again.', shown));
+  if (!stat.isFile()) throw new RefusedWriteError(l10n.t('Not written: {0} is not a regular file.', shown));
   return 'file';
 }
 
@@ -221,7 +222,7 @@ function writeExclusive(file: string, data: string | Uint8Array, shown: string):
   try {
     fd = fs.openSync(file, 'wx');
   } catch (error) {
-    if (errorCode(error) === 'EEXIST') throw new RefusedWriteError(`Not written: ${shown} appeared while it was being written; nothing was changed.`);
+    if (errorCode(error) === 'EEXIST') throw new RefusedWriteError(l10n.t('Not written: {0} appeared while it was being written; nothing was changed.', shown));
     throw error;
   }
   // A folder on the way swapped for a link after the walk (a race) puts the file elsewhere. On Linux the open
@@ -231,7 +232,7 @@ function writeExclusive(file: string, data: string | Uint8Array, shown: string):
   if (at !== undefined && path.dirname(at) !== path.dirname(file)) {
     fs.closeSync(fd);
     fs.rmSync(at, { force: true });
-    throw new RefusedWriteError(`Not written: a folder on the way to ${shown} changed while it was being written; nothing was changed.`);
+    throw new RefusedWriteError(l10n.t('Not written: a folder on the way to {0} changed while it was being written; nothing was changed.', shown));
   }
   try {
     fs.writeFileSync(fd, data);

@@ -1,9 +1,11 @@
 // `pharmacy-ce transcript`: the Export Transcript command for scripts and CI. The same CSV and HTML (the same
 // core functions, file names and default folder), written under the same rule (src/node/safe-fs.ts: no link,
 // nothing outside the notes folder, no silent replace).
+import * as l10n from '@vscode/l10n';
 import * as fs from 'fs';
 import * as path from 'path';
 import { isCalendarDate, localToday } from '../core/common/dates';
+import { plural } from '../core/common/plural';
 import { TRANSCRIPT_DIR, buildTranscript, transcriptBaseName, transcriptCsvFile } from '../core/outputs/transcript';
 import { transcriptHtml } from '../core/outputs/transcript-html';
 import { loadCeFolder } from './ce-folder';
@@ -43,12 +45,12 @@ export function runTranscript(argv: readonly string[], usage: string): number {
   }
   const root = path.resolve(args.folder ?? '.');
   if (!isDirectory(root)) {
-    process.stderr.write(`pharmacy-ce: not a folder: ${args.folder ?? root}\n`);
+    process.stderr.write(`pharmacy-ce: ${l10n.t('not a folder: {0}', args.folder ?? root)}\n`);
     return 2;
   }
   const outDir = args.out === undefined ? TRANSCRIPT_DIR : relativeInside(root, path.resolve(args.out));
   if (outDir === undefined) {
-    process.stderr.write(`pharmacy-ce: --out must be a folder inside the notes folder (${args.folder ?? root}): ${args.out}\n`);
+    process.stderr.write(`pharmacy-ce: ${l10n.t('--out must be a folder inside the notes folder ({0}): {1}', args.folder ?? root, args.out ?? '')}\n`);
     return 2;
   }
   const asOf = args.asOf ?? localToday();
@@ -57,7 +59,8 @@ export function runTranscript(argv: readonly string[], usage: string): number {
   const progress = all.find((p) => p.credential.id === args.credential);
   if (!progress) {
     const known = all.map((p) => p.credential.id).join(', ');
-    process.stderr.write(`pharmacy-ce: no credential "${args.credential}" in ${args.folder ?? root}${known ? ` (its credentials: ${known})` : ''}\n`);
+    const where = args.folder ?? root;
+    process.stderr.write(`pharmacy-ce: ${known ? l10n.t('no credential "{0}" in {1} (its credentials: {2})', args.credential, where, known) : l10n.t('no credential "{0}" in {1}', args.credential, where)}\n`);
     return 2;
   }
   const base = transcriptBaseName(progress.credential.id, progress.cycle.end);
@@ -72,7 +75,7 @@ export function runTranscript(argv: readonly string[], usage: string): number {
   try {
     // Both checked before either is written, so a refusal leaves nothing half done.
     for (const file of files) {
-      if (inspectInsideFolder(root, file) === 'file' && !args.replace) throw new RefusedWriteError(`Not written: ${file} already exists (--replace replaces it).`);
+      if (inspectInsideFolder(root, file) === 'file' && !args.replace) throw new RefusedWriteError(l10n.t('Not written: {0} already exists (--replace replaces it).', file));
     }
     writeInsideFolder(root, files[0], transcriptCsvFile(transcript), { replace: args.replace });
     writeInsideFolder(root, files[1], transcriptHtml(transcript), { replace: args.replace });
@@ -84,7 +87,7 @@ export function runTranscript(argv: readonly string[], usage: string): number {
   for (const file of files) process.stdout.write(`${file}\n`);
   const errors = transcript.leftOut.errors;
   if (errors > 0) {
-    process.stderr.write(`${errors} note${errors === 1 ? '' : 's'} with errors left out of the transcript: fix ${errors === 1 ? 'it' : 'them'} (pharmacy-ce check) and export again.\n`);
+    process.stderr.write(`${plural(errors, l10n.t('1 note with errors left out of the transcript: fix it (pharmacy-ce check) and export again.'), l10n.t('{0} notes with errors left out of the transcript: fix them (pharmacy-ce check) and export again.', errors))}\n`);
     for (const note of transcript.errorNotes) process.stderr.write(`  ${note.path}: ${note.reason}\n`);
     return 1;
   }
@@ -101,22 +104,22 @@ function parseTranscriptArgs(argv: readonly string[]): TranscriptArgs | 'help' {
     const option = TRANSCRIPT_VALUE_OPTIONS.find((o) => arg === o || arg.startsWith(`${o}=`));
     if (option) {
       const value = arg === option ? argv[++i] : arg.slice(option.length + 1);
-      if (value === undefined || value === '') throw new Error(`${option} needs a value`);
+      if (value === undefined || value === '') throw new Error(l10n.t('{0} needs a value', option));
       values.set(option, value);
     } else if (arg === '--replace') replace = true;
     else if (arg === '--') {
       positional.push(...argv.slice(i + 1));
       break;
     }
-    else if (arg.startsWith('-') && arg !== '-') throw new Error(`unknown option for transcript: ${arg}`);
+    else if (arg.startsWith('-') && arg !== '-') throw new Error(l10n.t('unknown option for transcript: {0}', arg));
     else positional.push(arg);
   }
   const [, folder, ...rest] = positional;
-  if (rest.length > 0) throw new Error(`one folder at most (got also: ${rest.join(' ')})`);
+  if (rest.length > 0) throw new Error(l10n.t('one folder at most (got also: {0})', rest.join(' ')));
   const credential = values.get('--credential');
-  if (!credential) throw new Error('transcript needs --credential ID (the id in .pharmacy-ce.json, or the rule set id)');
+  if (!credential) throw new Error(l10n.t('transcript needs --credential ID (the id in .pharmacy-ce.json, or the rule set id)'));
   const asOf = values.get('--as-of');
-  if (asOf !== undefined && !isCalendarDate(asOf)) throw new Error(`--as-of: not a calendar date: ${asOf} (expected YYYY-MM-DD)`);
+  if (asOf !== undefined && !isCalendarDate(asOf)) throw new Error(l10n.t('--as-of: not a calendar date: {0} (expected YYYY-MM-DD)', asOf));
   return { folder, credential, out: values.get('--out'), asOf, name: values.get('--name') ?? '', replace };
 }
 

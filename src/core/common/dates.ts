@@ -1,5 +1,6 @@
 // Calendar dates as `YYYY-MM-DD` strings. All arithmetic is done on UTC day numbers so a user's time zone
 // can never shift a completion date by a day.
+import * as l10n from '@vscode/l10n';
 import type { CalendarDate } from '../types';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -125,7 +126,24 @@ function formatDate(year: number, month: number, day: number): CalendarDate {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** A month's name (1 = January) in the user's language. */
+export function monthName(month: number): string {
+  switch (month) {
+    case 1: return l10n.t('January');
+    case 2: return l10n.t('February');
+    case 3: return l10n.t('March');
+    case 4: return l10n.t('April');
+    case 5: return l10n.t('May');
+    case 6: return l10n.t('June');
+    case 7: return l10n.t('July');
+    case 8: return l10n.t('August');
+    case 9: return l10n.t('September');
+    case 10: return l10n.t('October');
+    case 11: return l10n.t('November');
+    default: return l10n.t('December');
+  }
+}
+
 const TYPED_ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 /** Month first, as US certificates and wallet cards print dates: 06/30/2027, 6/30/2027, 06-30-2027. */
 const TYPED_US = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/;
@@ -138,24 +156,24 @@ export function parseTypedDate(text: string): { date: CalendarDate } | { error: 
   const t = text.trim();
   const iso = TYPED_ISO.exec(t);
   const us = iso ? undefined : TYPED_US.exec(t);
-  if (!iso && !us) return { error: 'Enter the date as MM/DD/YYYY (as on the certificate) or YYYY-MM-DD.' };
+  if (!iso && !us) return { error: l10n.t('Enter the date as MM/DD/YYYY (as on the certificate) or YYYY-MM-DD.') };
   const [year, month, day] = iso ? [iso[1], iso[2], iso[3]] : [us![3], us![1], us![2]];
   if (year.length === 2) {
     // Suggested only when it reads: 13/40/27 gets what is wrong with 13/40/2027, not "13/40/2027?".
     const four = `${us![1]}/${us![2]}/20${year}`;
     const read = parseTypedDate(four);
-    return { error: 'date' in read ? `Write the year with four digits: ${four}?` : `Write the year with four digits. ${read.error}` };
+    return { error: 'date' in read ? l10n.t('Write the year with four digits: {0}?', four) : l10n.t('Write the year with four digits. {0}', read.error) };
   }
   const [y, m, d] = [Number(year), Number(month), Number(day)];
   if (m < 1 || m > 12) {
     // 30/06/2027 is a day-first date: say so rather than only "no month 30".
     const swapped = `${pad2(d)}/${pad2(m)}/${year}`;
-    const dayFirst = us && m > 12 && m <= 31 && d >= 1 && d <= 12 && 'date' in parseTypedDate(swapped) ? ` Month first: ${swapped}?` : '';
-    return { error: `There is no month ${m}.${dayFirst}` };
+    const dayFirst = us && m > 12 && m <= 31 && d >= 1 && d <= 12 && 'date' in parseTypedDate(swapped);
+    return { error: dayFirst ? l10n.t('There is no month {0}. Month first: {1}?', String(m), swapped) : l10n.t('There is no month {0}.', String(m)) };
   }
-  if (d < 1 || d > daysInMonth(y, m)) return { error: `${t} is not a real date: ${MONTH_NAMES[m - 1]} ${y} has ${daysInMonth(y, m)} days.` };
+  if (d < 1 || d > daysInMonth(y, m)) return { error: l10n.t('{0} is not a real date: {1} {2} has {3} days.', t, monthName(m), String(y), String(daysInMonth(y, m))) };
   const date = formatDate(y, m, d);
-  if (!isDateInRange(date)) return { error: `Enter a year between ${FIRST_DATE.slice(0, 4)} and ${LAST_DATE.slice(0, 4)}.` };
+  if (!isDateInRange(date)) return { error: l10n.t('Enter a year between {0} and {1}.', FIRST_DATE.slice(0, 4), LAST_DATE.slice(0, 4)) };
   return { date };
 }
 

@@ -1,6 +1,7 @@
 // The index of one CE folder: parsed notes keyed by path (re-parsed only when their content changes), the
 // resolved config, every problem, and a memoized evaluation. It takes text, never reads files: the
 // extension feeds it from vscode.workspace.fs and file events, the CLI from Node's fs.
+import * as l10n from '@vscode/l10n';
 import { CONFIG_FILE, parseConfig } from '../rules/config';
 import { EvaluationMemo, evaluateAllFacts, noteFacts, type NoteFacts } from '../rules/evaluate';
 import { parseNote, unreadableNote } from '../notes/note';
@@ -259,7 +260,7 @@ export class FolderIndex {
         column: 1,
         severity: 'warning',
         code: 'certificate-missing',
-        message: `Certificate file not found: ${certificateOf(note)}. An audit can ask for it years later; keep it next to the note.`,
+        message: l10n.t('Certificate file not found: {0}. An audit can ask for it years later; keep it next to the note.', certificateOf(note) ?? ''),
       });
     }
     return problems;
@@ -373,7 +374,7 @@ function withCertificateProblem(result: NoteParseResult, text: string): NotePars
     length: found >= 0 ? certificate.length : undefined,
     severity: 'warning',
     code: 'certificate-outside',
-    message: `Certificate path outside the notes folder: ${certificate.length > 80 ? `${certificate.slice(0, 80)}…` : certificate}. It is not checked; keep the certificate inside the folder and name it relative to the note.`,
+    message: l10n.t('Certificate path outside the notes folder: {0}. It is not checked; keep the certificate inside the folder and name it relative to the note.', certificate.length > 80 ? `${certificate.slice(0, 80)}…` : certificate),
   };
   return { ...result, problems: [...result.problems, problem] };
 }

@@ -1,6 +1,7 @@
 // Symbolic links in a notes folder are never followed: a link could bring in files from anywhere (a link to
 // `/etc` with `include: ["**"]` read a thousand files), and one to a note inside the folder would count that
 // note twice. Whoever reads the folder (the CLI, the extension) reports each link it skipped with these problems.
+import * as l10n from '@vscode/l10n';
 import type { Problem } from '../types';
 
 export interface SkippedLink {
@@ -26,26 +27,25 @@ export function linkProblems(links: readonly SkippedLink[]): Problem[] {
       column: 1,
       severity: 'warning',
       code: 'link-skipped',
-      message: `${rest.length} more symbolic links were not read either (${names}${rest.length > 5 ? ', …' : ''}).`,
+      message: l10n.t('{0} more symbolic links were not read either ({1}).', rest.length, rest.length > 5 ? `${names}, …` : names),
     });
   }
   return problems;
 }
 
 function linkProblem(link: SkippedLink): Problem {
-  const what = link.kind === 'folder' ? 'folder' : 'file';
   const where =
     link.target === 'outside'
-      ? 'it points outside the notes folder, and nothing outside it is read'
+      ? l10n.t('it points outside the notes folder, and nothing outside it is read')
       : link.target
-        ? `it points to ${link.target.inside || 'the folder itself'}, which is read where it is (read twice, its hours would count twice)`
-        : 'notes are read only where they really are in the folder';
+        ? l10n.t('it points to {0}, which is read where it is (read twice, its hours would count twice)', link.target.inside || l10n.t('the folder itself'))
+        : l10n.t('notes are read only where they really are in the folder');
   return {
     file: link.path,
     line: 1,
     column: 1,
     severity: link.target && link.target !== 'outside' ? 'info' : 'warning',
     code: 'link-skipped',
-    message: `Not read: this ${what} is a symbolic link; ${where}.`,
+    message: link.kind === 'folder' ? l10n.t('Not read: this folder is a symbolic link; {0}.', where) : l10n.t('Not read: this file is a symbolic link; {0}.', where),
   };
 }

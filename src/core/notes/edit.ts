@@ -3,6 +3,7 @@
 // not mean to. Anything the edit cannot replace safely (a value with an anchor, alias or tag, a block scalar,
 // a collection, a wrapped value, an explicit `? key`) is refused with a message saying why. Pure: takes text,
 // returns offset edits; the editor, the CLI or a test applies them.
+import * as l10n from '@vscode/l10n';
 import { positionAt } from '../common/lines';
 import type { CalendarDate } from '../types';
 import { readFrontmatter, type Entry, type Frontmatter } from './frontmatter';
@@ -22,13 +23,13 @@ export type NoteEditResult = { ok: true; edits: TextEdit[] } | { ok: false; erro
 /** The readable frontmatter of `text`, or why an edit must not touch it. */
 function editableFrontmatter(text: string): { fm: Frontmatter } | { error: string } {
   // The reader refuses such a file as not text (note.ts): the edit must not mark completed what the index rejects.
-  if (text.includes('\0')) return { error: 'the file contains NUL bytes, so it is not a text note.' };
+  if (text.includes('\0')) return { error: l10n.t('the file contains NUL bytes, so it is not a text note.') };
   const read = readFrontmatter(text);
-  if (read.kind === 'none') return { error: 'the note has no frontmatter block (a first line `---` and a closing `---`).' };
+  if (read.kind === 'none') return { error: l10n.t('the note has no frontmatter block (a first line `---` and a closing `---`).') };
   const { fm } = read;
-  if (fm.error) return { error: `its frontmatter cannot be read: ${fm.error.message}` };
-  if (/\r(?!\n)/.test(fm.source)) return { error: 'the note ends its lines with a carriage return only; save it with LF or CRLF line ends first.' };
-  if (fm.root && fm.root.kind !== 'empty' && !(fm.root.kind === 'map' && fm.root.style !== 'flow')) return { error: 'its frontmatter is not a list of "key: value" lines.' };
+  if (fm.error) return { error: l10n.t('its frontmatter cannot be read: {0}', fm.error.message) };
+  if (/\r(?!\n)/.test(fm.source)) return { error: l10n.t('the note ends its lines with a carriage return only; save it with LF or CRLF line ends first.') };
+  if (fm.root && fm.root.kind !== 'empty' && !(fm.root.kind === 'map' && fm.root.style !== 'flow')) return { error: l10n.t('its frontmatter is not a list of "key: value" lines.') };
   return { fm };
 }
 
@@ -36,17 +37,17 @@ function editableFrontmatter(text: string): { fm: Frontmatter } | { error: strin
 function notReplaceable(fm: Frontmatter, entry: Entry): string | undefined {
   const key = entry.key.value;
   const before = fm.source.slice(fm.source.lastIndexOf('\n', entry.key.start) + 1, entry.key.start);
-  if (before.includes('?')) return `"${quoteExcerpt(key)}" is written as an explicit key ("? ${quoteExcerpt(key)}"); write it as "${quoteExcerpt(key)}: value" first.`;
-  if (!isExact(fm.source, entry.key)) return `the key "${quoteExcerpt(key)}" is not written on one line as plain or quoted text.`;
+  if (before.includes('?')) return l10n.t('"{0}" is written as an explicit key ("? {0}"); write it as "{0}: value" first.', quoteExcerpt(key));
+  if (!isExact(fm.source, entry.key)) return l10n.t('the key "{0}" is not written on one line as plain or quoted text.', quoteExcerpt(key));
   const value = entry.value;
   if (value === null) return undefined;
-  if (value.kind === 'alias') return `${key} refers to another value (${fm.source.slice(value.start, value.end)}); write the value itself first.`;
-  if (value.anchor) return `${key}'s value has an anchor (&${value.anchor}) that other values may refer to; remove it first.`;
-  if (value.tag) return `${key}'s value has a tag (${value.tag}); remove it first.`;
-  if (value.kind !== 'scalar') return `${key} holds a list or mapping, not a single value; write "${key}: value" first.`;
-  if (value.style === 'block') return `${key}'s value is a block (| or >); write it on the key's line first.`;
-  if (fm.source.slice(value.start, value.end).includes('\n')) return `${key}'s value runs over several lines; write it on one line first.`;
-  if (!isExact(fm.source, value)) return `${key}'s value could not be located exactly; write it as plain text or in quotes first.`;
+  if (value.kind === 'alias') return l10n.t('{0} refers to another value ({1}); write the value itself first.', key, fm.source.slice(value.start, value.end));
+  if (value.anchor) return l10n.t("{0}'s value has an anchor (&{1}) that other values may refer to; remove it first.", key, value.anchor);
+  if (value.tag) return l10n.t("{0}'s value has a tag ({1}); remove it first.", key, value.tag);
+  if (value.kind !== 'scalar') return l10n.t('{0} holds a list or mapping, not a single value; write "{0}: value" first.', key);
+  if (value.style === 'block') return l10n.t("{0}'s value is a block (| or >); write it on the key's line first.", key);
+  if (fm.source.slice(value.start, value.end).includes('\n')) return l10n.t("{0}'s value runs over several lines; write it on one line first.", key);
+  if (!isExact(fm.source, value)) return l10n.t("{0}'s value could not be located exactly; write it as plain text or in quotes first.", key);
   return undefined;
 }
 
@@ -168,7 +169,7 @@ export function completeNote(text: string, date: CalendarDate): { ok: true; text
     const node = fm?.entries.get(key)?.value;
     return node?.kind === 'scalar' ? node.value : undefined;
   };
-  if (valueOf('status') !== 'completed' || valueOf('completed') !== date) return { ok: false, error: 'the edited note would not read back as completed; it was left as it was.' };
+  if (valueOf('status') !== 'completed' || valueOf('completed') !== date) return { ok: false, error: l10n.t('the edited note would not read back as completed; it was left as it was.') };
   return { ok: true, text: out };
 }
 

@@ -6,6 +6,7 @@
 // failsafe schema and a listener that records every node's position (yaml-tree.ts): every scalar comes back as
 // the text written (`2026-04-31`, `1:30`, `010` stay as typed), and the note format (note.ts) decides what is a
 // valid value, instead of YAML 1.1's guesses.
+import * as l10n from '@vscode/l10n';
 import matter from 'gray-matter';
 import { lineEnd, lineStarts, spanIn, type Span } from '../common/lines';
 import { FENCE_SCAN_LIMIT, findFence, type Fence } from './fence';
@@ -75,11 +76,11 @@ export function readFrontmatter(text: string): FrontmatterRead {
   };
   const opening = text.slice(fence.start, text.indexOf('\n', fence.start) === -1 ? text.length : text.indexOf('\n', fence.start));
   if (/\r(?!$)/.test(opening)) {
-    return fail('yaml-syntax', 'This file ends its lines with a carriage return only (old Mac style), so it cannot be read: save it with LF or CRLF line ends.', { line: 1, column: 1, length: 3 });
+    return fail('yaml-syntax', l10n.t('This file ends its lines with a carriage return only (old Mac style), so it cannot be read: save it with LF or CRLF line ends.'), { line: 1, column: 1, length: 3 });
   }
   if (!YAML_LANGUAGES.has(fence.language.toLowerCase())) {
     const column = opening.indexOf(fence.language) + 1;
-    return fail('unsafe-engine', `Only YAML frontmatter is read; "---${quoteExcerpt(fence.language)}" frontmatter is refused and never run. Use a plain "---" line.`, {
+    return fail('unsafe-engine', l10n.t('Only YAML frontmatter is read; "---{0}" frontmatter is refused and never run. Use a plain "---" line.', quoteExcerpt(fence.language)), {
       line: 1,
       column,
       length: Math.min(fence.language.length, opening.length - column + 1),
@@ -90,33 +91,33 @@ export function readFrontmatter(text: string): FrontmatterRead {
     // close it, and saying so beats silently treating a CE note as a study note.
     if (!/^[A-Za-z_][\w-]{0,60}[ \t]*:(?:[ \t]|\r?$)/m.test(firstLines(text, fence.blockStart))) return { kind: 'none' };
     const almost = /^(-{3,}|\.{3}).*$/m.exec(text.slice(fence.blockStart, fence.blockStart + 64 * 1024));
-    const hint = almost ? ` ("${quoteExcerpt(almost[0].trimEnd())}" is not one: the closing line is exactly "---")` : '';
-    const far = text.length - fence.blockStart > FENCE_SCAN_LIMIT ? ` in its first ${FENCE_SCAN_LIMIT / 1024} KB` : '';
-    return fail('yaml-syntax', `The frontmatter has no closing "---" line${far}${hint}: add one after the last key.`, { line: 1, column: 1, length: 3 });
+    const hint = almost ? l10n.t(' ("{0}" is not one: the closing line is exactly "---")', quoteExcerpt(almost[0].trimEnd())) : '';
+    const far = text.length - fence.blockStart > FENCE_SCAN_LIMIT ? l10n.t(' in its first {0} KB', String(FENCE_SCAN_LIMIT / 1024)) : '';
+    return fail('yaml-syntax', l10n.t('The frontmatter has no closing "---" line{0}{1}: add one after the last key.', far, hint), { line: 1, column: 1, length: 3 });
   }
   if (source.length > FRONTMATTER_LIMIT) {
-    return fail('yaml-syntax', `The frontmatter is larger than ${FRONTMATTER_LIMIT / 1024} KB and is not read.`, { line: 1, column: 1, length: 3 });
+    return fail('yaml-syntax', l10n.t('The frontmatter is larger than {0} KB and is not read.', String(FRONTMATTER_LIMIT / 1024)), { line: 1, column: 1, length: 3 });
   }
   fm.lineStarts = lineStarts(source);
   // The fence rule and gray-matter split lines at LF only: a lone CR line end is refused, not half read.
   const loneCr = source.search(/\r(?!\n)/);
   if (loneCr !== -1) {
-    return fail('yaml-syntax', 'A line in the frontmatter ends with a carriage return only (old Mac style), so it cannot be read: save the file with LF or CRLF line ends.', spanAt(fm, loneCr, loneCr));
+    return fail('yaml-syntax', l10n.t('A line in the frontmatter ends with a carriage return only (old Mac style), so it cannot be read: save the file with LF or CRLF line ends.'), spanAt(fm, loneCr, loneCr));
   }
   // gray-matter ends the block at the first line starting with `---` (`----`, `--- x`, `---x: 1`) and would drop
   // the keys after it without a word; the fence does not end there, so such a line is an error at its line.
   const dashes = source.indexOf('\n---');
   if (dashes !== -1) {
-    return fail('yaml-syntax', 'A line inside the frontmatter starts with "---" but is not the closing line (exactly "---"): remove it, indent it or quote it.', spanAt(fm, dashes + 1, lineEnd(source, dashes + 1, true)));
+    return fail('yaml-syntax', l10n.t('A line inside the frontmatter starts with "---" but is not the closing line (exactly "---"): remove it, indent it or quote it.'), spanAt(fm, dashes + 1, lineEnd(source, dashes + 1, true)));
   }
   // Each try stops at the first line that is not blank, so this costs at most MAX_BLANK_RUN steps per line.
   const blanks = LONG_BLANK_RUN.exec(source)?.index ?? -1;
   if (blanks !== -1) {
-    return fail('yaml-syntax', `The frontmatter has more than ${MAX_BLANK_RUN} blank lines in a row and is not read: remove them.`, spanAt(fm, blanks, blanks));
+    return fail('yaml-syntax', l10n.t('The frontmatter has more than {0} blank lines in a row and is not read: remove them.', String(MAX_BLANK_RUN)), spanAt(fm, blanks, blanks));
   }
   const deep = tooDeep(source);
   if (deep !== -1) {
-    return fail('yaml-syntax', `The frontmatter nests lists or mappings more than ${MAX_NESTING} deep and is not read.`, spanAt(fm, deep, deep + 1));
+    return fail('yaml-syntax', l10n.t('The frontmatter nests lists or mappings more than {0} deep and is not read.', String(MAX_NESTING)), spanAt(fm, deep, deep + 1));
   }
   let data: unknown;
   // Aliases are never expanded by the reader (a value is read node by node, an alias resolved one step).
@@ -126,7 +127,7 @@ export function readFrontmatter(text: string): FrontmatterRead {
     const engine = { parse: (block: string) => ({ tree: parseYamlTree(block) }) };
     data = matter(`---${source}`, { language: 'yaml', engines: { yaml: engine, js: REFUSED, javascript: REFUSED, coffee: REFUSED, coffeescript: REFUSED, cson: REFUSED, json: REFUSED, toml: REFUSED } }).data;
   } catch (error) {
-    return fail('yaml-syntax', `YAML error in the frontmatter: ${error instanceof Error ? error.message.split('\n')[0] : 'unreadable'}.`, { line: 1, column: 1, length: 3 });
+    return fail('yaml-syntax', l10n.t('YAML error in the frontmatter: {0}.', error instanceof Error ? error.message.split('\n')[0] : l10n.t('unreadable')), { line: 1, column: 1, length: 3 });
   }
   // gray-matter skips the engine for a block of blank and comment lines: an empty mapping.
   if (!(data instanceof Object) || !('tree' in data)) return { kind: 'read', fm };
@@ -154,11 +155,11 @@ export function readFrontmatter(text: string): FrontmatterRead {
     }
   }
   if (repeated && (!tree.error || repeated.start <= tree.error.at)) {
-    fm.error = { code: 'yaml-syntax', message: `YAML error in the frontmatter: "${quoteExcerpt(repeated.value)}" is given twice; keep one.`, ...spanOf(fm, repeated) };
+    fm.error = { code: 'yaml-syntax', message: l10n.t('YAML error in the frontmatter: "{0}" is given twice; keep one.', quoteExcerpt(repeated.value)), ...spanOf(fm, repeated) };
   } else if (tree.error) {
     fm.error = yamlFailure(fm, tree.error);
   } else if (root && root.kind !== 'empty' && root.kind !== 'map') {
-    fm.error = { code: 'yaml-syntax', message: 'The frontmatter must be "key: value" lines (found a single value or a list).', line: Math.min(2, fm.endLine), column: 1, length: 0 };
+    fm.error = { code: 'yaml-syntax', message: l10n.t('The frontmatter must be "key: value" lines (found a single value or a list).'), line: Math.min(2, fm.endLine), column: 1, length: 0 };
   }
   return { kind: 'read', fm };
 }
@@ -171,12 +172,12 @@ function yamlFailure(fm: Frontmatter, error: NonNullable<YamlTree['error']>): Fr
     const open = fm.source[opener.start];
     const close = open === '[' ? ']' : '}';
     const span = spanAt(fm, opener.start, lineEnd(fm.source, opener.start, true));
-    return { code: 'yaml-syntax', message: `YAML error in the frontmatter: "${open}" opened here is never closed with "${close}".`, ...span };
+    return { code: 'yaml-syntax', message: l10n.t('YAML error in the frontmatter: "{0}" opened here is never closed with "{1}".', open, close), ...span };
   }
   let span = spanAt(fm, error.at, error.at);
   // An error at the end of the block is reported on the last line inside it.
   if (span.line >= fm.endLine && fm.endLine > 2) span = { line: fm.endLine - 1, column: 1, length: 0 };
-  return { code: 'yaml-syntax', message: `YAML error in the frontmatter: ${reason}.`, ...span, length: 0 };
+  return { code: 'yaml-syntax', message: l10n.t('YAML error in the frontmatter: {0}.', reason), ...span, length: 0 };
 }
 
 /** The span of source[start, end), cut at the end of its first line. */

@@ -2,6 +2,7 @@
 // Notes are untrusted: nothing here throws on bad input, every problem points at the offending value, and a
 // wrong value makes only that note invalid. The frontmatter is read once (frontmatter.ts); the values are
 // checked here against the note format (format.ts), from the text as written.
+import * as l10n from '@vscode/l10n';
 import { positionAt } from '../common/lines';
 import { fileTitle } from '../common/paths';
 import { careerKeysOf } from '../career/career-format';
@@ -23,7 +24,7 @@ export function parseNote(input: string, path: string): NoteParseResult {
     return readNote(input, path);
   } catch (error) {
     // A bug here must not take the index down with it: the note is shown as unreadable, the rest still counts.
-    return unreadableNote(path, `This note could not be read (${error instanceof Error ? error.message : String(error)}).`);
+    return unreadableNote(path, l10n.t('This note could not be read ({0}).', error instanceof Error ? error.message : String(error)));
   }
 }
 
@@ -41,7 +42,7 @@ function readNote(input: string, path: string): NoteParseResult {
   // The editor hides a BOM, so columns are counted without it; lines are unaffected.
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   if (text.indexOf('\0') !== -1) {
-    return unreadableNote(path, 'This file is not a text file (it contains NUL bytes), so it cannot be read as a note.');
+    return unreadableNote(path, l10n.t('This file is not a text file (it contains NUL bytes), so it cannot be read as a note.'));
   }
   const read = readFrontmatter(text);
   const fm = read.kind === 'read' ? read.fm : undefined;
@@ -91,24 +92,19 @@ function ceNote(values: NoteValues, base: Base, fallbackTitle: () => string): Ce
   const topics = uan?.topic && !written.includes(uan.topic) ? [...written, uan.topic] : written;
   const hours = values.readHours();
   // An event note's `date` is when its CE credit was earned, unless it says `completed` too.
-  const completed = values.readDate(eventDateCompletes(values) ? 'date' : 'completed', 'the date the credit was earned');
+  const completed = values.readDate(eventDateCompletes(values) ? 'date' : 'completed', l10n.t('the date the credit was earned'));
   const status = values.readStatus(completed);
   if (hours.empty && status === 'completed') {
     const key = values.has('ce_hours') ? 'ce_hours' : 'ceu';
-    values.error(key, `${key} is empty: a completed activity needs its hours to count.`);
+    values.error(key, l10n.t('{0} is empty: a completed activity needs its hours to count.', key));
   }
   const format = values.readEnum('format', FORMATS);
   const audience = values.readEnum('audience', AUDIENCES);
   if (uan && format && uan.format && format !== uan.format) {
-    values.warn('format', 'uan-mismatch', `format is ${format} but the UAN's format letter ${uan.formatLetter} means ${uan.format}. Check the certificate.`, uan.format);
+    values.warn('format', 'uan-mismatch', l10n.t("format is {0} but the UAN's format letter {1} means {2}. Check the certificate.", format, uan.formatLetter, uan.format), uan.format);
   }
   if (uan && audience && audience !== uan.audience) {
-    values.warn(
-      'audience',
-      'uan-mismatch',
-      `audience is ${audience} but the UAN ends in ${uan.audienceLetter} (${uan.audience} CE). Check the certificate: rules limit pharmacist CE.`,
-      uan.audience,
-    );
+    values.warn('audience', 'uan-mismatch', l10n.t('audience is {0} but the UAN ends in {1} ({2} CE). Check the certificate: rules limit pharmacist CE.', audience, uan.audienceLetter, uan.audience), uan.audience);
   }
   const category = values.readEnum('category', CATEGORIES) ?? 'ce';
   const credentials = values.readCredentials();
@@ -162,13 +158,14 @@ function checkKeys(values: NoteValues, fm: Frontmatter | undefined, ce: boolean)
     // misspelt key of its type; other keys are its own.
     const careerKey = career !== undefined && suggestion !== undefined && careerKeysOf(career).includes(suggestion);
     if (!suggestion || (!ce && !careerKey && suggestion !== 'ce_hours' && suggestion !== 'ceu')) continue;
-    const why =
+    const written = quoteExcerpt(key);
+    const message =
       suggestion === 'ce_hours' && !hasHours
-        ? ' Without ce_hours (or ceu) this note is a study note and counts toward nothing.'
+        ? l10n.t('Unknown key "{0}": did you mean "{1}"? Without ce_hours (or ceu) this note is a study note and counts toward nothing.', written, suggestion)
         : suggestion === 'completed' && !values.has('completed')
-          ? ' Without a completed date the activity counts as planned.'
-          : '';
-    values.keyWarning(key, 'unknown-key', `Unknown key "${quoteExcerpt(key)}": did you mean "${suggestion}"?${why}`, suggestion);
+          ? l10n.t('Unknown key "{0}": did you mean "{1}"? Without a completed date the activity counts as planned.', written, suggestion)
+          : l10n.t('Unknown key "{0}": did you mean "{1}"?', written, suggestion);
+    values.keyWarning(key, 'unknown-key', message, suggestion);
   }
 }
 

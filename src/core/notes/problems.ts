@@ -1,16 +1,19 @@
 // The problems found in one note, capped: a hostile or mangled note must not bury the Problems panel under
 // thousands of entries (12,075 misspelt keys on one note, once). At most PER_KIND problems of one kind are
 // kept, in file order, then one summary problem says how many more there are.
+import * as l10n from '@vscode/l10n';
 import type { Problem, ProblemCode, Severity } from '../types';
 import type { Span } from '../common/lines';
 
 export const PER_KIND = 5;
 
-const KIND_NAMES: Partial<Record<ProblemCode, string>> = {
-  'unknown-key': 'unknown keys',
-  'unknown-topic': 'unknown topics',
-  'bad-value': 'wrong values',
-};
+/** The summary of the problems of one kind that are not shown (`more` of them, already written as a number). */
+function moreOfKind(code: string, more: string): string {
+  if (code === 'unknown-key') return l10n.t('...and {0} more unknown keys in this note.', more);
+  if (code === 'unknown-topic') return l10n.t('...and {0} more unknown topics in this note.', more);
+  if (code === 'bad-value') return l10n.t('...and {0} more wrong values in this note.', more);
+  return l10n.t('...and {0} more problems of this kind in this note.', more);
+}
 
 export class NoteProblems {
   private readonly list: Problem[] = [];
@@ -50,8 +53,7 @@ export class NoteProblems {
       else if (n === PER_KIND + 1) {
         // The summary has no code, so no quick fix applies to it; it sits where the first hidden one was.
         const more = (this.counts.get(code) ?? 0) - PER_KIND;
-        const name = KIND_NAMES[code as ProblemCode] ?? 'problems of this kind';
-        kept.push({ file: this.file, line: p.line, column: p.column, severity: p.severity, message: `...and ${more.toLocaleString('en-US')} more ${name} in this note.` });
+        kept.push({ file: this.file, line: p.line, column: p.column, severity: p.severity, message: moreOfKind(code, more.toLocaleString('en-US')) });
       }
     }
     return kept;
@@ -61,7 +63,7 @@ export class NoteProblems {
 /** A note's errors for the views: the first few, then how many more (the Problems panel lists them all). */
 export function errorSummary(problems: readonly Problem[], shown = 3): string[] {
   const errors = problems.filter((p) => p.severity === 'error').map((p) => p.message);
-  return errors.length > shown ? [...errors.slice(0, shown - 1), `...and ${errors.length - shown + 1} more errors.`] : errors;
+  return errors.length > shown ? [...errors.slice(0, shown - 1), l10n.t('...and {0} more errors.', String(errors.length - shown + 1))] : errors;
 }
 
 /** A value as quoted in a message: at most 60 characters, on one line. */

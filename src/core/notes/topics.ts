@@ -1,4 +1,5 @@
 // The project's topic vocabulary (see the domain facts) and the ACPE topic codes that map onto it.
+import * as l10n from '@vscode/l10n';
 import { nearestWord } from '../common/typo';
 import type { TopicKey } from '../types';
 
@@ -41,9 +42,45 @@ export function topicInfo(key: TopicKey): TopicInfo | undefined {
   return BY_KEY.get(key);
 }
 
-/** Human label of a topic key; unknown keys are shown as written. */
+/**
+ * Human label of a topic key in the user's language; unknown keys are shown as written. The English labels
+ * in TOPICS are the spellings a note may use, so they stay; a test checks both say the same in English.
+ */
 export function topicLabel(key: TopicKey): string {
-  return BY_KEY.get(key)?.label ?? key;
+  switch (key) {
+    case 'disease-state':
+      return l10n.t('Disease-state management / drug therapy');
+    case 'hiv-aids':
+      return l10n.t('HIV/AIDS therapy');
+    case 'law':
+      return l10n.t('Pharmacy law');
+    case 'general':
+      return l10n.t('General pharmacy');
+    case 'patient-safety':
+      return l10n.t('Patient safety');
+    case 'immunizations':
+      return l10n.t('Immunizations');
+    case 'compounding':
+      return l10n.t('Compounding');
+    case 'pain-management':
+      return l10n.t('Pain management / opioids');
+    case 'sterile-compounding':
+      return l10n.t('Sterile compounding');
+    case 'state-law':
+      return l10n.t("State pharmacy law (your state's own)");
+    case 'medication-errors':
+      return l10n.t('Prevention of medication errors');
+    case 'human-trafficking':
+      return l10n.t('Human-trafficking prevention');
+    case 'cultural-competency':
+      return l10n.t('Cultural competency');
+    case 'health-equity':
+      return l10n.t('Health equity');
+    case 'hazardous-drugs':
+      return l10n.t('Hazardous drug handling (USP <800>)');
+    default:
+      return key;
+  }
 }
 
 export function topicForAcpeCode(code: string): TopicKey | undefined {

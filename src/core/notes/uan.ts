@@ -1,5 +1,6 @@
 // ACPE Universal Activity Numbers (`PPPP-JJJJ-YY-NNN-FTT-A`). Certificates and provider pages print them in a
 // few sloppy ways; those are accepted with the deviations listed so the user can be offered the canonical form.
+import * as l10n from '@vscode/l10n';
 import { quoteExcerpt } from './problems';
 import { TOPICS, topicForAcpeCode } from './topics';
 import type { Format, Uan } from '../types';
@@ -34,7 +35,7 @@ const NO_VARIANTS = Object.freeze([]) as unknown as string[];
 
 export function parseUan(text: string): UanParseResult {
   const trimmed = text.trim();
-  if (trimmed === '') return { error: 'The UAN is empty.' };
+  if (trimmed === '') return { error: l10n.t('The UAN is empty.') };
   if (trimmed.length > 64) return { error: notAUan(trimmed.slice(0, 40) + '…') };
   // Most UANs are copied correctly: try the canonical form before any rewriting. They share one empty
   // variants list (the index keeps a UAN per note; nothing adds to a parsed UAN's list).
@@ -44,23 +45,23 @@ export function parseUan(text: string): UanParseResult {
   let work = trimmed;
   const upper = work.toUpperCase();
   if (upper !== work) {
-    variants.push('lower-case letters');
+    variants.push(l10n.t('lower-case letters'));
     work = upper;
   }
   const separated = work.replace(OTHER_SEPARATORS, '-');
   if (separated !== work) {
-    variants.push('spaces or dashes other than "-" between the parts');
+    variants.push(l10n.t('spaces or dashes other than "-" between the parts'));
     work = separated;
   }
   let m = CANONICAL.exec(work);
   if (!m) {
     m = HYPHENATED.exec(work);
     if (m) {
-      if (m[1].length < 4) variants.push('leading zero missing from the provider number');
-      if (m[4].length < 3) variants.push('leading zero missing from the sequence number');
+      if (m[1].length < 4) variants.push(l10n.t('leading zero missing from the provider number'));
+      if (m[4].length < 3) variants.push(l10n.t('leading zero missing from the sequence number'));
     } else {
       m = RUN_TOGETHER.exec(work);
-      if (m) variants.push('no hyphens');
+      if (m) variants.push(l10n.t('no hyphens'));
     }
   }
   if (!m) return diagnose(work, trimmed);
@@ -136,20 +137,20 @@ function diagnose(work: string, written: string): UanParseResult {
   if (parts.length !== 6) {
     // Text with few digits is something else altogether (a note, a course code): say what a UAN looks like.
     if ((work.match(/\d/g) ?? []).length < 12) return { error: notAUan(written) };
-    const count = parts.length === 1 ? 'no hyphens between its parts' : `${parts.length} parts`;
-    return { error: `"${quoteExcerpt(written)}" is not a complete ACPE activity number (UAN): it has ${count}, and a UAN has 6, e.g. ${UAN_EXAMPLE}.` };
+    const count = parts.length === 1 ? l10n.t('no hyphens between its parts') : l10n.t('{0} parts', String(parts.length));
+    return { error: l10n.t('"{0}" is not a complete ACPE activity number (UAN): it has {1}, and a UAN has 6, e.g. {2}.', quoteExcerpt(written), count, UAN_EXAMPLE) };
   }
   const [provider, joint, year, sequence, ftt, audience] = parts;
   const issues: { at: number; issue: PartIssue }[] = [];
   const check = (at: number, issue: PartIssue | undefined) => issue && issues.push({ at, issue });
-  check(0, /^\d{1,4}$/.test(provider) ? undefined : { what: `the provider number "${quoteExcerpt(provider)}" must be 4 digits` });
-  check(1, /^\d{4}$/.test(joint) ? undefined : { what: `the second part "${quoteExcerpt(joint)}" must be 4 digits (0000, or 9999 for joint providers)` });
+  check(0, /^\d{1,4}$/.test(provider) ? undefined : { what: l10n.t('the provider number "{0}" must be 4 digits', quoteExcerpt(provider)) });
+  check(1, /^\d{4}$/.test(joint) ? undefined : { what: l10n.t('the second part "{0}" must be 4 digits (0000, or 9999 for joint providers)', quoteExcerpt(joint)) });
   check(2, yearIssue(year));
-  check(3, /^\d{1,3}$/.test(sequence) ? undefined : { what: `the sequence number "${quoteExcerpt(sequence)}" must be 3 digits` });
+  check(3, /^\d{1,3}$/.test(sequence) ? undefined : { what: l10n.t('the sequence number "{0}" must be 3 digits', quoteExcerpt(sequence)) });
   check(4, formatTopicIssue(ftt));
-  check(5, /^[PT]$/.test(audience) ? undefined : { what: `the last part "${quoteExcerpt(audience)}" must be T (for technicians) or P (for pharmacists)` });
+  check(5, /^[PT]$/.test(audience) ? undefined : { what: l10n.t('the last part "{0}" must be T (for technicians) or P (for pharmacists)', quoteExcerpt(audience)) });
   if (issues.length === 0) return { error: notAUan(written) };
-  const error = `"${quoteExcerpt(written)}" is not a valid ACPE activity number (UAN): ${issues.map((i) => i.issue.what).join('; ')}.`;
+  const error = l10n.t('"{0}" is not a valid ACPE activity number (UAN): {1}.', quoteExcerpt(written), issues.map((i) => i.issue.what).join('; '));
   const only = issues.length === 1 ? issues[0] : undefined;
   if (only?.issue.fixed === undefined) return { error };
   const corrected = parts.map((part, i) => (i === only.at ? only.issue.fixed : part)).join('-');
@@ -160,9 +161,9 @@ function diagnose(work: string, written: string): UanParseResult {
 function yearIssue(year: string): PartIssue | undefined {
   if (/^\d{2}$/.test(year)) return undefined;
   // Only 20xx is corrected: 1926 is a typo whose meaning (2026? 2019?) is a guess.
-  if (/^20\d{2}$/.test(year)) return { what: `the year ${year} needs two digits: ${year.slice(2)}`, fixed: year.slice(2) };
-  if (/^19\d{2}$/.test(year)) return { what: `the year ${year} needs two digits: check them on the certificate` };
-  return { what: `the year "${quoteExcerpt(year)}" must be 2 digits` };
+  if (/^20\d{2}$/.test(year)) return { what: l10n.t('the year {0} needs two digits: {1}', year, year.slice(2)), fixed: year.slice(2) };
+  if (/^19\d{2}$/.test(year)) return { what: l10n.t('the year {0} needs two digits: check them on the certificate', year) };
+  return { what: l10n.t('the year "{0}" must be 2 digits', quoteExcerpt(year)) };
 }
 
 /** The fifth part: a format letter (L, H, B) and a two-digit ACPE topic code, e.g. H07. */
@@ -171,12 +172,12 @@ function formatTopicIssue(ftt: string): PartIssue | undefined {
   const oneDigit = /^([LHB])(\d)$/.exec(ftt);
   // Corrected only to a known topic: H0 is more likely a cut-off H05 than topic 00, which no activity has.
   const known = oneDigit && topicForAcpeCode(`0${oneDigit[2]}`) !== undefined;
-  if (oneDigit && known) return { what: `topic code ${oneDigit[2]} needs two digits: 0${oneDigit[2]}`, fixed: `${oneDigit[1]}0${oneDigit[2]}` };
-  if (oneDigit) return { what: `topic code ${oneDigit[2]} needs two digits: check them on the certificate` };
+  if (oneDigit && known) return { what: l10n.t('topic code {0} needs two digits: {1}', oneDigit[2], `0${oneDigit[2]}`), fixed: `${oneDigit[1]}0${oneDigit[2]}` };
+  if (oneDigit) return { what: l10n.t('topic code {0} needs two digits: check them on the certificate', oneDigit[2]) };
   const otherLetter = /^([A-Z])\d{1,2}$/.exec(ftt);
-  if (otherLetter) return { what: `the format letter ${otherLetter[1]} must be L (live), H (home study) or B (blended)` };
-  if (/^\d{1,2}$/.test(ftt)) return { what: `the format letter (L live, H home study or B blended) is missing before topic code ${ftt}` };
-  return { what: `the fifth part "${quoteExcerpt(ftt)}" must be a format letter and a two-digit topic code, e.g. H07` };
+  if (otherLetter) return { what: l10n.t('the format letter {0} must be L (live), H (home study) or B (blended)', otherLetter[1]) };
+  if (/^\d{1,2}$/.test(ftt)) return { what: l10n.t('the format letter (L live, H home study or B blended) is missing before topic code {0}', ftt) };
+  return { what: l10n.t('the fifth part "{0}" must be a format letter and a two-digit topic code, e.g. H07', quoteExcerpt(ftt)) };
 }
 
 /**
@@ -186,9 +187,9 @@ function formatTopicIssue(ftt: string): PartIssue | undefined {
  */
 export function uanTopicWarning(uan: Uan): string | undefined {
   if (uan.topic !== undefined) return undefined;
-  return `The UAN's topic designator ${uan.topicCode} is not one ACPE is known to use (01 to ${LAST_KNOWN_TOPIC_CODE}): check it against the certificate. The note still counts by its hours.`;
+  return l10n.t("The UAN's topic designator {0} is not one ACPE is known to use (01 to {1}): check it against the certificate. The note still counts by its hours.", uan.topicCode, LAST_KNOWN_TOPIC_CODE);
 }
 
 function notAUan(text: string): string {
-  return `"${quoteExcerpt(text)}" is not an ACPE activity number (UAN): expected PPPP-JJJJ-YY-NNN-FTT-A, e.g. ${UAN_EXAMPLE}.`;
+  return l10n.t('"{0}" is not an ACPE activity number (UAN): expected PPPP-JJJJ-YY-NNN-FTT-A, e.g. {1}.', quoteExcerpt(text), UAN_EXAMPLE);
 }

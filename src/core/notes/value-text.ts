@@ -1,5 +1,6 @@
 // How a value written in a note is taken apart or put right: hours written as a clock, a choice written
 // loosely, a date written with slashes, a comma-separated list. Pure helpers of the value reader (values.ts).
+import * as l10n from '@vscode/l10n';
 import { isCalendarDate } from '../common/dates';
 import { nearestWord } from '../common/typo';
 
@@ -13,9 +14,9 @@ export function clockHours(text: string): { fix?: string; hint: string } {
   const m = CLOCK.exec(text);
   if (m) {
     const fix = String(Math.round((Number(m[1]) + Number(m[2]) / 60) * 100) / 100);
-    return { fix, hint: `: write ${fix} for ${Number(m[1]) * 60 + Number(m[2])} minutes` };
+    return { fix, hint: l10n.t(': write {0} for {1} minutes', fix, String(Number(m[1]) * 60 + Number(m[2]))) };
   }
-  return { hint: /^\+?0\d/.test(text) && NUMBER.test(text) ? `: write ${String(Number(text))} without the leading zero` : '' };
+  return { hint: /^\+?0\d/.test(text) && NUMBER.test(text) ? l10n.t(': write {0} without the leading zero', String(Number(text))) : '' };
 }
 
 export function nearestChoice(value: string, allowed: readonly string[]): string | undefined {

@@ -1,6 +1,7 @@
 // Reads each frontmatter value as the note format says, from the text as written (the failsafe schema keeps
 // every scalar a string), and reports a wrong one at its line and column.
-import { daysInMonth } from '../common/dates';
+import * as l10n from '@vscode/l10n';
+import { daysInMonth, monthName } from '../common/dates';
 import { NUMBER, clockHours, nearestChoice, slashedDate, splitText } from './value-text';
 import { MAX_HOURS, MAX_YEAR, MIN_YEAR, STATUSES, WARN_HOURS } from './format';
 import type { Span } from '../common/lines';
@@ -14,7 +15,6 @@ import type { CalendarDate, NoteStatus, ProblemCode, TopicKey, Uan } from '../ty
 const DATE_PREFIX = /^(\d{4})-(\d{2})-(\d{2})(?:$|[Tt ])/;
 const MONTH_ONLY = /^(\d{4})-(\d{2})$/;
 const SEPARATORS = /[\s_]+/g;
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 /** What YAML writers use for "no value": read as empty, as YAML's core schema would. */
 const EMPTY_WORDS = new Set(['', '~', 'null', 'Null', 'NULL']);
 
@@ -104,22 +104,22 @@ export class NoteValues {
   /** How a wrong value is quoted in a message: as written (shortened), else by its kind. */
   private describe(v: Value): string {
     if (v.kind === 'text') return `"${quoteExcerpt(v.text)}"`;
-    if (v.kind === 'absent' || v.kind === 'empty') return 'nothing';
+    if (v.kind === 'absent' || v.kind === 'empty') return l10n.t('nothing');
     const node = v.node;
     const source = node && this.fm ? this.fm.source.slice(node.start, node.end).trim() : '';
     if (source !== '' && !source.includes('\n') && (source.startsWith('[') || source.startsWith('{'))) return `"${quoteExcerpt(source)}"`;
-    return v.kind === 'list' ? 'a list' : node?.kind === 'map' ? 'a mapping' : 'nothing';
+    return v.kind === 'list' ? l10n.t('a list') : node?.kind === 'map' ? l10n.t('a mapping') : l10n.t('nothing');
   }
 
   // ---- values ------------------------------------------------------------------------------------------
 
   readHours(): { value?: number; empty: boolean } {
-    const hours = this.readAmount('ce_hours', 1, 'a number of contact hours, e.g. ce_hours: 1.5');
-    const ceu = this.readAmount('ceu', 10, 'a number of CEUs, e.g. ceu: 0.15 (1 CEU = 10 contact hours)');
+    const hours = this.readAmount('ce_hours', 1, l10n.t('a number of contact hours, e.g. ce_hours: 1.5'));
+    const ceu = this.readAmount('ceu', 10, l10n.t('a number of CEUs, e.g. ceu: 0.15 (1 CEU = 10 contact hours)'));
     // 0.3 CEU must be 3 h, not 3.0000000000000004 h: round away binary noise, keeping 4 decimals.
     const fromCeu = ceu.value === undefined ? undefined : Math.round(ceu.value * 1e5) / 1e4;
     if (hours.value !== undefined && fromCeu !== undefined && Math.abs(hours.value - fromCeu) > 1e-9) {
-      this.warn('ce_hours', 'ceu-mismatch', `ce_hours (${hours.value}) disagrees with ceu: ${ceu.value} (${fromCeu} contact hours). ce_hours is the one counted.`, String(fromCeu));
+      this.warn('ce_hours', 'ceu-mismatch', l10n.t('ce_hours ({0}) disagrees with ceu: {1} ({2} contact hours). ce_hours is the one counted.', String(hours.value), String(ceu.value), String(fromCeu)), String(fromCeu));
     }
     return { value: hours.value ?? fromCeu, empty: hours.value === undefined && fromCeu === undefined && (hours.empty || ceu.empty) };
   }
@@ -135,21 +135,21 @@ export class NoteValues {
     const text = v.kind === 'text' ? v.text.trim() : '';
     const negative = text.startsWith('-') && NUMBER.test(text.slice(1));
     if (negative) {
-      this.error(key, `${key} cannot be negative (found ${text}).`, String(Number(text.slice(1))));
+      this.error(key, l10n.t('{0} cannot be negative (found {1}).', key, text), String(Number(text.slice(1))));
       return { value: Number(text), empty: false };
     }
     if (!NUMBER.test(text) || /^\+?0\d/.test(text)) {
       const { fix, hint } = clockHours(text);
-      this.error(key, `${key} must be ${expected} (found ${this.describe(v)})${hint}.`, fix);
+      this.error(key, l10n.t('{0} must be {1} (found {2}){3}.', key, expected, this.describe(v), hint), fix);
       return { empty: false };
     }
     const n = Number(text);
     const asHours = n * perUnit;
     if (asHours > MAX_HOURS) {
-      this.error(key, `${key}: ${text} is more than ${MAX_HOURS.toLocaleString('en-US')} contact hours; check for a typo.`);
+      this.error(key, l10n.t('{0}: {1} is more than {2} contact hours; check for a typo.', key, text, MAX_HOURS.toLocaleString('en-US')));
       return { value: n, empty: false };
     }
-    if (asHours > WARN_HOURS) this.warn(key, 'bad-value', `${key}: ${text} is more than ${WARN_HOURS} contact hours for one activity; check for a typo.`);
+    if (asHours > WARN_HOURS) this.warn(key, 'bad-value', l10n.t('{0}: {1} is more than {2} contact hours for one activity; check for a typo.', key, text, String(WARN_HOURS)));
     return { value: n, empty: false };
   }
 
@@ -160,8 +160,8 @@ export class NoteValues {
     const text = v.kind === 'text' ? v.text.trim() : '';
     const m = DATE_PREFIX.exec(text) ?? (month ? MONTH_ONLY.exec(text) : null);
     if (!m) {
-      const also = month ? ' (or YYYY-MM)' : '';
-      this.error(key, `${key} must be ${what}, written YYYY-MM-DD${also} (found ${this.describe(v)}).`, slashedDate(text));
+      const message = month ? l10n.t('{0} must be {1}, written YYYY-MM-DD (or YYYY-MM) (found {2}).', key, what, this.describe(v)) : l10n.t('{0} must be {1}, written YYYY-MM-DD (found {2}).', key, what, this.describe(v));
+      this.error(key, message, slashedDate(text));
       return { present: true };
     }
     const [year, mon] = [Number(m[1]), Number(m[2])];
@@ -169,12 +169,12 @@ export class NoteValues {
     const day = m[3] !== undefined ? Number(m[3]) : month === 'last' && monthValid ? daysInMonth(year, mon) : 1;
     const date = `${m[1]}-${m[2]}-${String(day).padStart(2, '0')}`;
     if (!monthValid || day < 1 || day > daysInMonth(year, mon)) {
-      const why = !monthValid ? `there is no month ${m[2]}` : `${MONTHS[mon - 1]} ${year} has ${daysInMonth(year, mon)} days`;
-      this.error(key, `${key}: ${m[3] !== undefined ? date : text} is not a real date (${why}).`);
+      const why = !monthValid ? l10n.t('there is no month {0}', m[2]) : l10n.t('{0} {1} has {2} days', monthName(mon), String(year), String(daysInMonth(year, mon)));
+      this.error(key, l10n.t('{0}: {1} is not a real date ({2}).', key, m[3] !== undefined ? date : text, why));
       return { present: true };
     }
     if (year < MIN_YEAR || year > MAX_YEAR) {
-      this.error(key, `${key}: ${text.slice(0, 10)} has an unlikely year; check for a typo.`);
+      this.error(key, l10n.t('{0}: {1} has an unlikely year; check for a typo.', key, text.slice(0, 10)));
       return { present: true };
     }
     return { date, present: true };
@@ -184,14 +184,9 @@ export class NoteValues {
     const explicit = this.readEnum('status', STATUSES);
     if (explicit === undefined) return completed.present ? 'completed' : 'planned';
     if (explicit === 'completed' && !completed.present) {
-      this.error('status', 'status is completed but the note has no completed date: add "completed: YYYY-MM-DD" (the day the credit was earned). Until then it does not count.');
+      this.error('status', l10n.t('status is completed but the note has no completed date: add "completed: YYYY-MM-DD" (the day the credit was earned). Until then it does not count.'));
     } else if (explicit !== 'completed' && completed.date) {
-      this.warn(
-        'status',
-        'bad-value',
-        `status is ${explicit} but the note has a completed date (${completed.date}). It does not count until the status says completed (or the status line is removed).`,
-        'completed',
-      );
+      this.warn('status', 'bad-value', l10n.t('status is {0} but the note has a completed date ({1}). It does not count until the status says completed (or the status line is removed).', explicit, completed.date), 'completed');
     }
     return explicit;
   }
@@ -208,7 +203,7 @@ export class NoteValues {
       if (normalized === 'homestudy' && key === 'format') return 'home-study' as T;
       suggestion = nearestChoice(normalized, allowed);
     }
-    this.error(key, `${key} must be one of ${allowed.join(', ')} (found ${this.describe(v)}).`, suggestion);
+    this.error(key, l10n.t('{0} must be one of {1} (found {2}).', key, allowed.join(', '), this.describe(v)), suggestion);
     return undefined;
   }
 
@@ -216,16 +211,16 @@ export class NoteValues {
     const v = this.value('uan');
     if (v.kind === 'absent' || v.kind === 'empty' || (v.kind === 'text' && v.text.trim() === '')) return undefined;
     if (v.kind !== 'text') {
-      this.warn('uan', 'uan-malformed', 'uan must be text such as 0145-0000-24-101-H07-T. The note still counts by its hours.');
+      this.warn('uan', 'uan-malformed', l10n.t('uan must be text such as 0145-0000-24-101-H07-T. The note still counts by its hours.'));
       return undefined;
     }
     const text = v.text.trim();
     const { uan, error, fix } = parseUan(text);
     if (!uan) {
-      this.warn('uan', 'uan-malformed', `${error} The note still counts by its hours, but an audit asks for the exact UAN.`, fix);
+      this.warn('uan', 'uan-malformed', l10n.t('{0} The note still counts by its hours, but an audit asks for the exact UAN.', error ?? ''), fix);
       return { text };
     }
-    if (uan.variants.length > 0) this.warn('uan', 'uan-variant', `This UAN is written with ${uan.variants.join(', ')}; the standard form is ${uan.normalized}.`, uan.normalized);
+    if (uan.variants.length > 0) this.warn('uan', 'uan-variant', l10n.t('This UAN is written with {0}; the standard form is {1}.', uan.variants.join(', '), uan.normalized), uan.normalized);
     const topicWarning = uanTopicWarning(uan);
     if (topicWarning) this.warn('uan', 'uan-topic', topicWarning);
     return { text, uan };
@@ -247,11 +242,11 @@ export class NoteValues {
       // A hostile note with thousands of unknown topics must not cost thousands of suggestions.
       const near = this.problems.shown('unknown-topic') ? nearestTopic(written) : undefined;
       const message = near
-        ? `Unknown topic "${quoteExcerpt(written)}": did you mean "${near}"? Only topics from the list count toward a required topic such as pharmacy law.`
-        : `Unknown topic "${quoteExcerpt(written)}". Only topics from the list (law, patient-safety, compounding, ...) count toward a required topic such as pharmacy law.`;
+        ? l10n.t('Unknown topic "{0}": did you mean "{1}"? Only topics from the list count toward a required topic such as pharmacy law.', quoteExcerpt(written), near)
+        : l10n.t('Unknown topic "{0}". Only topics from the list (law, patient-safety, compounding, ...) count toward a required topic such as pharmacy law.', quoteExcerpt(written));
       this.problems.push(span(), 'warning', 'unknown-topic', message, near);
     };
-    this.forEachItem('topics', 'a list of topics, e.g. topics: [law, patient-safety]', 'Each topic must be a topic key such as law or patient-safety', add);
+    this.forEachItem('topics', l10n.t('a list of topics, e.g. topics: [law, patient-safety]'), l10n.t('Each topic must be a topic key such as law or patient-safety'), add);
     return [...topics];
   }
 
@@ -271,10 +266,10 @@ export class NoteValues {
       for (const node of v.items) {
         const iv = this.view(node);
         if (iv.kind === 'text') add(iv.text, () => this.nodeSpan(node, key));
-        else this.problems.push(this.nodeSpan(node, key), 'error', 'bad-value', `${eachItem} (found ${this.describe(iv)}).`);
+        else this.problems.push(this.nodeSpan(node, key), 'error', 'bad-value', l10n.t('{0} (found {1}).', eachItem, this.describe(iv)));
       }
     } else if (v.kind === 'other') {
-      this.error(key, `${key} must be ${list} (found ${this.describe(v)}).`);
+      this.error(key, l10n.t('{0} must be {1} (found {2}).', key, list, this.describe(v)));
     }
   }
 
@@ -283,7 +278,7 @@ export class NoteValues {
     if (v.kind === 'absent' || v.kind === 'empty') return undefined;
     const list = this.readList('credentials');
     if (list.length === 0 && !this.problems.hasError()) {
-      this.warn('credentials', 'bad-value', 'credentials is empty, so this note counts toward no credential. Remove the key to count it toward all of them.');
+      this.warn('credentials', 'bad-value', l10n.t('credentials is empty, so this note counts toward no credential. Remove the key to count it toward all of them.'));
     }
     return list;
   }
@@ -293,14 +288,14 @@ export class NoteValues {
     const v = this.value(key);
     if (v.kind === 'text') return splitText(v.text);
     if (v.kind !== 'list') {
-      if (!lenient && v.kind === 'other') this.error(key, `${key} must be a list, e.g. ${key}: [a, b] (found ${this.describe(v)}).`);
+      if (!lenient && v.kind === 'other') this.error(key, l10n.t('{0} must be a list, e.g. {0}: [a, b] (found {1}).', key, this.describe(v)));
       return [];
     }
     const out = new Set<string>();
     for (const item of v.items) {
       const iv = this.view(item);
       if (iv.kind === 'text') out.add(iv.text.trim());
-      else if (!lenient) this.problems.push(this.nodeSpan(item, key), 'error', 'bad-value', `Each item of ${key} must be text (found ${this.describe(iv)}).`);
+      else if (!lenient) this.problems.push(this.nodeSpan(item, key), 'error', 'bad-value', l10n.t('Each item of {0} must be text (found {1}).', key, this.describe(iv)));
     }
     out.delete('');
     return [...out];
@@ -310,7 +305,7 @@ export class NoteValues {
     const v = this.value(key);
     if (v.kind === 'absent' || v.kind === 'empty') return undefined;
     if (v.kind !== 'text') {
-      this.error(key, `${key} must be text (found ${this.describe(v)}).`);
+      this.error(key, l10n.t('{0} must be text (found {1}).', key, this.describe(v)));
       return undefined;
     }
     return v.text.trim() || undefined;
@@ -322,7 +317,7 @@ export class NoteValues {
     const t = v.kind === 'text' ? v.text.trim().toLowerCase() : undefined;
     if (t === 'true' || t === 'yes') return true;
     if (t === 'false' || t === 'no') return false;
-    this.error(key, `${key} must be true or false (found ${this.describe(v)}).`, v.kind === 'text' ? undefined : 'true');
+    this.error(key, l10n.t('{0} must be true or false (found {1}).', key, this.describe(v)), v.kind === 'text' ? undefined : 'true');
     return undefined;
   }
 }

@@ -1,5 +1,6 @@
 // What the CE Dashboard shows, computed from the index: plain data, no formatting and no editor types. The
 // dashboard feature turns it into escaped HTML; the tests check the figures here.
+import * as l10n from '@vscode/l10n';
 import { compareDates } from '../common/dates';
 import { roundHours } from '../common/numbers';
 import { isTopicKey, topicLabel } from '../notes/topics';
@@ -273,7 +274,7 @@ function credentialCard(p: CredentialProgress, byPath: Map<string, ParsedNote>, 
     caveats: [...(p.ruleSet.caveats ?? [])],
     timeline: timeline(p, applied, asOf),
     byTopic: [...byTopic]
-      .map(([topic, hours]): TopicHours => (topic === OTHER_TOPICS ? { topic, label: 'Other topics', hours, unknown: unknownCounted } : { topic, label: topic === NO_TOPIC ? '' : topicLabel(topic), hours }))
+      .map(([topic, hours]): TopicHours => (topic === OTHER_TOPICS ? { topic, label: l10n.t('Other topics'), hours, unknown: unknownCounted } : { topic, label: topic === NO_TOPIC ? '' : topicLabel(topic), hours }))
       .sort((a, b) => b.hours - a.hours || a.label.localeCompare(b.label)),
     byFormat,
     notCounted,
@@ -363,7 +364,7 @@ function studyOverview(notes: readonly ParsedNote[], asOf: CalendarDate): StudyO
     }
   }
   overview.notesPerTopic = [...perTopic]
-    .map(([topic, count]) => (topic === OTHER_TOPICS ? { topic, label: 'Other topics', count, unknown: unknownTopics(notes) } : { topic, label: topicLabel(topic), count }))
+    .map(([topic, count]) => (topic === OTHER_TOPICS ? { topic, label: l10n.t('Other topics'), count, unknown: unknownTopics(notes) } : { topic, label: topicLabel(topic), count }))
     .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
   return overview;
 }

@@ -11,7 +11,9 @@ import type {
   RequirementProgress,
   Severity,
 } from '../types';
+import * as l10n from '@vscode/l10n';
 import { formatHours, roundHours, roundTo } from '../common/numbers';
+import { plural } from '../common/plural';
 import { CONFIG_FILE } from '../rules/config';
 import { credentialStanding, nextDeadline } from '../rules/standing';
 import type { FolderIndex } from '../index/folder-index';
@@ -203,17 +205,17 @@ export function formatReport(report: CeReport, options: TextOptions = {}): strin
   const maxNotCounted = options.maxNotCounted ?? 5;
   const maxErrors = options.maxErrors ?? 5;
   const out: string[] = [];
-  const where = report.folder !== undefined ? ` for ${terminalSafe(report.folder)}` : '';
-  out.push(c.bold(`Pharmacy CE report${where}`) + c.dim(` · as of ${report.asOf}`));
+  const heading = report.folder !== undefined ? l10n.t('Pharmacy CE report for {0}', terminalSafe(report.folder)) : l10n.t('Pharmacy CE report');
+  out.push(c.bold(heading) + c.dim(` · ${l10n.t('as of {0}', report.asOf)}`));
   if (!report.configFile) {
     const broken = report.problems.some((p) => p.file === CONFIG_FILE && p.severity === 'error');
     out.push(
       broken
-        ? c.yellow(`${CONFIG_FILE} has errors: showing the default PTCB CPhT two-year cycle until they are fixed (see \`pharmacy-ce check\`).`)
-        : c.dim(`No ${CONFIG_FILE} here: showing the default PTCB CPhT two-year cycle. Add the file to set your credentials.`),
+        ? c.yellow(l10n.t('{0} has errors: showing the default PTCB CPhT two-year cycle until they are fixed (see `pharmacy-ce check`).', CONFIG_FILE))
+        : c.dim(l10n.t('No {0} here: showing the default PTCB CPhT two-year cycle. Add the file to set your credentials.', CONFIG_FILE)),
     );
   }
-  if (report.credentials.length === 0) out.push('', 'No credentials to check.');
+  if (report.credentials.length === 0) out.push('', l10n.t('No credentials to check.'));
 
   for (const cred of report.credentials) {
     out.push('');
@@ -223,25 +225,23 @@ export function formatReport(report: CeReport, options: TextOptions = {}): strin
     const rows: [string, string][] = [];
     const days = cred.cycle.daysLeft;
     const deadline = nextDeadline(cred.cycle);
-    const daysText = deadline.apply
-      ? `apply by ${deadline.date} · ${daysPhrase(deadline.daysLeft, 'left to apply', 'the deadline to apply passed')}`
-      : daysPhrase(days, 'left', 'ended');
-    rows.push(['Cycle', `${cred.cycle.start} – ${cred.cycle.end} · ${daysText}`]);
+    const daysText = deadline.apply ? `${l10n.t('apply by {0}', deadline.date)} · ${applyDaysPhrase(deadline.daysLeft)}` : cycleDaysPhrase(days);
+    rows.push([l10n.t('Cycle'), `${cred.cycle.start} – ${cred.cycle.end} · ${daysText}`]);
 
     // The bar fills from the core's percent: full only when met, never with a requirement still missing.
     let hoursText = `${bar(credentialStanding(cred).percent / 100, c)} ${formatHours(cred.hours.earned)} / ${formatHours(cred.hours.required)} h`;
-    if (cred.hours.remaining > 0) hoursText += ` · ${formatHours(cred.hours.remaining)} h to go`;
+    if (cred.hours.remaining > 0) hoursText += ` · ${l10n.t('{0} h to go', formatHours(cred.hours.remaining))}`;
     if (!cred.met && days >= 0 && cred.pacePerMonth > 0) {
-      hoursText += ` · needs ${formatHours(cred.pacePerMonth)} h/month`;
-      if (cred.behindPace) hoursText += ` ${c.yellow('(behind pace)')}`;
+      hoursText += ` · ${l10n.t('needs {0} h/month', formatHours(cred.pacePerMonth))}`;
+      if (cred.behindPace) hoursText += ` ${c.yellow(l10n.t('(behind pace)'))}`;
     }
-    rows.push(['Hours', hoursText]);
+    rows.push([l10n.t('Hours'), hoursText]);
     pushRows(out, rows);
 
     const labelWidth = Math.max(0, ...cred.requirements.map((r) => terminalSafe(r.label).length));
     for (const r of cred.requirements) {
       const mark = r.met ? c.green('✓') : c.red('✗');
-      const extra = r.countsTowardTotal ? '' : c.dim(' (not part of the total)');
+      const extra = r.countsTowardTotal ? '' : c.dim(` ${l10n.t('(not part of the total)')}`);
       const figures = `${formatHours(r.earned)} / ${formatHours(r.required)} h`;
       out.push(`  ${mark} ${terminalSafe(r.label).padEnd(labelWidth)}  ${r.met ? figures : c.red(figures)}${extra}`);
     }
@@ -250,40 +250,41 @@ export function formatReport(report: CeReport, options: TextOptions = {}): strin
       .filter((l) => l.matched > 0)
       .map((l) =>
         l.maxHours === 0
-          ? `${terminalSafe(l.label)}: ${formatHours(l.matched)} h not accepted`
-          : `${terminalSafe(l.label)}: ${formatHours(l.applied)} of ${formatHours(l.matched)} h count (at most ${formatHours(l.maxHours)} h)`,
+          ? l10n.t('{0}: {1} h not accepted', terminalSafe(l.label), formatHours(l.matched))
+          : l10n.t('{0}: {1} of {2} h count (at most {3} h)', terminalSafe(l.label), formatHours(l.applied), formatHours(l.matched), formatHours(l.maxHours)),
       );
     const tail: [string, string][] = [];
-    limitLines.forEach((line, i) => tail.push([i === 0 ? 'Limits' : '', line]));
-    tail.push(['Counted', `${cred.notes.length} note${cred.notes.length === 1 ? '' : 's'}`]);
+    limitLines.forEach((line, i) => tail.push([i === 0 ? l10n.t('Limits') : '', line]));
+    const counted = cred.notes.length;
+    tail.push([l10n.t('Counted'), plural(counted, l10n.t('{0} note', counted), l10n.t('{0} notes', counted))]);
     const shown = cred.notCounted.slice(0, maxNotCounted);
-    shown.forEach((n, i) => tail.push([i === 0 ? 'Not counted' : '', `${terminalSafe(n.path)}${n.reason ? c.dim(` — ${oneLine(n.reason)}`) : ''}`]));
-    if (cred.notCounted.length > shown.length) tail.push(['', c.dim(`… and ${cred.notCounted.length - shown.length} more (--json lists them all)`)]);
-    const rule = `${terminalSafe(cred.ruleSet.name)}, as of ${cred.ruleSet.asOf}`;
-    tail.push(['Rules', cred.ruleSet.verify ? `${rule} ${c.yellow('· verify with your board')}` : rule]);
+    shown.forEach((n, i) => tail.push([i === 0 ? l10n.t('Not counted') : '', `${terminalSafe(n.path)}${n.reason ? c.dim(` — ${oneLine(n.reason)}`) : ''}`]));
+    if (cred.notCounted.length > shown.length) tail.push(['', c.dim(l10n.t('… and {0} more (--json lists them all)', cred.notCounted.length - shown.length))]);
+    const rule = l10n.t('{0}, as of {1}', terminalSafe(cred.ruleSet.name), cred.ruleSet.asOf);
+    tail.push([l10n.t('Rules'), cred.ruleSet.verify ? `${rule} ${c.yellow(`· ${l10n.t('verify with your board')}`)}` : rule]);
     if (cred.ruleSet.source) tail.push(['', c.dim(terminalSafe(cred.ruleSet.source))]);
     pushRows(out, tail);
   }
 
   out.push('');
   const n = report.notes;
-  const parts = [`${n.ce} CE`, `${n.study} study`];
-  if (n.planned > 0) parts.push(`${n.planned} planned`);
-  if (n.inProgress > 0) parts.push(`${n.inProgress} in progress`);
-  if (n.broken > 0) parts.push(`${n.broken} with unreadable frontmatter`);
-  out.push(`Notes: ${n.total} file${n.total === 1 ? '' : 's'} (${parts.join(', ')})`);
+  const parts = [l10n.t('{0} CE', n.ce), l10n.t('{0} study', n.study)];
+  if (n.planned > 0) parts.push(l10n.t('{0} planned', n.planned));
+  if (n.inProgress > 0) parts.push(l10n.t('{0} in progress', n.inProgress));
+  if (n.broken > 0) parts.push(l10n.t('{0} with unreadable frontmatter', n.broken));
+  out.push(plural(n.total, l10n.t('Notes: {0} file ({1})', n.total, parts.join(', ')), l10n.t('Notes: {0} files ({1})', n.total, parts.join(', '))));
   const s = report.summary;
   const counts = [
-    s.errors ? c.red(`${s.errors} error${s.errors === 1 ? '' : 's'}`) : '0 errors',
-    s.warnings ? c.yellow(`${s.warnings} warning${s.warnings === 1 ? '' : 's'}`) : '0 warnings',
+    s.errors ? c.red(plural(s.errors, l10n.t('{0} error', s.errors), l10n.t('{0} errors', s.errors))) : l10n.t('{0} errors', 0),
+    s.warnings ? c.yellow(plural(s.warnings, l10n.t('{0} warning', s.warnings), l10n.t('{0} warnings', s.warnings))) : l10n.t('{0} warnings', 0),
   ];
-  if (s.infos) counts.push(`${s.infos} info`);
-  const hint = s.errors + s.warnings + s.infos > 0 ? c.dim(' — run `pharmacy-ce check` to list them') : '';
-  out.push(`Problems: ${counts.join(', ')}${hint}`);
+  if (s.infos) counts.push(l10n.t('{0} info', s.infos));
+  const hint = s.errors + s.warnings + s.infos > 0 ? c.dim(` — ${l10n.t('run `pharmacy-ce check` to list them')}`) : '';
+  out.push(`${l10n.t('Problems: {0}', counts.join(', '))}${hint}`);
   // Errors are shown here too: a note with an error does not count, which changes the figures above.
   const errors = report.problems.filter((p) => p.severity === 'error');
   for (const p of errors.slice(0, maxErrors)) out.push(`  ${c.red('✗')} ${terminalSafe(p.file)}:${p.line}:${p.column} ${oneLine(p.message)}`);
-  if (errors.length > maxErrors) out.push(c.dim(`  … and ${errors.length - maxErrors} more errors`));
+  if (errors.length > maxErrors) out.push(c.dim(`  ${l10n.t('… and {0} more errors', errors.length - maxErrors)}`));
   return out.join('\n') + '\n';
 }
 
@@ -292,8 +293,15 @@ function pushRows(out: string[], rows: [string, string][]): void {
 }
 
 /** `12 days left`, `ended 3 days ago`. */
-function daysPhrase(days: number, left: string, past: string): string {
-  return days < 0 ? `${past} ${-days} day${-days === 1 ? '' : 's'} ago` : `${days} day${days === 1 ? '' : 's'} ${left}`;
+function cycleDaysPhrase(days: number): string {
+  if (days < 0) return plural(-days, l10n.t('ended {0} day ago', -days), l10n.t('ended {0} days ago', -days));
+  return plural(days, l10n.t('{0} day left', days), l10n.t('{0} days left', days));
+}
+
+/** `12 days left to apply`, `the deadline to apply passed 3 days ago`. */
+function applyDaysPhrase(days: number): string {
+  if (days < 0) return plural(-days, l10n.t('the deadline to apply passed {0} day ago', -days), l10n.t('the deadline to apply passed {0} days ago', -days));
+  return plural(days, l10n.t('{0} day left to apply', days), l10n.t('{0} days left to apply', days));
 }
 
 function stateText(cred: CredentialReport, c: Palette): string {

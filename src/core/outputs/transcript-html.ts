@@ -1,9 +1,10 @@
 // The printable transcript page: the standalone file Export Transcript writes, and the same body and style
 // inside VS Code's transcript view. Every value from the notes is escaped.
+import * as l10n from '@vscode/l10n';
 import { formatHours } from '../common/numbers';
 import { escapeHtml } from '../common/text';
 import { topicLabel } from '../notes/topics';
-import { AUDIENCE_LABEL, FORMAT_LABEL, type Transcript } from './transcript';
+import { audienceLabel, formatLabel, type Transcript } from './transcript';
 
 /**
  * The page's style. Page numbers come from the `@page` margin boxes (Chromium 131+, so VS Code's view and
@@ -44,7 +45,7 @@ export const TRANSCRIPT_STYLE = `
 export function transcriptBody(t: Transcript): string {
   const e = escapeHtml;
   // "not met" beside a dashboard's "On track" reads as a failure: while the cycle runs it is "not yet met".
-  const status = (met: boolean) => (met ? 'met' : t.asOf <= t.cycle.end ? 'not yet met' : 'not met');
+  const status = (met: boolean) => e(met ? l10n.t('met') : t.asOf <= t.cycle.end ? l10n.t('not yet met') : l10n.t('not met'));
   const requirementRows = t.requirements
     .map((r) => `<tr><td>${e(r.label)}</td><td class="num">${e(formatHours(r.earned))}</td><td class="num">${e(formatHours(r.required))}</td><td>${status(r.met)}</td></tr>`)
     .join('\n');
@@ -52,64 +53,83 @@ export function transcriptBody(t: Transcript): string {
     .map(
       (r) =>
         `<tr${r.counted ? '' : ' class="not-counted"'}><td class="date">${e(r.completed ?? '')}</td><td>${e(r.title)}</td><td>${e(r.provider ?? '')}</td>` +
-        `<td class="uan">${e(r.uan ?? '')}</td><td>${e(FORMAT_LABEL[r.format] ?? r.format)}</td><td>${e(AUDIENCE_LABEL[r.audience] ?? r.audience)}</td>` +
+        `<td class="uan">${e(r.uan ?? '')}</td><td>${e(formatLabel(r.format))}</td><td>${e(audienceLabel(r.audience))}</td>` +
         `<td>${e(r.topics.map(topicLabel).join(', '))}</td><td class="num">${e(formatHours(r.hours))}</td><td>${e(r.certificate ?? '')}</td>` +
-        `<td>${r.counted ? 'yes' : 'no'}</td><td>${e(r.reason ?? '')}</td><td>${r.limits.map(e).join('<br>')}</td><td class="flags">${r.flags.map(e).join('<br>')}</td></tr>`,
+        `<td>${e(r.counted ? l10n.t('yes') : l10n.t('no'))}</td><td>${e(r.reason ?? '')}</td><td>${r.limits.map(e).join('<br>')}</td><td class="flags">${r.flags.map(e).join('<br>')}</td></tr>`,
     )
     .join('\n');
   const limits = t.limits.map((l) => `<li>${e(l)}</li>`).join('');
   const errorRows = t.errorNotes.map((n) => `<tr><td>${e(n.title)}</td><td>${e(n.path)}</td><td>${e(n.reason)}</td></tr>`).join('\n');
   const caveats = t.caveats.map((c) => `<li>${e(c)}</li>`).join('');
   return `<header>
-<h1>Continuing education transcript</h1>
+<h1>${e(l10n.t('Continuing education transcript'))}</h1>
 <dl>
-<dt>Learner</dt><dd>${e(t.learnerName || '(name not set)')}</dd>
-<dt>Credential</dt><dd>${e(t.credential.label)}${t.credential.ruleSetName !== t.credential.label ? ` (${e(t.credential.ruleSetName)})` : ''}</dd>
-<dt>Cycle</dt><dd>${e(t.cycle.start)} to ${e(t.cycle.end)}</dd>
-<dt>Hours</dt><dd>${e(formatHours(t.totals.earned))} of ${e(formatHours(t.totals.required))} required (${status(t.totals.met)}) as of ${e(t.asOf)}</dd>
+<dt>${e(l10n.t('Learner'))}</dt><dd>${e(t.learnerName || l10n.t('(name not set)'))}</dd>
+<dt>${e(l10n.t('Credential'))}</dt><dd>${e(t.credential.label)}${t.credential.ruleSetName !== t.credential.label ? ` (${e(t.credential.ruleSetName)})` : ''}</dd>
+<dt>${e(l10n.t('Cycle'))}</dt><dd>${e(l10n.t('{0} to {1}', t.cycle.start, t.cycle.end))}</dd>
+<dt>${e(l10n.t('Hours'))}</dt><dd>${e(l10n.t('{0} of {1} required', formatHours(t.totals.earned), formatHours(t.totals.required)))} (${status(t.totals.met)}) ${e(l10n.t('as of {0}', t.asOf))}</dd>
 </dl>
 </header>
 <section>
-<h2>Totals per requirement</h2>
+<h2>${e(l10n.t('Totals per requirement'))}</h2>
 <table>
-<thead><tr><th>Requirement</th><th>Earned (h)</th><th>Required (h)</th><th>Status</th></tr></thead>
+<thead><tr><th>${e(l10n.t('Requirement'))}</th><th>${e(l10n.t('Earned (h)'))}</th><th>${e(l10n.t('Required (h)'))}</th><th>${e(l10n.t('Status'))}</th></tr></thead>
 <tbody>
-<tr><td>Total</td><td class="num">${e(formatHours(t.totals.earned))}</td><td class="num">${e(formatHours(t.totals.required))}</td><td>${status(t.totals.met)}</td></tr>
+<tr><td>${e(l10n.t('Total'))}</td><td class="num">${e(formatHours(t.totals.earned))}</td><td class="num">${e(formatHours(t.totals.required))}</td><td>${status(t.totals.met)}</td></tr>
 ${requirementRows}
 </tbody>
 </table>
-${limits ? `<h2>Limits that applied</h2>\n<ul class="limits">${limits}</ul>` : ''}
+${limits ? `<h2>${e(l10n.t('Limits that applied'))}</h2>\n<ul class="limits">${limits}</ul>` : ''}
 </section>
 <section>
-<h2>Activities</h2>
+<h2>${e(l10n.t('Activities'))}</h2>
 <table class="activities">
-<thead><tr><th>Completed</th><th>Title</th><th>Provider</th><th>UAN</th><th>Format</th><th>Audience</th><th>Topics</th><th>Hours</th><th>Certificate</th><th>Counted</th><th>Reason</th><th>Limit</th><th>To check</th></tr></thead>
+<thead><tr>${activityHeadings().map((h) => `<th>${e(h)}</th>`).join('')}</tr></thead>
 <tbody>
-${activityRows || '<tr><td colspan="13">No activities in this cycle.</td></tr>'}
+${activityRows || `<tr><td colspan="13">${e(l10n.t('No activities in this cycle.'))}</td></tr>`}
 </tbody>
 </table>
 </section>
 ${errorRows ? `<section>
-<h2>Left out: notes with errors</h2>
-<p>These notes are not in the figures above until their error is fixed.</p>
+<h2>${e(l10n.t('Left out: notes with errors'))}</h2>
+<p>${e(l10n.t('These notes are not in the figures above until their error is fixed.'))}</p>
 <table class="errors">
-<thead><tr><th>Title</th><th>Note</th><th>Error</th></tr></thead>
+<thead><tr><th>${e(l10n.t('Title'))}</th><th>${e(l10n.t('Note'))}</th><th>${e(l10n.t('Error'))}</th></tr></thead>
 <tbody>
 ${errorRows}
 </tbody>
 </table>
 </section>` : ''}
 <footer>
-${t.verify ? `<p class="verify">Some values of this rule set could not be verified against a primary source: verify them with your board or certifying body.</p>` : ''}
-<p>Rules: ${e(t.credential.ruleSetName)}, source ${e(t.source)}, as of ${e(t.ruleAsOf)}.</p>
+${t.verify ? `<p class="verify">${e(l10n.t('Some values of this rule set could not be verified against a primary source: verify them with your board or certifying body.'))}</p>` : ''}
+<p>${e(l10n.t('Rules: {0}, source {1}, as of {2}.', t.credential.ruleSetName, t.source, t.ruleAsOf))}</p>
 ${caveats ? `<ul>${caveats}</ul>` : ''}
-<p>Generated ${e(t.generated)} by Pharmacy CE Notes from the learner's own notes. Keep each certificate: it is the evidence an audit asks for.</p>
+<p>${e(l10n.t("Generated {0} by Pharmacy CE Notes from the learner's own notes. Keep each certificate: it is the evidence an audit asks for.", t.generated))}</p>
 </footer>`;
+}
+
+/** The activity table's 13 column headings. */
+function activityHeadings(): string[] {
+  return [
+    l10n.t('Completed'),
+    l10n.t('Title'),
+    l10n.t('Provider'),
+    'UAN',
+    l10n.t('Format'),
+    l10n.t('Audience'),
+    l10n.t('Topics'),
+    l10n.t('Hours'),
+    l10n.t('Certificate'),
+    l10n.t('Counted'),
+    l10n.t('Reason'),
+    l10n.t('Limit'),
+    l10n.t('To check'),
+  ];
 }
 
 /** The page's title. */
 export function transcriptTitle(t: Transcript): string {
-  return `CE transcript: ${t.credential.label}`;
+  return l10n.t('CE transcript: {0}', t.credential.label);
 }
 
 /** A standalone, printable HTML page. No script, a CSP that forbids any, and every value escaped. */

@@ -1,5 +1,6 @@
 // An audit-ready transcript of one credential's cycle: the rows and a CSV (RFC 4180); transcript-html.ts
 // writes the printable page. Pure: the export command reads the index, these functions only write text.
+import * as l10n from '@vscode/l10n';
 import { formatHours } from '../common/numbers';
 import { resolveRelative } from '../common/paths';
 import type { Audience, CalendarDate, CeNote, CredentialProgress, Format, LimitProgress, ParsedNote, Problem } from '../types';
@@ -87,7 +88,7 @@ export function buildTranscript(progress: CredentialProgress, notes: readonly Pa
     if (!note.valid) {
       leftOut.errors++;
       const error = own.find((p) => p.severity === 'error');
-      errorNotes.push({ path: note.path, title: note.title, reason: error?.message ?? verdict.reason ?? 'has errors' });
+      errorNotes.push({ path: note.path, title: note.title, reason: error?.message ?? verdict.reason ?? l10n.t('has errors') });
       continue;
     }
     if (note.status !== 'completed' || !note.completed) {
@@ -148,9 +149,10 @@ function certificateOf(notePath: string, certificate: string | undefined): Pick<
  * when it cut some hours, "In-service training: not accepted" for a limit of 0 h.
  */
 export function limitText(limit: Pick<LimitProgress, 'label' | 'maxHours' | 'matched' | 'applied'>): string {
-  if (limit.maxHours <= 0) return `${limit.label}: not accepted`;
-  const done = limit.matched > limit.applied ? ` (${formatHours(limit.matched)} h done)` : '';
-  return `${limit.label}: ${formatHours(limit.applied)} of max ${formatHours(limit.maxHours)} h${done}`;
+  if (limit.maxHours <= 0) return l10n.t('{0}: not accepted', limit.label);
+  const [applied, max] = [formatHours(limit.applied), formatHours(limit.maxHours)];
+  if (limit.matched > limit.applied) return l10n.t('{0}: {1} of max {2} h ({3} h done)', limit.label, applied, max, formatHours(limit.matched));
+  return l10n.t('{0}: {1} of max {2} h', limit.label, applied, max);
 }
 
 function limitsByNote(limits: readonly LimitProgress[]): Map<string, string[]> {
@@ -172,10 +174,10 @@ function problemsByPath(problems: readonly Problem[]): Map<string, Problem[]> {
 function flagsOf(note: CeNote, problems: readonly Problem[], certificateMissing: boolean): string[] {
   const flags: string[] = [];
   // A UAN that could not be read is kept as written (uanText without uan), or reported when it is not text.
-  if ((note.uanText && !note.uan) || problems.some((p) => p.code === 'uan-malformed')) flags.push('UAN is not valid: check it against the certificate');
-  if (!note.certificate) flags.push('no certificate recorded');
-  else if (resolveRelative(note.path, note.certificate).outside) flags.push('certificate outside the notes folder: not checked');
-  else if (certificateMissing) flags.push('certificate file not found');
+  if ((note.uanText && !note.uan) || problems.some((p) => p.code === 'uan-malformed')) flags.push(l10n.t('UAN is not valid: check it against the certificate'));
+  if (!note.certificate) flags.push(l10n.t('no certificate recorded'));
+  else if (resolveRelative(note.path, note.certificate).outside) flags.push(l10n.t('certificate outside the notes folder: not checked'));
+  else if (certificateMissing) flags.push(l10n.t('certificate file not found'));
   return flags;
 }
 
@@ -194,8 +196,15 @@ export function transcriptBaseName(credentialId: string, cycleEnd: CalendarDate)
 
 export const CSV_HEADER = ['Completion date', 'Title', 'Provider', 'UAN', 'Format', 'Audience', 'Topics', 'Hours', 'Certificate', 'Counted', 'Reason', 'Limit', 'To check'];
 
-export const FORMAT_LABEL: Record<Format, string> = { live: 'Live', 'home-study': 'Home study' };
-export const AUDIENCE_LABEL: Record<Audience, string> = { technician: 'Technician', pharmacist: 'Pharmacist' };
+/** A note's format in words (the transcript's Format column). */
+export function formatLabel(format: Format): string {
+  return format === 'live' ? l10n.t('Live') : format === 'home-study' ? l10n.t('Home study') : format;
+}
+
+/** A note's audience in words (the transcript's Audience column). */
+export function audienceLabel(audience: Audience): string {
+  return audience === 'technician' ? l10n.t('Technician') : audience === 'pharmacist' ? l10n.t('Pharmacist') : audience;
+}
 
 /** The CSV file's content: the byte-order mark lets spreadsheet programs read it as UTF-8 (accents, en dashes). */
 export function transcriptCsvFile(transcript: Transcript): string {
@@ -212,12 +221,12 @@ export function transcriptCsv(transcript: Transcript): string {
         csvText(r.title),
         csvText(r.provider ?? ''),
         csvText(r.uan ?? ''),
-        csvText(FORMAT_LABEL[r.format] ?? r.format),
-        csvText(AUDIENCE_LABEL[r.audience] ?? r.audience),
+        csvText(formatLabel(r.format)),
+        csvText(audienceLabel(r.audience)),
         csvText(r.topics.join('; ')),
         csvCell(formatHours(r.hours)),
         csvText(r.certificate ?? ''),
-        csvCell(r.counted ? 'yes' : 'no'),
+        csvCell(r.counted ? l10n.t('yes') : l10n.t('no')),
         csvText(r.reason ?? ''),
         csvText(r.limits.join('; ')),
         csvText(r.flags.join('; ')),

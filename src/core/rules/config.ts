@@ -11,10 +11,11 @@
 // - no usable credential left: the default credential applies, `fromFile` false.
 // The ESM build: the package's `main` is a UMD bundle whose runtime `require('./impl/format')` esbuild
 // cannot follow, so a bundle importing plain 'jsonc-parser' fails at load time.
+import * as l10n from '@vscode/l10n';
 import { type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser/lib/esm/main';
 import { globProblem } from '../common/globs';
 import { builtInRuleSets, cycleFor, nearestId } from './rules';
-import { JsonValueReader, SYNTAX_MESSAGES, definedOnly, short } from './json-values';
+import { JsonValueReader, definedOnly, short, syntaxErrorWords } from './json-values';
 import { isTopicKey, nearestTopic } from '../notes/topics';
 import { type ConfigExtras, defaultExtras, readConfigExtras } from './config-extras';
 import type {
@@ -90,9 +91,7 @@ export function parseConfig(text: string | undefined, options: ConfigOptions): C
           column: 1,
           severity: 'info',
           code: 'config-missing',
-          message:
-            `No ${CONFIG_FILE} in this folder: the default ${ruleSets[DEFAULT_RULE_SET_ID].name} credential applies, with a cycle ` +
-            `${cycle.start}..${cycle.end} (two-year windows starting in even years). Run "Pharmacy CE: Set Up Credentials" to enter your own.`,
+          message: l10n.t('No {0} in this folder: the default {1} credential applies, with a cycle {2}..{3} (two-year windows starting in even years). Run "Pharmacy CE: Set Up Credentials" to enter your own.', CONFIG_FILE, ruleSets[DEFAULT_RULE_SET_ID].name, cycle.start, cycle.end),
         },
       ],
     };
@@ -138,19 +137,19 @@ class ConfigReader extends JsonValueReader {
       root = parseTree(this.body, errors, { allowTrailingComma: true, disallowComments: false });
     } catch {
       // The parser recurses per nesting level: thousands of nested brackets exhaust the stack.
-      this.report(0, 0, 'error', 'config-syntax', 'The file is nested too deeply to read.');
-      return this.fallBack(builtIns, [], [], 'The file could not be read');
+      this.report(0, 0, 'error', 'config-syntax', l10n.t('The file is nested too deeply to read.'));
+      return this.fallBack(builtIns, [], [], l10n.t('The file could not be read'));
     }
     if (errors.length > 0 || !root) {
       for (const e of errors.slice(0, 10)) this.report(e.offset, e.length, 'error', 'config-syntax', this.syntaxMessage(e));
-      return this.fallBack(builtIns, [], [], 'The file is not valid JSON');
+      return this.fallBack(builtIns, [], [], l10n.t('The file is not valid JSON'));
     }
     if (root.type !== 'object') {
-      this.at(root, 'error', 'config-value', 'The file must hold one JSON object: { "credentials": [ ... ] }.');
-      return this.fallBack(builtIns, [], [], 'The file is not a JSON object');
+      this.at(root, 'error', 'config-value', l10n.t('The file must hold one JSON object: { "credentials": [ ... ] }.'));
+      return this.fallBack(builtIns, [], [], l10n.t('The file is not a JSON object'));
     }
 
-    const props = this.properties(root, CONFIG_KEYS.root, 'the file');
+    const props = this.properties(root, CONFIG_KEYS.root, l10n.t('the file'));
     const ruleSets = Object.assign(ruleSetTable(), builtIns);
     const brokenRuleSets = new Set<string>();
     const ruleSetsNode = props.get('ruleSets')?.value;
@@ -160,7 +159,7 @@ class ConfigReader extends JsonValueReader {
         const result = this.ruleSet(node);
         if (!result.id) continue;
         if (seen.has(result.id)) {
-          this.at(result.idNode ?? node, 'error', 'config-value', `Duplicate rule set id "${short(result.id)}": this one is ignored.`);
+          this.at(result.idNode ?? node, 'error', 'config-value', l10n.t('Duplicate rule set id "{0}": this one is ignored.', short(result.id)));
           continue;
         }
         seen.add(result.id);
@@ -176,25 +175,25 @@ class ConfigReader extends JsonValueReader {
     const credentials: Credential[] = [];
     const credentialsProp = props.get('credentials');
     if (!credentialsProp) {
-      this.at(root, 'warning', 'config-value', 'No "credentials" listed: add the credentials you hold, e.g. { "ruleSet": "ptcb-cpht", "cycleEnd": "2027-03-31" }.', 1);
+      this.at(root, 'warning', 'config-value', l10n.t('No "credentials" listed: add the credentials you hold, e.g. { "ruleSet": "ptcb-cpht", "cycleEnd": "2027-03-31" }.'), 1);
     } else if (this.isArray(credentialsProp.value, 'credentials')) {
       const ids = new Set<string>();
       for (const node of credentialsProp.value.children ?? []) {
         const credential = this.credential(node, ruleSets, brokenRuleSets);
         if (!credential) continue;
         if (ids.has(credential.value.id)) {
-          this.at(credential.idNode, 'error', 'config-value', `Duplicate credential id "${short(credential.value.id)}": give each credential its own "id". This one is left out.`);
+          this.at(credential.idNode, 'error', 'config-value', l10n.t('Duplicate credential id "{0}": give each credential its own "id". This one is left out.', short(credential.value.id)));
           continue;
         }
         ids.add(credential.value.id);
         credentials.push(credential.value);
       }
       if ((credentialsProp.value.children ?? []).length === 0) {
-        this.at(credentialsProp.value, 'warning', 'config-value', 'The credentials list is empty: add the credentials you hold.');
+        this.at(credentialsProp.value, 'warning', 'config-value', l10n.t('The credentials list is empty: add the credentials you hold.'));
       }
     }
 
-    if (credentials.length === 0) return this.fallBack(ruleSets, include, exclude, 'No credential could be read from the file', extras);
+    if (credentials.length === 0) return this.fallBack(ruleSets, include, exclude, l10n.t('No credential could be read from the file'), extras);
     return { config: { credentials, ruleSets, include, exclude, fromFile: true, ...extras }, problems: this.sorted() };
   }
 
@@ -207,7 +206,7 @@ class ConfigReader extends JsonValueReader {
       column: 1,
       severity: 'info',
       code: 'config-value',
-      message: `${why}: until it is fixed, the default ${ruleSets[DEFAULT_RULE_SET_ID].name} credential applies (cycle ${start}..${end}).`,
+      message: l10n.t('{0}: until it is fixed, the default {1} credential applies (cycle {2}..{3}).', why, ruleSets[DEFAULT_RULE_SET_ID].name, start, end),
     });
     return { config, problems: this.sorted() };
   }
@@ -219,19 +218,19 @@ class ConfigReader extends JsonValueReader {
     ruleSets: Record<string, RuleSet>,
     brokenRuleSets: ReadonlySet<string>,
   ): { value: Credential; idNode: Node } | undefined {
-    if (!this.isObject(node, 'A credential')) return undefined;
-    const props = this.properties(node, CONFIG_KEYS.credential, 'a credential');
+    if (!this.isObject(node, l10n.t('A credential'))) return undefined;
+    const props = this.properties(node, CONFIG_KEYS.credential, l10n.t('a credential'));
     const before = this.errorCount();
 
     const ruleSetNode = props.get('ruleSet')?.value;
     let ruleSet: RuleSet | undefined;
-    if (!ruleSetNode) this.at(node, 'error', 'config-value', 'This credential has no "ruleSet" (e.g. "ptcb-cpht"): it is left out.', 1);
+    if (!ruleSetNode) this.at(node, 'error', 'config-value', l10n.t('This credential has no "ruleSet" (e.g. "ptcb-cpht"): it is left out.'), 1);
     else {
       const id = this.string(ruleSetNode, 'ruleSet');
       if (id !== undefined) {
         ruleSet = ruleSets[id];
         if (brokenRuleSets.has(id)) {
-          this.at(ruleSetNode, 'error', 'config-value', `The rule set "${short(id)}" has errors (see its problems): this credential is left out until they are fixed.`);
+          this.at(ruleSetNode, 'error', 'config-value', l10n.t('The rule set "{0}" has errors (see its problems): this credential is left out until they are fixed.', short(id)));
           ruleSet = undefined;
         } else if (!ruleSet) {
           const suggestion = this.suggestRuleSet(id, ruleSets);
@@ -239,9 +238,9 @@ class ConfigReader extends JsonValueReader {
             ruleSetNode,
             'error',
             'config-unknown-rule-set',
-            `Unknown rule set "${short(id)}"` +
-              (suggestion ? `: did you mean "${suggestion}"?` : `. Known: ${this.knownRuleSets(ruleSets)}.`) +
-              ' This credential is left out.',
+            suggestion
+              ? l10n.t('Unknown rule set "{0}": did you mean "{1}"? This credential is left out.', short(id), suggestion)
+              : l10n.t('Unknown rule set "{0}". Known: {1}. This credential is left out.', short(id), this.knownRuleSets(ruleSets)),
             undefined,
             suggestion === undefined ? undefined : JSON.stringify(suggestion),
           );
@@ -251,11 +250,11 @@ class ConfigReader extends JsonValueReader {
 
     const endNode = props.get('cycleEnd')?.value;
     const cycleEnd = endNode ? this.date(endNode, 'cycleEnd') : undefined;
-    if (!endNode) this.at(node, 'error', 'config-value', 'This credential has no "cycleEnd" (the date the cycle ends, YYYY-MM-DD): it is left out.', 1);
+    if (!endNode) this.at(node, 'error', 'config-value', l10n.t('This credential has no "cycleEnd" (the date the cycle ends, YYYY-MM-DD): it is left out.'), 1);
     const startNode = props.get('cycleStart')?.value;
     const cycleStart = startNode ? this.date(startNode, 'cycleStart') : undefined;
     if (startNode && cycleStart && cycleEnd && cycleStart > cycleEnd) {
-      this.at(startNode, 'error', 'config-value', `cycleStart ${cycleStart} is after cycleEnd ${cycleEnd}.`);
+      this.at(startNode, 'error', 'config-value', l10n.t('cycleStart {0} is after cycleEnd {1}.', cycleStart, cycleEnd));
     }
 
     const idNode = props.get('id')?.value;
@@ -287,7 +286,8 @@ class ConfigReader extends JsonValueReader {
     if (this.knownShown === undefined) {
       const known = Object.keys(ruleSets);
       const more = known.length - MAX_KNOWN_SHOWN;
-      this.knownShown = known.slice(0, MAX_KNOWN_SHOWN).map(short).join(', ') + (more > 0 ? ` and ${more} more` : '');
+      const shown = known.slice(0, MAX_KNOWN_SHOWN).map(short).join(', ');
+      this.knownShown = more > 0 ? l10n.t('{0} and {1} more', shown, String(more)) : shown;
     }
     return this.knownShown;
   }
@@ -295,8 +295,8 @@ class ConfigReader extends JsonValueReader {
   // ---- Rule sets --------------------------------------------------------------------------------------
 
   private ruleSet(node: Node): { id?: string; idNode?: Node; ruleSet?: RuleSet } {
-    if (!this.isObject(node, 'A rule set')) return {};
-    const props = this.properties(node, CONFIG_KEYS.ruleSet, 'a rule set');
+    if (!this.isObject(node, l10n.t('A rule set'))) return {};
+    const props = this.properties(node, CONFIG_KEYS.ruleSet, l10n.t('a rule set'));
     const before = this.errorCount();
     const idNode = props.get('id')?.value;
     const id = idNode ? this.string(idNode, 'id', true) : undefined;
@@ -312,7 +312,7 @@ class ConfigReader extends JsonValueReader {
     const requirements = this.list(props.get('requirements')?.value, 'requirements', (n) => this.requirement(n));
     const limits = this.list(props.get('limits')?.value, 'limits', (n) => this.limit(n));
 
-    if (!idNode) this.at(node, 'error', 'config-value', 'This rule set has no "id".', 1);
+    if (!idNode) this.at(node, 'error', 'config-value', l10n.t('This rule set has no "id".'), 1);
     if (id === undefined) return {};
     if (this.errorCount() > before || !name || !source || !asOf || cycleMonths === undefined || totalHours === undefined) {
       return { id, idNode };
@@ -322,8 +322,8 @@ class ConfigReader extends JsonValueReader {
   }
 
   private requirement(node: Node): Requirement | undefined {
-    if (!this.isObject(node, 'A requirement')) return undefined;
-    const props = this.properties(node, CONFIG_KEYS.requirement, 'a requirement');
+    if (!this.isObject(node, l10n.t('A requirement'))) return undefined;
+    const props = this.properties(node, CONFIG_KEYS.requirement, l10n.t('a requirement'));
     const id = this.required(props, node, 'id', 'a requirement', (n) => this.string(n, 'id', true));
     const minHours = this.required(props, node, 'minHours', 'a requirement', (n) => this.number(n, 'minHours', { min: 0 }));
     const label = this.optional(props, 'label', (n) => this.string(n, 'label', true));
@@ -341,15 +341,15 @@ class ConfigReader extends JsonValueReader {
   }
 
   private limit(node: Node): Limit | undefined {
-    if (!this.isObject(node, 'A limit')) return undefined;
-    const props = this.properties(node, CONFIG_KEYS.limit, 'a limit');
+    if (!this.isObject(node, l10n.t('A limit'))) return undefined;
+    const props = this.properties(node, CONFIG_KEYS.limit, l10n.t('a limit'));
     const id = this.required(props, node, 'id', 'a limit', (n) => this.string(n, 'id', true));
     const maxHours = this.required(props, node, 'maxHours', 'a limit', (n) => this.number(n, 'maxHours', { min: 0 }));
     const label = this.optional(props, 'label', (n) => this.string(n, 'label', true));
     const audience = this.optional(props, 'audience', (n) => this.oneOf(n, 'audience', AUDIENCES));
     const category = this.optional(props, 'category', (n) => this.oneOf(n, 'category', CATEGORIES));
     if (!props.has('audience') && !props.has('category')) {
-      this.at(node, 'error', 'config-value', 'A limit needs an "audience" or a "category" to say which notes it limits.', 1);
+      this.at(node, 'error', 'config-value', l10n.t('A limit needs an "audience" or a "category" to say which notes it limits.'), 1);
       return undefined;
     }
     if (id === undefined || maxHours === undefined) return undefined;
@@ -365,7 +365,7 @@ class ConfigReader extends JsonValueReader {
     const globs = this.stringArray(node, name);
     for (const child of globs ? (node.children ?? []) : []) {
       const problem = typeof child.value === 'string' ? globProblem(child.value) : undefined;
-      if (problem) this.at(child, 'error', 'config-value', `This glob is not used: ${problem}, so that matching stays fast. The "${name}" list is ignored until it is fixed.`);
+      if (problem) this.at(child, 'error', 'config-value', l10n.t('This glob is not used: {0}, so that matching stays fast. The "{1}" list is ignored until it is fixed.', problem, name));
     }
     return globs && this.errorCount() === before ? globs.filter((g) => g.trim() !== '') : [];
   }
@@ -380,7 +380,7 @@ class ConfigReader extends JsonValueReader {
       node,
       'warning',
       'unknown-topic',
-      `Unknown topic "${short(value)}"` + (suggestion ? `: did you mean "${suggestion}"?` : '.') + ' Only notes with exactly this topic will match.',
+      suggestion ? l10n.t('Unknown topic "{0}": did you mean "{1}"? Only notes with exactly this topic will match.', short(value), suggestion) : l10n.t('Unknown topic "{0}". Only notes with exactly this topic will match.', short(value)),
       undefined,
       suggestion === undefined ? undefined : JSON.stringify(suggestion),
     );
@@ -389,8 +389,8 @@ class ConfigReader extends JsonValueReader {
 
   private syntaxMessage(error: ParseError): string {
     if (this.body.trim() === '') {
-      return 'The file is empty: it should hold { "credentials": [ { "ruleSet": "ptcb-cpht", "cycleEnd": "YYYY-MM-DD" } ] }.';
+      return l10n.t('The file is empty: it should hold { "credentials": [ { "ruleSet": "ptcb-cpht", "cycleEnd": "YYYY-MM-DD" } ] }.');
     }
-    return `Invalid JSON: ${SYNTAX_MESSAGES[printParseErrorCode(error.error)] ?? 'unexpected text'}.`;
+    return l10n.t('Invalid JSON: {0}.', syntaxErrorWords(printParseErrorCode(error.error)));
   }
 }

@@ -13,6 +13,7 @@
 //    (a 6 h pharmacist college course under "pharmacist <= 5" and "college <= 10" adds 5 and leaves 5 of
 //    the college room). Notes are taken earliest first, so the hours earned first are the ones that count.
 // Hours are counted in whole hundredths, so 0.1 + 0.2 is 0.3 and a 3.33 h cap compares exactly.
+import * as l10n from '@vscode/l10n';
 import { daysBetween } from '../common/dates';
 import { roundHours } from '../common/numbers';
 import { NONE, limitFilter, matches, matchingIndexes, toFilter } from './filters';
@@ -176,14 +177,14 @@ function evaluateFacts(credential: Credential, ruleSet: RuleSet, notes: readonly
     if (reason !== undefined) return { context, verdict: { path: note.path, counted: false, reason }, counted: false, refusedBy: -1, requirements: NONE, keptOut: false, caps: NONE };
     const r = refusingFilters.findIndex((f) => f !== undefined && matches(f, note));
     if (r >= 0) {
-      const verdict = { path: note.path, counted: false, reason: `${lowerFirst(refusing[r].label)} is not accepted by ${ruleSet.name}` };
+      const verdict = { path: note.path, counted: false, reason: l10n.t('{0} is not accepted by {1}', lowerFirst(refusing[r].label), ruleSet.name) };
       return { context, verdict, counted: false, refusedBy: r, requirements: NONE, keptOut: false, caps: NONE };
     }
     const requirements = matchingIndexes(requirementFilters, note);
     const o = outsideFilters.findIndex((f, i) => matches(f, note) && !(outside[i].countsTowardTotal === 'acpe' && note.acpe));
     if (o >= 0) {
-      const why = outside[o].countsTowardTotal === 'acpe' ? ' (it has no UAN, so it is not ACPE-accredited)' : '';
-      const reason = `${outside[o].label}: counts toward that requirement, not toward the ${ruleSet.totalHours} h total${why}`;
+      const total = String(ruleSet.totalHours);
+      const reason = outside[o].countsTowardTotal === 'acpe' ? l10n.t('{0}: counts toward that requirement, not toward the {1} h total (it has no UAN, so it is not ACPE-accredited)', outside[o].label, total) : l10n.t('{0}: counts toward that requirement, not toward the {1} h total', outside[o].label, total);
       return { context, verdict: { path: note.path, counted: true, reason }, counted: true, refusedBy: -1, requirements, keptOut: true, caps: NONE };
     }
     const verdict = (note.countedVerdict ??= { path: note.path, counted: true });
@@ -244,7 +245,7 @@ function evaluateFacts(credential: Credential, ruleSet: RuleSet, notes: readonly
       requirementCents[i] += note.cents;
       requirementNotes[i].push(note.path);
       const v = verdicts[n];
-      if (!v.counted) verdicts[n] = { path: v.path, counted: false, reason: `${v.reason}; counts toward ${r.label} only (it looks back ${r.windowMonths} months)` };
+      if (!v.counted) verdicts[n] = { path: v.path, counted: false, reason: l10n.t('{0}; counts toward {1} only (it looks back {2} months)', v.reason ?? '', r.label, String(r.windowMonths)) };
     });
   });
 
@@ -284,8 +285,8 @@ function evaluateFacts(credential: Credential, ruleSet: RuleSet, notes: readonly
       const { label, maxHours } = tightest.limit;
       const reason =
         allowed > 0
-          ? `${lowerFirst(label)}: only ${allowed / 100} of ${cents / 100} h count (limit ${maxHours} h)`
-          : `${lowerFirst(label)}: none of the ${cents / 100} h count (the ${maxHours} h limit is already reached)`;
+          ? l10n.t('{0}: only {1} of {2} h count (limit {3} h)', lowerFirst(label), String(allowed / 100), String(cents / 100), String(maxHours))
+          : l10n.t('{0}: none of the {1} h count (the {2} h limit is already reached)', lowerFirst(label), String(cents / 100), String(maxHours));
       verdicts[at] = { path: note.path, counted: true, reason };
     }
   }
@@ -349,14 +350,14 @@ class ReasonCache {
   ) {}
 
   whyNot(note: NoteFacts, wanted: string): string | undefined {
-    if (!note.valid) return note.errorText || 'has errors';
+    if (!note.valid) return note.errorText || l10n.t('has errors');
     if (note.credentials !== null) {
-      if (note.credentials.length === 0) return 'not for any credential (its credentials list is empty)';
-      if (!note.credentials.includes(wanted)) return `only for credentials: ${note.credentialsText}`;
+      if (note.credentials.length === 0) return l10n.t('not for any credential (its credentials list is empty)');
+      if (!note.credentials.includes(wanted)) return l10n.t('only for credentials: {0}', note.credentialsText);
     }
-    if (note.status === 'planned') return 'planned, not completed';
-    if (note.status === 'in-progress') return 'in progress, not completed';
-    if (note.completed === '') return 'completed, but with no completion date';
+    if (note.status === 'planned') return l10n.t('planned, not completed');
+    if (note.status === 'in-progress') return l10n.t('in progress, not completed');
+    if (note.completed === '') return l10n.t('completed, but with no completion date');
     if (note.completed >= this.start && note.completed <= this.end && note.completed <= this.asOf) return undefined;
     let reason = this.byDate.get(note.completed);
     if (reason === undefined) {
@@ -368,11 +369,11 @@ class ReasonCache {
 
   private dateReason(date: CalendarDate): string {
     const { start, end, asOf } = this;
-    if (date < start) return `completed ${date}, before this cycle (${start}..${end})`;
-    if (date > end) return `completed ${date}, after this cycle (${start}..${end})`;
+    if (date < start) return l10n.t('completed {0}, before this cycle ({1}..{2})', date, start, end);
+    if (date > end) return l10n.t('completed {0}, after this cycle ({1}..{2})', date, start, end);
     // Credit is earned on the day: a later date is a typo or a course still ahead, and progress "as of" a
     // past day (the CLI's --as-of) must not include what came after it.
-    return `completed ${date}, a date still to come (as of ${asOf})`;
+    return l10n.t('completed {0}, a date still to come (as of {1})', date, asOf);
   }
 }
 

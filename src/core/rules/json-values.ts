@@ -1,5 +1,6 @@
 // Reading the values of a JSON file's tree (jsonc-parser) with a problem, at the value's line and column, for
 // each one that is wrong. The config reader builds on it.
+import * as l10n from '@vscode/l10n';
 import { lineStarts, positionAt } from '../common/lines';
 import type { Node } from 'jsonc-parser/lib/esm/main';
 import { FIRST_DATE, LAST_DATE, isCalendarDate, isDateInRange } from '../common/dates';
@@ -45,13 +46,13 @@ export abstract class JsonValueReader {
           key,
           'warning',
           'unknown-key',
-          `Unknown key "${short(name)}" in ${where}` + (suggestion ? `: did you mean "${suggestion}"?` : '.') + ' It is ignored.',
+          suggestion ? l10n.t('Unknown key "{0}" in {1}: did you mean "{2}"? It is ignored.', short(name), where, suggestion) : l10n.t('Unknown key "{0}" in {1}. It is ignored.', short(name), where),
           undefined,
           suggestion === undefined ? undefined : JSON.stringify(suggestion),
         );
         continue;
       }
-      if (out.has(name)) this.at(key, 'warning', 'config-value', `"${short(name)}" is given twice in ${where}: the last one is used.`);
+      if (out.has(name)) this.at(key, 'warning', 'config-value', l10n.t('"{0}" is given twice in {1}: the last one is used.', short(name), where));
       out.set(name, { key, value });
     }
     return out;
@@ -73,24 +74,24 @@ export abstract class JsonValueReader {
 
   protected isObject(node: Node, what: string): boolean {
     if (node.type === 'object') return true;
-    this.at(node, 'error', 'config-value', `${what} must be an object { ... }, not ${describe(node)}.`);
+    this.at(node, 'error', 'config-value', l10n.t('{0} must be an object { ... }, not {1}.', what, describe(node)));
     return false;
   }
 
   protected isArray(node: Node, name: string): boolean {
     if (node.type === 'array') return true;
-    this.at(node, 'error', 'config-value', `"${name}" must be a list [ ... ], not ${describe(node)}.`);
+    this.at(node, 'error', 'config-value', l10n.t('"{0}" must be a list [ ... ], not {1}.', name, describe(node)));
     return false;
   }
 
   protected string(node: Node, name: string, nonEmpty = false): string | undefined {
     if (node.type !== 'string') {
-      this.at(node, 'error', 'config-value', `"${name}" must be a string in double quotes, not ${describe(node)}.`);
+      this.at(node, 'error', 'config-value', l10n.t('"{0}" must be a string in double quotes, not {1}.', name, describe(node)));
       return undefined;
     }
     const value = node.value as string;
     if (nonEmpty && value.trim() === '') {
-      this.at(node, 'error', 'config-value', `"${name}" must not be empty.`);
+      this.at(node, 'error', 'config-value', l10n.t('"{0}" must not be empty.', name));
       return undefined;
     }
     return value;
@@ -108,20 +109,20 @@ export abstract class JsonValueReader {
 
   protected number(node: Node, name: string, range: { integer?: boolean; min?: number; max?: number }): number | undefined {
     if (node.type !== 'number' || typeof node.value !== 'number' || !Number.isFinite(node.value)) {
-      this.at(node, 'error', 'config-value', `"${name}" must be a number, not ${describe(node)}.`);
+      this.at(node, 'error', 'config-value', l10n.t('"{0}" must be a number, not {1}.', name, describe(node)));
       return undefined;
     }
     const value = node.value;
     if (range.integer && !Number.isInteger(value)) {
-      this.at(node, 'error', 'config-value', `"${name}" must be a whole number, not ${value}.`);
+      this.at(node, 'error', 'config-value', l10n.t('"{0}" must be a whole number, not {1}.', name, String(value)));
       return undefined;
     }
     if (range.min !== undefined && value < range.min) {
-      this.at(node, 'error', 'config-value', range.min === 0 ? `"${name}" must not be negative (${value}).` : `"${name}" must be at least ${range.min}, not ${value}.`);
+      this.at(node, 'error', 'config-value', range.min === 0 ? l10n.t('"{0}" must not be negative ({1}).', name, String(value)) : l10n.t('"{0}" must be at least {1}, not {2}.', name, String(range.min), String(value)));
       return undefined;
     }
     if (range.max !== undefined && value > range.max) {
-      this.at(node, 'error', 'config-value', `"${name}" must be at most ${range.max}, not ${value}.`);
+      this.at(node, 'error', 'config-value', l10n.t('"{0}" must be at most {1}, not {2}.', name, String(range.max), String(value)));
       return undefined;
     }
     return value;
@@ -129,7 +130,7 @@ export abstract class JsonValueReader {
 
   protected boolean(node: Node, name: string): boolean | undefined {
     if (node.type === 'boolean') return node.value as boolean;
-    this.at(node, 'error', 'config-value', `"${name}" must be true or false, not ${describe(node)}.`);
+    this.at(node, 'error', 'config-value', l10n.t('"{0}" must be true or false, not {1}.', name, describe(node)));
     return undefined;
   }
 
@@ -138,12 +139,12 @@ export abstract class JsonValueReader {
     if (value === undefined) return undefined;
     if (isCalendarDate(value) && isDateInRange(value)) return value;
     if (isCalendarDate(value)) {
-      this.at(node, 'error', 'config-value', `"${name}": ${value} is outside the years ${FIRST_DATE.slice(0, 4)}-${LAST_DATE.slice(0, 4)}.`);
+      this.at(node, 'error', 'config-value', l10n.t('"{0}": {1} is outside the years {2}-{3}.', name, value, FIRST_DATE.slice(0, 4), LAST_DATE.slice(0, 4)));
       return undefined;
     }
     const message = /^\d{4}-\d{2}-\d{2}$/.test(value)
-      ? `"${name}": ${value} is not a real date.`
-      : `"${name}" must be a date written YYYY-MM-DD (e.g. 2027-03-31), not "${short(value)}".`;
+      ? l10n.t('"{0}": {1} is not a real date.', name, value)
+      : l10n.t('"{0}" must be a date written YYYY-MM-DD (e.g. 2027-03-31), not "{1}".', name, short(value));
     this.at(node, 'error', 'config-value', message);
     return undefined;
   }
@@ -157,7 +158,7 @@ export abstract class JsonValueReader {
       node,
       'error',
       'config-value',
-      `"${name}" must be one of ${allowed.join(', ')}, not "${short(value)}".`,
+      l10n.t('"{0}" must be one of {1}, not "{2}".', name, allowed.join(', '), short(value)),
       undefined,
       suggestion === undefined ? undefined : JSON.stringify(suggestion),
     );
@@ -230,35 +231,38 @@ export function short(text: string): string {
 function describe(node: Node): string {
   switch (node.type) {
     case 'object':
-      return 'an object';
+      return l10n.t('an object');
     case 'array':
-      return 'a list';
+      return l10n.t('a list');
     case 'string':
-      return `the string ${JSON.stringify(short(node.value as string))}`;
+      return l10n.t('the string {0}', JSON.stringify(short(node.value as string)));
     default:
       return String(node.value);
   }
 }
 
-/** jsonc-parser's syntax error codes in words. */
-export const SYNTAX_MESSAGES: Record<string, string | undefined> = {
-  InvalidSymbol: 'unexpected character',
-  InvalidNumberFormat: 'not a valid number',
-  PropertyNameExpected: 'a property name in double quotes is expected',
-  ValueExpected: 'a value is expected',
-  ColonExpected: 'a colon (:) is expected',
-  CommaExpected: 'a comma is expected',
-  CloseBraceExpected: 'a closing brace } is expected',
-  CloseBracketExpected: 'a closing bracket ] is expected',
-  EndOfFileExpected: 'nothing may follow the closing brace',
-  InvalidCommentToken: 'invalid comment',
-  UnexpectedEndOfComment: 'a comment is not closed',
-  UnexpectedEndOfString: 'a string is not closed (missing ")',
-  UnexpectedEndOfNumber: 'a number is cut short',
-  InvalidUnicode: 'invalid \\u escape',
-  InvalidEscapeCharacter: 'invalid escape character',
-  InvalidCharacter: 'invalid character in a string',
-};
+/** A jsonc-parser syntax error code (`printParseErrorCode`) in words. */
+export function syntaxErrorWords(code: string): string {
+  switch (code) {
+    case 'InvalidSymbol': return l10n.t('unexpected character');
+    case 'InvalidNumberFormat': return l10n.t('not a valid number');
+    case 'PropertyNameExpected': return l10n.t('a property name in double quotes is expected');
+    case 'ValueExpected': return l10n.t('a value is expected');
+    case 'ColonExpected': return l10n.t('a colon (:) is expected');
+    case 'CommaExpected': return l10n.t('a comma is expected');
+    case 'CloseBraceExpected': return l10n.t('a closing brace } is expected');
+    case 'CloseBracketExpected': return l10n.t('a closing bracket ] is expected');
+    case 'EndOfFileExpected': return l10n.t('nothing may follow the closing brace');
+    case 'InvalidCommentToken': return l10n.t('invalid comment');
+    case 'UnexpectedEndOfComment': return l10n.t('a comment is not closed');
+    case 'UnexpectedEndOfString': return l10n.t('a string is not closed (missing ")');
+    case 'UnexpectedEndOfNumber': return l10n.t('a number is cut short');
+    case 'InvalidUnicode': return l10n.t('invalid \\u escape');
+    case 'InvalidEscapeCharacter': return l10n.t('invalid escape character');
+    case 'InvalidCharacter': return l10n.t('invalid character in a string');
+    default: return l10n.t('unexpected text');
+  }
+}
 
 /** The object without its undefined values: optional fields of a rule set stay absent when the file leaves them out. */
 export function definedOnly<T extends object>(values: T): { [K in keyof T]?: Exclude<T[K], undefined> } {

@@ -1,6 +1,7 @@
 // How a credential stands: its state, its short text and how far along it is. Decided here, once, for every
 // surface (report, dashboard, tree, status bar), so no surface can call a credential on track or 100% while
 // a required hour is missing.
+import * as l10n from '@vscode/l10n';
 import { daysBetween } from '../common/dates';
 import { roundHours } from '../common/numbers';
 import type { CalendarDate, ProgressState, RuleSet } from '../types';
@@ -10,7 +11,7 @@ const AT_RISK_DAYS = 60;
 /** A requirement still unmet this close to the end is at risk. */
 const REQUIREMENT_RISK_DAYS = 90;
 
-/** `vscode.l10n.t` in the extension, plainText elsewhere: `{0}` placeholders. */
+/** `vscode.l10n.t` in the adapters, plainText in their tests: `{0}` placeholders. */
 export type Translate = (message: string, ...args: (string | number)[]) => string;
 
 export const plainText: Translate = (message, ...args) => message.replace(/\{(\d+)\}/g, (m, i: string) => (Number(i) < args.length ? String(args[Number(i)]) : m));
@@ -35,7 +36,8 @@ export interface Standing {
   text: string;
 }
 
-export function credentialStanding(input: StandingInput, t: Translate = plainText): Standing {
+/** The words come from the core's own bundle (issue #15); `_translate` is ignored, left for the adapters' calls. */
+export function credentialStanding(input: StandingInput, _translate?: Translate): Standing {
   const missing = input.requirements.filter((r) => !r.met).length;
   const totalMet = input.hours.remaining <= 0;
   const daysLeft = input.cycle.daysLeft;
@@ -50,10 +52,10 @@ export function credentialStanding(input: StandingInput, t: Translate = plainTex
   else state = 'on-track';
 
   let text: string;
-  if (state === 'met') text = t('Met');
-  else if (state === 'unmet') text = t('Not met');
-  else if (totalMet && missing > 0) text = missing === 1 ? t('1 requirement missing') : t('{0} requirements missing', missing);
-  else text = state === 'at-risk' ? t('At risk') : t('On track');
+  if (state === 'met') text = l10n.t('Met');
+  else if (state === 'unmet') text = l10n.t('Not met');
+  else if (totalMet && missing > 0) text = missing === 1 ? l10n.t('1 requirement missing') : l10n.t('{0} requirements missing', String(missing));
+  else text = state === 'at-risk' ? l10n.t('At risk') : l10n.t('On track');
 
   const base = input.hours.required + input.requirements.filter((r) => !r.countsTowardTotal).reduce((sum, r) => sum + r.required, 0);
   const done = base > 0 ? Math.round(((base - hoursStillNeeded(input)) / base) * 100) : 0;
