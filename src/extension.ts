@@ -1,8 +1,10 @@
 // Wires the features to one workspace index. Activation only creates objects and starts indexing in the
-// background: nothing here waits for notes to be read.
+// background: nothing here waits for notes to be read. The entry points (extension-node.ts for the desktop,
+// extension-web.ts for the browser) call activateWith with their platform.
 import type MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
 import { initLog } from './services/log';
+import { setPlatform, type Platform } from './services/platform';
 import { createWorkspaceIndex } from './services/workspace-index';
 import type { WorkspaceIndex } from './services/types';
 import * as progressTree from './features/progress-tree';
@@ -58,8 +60,10 @@ export interface PharmacyCeApi extends PharmacyCeExports {
   features: Record<string, unknown>;
 }
 
-export function activate(context: vscode.ExtensionContext): PharmacyCeExports | PharmacyCeApi {
+export function activateWith(context: vscode.ExtensionContext, platform: Platform): PharmacyCeExports | PharmacyCeApi {
+  setPlatform(platform);
   const log = initLog(context);
+  log.info(`Pharmacy CE Notes ${String(context.extension.packageJSON.version)} started (${platform.name} build, ${vscode.env.uiKind === vscode.UIKind.Web ? 'in a browser' : 'desktop'})`);
   const index = createWorkspaceIndex(context);
   context.subscriptions.push(index);
   const features: Record<string, unknown> = {};
