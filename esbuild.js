@@ -85,7 +85,7 @@ const web = {
   platform: 'browser',
   target: 'es2020',
   format: 'cjs',
-  sourcemap: !production,
+  sourcemap: true,
   sourcesContent: false,
   minify: production,
   logLevel: 'warning',

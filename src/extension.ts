@@ -63,7 +63,7 @@ export interface PharmacyCeApi extends PharmacyCeExports {
 export function activateWith(context: vscode.ExtensionContext, platform: Platform): PharmacyCeExports | PharmacyCeApi {
   setPlatform(platform);
   const log = initLog(context);
-  log.info(`Pharmacy CE Notes ${String(context.extension.packageJSON.version)} started (${platform.name} build, ${vscode.env.uiKind === vscode.UIKind.Web ? 'in a browser' : 'desktop'})`);
+  log.info(`Pharmacy CE Notes ${String(context.extension.packageJSON.version)} started (${platform.name} build)`);
   const index = createWorkspaceIndex(context);
   context.subscriptions.push(index);
   const features: Record<string, unknown> = {};
