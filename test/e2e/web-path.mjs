@@ -24,17 +24,29 @@ domain: medications
 
 Warfarin :: an anticoagulant (vitamin K antagonist)
 `;
+const JOB = `---
+title: Lead technician at Mercy Hospital
+type: experience
+employer: Mercy Hospital
+role: Lead technician
+setting: hospital
+start: 2022-03-01
+hours_per_week: 40
+---
+`;
 
 /** The step, for run-e2e.mjs: a server of its own with the extension's kind set to `web`. */
 export function webStep({ context, shotsDir, vsix, settings }) {
   return {
-    name: 'in the browser\'s extension host (web worker): the Progress tree, the dashboard, a review grade written to the log, a transcript export',
+    name: 'in the browser\'s extension host (web worker): the Progress tree, the dashboard, a review grade written to the log, transcript and portfolio exports',
     timeoutMs: 240_000,
     async run() {
       const tmp = makeTempDir('pharmacy-ce-e2e-web-');
       const workspace = copyFixture(path.join(tmp, 'workspace'));
       fs.mkdirSync(path.join(workspace, 'study'), { recursive: true });
       fs.writeFileSync(path.join(workspace, 'study', 'top-drugs.md'), NOTE);
+      fs.mkdirSync(path.join(workspace, 'career'), { recursive: true });
+      fs.writeFileSync(path.join(workspace, 'career', 'lead-technician.md'), JOB);
       installVsix(tmp, vsix);
       const server = await startCodeServer({ tmp, folder: workspace, settings: { ...settings, 'remote.extensionKind': { [EXTENSION_ID]: ['web'] } } });
       const page = await context.newPage();
@@ -84,6 +96,14 @@ export function webStep({ context, shotsDir, vsix, settings }) {
         const written = await waitFor(() => (fs.existsSync(path.join(workspace, 'transcripts')) ? fs.readdirSync(path.join(workspace, 'transcripts')) : []), (f) => f.length > 1);
         assert.deepEqual(written.sort(), ['ptcb-cpht-2027-03-31.csv', 'ptcb-cpht-2027-03-31.html']);
         await workbench.screenshot('web-5-transcript');
+
+        await workbench.runCommand('View: Close All Editors');
+        await workbench.runCommand('Pharmacy CE: Export Portfolio');
+        await workbench.webview().locator('h2', { hasText: 'Experience' }).waitFor({ timeout: 30_000 });
+        await waitForText(workbench.webview().locator('body'), 'Mercy Hospital');
+        const portfolios = await waitFor(() => fs.readdirSync(path.join(workspace, 'transcripts')).filter((f) => f.startsWith('portfolio-')), (f) => f.length > 0);
+        assert.equal(portfolios.length, 1, `one portfolio written; transcripts/ holds ${JSON.stringify(portfolios)}`);
+        await workbench.screenshot('web-6-portfolio');
       } finally {
         await page.close();
         await server.stop();
