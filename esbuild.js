@@ -34,6 +34,36 @@ const pureCore = {
   },
 };
 
+/**
+ * The web bundle must hold no Node module: a Node import anywhere in its graph (ours or a package's) fails the
+ * build with the chain that led to it, before esbuild could map it away (a package's `browser` field that
+ * swaps `fs` for an empty module would hide a read that then silently does nothing in the browser).
+ */
+/**
+ * The Node imports a package makes at load time but never uses on our path, each checked by hand: gray-matter
+ * reads `fs` only in `matter.read(file)` (we pass it text). They resolve to a module that throws when touched.
+ */
+const WEB_UNUSED_NODE_IMPORTS = { 'node_modules/gray-matter/index.js': 'fs' };
+
+const noNodeModules = {
+  name: 'no-node-modules',
+  setup(build) {
+    const builtins = new Set(require('module').builtinModules);
+    build.onResolve({ filter: /.*/ }, (args) => {
+      const name = args.path.replace(/^node:/, '');
+      if (!args.path.startsWith('node:') && !builtins.has(name) && !builtins.has(name.split('/')[0])) return undefined;
+      const importer = path.relative(__dirname, args.importer).split(path.sep).join('/');
+      if (WEB_UNUSED_NODE_IMPORTS[importer] === args.path) return { path: args.path, namespace: 'unused-node-module' };
+      return { errors: [{ text: `The web build must not import the Node module '${args.path}' (${importer}): pass it through src/services/platform.ts, which only the desktop entry fills in with Node.` }] };
+    });
+    // Any use of it throws, naming the module: an allowed import that turns out to be used fails loudly.
+    build.onLoad({ filter: /.*/, namespace: 'unused-node-module' }, (args) => ({
+      contents: `module.exports = new Proxy({}, { get(_, key) { throw new Error(${JSON.stringify(`Node's ${args.path} is not available in a browser`)} + ' (' + String(key) + ')'); } });`,
+      loader: 'js',
+    }));
+  },
+};
+
 const node = {
   bundle: true,
   plugins: [pureCore],
@@ -49,9 +79,28 @@ const node = {
   mainFields: ['module', 'main'],
 };
 
+const web = {
+  bundle: true,
+  plugins: [pureCore, noNodeModules],
+  platform: 'browser',
+  target: 'es2020',
+  format: 'cjs',
+  sourcemap: true,
+  sourcesContent: false,
+  minify: production,
+  logLevel: 'warning',
+  external: ['vscode'],
+  mainFields: ['browser', 'module', 'main'],
+  inject: ['src/services/web-buffer.ts'],
+  entryPoints: ['src/extension-web.ts'],
+  outfile: 'dist/web/extension.js',
+};
+
 const builds = [
   // The dashboard renderer (with markdown-it) is its own file, loaded when a dashboard is first drawn.
-  { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: [...node.external, './dashboard-render.js'] },
+  { ...node, entryPoints: ['src/extension-node.ts'], outfile: 'dist/extension.js', external: [...node.external, './dashboard-render.js'] },
+  // The browser's extension host (vscode.dev, github.dev) loads one file in a web worker: no Node there.
+  web,
   { ...node, entryPoints: ['src/features/dashboard/render.ts'], outfile: 'dist/dashboard-render.js' },
   { ...node, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   {
@@ -90,7 +139,12 @@ async function main() {
   if (fs.existsSync('dist/cli.js')) fs.chmodSync('dist/cli.js', 0o755);
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+// The web build's options, for the unit test that proves a Node import fails it (test/unit/web-build.test.ts).
+module.exports = { web };
+
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

@@ -1,9 +1,11 @@
 // Wires the features to one workspace index. Activation only creates objects and starts indexing in the
-// background: nothing here waits for notes to be read.
+// background: nothing here waits for notes to be read. The entry points (extension-node.ts for the desktop,
+// extension-web.ts for the browser) call activateWith with their platform.
 import type MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
 import { initLog } from './services/log';
 import { useDisplayLanguage } from './services/l10n';
+import { setPlatform, type Platform } from './services/platform';
 import { createWorkspaceIndex } from './services/workspace-index';
 import type { WorkspaceIndex } from './services/types';
 import * as progressTree from './features/progress-tree';
@@ -61,10 +63,12 @@ export interface PharmacyCeApi extends PharmacyCeExports {
   features: Record<string, unknown>;
 }
 
-export function activate(context: vscode.ExtensionContext): PharmacyCeExports | PharmacyCeApi {
+export function activateWith(context: vscode.ExtensionContext, platform: Platform): PharmacyCeExports | PharmacyCeApi {
   // First: the core's messages are made from here on.
   useDisplayLanguage();
+  setPlatform(platform);
   const log = initLog(context);
+  log.info(`Pharmacy CE Notes ${String(context.extension.packageJSON.version)} started (${platform.name} build)`);
   const index = createWorkspaceIndex(context);
   context.subscriptions.push(index);
   const features: Record<string, unknown> = {};

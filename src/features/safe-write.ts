@@ -1,24 +1,15 @@
 // The one rule every command that writes goes through: nothing is written through a symbolic link or outside
-// the workspace folder, and a new file never replaces one that appeared meanwhile. For `file:` folders the
-// work is done with Node's fs (src/node/safe-fs.ts: lstat of each folder on the way, real paths compared,
-// exclusive create, replace by rename); other file systems are checked with workspace.fs.stat and its
-// SymbolicLink bit, the best their API allows. createWithEdit keeps a new file undoable (a WorkspaceEdit)
+// the workspace folder, and a new file never replaces one that appeared meanwhile. For `file:` folders on the
+// desktop the work is done with Node's fs (src/node/safe-fs.ts through the platform: lstat of each folder on
+// the way, real paths compared, exclusive create, replace by rename); other file systems, and every folder in
+// the browser, are checked with workspace.fs.stat and its SymbolicLink bit, the best their API allows. createWithEdit keeps a new file undoable (a WorkspaceEdit)
 // after the same checks. Used by Export Transcript, New CE Note, Set Up Credentials and Mark Note Completed,
 // and meant for every later writer (review log, card export, portfolio).
 import * as vscode from 'vscode';
 import { insideSegments } from '../core/common/paths';
-import {
-  RefusedWriteError,
-  appendInsideFolder as appendWithNode,
-  inspectFolderInside,
-  inspectInsideFolder,
-  lengthBeforeTail,
-  removeAppended as removeWithNode,
-  writeInsideFolder as writeWithNode,
-  type TargetState,
-  type WriteOptions,
-} from '../node/safe-fs';
+import { RefusedWriteError, lengthBeforeTail, type TargetState, type WriteOptions } from '../core/common/write-rule';
 import { pathUnder } from '../services/folder';
+import { diskFor } from '../services/platform';
 
 export { RefusedWriteError, type TargetState };
 
@@ -31,7 +22,8 @@ export function pathInside(folder: vscode.Uri, target: vscode.Uri): string {
 
 /** What is at `relativePath` (missing or a regular file); refuses links and anything but a file on the way. */
 export async function inspectTarget(folder: vscode.Uri, relativePath: string): Promise<TargetState> {
-  if (folder.scheme === 'file') return inspectInsideFolder(folder.fsPath, relativePath);
+  const disk = diskFor(folder);
+  if (disk) return disk.inspectTarget(folder.fsPath, relativePath);
   const { segments, shown } = segmentsOf(relativePath);
   let uri = folder;
   for (let i = 0; i < segments.length; i++) {
@@ -56,7 +48,8 @@ export async function inspectTarget(folder: vscode.Uri, relativePath: string): P
 /** Refuses a folder (or one on the way to it) that is a link or not a folder, before anything lists it. */
 export async function inspectFolder(folder: vscode.Uri, relativeDir: string): Promise<void> {
   if (insideSegments(relativeDir)?.length === 0) return; // the workspace folder itself
-  if (folder.scheme === 'file') return inspectFolderInside(folder.fsPath, relativeDir);
+  const disk = diskFor(folder);
+  if (disk) return disk.inspectFolder(folder.fsPath, relativeDir);
   const { segments } = segmentsOf(relativeDir);
   const shown = vscode.l10n.t('a file in {0}', segments.join('/'));
   for (let i = 0; i < segments.length; i++) {
@@ -76,8 +69,9 @@ export async function inspectFolder(folder: vscode.Uri, relativeDir: string): Pr
 export async function writeInsideFolder(folder: vscode.Uri, relativePath: string, data: string | Uint8Array, options: WriteOptions): Promise<vscode.Uri> {
   const { segments, shown } = segmentsOf(relativePath);
   const uri = vscode.Uri.joinPath(folder, ...segments);
-  if (folder.scheme === 'file') {
-    writeWithNode(folder.fsPath, relativePath, data, options);
+  const disk = diskFor(folder);
+  if (disk) {
+    disk.write(folder.fsPath, relativePath, data, options);
     return uri;
   }
   await inspectTarget(folder, relativePath); // a link among the folders that exist is refused before any is made
@@ -93,14 +87,15 @@ export async function writeInsideFolder(folder: vscode.Uri, relativePath: string
 
 /**
  * Appends `text` to the file at `relativePath` (made, with its folders, when missing) and returns the bytes
- * written (a newline may come first: see src/node/safe-fs.ts), which removeAppended takes back. A `file:`
+ * written (a newline may come first: see src/node/safe-fs.ts), which removeAppended takes back. A desktop `file:`
  * folder is appended to in place (O_APPEND|O_NOFOLLOW): nothing already in the file is touched, even by a
  * failed write. Other file systems have no append in VS Code's API, so the file is read and written whole:
  * a write that fails half-way may leave the file short (the provider decides), and a line another program
  * added between the read and the write is lost. Only a review log on a remote or virtual folder takes that risk.
  */
 export async function appendInsideFolder(folder: vscode.Uri, relativePath: string, text: string): Promise<string> {
-  if (folder.scheme === 'file') return appendWithNode(folder.fsPath, relativePath, text);
+  const disk = diskFor(folder);
+  if (disk) return disk.append(folder.fsPath, relativePath, text);
   const { segments } = segmentsOf(relativePath);
   const uri = vscode.Uri.joinPath(folder, ...segments);
   const state = await inspectTarget(folder, relativePath);
@@ -119,7 +114,8 @@ export async function appendInsideFolder(folder: vscode.Uri, relativePath: strin
  * length before); false, changing nothing, otherwise. Same checks as the other writes.
  */
 export async function removeAppended(folder: vscode.Uri, relativePath: string, appended: string): Promise<boolean> {
-  if (folder.scheme === 'file') return removeWithNode(folder.fsPath, relativePath, appended);
+  const disk = diskFor(folder);
+  if (disk) return disk.removeAppended(folder.fsPath, relativePath, appended);
   if ((await inspectTarget(folder, relativePath)) !== 'file') return false;
   const uri = vscode.Uri.joinPath(folder, ...segmentsOf(relativePath).segments);
   const bytes = await vscode.workspace.fs.readFile(uri);

@@ -7,9 +7,11 @@ import * as path from 'path';
 import { CONFIG_FILE } from '../core/rules/config';
 import { FolderIndex, type FolderIndexOptions } from '../core/index/folder-index';
 import { linkProblems, type SkippedLink } from '../core/index/links';
+import { REVIEW_LOG_FILE } from '../core/study/types';
 import type { CalendarDate, Problem } from '../core/types';
-import { MAX_NOTE_BYTES, readRegularFileSync, unreadableMessage, type FileHead } from './read-note-file';
-import { readReviewLogSync } from './review-log-file';
+import { MAX_NOTE_BYTES, unreadableMessage, type FileHead } from './read-note-file';
+import { readRegularFileSync } from './read-regular-file';
+import { MAX_REVIEW_LOG_BYTES, REVIEW_LOG_FOLDER, linkedLogFolder, reviewLogFromHead, reviewLogUnreadable, type ReviewLogText } from './review-log-file';
 import { inspectInsideFolder, relativeInside } from './safe-fs';
 
 export interface CeFolder {
@@ -160,4 +162,15 @@ function unreadable(file: string, error: unknown, consequence: string, what: 'fi
 
 function errorCode(error: unknown): string | undefined {
   return typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : undefined;
+}
+
+/** The CLI's read of a folder's log. */
+export function readReviewLogSync(root: string): ReviewLogText {
+  try {
+    if (fs.lstatSync(path.join(root, REVIEW_LOG_FOLDER)).isSymbolicLink()) return reviewLogUnreadable(linkedLogFolder());
+    return reviewLogFromHead(readRegularFileSync(path.join(root, ...REVIEW_LOG_FILE.split('/')), MAX_REVIEW_LOG_BYTES));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { text: undefined, problems: [] };
+    return reviewLogUnreadable(error);
+  }
 }

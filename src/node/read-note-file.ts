@@ -1,8 +1,7 @@
-// Reading one note or config file from an untrusted folder with Node: the extension's index (services/files.ts)
-// and the CLI (ce-folder.ts) share it, so both refuse the same files.
+// Reading one note or config file from an untrusted folder: the cap and the refusals, shared by the extension's
+// index (services/files.ts, in the browser too) and the CLI (ce-folder.ts), so both refuse the same files. The
+// reads with Node's fs are in read-regular-file.ts: nothing here may import a Node module (the web build).
 import * as l10n from '@vscode/l10n';
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { open } from 'node:fs/promises';
 
 /**
  * How much of a file is read. A CE note is a few kilobytes; a 200 MB file named `.md` took 7 s and 440 MB of
@@ -21,12 +20,8 @@ export class RefusedReadError extends Error {
   }
 }
 
-// O_NOFOLLOW: a note swapped for a symbolic link after the walk (which never lists links) is refused at open,
-// not read from wherever the link points. O_NONBLOCK: a named pipe would block the open until a writer came.
-// Windows has neither flag (undefined | n is n); it has no named pipes in a folder either.
-const FLAGS = constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOFOLLOW ?? 0);
-
-function refusal(stat: { isFile(): boolean; isDirectory(): boolean }): RefusedReadError | undefined {
+/** Why a file of this kind is not read (a folder, a pipe), or undefined for a regular file. */
+export function refusal(stat: { isFile(): boolean; isDirectory(): boolean }): RefusedReadError | undefined {
   if (stat.isDirectory()) return new RefusedReadError(l10n.t('it is a folder'), true);
   if (!stat.isFile()) return new RefusedReadError(l10n.t('it is not a regular file'));
   return undefined;
@@ -36,39 +31,6 @@ function refusal(stat: { isFile(): boolean; isDirectory(): boolean }): RefusedRe
 export interface FileHead<T> {
   content: T;
   cut: boolean;
-}
-
-/** A regular file's first `maxBytes` bytes (all of a smaller one). */
-export async function readRegularFile(path: string, maxBytes = MAX_NOTE_BYTES): Promise<FileHead<Uint8Array>> {
-  const handle = await open(path, FLAGS);
-  try {
-    const stat = await handle.stat();
-    const refused = refusal(stat);
-    if (refused) throw refused;
-    // The size seen at open is what is read: a file that changes meanwhile is read again on its change event.
-    const buffer = Buffer.alloc(Math.min(stat.size, maxBytes));
-    let length = 0;
-    for (let n = -1; n !== 0 && length < buffer.length; length += n) n = (await handle.read(buffer, length, buffer.length - length)).bytesRead;
-    return { content: buffer.subarray(0, length), cut: stat.size > maxBytes };
-  } finally {
-    await handle.close();
-  }
-}
-
-/** The same read, synchronous, as UTF-8 text (the CLI). */
-export function readRegularFileSync(path: string, maxBytes = MAX_NOTE_BYTES): FileHead<string> {
-  const fd = openSync(path, FLAGS);
-  try {
-    const stat = fstatSync(fd);
-    const refused = refusal(stat);
-    if (refused) throw refused;
-    const buffer = Buffer.alloc(Math.min(stat.size, maxBytes));
-    let length = 0;
-    for (let n = -1; n !== 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, null);
-    return { content: buffer.toString('utf8', 0, length), cut: stat.size > maxBytes };
-  } finally {
-    closeSync(fd);
-  }
 }
 
 /** The problem text for a file that could not be read: `Could not read this file (permission denied); it is not counted.` */

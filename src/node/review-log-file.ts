@@ -1,12 +1,10 @@
 // Reading `.pharmacy-ce/reviews.jsonl` with the notes' safe reader (no symbolic link, nothing outside the folder,
 // no pipe), with a larger cap: the CLI reads it here, the extension's index (services/review-log.ts) shares the
-// cap and the problems.
+// cap and the problems. No Node module here: the browser build reads the log through workspace.fs.
 import * as l10n from '@vscode/l10n';
-import * as fs from 'fs';
-import * as path from 'path';
 import { REVIEW_LOG_FILE } from '../core/study/types';
 import type { Problem } from '../core/types';
-import { RefusedReadError, readRegularFileSync, unreadableMessage, type FileHead } from './read-note-file';
+import { RefusedReadError, unreadableMessage, type FileHead } from './read-note-file';
 
 /**
  * How much of the log is read. A line is about 70 bytes: 100,000 reviews (years of daily study) are 7 MB, and
@@ -15,7 +13,7 @@ import { RefusedReadError, readRegularFileSync, unreadableMessage, type FileHead
 export const MAX_REVIEW_LOG_BYTES = 64 * 1024 * 1024;
 
 /** The folder holding the log: a link there is refused as the log itself would be. */
-export const REVIEW_LOG_FOLDER = path.posix.dirname(REVIEW_LOG_FILE);
+export const REVIEW_LOG_FOLDER = REVIEW_LOG_FILE.slice(0, REVIEW_LOG_FILE.lastIndexOf('/'));
 
 export interface ReviewLogText {
   /** undefined: no log (or none that may be read). */
@@ -45,15 +43,4 @@ export function linkedLogFolder(): RefusedReadError {
 
 function reviewLogProblem(message: string): Problem {
   return { file: REVIEW_LOG_FILE, line: 1, column: 1, severity: 'warning', code: 'unreadable', message };
-}
-
-/** The CLI's read of a folder's log. */
-export function readReviewLogSync(root: string): ReviewLogText {
-  try {
-    if (fs.lstatSync(path.join(root, REVIEW_LOG_FOLDER)).isSymbolicLink()) return reviewLogUnreadable(linkedLogFolder());
-    return reviewLogFromHead(readRegularFileSync(path.join(root, ...REVIEW_LOG_FILE.split('/')), MAX_REVIEW_LOG_BYTES));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { text: undefined, problems: [] };
-    return reviewLogUnreadable(error);
-  }
 }

@@ -7,22 +7,9 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { insideSegments } from '../core/common/paths';
+import { RefusedWriteError, lengthBeforeTail, type TargetState, type WriteOptions } from '../core/common/write-rule';
 
-/** A write refused for the user's safety; the message names the path and says why. */
-export class RefusedWriteError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'RefusedWriteError';
-  }
-}
-
-/** What is at a target that may be written: nothing yet, or a regular file. */
-export type TargetState = 'missing' | 'file';
-
-export interface WriteOptions {
-  /** Replace a regular file already there (else an existing file is refused). */
-  replace: boolean;
-}
+export { RefusedWriteError, lengthBeforeTail, type TargetState, type WriteOptions };
 
 /**
  * Checks the target without writing: each folder on the way from `folder` down must be a real folder (not a
@@ -107,17 +94,6 @@ export function removeAppended(folder: string, relativePath: string, appended: s
   } finally {
     fs.closeSync(fd);
   }
-}
-
-/**
- * Where `tail` starts when `bytes` ends with exactly it (the length to cut `bytes` to), else undefined. Pure:
- * the undo of a review grade for local and virtual file systems alike.
- */
-export function lengthBeforeTail(bytes: Uint8Array, tail: Uint8Array): number | undefined {
-  if (tail.length === 0 || bytes.length < tail.length) return undefined;
-  const start = bytes.length - tail.length;
-  for (let i = 0; i < tail.length; i++) if (bytes[start + i] !== tail[i]) return undefined;
-  return start;
 }
 
 /** Opens an existing or new file without following a link at it; the open file must be a regular file in the folder walked to. */

@@ -1,9 +1,9 @@
 // Certificate checks: whether the file a note's `certificate:` names exists. The core cannot look; this tells it.
 import * as vscode from 'vscode';
-import { RefusedWriteError, inspectInsideFolder } from '../node/safe-fs';
 import { errorText, isFileNotFound } from './files';
 import { type Folder, uriIn } from './folder';
 import { log } from './log';
+import { diskFor } from './platform';
 
 /**
  * Looks up a note's certificate file and records whether it exists. True when that changed the index. A path
@@ -43,14 +43,8 @@ export async function checkCertificate(folder: Folder, path: string): Promise<bo
  * look outside the folder. On disk the write rule's own walk does it; elsewhere the stat's SymbolicLink bit.
  */
 async function isFileInside(folderUri: vscode.Uri, relPath: string, uri: vscode.Uri): Promise<boolean> {
-  if (folderUri.scheme === 'file') {
-    try {
-      return inspectInsideFolder(folderUri.fsPath, relPath) === 'file';
-    } catch (error) {
-      if (error instanceof RefusedWriteError) return false;
-      throw error;
-    }
-  }
+  const disk = diskFor(folderUri);
+  if (disk) return disk.isFileInside(folderUri.fsPath, relPath);
   const { type } = await vscode.workspace.fs.stat(uri);
   return (type & vscode.FileType.File) !== 0 && (type & vscode.FileType.SymbolicLink) === 0;
 }

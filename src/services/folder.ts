@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { FolderIndex, type FolderIndexOptions } from '../core/index/folder-index';
 import type { SkippedLink } from '../core/index/links';
 import type { PendingEvent } from './file-event-merge';
+import { platform } from './platform';
 import { workspaceOptions } from './settings';
 import type { IndexedFolder } from './types';
 
@@ -68,7 +69,7 @@ export function pathUnder(folderUri: vscode.Uri, uri: vscode.Uri): string | unde
   if (uri.scheme !== folderUri.scheme || uri.authority !== folderUri.authority) return undefined;
   const base = folderUri.path.replace(/\/+$/, '');
   const path = uri.path;
-  const caseless = process.platform === 'win32' && uri.scheme === 'file';
+  const caseless = uri.scheme === 'file' && platform().caselessFilePaths;
   const inside = caseless ? path.toLowerCase().startsWith(base.toLowerCase() + '/') : path.startsWith(base + '/');
   return inside ? path.slice(base.length + 1) : undefined;
 }

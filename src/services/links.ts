@@ -2,15 +2,13 @@
 // search follows folder links, so its results are checked against directory listings: one readDirectory per
 // folder that holds a note (its entries carry the SymbolicLink bit), never a stat or realpath per note; only
 // the links found are resolved, to say where they point.
-import * as fs from 'fs';
-import * as path from 'path';
 import * as vscode from 'vscode';
 import type { SkippedLink } from '../core/index/links';
-import { relativeInside } from '../node/safe-fs';
 import { forEachLimited } from './each-limited';
 import { READ_CONCURRENCY, errorText } from './files';
 import { relativePathIn, uriIn } from './folder';
 import { log } from './log';
+import { diskFor } from './platform';
 
 /** The notes among `uris` that are not links nor inside a linked folder, and the links that were left out. */
 export async function withoutLinks(wsFolder: vscode.WorkspaceFolder, uris: readonly vscode.Uri[]): Promise<{ notes: vscode.Uri[]; links: SkippedLink[] }> {
@@ -50,16 +48,10 @@ export async function withoutLinks(wsFolder: vscode.WorkspaceFolder, uris: reado
   return { notes, links: [...links.values()].map((link) => withTarget(wsFolder.uri, link)) };
 }
 
-/** Where a link points, when the file system is the local disk (realpath only for the links found). */
+/** Where a link points, when Node reads the file system (realpath only for the links found). */
 export function withTarget(folderUri: vscode.Uri, link: SkippedLink): SkippedLink {
-  if (folderUri.scheme !== 'file') return link;
-  try {
-    const real = fs.realpathSync(path.join(folderUri.fsPath, ...link.path.split('/')));
-    const inside = relativeInside(folderUri.fsPath, real);
-    return { ...link, target: inside === undefined ? 'outside' : { inside: inside.split(path.sep).join('/') } };
-  } catch {
-    return link; // dangling or gone meanwhile: said without a target
-  }
+  const target = diskFor(folderUri)?.linkTarget(folderUri.fsPath, link.path);
+  return target === undefined ? link : { ...link, target };
 }
 
 /** True when the stat of a file says it is a symbolic link. */

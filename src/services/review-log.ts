@@ -5,12 +5,13 @@ import * as vscode from 'vscode';
 import type { FolderIndex } from '../core/index/folder-index';
 import type { StudyModel } from '../core/study/model';
 import { REVIEW_LOG_FILE } from '../core/study/types';
-import { RefusedReadError, readRegularFile } from '../node/read-note-file';
+import { RefusedReadError } from '../node/read-note-file';
 import { MAX_REVIEW_LOG_BYTES, REVIEW_LOG_FOLDER, linkedLogFolder, reviewLogFromHead, reviewLogUnreadable, type ReviewLogText } from '../node/review-log-file';
-import { isFileNotFound } from './files';
+import { isFileNotFound, readCapped } from './files';
 import { uriIn } from './folder';
 import { isLink } from './links';
 import { reportError } from './log';
+import { diskFor } from './platform';
 import { readSettings, settingName } from './settings';
 import type { IndexedFolder } from './types';
 
@@ -37,16 +38,14 @@ async function reviewLogText(folderUri: vscode.Uri): Promise<ReviewLogText> {
   try {
     // Never read through a link, in the folder or as the file (it could lead anywhere).
     if (await isLink(uriIn(folderUri, REVIEW_LOG_FOLDER))) return reviewLogUnreadable(linkedLogFolder());
-    if (uri.scheme === 'file') {
-      const head = await readRegularFile(uri.fsPath, MAX_REVIEW_LOG_BYTES);
-      return reviewLogFromHead({ content: decoder.decode(head.content), cut: head.cut });
+    if (!diskFor(uri)) {
+      // workspace.fs (the browser, a remote or virtual folder): its own stat says what the file is.
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (stat.type & vscode.FileType.SymbolicLink) return reviewLogUnreadable(new RefusedReadError(vscode.l10n.t('it is a symbolic link')));
+      if (!(stat.type & vscode.FileType.File)) return reviewLogUnreadable(new RefusedReadError(vscode.l10n.t('it is not a regular file')));
     }
-    // Another file system (a remote or virtual one): its own stat says what the file is.
-    const stat = await vscode.workspace.fs.stat(uri);
-    if (stat.type & vscode.FileType.SymbolicLink) return reviewLogUnreadable(new RefusedReadError(vscode.l10n.t('it is a symbolic link')));
-    if (!(stat.type & vscode.FileType.File)) return reviewLogUnreadable(new RefusedReadError(vscode.l10n.t('it is not a regular file')));
-    const bytes = await vscode.workspace.fs.readFile(uri);
-    return reviewLogFromHead({ content: decoder.decode(bytes.subarray(0, MAX_REVIEW_LOG_BYTES)), cut: bytes.length > MAX_REVIEW_LOG_BYTES });
+    const head = await readCapped(uri, MAX_REVIEW_LOG_BYTES);
+    return reviewLogFromHead({ content: decoder.decode(head.content), cut: head.cut });
   } catch (error) {
     return isFileNotFound(error) ? { text: undefined, problems: [] } : reviewLogUnreadable(error);
   }

@@ -1,6 +1,7 @@
 // `npm run test:e2e` (after `npm run package`): installs dist-vsix/pharmacy-ce-notes.vsix into a throw-away
 // code-server profile, opens a temp copy of test/fixtures/workspace and drives the workbench in headless
-// Chromium like a person (test/e2e/person-path.mjs); then checks `npm start`'s plain address (test/e2e/start-path.mjs).
+// Chromium like a person (test/e2e/person-path.mjs); then checks `npm start`'s plain address (test/e2e/start-path.mjs)
+// and walks the path again with the browser bundle in the web worker extension host (test/e2e/web-path.mjs).
 // Screenshots go to test-artifacts/e2e/ (git-ignored).
 // Prints a closing `N passed, N failed` line; exits non-zero on any failure. Always stops what it started.
 import fs from 'node:fs';
@@ -15,6 +16,7 @@ import { studyStep } from '../e2e/study-path.mjs';
 import { walkthroughStep } from '../e2e/walkthrough-path.mjs';
 import { careerStep } from '../e2e/career-path.mjs';
 import { spanishStep } from '../e2e/spanish-path.mjs';
+import { webStep } from '../e2e/web-path.mjs';
 import { Workbench } from '../e2e/workbench.mjs';
 import {
   artifactsDir, copyFixture, exitWith, installVsix, lap, launchChromium, makeTempDir, repoRoot, requireSetup, startCodeServer,
@@ -56,6 +58,7 @@ async function main() {
     walkthroughStep({ context, shotsDir, vsix, settings }),
     spanishStep({ context, shotsDir, vsix, settings }),
     startStep({ context, shotsDir }),
+    webStep({ context, shotsDir, vsix, settings }),
   ];
 
   let passed = 0;

@@ -7,7 +7,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadCeFolder } from '../../src/node/ce-folder';
-import { MAX_NOTE_BYTES, RefusedReadError, readRegularFile, readRegularFileSync } from '../../src/node/read-note-file';
+import { MAX_NOTE_BYTES, RefusedReadError } from '../../src/node/read-note-file';
+import { readRegularFile, readRegularFileSync } from '../../src/node/read-regular-file';
 
 const NOTE = '---\ntitle: Law update\nce_hours: 1\ncompleted: 2026-01-05\ntopics: [law]\n---\n';
 

@@ -1,7 +1,8 @@
 // The one CE Dashboard panel: creates or revives the webview, feeds it rendered HTML as messages when the
 // index changes, and carries out the few requests the webview may make after checking them.
-import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
+import { newNonce } from '../nonce';
+import { platform } from '../../services/platform';
 import { escapeHtml } from '../../core/common/text';
 import { buildFolderModel, type DashboardFolderInput, type DashboardModel, type FolderModel } from '../../core/outputs/dashboard-model';
 import type { CalendarDate } from '../../core/types';
@@ -13,17 +14,17 @@ import type { WorkspaceIndex, IndexedFolder } from '../../services/types';
 import { ExcerptCache } from './excerpts';
 import { isPlainRelativePath, parseWebviewMessage } from './messages';
 import type { RenderContext } from './render';
-import { RendererLoader, rendererMissingHtml, type Renderer } from './renderer';
+import { RendererLoader, rendererMissingHtml } from './renderer';
 import { readSettings } from '../../services/settings';
 
 export const VIEW_TYPE = 'pharmacyCe.dashboard';
 
 /**
  * The renderer, with markdown-it, is about a third of the extension's code and only the dashboard needs it:
- * esbuild builds it apart (dist/dashboard-render.js, next to dist/extension.js), and it is loaded when a
- * dashboard is first drawn rather than on activation.
+ * on the desktop it is a file apart (see src/node/platform-node.ts), loaded when a dashboard is first drawn
+ * rather than on activation.
  */
-const rendererLoader = new RendererLoader(() => withDisplayLanguage(require('./dashboard-render.js') as Renderer));
+const rendererLoader = new RendererLoader(() => withDisplayLanguage(platform().loadRenderer()));
 /** How long a redraw waits for the previews of its notes before drawing without them (they follow). */
 const EXCERPT_WAIT_MS = 400;
 
@@ -344,7 +345,7 @@ export class DashboardPanel implements vscode.Disposable {
   }
 
   private pageHtml(webview: vscode.Webview): string {
-    const nonce = randomBytes(16).toString('base64');
+    const nonce = newNonce();
     const style = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'dashboard.css'));
     const script = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview.js'));
     const csp = `default-src 'none'; style-src ${webview.cspSource}; script-src 'nonce-${nonce}'; img-src ${webview.cspSource} data:;`;

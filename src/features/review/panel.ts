@@ -1,8 +1,9 @@
 // The review panel: shows one session's cards, takes grades and undo from its webview, and writes each grade
 // to the review log after the next card is already on screen (the log is appended in the background, one
 // line at a time in order; an undo waits for the lines before it).
-import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
+import { newNonce } from '../nonce';
+import { platform } from '../../services/platform';
 import { escapeHtml } from '../../core/common/text';
 import { formatReviewLine } from '../../core/study/review-log';
 import { REVIEW_LOG_FILE } from '../../core/study/types';
@@ -10,7 +11,7 @@ import type { ReviewHostMessage, ReviewViewType, ReviewWebviewMessage } from '..
 import { withDisplayLanguage } from '../../services/l10n';
 import { log, reportError } from '../../services/log';
 import type { IndexedFolder, WorkspaceIndex } from '../../services/types';
-import { RendererLoader, type Renderer } from '../dashboard/renderer';
+import { RendererLoader } from '../dashboard/renderer';
 import { appendInsideFolder, removeAppended } from '../safe-write';
 import { parseReviewMessage } from './messages';
 import { renderCard, renderSummary, type ReviewRenderContext } from './render';
@@ -19,7 +20,7 @@ import type { Grade, ReviewSession } from './session';
 export const REVIEW_VIEW_TYPE: ReviewViewType = 'pharmacyCe.review';
 
 /** The same renderer file as the dashboard's (markdown-it lives there), loaded when a card is first drawn. */
-const rendererLoader = new RendererLoader(() => withDisplayLanguage(require('./dashboard-render.js') as Renderer));
+const rendererLoader = new RendererLoader(() => withDisplayLanguage(platform().loadRenderer()));
 
 /** A session to show, with what the panel needs around it. */
 export interface SessionStart {
@@ -263,7 +264,7 @@ export class ReviewPanel implements vscode.Disposable {
   }
 
   private pageHtml(webview: vscode.Webview, title: string): string {
-    const nonce = randomBytes(16).toString('base64');
+    const nonce = newNonce();
     const style = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'review.css'));
     const script = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'review-webview.js'));
     const csp = `default-src 'none'; style-src ${webview.cspSource}; script-src 'nonce-${nonce}'; img-src ${webview.cspSource} data:;`;

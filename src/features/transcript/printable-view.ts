@@ -2,8 +2,8 @@
 // Show in Explorer, and Open in Browser where the system browser can open the file). It works the same on
 // desktop and in a browser-hosted VS Code, where opening the `file:` address of the written page externally
 // cannot work. The transcript (./view.ts) and the portfolio (../portfolio) each keep one.
-import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
+import { newNonce } from '../nonce';
 import { escapeHtml } from '../../core/common/text';
 import type { PrintableWebviewMessage } from '../../protocol/transcript';
 import { log, reportError } from '../../services/log';
@@ -118,7 +118,7 @@ export class PrintableView implements vscode.Disposable {
 
   private pageHtml(webview: vscode.Webview, page: PrintablePage, file: vscode.Uri): string {
     const e = escapeHtml;
-    const nonce = randomBytes(16).toString('base64');
+    const nonce = newNonce();
     const script = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'transcript-webview.js'));
     const csp = `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src ${webview.cspSource} data:;`;
     const fileName = file.path.slice(file.path.lastIndexOf('/') + 1);
