@@ -20,6 +20,7 @@ import * as studyStatus from './features/study-status';
 import * as ankiExport from './features/anki-export';
 import * as review from './features/review';
 import * as portfolio from './features/portfolio';
+import * as walkthrough from './features/walkthrough';
 import { extendMarkdownIt } from './features/preview/markdown-it';
 
 export interface Feature {
@@ -42,6 +43,7 @@ const FEATURES: Record<string, Feature> = {
   'anki-export': ankiExport,
   review,
   portfolio,
+  walkthrough,
 };
 
 /** What activate always returns: the hook VS Code's Markdown preview calls (`contributes.markdown.markdownItPlugins`). */

@@ -41,7 +41,7 @@ export async function readNote(workspace: FolderIndex, uri: vscode.Uri, path: st
   // A folder named like a note is walked as a folder, not listed as a note.
   if (error instanceof RefusedReadError && error.folder) return workspace.deleteNote(path);
   // A pipe, a device, no permission: a problem at the file (as the CLI says), never a note silently missing.
-  return workspace.setUnreadable(path, unreadableMessage(error, 'it is not counted'));
+  return workspace.setUnreadable(path, unreadableMessage(error, vscode.l10n.t('it is not counted')));
 }
 
 /**

@@ -43,8 +43,8 @@ async function reviewLogText(folderUri: vscode.Uri): Promise<ReviewLogText> {
     }
     // Another file system (a remote or virtual one): its own stat says what the file is.
     const stat = await vscode.workspace.fs.stat(uri);
-    if (stat.type & vscode.FileType.SymbolicLink) return reviewLogUnreadable(new RefusedReadError('it is a symbolic link'));
-    if (!(stat.type & vscode.FileType.File)) return reviewLogUnreadable(new RefusedReadError('it is not a regular file'));
+    if (stat.type & vscode.FileType.SymbolicLink) return reviewLogUnreadable(new RefusedReadError(vscode.l10n.t('it is a symbolic link')));
+    if (!(stat.type & vscode.FileType.File)) return reviewLogUnreadable(new RefusedReadError(vscode.l10n.t('it is not a regular file')));
     const bytes = await vscode.workspace.fs.readFile(uri);
     return reviewLogFromHead({ content: decoder.decode(bytes.subarray(0, MAX_REVIEW_LOG_BYTES)), cut: bytes.length > MAX_REVIEW_LOG_BYTES });
   } catch (error) {

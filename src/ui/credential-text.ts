@@ -1,8 +1,9 @@
-// The words of a credential in the Progress tree and the status bar, built without the editor (`t` is
-// vscode.l10n.t there, plainText in tests) so a test can check that they say what the report and the
+// The words of a credential in the Progress tree and the status bar, built without the editor (strings through
+// @vscode/l10n, which the extension loads with VS Code's bundle; English in tests) so a test can check that they say what the report and the
 // dashboard say. The state and its text come from credentialStanding, the one decision in the core.
+import * as l10n from '@vscode/l10n';
 import { formatHours } from '../core/common/numbers';
-import { credentialStanding, hoursStillNeeded, nextDeadline, type Translate } from '../core/rules/standing';
+import { credentialStanding, hoursStillNeeded, nextDeadline } from '../core/rules/standing';
 import type { CredentialProgress, ProgressState } from '../core/types';
 
 /** The codicon of a state: met = pass, at risk = warning, unmet = error; on track has nothing to act on yet. */
@@ -22,8 +23,8 @@ export function stateIconId(state: ProgressState): StateIconId {
 }
 
 /** `11 / 20 h` */
-export function hoursWords(earned: number, required: number, t: Translate): string {
-  return t('{0} / {1} h', formatHours(earned), formatHours(required));
+export function hoursWords(earned: number, required: number): string {
+  return l10n.t('{0} / {1} h', formatHours(earned), formatHours(required));
 }
 
 /** A row label with its hours first (`11 / 20 h · PTCB CPhT`), so a narrow sidebar cuts the name, not the hours. */
@@ -32,23 +33,23 @@ export function withHours(hours: string, label: string): string {
 }
 
 /** `126 days left`, `ends today`, `ended 3 days ago`. */
-export function daysLeftWords(daysLeft: number, t: Translate): string {
-  if (daysLeft > 1) return t('{0} days left', daysLeft);
-  if (daysLeft === 1) return t('1 day left');
-  if (daysLeft === 0) return t('ends today');
-  if (daysLeft === -1) return t('ended yesterday');
-  return t('ended {0} days ago', -daysLeft);
+export function daysLeftWords(daysLeft: number): string {
+  if (daysLeft > 1) return l10n.t('{0} days left', daysLeft);
+  if (daysLeft === 1) return l10n.t('1 day left');
+  if (daysLeft === 0) return l10n.t('ends today');
+  if (daysLeft === -1) return l10n.t('ended yesterday');
+  return l10n.t('ended {0} days ago', -daysLeft);
 }
 
 /** Days to the deadline that matters: to apply when the rule set has an application deadline, else to the cycle end. */
-export function deadlineWords(p: Pick<CredentialProgress, 'cycle'>, t: Translate): string {
+export function deadlineWords(p: Pick<CredentialProgress, 'cycle'>): string {
   const deadline = nextDeadline(p.cycle);
-  if (!deadline.apply) return daysLeftWords(p.cycle.daysLeft, t);
+  if (!deadline.apply) return daysLeftWords(p.cycle.daysLeft);
   const days = deadline.daysLeft;
-  if (days > 1) return t('{0} days left to apply', days);
-  if (days === 1) return t('1 day left to apply');
-  if (days === 0) return t('apply today');
-  return t('the deadline to apply passed {0} days ago', -days);
+  if (days > 1) return l10n.t('{0} days left to apply', days);
+  if (days === 1) return l10n.t('1 day left to apply');
+  if (days === 0) return l10n.t('apply today');
+  return l10n.t('the deadline to apply passed {0} days ago', -days);
 }
 
 export interface CredentialRow {
@@ -61,15 +62,15 @@ export interface CredentialRow {
 }
 
 /** A credential's row in the Progress tree. */
-export function credentialRow(p: CredentialProgress, t: Translate): CredentialRow {
-  const standing = credentialStanding(p, t);
+export function credentialRow(p: CredentialProgress): CredentialRow {
+  const standing = credentialStanding(p, l10n.t);
   const parts: string[] = [];
   // Hours alone would read as done: say what is missing first.
   if (standing.missing > 0 && p.hours.remaining <= 0 && standing.state !== 'unmet') parts.push(standing.text);
-  parts.push(deadlineWords(p, t));
-  if (p.behindPace && !p.met) parts.push(t('behind pace'));
+  parts.push(deadlineWords(p));
+  if (p.behindPace && !p.met) parts.push(l10n.t('behind pace'));
   return {
-    label: withHours(hoursWords(p.hours.earned, p.hours.required, t), p.credential.label),
+    label: withHours(hoursWords(p.hours.earned, p.hours.required), p.credential.label),
     description: parts.join(' · '),
     icon: stateIconId(standing.state),
     state: standing.state,
@@ -78,13 +79,13 @@ export function credentialRow(p: CredentialProgress, t: Translate): CredentialRo
 }
 
 /** The tooltip's first line: `On track: 14.5 of 20 h (183 days left to apply).`, days counted like the row's. */
-export function credentialSummary(p: CredentialProgress, t: Translate): string {
-  return t('{0}: {1} of {2} h ({3}).', credentialStanding(p, t).text, formatHours(p.hours.earned), formatHours(p.hours.required), deadlineWords(p, t));
+export function credentialSummary(p: CredentialProgress): string {
+  return l10n.t('{0}: {1} of {2} h ({3}).', credentialStanding(p, l10n.t).text, formatHours(p.hours.earned), formatHours(p.hours.required), deadlineWords(p));
 }
 
 /** `5.5 h still needed, about 0.91 h a month to finish on time.`: the hours the pace is computed from, requirements included. */
-export function paceWords(p: CredentialProgress, t: Translate): string {
-  return t('{0} h still needed, about {1} h a month to finish on time.', formatHours(hoursStillNeeded(p)), formatHours(p.pacePerMonth));
+export function paceWords(p: CredentialProgress): string {
+  return l10n.t('{0} h still needed, about {1} h a month to finish on time.', formatHours(hoursStillNeeded(p)), formatHours(p.pacePerMonth));
 }
 
 /** The view badge's credential and its hours: the one due first among those still short of hours or of a requirement. */
@@ -94,13 +95,13 @@ export function badgeCredential(all: readonly CredentialProgress[]): { progress:
 }
 
 /** The status bar's text for one credential: `$(mortar-board) CPhT 14.5/20 h, 183 d to apply`. */
-export function statusBarText(p: CredentialProgress, t: Translate): string {
-  const standing = credentialStanding(p, t);
+export function statusBarText(p: CredentialProgress): string {
+  const standing = credentialStanding(p, l10n.t);
   const name = p.ruleSet.shortName ?? p.credential.label;
   const deadline = nextDeadline(p.cycle);
-  const days = deadline.daysLeft < 0 ? (deadline.apply ? t('deadline passed') : t('ended')) : deadline.apply ? t('{0} d to apply', deadline.daysLeft) : t('{0} d', deadline.daysLeft);
+  const days = deadline.daysLeft < 0 ? (deadline.apply ? l10n.t('deadline passed') : l10n.t('ended')) : deadline.apply ? l10n.t('{0} d to apply', deadline.daysLeft) : l10n.t('{0} d', deadline.daysLeft);
   const missing = standing.missing > 0 && p.hours.remaining <= 0 && standing.state !== 'unmet' ? `, ${standing.text}` : '';
-  return `$(mortar-board) ${t('{0} {1}/{2} h', name, formatHours(p.hours.earned), formatHours(p.hours.required))}${missing}, ${days}`;
+  return `$(mortar-board) ${l10n.t('{0} {1}/{2} h', name, formatHours(p.hours.earned), formatHours(p.hours.required))}${missing}, ${days}`;
 }
 
 /** The credential to show in the status bar: among cycles not yet over, the nearest deadline; else the most recently ended cycle. */

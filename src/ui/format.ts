@@ -11,7 +11,7 @@ import { readSettings } from '../services/settings';
 
 /** `11 / 20 h`, in the user's language. */
 export function hoursOf(earned: number, required: number): string {
-  return hoursWords(earned, required, vscode.l10n.t);
+  return hoursWords(earned, required);
 }
 
 export { withHours } from './credential-text';
@@ -50,14 +50,14 @@ export function credentialTooltip(progress: CredentialProgress, asOf: CalendarDa
   md.appendMarkdown(`**${escapeMarkdown(credential.label)}**${ruleName}\n\n`);
   md.appendMarkdown(
     escapeMarkdown(
-      credentialSummary(progress, vscode.l10n.t),
+      credentialSummary(progress),
     ) + '\n\n',
   );
   md.appendMarkdown(escapeMarkdown(vscode.l10n.t('Cycle: {0} to {1}.', formatDate(cycle.start), formatDate(cycle.end))) + '\n\n');
   const deadline = nextDeadline(cycle);
   if (deadline.apply) md.appendMarkdown(escapeMarkdown(vscode.l10n.t('Apply by {0} (a late fee after it); the cycle ends {1}.', formatDate(deadline.date), formatDate(cycle.end))) + '\n\n');
   if (!progress.met && cycle.daysLeft >= 0) {
-    const pace = paceWords(progress, vscode.l10n.t);
+    const pace = paceWords(progress);
     md.appendMarkdown(`${progress.behindPace ? '$(warning) ' + escapeMarkdown(vscode.l10n.t('Behind pace.')) + ' ' : ''}${escapeMarkdown(pace)}\n\n`);
   }
   appendRuleSource(md, progress);
@@ -95,7 +95,7 @@ export function noteDescription(note: ParsedNote, reason?: string): string {
     return [hours, ...(note.errors?.length ? note.errors : [vscode.l10n.t('has an error')])].join(' · ');
   }
   const when = noteWhen(note);
-  const repeated = reason !== undefined && (reason.startsWith(when) || (note.completed !== undefined && reason.includes(note.completed)) || (!note.completed && reason.includes('no completion date')));
+  const repeated = reason !== undefined && (reason.startsWith(when) || (note.completed !== undefined && reason.includes(note.completed)) || (!note.completed && reason === vscode.l10n.t('completed, but with no completion date')));
   return [vscode.l10n.t('{0} h', formatHours(note.hours)), repeated ? undefined : when, reason].filter(Boolean).join(' · ');
 }
 

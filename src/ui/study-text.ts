@@ -1,11 +1,11 @@
-// What the Study view and the cards status bar item say, built without the editor (`t` is vscode.l10n.t
-// there, plainText in tests), and how the view groups the cards: exam -> domain -> note -> card. The figures
+// What the Study view and the cards status bar item say, built without the editor (strings through
+// @vscode/l10n, which the extension loads with VS Code's bundle; English in tests), and how the view groups the cards: exam -> domain -> note -> card. The figures
 // of exams and domains come from the study model (the one place readiness is worked out); a note's and the
 // "No exam set" group's are counted here from their cards with the same rules (due: reviewed and due by the end of today;
 // new: never reviewed; readiness: mean predicted recall, new cards counting 0).
+import * as l10n from '@vscode/l10n';
 import { daysBetween, localToday } from '../core/common/dates';
 import { formatHours, wholePercent } from '../core/common/numbers';
-import type { Translate } from '../core/rules/standing';
 import { endOfLocalDay } from '../core/study/local-days';
 import { isDueCard, isNewCard } from '../core/study/model';
 import type { DomainReadiness, ExamReadiness, StudyCard, StudyPlan, StudySummary } from '../core/study/types';
@@ -106,10 +106,10 @@ export function studyGroups(cards: readonly StudyCard[], summary: StudySummary):
 }
 
 /** `42% ready · 3 due · 5 new · 40 cards` (readiness left out when not given). */
-export function countsWords(counts: Omit<StudyCounts, 'readiness'> & { readiness?: number }, t: Translate): string {
+export function countsWords(counts: Omit<StudyCounts, 'readiness'> & { readiness?: number }): string {
   const parts: string[] = [];
-  if (counts.readiness !== undefined) parts.push(t('{0}% ready', wholePercent(counts.readiness)));
-  parts.push(t('{0} due', counts.due), t('{0} new', counts.new), counts.cards === 1 ? t('1 card') : t('{0} cards', counts.cards));
+  if (counts.readiness !== undefined) parts.push(l10n.t('{0}% ready', wholePercent(counts.readiness)));
+  parts.push(l10n.t('{0} due', counts.due), l10n.t('{0} new', counts.new), counts.cards === 1 ? l10n.t('1 card') : l10n.t('{0} cards', counts.cards));
   return parts.join(' · ');
 }
 
@@ -123,61 +123,61 @@ export interface StudyRow {
 }
 
 /** The exam date, with the new cards a day needed before it when known ("about 1 new card a day"). */
-export function examDateWords(examDate: string, newPerDay: number | undefined, formatDate: (date: string) => string, t: Translate): string {
-  if (newPerDay === undefined) return t('Exam on {0}.', formatDate(examDate));
+export function examDateWords(examDate: string, newPerDay: number | undefined, formatDate: (date: string) => string): string {
+  if (newPerDay === undefined) return l10n.t('Exam on {0}.', formatDate(examDate));
   return newPerDay === 1
-    ? t('Exam on {0}: about 1 new card a day to see every card before it.', formatDate(examDate))
-    : t('Exam on {0}: about {1} new cards a day to see every card before it.', formatDate(examDate), newPerDay);
+    ? l10n.t('Exam on {0}: about 1 new card a day to see every card before it.', formatDate(examDate))
+    : l10n.t('Exam on {0}: about {1} new cards a day to see every card before it.', formatDate(examDate), newPerDay);
 }
 
 /** An exam's row: the plan's name; readiness and counts; a tooltip saying what readiness means and where the outline comes from. */
-export function examRow(exam: ExamReadiness, formatDate: (date: string) => string, t: Translate): StudyRow {
+export function examRow(exam: ExamReadiness, formatDate: (date: string) => string): StudyRow {
   const tooltip = [
-    t('Readiness {0}%: how likely you are to remember this exam\'s cards today, on average, each domain counted by its share of the exam. A card you have not reviewed yet counts as 0.', wholePercent(exam.readiness)),
+    l10n.t('Readiness {0}%: how likely you are to remember this exam\'s cards today, on average, each domain counted by its share of the exam. A card you have not reviewed yet counts as 0.', wholePercent(exam.readiness)),
   ];
   if (exam.examDate) {
-    tooltip.push(examDateWords(exam.examDate, exam.newPerDay, formatDate, t));
+    tooltip.push(examDateWords(exam.examDate, exam.newPerDay, formatDate));
   }
-  tooltip.push(t('Outline: {0}, as of {1}.', exam.source, formatDate(exam.asOf)));
-  const unverified = exam.verify ? t('Not verified: {0}', exam.verify) : undefined;
+  tooltip.push(l10n.t('Outline: {0}, as of {1}.', exam.source, formatDate(exam.asOf)));
+  const unverified = exam.verify ? l10n.t('Not verified: {0}', exam.verify) : undefined;
   if (unverified) tooltip.push(unverified);
-  const description = countsWords({ ...exam, readiness: exam.readiness }, t) + (unverified ? ` · ${t('not verified')}` : '');
+  const description = countsWords({ ...exam, readiness: exam.readiness }) + (unverified ? ` · ${l10n.t('not verified')}` : '');
   return { label: exam.name, description, tooltip, unverified };
 }
 
 /** A domain's row: `Medications (35%)`; readiness and counts; the plan's verify note for it, if any. */
-export function domainRow(domain: DomainReadiness, exam: ExamReadiness, plan: StudyPlan | undefined, formatDate: (date: string) => string, t: Translate): StudyRow {
+export function domainRow(domain: DomainReadiness, exam: ExamReadiness, plan: StudyPlan | undefined, formatDate: (date: string) => string): StudyRow {
   const verify = plan?.domains.find((d) => d.id === domain.id)?.verify;
   const tooltip = [
-    t('{0} is {1}% of {2}.', domain.name, formatHours(domain.weight), exam.name),
+    l10n.t('{0} is {1}% of {2}.', domain.name, formatHours(domain.weight), exam.name),
     domain.cards === 0
-      ? t('No cards yet: write cards in a note that names this domain, to practise it.')
-      : t('Readiness {0}%: how likely you are to remember this domain\'s cards today, on average. A card you have not reviewed yet counts as 0.', wholePercent(domain.readiness)),
-    t('Outline: {0}, as of {1}.', exam.source, formatDate(exam.asOf)),
+      ? l10n.t('No cards yet: write cards in a note that names this domain, to practise it.')
+      : l10n.t('Readiness {0}%: how likely you are to remember this domain\'s cards today, on average. A card you have not reviewed yet counts as 0.', wholePercent(domain.readiness)),
+    l10n.t('Outline: {0}, as of {1}.', exam.source, formatDate(exam.asOf)),
   ];
-  const unverified = verify ? t('Not verified: {0}', verify) : undefined;
+  const unverified = verify ? l10n.t('Not verified: {0}', verify) : undefined;
   if (unverified) tooltip.push(unverified);
-  const description = (domain.cards === 0 ? t('no cards yet') : countsWords(domain, t)) + (unverified ? ` · ${t('not verified')}` : '');
-  return { label: t('{0} ({1}%)', domain.name, formatHours(domain.weight)), description, tooltip, unverified };
+  const description = (domain.cards === 0 ? l10n.t('no cards yet') : countsWords(domain)) + (unverified ? ` · ${l10n.t('not verified')}` : '');
+  return { label: l10n.t('{0} ({1}%)', domain.name, formatHours(domain.weight)), description, tooltip, unverified };
 }
 
 /** The row of the group of cards whose note names no exam, with how to name one. */
-export function noExamRow(counts: StudyCounts, t: Translate): StudyRow {
+export function noExamRow(counts: StudyCounts): StudyRow {
   return {
-    label: t('No exam set'),
-    description: countsWords(counts, t),
+    label: l10n.t('No exam set'),
+    description: countsWords(counts),
     tooltip: [
-      t('These cards belong to no exam. To count them toward one, add a line such as "exam: ptce" (and "domain: medications") to the details at the top of their note, or name the exam you prepare for in your credentials file (.pharmacy-ce.json).'),
+      l10n.t('These cards belong to no exam. To count them toward one, add a line such as "exam: ptce" (and "domain: medications") to the details at the top of their note, or name the exam you prepare for in your credentials file (.pharmacy-ce.json).'),
     ],
   };
 }
 
 /** The row of an exam's cards whose note names no domain of it. */
-export function noDomainRow(counts: StudyCounts, examName: string, exampleDomain: string | undefined, t: Translate): StudyRow {
+export function noDomainRow(counts: StudyCounts, examName: string, exampleDomain: string | undefined): StudyRow {
   return {
-    label: t('No domain set'),
-    description: countsWords(counts, t),
-    tooltip: [t('These cards count toward {0} but toward none of its domains: add a line such as "domain: {1}" to the details at the top of their note.', examName, exampleDomain ?? 'medications')],
+    label: l10n.t('No domain set'),
+    description: countsWords(counts),
+    tooltip: [l10n.t('These cards count toward {0} but toward none of its domains: add a line such as "domain: {1}" to the details at the top of their note.', examName, exampleDomain ?? 'medications')],
   };
 }
 
@@ -196,18 +196,18 @@ export function cardLabel(front: string, max = CARD_LABEL_MAX): string {
 }
 
 /** When a card is next due, in words: `new`, `due`, `due tomorrow`, `due in 3 days`. */
-export function cardDueWords(card: StudyCard, now: number, t: Translate): string {
-  if (isNew(card)) return t('new');
-  if (isDue(card, now) || card.schedule.due === null) return t('due');
+export function cardDueWords(card: StudyCard, now: number): string {
+  if (isNew(card)) return l10n.t('new');
+  if (isDue(card, now) || card.schedule.due === null) return l10n.t('due');
   const days = daysBetween(localToday(new Date(now)), localToday(new Date(card.schedule.due)));
-  return days === 1 ? t('due tomorrow') : t('due in {0} days', days);
+  return days === 1 ? l10n.t('due tomorrow') : l10n.t('due in {0} days', days);
 }
 
 /** What kind of card it is, in words. */
-export function cardTypeWords(card: StudyCard, t: Translate): string {
-  if (card.type === 'qa') return t('Question and answer');
-  if (card.type === 'term') return t('Term');
-  return t('Fill in the blank');
+export function cardTypeWords(card: StudyCard): string {
+  if (card.type === 'qa') return l10n.t('Question and answer');
+  if (card.type === 'term') return l10n.t('Term');
+  return l10n.t('Fill in the blank');
 }
 
 /** The exam the status bar speaks of: the configured one if it has figures, else the first listed. */
@@ -221,17 +221,17 @@ export function dueToday(summary: StudySummary): number {
 }
 
 /** The status bar's text: `$(book) 12 cards due`; with none due, the new cards waiting (a review shows those). */
-export function studyStatusText(due: number, fresh: number, t: Translate): string {
-  if (due > 0) return `$(book) ${due === 1 ? t('1 card due') : t('{0} cards due', due)}`;
-  if (fresh > 0) return `$(book) ${fresh === 1 ? t('1 new card') : t('{0} new cards', fresh)}`;
-  return `$(book) ${t('No cards due')}`;
+export function studyStatusText(due: number, fresh: number): string {
+  if (due > 0) return `$(book) ${due === 1 ? l10n.t('1 card due') : l10n.t('{0} cards due', due)}`;
+  if (fresh > 0) return `$(book) ${fresh === 1 ? l10n.t('1 new card') : l10n.t('{0} new cards', fresh)}`;
+  return `$(book) ${l10n.t('No cards due')}`;
 }
 
 /** The status bar's tooltip for one folder: due today, new, the exam's readiness. */
-export function studyStatusLines(summary: StudySummary, exam: ExamReadiness | undefined, t: Translate): string[] {
+export function studyStatusLines(summary: StudySummary, exam: ExamReadiness | undefined): string[] {
   const lines = [
-    t('{0} due today, {1} new, {2} in all.', dueToday(summary), summary.new, summary.total === 1 ? t('1 card') : t('{0} cards', summary.total)),
+    l10n.t('{0} due today, {1} new, {2} in all.', dueToday(summary), summary.new, summary.total === 1 ? l10n.t('1 card') : l10n.t('{0} cards', summary.total)),
   ];
-  if (exam) lines.push(t('{0}: {1}% ready.', exam.name, wholePercent(exam.readiness)));
+  if (exam) lines.push(l10n.t('{0}: {1}% ready.', exam.name, wholePercent(exam.readiness)));
   return lines;
 }

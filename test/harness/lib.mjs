@@ -184,6 +184,9 @@ export const BASE_SETTINGS = {
   'update.mode': 'none',
   'git.enabled': false,
   'security.workspace.trust.enabled': false,
+  // Pharmacy CE opens its walkthrough on a first run in a folder without a credentials file; only the test of
+  // that (test/e2e/walkthrough-path.mjs) wants it.
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
 };
 
 /** Writes the throw-away profile (`user/User/settings.json`) under `tmp`. */

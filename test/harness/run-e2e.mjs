@@ -12,6 +12,7 @@ import { previewStep } from '../e2e/preview-path.mjs';
 import { reviewStep } from '../e2e/review-path.mjs';
 import { startStep } from '../e2e/start-path.mjs';
 import { studyStep } from '../e2e/study-path.mjs';
+import { walkthroughStep } from '../e2e/walkthrough-path.mjs';
 import { careerStep } from '../e2e/career-path.mjs';
 import { spanishStep } from '../e2e/spanish-path.mjs';
 import { Workbench } from '../e2e/workbench.mjs';
@@ -53,6 +54,7 @@ async function main() {
     reviewStep({ workspace }),
     portfolioStep({ workspace }),
     spanishStep({ context, shotsDir, vsix, settings }),
+    walkthroughStep({ context, shotsDir, vsix, settings }),
     startStep({ context, shotsDir }),
   ];
 

@@ -6,7 +6,6 @@ import type { CareerModel, EligibilityStanding, ExperienceSpan, Program, Require
 import { careerSection } from '../../src/core/outputs/dashboard-career';
 import { buildFolderModel } from '../../src/core/outputs/dashboard-model';
 import { parseConfig } from '../../src/core/rules/config';
-import { plainText as t } from '../../src/core/rules/standing';
 import type { ParsedNote } from '../../src/core/types';
 import { renderCareerSection, type CareerRenderContext } from '../../src/features/dashboard/render-career';
 import { parseWebviewMessage } from '../../src/features/dashboard/messages';
@@ -136,22 +135,22 @@ describe('dashboard Career section: the model', () => {
 
 describe('Career words shared by the view and the dashboard', () => {
   it('says a standing as the issue does: "2 of 4 certificates, 2.4 of 3 years"', () => {
-    assert.equal(standingSummary(ADV, t), '2 of 4 certificates, 2.4 of 3 years');
-    assert.equal(standingSummary(TPV, t), 'eligible now');
+    assert.equal(standingSummary(ADV), '2 of 4 certificates, 2.4 of 3 years');
+    assert.equal(standingSummary(TPV), 'eligible now');
     const noCpht = standing('ptcb-cpht-adv', 'CPhT-Adv', [req('cpht', 'An active PTCB CPhT', 0, 1), req('certificates', 'Certificates', 4, 4)]);
-    assert.equal(standingSummary(noCpht, t), 'An active PTCB CPhT: not held yet, 4 of 4 certificates');
+    assert.equal(standingSummary(noCpht), 'An active PTCB CPhT: not held yet, 4 of 4 certificates');
   });
 
   it('floors years to one decimal, so a day short of 3 years never reads 3', () => {
     assert.deepEqual([yearsFigure(2.999), yearsFigure(3), yearsFigure(2.47), yearsFigure(0), yearsFigure(Number.NaN)], ['2.9', '3', '2.4', '0', '0']);
-    assert.equal(requirementFigure('ptcb-cpht-adv', req('experience', 'x', 2.999, 3), t), '2.9 of 3 years');
-    assert.equal(requirementFigure('ptcb-cpht-adv', req('certificates', 'x', 3, 3), t), '3 of 3 certificates');
+    assert.equal(requirementFigure('ptcb-cpht-adv', req('experience', 'x', 2.999, 3)), '2.9 of 3 years');
+    assert.equal(requirementFigure('ptcb-cpht-adv', req('certificates', 'x', 3, 3)), '3 of 3 certificates');
   });
 
   it('says a training program is done only when it is: one that enough experience replaces is "not needed"', () => {
-    assert.equal(requirementFigure('ptcb-cspt', req('training', 'x', 1, 1), t), 'done');
-    assert.equal(requirementFigure('ptcb-cspt', req('training', 'x', 0, 0), t), 'not needed: enough experience');
-    assert.equal(requirementFigure('ptcb-cspt', req('training', 'x', 0, 1), t), 'not done yet');
+    assert.equal(requirementFigure('ptcb-cspt', req('training', 'x', 1, 1)), 'done');
+    assert.equal(requirementFigure('ptcb-cspt', req('training', 'x', 0, 0)), 'not needed: enough experience');
+    assert.equal(requirementFigure('ptcb-cspt', req('training', 'x', 0, 1)), 'not done yet');
   });
 });
 

@@ -12,9 +12,9 @@ import * as path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-// Manifest strings are `%key%` placeholders; their English is in package.nls.json.
-const nls: Record<string, string> = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.nls.json'), 'utf8'));
-const english = (text: string): string => text.replace(/^%([^%]+)%$/, (_, key: string) => nls[key] ?? text);
+const readJson = (file: string): Record<string, string> => JSON.parse(fs.readFileSync(path.join(ROOT, file), 'utf8'));
+/** A manifest string as VS Code shows it: a `%key%` is replaced by its text in package.nls.json. */
+const shown = (value: string, nls = readJson('package.nls.json')): string => /^%[\w.-]+%$/.test(value) ? (nls[value.slice(1, -1)] ?? value) : value;
 
 describe('project files: package.json', () => {
   // Without these, `vsce package` on a terminal stops at "A 'repository' field is missing... [y/N]" and Enter aborts.
@@ -29,15 +29,17 @@ describe('project files: package.json', () => {
     contents: string;
     when?: string;
   }
-  const welcomes: Welcome[] = manifest.contributes.viewsWelcome.map((w: Welcome) => ({ ...w, contents: english(w.contents) }));
+  const welcomes: Welcome[] = manifest.contributes.viewsWelcome.map((w: Welcome) => ({ ...w, contents: shown(w.contents) }));
   const treeViews: string[] = manifest.contributes.views.pharmacyCe.map((v: { id: string }) => v.id);
-  const buttons = (w: Welcome) => [...w.contents.matchAll(/\[([^\]]+)\]\(command:([^)]+)\)/g)].map((m) => m[2]);
+  // VS Code draws a line that is only a link as a button; a link inside a sentence stays a link.
+  const buttons = (w: Welcome) => [...w.contents.matchAll(/^\[([^\]]+)\]\(command:([^)]+)\)$/gm)].map((m) => m[2]);
+  const commandLinks = (w: Welcome) => [...w.contents.matchAll(/\[([^\]]+)\]\(command:([^)]+)\)/g)].map((m) => m[2]);
 
   it('welcome views speak plain words: no literal backticks, no jargon, one call to action each', () => {
     for (const w of welcomes) {
       assert.ok(!w.contents.includes('`'), `no backticks (shown literally): ${w.contents}`);
       assert.ok(!/frontmatter|yaml|json/i.test(w.contents), `no jargon: ${w.contents}`);
-      assert.ok(buttons(w).length <= 1, `one call to action: ${w.contents}`);
+      assert.ok(commandLinks(w).length <= 1, `one call to action: ${w.contents}`);
     }
   });
 
@@ -49,6 +51,13 @@ describe('project files: package.json', () => {
     assert.deepEqual(progress.filter((c) => notes.includes(c)), []);
   });
 
+  it('in a folder without notes, every view leads into the Get started walkthrough', () => {
+    const withoutNotes = welcomes.filter((w) => /(^|&& )!pharmacyCe\.hasNotes( &&|$)/.test(w.when ?? '') && w.when?.startsWith('pharmacyCe.ready'));
+    for (const view of treeViews) {
+      assert.ok(withoutNotes.some((w) => w.view === view && commandLinks(w).includes('pharmacyCe.getStarted')), `${view} links to the walkthrough`);
+    }
+  });
+
   // Until the extension has started, VS Code says "There is no data provider registered that can provide view
   // data" in a tree view with nothing else to show; a welcome whose condition holds before any of the
   // extension's context keys is set shows instead.
@@ -57,6 +66,56 @@ describe('project files: package.json', () => {
       const loading = welcomes.find((w) => w.view === view && w.when === '!pharmacyCe.ready && workbenchState != empty');
       assert.ok(loading, `a loading welcome for ${view}`);
       assert.deepEqual(buttons(loading), []);
+    }
+  });
+});
+
+describe('project files: the Get started walkthrough', () => {
+  interface Step {
+    id: string;
+    title: string;
+    description: string;
+    media: { markdown?: string; image?: string; altText?: string };
+    completionEvents: string[];
+  }
+  const walkthrough = manifest.contributes.walkthroughs.find((w: { id: string }) => w.id === 'getStarted');
+  const steps: Step[] = walkthrough?.steps ?? [];
+  const english = readJson('package.nls.json');
+  const spanish = readJson('package.nls.es.json');
+  const commands = new Set<string>(manifest.contributes.commands.map((c: { command: string }) => c.command));
+
+  it('has the five steps of issue #15, each completed by a context key the extension sets, never by a click', () => {
+    assert.deepEqual(steps.map((s) => s.id), ['setUpCredentials', 'firstNote', 'dashboard', 'review', 'career']);
+    for (const step of steps) {
+      assert.equal(step.completionEvents.length, 1, step.id);
+      assert.match(step.completionEvents[0], /^onContext:pharmacyCe\.walkthrough\.\w+$/, step.id);
+    }
+  });
+
+  it('every text is a key with its English and its Spanish, and each button runs a command of the extension', () => {
+    const values = [walkthrough.title, walkthrough.description, ...steps.flatMap((s) => [s.title, s.description, s.media.markdown ?? ''])];
+    for (const value of values) {
+      const key = /^%([\w.-]+)%$/.exec(value)?.[1];
+      assert.ok(key, `${value} is a %key%`);
+      assert.ok(english[key] && spanish[key], `${key} in package.nls.json and package.nls.es.json`);
+    }
+    for (const step of steps) {
+      const links = [...shown(step.description, english).matchAll(/\]\(command:([\w.]+)\)/g)].map((m) => m[1]);
+      assert.equal(links.length, 1, `one button in ${step.id}`);
+      assert.ok(commands.has(links[0]), `${links[0]} is contributed`);
+    }
+  });
+
+  it('each step has a page in English and one in Spanish, in plain words, linking only to addresses or shipped files', () => {
+    for (const step of steps) {
+      const pages = [shown(step.media.markdown ?? '', english), shown(step.media.markdown ?? '', spanish)];
+      assert.match(pages[0], /^media\/walkthrough\/[\w-]+\.md$/, step.id);
+      assert.equal(pages[1], pages[0].replace('media/walkthrough/', 'media/walkthrough/es/'), step.id);
+      for (const page of pages) {
+        const text = fs.readFileSync(path.join(ROOT, page), 'utf8');
+        assert.ok(!/frontmatter|yaml/i.test(text), `no jargon in ${page}`);
+        for (const target of relativeTargets(page)) assert.ok(fs.existsSync(path.join(ROOT, target)), `${page} links to ${target}`);
+      }
     }
   });
 });

@@ -1,12 +1,10 @@
 import assert from 'node:assert/strict';
-import { plainText } from '../../src/core/rules/standing';
 import {
   NO_DOMAIN, NO_EXAM, cardDueWords, cardLabel, countCards, countsWords, domainRow, dueToday, examRow, noExamRow, shownExam,
   studyGroups, studyStatusLines, studyStatusText,
 } from '../../src/ui/study-text';
 import { NOW, card, exam, reviewed, schedule, summary } from './study-fixtures';
 
-const t = plainText;
 const date = (d: string) => d;
 
 describe('Study view: grouping the cards', () => {
@@ -58,16 +56,16 @@ describe('Study view: counts and words', () => {
   });
 
   it('says readiness first, then due, new and total', () => {
-    assert.equal(countsWords({ cards: 40, new: 5, due: 3, readiness: 0.424 }, t), '42% ready · 3 due · 5 new · 40 cards');
-    assert.equal(countsWords({ cards: 1, new: 1, due: 0 }, t), '0 due · 1 new · 1 card');
+    assert.equal(countsWords({ cards: 40, new: 5, due: 3, readiness: 0.424 }), '42% ready · 3 due · 5 new · 40 cards');
+    assert.equal(countsWords({ cards: 1, new: 1, due: 0 }), '0 due · 1 new · 1 card');
   });
 
   it('says "1 new card a day", not "1 new cards a day", before an exam date', () => {
-    assert.match(examRow(exam({ examDate: '2027-03-15', newPerDay: 1 }), date, t).tooltip.join('\n'), /Exam on 2027-03-15: about 1 new card a day to see/);
+    assert.match(examRow(exam({ examDate: '2027-03-15', newPerDay: 1 }), date).tooltip.join('\n'), /Exam on 2027-03-15: about 1 new card a day to see/);
   });
 
   it('explains readiness, the outline\'s source and date, and marks what is not verified on an exam row', () => {
-    const row = examRow(exam({ verify: 'the weights are from secondary sources', examDate: '2027-03-15', newPerDay: 4 }), date, t);
+    const row = examRow(exam({ verify: 'the weights are from secondary sources', examDate: '2027-03-15', newPerDay: 4 }), date);
     assert.equal(row.label, 'PTCE');
     assert.equal(row.description, '42% ready · 1 due · 1 new · 3 cards · not verified');
     const tooltip = row.tooltip.join('\n');
@@ -76,24 +74,24 @@ describe('Study view: counts and words', () => {
     assert.match(tooltip, /Exam on 2027-03-15: about 4 new cards a day/);
     assert.match(tooltip, /Outline: https:\/\/ptcb\.org\/\S+, as of 2026-11-30\./);
     assert.equal(row.unverified, 'Not verified: the weights are from secondary sources');
-    assert.ok(!examRow(exam(), date, t).description.includes('not verified'));
+    assert.ok(!examRow(exam(), date).description.includes('not verified'));
   });
 
   it('names a domain with its weight, says when it has no cards, and carries the plan\'s verify note', () => {
     const x = exam();
     const plan = { id: 'ptce', name: 'PTCE', questionCount: 90, source: '', asOf: '2026-11-30', builtIn: true, domains: [{ id: 'federal-requirements', name: 'Federal Requirements', weight: 18.75, verify: 'check 2.6' }] };
-    const empty = domainRow(x.domains[1], x, plan, date, t);
+    const empty = domainRow(x.domains[1], x, plan, date);
     assert.equal(empty.label, 'Federal Requirements (18.75%)');
     assert.equal(empty.description, 'no cards yet · not verified');
     assert.match(empty.tooltip.join(' '), /Federal Requirements is 18\.75% of PTCE\. No cards yet/);
     assert.match(empty.tooltip.join(' '), /Outline: https:\/\/ptcb\.org\/\S+, as of 2026-11-30\./);
-    const meds = domainRow(x.domains[0], x, plan, date, t);
+    const meds = domainRow(x.domains[0], x, plan, date);
     assert.equal(meds.description, '45% ready · 1 due · 1 new · 2 cards');
     assert.equal(meds.unverified, undefined);
   });
 
   it('tells how to set an exam on the "No exam set" row', () => {
-    const row = noExamRow({ cards: 2, new: 2, due: 0, readiness: 0 }, t);
+    const row = noExamRow({ cards: 2, new: 2, due: 0, readiness: 0 });
     assert.equal(row.label, 'No exam set');
     assert.match(row.tooltip[0], /"exam: ptce"/);
   });
@@ -108,11 +106,11 @@ describe('Study view: counts and words', () => {
   });
 
   it('says when a card is next due', () => {
-    assert.equal(cardDueWords(card('a'), NOW, t), 'new');
-    assert.equal(cardDueWords(card('b', { schedule: reviewed(-2) }), NOW, t), 'due');
-    assert.equal(cardDueWords(card('c', { schedule: reviewed(1) }), NOW, t), 'due tomorrow');
-    assert.equal(cardDueWords(card('d', { schedule: reviewed(5) }), NOW, t), 'due in 5 days');
-    assert.equal(cardDueWords(card('e', { schedule: schedule({ state: 'learning', due: NOW + 60_000, reps: 1 }) }), NOW, t), 'due');
+    assert.equal(cardDueWords(card('a'), NOW), 'new');
+    assert.equal(cardDueWords(card('b', { schedule: reviewed(-2) }), NOW), 'due');
+    assert.equal(cardDueWords(card('c', { schedule: reviewed(1) }), NOW), 'due tomorrow');
+    assert.equal(cardDueWords(card('d', { schedule: reviewed(5) }), NOW), 'due in 5 days');
+    assert.equal(cardDueWords(card('e', { schedule: schedule({ state: 'learning', due: NOW + 60_000, reps: 1 }) }), NOW), 'due');
   });
 });
 
@@ -120,11 +118,11 @@ describe('cards status bar', () => {
   it('counts the cards due by the end of today, as the study model does', () => {
     const s = summary({ due: 1 });
     assert.equal(dueToday(s), 1);
-    assert.equal(studyStatusText(dueToday(s), s.new, t), '$(book) 1 card due');
-    assert.equal(studyStatusText(12, 3, t), '$(book) 12 cards due');
-    assert.equal(studyStatusText(0, 3, t), '$(book) 3 new cards', 'nothing due: the new cards a review would show');
-    assert.equal(studyStatusText(0, 1, t), '$(book) 1 new card');
-    assert.equal(studyStatusText(0, 0, t), '$(book) No cards due');
+    assert.equal(studyStatusText(dueToday(s), s.new), '$(book) 1 card due');
+    assert.equal(studyStatusText(12, 3), '$(book) 12 cards due');
+    assert.equal(studyStatusText(0, 3), '$(book) 3 new cards', 'nothing due: the new cards a review would show');
+    assert.equal(studyStatusText(0, 1), '$(book) 1 new card');
+    assert.equal(studyStatusText(0, 0), '$(book) No cards due');
   });
 
   it('speaks of the configured exam, else the first', () => {
@@ -133,6 +131,6 @@ describe('cards status bar', () => {
     assert.equal(shownExam(s, 'excpt')?.id, 'excpt');
     assert.equal(shownExam(s, undefined)?.id, 'ptce');
     assert.equal(shownExam(s, 'cspt')?.id, 'ptce');
-    assert.deepEqual(studyStatusLines(s, shownExam(s, 'excpt'), t), ['1 due today, 2 new, 5 cards in all.', 'ExCPT: 10% ready.']);
+    assert.deepEqual(studyStatusLines(s, shownExam(s, 'excpt')), ['1 due today, 2 new, 5 cards in all.', 'ExCPT: 10% ready.']);
   });
 });

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { buildFolderModel } from '../../src/core/outputs/dashboard-model';
 import { buildReport, formatReport } from '../../src/core/outputs/report';
 import { evaluateAll } from '../../src/core/rules/evaluate';
-import { credentialStanding, plainText } from '../../src/core/rules/standing';
+import { credentialStanding } from '../../src/core/rules/standing';
 import { parseUan } from '../../src/core/notes/uan';
 import { renderDashboard } from '../../src/features/dashboard/render';
 import { badgeCredential, credentialRow, credentialSummary, deadlineWords, paceWords, stateIconId, statusBarText } from '../../src/ui/credential-text';
@@ -76,9 +76,9 @@ describe('every surface agrees on each credential (property)', () => {
         const p = progress[0];
         const json = report.credentials[0];
         const card = folder.credentials[0];
-        const row = credentialRow(p, plainText);
-        assert.ok(credentialSummary(p, plainText).includes(`(${deadlineWords(p, plainText)}).`), 'the tooltip counts its days like the row');
-        const bar = statusBarText(p, plainText);
+        const row = credentialRow(p);
+        assert.ok(credentialSummary(p).includes(`(${deadlineWords(p)}).`), 'the tooltip counts its days like the row');
+        const bar = statusBarText(p);
         const standing = credentialStanding(p);
 
         // One state everywhere.
@@ -137,11 +137,11 @@ describe('every surface agrees on each credential (property)', () => {
     const [p] = evaluateAll(config, notes, '2026-11-30');
     assert.deepEqual([p.hours.earned, p.met, p.state], [23.75, false, 'at-risk']);
     assert.deepEqual(credentialStanding(p), { state: 'at-risk', missing: 1, percent: 95, text: '1 requirement missing' });
-    assert.equal(statusBarText(p, plainText), '$(mortar-board) CPhT 23.75/20 h, 1 requirement missing, 183 d to apply');
-    assert.equal(credentialRow(p, plainText).description, '1 requirement missing · 183 days left to apply');
+    assert.equal(statusBarText(p), '$(mortar-board) CPhT 23.75/20 h, 1 requirement missing, 183 d to apply');
+    assert.equal(credentialRow(p).description, '1 requirement missing · 183 days left to apply');
     // The tooltip counts its days to the same deadline as the row, and the hours still needed are the missing hour.
-    assert.equal(credentialSummary(p, plainText), '1 requirement missing: 23.75 of 20 h (183 days left to apply).');
-    assert.match(paceWords(p, plainText), /^1 h still needed, about 0\.17 h a month to finish on time\.$/);
+    assert.equal(credentialSummary(p), '1 requirement missing: 23.75 of 20 h (183 days left to apply).');
+    assert.match(paceWords(p), /^1 h still needed, about 0\.17 h a month to finish on time\.$/);
     // The badge does not pass over a credential whose only shortfall is a requirement.
     assert.deepEqual(badgeCredential([p]), { progress: p, hours: 1 });
     const text = formatReport(buildReport({ asOf: '2026-11-30', progress: [p], problems: [], notes, configFromFile: true }));

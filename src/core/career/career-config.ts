@@ -7,6 +7,7 @@
 // - a new program needs `id` and `name`; it is a `certificate` of the user's own unless `kind` and `issuer` say
 //   otherwise, and its `asOf` is empty when not given (nothing was checked);
 // - a wrong `profile` field is left out.
+import * as l10n from '@vscode/l10n';
 import type { Node } from 'jsonc-parser/lib/esm/main';
 import { JsonValueReader, type Property, definedOnly, short } from '../rules/json-values';
 import type { Problem } from '../types';
@@ -47,7 +48,7 @@ class CareerConfigReader extends JsonValueReader {
     if (programsNode && this.isArray(programsNode, 'careerPrograms')) {
       const nodes = programsNode.children ?? [];
       if (nodes.length > MAX_CAREER_PROGRAMS) {
-        this.at(nodes[MAX_CAREER_PROGRAMS], 'error', 'config-value', `At most ${MAX_CAREER_PROGRAMS} career programs are read: this one and the ones after it are ignored.`);
+        this.at(nodes[MAX_CAREER_PROGRAMS], 'error', 'config-value', l10n.t('At most {0} career programs are read: this one and the ones after it are ignored.', MAX_CAREER_PROGRAMS));
       }
       const seen = new Set<string>();
       const read: { node: Node; idNode?: Node; id: string; program?: Program }[] = [];
@@ -55,7 +56,7 @@ class CareerConfigReader extends JsonValueReader {
         const { id, idNode, program } = this.program(node, builtIn);
         if (id === undefined) continue;
         if (seen.has(id)) {
-          this.at(idNode ?? node, 'error', 'config-value', `Duplicate career program id "${short(id)}": this one is ignored.`);
+          this.at(idNode ?? node, 'error', 'config-value', l10n.t('Duplicate career program id "{0}": this one is ignored.', short(id)));
           continue;
         }
         seen.add(id);
@@ -70,15 +71,16 @@ class CareerConfigReader extends JsonValueReader {
   }
 
   private program(node: Node, builtIn: Record<string, Program>): { id?: string; idNode?: Node; program?: Program } {
-    if (!this.isObject(node, 'A career program')) return {};
-    const props = this.properties(node, CAREER_CONFIG_KEYS.program, 'a career program');
+    if (!this.isObject(node, l10n.t('A career program'))) return {};
+    const where = l10n.t('a career program');
+    const props = this.properties(node, CAREER_CONFIG_KEYS.program, where);
     const before = this.errorCount();
     const idNode = props.get('id')?.value;
-    if (!idNode) this.at(node, 'error', 'config-value', 'This career program has no "id": certificate notes name it by its id.', 1);
+    if (!idNode) this.at(node, 'error', 'config-value', l10n.t('This career program has no "id": certificate notes name it by its id.'), 1);
     const id = idNode ? this.string(idNode, 'id', true)?.trim() : undefined;
     const base = id !== undefined && Object.hasOwn(builtIn, id) ? builtIn[id] : undefined;
     const text = (name: string) => this.optional(props, name, (n) => this.string(n, name, true));
-    const name = base ? text('name') : this.required(props, node, 'name', 'a career program', (n) => this.string(n, 'name', true));
+    const name = base ? text('name') : this.required(props, node, 'name', where, (n) => this.string(n, 'name', true));
     const fields = {
       name,
       shortName: text('shortName'),
@@ -93,7 +95,7 @@ class CareerConfigReader extends JsonValueReader {
     };
     if (id === undefined) return {};
     if (this.errorCount() > before) {
-      if (base) this.at(idNode ?? node, 'info', 'config-value', `Until this program is fixed, the built-in ${base.name} is used for "${short(id)}".`);
+      if (base) this.at(idNode ?? node, 'info', 'config-value', l10n.t('Until this program is fixed, the built-in {0} is used for "{1}".', base.name, short(id)));
       return { id, idNode };
     }
     const defaults: Program = base ?? { id, name: name ?? id, kind: 'certificate', issuer: 'Your own program', source: '.pharmacy-ce.json', asOf: '', builtIn: false };
@@ -103,7 +105,7 @@ class CareerConfigReader extends JsonValueReader {
   private recognizedFor(node: Node): string[] | undefined {
     const ids = this.stringArray(node, 'recognizedFor');
     if (ids && ids.length > MAX_RECOGNIZED_FOR) {
-      this.at(node, 'error', 'config-value', `"recognizedFor" lists at most ${MAX_RECOGNIZED_FOR} programs; this one lists ${ids.length}.`);
+      this.at(node, 'error', 'config-value', l10n.t('"recognizedFor" lists at most {0} programs; this one lists {1}.', MAX_RECOGNIZED_FOR, ids.length));
       return undefined;
     }
     return ids;
@@ -120,7 +122,8 @@ class CareerConfigReader extends JsonValueReader {
         at,
         'warning',
         'unknown-program',
-        `Unknown program "${short(id)}" in "recognizedFor"` + (suggestion ? `: did you mean "${suggestion}"?` : '.'),
+        suggestion ? l10n.t('Unknown program "{0}" in "recognizedFor": did you mean "{1}"?', short(id), suggestion) : l10n.t('Unknown program "{0}" in "recognizedFor".', short(id)),
+
         undefined,
         suggestion === undefined ? undefined : JSON.stringify(suggestion),
       );

@@ -2,6 +2,7 @@
 // (with the user's programs) does not have (the note reader's programProblems, at the value), and two
 // certificate notes for one program. They depend on the notes and the config only, never on the as-of date, so
 // the folder's problem list can hold them.
+import * as l10n from '@vscode/l10n';
 import { compareText } from '../common/text';
 import { short } from '../rules/json-values';
 import type { ParsedNote, Problem } from '../types';
@@ -30,7 +31,8 @@ export function careerProblems(notes: readonly ParsedNote[], programs: Record<st
         ...(at.length > 0 ? { length: at.length } : {}),
         severity: 'warning',
         code: 'duplicate-certificate',
-        message: `${before} also records ${short(program?.name ?? record.program)}: keep one note per certificate, so it is counted once and shows the right dates.`,
+        message: l10n.t('{0} also records {1}: keep one note per certificate, so it is counted once and shows the right dates.', before, short(program?.name ?? record.program)),
+
       });
     }
   }

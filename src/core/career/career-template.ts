@@ -1,6 +1,7 @@
 // The text of a new career note (issue #14) and its title. Pure: the New Career Note command asks the
 // questions and writes the file; this decides what goes in it. Every answer is written with the note
 // template's YAML quoting, so the note reader reads back exactly what was typed.
+import * as l10n from '@vscode/l10n';
 import { formatHours } from '../common/numbers';
 import { headingLine, yamlScalar } from '../notes/note-template';
 import type { CalendarDate } from '../types';
@@ -26,7 +27,7 @@ export type CareerNoteFields =
 /** A job's title when the user gives none: "Role at Employer", or whichever of the two is given. */
 export function jobTitle(role: string, employer: string): string {
   const [r, e] = [role.trim(), employer.trim()];
-  return r && e ? `${r} at ${e}` : r || e || 'Job';
+  return r && e ? l10n.t('{0} at {1}', r, e) : r || e || l10n.t('Job');
 }
 
 /**
@@ -68,13 +69,21 @@ export function careerNoteTemplate(fields: CareerNoteFields, eol = '\n'): string
       date('renews', fields.renews);
       break;
   }
-  lines.push('---', headingLine(title), '', BODY_PROMPT[fields.type], '', '');
+  lines.push('---', headingLine(title), '', bodyPrompt(fields.type), '', '');
   return lines.join(eol);
 }
 
-const BODY_PROMPT: Record<CareerNoteFields['type'], string> = {
-  certificate: '## What I learned',
-  experience: '## What I do there',
-  event: '## Who I met and what I took away',
-  membership: '## Why I joined',
-};
+/** The heading the note's body starts with, for the user's own words. */
+function bodyPrompt(type: CareerNoteFields['type']): string {
+  switch (type) {
+    case 'certificate':
+      return l10n.t('## What I learned');
+    case 'experience':
+      return l10n.t('## What I do there');
+    case 'event':
+      return l10n.t('## Who I met and what I took away');
+    case 'membership':
+      return l10n.t('## Why I joined');
+  }
+}
+

@@ -5,6 +5,7 @@
 // Whether a certificate's `program` is known needs the user's catalogue (`careerPrograms`), which a note's
 // reading does not have: the reader keeps the id as written and marks `known` against the built-in catalogue;
 // the model calls programProblems with the folder's programs for the "unknown program" warnings.
+import * as l10n from '@vscode/l10n';
 import { spanOf, type Frontmatter } from '../notes/frontmatter';
 import { quoteExcerpt } from '../notes/problems';
 import { wordOf } from '../notes/value-text';
@@ -67,7 +68,7 @@ function readType(values: NoteValues): CareerNoteType | undefined {
   const slip = text.trim().toLowerCase();
   const meant = (Object.hasOwn(TYPE_WORDS, slip) ? TYPE_WORDS[slip] : undefined) ?? near;
   if (meant) {
-    values.warn('type', 'unknown-career-word', `Unknown career note type "${quoteExcerpt(text.trim())}": did you mean "${meant}"? Career notes are of type ${TYPES.join(', ')}.`, meant);
+    values.warn('type', 'unknown-career-word', l10n.t('Unknown career note type "{0}": did you mean "{1}"? Career notes are of type {2}.', quoteExcerpt(text.trim()), meant, TYPES.join(', ')), meant);
   }
   return undefined;
 }
@@ -87,15 +88,15 @@ function readRecord(type: CareerNoteType, note: ParsedNote, values: NoteValues):
 
 function readCertificate(values: NoteValues): CertificateRecord {
   const program = values.readText('program');
-  if (!values.has('program') || values.text('program')?.trim() === '') values.warn('type', 'bad-value', 'A certificate note needs its program to count: write "program:" and choose one from the list offered as you type (Ctrl+Space opens it).');
-  const earned = values.readDate('earned', 'the day it was earned').date;
-  const expires = values.readDate('expires', 'the day it expires').date;
-  const written = readWord(values, 'status', ids(CERTIFICATE_STATUSES), 'certificate status');
+  if (!values.has('program') || values.text('program')?.trim() === '') values.warn('type', 'bad-value', l10n.t('A certificate note needs its program to count: write "program:" and choose one from the list offered as you type (Ctrl+Space opens it).'));
+  const earned = values.readDate('earned', l10n.t('the day it was earned')).date;
+  const expires = values.readDate('expires', l10n.t('the day it expires')).date;
+  const written = readWord(values, 'status', ids(CERTIFICATE_STATUSES), l10n.t('certificate status'));
   const status = written ?? (earned ? 'earned' : 'planned');
   if (written && written !== 'earned' && earned) {
-    values.warn('status', 'bad-value', `status is ${written} but the note has an earned date (${earned}). It does not count until the status says earned (or the status line is removed).`, 'earned');
+    values.warn('status', 'bad-value', l10n.t('status is {0} but the note has an earned date ({1}). It does not count until the status says earned (or the status line is removed).', written, earned), 'earned');
   }
-  if (earned && expires && expires < earned) values.warn('expires', 'bad-value', `expires (${expires}) is before earned (${earned}); check both dates.`);
+  if (earned && expires && expires < earned) values.warn('expires', 'bad-value', l10n.t('expires ({0}) is before earned ({1}); check both dates.', expires, earned));
   const record: CertificateRecord = { type: 'certificate', program: program ?? '', known: program !== undefined && Object.hasOwn(builtInPrograms(), program), status };
   const credentialNumber = values.readText('credential_number');
   const certificate = values.readText('certificate');
@@ -107,15 +108,15 @@ function readCertificate(values: NoteValues): CertificateRecord {
 }
 
 function readExperience(values: NoteValues): ExperienceRecord {
-  const start = values.readDate('start', 'the day the job started', 'first');
-  const end = values.readDate('end', 'the day the job ended (leave it out for a current job)', 'last');
-  if (!start.present) values.warn('type', 'bad-value', 'A job needs its start date, e.g. "start: 2022-03-01", to count as experience.');
-  if (start.date && end.date && end.date < start.date) values.error('end', `end (${end.date}) is before start (${start.date}); check both dates.`);
-  const record: ExperienceRecord = { type: 'experience', responsibilities: readWords(values, 'responsibilities', ids(RESPONSIBILITIES), 'responsibility') };
+  const start = values.readDate('start', l10n.t('the day the job started'), 'first');
+  const end = values.readDate('end', l10n.t('the day the job ended (leave it out for a current job)'), 'last');
+  if (!start.present) values.warn('type', 'bad-value', l10n.t('A job needs its start date, e.g. "start: 2022-03-01", to count as experience.'));
+  if (start.date && end.date && end.date < start.date) values.error('end', l10n.t('end ({0}) is before start ({1}); check both dates.', end.date, start.date));
+  const record: ExperienceRecord = { type: 'experience', responsibilities: readWords(values, 'responsibilities', ids(RESPONSIBILITIES), l10n.t('responsibility')) };
   const employer = values.readText('employer');
   const role = values.readText('role');
-  const setting = readWord(values, 'setting', ids(WORK_SETTINGS), 'setting');
-  const hours = readNumber(values, 'hours_per_week', 1, MAX_HOURS_PER_WEEK, `the hours worked in a usual week, a number from 1 to ${MAX_HOURS_PER_WEEK}`);
+  const setting = readWord(values, 'setting', ids(WORK_SETTINGS), l10n.t('setting'));
+  const hours = readNumber(values, 'hours_per_week', 1, MAX_HOURS_PER_WEEK, l10n.t('the hours worked in a usual week, a number from 1 to {0}', MAX_HOURS_PER_WEEK));
   if (employer) record.employer = employer;
   if (role) record.role = role;
   if (setting) record.setting = setting;
@@ -130,12 +131,12 @@ function readExperience(values: NoteValues): ExperienceRecord {
 
 function readEvent(note: ParsedNote, values: NoteValues): EventRecord {
   // In a CE event note the date was read as its completion date (note.ts), problems and all.
-  const date: CalendarDate | undefined = note.kind === 'ce' && eventDateCompletes(values) ? note.completed : values.readDate('date', 'the day of the event').date;
+  const date: CalendarDate | undefined = note.kind === 'ce' && eventDateCompletes(values) ? note.completed : values.readDate('date', l10n.t('the day of the event')).date;
   // Without its date an event cannot be placed in the network's years: say so, as a job without its start does.
-  if (!values.has('date') || values.text('date')?.trim() === '') values.warn('type', 'bad-value', 'An event note needs its date, e.g. "date: 2026-10-15", to show with your events.');
+  if (!values.has('date') || values.text('date')?.trim() === '') values.warn('type', 'bad-value', l10n.t('An event note needs its date, e.g. "date: 2026-10-15", to show with your events.'));
   const record: EventRecord = { type: 'event', contacts: values.readList('contacts') };
   const organization = values.readText('organization');
-  const event = readWord(values, 'event', ids(EVENT_KINDS), 'kind of event');
+  const event = readWord(values, 'event', ids(EVENT_KINDS), l10n.t('kind of event'));
   if (date) record.date = date;
   if (organization) record.organization = organization;
   if (event) record.event = event;
@@ -144,10 +145,10 @@ function readEvent(note: ParsedNote, values: NoteValues): EventRecord {
 
 function readMembership(values: NoteValues): MembershipRecord {
   const organization = values.readText('organization');
-  if (!organization) values.warn('type', 'bad-value', 'A membership note needs its organization, e.g. "organization: AAPT".');
-  const since = values.readDate('since', 'the day you joined').date;
-  const renews = values.readDate('renews', 'the day the membership renews').date;
-  if (since && renews && renews < since) values.warn('renews', 'bad-value', `renews (${renews}) is before since (${since}); check both dates.`);
+  if (!organization) values.warn('type', 'bad-value', l10n.t('A membership note needs its organization, e.g. "organization: AAPT".'));
+  const since = values.readDate('since', l10n.t('the day you joined')).date;
+  const renews = values.readDate('renews', l10n.t('the day the membership renews')).date;
+  if (since && renews && renews < since) values.warn('renews', 'bad-value', l10n.t('renews ({0}) is before since ({1}); check both dates.', renews, since));
   const record: MembershipRecord = { type: 'membership' };
   if (organization) record.organization = organization;
   if (since) record.since = since;
@@ -173,10 +174,10 @@ export function programProblems(notes: readonly ParsedNote[], programs: Readonly
       column: at.column,
       severity: 'warning',
       code: 'unknown-program',
-      message:
-        `Unknown program "${quoteExcerpt(career.program)}"` +
-        (near ? `: did you mean "${near}"?` : '.') +
-        ' Choose one from the list offered as you type after "program:" (Ctrl+Space opens it), or add your own program to "careerPrograms" in .pharmacy-ce.json.',
+      message: near
+        ? l10n.t('Unknown program "{0}": did you mean "{1}"? Choose one from the list offered as you type after "program:" (Ctrl+Space opens it), or add your own program to "careerPrograms" in .pharmacy-ce.json.', quoteExcerpt(career.program), near)
+        : l10n.t('Unknown program "{0}". Choose one from the list offered as you type after "program:" (Ctrl+Space opens it), or add your own program to "careerPrograms" in .pharmacy-ce.json.', quoteExcerpt(career.program)),
+
     };
     if (at.length > 0) problem.length = at.length;
     if (near) problem.replacement = near;

@@ -1,5 +1,6 @@
 // `pharmacy-ce cards`: the folder's cards and where they stand, as JSON (field names are a contract, issue #13)
 // or as text for a person.
+import * as l10n from '@vscode/l10n';
 import { localToday } from '../common/dates';
 import { plural } from '../common/plural';
 import type { StudyModel } from '../study/model';
@@ -68,22 +69,22 @@ export { endOfLocalDay } from '../study/local-days';
 /** The cards as text: a short summary per exam and domain, then one line per card. */
 export function formatCards(model: StudyModel, now: number, folder: string, asOf: string): string {
   const { summary } = model;
-  const out: string[] = [`Study cards in ${terminalSafe(folder)} · as of ${asOf}`, ''];
+  const out: string[] = [l10n.t('Study cards in {0} · as of {1}', terminalSafe(folder), asOf), ''];
   if (summary.total === 0) {
-    out.push('No cards yet: write a question and its answer in a note (the README shows how).');
+    out.push(l10n.t('No cards yet: write a question and its answer in a note (the README shows how).'));
     return `${out.join('\n')}\n`;
   }
-  out.push(`${count(summary.total, 'card')}: ${summary.new} never reviewed, ${summary.due} due for review.`);
+  out.push(l10n.t('{0}: {1} never reviewed, {2} due for review.', cardCount(summary.total), summary.new, summary.due));
   for (const exam of summary.exams) {
-    out.push('', `${terminalSafe(exam.name)}: ready ${percent(exam.readiness)} (${count(exam.cards, 'card')}, ${exam.new} new, ${exam.due} due)`);
+    out.push('', l10n.t('{0}: ready {1} ({2}, {3} new, {4} due)', terminalSafe(exam.name), percent(exam.readiness), cardCount(exam.cards), exam.new, exam.due));
     for (const domain of exam.domains) {
-      out.push(`  ${terminalSafe(domain.name)} (${domain.weight}% of the exam): ready ${percent(domain.readiness)}, ${count(domain.cards, 'card')}`);
+      out.push(`  ${l10n.t('{0} ({1}% of the exam): ready {2}, {3}', terminalSafe(domain.name), domain.weight, percent(domain.readiness), cardCount(domain.cards))}`);
     }
   }
-  out.push('', 'Cards:');
+  out.push('', l10n.t('Cards:'));
   const rows = model.cards.map((card) => {
     const due = card.schedule.due;
-    return [`${terminalSafe(card.file)}:${card.line}`, due === null ? 'new' : due <= now ? 'due now' : `due ${localToday(new Date(due))}`, shorten(oneLine(card.front))];
+    return [`${terminalSafe(card.file)}:${card.line}`, due === null ? l10n.t('new') : due <= now ? l10n.t('due now') : l10n.t('due {0}', localToday(new Date(due))), shorten(oneLine(card.front))];
   });
   const width = Math.max(...rows.map(([where]) => where.length));
   for (const [where, when, front] of rows) out.push(`  ${where.padEnd(width)}  ${when.padEnd(14)}  ${front}`);
@@ -94,9 +95,10 @@ function percent(value: number): string {
   return `${Math.round(value * 100)}%`;
 }
 
-function count(n: number, word: string): string {
-  return `${n} ${plural(n, word, `${word}s`)}`;
+function cardCount(n: number): string {
+  return plural(n, l10n.t('1 card'), l10n.t('{0} cards', n));
 }
+
 
 function shorten(text: string): string {
   return text.length > 80 ? `${text.slice(0, 79)}…` : text;

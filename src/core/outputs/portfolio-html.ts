@@ -2,6 +2,7 @@
 // transcripts, and the same body and style inside VS Code's portfolio view. Built from the career model, the
 // folder's CE evaluation and the `profile` of `.pharmacy-ce.json`. Every value from notes and the config is
 // escaped and isolated with <bdi> (a right-to-left mark in a name cannot reorder the text around it).
+import * as l10n from '@vscode/l10n';
 import { formatHours } from '../common/numbers';
 import { escapeHtml } from '../common/text';
 import type { CareerModel, CareerProfile } from '../career/types';
@@ -54,13 +55,15 @@ export const PORTFOLIO_STYLE = `
 
 /** User text: escaped, and isolated so its direction cannot spill into the page. */
 const u = (text: string): string => `<bdi>${escapeHtml(text)}</bdi>`;
-/** Years as every surface shows them (floored to one decimal). */
-const years = (value: number): string => `${yearsFigure(value)} ${yearsFigure(value) === '1' ? 'year' : 'years'}`;
+/** Our own words, translated: escaped too, since a translation may hold any character. */
+const w = escapeHtml;
+/** Years as every surface shows them (floored to one decimal); plain text, escaped where it is put in the page. */
+const years = (value: number): string => (yearsFigure(value) === '1' ? l10n.t('1 year') : l10n.t('{0} years', yearsFigure(value)));
 
 /** The page's title. */
 export function portfolioTitle(input: PortfolioInput): string {
   const name = input.profile.name?.trim();
-  return name ? `Professional portfolio: ${name}` : 'Professional portfolio';
+  return name ? l10n.t('Professional portfolio: {0}', name) : l10n.t('Professional portfolio');
 }
 
 /** The page's content (what goes inside `<body>`). */
@@ -69,7 +72,7 @@ export function portfolioBody(input: PortfolioInput): string {
   const name = profile.name?.trim();
   const headline = profile.headline?.trim();
   return `<header>
-<h1>${name ? u(name) : 'Professional portfolio <span class="muted">(name not set)</span>'}</h1>
+<h1>${name ? u(name) : `${w(l10n.t('Professional portfolio'))} <span class="muted">${w(l10n.t('(name not set)'))}</span>`}</h1>
 ${headline ? `<p class="headline">${u(headline)}</p>` : ''}
 </header>
 ${credentialsSection(career)}
@@ -78,8 +81,18 @@ ${ceSection(input.progress, career.asOf)}
 ${experienceSection(career)}
 ${networkSection(career)}
 <footer>
-<p>As of ${escapeHtml(career.asOf)}. Generated ${escapeHtml(input.generated)} by Pharmacy CE Notes from the holder's own notes; credentials and certificates can be verified with the body that awarded them.</p>
+<p>${w(l10n.t("As of {0}. Generated {1} by Pharmacy CE Notes from the holder's own notes; credentials and certificates can be verified with the body that awarded them.", career.asOf, input.generated))}</p>
 </footer>`;
+}
+
+/** A table's head row: each heading translated and escaped. */
+function head(...headings: string[]): string {
+  return `<thead><tr>${headings.map((h) => `<th>${w(h)}</th>`).join('')}</tr></thead>`;
+}
+
+/** A table of rows, or the sentence saying there is nothing. */
+function tableOr(headings: string[], rows: string[], empty: string): string {
+  return rows.length > 0 ? `<table>\n${head(...headings)}\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>` : `<p class="empty">${w(empty)}</p>`;
 }
 
 function credentialsSection(career: CareerModel): string {
@@ -87,11 +100,12 @@ function credentialsSection(career: CareerModel): string {
   const numbered = career.held.some((h) => h.credentialNumber);
   const rows = career.held.map(
     (h) =>
-      `<tr><td>${u(h.name)}</td>${numbered ? `<td>${h.credentialNumber ? u(h.credentialNumber) : ''}</td>` : ''}<td class="date">${escapeHtml(h.expires ?? '')}</td><td>${h.active ? 'Active' : 'Expired'}</td></tr>`,
+      `<tr><td>${u(h.name)}</td>${numbered ? `<td>${h.credentialNumber ? u(h.credentialNumber) : ''}</td>` : ''}<td class="date">${escapeHtml(h.expires ?? '')}</td><td>${w(h.active ? l10n.t('Active') : l10n.t('Expired'))}</td></tr>`,
   );
+  const headings = [l10n.t('Credential'), ...(numbered ? [l10n.t('Number')] : []), l10n.t('Expires'), l10n.t('Status')];
   return `<section class="credentials">
-<h2>Credentials</h2>
-${rows.length > 0 ? `<table>\n<thead><tr><th>Credential</th>${numbered ? '<th>Number</th>' : ''}<th>Expires</th><th>Status</th></tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>` : '<p class="empty">No credentials recorded.</p>'}
+<h2>${w(l10n.t('Credentials'))}</h2>
+${tableOr(headings, rows, l10n.t('No credentials recorded.'))}
 </section>`;
 }
 
@@ -102,22 +116,24 @@ function certificatesSection(career: CareerModel): string {
     (c) =>
       `<tr><td>${u(c.name)}</td><td class="date">${escapeHtml(c.earned ?? '')}</td><td>${c.credentialNumber ? u(c.credentialNumber) : ''}</td><td class="date">${escapeHtml(c.expires ?? '')}</td></tr>`,
   );
-  const workingItems = working.map((c) => `<li>${u(c.name)} <span class="muted">(${c.status === 'planned' ? 'planned' : 'in progress'})</span></li>`);
+  const workingItems = working.map((c) => `<li>${u(c.name)} <span class="muted">(${w(c.status === 'planned' ? l10n.t('planned') : l10n.t('in progress'))})</span></li>`);
   return `<section class="certificates">
-<h2>Certificates</h2>
-${earnedRows.length > 0 ? `<table>\n<thead><tr><th>Certificate</th><th>Earned</th><th>Number</th><th>Expires</th></tr></thead>\n<tbody>\n${earnedRows.join('\n')}\n</tbody>\n</table>` : '<p class="empty">No certificates earned yet.</p>'}
-${workingItems.length > 0 ? `<h3>Working toward</h3>\n<ul>${workingItems.join('')}</ul>` : ''}
+<h2>${w(l10n.t('Certificates'))}</h2>
+${tableOr([l10n.t('Certificate'), l10n.t('Earned'), l10n.t('Number'), l10n.t('Expires')], earnedRows, l10n.t('No certificates earned yet.'))}
+${workingItems.length > 0 ? `<h3>${w(l10n.t('Working toward'))}</h3>\n<ul>${workingItems.join('')}</ul>` : ''}
 </section>`;
 }
 
 function ceSection(progress: readonly CredentialProgress[], asOf: CalendarDate): string {
   const rows = progress.map((p) => {
-    const status = p.met ? 'Met' : asOf <= p.cycle.end ? 'Not yet met' : 'Not met';
-    return `<tr><td>${u(p.credential.label)}</td><td class="date">${escapeHtml(p.cycle.start)} to ${escapeHtml(p.cycle.end)}</td><td class="num">${escapeHtml(formatHours(p.hours.earned))} of ${escapeHtml(formatHours(p.hours.required))}</td><td>${status}</td></tr>`;
+    const status = p.met ? l10n.t('Met') : asOf <= p.cycle.end ? l10n.t('Not yet met') : l10n.t('Not met');
+    const cycle = l10n.t('{0} to {1}', p.cycle.start, p.cycle.end);
+    const hours = l10n.t('{0} of {1}', formatHours(p.hours.earned), formatHours(p.hours.required));
+    return `<tr><td>${u(p.credential.label)}</td><td class="date">${escapeHtml(cycle)}</td><td class="num">${escapeHtml(hours)}</td><td>${w(status)}</td></tr>`;
   });
   return `<section class="ce">
-<h2>Continuing education, current cycle</h2>
-${rows.length > 0 ? `<table>\n<thead><tr><th>Credential</th><th>Cycle</th><th>Hours</th><th>Status</th></tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>` : '<p class="empty">No credentials set up.</p>'}
+<h2>${w(l10n.t('Continuing education, current cycle'))}</h2>
+${tableOr([l10n.t('Credential'), l10n.t('Cycle'), l10n.t('Hours'), l10n.t('Status')], rows, l10n.t('No credentials set up.'))}
 </section>`;
 }
 
@@ -126,15 +142,21 @@ function experienceSection(career: CareerModel): string {
   const jobs = [...experience.jobs].sort((a, b) => (a.start < b.start ? 1 : a.start > b.start ? -1 : 0));
   const entries = jobs.map((j) => {
     const what = [j.role, j.employer].filter((s): s is string => !!s?.trim());
-    const heading = what.length === 2 ? `${u(what[0])}, ${u(what[1])}` : what.length === 1 ? u(what[0]) : 'Job';
-    const facts = [j.setting ? escapeHtml(labelOf(WORK_SETTINGS, j.setting)) : '', `${escapeHtml(j.start)} to ${j.current ? 'present' : escapeHtml(j.end)}`, j.hoursPerWeek ? `${escapeHtml(formatHours(j.hoursPerWeek))} hours a week` : ''].filter(Boolean);
+    const heading = what.length === 2 ? `${u(what[0])}, ${u(what[1])}` : what.length === 1 ? u(what[0]) : w(l10n.t('Job'));
+    const span = j.current ? l10n.t('{0} to present', j.start) : l10n.t('{0} to {1}', j.start, j.end);
+    const facts = [j.setting ? escapeHtml(labelOf(WORK_SETTINGS, j.setting)) : '', escapeHtml(span), j.hoursPerWeek ? w(l10n.t('{0} hours a week', formatHours(j.hoursPerWeek))) : ''].filter(Boolean);
     const duties = j.responsibilities.map((r) => `<li>${u(labelOf(RESPONSIBILITIES, r))}</li>`);
     return `<div class="job">\n<h3>${heading}</h3>\n<p class="muted">${facts.join(' · ')}</p>\n${duties.length > 0 ? `<ul>${duties.join('')}</ul>` : ''}\n</div>`;
   });
-  const settings = experience.bySetting.map((s) => `${escapeHtml(s.setting === 'unspecified' ? 'setting not given' : labelOf(WORK_SETTINGS, s.setting))}: ${years(s.years)}`);
+  const settings = experience.bySetting.map((s) => `${s.setting === 'unspecified' ? l10n.t('setting not given') : labelOf(WORK_SETTINGS, s.setting)}: ${years(s.years)}`);
+  const summary =
+    settings.length > 0
+      ? l10n.t('{0} in pharmacy work ({1} within the last 8 years); {2}.', years(experience.years), years(experience.yearsWithinLast8), settings.join('; '))
+      : l10n.t('{0} in pharmacy work ({1} within the last 8 years).', years(experience.years), years(experience.yearsWithinLast8));
   return `<section class="experience new-page">
-<h2>Experience</h2>
-${jobs.length > 0 ? `<p>${years(experience.years)} in pharmacy work (${years(experience.yearsWithinLast8)} within the last 8 years)${settings.length > 0 ? `; ${settings.join('; ')}` : ''}.</p>\n${entries.join('\n')}` : '<p class="empty">No jobs recorded.</p>'}
+<h2>${w(l10n.t('Experience'))}</h2>
+${jobs.length > 0 ? `<p>${w(summary)}</p>\n${entries.join('\n')}` : `<p class="empty">${w(l10n.t('No jobs recorded.'))}</p>`}
+
 </section>`;
 }
 
@@ -145,11 +167,11 @@ function networkSection(career: CareerModel): string {
   );
   const memberRows = memberships.map((m) => `<tr><td>${u(m.organization)}</td><td class="date">${escapeHtml(m.since ?? '')}</td><td class="date">${escapeHtml(m.renews ?? '')}</td></tr>`);
   return `<section class="network new-page">
-<h2>Professional activities</h2>
-<h3>Events</h3>
-${eventRows.length > 0 ? `<table>\n<thead><tr><th>Date</th><th>Event</th><th>Organization</th><th>Kind</th></tr></thead>\n<tbody>\n${eventRows.join('\n')}\n</tbody>\n</table>` : '<p class="empty">No events recorded this year or last.</p>'}
-<h3>Memberships</h3>
-${memberRows.length > 0 ? `<table>\n<thead><tr><th>Organization</th><th>Member since</th><th>Renews</th></tr></thead>\n<tbody>\n${memberRows.join('\n')}\n</tbody>\n</table>` : '<p class="empty">No memberships recorded.</p>'}
+<h2>${w(l10n.t('Professional activities'))}</h2>
+<h3>${w(l10n.t('Events'))}</h3>
+${tableOr([l10n.t('Date'), l10n.t('Event'), l10n.t('Organization'), l10n.t('Kind')], eventRows, l10n.t('No events recorded this year or last.'))}
+<h3>${w(l10n.t('Memberships'))}</h3>
+${tableOr([l10n.t('Organization'), l10n.t('Member since'), l10n.t('Renews')], memberRows, l10n.t('No memberships recorded.'))}
 </section>`;
 }
 

@@ -3,6 +3,7 @@
 // stream. The card reader (cards.ts) and VS Code's Markdown preview (src/features/preview) both use these, so
 // what shows as a card in the preview is what is studied. Inline rules only run where markdown-it reads inline
 // text: never in code (fenced, indented, inline) or a link's address, so those never hold a card.
+import * as l10n from '@vscode/l10n';
 import MarkdownIt from 'markdown-it';
 import type StateInline from 'markdown-it/lib/rules_inline/state_inline.mjs';
 import type Token from 'markdown-it/lib/token.mjs';
@@ -92,24 +93,34 @@ function readCloze(state: StateInline, pos: number, max: number, head: RegExpExe
   const { src } = state;
   const afterHead = pos + head[0].length;
   const lineEnd = Math.min(max, nextIn(state, '\n', pos));
-  if (!head[1]) return { start: pos, end: afterHead, message: 'A cloze needs its number after the c: {{c1::hidden text}}.' };
-  if (!head[2]) return { start: pos, end: afterHead, message: `A cloze needs "::" after its number: {{c${head[1]}::hidden text}}.` };
+  if (!head[1]) return { start: pos, end: afterHead, message: l10n.t('A cloze needs its number after the c: {0}.', clozeExample('1')) };
+  if (!head[2]) return { start: pos, end: afterHead, message: l10n.t('A cloze needs "::" after its number: {0}.', clozeExample(head[1])) };
   const close = nextIn(state, '}}', afterHead);
-  if (close === src.length || close + 2 > max) return { start: pos, end: lineEnd, message: 'This cloze is never closed: end it with "}}".' };
+  if (close === src.length || close + 2 > max) return { start: pos, end: lineEnd, message: l10n.t('This cloze is never closed: end it with "}}".') };
   const end = close + 2;
   const number = Number(head[1]);
   // Anki reads nested clozes since 2.1.56; one level is enough for notes, and a half-read nesting would be wrong.
-  if (nextIn(state, '{{', afterHead) < close) return { start: pos, end: Math.min(end, lineEnd), message: 'A cloze inside another cloze is not read: write them side by side.' };
-  if (number < 1 || number > MAX_CLOZE_NUMBER) return { start: pos, end: Math.min(end, lineEnd), message: `Cloze numbers go from 1 to ${MAX_CLOZE_NUMBER}: {{c1::hidden text}}.` };
+  if (nextIn(state, '{{', afterHead) < close) return { start: pos, end: Math.min(end, lineEnd), message: l10n.t('A cloze inside another cloze is not read: write them side by side.') };
+  if (number < 1 || number > MAX_CLOZE_NUMBER) return { start: pos, end: Math.min(end, lineEnd), message: l10n.t('Cloze numbers go from 1 to {0}: {1}.', MAX_CLOZE_NUMBER, clozeExample('1')) };
   const inner = src.slice(afterHead, close);
   const split = inner.indexOf('::');
   const text = split === -1 ? inner : inner.slice(0, split);
   const hint = split === -1 ? undefined : inner.slice(split + 2).trim();
-  if (text.trim() === '') return { start: pos, end: Math.min(end, lineEnd), message: 'This cloze hides nothing: put the hidden text after "::".' };
+  if (text.trim() === '') return { start: pos, end: Math.min(end, lineEnd), message: l10n.t('This cloze hides nothing: put the hidden text after "::".') };
+
   return hint ? { start: pos, end, number, text, hint } : { start: pos, end, number, text };
 }
 
+/**
+ * A cloze as a message's example, `{{c1::hidden text}}`: an argument of the message, since l10n's `{0}`
+ * placeholders would read the cloze's own braces.
+ */
+function clozeExample(number: string): string {
+  return `{{c${number}::${l10n.t('hidden text')}}}`;
+}
+
 /** StateInline with the last answer of each nextIn search: the parse's own state, dropped with it. */
+
 type SearchedState = StateInline & { pceNext?: Record<string, { from: number; at: number }> };
 
 /**

@@ -10,6 +10,7 @@
 // A card's id is a hash of its type and its question side only (the question, the term, or the cloze text and
 // number), whitespace collapsed: editing the answer, the rest of the note or moving the note keeps the card and
 // its review history; editing the question makes a new card.
+import * as l10n from '@vscode/l10n';
 import type MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import { shortHash } from '../common/hash';
@@ -69,7 +70,7 @@ export function readCards(body: string, firstLine = 1, parser: MarkdownIt = CARD
       line: firstLine + (read.match(/\r\n|\r|\n/g)?.length ?? 0),
       column: 1,
       length: 1,
-      message: `Study cards are read from the first ${CARD_BODY_LIMIT / 1024} KB of a note: the cards from this line on are not read. Split the note in two.`,
+      message: l10n.t('Study cards are read from the first {0} KB of a note: the cards from this line on are not read. Split the note in two.', CARD_BODY_LIMIT / 1024),
     });
   }
   return { cards: reader.cards, problems: reader.problems };
@@ -150,7 +151,7 @@ class CardReader {
         line: this.firstLine + start,
         column: Math.max(0, this.lines[start].indexOf('**Q:**')) + 1,
         length: 6,
-        message: 'This card has a question but no answer: add a line starting with **A:** inside the same quote.',
+        message: l10n.t('This card has a question but no answer: add a line starting with **A:** inside the same quote.'),
       }));
       return;
     }
@@ -205,7 +206,8 @@ class CardReader {
   private report(make: () => CardProblem): void {
     if (this.problems.length > MAX_CARD_PROBLEMS) return;
     const problem = make();
-    this.problems.push(this.problems.length < MAX_CARD_PROBLEMS ? problem : { ...problem, message: `More cards in this note are half written than the ${MAX_CARD_PROBLEMS} listed: fix these, and the rest will be listed.` });
+    this.problems.push(this.problems.length < MAX_CARD_PROBLEMS ? problem : { ...problem, message: l10n.t('More cards in this note are half written than the {0} listed: fix these, and the rest will be listed.', MAX_CARD_PROBLEMS) }
+);
   }
 
   /** Where content[start, end) of a paragraph starting on body line `first` is in the file. */

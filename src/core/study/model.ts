@@ -5,6 +5,7 @@
 // cards is 0); of an exam, the domains' readiness weighted by their weights. Cards of an exam with no (known)
 // domain count in the exam's card totals but not in its readiness: readiness follows the outline.
 // A card id written in two places is one card with one review history: the summary counts it once.
+import * as l10n from '@vscode/l10n';
 import type { CalendarDate, ParsedNote, Problem } from '../types';
 import { nearestId } from '../rules/rules';
 import { short } from '../rules/json-values';
@@ -80,8 +81,8 @@ export function buildStudyModel(input: StudyModelInput): StudyModel {
           code: 'duplicate-card',
           message:
             first.file === note.path
-              ? `This card is the same as the one at line ${first.line}: the two share one review history. Change the question (or the cloze text) of one of them to make two cards.`
-              : `This card is the same as the one in ${first.file} (line ${first.line}): the two share one review history. Change the question (or the cloze text) of one of them to make two cards.`,
+              ? l10n.t('This card is the same as the one at line {0}: the two share one review history. Change the question (or the cloze text) of one of them to make two cards.', first.line)
+              : l10n.t('This card is the same as the one in {0} (line {1}): the two share one review history. Change the question (or the cloze text) of one of them to make two cards.', first.file, first.line),
         });
       } else {
         firstPlace.set(card.id, studyCard);
@@ -135,9 +136,9 @@ class PlaceResolver {
       file,
       key,
       'unknown-exam',
-      `Unknown exam "${short(key.value)}"` +
-        (suggestion ? `: did you mean "${suggestion}"?` : `. Known: ${known.slice(0, 20).join(', ')}.`) +
-        " This note's cards count toward no exam until it is fixed.",
+      suggestion
+        ? l10n.t('Unknown exam "{0}": did you mean "{1}"? This note\'s cards count toward no exam until it is fixed.', short(key.value), suggestion)
+        : l10n.t('Unknown exam "{0}". Known: {1}. This note\'s cards count toward no exam until it is fixed.', short(key.value), known.slice(0, 20).join(', ')),
       suggestion,
     );
   }
@@ -151,9 +152,9 @@ class PlaceResolver {
       file,
       key,
       'unknown-domain',
-      `The ${plan.name} has no domain "${short(key.value)}"` +
-        (suggestion ? `: did you mean "${suggestion}"?` : `. Its domains: ${known.join(', ')}.`) +
-        " This note's cards count toward no domain until it is fixed.",
+      suggestion
+        ? l10n.t('The {0} has no domain "{1}": did you mean "{2}"? This note\'s cards count toward no domain until it is fixed.', plan.name, short(key.value), suggestion)
+        : l10n.t('The {0} has no domain "{1}". Its domains: {2}. This note\'s cards count toward no domain until it is fixed.', plan.name, short(key.value), known.join(', ')),
       suggestion,
     );
   }
@@ -163,7 +164,8 @@ class PlaceResolver {
       file,
       key,
       'unknown-domain',
-      `The domain "${short(key.value)}" belongs to no exam: add the exam to the details at the top of the note (for example exam: ptce), or choose the exam you prepare for in .pharmacy-ce.json.`,
+      l10n.t('The domain "{0}" belongs to no exam: add the exam to the details at the top of the note (for example exam: ptce), or choose the exam you prepare for in .pharmacy-ce.json.', short(key.value)),
+
     );
   }
 

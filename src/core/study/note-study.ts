@@ -2,6 +2,7 @@
 // its `exam` and `domain` keys, with where they are written. Absent when the note has none of them, so a folder
 // of plain CE notes keeps no study data. Whether the ids name a known plan is the plans' check (it needs the
 // config); a card written halfway is a warning at its place, among the note's problems.
+import * as l10n from '@vscode/l10n';
 import { resolved, spanOf, type Frontmatter } from '../notes/frontmatter';
 import type { NoteProblems } from '../notes/problems';
 import type { ParsedNote } from '../types';
@@ -29,7 +30,8 @@ function studyKey(fm: Frontmatter | undefined, key: 'exam' | 'domain', problems:
   if (!node || node.kind === 'empty') return undefined;
   if (node.kind !== 'scalar') {
     const example = key === 'exam' ? 'exam: ptce' : 'domain: medications';
-    problems.push(spanOf(fm, node), 'warning', 'bad-value', `${key} takes a single id, such as "${example}".`);
+    problems.push(spanOf(fm, node), 'warning', 'bad-value', l10n.t('{0} takes a single id, such as "{1}".', key, example));
+
     return undefined;
   }
   const value = node.value.trim();

@@ -1,6 +1,7 @@
 // The review log, `.pharmacy-ce/reviews.jsonl`: one JSON object a line, `{"card":"…","at":"<ISO time>","rating":n}`,
 // appended once per grade. Plain text so git can merge it (two machines' logs concatenate). A line that is not a
 // review is a problem at its line and skipped: the file is never rewritten, so nothing in it is ever lost.
+import * as l10n from '@vscode/l10n';
 import { daysInMonth } from '../common/dates';
 import type { Problem } from '../types';
 import { REVIEW_LOG_FILE, type Rating, type ReviewEntry, type ReviewLogRead } from './types';
@@ -61,14 +62,16 @@ export function parseReviewLog(text: string, firstLine = 1): ReviewLogRead {
     }
   }
   if (unlisted) {
-    const lines = unlisted.count === 1 ? '1 more line' : `${unlisted.count.toLocaleString('en-US')} more lines`;
     problems.push({
       file: REVIEW_LOG_FILE,
       line: unlisted.line,
       column: 1,
       severity: 'warning',
       code: 'review-log-line',
-      message: `After ${MAX_LOG_PROBLEMS} lines that are not reviews, ${lines} from here are not written as Pharmacy CE writes a review, and are not listed one by one. They are skipped and left as they are: fix the lines above first.`,
+      message:
+        unlisted.count === 1
+          ? l10n.t('After {0} lines that are not reviews, 1 more line from here are not written as Pharmacy CE writes a review, and are not listed one by one. They are skipped and left as they are: fix the lines above first.', MAX_LOG_PROBLEMS)
+          : l10n.t('After {0} lines that are not reviews, {1} more lines from here are not written as Pharmacy CE writes a review, and are not listed one by one. They are skipped and left as they are: fix the lines above first.', MAX_LOG_PROBLEMS, unlisted.count.toLocaleString('en-US')),
     });
   }
   return { entries, problems };
@@ -106,13 +109,12 @@ export function formatReviewLine(review: { card: string; at: number; rating: Rat
 
 type LineRead = { card: string; at: number; rating: Rating } | { column: number; length: number; message: string };
 
-const SKIPPED = 'The line is skipped and left as it is.';
 
 /** One line that is not exactly as formatReviewLine writes it: a review, or what is wrong with it. */
 function readLine(line: string): LineRead {
   const whole = { column: 1, length: line.length };
   if (line.length > MAX_LINE_LENGTH) {
-    return { ...whole, message: `This line of the review log is ${line.length.toLocaleString('en-US')} characters long, far longer than a review. ${SKIPPED}` };
+    return { ...whole, message: l10n.t('This line of the review log is {0} characters long, far longer than a review. The line is skipped and left as it is.', line.length.toLocaleString('en-US')) };
   }
   let value: unknown;
   try {
@@ -121,10 +123,10 @@ function readLine(line: string): LineRead {
     // V8 says where the text stops making sense: "... in JSON at position 12".
     const position = /position (\d+)/.exec(error instanceof Error ? error.message : '');
     const column = position ? Math.min(Number(position[1]), Math.max(0, line.length - 1)) + 1 : 1;
-    return { column, length: position ? 1 : line.length, message: `This line of the review log cannot be read: it is not written as a review. ${SKIPPED}` };
+    return { column, length: position ? 1 : line.length, message: l10n.t('This line of the review log cannot be read: it is not written as a review. The line is skipped and left as it is.') };
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { ...whole, message: `This line of the review log is not a review (a review gives a card, a time and a grade). ${SKIPPED}` };
+    return { ...whole, message: l10n.t('This line of the review log is not a review (a review gives a card, a time and a grade). The line is skipped and left as it is.') };
   }
   const record = value as Record<string, unknown>;
   const at = (key: string) => {
@@ -132,28 +134,34 @@ function readLine(line: string): LineRead {
     return found === -1 ? whole : { column: found + 1, length: key.length + 2 };
   };
   for (const key of KEYS) {
-    if (!Object.prototype.hasOwnProperty.call(record, key)) return { ...whole, message: `This review has no ${WHAT[key]}. ${SKIPPED}` };
+    if (!Object.prototype.hasOwnProperty.call(record, key)) return { ...whole, message: missingPart(key) };
   }
   const extra = Object.keys(record).find((key) => !(KEYS as readonly string[]).includes(key));
   if (extra !== undefined) {
-    return { ...at(extra), message: `This review has an unexpected part, "${shorten(extra)}" (a review gives only a card, a time and a grade). ${SKIPPED}` };
+    return { ...at(extra), message: l10n.t('This review has an unexpected part, "{0}" (a review gives only a card, a time and a grade). The line is skipped and left as it is.', shorten(extra)) };
   }
   const { card, at: time, rating } = record;
-  if (typeof card !== 'string' || card.trim() === '') return { ...at('card'), message: `This review's card is not a card name. ${SKIPPED}` };
+  if (typeof card !== 'string' || card.trim() === '') return { ...at('card'), message: l10n.t("This review's card is not a card name. The line is skipped and left as it is.") };
   if (card.length > MAX_CARD_ID_LENGTH) {
-    return { ...at('card'), message: `This review names a card ${card.length.toLocaleString('en-US')} characters long, longer than any card's name. ${SKIPPED}` };
+    return { ...at('card'), message: l10n.t("This review names a card {0} characters long, longer than any card's name. The line is skipped and left as it is.", card.length.toLocaleString('en-US')) };
   }
   const ms = typeof time === 'string' ? timeOf(time) : undefined;
   if (ms === undefined) {
-    return { ...at('at'), message: `This review's time, ${shorten(JSON.stringify(time))}, is not a date and time such as 2026-11-30T14:05:00Z. ${SKIPPED}` };
+    return { ...at('at'), message: l10n.t("This review's time, {0}, is not a date and time such as 2026-11-30T14:05:00Z. The line is skipped and left as it is.", shorten(JSON.stringify(time))) };
   }
   if (rating !== 1 && rating !== 2 && rating !== 3 && rating !== 4) {
-    return { ...at('rating'), message: `This review's grade is ${shorten(JSON.stringify(rating))}; a grade is 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy). ${SKIPPED}` };
+    return { ...at('rating'), message: l10n.t("This review's grade is {0}; a grade is 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy). The line is skipped and left as it is.", shorten(JSON.stringify(rating))) };
   }
   return { card, at: ms, rating };
 }
 
-const WHAT: Record<(typeof KEYS)[number], string> = { card: 'card', at: 'time', rating: 'grade' };
+/** The message for a review without one of its parts. */
+function missingPart(key: (typeof KEYS)[number]): string {
+  if (key === 'card') return l10n.t('This review has no card. The line is skipped and left as it is.');
+  if (key === 'at') return l10n.t('This review has no time. The line is skipped and left as it is.');
+  return l10n.t('This review has no grade. The line is skipped and left as it is.');
+}
+
 
 /** The time of WRITTEN_LINE's `YYYY-MM-DDTHH:MM:SS.mmmZ` (its digits at fixed places), or undefined when its date is not a real one. */
 function writtenTime(time: string): number | undefined {

@@ -6,6 +6,7 @@
 // - a plan with an error (a missing field, weights not adding up to 100) is left out; a built-in plan of the
 //   same id stays in use until it is fixed, and the problem says so;
 // - an unknown `study.exam` is left out (with the nearest known id), a wrong `examDate` too.
+import * as l10n from '@vscode/l10n';
 import type { Node } from 'jsonc-parser/lib/esm/main';
 import { JsonValueReader, type Property, definedOnly, short } from '../rules/json-values';
 import type { Problem } from '../types';
@@ -56,13 +57,13 @@ class StudyConfigReader extends JsonValueReader {
       const seen = new Set<string>();
       const nodes = plansNode.children ?? [];
       if (nodes.length > MAX_STUDY_PLANS) {
-        this.at(nodes[MAX_STUDY_PLANS], 'error', 'config-value', `At most ${MAX_STUDY_PLANS} study plans are read: this one and the ones after it are ignored.`);
+        this.at(nodes[MAX_STUDY_PLANS], 'error', 'config-value', l10n.t('At most {0} study plans are read: this one and the ones after it are ignored.', MAX_STUDY_PLANS));
       }
       for (const node of nodes.slice(0, MAX_STUDY_PLANS)) {
         const { id, idNode, plan } = this.plan(node);
         if (id === undefined) continue;
         if (seen.has(id)) {
-          this.at(idNode ?? node, 'error', 'config-value', `Duplicate study plan id "${short(id)}": this one is ignored.`);
+          this.at(idNode ?? node, 'error', 'config-value', l10n.t('Duplicate study plan id "{0}": this one is ignored.', short(id)));
           continue;
         }
         seen.add(id);
@@ -75,45 +76,47 @@ class StudyConfigReader extends JsonValueReader {
   }
 
   private plan(node: Node): { id?: string; idNode?: Node; plan?: StudyPlan } {
-    if (!this.isObject(node, 'A study plan')) return {};
-    const props = this.properties(node, STUDY_CONFIG_KEYS.studyPlan, 'a study plan');
+    if (!this.isObject(node, l10n.t('A study plan'))) return {};
+    const where = l10n.t('a study plan');
+    const props = this.properties(node, STUDY_CONFIG_KEYS.studyPlan, where);
     const before = this.errorCount();
     const idNode = props.get('id')?.value;
     const id = idNode ? this.string(idNode, 'id', true) : undefined;
-    const name = this.required(props, node, 'name', 'a study plan', (n) => this.string(n, 'name', true));
-    const questionCount = this.required(props, node, 'questionCount', 'a study plan', (n) => this.number(n, 'questionCount', { integer: true, min: 1, max: 1000 }));
-    const source = this.required(props, node, 'source', 'a study plan', (n) => this.string(n, 'source', true));
-    const asOf = this.required(props, node, 'asOf', 'a study plan', (n) => this.date(n, 'asOf'));
+    const name = this.required(props, node, 'name', where, (n) => this.string(n, 'name', true));
+    const questionCount = this.required(props, node, 'questionCount', where, (n) => this.number(n, 'questionCount', { integer: true, min: 1, max: 1000 }));
+    const source = this.required(props, node, 'source', where, (n) => this.string(n, 'source', true));
+    const asOf = this.required(props, node, 'asOf', where, (n) => this.date(n, 'asOf'));
     const verify = this.optional(props, 'verify', (n) => this.string(n, 'verify', true));
     const domainsNode = props.get('domains')?.value;
     const beforeDomains = this.errorCount();
     const domains = this.list(domainsNode, 'domains', (n) => this.domain(n));
-    if (!domainsNode) this.at(node, 'error', 'config-value', 'Missing "domains" in a study plan: list the exam\'s domains with their weights.', 1);
+    if (!domainsNode) this.at(node, 'error', 'config-value', l10n.t('Missing "domains" in a study plan: list the exam\'s domains with their weights.'), 1);
     else if (domainsNode.type === 'array' && this.errorCount() === beforeDomains) {
       const total = weightTotal(domains);
-      if (domains.length === 0) this.at(domainsNode, 'error', 'config-value', 'A study plan needs at least one domain.');
-      else if (domains.length > MAX_STUDY_DOMAINS) this.at(domainsNode, 'error', 'config-value', `A study plan has at most ${MAX_STUDY_DOMAINS} domains; this one has ${domains.length}.`);
+      if (domains.length === 0) this.at(domainsNode, 'error', 'config-value', l10n.t('A study plan needs at least one domain.'));
+      else if (domains.length > MAX_STUDY_DOMAINS) this.at(domainsNode, 'error', 'config-value', l10n.t('A study plan has at most {0} domains; this one has {1}.', MAX_STUDY_DOMAINS, domains.length));
       else if (Math.abs(total - 100) > WEIGHT_TOLERANCE) {
-        this.at(domainsNode, 'error', 'config-value', `The domain weights add up to ${total}, not 100: each weight is the percent of the exam.`);
+        this.at(domainsNode, 'error', 'config-value', l10n.t('The domain weights add up to {0}, not 100: each weight is the percent of the exam.', total));
       }
     }
 
-    if (!idNode) this.at(node, 'error', 'config-value', 'This study plan has no "id".', 1);
+    if (!idNode) this.at(node, 'error', 'config-value', l10n.t('This study plan has no "id".'), 1);
     if (id === undefined) return {};
     if (this.errorCount() > before || !name || questionCount === undefined || !source || !asOf) {
       const builtIn = builtInStudyPlans()[id];
-      if (builtIn) this.at(idNode ?? node, 'info', 'config-value', `Until this plan is fixed, the built-in ${builtIn.name} plan is used for "${short(id)}".`);
+      if (builtIn) this.at(idNode ?? node, 'info', 'config-value', l10n.t('Until this plan is fixed, the built-in {0} plan is used for "{1}".', builtIn.name, short(id)));
       return { id, idNode };
     }
     return { id, idNode, plan: { id, name, questionCount, domains, source, asOf, ...definedOnly({ verify }), builtIn: false } };
   }
 
   private domain(node: Node): StudyDomain | undefined {
-    if (!this.isObject(node, 'A domain')) return undefined;
-    const props = this.properties(node, STUDY_CONFIG_KEYS.studyDomain, 'a domain');
-    const id = this.required(props, node, 'id', 'a domain', (n) => this.string(n, 'id', true));
-    const name = this.required(props, node, 'name', 'a domain', (n) => this.string(n, 'name', true));
-    const weight = this.required(props, node, 'weight', 'a domain', (n) => this.number(n, 'weight', { min: 0, max: 100 }));
+    if (!this.isObject(node, l10n.t('A domain'))) return undefined;
+    const where = l10n.t('a domain');
+    const props = this.properties(node, STUDY_CONFIG_KEYS.studyDomain, where);
+    const id = this.required(props, node, 'id', where, (n) => this.string(n, 'id', true));
+    const name = this.required(props, node, 'name', where, (n) => this.string(n, 'name', true));
+    const weight = this.required(props, node, 'weight', where, (n) => this.number(n, 'weight', { min: 0, max: 100 }));
     const areas = this.optional(props, 'areas', (n) => this.stringArray(n, 'areas'));
     const verify = this.optional(props, 'verify', (n) => this.string(n, 'verify', true));
     if (id === undefined || name === undefined || weight === undefined) return undefined;
@@ -132,7 +135,7 @@ class StudyConfigReader extends JsonValueReader {
     const id = this.string(node, 'exam', true);
     if (id === undefined || plans[id]) return id;
     if (broken.has(id)) {
-      this.at(node, 'warning', 'unknown-exam', `The study plan "${short(id)}" has errors (see its problems): no exam is chosen until they are fixed.`);
+      this.at(node, 'warning', 'unknown-exam', l10n.t('The study plan "{0}" has errors (see its problems): no exam is chosen until they are fixed.', short(id)));
       return undefined;
     }
     const known = Object.keys(plans);
@@ -141,7 +144,10 @@ class StudyConfigReader extends JsonValueReader {
       node,
       'warning',
       'unknown-exam',
-      `Unknown exam "${short(id)}"` + (suggestion ? `: did you mean "${suggestion}"?` : `. Known: ${known.slice(0, 20).join(', ')}.`) + ' It is ignored until it is fixed.',
+      suggestion
+        ? l10n.t('Unknown exam "{0}": did you mean "{1}"? It is ignored until it is fixed.', short(id), suggestion)
+        : l10n.t('Unknown exam "{0}". Known: {1}. It is ignored until it is fixed.', short(id), known.slice(0, 20).join(', ')),
+
       undefined,
       suggestion === undefined ? undefined : JSON.stringify(suggestion),
     );

@@ -34,7 +34,6 @@ export interface EntryElement {
 }
 export type CareerElement = FolderElement | GroupElement | SettingElement | EntryElement;
 
-const t = (message: string, ...args: (string | number)[]) => vscode.l10n.t(message, ...args);
 
 export class CareerTreeProvider extends CachedTreeProvider<CareerElement> {
   private models = new Map<string, { model: CareerModel; notes: number }>();
@@ -131,10 +130,10 @@ export class CareerTreeProvider extends CachedTreeProvider<CareerElement> {
     const { model } = this.careerOf(element.folder);
     if (element.kind === 'group') return this.groupItem(element, model);
     if (element.kind === 'setting') {
-      const label = settingLabel(element.setting, t);
+      const label = settingLabel(element.setting);
       const row = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
       row.id = element.id;
-      row.description = yearsWords(element.years, t);
+      row.description = yearsWords(element.years);
       row.iconPath = new vscode.ThemeIcon('location');
       row.accessibilityInformation = { label: `${label}, ${row.description}` };
       return row;
@@ -144,22 +143,22 @@ export class CareerTreeProvider extends CachedTreeProvider<CareerElement> {
 
   private groupItem(element: GroupElement, model: CareerModel): vscode.TreeItem {
     const labels: Record<CareerGroup, string> = {
-      credentials: t('Credentials'),
-      certificates: t('Certificates'),
-      next: t('Next credential'),
-      experience: t('Experience'),
-      network: t('Network'),
+      credentials: vscode.l10n.t('Credentials'),
+      certificates: vscode.l10n.t('Certificates'),
+      next: vscode.l10n.t('Next credential'),
+      experience: vscode.l10n.t('Experience'),
+      network: vscode.l10n.t('Network'),
     };
     const earned = model.certificates.filter((c) => c.status === 'earned').length;
     const x = model.experience;
     const descriptions: Record<CareerGroup, string> = {
-      credentials: plural(model.held.length, t('1 held'), t('{0} held', model.held.length)),
-      certificates: t('{0} earned, {1} planned or in progress', earned, model.certificates.length - earned),
-      next: model.eligibility.some((s) => s.met && !s.held) ? t('eligible for a new credential') : '',
-      experience: t('{0} ({1} within the last 8)', yearsWords(x.years, t), yearsWords(x.yearsWithinLast8, t)),
+      credentials: plural(model.held.length, vscode.l10n.t('1 held'), vscode.l10n.t('{0} held', model.held.length)),
+      certificates: vscode.l10n.t('{0} earned, {1} planned or in progress', earned, model.certificates.length - earned),
+      next: model.eligibility.some((s) => s.met && !s.held) ? vscode.l10n.t('eligible for a new credential') : '',
+      experience: vscode.l10n.t('{0} ({1} within the last 8)', yearsWords(x.years), yearsWords(x.yearsWithinLast8)),
       network: [
-        plural(model.network.events.length, t('1 event'), t('{0} events', model.network.events.length)),
-        plural(model.network.memberships.length, t('1 membership'), t('{0} memberships', model.network.memberships.length)),
+        plural(model.network.events.length, vscode.l10n.t('1 event'), vscode.l10n.t('{0} events', model.network.events.length)),
+        plural(model.network.memberships.length, vscode.l10n.t('1 membership'), vscode.l10n.t('{0} memberships', model.network.memberships.length)),
       ].join(', '),
     };
     const icons: Record<CareerGroup, string> = { credentials: 'verified', certificates: 'book', next: 'arrow-up', experience: 'briefcase', network: 'organization' };
@@ -168,7 +167,7 @@ export class CareerTreeProvider extends CachedTreeProvider<CareerElement> {
     row.description = descriptions[element.group] || undefined;
     row.iconPath = new vscode.ThemeIcon(icons[element.group]);
     row.accessibilityInformation = { label: [labels[element.group], row.description].filter(Boolean).join(', ') };
-    if (element.group === 'network') row.tooltip = tooltip(labels.network, [t('Events of this year and last, and your memberships with their renewal dates.')]);
+    if (element.group === 'network') row.tooltip = tooltip(labels.network, [vscode.l10n.t('Events of this year and last, and your memberships with their renewal dates.')]);
     row.contextValue = `careerGroup.${element.group}`;
     return row;
   }
@@ -253,7 +252,7 @@ export function activate(context: vscode.ExtensionContext, index: WorkspaceIndex
   let hasNotes: boolean | undefined;
   const update = () => {
     provider.refresh();
-    view.message = index.isReady ? undefined : t('Reading your notes…');
+    view.message = index.isReady ? undefined : vscode.l10n.t('Reading your notes…');
     const now = provider.hasCareerNotes();
     if (now !== hasNotes) void vscode.commands.executeCommand('setContext', HAS_CAREER_KEY, now);
     hasNotes = now;
@@ -271,6 +270,6 @@ export function activate(context: vscode.ExtensionContext, index: WorkspaceIndex
     }),
   );
   update();
-  void index.ready.then(update).catch((error: unknown) => reportError(t('The Career view could not be drawn.'), error));
+  void index.ready.then(update).catch((error: unknown) => reportError(vscode.l10n.t('The Career view could not be drawn.'), error));
   return { provider, view };
 }

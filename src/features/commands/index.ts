@@ -20,24 +20,23 @@ export interface CommandsTestApi {
 }
 
 export function activate(context: vscode.ExtensionContext, index: WorkspaceIndex): CommandsTestApi {
-  const t = vscode.l10n.t;
   const questions = new Questions();
   context.subscriptions.push(
     questions,
-    vscode.commands.registerCommand('pharmacyCe.newNote', guarded(t('New CE Note'), (arg?: unknown) => newNote(context, questions, index, arg))),
-    vscode.commands.registerCommand('pharmacyCe.newCareerNote', guarded(t('New Career Note'), (arg?: unknown) => newCareerNote(questions, index, arg))),
+    vscode.commands.registerCommand('pharmacyCe.newNote', guarded(vscode.l10n.t('New CE Note'), (arg?: unknown) => newNote(context, questions, index, arg))),
+    vscode.commands.registerCommand('pharmacyCe.newCareerNote', guarded(vscode.l10n.t('New Career Note'), (arg?: unknown) => newCareerNote(questions, index, arg))),
     vscode.commands.registerCommand(
       'pharmacyCe.markCompleted',
       // From a tree's context menu the second argument is the whole selection; from automation, a date.
-      guarded(t('Mark Note Completed'), (arg?: unknown, second?: unknown) =>
+      guarded(vscode.l10n.t('Mark Note Completed'), (arg?: unknown, second?: unknown) =>
         Array.isArray(second) && second.length > 1 ? markSelectionCompleted(questions, index, second) : markCompleted(questions, index, arg, Array.isArray(second) ? undefined : second),
       ),
     ),
-    vscode.commands.registerCommand('pharmacyCe.setUpCredentials', guarded(t('Set Up Credentials'), (arg?: unknown) => setUpCredentials(questions, index, arg))),
-    vscode.commands.registerCommand('pharmacyCe.refresh', guarded(t('Refresh'), () => refresh(index))),
-    vscode.commands.registerCommand('pharmacyCe.showProblems', guarded(t('Show Problems'), () => vscode.commands.executeCommand('workbench.actions.view.problems'))),
-    vscode.commands.registerCommand('pharmacyCe.copyUan', guarded(t('Copy UAN'), (arg?: unknown) => copyUan(index, arg))),
-    vscode.commands.registerCommand('pharmacyCe.openNote', guarded(t('Open Note'), (arg?: unknown) => openNote(arg))),
+    vscode.commands.registerCommand('pharmacyCe.setUpCredentials', guarded(vscode.l10n.t('Set Up Credentials'), (arg?: unknown) => setUpCredentials(questions, index, arg))),
+    vscode.commands.registerCommand('pharmacyCe.refresh', guarded(vscode.l10n.t('Refresh'), () => refresh(index))),
+    vscode.commands.registerCommand('pharmacyCe.showProblems', guarded(vscode.l10n.t('Show Problems'), () => vscode.commands.executeCommand('workbench.actions.view.problems'))),
+    vscode.commands.registerCommand('pharmacyCe.copyUan', guarded(vscode.l10n.t('Copy UAN'), (arg?: unknown) => copyUan(index, arg))),
+    vscode.commands.registerCommand('pharmacyCe.openNote', guarded(vscode.l10n.t('Open Note'), (arg?: unknown) => openNote(arg))),
   );
   return { questions, contextKeys: activateContextKeys(context, index) };
 }

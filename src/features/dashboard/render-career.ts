@@ -28,7 +28,7 @@ export function renderCareerSection(s: CareerSection, f: Folder, headingId: stri
     return `<section class="career" aria-labelledby="${headingId}">${heading}<p class="empty">${e(what)}</p>${buttons(f, ctx, false)}</section>`;
   }
   const x = s.experience;
-  const summary = l10n.t('{0} of work in all, {1} of them within the last 8 years.', yearsWords(x.years, l10n.t), yearsFigure(x.yearsWithinLast8));
+  const summary = l10n.t('{0} of work in all, {1} of them within the last 8 years.', yearsWords(x.years), yearsFigure(x.yearsWithinLast8));
   return `<section class="career" aria-labelledby="${headingId}">${heading}
 <div class="career-top"><p class="career-summary">${e(summary)}</p>${buttons(f, ctx, true)}</div>
 ${renderLadder(s.ladder, `${headingId}-ladder`, ctx)}${s.laterCertificates ? `<p class="later">${e(plural(s.laterCertificates, l10n.t('1 more PTCB certificate is not open to you yet: the Career view shows what each one needs.'), l10n.t('{0} more PTCB certificates are not open to you yet: the Career view shows what each one needs.', s.laterCertificates)))}</p>` : ''}
@@ -64,7 +64,7 @@ function renderStep(s: LadderStep, ctx: CareerRenderContext): string {
   if (s.stage === 'held' && s.expires) parts.push(`<span class="step-meta">${e(s.active === false ? l10n.t('expired {0}', ctx.formatDate(s.expires)) : l10n.t('until {0}', ctx.formatDate(s.expires)))}</span>`);
   if (s.stage !== 'held' && s.requirements?.length) {
     const reqs = s.requirements.map((r) => {
-      const figure = requirementFigure(s.id, r, l10n.t);
+      const figure = requirementFigure(s.id, r);
       const spoken = l10n.t('{0}: {1}, {2}', r.label, figure, r.met ? l10n.t('met') : l10n.t('not met yet'));
       return `<li class="requirement ${r.met ? 'is-met' : 'is-missing'}"><span class="req-label">${e(r.label)}</span><span class="req-figure">${e(figure)} · <span class="req-status">${e(r.met ? l10n.t('met') : l10n.t('not met yet'))}</span></span>${bar(r.have, r.need, spoken, r.met)}</li>`;
     }).join('');
@@ -91,16 +91,16 @@ function renderTimeline(s: CareerSection, f: Folder, ctx: CareerRenderContext): 
   const windowX = at(x.windowStart);
   const newestFirst = [...x.jobs].reverse();
   const rows = newestFirst.map((j) => renderJob(j, f, at, windowX, ctx)).join('');
-  const bySetting = x.bySetting.length === 0 ? '' : `<p class="by-setting">${e(x.bySetting.map((b) => l10n.t('{0}: {1}', settingLabel(b.setting, l10n.t), yearsWords(b.years, l10n.t))).join(' · '))}</p>`;
+  const bySetting = x.bySetting.length === 0 ? '' : `<p class="by-setting">${e(x.bySetting.map((b) => l10n.t('{0}: {1}', settingLabel(b.setting), yearsWords(b.years))).join(' · '))}</p>`;
   return `<figure class="career-timeline">${caption}<ul class="job-list">${rows}</ul>
 <div class="x-axis" aria-hidden="true"><span>${e(ctx.formatDate(x.from))}</span><span>${e(ctx.formatDate(x.to))}</span></div>
 <p class="timeline-key"><span class="key key-window"></span>${e(l10n.t('The shaded part is the last 8 years (what the CPhT-Adv counts).'))}</p>${bySetting}</figure>`;
 }
 
 function renderJob(j: TimelineJob, f: Folder, at: (d: CalendarDate) => number, windowX: number, ctx: CareerRenderContext): string {
-  const name = jobName(j, l10n.t);
+  const name = jobName(j);
   const span = j.current ? l10n.t('{0} to now', ctx.formatDate(j.start)) : l10n.t('{0} to {1}', ctx.formatDate(j.start), ctx.formatDate(j.end));
-  const meta = [settingLabel(j.setting, l10n.t), span, yearsWords(j.years, l10n.t)].join(' · ');
+  const meta = [settingLabel(j.setting), span, yearsWords(j.years)].join(' · ');
   const x1 = at(j.start);
   const x2 = Math.max(x1 + 1, at(j.end));
   const spoken = l10n.t('{0}: {1}', name, meta);

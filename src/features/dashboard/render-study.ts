@@ -53,7 +53,7 @@ function renderExam(x: StudyExamCard, f: Pick<FolderModel, 'key' | 'name'>, titl
     l10n.t('{0} new', x.new),
   ].join(' · ');
   const date = x.examDate
-    ? `<p class="exam-date">${e(examDateWords(x.examDate, x.newPerDay, ctx.formatDate, l10n.t))}</p>`
+    ? `<p class="exam-date">${e(examDateWords(x.examDate, x.newPerDay, ctx.formatDate))}</p>`
     : '';
   const domains = x.domains.map((d) => {
     const weight = l10n.t('{0}% of the exam', formatHours(d.weight));

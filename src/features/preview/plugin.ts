@@ -1,9 +1,10 @@
 // The markdown-it plugin VS Code's own Markdown preview runs (through extendMarkdownIt): a question-and-answer
 // card shows its answer behind a disclosure, a cloze shows as a blank, and a CE note's details at the top show
 // as a short summary box instead of VS Code's raw table. The cards are found by the same rules as the card
-// reader (core/study/card-syntax.ts), so the preview shows exactly what will be studied. No `vscode` import:
-// the unit tests render with a plain markdown-it. Everything from a note is escaped: markdown-it escapes its
+// reader (core/study/card-syntax.ts), so the preview shows exactly what will be studied. No `vscode` import
+// (strings through @vscode/l10n, loaded with VS Code's bundle): the unit tests render with a plain markdown-it. Everything from a note is escaped: markdown-it escapes its
 // own tokens; the HTML written here goes through escapeHtml.
+import * as l10n from '@vscode/l10n';
 import type MarkdownIt from 'markdown-it';
 import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs';
 import type Token from 'markdown-it/lib/token.mjs';
@@ -16,8 +17,6 @@ import { CLOZE, CLOZE_ERROR, cardSyntax, qaCardAt, TERM_SEPARATOR, type ClozeMet
 import type { CeNote } from '../../core/types';
 
 export interface PreviewOptions {
-  /** Translates a user-visible text (vscode.l10n.t in the extension; as is in tests). */
-  t?: (message: string) => string;
   /** Whether to draw the summary box (VS Code's `markdown.preview.frontMatter` set to hide turns it off). */
   noteSummary?: () => boolean;
 }
@@ -27,7 +26,6 @@ const ANSWER_CLOSE = 'pce_answer_close';
 const NOTE_SUMMARY = 'pce_note_summary';
 
 export function cardPreview(md: MarkdownIt, options: PreviewOptions = {}): void {
-  const t = options.t ?? ((message: string) => message);
   md.use(cardSyntax);
   // VS Code adds its own front-matter rule after the plugins and renders its token itself: the box is a token
   // of ours, swapped in once the blocks are read.
@@ -37,13 +35,13 @@ export function cardPreview(md: MarkdownIt, options: PreviewOptions = {}): void 
   const rules = md.renderer.rules;
   rules[CLOZE] = (tokens, i) => {
     const { hint } = tokens[i].meta as ClozeMeta;
-    return `<span class="pce-cloze" title="${escapeHtml(t('Cloze: hidden while you study'))}">[${escapeHtml(hint ?? '...')}]</span>`;
+    return `<span class="pce-cloze" title="${escapeHtml(l10n.t('Cloze: hidden while you study'))}">[${escapeHtml(hint ?? '...')}]</span>`;
   };
   rules[CLOZE_ERROR] = () => '';
   rules[TERM_SEPARATOR] = () => '<span class="pce-term-separator">::</span>';
-  rules[ANSWER_OPEN] = () => `<details class="pce-answer"><summary>${escapeHtml(t('Show answer'))}</summary>\n`;
+  rules[ANSWER_OPEN] = () => `<details class="pce-answer"><summary>${escapeHtml(l10n.t('Show answer'))}</summary>\n`;
   rules[ANSWER_CLOSE] = () => '</details>\n';
-  rules[NOTE_SUMMARY] = (tokens, i) => summaryHtml(tokens[i].meta as CeNote, t);
+  rules[NOTE_SUMMARY] = (tokens, i) => summaryHtml(tokens[i].meta as CeNote);
 }
 
 /**
@@ -108,15 +106,15 @@ function summarizeFrontMatter(state: StateCore, enabled: boolean): void {
   first.meta = note;
 }
 
-function summaryHtml(note: CeNote, t: (message: string) => string): string {
+function summaryHtml(note: CeNote): string {
   const rows: [string, string][] = [];
-  const label = (key: string): string => t(noteKeySpec(key)?.label ?? key);
+  const label = (key: string): string => noteKeySpec(key)?.label ?? key;
   const hours = note.valid ? note.hours : note.writtenHours;
   rows.push([label('ce_hours'), hours === undefined ? '-' : `${formatHours(hours)} h`]);
   if (note.topics.length) rows.push([label('topics'), note.topics.map(topicLabel).join(', ')]);
   if (note.uanText) rows.push([label('uan'), note.uanText]);
   rows.push(note.completed ? [label('completed'), note.completed] : [label('status'), note.status]);
   const list = rows.map(([name, value]) => `<dt>${escapeHtml(name)}</dt><dd>${escapeHtml(value)}</dd>`).join('');
-  const problem = note.valid ? '' : `<p class="pce-summary-problem">${escapeHtml(t('This activity does not count yet: see the Problems panel.'))}</p>`;
-  return `<div class="pce-note-summary" role="note"><p class="pce-summary-title">${escapeHtml(t('CE activity'))}</p><dl>${list}</dl>${problem}</div>\n`;
+  const problem = note.valid ? '' : `<p class="pce-summary-problem">${escapeHtml(l10n.t('This activity does not count yet: see the Problems panel.'))}</p>`;
+  return `<div class="pce-note-summary" role="note"><p class="pce-summary-title">${escapeHtml(l10n.t('CE activity'))}</p><dl>${list}</dl>${problem}</div>\n`;
 }

@@ -241,7 +241,7 @@ export class ProgressTreeProvider extends CachedTreeProvider<ProgressElement> {
     const progress = this.progressOf(element);
     if (!progress) return staleItem(element.id);
     // Label, description and icon from one pure function (tested beside the report and the dashboard).
-    const row = credentialRow(progress, vscode.l10n.t);
+    const row = credentialRow(progress);
     const item = new vscode.TreeItem(row.label, vscode.TreeItemCollapsibleState.Expanded);
     item.id = element.id;
     item.description = row.description;

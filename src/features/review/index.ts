@@ -35,22 +35,21 @@ export interface ReviewApi {
 
 export function activate(context: vscode.ExtensionContext, index: WorkspaceIndex): ReviewApi {
   const panel = new ReviewPanel(context.extensionUri, index);
-  const t = vscode.l10n.t;
   const startReview = (arg?: unknown) => review(index, panel, reviewArgument(arg) ?? {});
   context.subscriptions.push(
     panel,
-    vscode.commands.registerCommand('pharmacyCe.startReview', guarded(t('Start Review'), startReview)),
+    vscode.commands.registerCommand('pharmacyCe.startReview', guarded(vscode.l10n.t('Start Review'), startReview)),
     vscode.commands.registerCommand(
       'pharmacyCe.reviewNote',
-      guarded(t('Review Cards in This Note'), (uri?: unknown) =>
+      guarded(vscode.l10n.t('Review Cards in This Note'), (uri?: unknown) =>
         reviewResource(index, panel, uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri, 'note'),
       ),
     ),
     vscode.commands.registerCommand(
       'pharmacyCe.reviewFolder',
-      guarded(t('Review Cards in This Folder'), (uri?: unknown) => reviewResource(index, panel, uri instanceof vscode.Uri ? uri : undefined, 'dir')),
+      guarded(vscode.l10n.t('Review Cards in This Folder'), (uri?: unknown) => reviewResource(index, panel, uri instanceof vscode.Uri ? uri : undefined, 'dir')),
     ),
-    vscode.commands.registerCommand('pharmacyCe.practiceExam', guarded(t('Practice Exam'), (arg?: unknown) => practice(index, panel, practiceArgument(arg)))),
+    vscode.commands.registerCommand('pharmacyCe.practiceExam', guarded(vscode.l10n.t('Practice Exam'), (arg?: unknown) => practice(index, panel, practiceArgument(arg)))),
   );
   return {
     panel: () => panel.current,
@@ -101,7 +100,7 @@ async function review(index: WorkspaceIndex, panel: ReviewPanel, arg: ReviewArgu
   if (cards.length === 0) {
     const inReview = model.cards.filter((c) => inScope(c, scope));
     const newLeft = inReview.filter((c) => isNewCard(c.schedule)).length;
-    return tell(nothingToReviewWords({ cards: inReview.length, newLeft, nextDue, now }, (m, ...a) => vscode.l10n.t(m, ...a)));
+    return tell(nothingToReviewWords({ cards: inReview.length, newLeft, nextDue, now }));
   }
   const session = new ReviewSession(cards, history, { mode: 'review', schedule: { retention: settings.studyDesiredRetention } });
   panel.show({ folder, session, title: reviewTitle(folder, scope), nextDue });

@@ -40,7 +40,7 @@ export function renderCard(showing: Showing, mode: SessionMode, ctx: ReviewRende
     const label = name();
     const due = showing.previews[rating].due;
     // A practice exam grades each card once: the buttons say how well it went; the wait still shows.
-    const wait = due === null ? '' : intervalWords(due - showing.at, l10n.t);
+    const wait = due === null ? '' : intervalWords(due - showing.at);
     const aria = wait ? l10n.t('{0}, next review in {1}', label, wait) : label;
     return `<button type="button" class="grade grade-${rating}" data-rating="${rating}" aria-keyshortcuts="${rating}" aria-describedby="answer" aria-label="${e(aria)}">` +
       `<span class="grade-name">${e(label)}</span>${wait ? `<span class="interval">${e(wait)}</span>` : ''}<kbd aria-hidden="true">${rating}</kbd></button>`;
@@ -75,7 +75,7 @@ export function renderSummary(s: ReviewSummary, ctx: ReviewRenderContext): strin
     ? ''
     : `<p class="next-due">${e(s.nextDue <= s.now
       ? l10n.t('More cards are due now: start another review.')
-      : l10n.t('Next card due in {0} ({1}).', intervalWords(s.nextDue - s.now, l10n.t), ctx.formatMoment(s.nextDue)))}</p>`;
+      : l10n.t('Next card due in {0} ({1}).', intervalWords(s.nextDue - s.now), ctx.formatMoment(s.nextDue)))}</p>`;
   if (s.nothing !== undefined) {
     return `<section class="summary" aria-labelledby="summary-title"><h1 id="summary-title" tabindex="-1">${e(l10n.t('Nothing to review'))}</h1><p>${e(s.nothing)}</p>${next}</section>`;
   }

@@ -14,7 +14,7 @@ import { readSettings, settingName } from '../../services/settings';
 const SETTING = settingName('statusBarEnabled');
 
 export function statusText(p: CredentialProgress): string {
-  return statusBarText(p, vscode.l10n.t);
+  return statusBarText(p);
 }
 
 export class CeStatusBar implements vscode.Disposable {
@@ -53,7 +53,7 @@ export class CeStatusBar implements vscode.Disposable {
         formatHours(shown.hours.earned),
         formatHours(shown.hours.required),
         stateText(shown),
-        deadlineWords(shown, vscode.l10n.t),
+        deadlineWords(shown),
       ),
     };
     this.item.show();
@@ -73,7 +73,7 @@ export class CeStatusBar implements vscode.Disposable {
           who,
           formatHours(p.hours.earned),
           formatHours(p.hours.required),
-          deadlineWords(p, vscode.l10n.t),
+          deadlineWords(p),
           formatDate(p.cycle.end),
           p.behindPace && !p.met ? vscode.l10n.t(', behind pace') : '',
         );

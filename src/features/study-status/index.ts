@@ -10,7 +10,6 @@ import { readSettings, settingName } from '../../services/settings';
 import { dueToday, shownExam, studyStatusLines, studyStatusText } from '../../ui/study-text';
 
 const SETTING = settingName('studyStatusBarEnabled');
-const t = (message: string, ...args: (string | number)[]) => vscode.l10n.t(message, ...args);
 
 export class StudyStatusBar implements vscode.Disposable {
   readonly item: vscode.StatusBarItem;
@@ -33,12 +32,12 @@ export class StudyStatusBar implements vscode.Disposable {
       return;
     }
     const due = parts.reduce((sum, p) => sum + dueToday(p.model.summary), 0);
-    this.item.text = studyStatusText(due, parts.reduce((sum, p) => sum + p.model.summary.new, 0), t);
+    this.item.text = studyStatusText(due, parts.reduce((sum, p) => sum + p.model.summary.new, 0));
     const md = new vscode.MarkdownString(undefined, true);
     md.appendMarkdown(`**${escapeMarkdown(vscode.l10n.t('Study cards'))}**\n\n`);
     for (const { folder, model } of parts) {
       const summary: StudySummary = model.summary;
-      const lines = studyStatusLines(summary, shownExam(summary, folder.index.config.study.exam), t);
+      const lines = studyStatusLines(summary, shownExam(summary, folder.index.config.study.exam));
       if (parts.length > 1) md.appendMarkdown(`${escapeMarkdown(folder.folder.name)}: `);
       md.appendMarkdown(`${lines.map(escapeMarkdown).join(' ')}\n\n`);
     }

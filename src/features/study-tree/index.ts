@@ -77,7 +77,6 @@ export interface ReviewScopeArg {
   note?: string;
 }
 
-const t = (message: string, ...args: (string | number)[]) => vscode.l10n.t(message, ...args);
 
 export class StudyTreeProvider extends CachedTreeProvider<StudyElement> {
   openNoteAvailable = false;
@@ -188,7 +187,7 @@ export class StudyTreeProvider extends CachedTreeProvider<StudyElement> {
 
   private examItem(element: ExamElement): vscode.TreeItem {
     const { group } = element;
-    const row = group.readiness ? examRow(group.readiness, formatDate, t) : noExamRow(countCards(group.notes.flatMap((n) => n.cards), this.now), t);
+    const row = group.readiness ? examRow(group.readiness, formatDate) : noExamRow(countCards(group.notes.flatMap((n) => n.cards), this.now));
     const item = rowItem(row, element.id, vscode.TreeItemCollapsibleState.Expanded);
     item.iconPath = new vscode.ThemeIcon(group.readiness ? 'mortar-board' : 'question');
     item.contextValue = group.readiness ? 'studyExam' : 'studyNoExam';
@@ -200,8 +199,8 @@ export class StudyTreeProvider extends CachedTreeProvider<StudyElement> {
     const exam = element.parent.group.readiness;
     const plan = element.folder.index.config.studyPlans[element.parent.group.id];
     const row = group.readiness && exam
-      ? domainRow(group.readiness, exam, plan, formatDate, t)
-      : noDomainRow(countCards(group.notes.flatMap((n) => n.cards), this.now), exam?.name ?? element.parent.group.id, exam?.domains[0]?.id, t);
+      ? domainRow(group.readiness, exam, plan, formatDate)
+      : noDomainRow(countCards(group.notes.flatMap((n) => n.cards), this.now), exam?.name ?? element.parent.group.id, exam?.domains[0]?.id);
     const empty = group.notes.length === 0;
     const item = rowItem(row, element.id, empty ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Collapsed);
     item.iconPath = new vscode.ThemeIcon(empty ? 'circle-large-outline' : group.readiness ? 'symbol-folder' : 'question');
@@ -216,7 +215,7 @@ export class StudyTreeProvider extends CachedTreeProvider<StudyElement> {
     item.id = element.id;
     item.resourceUri = element.uri;
     item.iconPath = new vscode.ThemeIcon('note');
-    item.description = countsWords(counts, t);
+    item.description = countsWords(counts);
     item.tooltip = new vscode.MarkdownString(`**${escapeMarkdown(note?.title || element.group.path)}**\n\n${escapeMarkdown(element.group.path)}\n\n${escapeMarkdown(item.description)}`);
     item.accessibilityInformation = { label: `${note?.title || element.group.path}, ${item.description}` };
     item.command = openNoteCommand(element.uri, this.openNoteAvailable);
@@ -226,18 +225,18 @@ export class StudyTreeProvider extends CachedTreeProvider<StudyElement> {
 
   private cardItem(element: CardElement): vscode.TreeItem {
     const { card } = element;
-    const item = new vscode.TreeItem(cardLabel(card.front) || t('(empty card)'), vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(cardLabel(card.front) || vscode.l10n.t('(empty card)'), vscode.TreeItemCollapsibleState.None);
     item.id = element.id;
-    item.description = cardDueWords(card, this.now, t);
+    item.description = cardDueWords(card, this.now);
     item.iconPath = new vscode.ThemeIcon(card.type === 'qa' ? 'comment-discussion' : card.type === 'term' ? 'symbol-key' : 'symbol-string');
     const md = new vscode.MarkdownString(undefined, true);
-    md.appendMarkdown(`${escapeMarkdown(cardTypeWords(card, t))} · ${escapeMarkdown(t('line {0}', card.line))} · ${escapeMarkdown(item.description)}\n\n`);
+    md.appendMarkdown(`${escapeMarkdown(cardTypeWords(card))} · ${escapeMarkdown(vscode.l10n.t('line {0}', card.line))} · ${escapeMarkdown(item.description)}\n\n`);
     md.appendMarkdown(escapeMarkdown(cardLabel(card.front, 400)));
     item.tooltip = md;
-    item.accessibilityInformation = { label: `${cardTypeWords(card, t)}: ${cardLabel(card.front, 400)}, ${item.description}` };
+    item.accessibilityInformation = { label: `${cardTypeWords(card)}: ${cardLabel(card.front, 400)}, ${item.description}` };
     const line = Math.max(0, card.line - 1);
     const selection = new vscode.Range(line, 0, line, 0);
-    item.command = { command: 'vscode.open', title: t('Open Note'), arguments: [element.parent.uri, { selection, preview: true } satisfies vscode.TextDocumentShowOptions] };
+    item.command = { command: 'vscode.open', title: vscode.l10n.t('Open Note'), arguments: [element.parent.uri, { selection, preview: true } satisfies vscode.TextDocumentShowOptions] };
     item.contextValue = 'studyCard';
     return item;
   }

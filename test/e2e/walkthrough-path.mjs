@@ -1,0 +1,64 @@
+// The guided first run, as a newcomer meets it: a fresh profile on an empty folder (no notes, no credentials
+// file) opens "Get started with Pharmacy CE" by itself; saving a credentials file in the folder ticks the first
+// step; a reload does not open it again. Screenshots: walkthrough-*.png.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { installVsix, makeTempDir, startCodeServer } from '../harness/lib.mjs';
+import { ACTIVITY_LABEL } from './person-path.mjs';
+import { Workbench } from './workbench.mjs';
+
+const TITLE = 'Get started with Pharmacy CE';
+
+/** The step, for run-e2e.mjs: a server of its own, as the harness's profiles keep walkthroughs from opening. */
+export function walkthroughStep({ context, shotsDir, vsix, settings }) {
+  return {
+    name: 'a fresh profile on an empty folder opens the Get started walkthrough once; a credentials file ticks its first step',
+    // A second workbench loads beside the first: on a busy 2-core machine that alone took up to a minute.
+    timeoutMs: 240_000,
+    async run() {
+      const tmp = makeTempDir('pharmacy-ce-e2e-walkthrough-');
+      const folder = path.join(tmp, 'empty-folder');
+      fs.mkdirSync(folder);
+      installVsix(tmp, vsix);
+      // VS Code's own default (true); the harness turns it off for every other profile.
+      const server = await startCodeServer({ tmp, folder, settings: { ...settings, 'workbench.welcomePage.walkthroughs.openOnInstall': true } });
+      const page = await context.newPage();
+      try {
+        await page.goto(server.workbenchUrl());
+        const workbench = new Workbench(page, shotsDir);
+        await workbench.waitReady(ACTIVITY_LABEL);
+        const editor = page.locator('.editor-group-container');
+        await editor.getByText(TITLE, { exact: true }).first().waitFor({ timeout: 90_000 });
+        const steps = editor.locator('.getting-started-step');
+        await steps.first().waitFor({ timeout: 15_000 });
+        assert.deepEqual(
+          (await steps.locator('.step-title').allInnerTexts()).map((t) => t.trim()),
+          ['Set up your credentials', 'Write your first CE note', 'Read the dashboard', 'Review your first cards', 'Add a job or certificate'],
+        );
+        assert.equal(await steps.locator('.codicon.complete').count(), 0, 'no step is done in an empty folder');
+        await workbench.screenshot('walkthrough-1-opened-on-empty-folder');
+
+        // The real event, not a click: the credentials file appears in the folder.
+        fs.writeFileSync(path.join(folder, '.pharmacy-ce.json'), JSON.stringify({ credentials: [{ ruleSet: 'ptcb-cpht', cycleEnd: '2027-03-31' }] }, null, 2) + '\n');
+        await steps.first().locator('.codicon.complete').waitFor({ timeout: 30_000 });
+        assert.equal(await steps.locator('.codicon.complete').count(), 1, 'only the first step is done');
+        await workbench.screenshot('walkthrough-2-credentials-step-done');
+
+        // Once per profile: remove the file again (a folder without credentials), reload, and it stays closed.
+        fs.rmSync(path.join(folder, '.pharmacy-ce.json'));
+        await workbench.runCommand('View: Close All Editors');
+        await page.reload();
+        await workbench.waitReady(ACTIVITY_LABEL);
+        await workbench.openViewContainer(ACTIVITY_LABEL, 'Progress');
+        // The welcome's Get started link shows once the extension has looked at the folder.
+        await workbench.pane('Progress').locator('.welcome-view-content a', { hasText: 'Get started' }).waitFor({ timeout: 60_000 });
+        await workbench.screenshot('walkthrough-3-not-again-after-reload');
+        assert.equal(await editor.getByText(TITLE, { exact: true }).count(), 0, 'the walkthrough did not open a second time');
+      } finally {
+        await page.close();
+        await server.stop();
+      }
+    },
+  };
+}

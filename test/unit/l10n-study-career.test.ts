@@ -1,0 +1,98 @@
+// Spanish for the study and career core (issue #15): with the Spanish bundle loaded, the problems of a bad note
+// and of a bad review log read in Spanish at the same line and column as in English, with the same codes; the
+// CLI's cards text too. English is restored after each test: the unit tests share one process.
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import * as l10n from '@vscode/l10n';
+import { parseNote } from '../../src/core/notes/note';
+import { studyNextSteps } from '../../src/core/study/next-steps';
+import { parseReviewLog } from '../../src/core/study/review-log';
+import type { Problem } from '../../src/core/types';
+
+const SPANISH = JSON.parse(readFileSync(path.join(__dirname, '..', '..', '..', 'l10n', 'bundle.l10n.es.json'), 'utf8')) as Record<string, string>;
+
+/** `make()` with the Spanish bundle loaded, English restored afterwards whatever happens. */
+function inSpanish<T>(make: () => T): T {
+  l10n.config({ contents: SPANISH });
+  try {
+    return make();
+  } finally {
+    l10n.config({ contents: {} });
+  }
+}
+
+const place = (problems: readonly Problem[]) => problems.map((p) => [p.line, p.column, p.length, p.severity, p.code, p.replacement]);
+
+const BAD_JOB_NOTE = [
+  '---',
+  'title: Night shift',
+  'type: experience',
+  'start: 2024-05-01',
+  'end: 2023-01-01',
+  'setting: hospitl',
+  '---',
+  '# Night shift',
+  '',
+  '> **Q:** What does BUD stand for?',
+  '',
+  'The {{c::heart}} pumps blood.',
+  '',
+].join('\n');
+
+describe('Spanish: study and career problems', () => {
+  afterEach(() => l10n.config({ contents: {} }));
+
+  it('reads a bad career note with cards in Spanish, each problem at the same place as in English', () => {
+    const english = parseNote(BAD_JOB_NOTE, 'career/night.md').problems;
+    const spanish = inSpanish(() => parseNote(BAD_JOB_NOTE, 'career/night.md').problems);
+    assert.ok(english.length >= 4, `expected the four problems, got ${english.map((p) => p.message).join(' | ')}`);
+    assert.deepEqual(place(spanish), place(english));
+    const messages = spanish.map((p) => p.message);
+    assert.ok(messages.includes('end (2023-01-01) es anterior a start (2024-05-01); revise ambas fechas.'), messages.join('\n'));
+    assert.ok(
+      messages.includes('Esta tarjeta tiene una pregunta pero no una respuesta: agregue una línea que empiece con **A:** dentro de la misma cita.'),
+      messages.join('\n'),
+    );
+    assert.ok(messages.includes('Un hueco necesita su número después de la c: {{c1::texto oculto}}.'), messages.join('\n'));
+    const setting = spanish.find((p) => p.line === 6);
+    assert.match(setting?.message ?? '', /^Valor desconocido de tipo de farmacia "hospitl": ¿quiso decir "hospital"\?/);
+    // Nothing of these messages is left in English.
+    for (const message of messages) assert.doesNotMatch(message, /\b(the|is|before|Unknown|cloze|card)\b/, message);
+  });
+
+  it('reads a bad review log in Spanish at the same lines and columns', () => {
+    const log = ['{"card":"a","at":"2026-11-30T10:00:00.000Z","rating":3}', 'not a review', '{"card":"b","at":"yesterday","rating":3}', '{"card":"c","at":"2026-11-30T10:00:00Z","rating":7}', ''].join('\n');
+    const english = parseReviewLog(log);
+    const spanish = inSpanish(() => parseReviewLog(log));
+    assert.deepEqual(spanish.entries, english.entries);
+    assert.deepEqual(place(spanish.problems), place(english.problems));
+    assert.deepEqual(
+      spanish.problems.map((p) => p.message),
+      [
+        'Esta línea del registro de repasos no se puede leer: no está escrita como un repaso. La línea se omite y se deja como está.',
+        'La hora de este repaso, "yesterday", no es una fecha y hora como 2026-11-30T14:05:00Z. La línea se omite y se deja como está.',
+        'La calificación de este repaso es 7; una calificación es 1 (Otra vez), 2 (Difícil), 3 (Bien) o 4 (Fácil). La línea se omite y se deja como está.',
+      ],
+    );
+  });
+
+  it('words the study next steps in Spanish, one message per plural form', () => {
+    const summary = (due: number) => ({ total: 5, new: 0, due, exams: [], forecast: [] });
+    const steps = inSpanish(() => [...studyNextSteps(summary(1), '2026-11-30'), ...studyNextSteps(summary(3), '2026-11-30')]);
+    assert.deepEqual(
+      steps.map((s) => [s.kind, s.text]),
+      [
+        ['due', '1 tarjeta toca hoy: empiece un repaso.'],
+        ['due', '3 tarjetas tocan hoy: empiece un repaso.'],
+      ],
+    );
+  });
+
+  it('goes back to English once the bundle is unloaded', () => {
+
+    inSpanish(() => parseNote(BAD_JOB_NOTE, 'career/night.md'));
+    const messages = parseNote(BAD_JOB_NOTE, 'career/night.md').problems.map((p) => p.message);
+    assert.ok(messages.includes('end (2023-01-01) is before start (2024-05-01); check both dates.'), messages.join('\n'));
+  });
+});
