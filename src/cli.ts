@@ -13,8 +13,8 @@ import { buildCardsReport, endOfLocalDay, formatCards } from './core/outputs/car
 import { buildCareerReport, formatCareer } from './core/outputs/career';
 import { loadCeFolder } from './node/ce-folder';
 import { useCliLanguage } from './node/cli-language';
-import { COMPLETE_USAGE, runComplete } from './node/complete';
-import { TRANSCRIPT_USAGE, TRANSCRIPT_VALUE_OPTIONS, runTranscript } from './node/transcript-cli';
+import { runComplete } from './node/complete';
+import { TRANSCRIPT_VALUE_OPTIONS, runTranscript } from './node/transcript-cli';
 
 /** The help text: each command's and option's description wrapped after its syntax column. */
 function usage(): string {
@@ -23,6 +23,7 @@ function usage(): string {
     ['check [folder]', l10n.t('Problems as file:line:column: severity: message; exit 1 when any is an error')],
     ['cards [folder]', l10n.t('Study cards in the notes: how many are new and due, readiness per exam and domain, then each card (due times from the review log .pharmacy-ce/reviews.jsonl, desired retention 0.9)')],
     ['career [folder]', l10n.t('Credentials held, where you stand on the next credential (CPhT-Adv, CSPT, PTCB certificates) requirement by requirement, certificates, experience, suggestions, network')],
+    ['complete <note>', l10n.t('Mark a CE note completed (--date MM/DD/YYYY or YYYY-MM-DD, default: today), as the editor command does')],
   ];
   const options: [string, string][] = [
     ['--json', l10n.t('Machine-readable output (report: the full report; check: the problems; cards: the cards; career: certificates, experience, eligibility, suggestions, network, problems)')],
@@ -35,8 +36,10 @@ function usage(): string {
 
 ${l10n.t('Commands:')}
 ${helpRows(commands, 18)}
-${COMPLETE_USAGE}
-${TRANSCRIPT_USAGE}
+
+  transcript [folder] --credential ID [--out DIR] [--as-of YYYY-MM-DD] [--name NAME] [--replace]
+${wrap(l10n.t("Write transcripts/<credential>-<cycle end>.csv and .html for one credential's cycle, as the editor's Export Transcript does. --out: another folder inside the notes folder; --name: the learner's name on it; --replace: replace files already there (never a symbolic link). Exit 1 when notes with errors were left out of it."), 20)}
+
 ${l10n.t('Options:')}
 ${helpRows(options, 20)}
 
@@ -127,9 +130,10 @@ function commandOf(argv: readonly string[]): string | undefined {
   return undefined;
 }
 
-function run(argv: readonly string[]): number {
+/** Runs one command; `language` is the one the messages are in (`en` or a translated one), for the pages written. */
+function run(argv: readonly string[], language: string): number {
   if (argv[0] === 'complete') return runComplete(argv.slice(1), process.stdout, process.stderr);
-  if (commandOf(argv) === 'transcript') return runTranscript(argv, usage());
+  if (commandOf(argv) === 'transcript') return runTranscript(argv, usage(), language);
   let args: ReturnType<typeof parseArgs>;
   try {
     args = parseArgs(argv);
@@ -196,14 +200,14 @@ function run(argv: readonly string[]): number {
 
 function main(): void {
   // The bundles ship in l10n/ next to dist/ (dist/cli.js -> ../l10n).
-  useCliLanguage(process.env, path.join(__dirname, '..', 'l10n'));
+  const language = useCliLanguage(process.env, path.join(__dirname, '..', 'l10n')) ?? 'en';
   // A closed pipe (`pharmacy-ce report | head`) is not a failure worth a stack trace.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw error;
   });
   try {
-    process.exitCode = run(process.argv.slice(2));
+    process.exitCode = run(process.argv.slice(2), language);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`pharmacy-ce: ${l10n.t('could not finish: {0}', message)}\n`);

@@ -8,7 +8,10 @@ import { localToday, parseTypedDate } from '../core/common/dates';
 import { completeNote } from '../core/notes/edit';
 import { RefusedWriteError, inspectInsideFolder, writeInsideFolder } from './safe-fs';
 
-export const COMPLETE_USAGE = '  complete <note>   Mark a CE note completed (--date MM/DD/YYYY or YYYY-MM-DD, default: today), as the editor command does\n';
+/** The one-line usage shown after a mistake in the command. */
+function completeUsage(): string {
+  return l10n.t('Usage: pharmacy-ce complete <note> [--date MM/DD/YYYY or YYYY-MM-DD]');
+}
 
 interface Output {
   write(text: string): unknown;
@@ -21,7 +24,7 @@ export function runComplete(argv: readonly string[], out: Output, err: Output): 
     const arg = argv[i];
     if (arg === '--date' || arg.startsWith('--date=')) date = arg === '--date' ? argv[++i] : arg.slice('--date='.length);
     else if (arg.startsWith('-') || note !== undefined) {
-      err.write(`pharmacy-ce complete: ${l10n.t('unexpected argument: {0}', arg)}\nUsage: pharmacy-ce complete <note> [--date MM/DD/YYYY or YYYY-MM-DD]\n`);
+      err.write(`pharmacy-ce complete: ${l10n.t('unexpected argument: {0}', arg)}\n${completeUsage()}\n`);
       return 2;
     } else note = arg;
   }
@@ -29,7 +32,7 @@ export function runComplete(argv: readonly string[], out: Output, err: Output): 
   const typed = date === undefined ? undefined : parseTypedDate(date);
   if (note === undefined || (typed !== undefined && 'error' in typed)) {
     const why = note === undefined ? l10n.t('which note?') : l10n.t('not a date: {0}. {1}', date ?? '', typed && 'error' in typed ? typed.error : '');
-    err.write(`pharmacy-ce complete: ${why}\nUsage: pharmacy-ce complete <note> [--date MM/DD/YYYY or YYYY-MM-DD]\n`);
+    err.write(`pharmacy-ce complete: ${why}\n${completeUsage()}\n`);
     return 2;
   }
   const day = typed?.date ?? localToday();

@@ -11,13 +11,6 @@ import { transcriptHtml } from '../core/outputs/transcript-html';
 import { loadCeFolder } from './ce-folder';
 import { RefusedWriteError, inspectInsideFolder, relativeInside, writeInsideFolder } from './safe-fs';
 
-export const TRANSCRIPT_USAGE = `  transcript [folder] --credential ID [--out DIR] [--as-of YYYY-MM-DD] [--name NAME] [--replace]
-                    Write transcripts/<credential>-<cycle end>.csv and .html for one credential's cycle,
-                    as the editor's Export Transcript does. --out: another folder inside the notes folder;
-                    --name: the learner's name on it; --replace: replace files already there (never a
-                    symbolic link). Exit 1 when notes with errors were left out of it.
-`;
-
 interface TranscriptArgs {
   folder?: string;
   credential: string;
@@ -30,8 +23,8 @@ interface TranscriptArgs {
 /** Options of `transcript` that take a value (the dispatcher in cli.ts skips their values too). */
 export const TRANSCRIPT_VALUE_OPTIONS = ['--credential', '--out', '--as-of', '--name'];
 
-/** Runs `pharmacy-ce transcript ...` (argv with the command word). Exit code: 0 written, 1 written with notes left out for errors, 2 not written. */
-export function runTranscript(argv: readonly string[], usage: string): number {
+/** Runs `pharmacy-ce transcript ...` (argv with the command word; `language`: the page's, as the messages'). Exit code: 0 written, 1 written with notes left out for errors, 2 not written. */
+export function runTranscript(argv: readonly string[], usage: string, language: string): number {
   let args: TranscriptArgs | 'help';
   try {
     args = parseTranscriptArgs(argv);
@@ -78,7 +71,7 @@ export function runTranscript(argv: readonly string[], usage: string): number {
       if (inspectInsideFolder(root, file) === 'file' && !args.replace) throw new RefusedWriteError(l10n.t('Not written: {0} already exists (--replace replaces it).', file));
     }
     writeInsideFolder(root, files[0], transcriptCsvFile(transcript), { replace: args.replace });
-    writeInsideFolder(root, files[1], transcriptHtml(transcript), { replace: args.replace });
+    writeInsideFolder(root, files[1], transcriptHtml(transcript, language), { replace: args.replace });
   } catch (error) {
     if (!(error instanceof RefusedWriteError)) throw error;
     process.stderr.write(`pharmacy-ce: ${error.message}\n`);

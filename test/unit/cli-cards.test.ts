@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { createEmptyCard, default_w, forgetting_curve, fsrs, type Card, type Grade } from 'ts-fsrs';
 import type { CardsReport } from '../../src/core/outputs/cards';
+import { englishEnv } from './cli-env';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const CLI = path.join(ROOT, 'dist/cli.js');
@@ -17,7 +18,7 @@ const DAY = 86_400_000;
 const TZ = 'America/Chicago';
 
 function cli(args: string[], cwd = ROOT): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, TZ, NO_COLOR: '1' }, timeout: 30_000 });
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: englishEnv({ TZ, NO_COLOR: '1' }), timeout: 30_000 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -7,13 +7,14 @@ import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { dayNumber } from '../../src/core/common/dates';
 import type { CareerReport } from '../../src/core/outputs/career';
+import { englishEnv } from './cli-env';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const CLI = path.join(ROOT, 'dist/cli.js');
 const FIXTURE = 'test/fixtures/career-cli';
 
 function cli(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 30_000 });
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: englishEnv({ NO_COLOR: '1' }), timeout: 30_000 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

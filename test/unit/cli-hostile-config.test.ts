@@ -6,12 +6,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CeReport } from '../../src/core/outputs/report';
+import { englishEnv } from './cli-env';
 
 const CLI = path.resolve(__dirname, '../../../dist/cli.js');
 const NOTE = '---\ntitle: Law update\nce_hours: 2\ntopics: [law]\ncompleted: 2026-03-01\n---\nBody.\n';
 
 function cli(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 30_000, maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: englishEnv({ NO_COLOR: '1' }), timeout: 30_000, maxBuffer: 64 * 1024 * 1024 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

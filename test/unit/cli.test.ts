@@ -9,6 +9,7 @@ import type { CeReport } from '../../src/core/outputs/report';
 import { FolderIndex } from '../../src/core/index/folder-index';
 import type { Problem } from '../../src/core/types';
 import { indexFiles, listNoteFiles } from '../../src/node/ce-folder';
+import { englishEnv } from './cli-env';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const CLI = path.join(ROOT, 'dist/cli.js');
@@ -22,7 +23,7 @@ interface Run {
 }
 
 function cli(args: string[], env: Record<string, string | undefined> = {}, cwd = ROOT): Run {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...env }, timeout: 30_000 });
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: englishEnv({ NO_COLOR: undefined, FORCE_COLOR: undefined, ...env }), timeout: 30_000 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -87,6 +87,8 @@ describe('CLI language: dist/cli.js', () => {
     assert.equal(spanish.status, 0, spanish.stderr);
     assert.match(spanish.stdout, /^Uso: pharmacy-ce <comando> \[carpeta\] \[opciones\]$/m);
     assert.match(spanish.stdout, /Mostrar esta ayuda/);
+    assert.match(spanish.stdout, /^ {2}complete <note> {3}Marcar una nota de CE como completada/m);
+    assert.match(spanish.stdout, /^ {20}Escribir transcripts\/<credencial>-<fin del ciclo>\.csv/m);
     const english = cli(['--help'], { LANG: 'C' });
     assert.match(english.stdout, /^Usage: pharmacy-ce <command> \[folder\] \[options\]$/m);
     assert.doesNotMatch(english.stdout, /Mostrar/);

@@ -7,6 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { linkProblems } from '../../src/core/index/links';
 import { loadCeFolder } from '../../src/node/ce-folder';
+import { englishEnv } from './cli-env';
 
 const AS_OF = '2026-11-25';
 const CLI = path.resolve(__dirname, '../../../dist/cli.js');
@@ -99,7 +100,7 @@ describe('CLI folder reader: symbolic links', () => {
     fs.rmSync(path.join(root, '.pharmacy-ce.json'));
     spawnSync('mkfifo', [path.join(root, '.pharmacy-ce.json')]);
     // In a child process: reading a pipe nobody writes to blocks forever.
-    const run = spawnSync(process.execPath, [CLI, 'check', root], { encoding: 'utf8', timeout: 30_000 });
+    const run = spawnSync(process.execPath, [CLI, 'check', root], { encoding: 'utf8', env: englishEnv(), timeout: 30_000 });
     assert.equal(run.signal, null, 'the CLI finished');
     assert.match(run.stdout, /\.pharmacy-ce\.json:1:1: \w+: .*not a regular file/);
   });

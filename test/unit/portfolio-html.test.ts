@@ -57,7 +57,7 @@ function visibleText(html: string): string {
 
 describe('portfolioHtml', () => {
   it('shows the name, headline, credentials with numbers and expiry, certificates, the CE cycle, jobs and the network', () => {
-    const text = visibleText(portfolioHtml(input('x')));
+    const text = visibleText(portfolioHtml(input('x'), 'en'));
     for (const expected of [
       'Dana x',
       'CPhT x',
@@ -94,7 +94,7 @@ describe('portfolioHtml', () => {
 
   it('escapes hostile text from notes and the config everywhere, and reads it back as written', () => {
     const hostile = `<script>alert("x")</script> O'Neil & Co \u202eevil\u202c ${'W'.repeat(300)}`;
-    const html = portfolioHtml(input(hostile));
+    const html = portfolioHtml(input(hostile), 'en');
     assert.ok(!/<script/i.test(html), 'no script element');
     assert.ok(!html.includes('alert("x")'), 'quotes escaped');
     assert.ok(html.includes('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; O&#39;Neil &amp; Co'));
@@ -112,7 +112,7 @@ describe('portfolioHtml', () => {
   });
 
   it('has no script, a CSP that forbids scripts, and a print style (black on white, no buttons, page breaks)', () => {
-    const html = portfolioHtml(input('x'));
+    const html = portfolioHtml(input('x'), 'en');
     assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">/);
     assert.ok(!/<script|\son\w+=|javascript:/i.test(html));
     const print = /@media print \{([\s\S]*?)\n {2}\}/.exec(html)?.[1] ?? '';
@@ -121,6 +121,12 @@ describe('portfolioHtml', () => {
     assert.match(print, /section\.new-page \{ break-before: page; \}/);
     assert.match(html, /<section class="experience new-page">/);
     assert.match(html, /<section class="network new-page">/);
+  });
+
+  it('names the language its words are in (escaped: it comes from the editor or the terminal)', () => {
+    assert.match(portfolioHtml(input('x'), 'es'), /^<!DOCTYPE html>\n<html lang="es">/);
+    assert.match(portfolioHtml(input('x'), 'en'), /^<!DOCTYPE html>\n<html lang="en">/);
+    assert.match(portfolioHtml(input('x'), 'x"><b>'), /<html lang="x&quot;&gt;&lt;b&gt;">/);
   });
 
   it('says plainly what is missing: no name, no credentials, no jobs, no events', () => {
@@ -134,7 +140,7 @@ describe('portfolioHtml', () => {
     for (const expected of ['(name not set)', 'No credentials recorded.', 'No certificates earned yet.', 'No credentials set up.', 'No jobs recorded.', 'No events recorded', 'No memberships recorded.']) {
       assert.ok(text.includes(expected), `"${expected}" in:\n${text}`);
     }
-    assert.match(portfolioHtml(empty), /<title>Professional portfolio<\/title>/);
+    assert.match(portfolioHtml(empty, 'en'), /<title>Professional portfolio<\/title>/);
   });
 
   it('shows the Number column only when a credential has a number', () => {

@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { englishEnv } from './cli-env';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
@@ -220,7 +221,7 @@ describe('project files: what sample-notes/README.md says', () => {
   afterEach(() => fs.rmSync(copy, { recursive: true, force: true }));
 
   function texas(): { earned: number; required: number; met: boolean } {
-    const run = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'report', copy, '--json', '--as-of', '2026-11-25'], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'report', copy, '--json', '--as-of', '2026-11-25'], { encoding: 'utf8', env: englishEnv() });
     assert.equal(run.status, 0, run.stderr);
     const credential = JSON.parse(run.stdout).credentials.find((c: { id: string }) => c.id === 'tx');
     return { earned: credential.hours.earned, required: credential.hours.required, met: credential.met };

@@ -9,6 +9,7 @@ import { localToday } from '../../src/core/common/dates';
 import { buildTranscript, transcriptCsvFile } from '../../src/core/outputs/transcript';
 import { transcriptHtml } from '../../src/core/outputs/transcript-html';
 import { loadCeFolder } from '../../src/node/ce-folder';
+import { englishEnv } from './cli-env';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const CLI = path.join(ROOT, 'dist/cli.js');
@@ -17,8 +18,8 @@ const AS_OF = '2026-11-30';
 const CSV = 'transcripts/ptcb-cpht-2027-03-31.csv';
 const HTML = 'transcripts/ptcb-cpht-2027-03-31.html';
 
-function cli(args: string[], cwd = ROOT) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 30_000 });
+function cli(args: string[], cwd = ROOT, env: NodeJS.ProcessEnv = {}) {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: englishEnv(env), timeout: 30_000 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -50,8 +51,16 @@ describe('CLI transcript (dist/cli.js)', function () {
     const progress = loaded.workspace.evaluate(AS_OF).find((p) => p.credential.id === 'ptcb-cpht')!;
     const expected = buildTranscript(progress, loaded.workspace.notes(), { learnerName: 'Dana Q. Tech', asOf: AS_OF, generated: localToday(), missingCertificates: loaded.workspace.missingCertificates(), problems: loaded.workspace.problems() });
     assert.equal(file(CSV), transcriptCsvFile(expected));
-    assert.equal(file(HTML), transcriptHtml(expected));
+    assert.equal(file(HTML), transcriptHtml(expected, 'en'));
     assert.ok(file(CSV).includes('certificates/usp797-missing.pdf,yes,,,certificate file not found'));
+  });
+
+  it('writes the page in the terminal\'s language, and says which it is', () => {
+    cli(['transcript', folder, '--credential', 'ptcb-cpht', '--as-of', AS_OF], ROOT);
+    assert.match(file(HTML), /^<!DOCTYPE html>\n<html lang="en">/);
+    cli(['transcript', folder, '--credential', 'ptcb-cpht', '--as-of', AS_OF, '--replace'], ROOT, { LANG: 'es_ES.UTF-8' });
+    assert.match(file(HTML), /^<!DOCTYPE html>\n<html lang="es">/);
+    assert.match(file(HTML), /<title>Historial de CE/);
   });
 
   it('refuses to replace without --replace, and replaces a regular file with it', () => {

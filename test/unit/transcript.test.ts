@@ -111,7 +111,7 @@ describe('transcript', () => {
       assert.deepEqual(t.leftOut, { errors: 1, notCompleted: 1, outsideCycle: 2 });
       const csv = parseCsv(transcriptCsv(t));
       assert.deepEqual([csv[2][8], csv[2][12]], ['gone.pdf', 'certificate file not found']);
-      assert.ok(transcriptHtml(t).includes('<td>gone.pdf</td><td>yes</td><td></td><td></td><td class="flags">certificate file not found</td>'));
+      assert.ok(transcriptHtml(t, 'en').includes('<td>gone.pdf</td><td>yes</td><td></td><td></td><td class="flags">certificate file not found</td>'));
     });
   });
 
@@ -166,7 +166,7 @@ describe('transcript', () => {
   describe('HTML', () => {
     it('escapes every value from notes and settings, and holds no script', () => {
       const notes = [ce('x.md', { title: '<img src=x onerror=alert(1)>', provider: '"><script>alert(2)</script>', completed: '2026-01-01', topics: ['<b>'] })];
-      const html = transcriptHtml(transcriptOf(notes, '<svg onload=alert(3)>'));
+      const html = transcriptHtml(transcriptOf(notes, '<svg onload=alert(3)>'), 'en');
       assert.ok(!/<script/i.test(html));
       assert.ok(!/<img/i.test(html));
       assert.ok(!/<svg/i.test(html));
@@ -177,7 +177,7 @@ describe('transcript', () => {
     });
 
     it('shows the learner, credential, cycle, totals per requirement, the activities and the rule source', () => {
-      const html = transcriptHtml(transcriptOf(NOTES));
+      const html = transcriptHtml(transcriptOf(NOTES), 'en');
       for (const text of ['Dana Q. Tech', 'PTCB CPhT', '2025-04-01 to 2027-03-31', '8 of 20 required', 'Pharmacy law', 'Patient safety', 'Federal Law, 2025 &quot;Update&quot;', 'Power-Pak C.E.', 'ptcb.zendesk.com', '@media print']) {
         assert.ok(html.includes(text), text);
       }
@@ -187,15 +187,15 @@ describe('transcript', () => {
 
     it('says "not yet met" while the cycle runs (the dashboard may say "On track") and "not met" once it has ended', () => {
       const open = transcriptOf(NOTES);
-      const html = transcriptHtml(open);
+      const html = transcriptHtml(open, 'en');
       assert.ok(html.includes('8 of 20 required (not yet met) as of 2026-11-25'), 'the header');
       assert.ok(html.includes('<td>Total</td><td class="num">8</td><td class="num">20</td><td>not yet met</td>'), 'the totals row');
-      const ended = transcriptHtml({ ...open, asOf: '2027-04-01' });
+      const ended = transcriptHtml({ ...open, asOf: '2027-04-01' }, 'en');
       assert.ok(ended.includes('(not met) as of 2027-04-01') && !ended.includes('not yet met'), 'after the cycle end');
     });
 
     it('says so when the learner name is not set', () => {
-      assert.ok(transcriptHtml(transcriptOf(NOTES, '')).includes('(name not set)'));
+      assert.ok(transcriptHtml(transcriptOf(NOTES, ''), 'en').includes('(name not set)'));
     });
   });
 });
@@ -211,7 +211,7 @@ describe('transcript: certificates outside the folder', () => {
     const csv = transcriptCsv(t);
     assert.ok(csv.includes('../../etc/passwd,yes,,,certificate outside the notes folder: not checked'), csv);
     assert.ok(!/(^|,)etc\/passwd/m.test(csv), 'not shown as a path inside the folder');
-    assert.ok(transcriptHtml(t).includes('<td>//host/share/x.pdf</td><td>yes</td><td></td><td></td><td class="flags">certificate outside the notes folder: not checked</td>'));
+    assert.ok(transcriptHtml(t, 'en').includes('<td>//host/share/x.pdf</td><td>yes</td><td></td><td></td><td class="flags">certificate outside the notes folder: not checked</td>'));
   });
 });
 
@@ -222,8 +222,8 @@ describe('transcript: audience, limits, flags and errors (issue 12)', () => {
     const rows = parseCsv(transcriptCsv(t));
     assert.equal(rows[0][5], 'Audience');
     assert.deepEqual(rows.slice(1).map((r) => r[5]), ['Technician', 'Pharmacist', 'Technician', 'Technician']);
-    assert.ok(transcriptHtml(t).includes('<th>Audience</th>'));
-    assert.ok(transcriptHtml(t).includes('<td>Home study</td><td>Pharmacist</td>'));
+    assert.ok(transcriptHtml(t, 'en').includes('<th>Audience</th>'));
+    assert.ok(transcriptHtml(t, 'en').includes('<td>Home study</td><td>Pharmacist</td>'));
   });
 
   it('says which limit applied to an activity and how it stands, and lists the limits that applied', () => {
@@ -241,10 +241,10 @@ describe('transcript: audience, limits, flags and errors (issue 12)', () => {
     assert.equal(rows[0][11], 'Limit');
     assert.equal(rows[2][11], 'Pharmacist CE: 5 of max 5 h (6 h done)');
     assert.equal(rows[4][11], 'In-service training: not accepted');
-    const html = transcriptHtml(capped);
+    const html = transcriptHtml(capped, 'en');
     assert.ok(html.includes('<h2>Limits that applied</h2>'));
     assert.ok(html.includes('<li>Pharmacist CE: 5 of max 5 h (6 h done)</li>'));
-    assert.ok(!transcriptHtml(transcriptOf([ce('t.md', { completed: '2025-07-01', certificate: 'c.pdf' })])).includes('Limits that applied'));
+    assert.ok(!transcriptHtml(transcriptOf([ce('t.md', { completed: '2025-07-01', certificate: 'c.pdf' })]), 'en').includes('Limits that applied'));
   });
 
   it('flags a malformed UAN and a missing certificate', () => {
@@ -269,7 +269,7 @@ describe('transcript: audience, limits, flags and errors (issue 12)', () => {
     const rows = parseCsv(transcriptCsv(t));
     assert.equal(rows[0][12], 'To check');
     assert.equal(rows[1][12], 'UAN is not valid: check it against the certificate');
-    assert.ok(transcriptHtml(t).includes('<td class="flags">no certificate recorded</td>'));
+    assert.ok(transcriptHtml(t, 'en').includes('<td class="flags">no certificate recorded</td>'));
   });
 
   it('lists the notes with errors that are left out, each with its first error in words', () => {
@@ -289,13 +289,13 @@ describe('transcript: audience, limits, flags and errors (issue 12)', () => {
       { path: 'notes/bad-date.md', title: 'Bad <date>', reason: 'completed: 2026-06-31 is not a real date' },
       { path: 'notes/bad-hours.md', title: 'Bad hours', reason: 'has errors' },
     ]);
-    const html = transcriptHtml(t);
+    const html = transcriptHtml(t, 'en');
     assert.ok(html.includes('<h2>Left out: notes with errors</h2>'));
     assert.ok(html.includes('<tr><td>Bad &lt;date&gt;</td><td>notes/bad-date.md</td><td>completed: 2026-06-31 is not a real date</td></tr>'));
   });
 
   it('numbers the printed pages', () => {
-    const html = transcriptHtml(transcriptOf(NOTES));
+    const html = transcriptHtml(transcriptOf(NOTES), 'en');
     assert.match(html, /@page \{[^]*@bottom-right \{ content: "Page " counter\(page\) " of " counter\(pages\)/);
   });
 });

@@ -176,6 +176,6 @@ ${tableOr([l10n.t('Organization'), l10n.t('Member since'), l10n.t('Renews')], me
 }
 
 /** A standalone, printable HTML page. No script, a CSP that forbids any, and every value escaped. */
-export function portfolioHtml(input: PortfolioInput): string {
-  return standalonePage(portfolioTitle(input), PORTFOLIO_STYLE, portfolioBody(input));
+export function portfolioHtml(input: PortfolioInput, language: string): string {
+  return standalonePage(portfolioTitle(input), PORTFOLIO_STYLE, portfolioBody(input), language);
 }

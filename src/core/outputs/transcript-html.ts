@@ -133,14 +133,17 @@ export function transcriptTitle(t: Transcript): string {
 }
 
 /** A standalone, printable HTML page. No script, a CSP that forbids any, and every value escaped. */
-export function transcriptHtml(t: Transcript): string {
-  return standalonePage(transcriptTitle(t), TRANSCRIPT_STYLE, transcriptBody(t));
+export function transcriptHtml(t: Transcript, language: string): string {
+  return standalonePage(transcriptTitle(t), TRANSCRIPT_STYLE, transcriptBody(t), language);
 }
 
-/** A page written to a file (transcript, portfolio): `body` already escaped, no script, a CSP that forbids any. */
-export function standalonePage(title: string, style: string, body: string): string {
+/**
+ * A page written to a file (transcript, portfolio): `body` already escaped, no script, a CSP that forbids any.
+ * `language` is the one its words are in (`en`, `es`), so a screen reader reads it right.
+ */
+export function standalonePage(title: string, style: string, body: string, language: string): string {
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${escapeHtml(language)}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">

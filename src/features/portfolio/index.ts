@@ -78,14 +78,14 @@ async function exportPortfolio(index: WorkspaceIndex, folder: IndexedFolder, vie
     progress: index.progress(folder),
     generated: localToday(),
   };
-  const file = await writeInsideFolder(root, path, portfolioHtml(input), { replace: existing });
+  const file = await writeInsideFolder(root, path, portfolioHtml(input, vscode.env.language), { replace: existing });
   view.showPage(
     {
       tabTitle: vscode.l10n.t('Portfolio'),
       title: portfolioTitle(input),
       style: PORTFOLIO_STYLE,
       body: portfolioBody(input),
-      standalone: portfolioHtml(input),
+      standalone: portfolioHtml(input, vscode.env.language),
       label: vscode.l10n.t('Portfolio'),
       savedAs: path,
     },

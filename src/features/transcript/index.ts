@@ -128,7 +128,7 @@ class TranscriptExport {
     });
     // Checked again as they are written: what was asked about may have changed meanwhile.
     const csv = await writeInsideFolder(root, csvPath, transcriptCsvFile(transcript), { replace: existing });
-    const html = await writeInsideFolder(root, htmlPath, transcriptHtml(transcript), { replace: existing });
+    const html = await writeInsideFolder(root, htmlPath, transcriptHtml(transcript, vscode.env.language), { replace: existing });
     if (!options.quiet) {
       // A CSV opened in the editor is one long line per row: the printable view is what a person reads.
       this.view.show(transcript, html);

@@ -22,7 +22,7 @@ export class TranscriptView extends PrintableView {
         title: transcriptTitle(transcript),
         style: TRANSCRIPT_STYLE,
         body: transcriptBody(transcript),
-        standalone: transcriptHtml(transcript),
+        standalone: transcriptHtml(transcript, vscode.env.language),
         label: vscode.l10n.t('Transcript'),
         savedAs: `${TRANSCRIPT_DIR}/${fileName}`,
       },
