@@ -44,6 +44,13 @@ describe('project files: package.json', () => {
     }
   });
 
+  it('welcome views use no bold or italics, in English or Spanish (a welcome shows only links; **Q:** reads literally)', () => {
+    const spanish = readJson('package.nls.es.json');
+    for (const w of manifest.contributes.viewsWelcome as Welcome[]) {
+      for (const contents of [shown(w.contents), shown(w.contents, spanish)]) assert.ok(!/\*\*|__|(^|\s)[*_]\S/.test(contents), `no emphasis marks: ${contents}`);
+    }
+  });
+
   it('the two views do not offer the same button in the same state (an empty folder shows both)', () => {
     const empty = welcomes.filter((w) => w.when?.startsWith('pharmacyCe.ready'));
     const progress = empty.filter((w) => w.view === 'pharmacyCe.progress').flatMap(buttons);
