@@ -103,6 +103,15 @@ describe('Spanish: study and career problems', () => {
     assert.deepEqual(read(), ['Hospital / health system', 'Setting', 'Community pharmacy']);
   });
 
+  it('reads the CE keys\' labels, help and values\' details in the language loaded when they are read; key names and values stay', () => {
+    const read = () => {
+      const [title, status, category] = ['title', 'status', 'category'].map((name) => keysOffered(undefined).find((k) => k.key === name));
+      return [title?.key, title?.label, title?.doc, status?.values?.map((v) => v.value).join(','), status?.values?.[0].detail, category?.values?.[2].detail];
+    };
+    assert.deepEqual(inSpanish(read), ['title', 'Título', 'Título de la actividad tal como aparece en el certificado.', 'completed,planned,in-progress', 'Hecha: cuenta para sus credenciales', 'Capacitación interna del empleador']);
+    assert.deepEqual(read(), ['title', 'Title', 'Activity title as on the certificate.', 'completed,planned,in-progress', 'Done: counts toward your credentials', 'Employer in-service training']);
+  });
+
   it('words the catalogues\' domain names, requirement labels and reasons in Spanish, keeping every id, name of a credential and source', () => {
     const read = () => {
       const ptce = builtInStudyPlans().ptce;

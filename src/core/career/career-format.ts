@@ -11,7 +11,7 @@ const valuesOf = (words: readonly Word[]): KeyValue[] => words.map((w) => ({ val
 const choices = (key: string, words: readonly Word[]): string => `${key}: \${1|${words.map((w) => w.id).join(',')}|}`;
 
 /** A value whose detail is read in the user's language each time (the bundle is loaded after this module). */
-function value(id: string, detail: () => string): KeyValue {
+export function value<T extends string>(id: T, detail: () => string): KeyValue & { value: T } {
   return {
     value: id,
     get detail() {
@@ -38,12 +38,12 @@ interface CareerKey {
 }
 
 /**
- * A career key of the format: its label, documentation and values' details are getters, read in the user's
- * language each time (format.ts puts these entries in its table when the module loads, before the bundle is).
+ * A key of the format whose label and documentation are getters, read in the user's language each time (the
+ * format's tables are built when their modules load, before the bundle is).
  */
-function careerKey(spec: CareerKey): NoteKeySpec {
-  const { label, doc, values, ...rest } = spec;
-  const key: NoteKeySpec = {
+export function translatedKey(spec: Omit<NoteKeySpec, 'label' | 'doc'> & { label: () => string; doc: () => string }): NoteKeySpec {
+  const { label, doc, ...rest } = spec;
+  return {
     ...rest,
     get label() {
       return label();
@@ -52,6 +52,12 @@ function careerKey(spec: CareerKey): NoteKeySpec {
       return doc();
     },
   };
+}
+
+/** A career key of the format: its label, documentation and values' details read in the user's language each time. */
+function careerKey(spec: CareerKey): NoteKeySpec {
+  const { values, ...rest } = spec;
+  const key = translatedKey(rest);
   // Not spread: a spread would read the getter once, now.
   if (values) Object.defineProperty(key, 'values', { enumerable: true, get: () => valuesOf(values) });
   return key;

@@ -1,7 +1,8 @@
 // The note format: every frontmatter key a CE note may have, what it holds, its label and documentation.
 // The reader, completion, hovers, the misspelt-key check, the snippets, the template and the README table come
 // from this list or are checked against it by a test. Adding a key is one entry here (and its reading in note.ts).
-import { CAREER_FORMAT, CERTIFICATE_STATUS_VALUES, careerKeysOf } from '../career/career-format';
+import * as l10n from '@vscode/l10n';
+import { CAREER_FORMAT, CERTIFICATE_STATUS_VALUES, careerKeysOf, translatedKey as key, value } from '../career/career-format';
 import type { CareerNoteType } from '../career/types';
 import { nearestWord } from '../common/typo';
 import type { Audience, Category, Format, NoteStatus } from '../types';
@@ -29,84 +30,77 @@ export interface NoteKeySpec {
   types?: readonly CareerNoteType[];
 }
 
+// Labels, documentation and values' details are read in the user's language each time (getters: the table is
+// built when the module loads, before the bundle is). Key names and values stay as they are.
 const STATUS_VALUES = [
-  { value: 'completed', detail: 'Done: counts toward your credentials' },
-  { value: 'planned', detail: 'Not done yet: shown, not counted' },
-  { value: 'in-progress', detail: 'Started: shown, not counted' },
-] as const;
-const FORMAT_VALUES = [
-  { value: 'live', detail: 'Live (ACPE format L)' },
-  { value: 'home-study', detail: 'Home study (ACPE format H)' },
-] as const;
-const AUDIENCE_VALUES = [
-  { value: 'technician', detail: 'Technician-specific (ACPE audience T)' },
-  { value: 'pharmacist', detail: 'Pharmacist CE (ACPE audience P)' },
-] as const;
+  value('completed', () => l10n.t('Done: counts toward your credentials')),
+  value('planned', () => l10n.t('Not done yet: shown, not counted')),
+  value('in-progress', () => l10n.t('Started: shown, not counted')),
+];
+const FORMAT_VALUES = [value('live', () => l10n.t('Live (ACPE format L)')), value('home-study', () => l10n.t('Home study (ACPE format H)'))];
+const AUDIENCE_VALUES = [value('technician', () => l10n.t('Technician-specific (ACPE audience T)')), value('pharmacist', () => l10n.t('Pharmacist CE (ACPE audience P)'))];
 const CATEGORY_VALUES = [
-  { value: 'ce', detail: 'Accredited continuing education' },
-  { value: 'college', detail: 'College course' },
-  { value: 'in-service', detail: 'Employer in-service training' },
-  { value: 'volunteering', detail: 'Approved volunteering' },
-] as const;
+  value('ce', () => l10n.t('Accredited continuing education')),
+  value('college', () => l10n.t('College course')),
+  value('in-service', () => l10n.t('Employer in-service training')),
+  value('volunteering', () => l10n.t('Approved volunteering')),
+];
 
 /** The keys, in the order a note usually has them (completion offers them in this order). */
 export const NOTE_FORMAT: readonly NoteKeySpec[] = [
-  { key: 'title', label: 'Title', snippet: 'title: $0', doc: 'Activity title as on the certificate.' },
-  { key: 'ce_hours', label: 'Contact hours', snippet: 'ce_hours: $0', doc: 'Contact hours earned (a number, e.g. `1.5`). A note with `ce_hours` or `ceu` is a CE note.' },
-  { key: 'ceu', label: 'CEUs', snippet: 'ceu: $0', doc: 'Continuing-education units: 1 CEU = 10 contact hours (`0.3` = 3 h). Use instead of `ce_hours`.' },
-  { key: 'topics', label: 'Topics', snippet: 'topics: [$0]', doc: 'Topic keys such as `law`, `patient-safety`. A UAN topic code adds its topic automatically.' },
-  {
+  key({ key: 'title', label: () => l10n.t('Title'), snippet: 'title: $0', doc: () => l10n.t('Activity title as on the certificate.') }),
+  key({ key: 'ce_hours', label: () => l10n.t('Contact hours'), snippet: 'ce_hours: $0', doc: () => l10n.t('Contact hours earned (a number, e.g. `1.5`). A note with `ce_hours` or `ceu` is a CE note.') }),
+  key({ key: 'ceu', label: () => l10n.t('CEUs'), snippet: 'ceu: $0', doc: () => l10n.t('Continuing-education units: 1 CEU = 10 contact hours (`0.3` = 3 h). Use instead of `ce_hours`.') }),
+  key({ key: 'topics', label: () => l10n.t('Topics'), snippet: 'topics: [$0]', doc: () => l10n.t('Topic keys such as `law`, `patient-safety`. A UAN topic code adds its topic automatically.') }),
+  key({
     key: 'status',
-    label: 'Status',
+    label: () => l10n.t('Status'),
     snippet: 'status: ${1|completed,planned,in-progress|}',
-    doc: '`completed` (counts), `planned` or `in-progress` (does not count yet). Default: completed when `completed` is set. In a certificate note: `planned`, `in-progress` or `earned`.',
+    doc: () => l10n.t('`completed` (counts), `planned` or `in-progress` (does not count yet). Default: completed when `completed` is set. In a certificate note: `planned`, `in-progress` or `earned`.'),
     values: STATUS_VALUES,
     valuesByType: { certificate: CERTIFICATE_STATUS_VALUES },
-  },
-  { key: 'completed', label: 'Completed on', snippet: 'completed: ${1:TODAY}', doc: 'Completion date, `YYYY-MM-DD`. Credit counts in the cycle containing this date.' },
-  { key: 'uan', label: 'ACPE activity number', snippet: 'uan: $0', doc: 'ACPE Universal Activity Number `PPPP-JJJJ-YY-NNN-FTT-A`, e.g. `0145-0000-24-101-H07-T`.' },
-  { key: 'provider', label: 'Provider', snippet: 'provider: $0', doc: 'Who offered the activity (an audit asks for it).' },
-  { key: 'format', label: 'Format', snippet: 'format: ${1|home-study,live|}', doc: '`live` or `home-study`. Taken from the UAN when there is one.', values: FORMAT_VALUES },
-  {
+  }),
+  key({ key: 'completed', label: () => l10n.t('Completed on'), snippet: 'completed: ${1:TODAY}', doc: () => l10n.t('Completion date, `YYYY-MM-DD`. Credit counts in the cycle containing this date.') }),
+  key({ key: 'uan', label: () => l10n.t('ACPE activity number'), snippet: 'uan: $0', doc: () => l10n.t('ACPE Universal Activity Number `PPPP-JJJJ-YY-NNN-FTT-A`, e.g. `0145-0000-24-101-H07-T`.') }),
+  key({ key: 'provider', label: () => l10n.t('Provider'), snippet: 'provider: $0', doc: () => l10n.t('Who offered the activity (an audit asks for it).') }),
+  key({ key: 'format', label: () => l10n.t('Format'), snippet: 'format: ${1|home-study,live|}', doc: () => l10n.t('`live` or `home-study`. Taken from the UAN when there is one.'), values: FORMAT_VALUES }),
+  key({
     key: 'audience',
-    label: 'Audience',
+    label: () => l10n.t('Audience'),
     snippet: 'audience: ${1|technician,pharmacist|}',
-    doc: '`technician` or `pharmacist`. PTCB accepts at most 5 h of pharmacist CE per cycle.',
+    doc: () => l10n.t('`technician` or `pharmacist`. PTCB accepts at most 5 h of pharmacist CE per cycle.'),
     values: AUDIENCE_VALUES,
-  },
-  {
+  }),
+  key({
     key: 'category',
-    label: 'Category',
+    label: () => l10n.t('Category'),
     snippet: 'category: ${1|ce,college,in-service,volunteering|}',
-    doc: '`ce` (default), `college`, `in-service` or `volunteering`; some rules limit or refuse some categories.',
+    doc: () => l10n.t('`ce` (default), `college`, `in-service` or `volunteering`; some rules limit or refuse some categories.'),
     values: CATEGORY_VALUES,
-  },
-  { key: 'credentials', label: 'Credentials', snippet: 'credentials: [$0]', doc: 'Credential ids from `.pharmacy-ce.json` this note counts toward. Absent: every credential.' },
-  { key: 'certificate', label: 'Certificate', snippet: 'certificate: $0', doc: 'Path of the certificate file, relative to the note. Audits can ask for it years later.' },
-  {
+  }),
+  key({ key: 'credentials', label: () => l10n.t('Credentials'), snippet: 'credentials: [$0]', doc: () => l10n.t('Credential ids from `.pharmacy-ce.json` this note counts toward. Absent: every credential.') }),
+  key({ key: 'certificate', label: () => l10n.t('Certificate'), snippet: 'certificate: $0', doc: () => l10n.t('Path of the certificate file, relative to the note. Audits can ask for it years later.') }),
+  key({
     key: 'cpe_monitor',
-    label: 'Seen in CPE Monitor',
+    label: () => l10n.t('Seen in CPE Monitor'),
     snippet: 'cpe_monitor: ${1|true,false|}',
-    doc: '`true` once you have seen the credit in NABP CPE Monitor.',
-    values: [
-      { value: 'true', detail: 'Seen in NABP CPE Monitor' },
-      { value: 'false', detail: 'Not seen in CPE Monitor yet' },
-    ],
-  },
-  { key: 'tags', label: 'Tags', snippet: 'tags: [$0]', doc: 'Your own tags; not used by the rules.' },
+    doc: () => l10n.t('`true` once you have seen the credit in NABP CPE Monitor.'),
+    values: [value('true', () => l10n.t('Seen in NABP CPE Monitor')), value('false', () => l10n.t('Not seen in CPE Monitor yet'))],
+  }),
+  key({ key: 'tags', label: () => l10n.t('Tags'), snippet: 'tags: [$0]', doc: () => l10n.t('Your own tags; not used by the rules.') }),
   // Study keys (any note, CE or not): which exam outline the note's cards count toward.
-  {
+  key({
     key: 'exam',
-    label: 'Exam',
+    label: () => l10n.t('Exam'),
     snippet: 'exam: ${1:ptce}',
-    doc: 'The exam this note\'s cards prepare for: a study plan id such as `ptce` (PTCE, 2026 outline), `excpt` or `cspt`. Absent: the exam chosen in `.pharmacy-ce.json`.',
-  },
-  {
+    doc: () => l10n.t('The exam this note\'s cards prepare for: a study plan id such as `ptce` (PTCE, 2026 outline), `excpt` or `cspt`. Absent: the exam chosen in `.pharmacy-ce.json`.'),
+  }),
+  key({
     key: 'domain',
-    label: 'Exam domain',
+    label: () => l10n.t('Exam domain'),
     snippet: 'domain: $0',
-    doc: 'The part of the exam the note\'s cards belong to, e.g. for the PTCE `medications`, `federal-requirements`, `patient-safety-qa` or `order-entry`.',
-  },
+    doc: () => l10n.t('The part of the exam the note\'s cards belong to, e.g. for the PTCE `medications`, `federal-requirements`, `patient-safety-qa` or `order-entry`.'),
+  }),
   // Career keys (issue #14): only a note's of the `type` that uses them.
   ...CAREER_FORMAT,
 ];
