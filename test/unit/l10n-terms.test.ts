@@ -54,3 +54,27 @@ describe('l10n: one English term, one Spanish term', () => {
     assert.deepEqual(termProblems({ k: 'No jobs recorded.' }, { k: 'No hay empleos registrados.' }), []);
   });
 });
+
+/** Each `[text](command:id)` link whose English text is the command's English title, with its Spanish text. */
+export function commandLinkProblems(manifest: { contributes: { commands: { command: string; title: string }[] } }, english: Record<string, string>, spanish: Record<string, string>): string[] {
+  const titleKey = new Map(manifest.contributes.commands.map((c) => [c.command, c.title.replace(/^%|%$/g, '')]));
+  const links = (text: string): [string, string][] => [...text.matchAll(/\[([^\]]+)\]\(command:([\w.]+)\)/g)].map((m) => [m[2], m[1]]);
+  const problems: string[] = [];
+  for (const [key, text] of Object.entries(english)) {
+    const spanishLinks = new Map(links(spanish[key] ?? ''));
+    for (const [command, label] of links(text)) {
+      const title = titleKey.get(command);
+      if (!title || label.toLowerCase() !== english[title]?.toLowerCase()) continue;
+      const want = spanish[title];
+      if (spanishLinks.get(command)?.toLowerCase() !== want?.toLowerCase()) problems.push(`${key}: the link to ${command} reads ${JSON.stringify(spanishLinks.get(command))}, the command is ${JSON.stringify(want)}`);
+    }
+  }
+  return problems;
+}
+
+describe('l10n: a button names its command as the Command Palette does', () => {
+  it('package.nls.es.json: a link that carries the English command title carries the Spanish one', () => {
+    const manifest = read('package.json') as unknown as Parameters<typeof commandLinkProblems>[0];
+    assert.deepEqual(commandLinkProblems(manifest, read('package.nls.json'), read('package.nls.es.json')), []);
+  });
+});
