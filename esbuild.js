@@ -45,6 +45,39 @@ const pureCore = {
  */
 const WEB_UNUSED_NODE_IMPORTS = { 'node_modules/gray-matter/index.js': 'fs' };
 
+/**
+ * Node's globals, which a web worker lacks: esbuild leaves them in the bundle unchanged, so a use of one in our
+ * code passes the import check and only fails in the browser. (Buffer is injected by src/services/web-buffer.ts
+ * for gray-matter alone: our code must not lean on that shim.) Packages are not checked: theirs are guarded
+ * (`typeof process !== 'undefined'`) and the web e2e runs them.
+ */
+const NODE_GLOBALS = new Set(['process', 'setImmediate', 'clearImmediate', '__dirname', '__filename', 'Buffer', 'global']);
+
+/** The Node globals `file` uses as values (types, property names and declarations are not uses), with lines. */
+function nodeGlobalsIn(file) {
+  const ts = require('typescript');
+  const kind = /\.tsx$/.test(file) ? ts.ScriptKind.TSX : /\.ts$/.test(file) ? ts.ScriptKind.TS : ts.ScriptKind.JS;
+  const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true, kind);
+  const found = [];
+  const visit = (node) => {
+    if (ts.isTypeNode(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) return;
+    if (ts.isIdentifier(node) && NODE_GLOBALS.has(node.text) && isValueUse(ts, node)) {
+      found.push({ name: node.text, line: source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1 });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
+function isValueUse(ts, node) {
+  const parent = node.parent;
+  if ((ts.isPropertyAccessExpression(parent) || ts.isQualifiedName(parent)) && parent.name === node) return false;
+  if ((ts.isPropertyAssignment(parent) || ts.isMethodDeclaration(parent) || ts.isPropertyDeclaration(parent) || ts.isPropertySignature(parent)) && parent.name === node) return false;
+  if (ts.isDeclaration(parent) && parent.name === node) return false; // a declaration of our own with that name
+  return !ts.isImportSpecifier(parent) && !ts.isExportSpecifier(parent) && !(ts.isBindingElement(parent) && parent.propertyName === node);
+}
+
 const noNodeModules = {
   name: 'no-node-modules',
   setup(build) {
@@ -56,6 +89,21 @@ const noNodeModules = {
       if (WEB_UNUSED_NODE_IMPORTS[importer] === args.path) return { path: args.path, namespace: 'unused-node-module' };
       return { errors: [{ text: `The web build must not import the Node module '${args.path}' (${importer}): pass it through src/services/platform.ts, which only the desktop entry fills in with Node.` }] };
     });
+    // Our code (anything outside node_modules) must not use Node's globals either. Said at the end, so the Node
+    // modules a file imports are named too (an error at load would stop esbuild from reading its imports).
+    let globalsUsed = [];
+    build.onStart(() => {
+      globalsUsed = [];
+    });
+    build.onLoad({ filter: /\.[cm]?[jt]sx?$/, namespace: 'file' }, (args) => {
+      if (args.path.split(path.sep).includes('node_modules')) return undefined;
+      const where = path.relative(__dirname, args.path).split(path.sep).join('/');
+      for (const u of nodeGlobalsIn(args.path)) {
+        globalsUsed.push({ text: `The web build must not use Node's global '${u.name}' (${where}:${u.line}): a web worker has none; pass what needs it through src/services/platform.ts.` });
+      }
+      return undefined;
+    });
+    build.onEnd(() => ({ errors: globalsUsed }));
     // Any use of it throws, naming the module: an allowed import that turns out to be used fails loudly.
     build.onLoad({ filter: /.*/, namespace: 'unused-node-module' }, (args) => ({
       contents: `module.exports = new Proxy({}, { get(_, key) { throw new Error(${JSON.stringify(`Node's ${args.path} is not available in a browser`)} + ' (' + String(key) + ')'); } });`,

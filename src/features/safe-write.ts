@@ -81,7 +81,20 @@ export async function writeInsideFolder(folder: vscode.Uri, relativePath: string
   }
   const state = await inspectTarget(folder, relativePath);
   if (state === 'file' && !options.replace) throw new RefusedWriteError(vscode.l10n.t('Not written: {0} already exists.', shown));
-  await vscode.workspace.fs.writeFile(uri, typeof data === 'string' ? new TextEncoder().encode(data) : data);
+  // Written beside it, then renamed over it, as the desktop does: a file that appeared since the check is not
+  // replaced (overwrite only when one was there), a hard link is replaced rather than written through (its
+  // other name, maybe outside the folder, keeps its text), and a write that fails leaves the old file whole.
+  const temp = vscode.Uri.joinPath(folder, ...segments.slice(0, -1), `.${segments[segments.length - 1]}.${Math.random().toString(36).slice(2)}.tmp`);
+  await vscode.workspace.fs.writeFile(temp, typeof data === 'string' ? new TextEncoder().encode(data) : data);
+  try {
+    await vscode.workspace.fs.rename(temp, uri, { overwrite: state === 'file' });
+  } catch (error) {
+    await Promise.resolve(vscode.workspace.fs.delete(temp)).catch(() => undefined);
+    if (error instanceof vscode.FileSystemError && error.code === 'FileExists') {
+      throw new RefusedWriteError(vscode.l10n.t('Not written: {0} appeared while it was being written; nothing was changed.', shown));
+    }
+    throw error;
+  }
   return uri;
 }
 
@@ -89,9 +102,9 @@ export async function writeInsideFolder(folder: vscode.Uri, relativePath: string
  * Appends `text` to the file at `relativePath` (made, with its folders, when missing) and returns the bytes
  * written (a newline may come first: see src/node/safe-fs.ts), which removeAppended takes back. A desktop `file:`
  * folder is appended to in place (O_APPEND|O_NOFOLLOW): nothing already in the file is touched, even by a
- * failed write. Other file systems have no append in VS Code's API, so the file is read and written whole:
- * a write that fails half-way may leave the file short (the provider decides), and a line another program
- * added between the read and the write is lost. Only a review log on a remote or virtual folder takes that risk.
+ * failed write. Other file systems have no append in VS Code's API, so the file is read and written whole
+ * (beside it, then renamed over it: a failed write leaves it as it was), and a line another program added
+ * between the read and the write is lost. Only a review log on a remote or virtual folder takes that risk.
  */
 export async function appendInsideFolder(folder: vscode.Uri, relativePath: string, text: string): Promise<string> {
   const disk = diskFor(folder);

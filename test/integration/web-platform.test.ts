@@ -65,6 +65,16 @@ describe('Web platform: reads and writes through workspace.fs', function () {
     assert.deepEqual(fs.readdirSync(home), ['secret.txt']);
   });
 
+  it('replaces a hard-linked file instead of writing through it (the file elsewhere keeps its text), leaving no temporary file', async () => {
+    fs.linkSync(path.join(home, 'secret.txt'), at(`${DIR}/reviews.jsonl`));
+    await writeInsideFolder(folder, `${DIR}/reviews.jsonl`, 'mine\n', { replace: true });
+    assert.equal(fs.readFileSync(at(`${DIR}/reviews.jsonl`), 'utf8'), 'mine\n');
+    await appendInsideFolder(folder, `${DIR}/reviews.jsonl`, 'two\n');
+    assert.equal(fs.readFileSync(at(`${DIR}/reviews.jsonl`), 'utf8'), 'mine\ntwo\n');
+    assert.equal(fs.readFileSync(path.join(home, 'secret.txt'), 'utf8'), 'keep me');
+    assert.deepEqual(fs.readdirSync(at(DIR)), ['reviews.jsonl']);
+  });
+
   it('refuses a path that leaves the folder', async () => {
     await assert.rejects(writeInsideFolder(folder, '../outside.txt', 'x', { replace: false }), /is not a path inside the workspace folder/);
   });

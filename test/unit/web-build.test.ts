@@ -54,6 +54,35 @@ describe('web build: no Node module in the browser bundle', () => {
     }
   });
 
+  it("fails on Node's globals in our code (process, setImmediate, __dirname, Buffer, global), even through a re-export", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'web-build-'));
+    try {
+      const probe = (name: string, code: string): string => {
+        fs.writeFileSync(path.join(dir, `${name}.ts`), code);
+        fs.writeFileSync(path.join(dir, `via-${name}.ts`), `export * from './${name}';`);
+        return `export * from ${JSON.stringify(path.join(dir, `via-${name}`))};`;
+      };
+      assert.match(await failure(probe('env', 'export const home = (): string | undefined => process.env.HOME;')), /must not use Node's global 'process' \(.*env\.ts:1\)/);
+      assert.match(await failure(probe('later', 'export const later = (f: () => void): void => { setImmediate(f); };')), /must not use Node's global 'setImmediate'/);
+      assert.match(await failure(probe('here', 'export const here = (): string => __dirname;')), /must not use Node's global '__dirname'/);
+      assert.match(await failure(probe('bytes', "export const bytes = (): unknown => Buffer.alloc(4);")), /must not use Node's global 'Buffer'/);
+      assert.match(await failure(probe('top', 'export const top = (): unknown => global;')), /must not use Node's global 'global'/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a property, a type or a word in a string named like a Node global is not a use of it', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'web-build-'));
+    try {
+      const code = "export interface Step { process: string }\nexport const step = (s: Step, e: NodeJS.ErrnoException): string => s.process + e.code + 'the review process.' + { global: 1 }.global;";
+      fs.writeFileSync(path.join(dir, 'words.ts'), code);
+      await buildWeb(`export * from ${JSON.stringify(path.join(dir, 'words'))};`);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('builds the real browser entry with no require but vscode', async () => {
     const { outputFiles } = await esbuild.build({ ...web, absWorkingDir: ROOT, write: false, logLevel: 'silent', sourcemap: false });
     const required = new Set([...outputFiles[0].text.matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]));
