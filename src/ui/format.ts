@@ -101,8 +101,8 @@ export function noteDescription(note: ParsedNote, reason?: string): string {
 
 /** `2026-02-01`, `planned`, `in progress`, `no date`. */
 function noteWhen(note: CeNote): string {
-  if (note.status === 'planned') return vscode.l10n.t('planned');
-  if (note.status === 'in-progress') return vscode.l10n.t('in progress');
+  if (note.status === 'planned') return vscode.l10n.t({ message: 'planned', comment: ['said of one note (Spanish: nota, feminine)'] });
+  if (note.status === 'in-progress') return vscode.l10n.t({ message: 'in progress', comment: ['said of one note (Spanish: nota, feminine)'] });
   return note.completed ? formatDate(note.completed) : vscode.l10n.t('no date');
 }
 

@@ -80,6 +80,12 @@ const SHOWN_ARGUMENTS = new Map<string, number[] | 'all'>([
 /** Properties shown to the user: in an options or item object, or set on a tree item, status bar item, picker or panel. */
 const SHOWN_PROPERTIES = new Set(['label', 'description', 'detail', 'tooltip', 'text', 'title', 'placeHolder', 'placeholder', 'prompt', 'message']);
 
+/** `message` in `l10n.t({ message: '...', comment: [...] })`: the message being translated, not a text shown as is. */
+function isTranslatedMessage(node: ts.PropertyAssignment): boolean {
+  const call = node.parent.parent;
+  return node.name.getText() === 'message' && ts.isCallExpression(call) && call.arguments[0] === node.parent && /(^|\.)l10n\.t$/.test(call.expression.getText());
+}
+
 function userFacingTexts(source: ts.SourceFile): { node: ts.Node; text: string }[] {
   const found: { node: ts.Node; text: string }[] = [];
   visit(source, (node) => {
@@ -90,7 +96,7 @@ function userFacingTexts(source: ts.SourceFile): { node: ts.Node; text: string }
       const args = node.arguments ?? [];
       if (shown) args.forEach((arg, i) => (shown === 'all' || shown.includes(i)) && found.push(...literalTexts(arg)));
     }
-    if (ts.isPropertyAssignment(node) && (ts.isIdentifier(node.name) || ts.isStringLiteral(node.name)) && SHOWN_PROPERTIES.has(node.name.text)) found.push(...literalTexts(node.initializer));
+    if (ts.isPropertyAssignment(node) && (ts.isIdentifier(node.name) || ts.isStringLiteral(node.name)) && SHOWN_PROPERTIES.has(node.name.text) && !isTranslatedMessage(node)) found.push(...literalTexts(node.initializer));
     if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left) && SHOWN_PROPERTIES.has(node.left.name.text)) found.push(...literalTexts(node.right));
   });
   return found.filter((f) => SENTENCE.test(f.text));

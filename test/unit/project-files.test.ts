@@ -44,10 +44,11 @@ describe('project files: package.json', () => {
     }
   });
 
-  it('welcome views use no bold or italics, in English or Spanish (a welcome shows only links; **Q:** reads literally)', () => {
+  it('welcome views use no bold or italics, in English or Spanish (a welcome shows only links): stars only in the card markers to type', () => {
     const spanish = readJson('package.nls.es.json');
     for (const w of manifest.contributes.viewsWelcome as Welcome[]) {
-      for (const contents of [shown(w.contents), shown(w.contents, spanish)]) assert.ok(!/\*\*|__|(^|\s)[*_]\S/.test(contents), `no emphasis marks: ${contents}`);
+      // A welcome shows `**Q:**` as written, which is what a card needs typed: those two markers are the exception.
+      for (const contents of [shown(w.contents), shown(w.contents, spanish)]) assert.ok(!/\*\*|__|(^|\s)[*_]\S/.test(contents.replace(/\*\*[QA]:\*\*/g, '')), `no emphasis marks: ${contents}`);
     }
   });
 

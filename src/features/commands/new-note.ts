@@ -237,7 +237,7 @@ async function askCompletion(questions: Questions, step: Step): Promise<Calendar
   const items: Item[] = [
     { label: vscode.l10n.t('Completed today ({0})', formatDate(today)), answer: 'today' },
     { label: vscode.l10n.t('Completed on another day…'), answer: 'pick' },
-    { label: vscode.l10n.t('Planned'), description: vscode.l10n.t('not done yet: shown, not counted'), answer: 'planned' },
+    { label: vscode.l10n.t({ message: 'Planned', comment: ['said of one note (Spanish: nota, feminine)'] }), description: vscode.l10n.t('not done yet: shown, not counted'), answer: 'planned' },
   ];
   const picked = await questions.pickOne({ ...step, placeholder: vscode.l10n.t('Have you completed it?'), items });
   if (!picked) return undefined;

@@ -179,9 +179,10 @@ function groupLabel(group: string, grouping: Grouping): string {
   if (group === NO_TOPIC) return vscode.l10n.t('No topic');
   // An unknown topic (a typo such as "hazardus-drugs") is shown as written, and said to be unknown.
   if (grouping === 'topic') return isTopicKey(group) ? topicLabel(group) : vscode.l10n.t('{0} (unknown topic)', group);
-  if (group === 'planned') return vscode.l10n.t('Planned');
-  if (group === 'in-progress') return vscode.l10n.t('In progress');
-  return vscode.l10n.t('Completed');
+  // Groups of notes: Spanish agrees them with "notas", unlike the same words said of a certificate.
+  if (group === 'planned') return vscode.l10n.t({ message: 'Planned', comment: ['a group of notes (Spanish: notas, feminine plural)'] });
+  if (group === 'in-progress') return vscode.l10n.t({ message: 'In progress', comment: ['a group of notes (Spanish: notas, feminine plural)'] });
+  return vscode.l10n.t({ message: 'Completed', comment: ['a group of notes (Spanish: notas, feminine plural)'] });
 }
 
 function groupIcon(group: string, grouping: Grouping): vscode.ThemeIcon {
