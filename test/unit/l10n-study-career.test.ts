@@ -112,13 +112,14 @@ describe('Spanish: study and career problems', () => {
     assert.deepEqual(read(), ['title', 'Title', 'Activity title as on the certificate.', 'completed,planned,in-progress', 'Done: counts toward your credentials', 'Employer in-service training']);
   });
 
-  it('words the catalogues\' domain names, requirement labels and reasons in Spanish, keeping every id, name of a credential and source', () => {
+  it('words the catalogues\' domain names and knowledge areas, requirement labels and reasons in Spanish, keeping every id, name of a credential and source', () => {
     const read = () => {
       const ptce = builtInStudyPlans().ptce;
       const adv = builtInEligibilityRules()[0];
       const cspt = builtInPrograms()['ptcb-cspt'];
       return {
         domain: [ptce.id, ptce.name, ptce.domains[0].id, ptce.domains[0].name, ptce.source],
+        areas: ptce.domains[0].areas?.slice(0, 2),
         requirement: [adv.id, adv.name, adv.requirements[0].id, adv.requirements[0].label, adv.source],
         suggestion: [cspt.id, cspt.name, cspt.suggestedBy?.reason],
       };
@@ -129,6 +130,8 @@ describe('Spanish: study and career problems', () => {
     assert.deepEqual(spanish.requirement, [...english.requirement.slice(0, 3), 'Una CPhT de PTCB activa', english.requirement[4]]);
     assert.deepEqual(spanish.suggestion, [...english.suggestion.slice(0, 2), 'Usted prepara preparaciones estériles; la CSPT certifica ese trabajo.']);
     assert.equal(english.domain[3], 'Medications');
+    assert.deepEqual(spanish.areas, ['Nombres genéricos, nombres de marca y clasificaciones de los medicamentos', 'Duplicaciones terapéuticas']);
+    assert.deepEqual(english.areas, ['Generic names, brand names, and classifications of medications', 'Therapeutic duplications']);
   });
 
   it('goes back to English once the bundle is unloaded', () => {
