@@ -40,11 +40,17 @@ export async function checkCertificate(folder: Folder, path: string): Promise<bo
 
 /**
  * True for a regular file with no symbolic link on the way: a link (say `certs -> /`) must not make the index
- * look outside the folder. On disk the write rule's own walk does it; elsewhere the stat's SymbolicLink bit.
+ * look outside the folder. On disk the write rule's own walk does it; elsewhere the SymbolicLink bit of each
+ * entry on the way (a stat follows a folder link silently, so the file's own stat is not enough).
  */
-async function isFileInside(folderUri: vscode.Uri, relPath: string, uri: vscode.Uri): Promise<boolean> {
+export async function isFileInside(folderUri: vscode.Uri, relPath: string, uri: vscode.Uri): Promise<boolean> {
   const disk = diskFor(folderUri);
   if (disk) return disk.isFileInside(folderUri.fsPath, relPath);
+  const segments = relPath.split('/').filter((s) => s !== '' && s !== '.');
+  for (let i = 1; i < segments.length; i++) {
+    const { type } = await vscode.workspace.fs.stat(vscode.Uri.joinPath(folderUri, ...segments.slice(0, i)));
+    if (type & vscode.FileType.SymbolicLink || !(type & vscode.FileType.Directory)) return false;
+  }
   const { type } = await vscode.workspace.fs.stat(uri);
   return (type & vscode.FileType.File) !== 0 && (type & vscode.FileType.SymbolicLink) === 0;
 }

@@ -10,6 +10,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { MAX_NOTE_BYTES } from '../../src/node/read-note-file';
 import { appendInsideFolder, removeAppended, writeInsideFolder } from '../../src/features/safe-write';
+import { isFileInside } from '../../src/services/certificates';
 import { readCapped, readText } from '../../src/services/files';
 import { withTarget } from '../../src/services/links';
 import { platform, setPlatform } from '../../src/services/platform';
@@ -73,6 +74,15 @@ describe('Web platform: reads and writes through workspace.fs', function () {
     assert.equal(fs.readFileSync(at(`${DIR}/reviews.jsonl`), 'utf8'), 'mine\ntwo\n');
     assert.equal(fs.readFileSync(path.join(home, 'secret.txt'), 'utf8'), 'keep me');
     assert.deepEqual(fs.readdirSync(at(DIR)), ['reviews.jsonl']);
+  });
+
+  it('a certificate behind a folder link is not a file inside the folder, as on the desktop', async () => {
+    fs.symlinkSync(home, at(`${DIR}/certs`));
+    fs.mkdirSync(at(`${DIR}/real`));
+    fs.writeFileSync(at(`${DIR}/real/cert.pdf`), 'pdf');
+    const inside = (rel: string) => isFileInside(folder, rel, vscode.Uri.joinPath(folder, ...rel.split('/')));
+    assert.equal(await inside(`${DIR}/certs/secret.txt`), false);
+    assert.equal(await inside(`${DIR}/real/cert.pdf`), true);
   });
 
   it('refuses a path that leaves the folder', async () => {
