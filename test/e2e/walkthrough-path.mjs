@@ -48,8 +48,6 @@ export function walkthroughStep({ context, shotsDir, vsix, settings }) {
         // Once per profile: remove the file again (a folder without credentials), reload, and it stays closed.
         fs.rmSync(path.join(folder, '.pharmacy-ce.json'));
         await workbench.runCommand('View: Close All Editors');
-        // Reload only once the walkthrough's editor is closed: one still open would be restored, not reopened.
-        await editor.getByText(TITLE, { exact: true }).first().waitFor({ state: 'detached', timeout: 30_000 });
         await page.reload();
         await workbench.waitReady(ACTIVITY_LABEL);
         await workbench.openViewContainer(ACTIVITY_LABEL, 'Progress');
