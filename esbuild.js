@@ -128,10 +128,16 @@ const node = {
 };
 
 const web = {
-  ...node,
+  bundle: true,
   plugins: [pureCore, noNodeModules],
   platform: 'browser',
   target: 'es2020',
+  format: 'cjs',
+  sourcemap: true,
+  sourcesContent: false,
+  minify: production,
+  logLevel: 'warning',
+  external: ['vscode'],
   mainFields: ['browser', 'module', 'main'],
   inject: ['src/services/web-buffer.ts'],
   entryPoints: ['src/extension-web.ts'],
