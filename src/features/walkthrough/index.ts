@@ -3,7 +3,7 @@
 // CE note, a logged review, a career note) and from the open editors (the CE Dashboard), never from a button
 // click. It also opens the walkthrough once, on the first run in a folder without a credentials file.
 import * as vscode from 'vscode';
-import { reportError } from '../../services/log';
+import { log, reportError } from '../../services/log';
 import type { WorkspaceIndex } from '../../services/types';
 import { VIEW_TYPE as DASHBOARD_VIEW_TYPE } from '../dashboard/panel';
 
@@ -70,6 +70,8 @@ async function openOnFirstRun(context: vscode.ExtensionContext, index: Workspace
   const folders = index.folders();
   if (folders.length === 0 || folders.some((f) => f.hasConfigFile)) return;
   await context.globalState.update(SHOWN_STATE, true);
+  // Said in the log so "why did this open?" has an answer (and the e2e test can tell this from a restored editor).
+  log()?.info('Opening the Get Started guide: a first run in a folder without a credentials file');
   await vscode.commands.executeCommand('workbench.action.openWalkthrough', walkthroughId, false);
 }
 
