@@ -128,16 +128,10 @@ const node = {
 };
 
 const web = {
-  bundle: true,
+  ...node,
   plugins: [pureCore, noNodeModules],
   platform: 'browser',
   target: 'es2020',
-  format: 'cjs',
-  sourcemap: true,
-  sourcesContent: false,
-  minify: production,
-  logLevel: 'warning',
-  external: ['vscode'],
   mainFields: ['browser', 'module', 'main'],
   inject: ['src/services/web-buffer.ts'],
   entryPoints: ['src/extension-web.ts'],

@@ -63,7 +63,7 @@ export interface CredentialRow {
 
 /** A credential's row in the Progress tree. */
 export function credentialRow(p: CredentialProgress): CredentialRow {
-  const standing = credentialStanding(p, l10n.t);
+  const standing = credentialStanding(p);
   const parts: string[] = [];
   // Hours alone would read as done: say what is missing first.
   if (standing.missing > 0 && p.hours.remaining <= 0 && standing.state !== 'unmet') parts.push(standing.text);
@@ -80,7 +80,7 @@ export function credentialRow(p: CredentialProgress): CredentialRow {
 
 /** The tooltip's first line: `On track: 14.5 of 20 h (183 days left to apply).`, days counted like the row's. */
 export function credentialSummary(p: CredentialProgress): string {
-  return l10n.t('{0}: {1} of {2} h ({3}).', credentialStanding(p, l10n.t).text, formatHours(p.hours.earned), formatHours(p.hours.required), deadlineWords(p));
+  return l10n.t('{0}: {1} of {2} h ({3}).', credentialStanding(p).text, formatHours(p.hours.earned), formatHours(p.hours.required), deadlineWords(p));
 }
 
 /** `5.5 h still needed, about 0.91 h a month to finish on time.`: the hours the pace is computed from, requirements included. */
@@ -96,7 +96,7 @@ export function badgeCredential(all: readonly CredentialProgress[]): { progress:
 
 /** The status bar's text for one credential: `$(mortar-board) CPhT 14.5/20 h, 183 d to apply`. */
 export function statusBarText(p: CredentialProgress): string {
-  const standing = credentialStanding(p, l10n.t);
+  const standing = credentialStanding(p);
   const name = p.ruleSet.shortName ?? p.credential.label;
   const deadline = nextDeadline(p.cycle);
   const days = deadline.daysLeft < 0 ? (deadline.apply ? l10n.t('deadline passed') : l10n.t('ended')) : deadline.apply ? l10n.t('{0} d to apply', deadline.daysLeft) : l10n.t('{0} d', deadline.daysLeft);

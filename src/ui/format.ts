@@ -39,7 +39,7 @@ export function stateIcon(state: ProgressState): vscode.ThemeIcon {
 
 /** `On track`, `1 requirement missing`, ...: the core's one decision (credentialStanding), in the user's language. */
 export function stateText(progress: CredentialProgress): string {
-  return credentialStanding(progress, vscode.l10n.t).text;
+  return credentialStanding(progress).text;
 }
 
 /** The tooltip of a credential: cycle, hours, pace, the rule's source and date, caveats. */

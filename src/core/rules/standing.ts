@@ -11,11 +11,6 @@ const AT_RISK_DAYS = 60;
 /** A requirement still unmet this close to the end is at risk. */
 const REQUIREMENT_RISK_DAYS = 90;
 
-/** `vscode.l10n.t` in the adapters, plainText in their tests: `{0}` placeholders. */
-export type Translate = (message: string, ...args: (string | number)[]) => string;
-
-export const plainText: Translate = (message, ...args) => message.replace(/\{(\d+)\}/g, (m, i: string) => (Number(i) < args.length ? String(args[Number(i)]) : m));
-
 /** What the standing is decided from: a CredentialProgress, a report's credential or a dashboard card's figures. */
 export interface StandingInput {
   met: boolean;
@@ -36,8 +31,8 @@ export interface Standing {
   text: string;
 }
 
-/** The words come from the core's own bundle (issue #15); `_translate` is ignored, left for the adapters' calls. */
-export function credentialStanding(input: StandingInput, _translate?: Translate): Standing {
+/** The standing, in words from the core's own bundle (issue #15). */
+export function credentialStanding(input: StandingInput): Standing {
   const missing = input.requirements.filter((r) => !r.met).length;
   const totalMet = input.hours.remaining <= 0;
   const daysLeft = input.cycle.daysLeft;

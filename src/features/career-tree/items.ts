@@ -60,7 +60,7 @@ const passIcon = () => new vscode.ThemeIcon('pass', new vscode.ThemeColor('testi
 export function heldItem(id: string, held: HeldCredential, progress: CredentialProgress | undefined, programs: Record<string, Program>, note: { uri: vscode.Uri; line: number } | undefined, folderUri: vscode.Uri): vscode.TreeItem {
   const parts: string[] = [];
   if (held.expires) parts.push(held.active ? vscode.l10n.t('until {0}', formatDate(held.expires)) : vscode.l10n.t('expired {0}', formatDate(held.expires)));
-  const standing = progress ? credentialStanding(progress, vscode.l10n.t) : undefined;
+  const standing = progress ? credentialStanding(progress) : undefined;
   if (standing) parts.push(vscode.l10n.t('CE: {0}', standing.text));
   const row = item(id, shortNameOf(held.program, held.name, programs), parts.join(' · ') || undefined);
   row.iconPath = standing ? stateIcon(standing.state) : held.active ? new vscode.ThemeIcon('verified') : new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));

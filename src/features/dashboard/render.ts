@@ -201,7 +201,7 @@ function noteData(f: FolderModel, path: string): string {
 
 function renderCard(c: CredentialCard, f: FolderModel, titleId: string, ctx: PageContext): string {
   // The ring and the state text come from the one core decision, so neither can read done while a requirement is missing.
-  const { percent, text: stateLabel } = credentialStanding({ ...c, hours: { required: c.required, remaining: c.remaining } }, l10n.t);
+  const { percent, text: stateLabel } = credentialStanding({ ...c, hours: { required: c.required, remaining: c.remaining } });
   const deadline = nextDeadline(c.cycle);
   const ago = (n: number) => plural(n, l10n.t('ended 1 day ago'), l10n.t('ended {0} days ago', n));
   const left = (n: number) => plural(n, l10n.t('1 day left'), l10n.t('{0} days left', n));
