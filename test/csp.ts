@@ -33,3 +33,16 @@ export function scriptNonce(html: string): string {
 export function sourcesOf(list: string): string[] {
   return list.split(/\s+/).filter(Boolean);
 }
+
+/**
+ * The policy every webview page has: nothing but its stylesheet (from the webview's `cspSource`) or its own
+ * style (under the nonce), its one script under the nonce, and images from the webview or `data:`.
+ */
+export function webviewPolicy(cspSource: string, nonce: string, style: 'stylesheet' | 'own style'): Record<string, string[]> {
+  return {
+    'default-src': ["'none'"],
+    'style-src': style === 'stylesheet' ? sourcesOf(cspSource) : [`'nonce-${nonce}'`],
+    'script-src': [`'nonce-${nonce}'`],
+    'img-src': [...sourcesOf(cspSource), 'data:'],
+  };
+}
