@@ -11,6 +11,7 @@ import type { CommandsTestApi } from '../../src/features/commands';
 import type { Questions } from '../../src/features/commands/questions';
 import type { PortfolioApi } from '../../src/features/portfolio';
 import { activateExtension, fixtureRoot, waitFor, waitForIndex } from './helpers';
+import { cspOf, webviewPolicy } from '../csp';
 
 /** A job's length in years as the model counts it (days / 365.25; the model also counts the last day). */
 const yearsBetween = (start: string, end: string): number => daysBetween(start, end) / 365.25;
@@ -209,6 +210,9 @@ describe('Portfolio: Export Portfolio', function () {
     const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1] ?? '';
     const nonce = /script-src 'nonce-([A-Za-z0-9+/=]{16,})'/.exec(csp)?.[1];
     assert.ok(nonce, `a script nonce in the CSP: ${csp}`);
+    // The page's own style and its one script run under the nonce; images from the extension or data:.
+    assert.deepEqual(cspOf(html), webviewPolicy(panel.webview.cspSource, nonce, 'own style'));
+    assert.equal((html.match(/<style nonce="([^"]+)">/g) ?? []).join(), `<style nonce="${nonce}">`);
     assert.ok(!csp.includes('unsafe-inline'), csp);
     assert.equal((html.match(/<script[^>]*>/g) ?? []).length, 1);
     assert.match(html, /<button id="print" type="button">Print<\/button>/);

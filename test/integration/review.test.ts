@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import type { ReviewApi, ReviewOutcome } from '../../src/features/review';
 import type { ReviewHostMessage } from '../../src/protocol/review';
 import { activateExtension, fixtureRoot, waitFor, waitForIndex } from './helpers';
+import { cspOf, scriptNonce, webviewPolicy } from '../csp';
 
 const NOTE = 'review-cards/pharmacology.md';
 const CARDS = `---
@@ -76,6 +77,7 @@ describe('Review: Start Review', function () {
     const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(panel.webview.html)?.[1] ?? '';
     assert.match(csp, /^default-src 'none';.*script-src 'nonce-[A-Za-z0-9+/=]{16,}'/);
     assert.ok(!csp.includes('unsafe'), csp);
+    assert.deepEqual(cspOf(panel.webview.html), webviewPolicy(panel.webview.cspSource, scriptNonce(panel.webview.html), 'stylesheet'));
 
     let card = await nextCard();
     assert.match(card.html, /<section class="front" id="front" aria-label="Question"><p>What is the brand name of atorvastatin\?<\/p>/);

@@ -6,6 +6,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { TranscriptApi } from '../../src/features/transcript';
 import { activateExtension, fixtureRoot, waitFor, waitForIndex } from './helpers';
+import { cspOf, webviewPolicy } from '../csp';
 
 describe('Printable transcript view', function () {
   this.timeout(60_000);
@@ -52,6 +53,9 @@ describe('Printable transcript view', function () {
     const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1] ?? '';
     const nonce = /script-src 'nonce-([A-Za-z0-9+/=]{16,})'/.exec(csp)?.[1];
     assert.ok(nonce, `a script nonce in the CSP: ${csp}`);
+    // The page's own style and its one script run under the nonce; images from the extension or data:.
+    assert.deepEqual(cspOf(html), webviewPolicy(panel.webview.cspSource, nonce, 'own style'));
+    assert.equal((html.match(/<style nonce="([^"]+)">/g) ?? []).join(), `<style nonce="${nonce}">`);
     assert.match(csp, /^default-src 'none';/);
     assert.ok(!csp.includes('unsafe-inline') && !csp.includes('unsafe-eval'), csp);
     const scripts = html.match(/<script[^>]*>/g) ?? [];

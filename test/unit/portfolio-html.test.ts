@@ -4,6 +4,7 @@ import { portfolioBody, portfolioHtml, type PortfolioInput } from '../../src/cor
 import { parseConfig } from '../../src/core/rules/config';
 import { evaluateAll } from '../../src/core/rules/evaluate';
 import type { CeNote } from '../../src/core/types';
+import { cspOf } from '../csp';
 
 const AS_OF = '2026-11-30';
 const CONFIG = parseConfig(JSON.stringify({ credentials: [{ ruleSet: 'ptcb-cpht', cycleEnd: '2027-03-31', label: 'CPhT <main>' }] }), { asOf: AS_OF }).config;
@@ -114,6 +115,7 @@ describe('portfolioHtml', () => {
   it('has no script, a CSP that forbids scripts, and a print style (black on white, no buttons, page breaks)', () => {
     const html = portfolioHtml(input('x'), 'en');
     assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">/);
+    assert.deepEqual(cspOf(html), { 'default-src': ["'none'"], 'style-src': ["'unsafe-inline'"] });
     assert.ok(!/<script|\son\w+=|javascript:/i.test(html));
     const print = /@media print \{([\s\S]*?)\n {2}\}/.exec(html)?.[1] ?? '';
     assert.match(print, /color: #000 !important; background: #fff !important/);

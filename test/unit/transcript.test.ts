@@ -6,6 +6,7 @@ import { parseUan } from '../../src/core/notes/uan';
 import { buildTranscript, csvCell, CSV_HEADER, defuseFormula, transcriptBaseName, transcriptCsv, type Transcript } from '../../src/core/outputs/transcript';
 import { transcriptHtml } from '../../src/core/outputs/transcript-html';
 import type { CeNote, ParsedNote, Problem } from '../../src/core/types';
+import { cspOf } from '../csp';
 
 function ce(path: string, over: Partial<CeNote> = {}): CeNote {
   return {
@@ -174,6 +175,10 @@ describe('transcript', () => {
       assert.ok(html.includes('&quot;&gt;&lt;script&gt;alert(2)&lt;/script&gt;'));
       assert.ok(html.includes('&lt;svg onload=alert(3)&gt;'));
       assert.match(html, /Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'"/);
+    });
+
+    it('has the written page\'s CSP: nothing loads, only its own inline style applies', () => {
+      assert.deepEqual(cspOf(transcriptHtml(transcriptOf(NOTES), 'en')), { 'default-src': ["'none'"], 'style-src': ["'unsafe-inline'"] });
     });
 
     it('shows the learner, credential, cycle, totals per requirement, the activities and the rule source', () => {

@@ -1,6 +1,7 @@
 // The printable transcript page: the standalone file Export Transcript writes, and the same body and style
 // inside VS Code's transcript view. Every value from the notes is escaped.
 import * as l10n from '@vscode/l10n';
+import { htmlPage } from '../common/html-page';
 import { formatHours } from '../common/numbers';
 import { escapeHtml } from '../common/text';
 import { topicLabel } from '../notes/topics';
@@ -142,18 +143,5 @@ export function transcriptHtml(t: Transcript, language: string): string {
  * `language` is the one its words are in (`en`, `es`), so a screen reader reads it right.
  */
 export function standalonePage(title: string, style: string, body: string, language: string): string {
-  return `<!DOCTYPE html>
-<html lang="${escapeHtml(language)}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
-<style>${style}</style>
-</head>
-<body>
-${body}
-</body>
-</html>
-`;
+  return htmlPage({ language, title, style: { css: style }, body });
 }

@@ -1,7 +1,7 @@
 // The one CE Dashboard panel: creates or revives the webview, feeds it rendered HTML as messages when the
 // index changes, and carries out the few requests the webview may make after checking them.
 import * as vscode from 'vscode';
-import { newNonce } from '../nonce';
+import { webviewPageHtml } from '../webview-page';
 import { platform } from '../../services/platform';
 import { escapeHtml } from '../../core/common/text';
 import { buildFolderModel, type DashboardFolderInput, type DashboardModel, type FolderModel } from '../../core/outputs/dashboard-model';
@@ -345,24 +345,9 @@ export class DashboardPanel implements vscode.Disposable {
   }
 
   private pageHtml(webview: vscode.Webview): string {
-    const nonce = newNonce();
-    const style = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'dashboard.css'));
-    const script = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview.js'));
-    const csp = `default-src 'none'; style-src ${webview.cspSource}; script-src 'nonce-${nonce}'; img-src ${webview.cspSource} data:;`;
-    return `<!DOCTYPE html>
-<html lang="${escapeHtml(vscode.env.language)}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link href="${style.toString()}" rel="stylesheet">
-<title>${escapeHtml(vscode.l10n.t('CE Dashboard'))}</title>
-</head>
-<body>
-<main id="root" aria-label="${escapeHtml(vscode.l10n.t('CE Dashboard'))}">${this.bodyHtml()}</main>
-<script nonce="${nonce}" src="${script.toString()}"></script>
-</body>
-</html>`;
+    const title = vscode.l10n.t('CE Dashboard');
+    const body = `<main id="root" aria-label="${escapeHtml(title)}">${this.bodyHtml()}</main>`;
+    return webviewPageHtml(webview, this.extensionUri, { title, style: { file: 'dashboard.css' }, body, script: 'webview.js' });
   }
 }
 

@@ -2,7 +2,7 @@
 // to the review log after the next card is already on screen (the log is appended in the background, one
 // line at a time in order; an undo waits for the lines before it).
 import * as vscode from 'vscode';
-import { newNonce } from '../nonce';
+import { webviewPageHtml } from '../webview-page';
 import { platform } from '../../services/platform';
 import { escapeHtml } from '../../core/common/text';
 import { formatReviewLine } from '../../core/study/review-log';
@@ -264,29 +264,13 @@ export class ReviewPanel implements vscode.Disposable {
   }
 
   private pageHtml(webview: vscode.Webview, title: string): string {
-    const nonce = newNonce();
-    const style = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'review.css'));
-    const script = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'review-webview.js'));
-    const csp = `default-src 'none'; style-src ${webview.cspSource}; script-src 'nonce-${nonce}'; img-src ${webview.cspSource} data:;`;
     const e = escapeHtml;
-    return `<!DOCTYPE html>
-<html lang="${e(vscode.env.language)}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link href="${style.toString()}" rel="stylesheet">
-<title>${e(title)}</title>
-</head>
-<body>
-<div class="toolbar" role="toolbar" aria-label="${e(vscode.l10n.t('Review'))}">
+    const body = `<div class="toolbar" role="toolbar" aria-label="${e(vscode.l10n.t('Review'))}">
 <button type="button" id="undo" disabled aria-keyshortcuts="Control+Z">${e(vscode.l10n.t('Undo last grade'))} <kbd aria-hidden="true">Ctrl+Z</kbd></button>
 <button type="button" id="finish">${e(vscode.l10n.t('End review'))}</button>
 </div>
 <main id="root" aria-label="${e(title)}"><p class="empty" role="status">${e(vscode.l10n.t('Loading the cards…'))}</p></main>
-<p id="notice" class="notice" role="status" aria-live="polite"></p>
-<script nonce="${nonce}" src="${script.toString()}"></script>
-</body>
-</html>`;
+<p id="notice" class="notice" role="status" aria-live="polite"></p>`;
+    return webviewPageHtml(webview, this.extensionUri, { title, style: { file: 'review.css' }, body, script: 'review-webview.js' });
   }
 }

@@ -3,10 +3,20 @@
 // desktop and in a browser-hosted VS Code, where opening the `file:` address of the written page externally
 // cannot work. The transcript (./view.ts) and the portfolio (../portfolio) each keep one.
 import * as vscode from 'vscode';
-import { newNonce } from '../nonce';
+import { webviewPageHtml } from '../webview-page';
 import { escapeHtml } from '../../core/common/text';
 import type { PrintableWebviewMessage } from '../../protocol/transcript';
 import { log, reportError } from '../../services/log';
+
+/** The toolbar's look, added to the page's style; on paper the toolbar is left out. */
+const TOOLBAR_STYLE = `
+  .toolbar { display: flex; flex-wrap: wrap; gap: .5em; align-items: center; margin: 0 0 1.5em; padding: .5em 0; border-bottom: 1px solid #999; }
+  .toolbar button { font: inherit; padding: .3em 1em; border: 1px solid #555; border-radius: 3px; background: #f3f3f3; color: #111; cursor: pointer; }
+  .toolbar button:focus-visible { outline: 2px solid #005fb8; outline-offset: 2px; }
+  .toolbar .file { color: #333; font-size: 9.5pt; }
+  #print-note { flex-basis: 100%; margin: 0; color: #8a3b00; }
+  @media print { .toolbar { display: none; } }
+`;
 
 /** What a printable view shows: the page's parts, already rendered and escaped by the core. */
 export interface PrintablePage {
@@ -118,38 +128,17 @@ export class PrintableView implements vscode.Disposable {
 
   private pageHtml(webview: vscode.Webview, page: PrintablePage, file: vscode.Uri): string {
     const e = escapeHtml;
-    const nonce = newNonce();
-    const script = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'transcript-webview.js'));
-    const csp = `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src ${webview.cspSource} data:;`;
     const fileName = file.path.slice(file.path.lastIndexOf('/') + 1);
     const browser = canOpenInBrowser(file) ? `\n<button id="open-in-browser" type="button">${e(vscode.l10n.t('Open in Browser'))}</button>` : '';
-    return `<!DOCTYPE html>
-<html lang="${e(vscode.env.language)}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${e(page.title)}</title>
-<style nonce="${nonce}">${page.style}
-  .toolbar { display: flex; flex-wrap: wrap; gap: .5em; align-items: center; margin: 0 0 1.5em; padding: .5em 0; border-bottom: 1px solid #999; }
-  .toolbar button { font: inherit; padding: .3em 1em; border: 1px solid #555; border-radius: 3px; background: #f3f3f3; color: #111; cursor: pointer; }
-  .toolbar button:focus-visible { outline: 2px solid #005fb8; outline-offset: 2px; }
-  .toolbar .file { color: #333; font-size: 9.5pt; }
-  #print-note { flex-basis: 100%; margin: 0; color: #8a3b00; }
-  @media print { .toolbar { display: none; } }
-</style>
-</head>
-<body>
-<div class="toolbar" role="toolbar" aria-label="${e(page.label)}">
+    const body = `<div class="toolbar" role="toolbar" aria-label="${e(page.label)}">
 <button id="print" type="button">${e(vscode.l10n.t('Print'))}</button>
 <button id="download" type="button" data-file-name="${e(fileName)}" data-page="${e(page.standalone)}">${e(vscode.l10n.t('Download'))}</button>${browser}
 <button id="show-in-explorer" type="button">${e(vscode.l10n.t('Show in Explorer'))}</button>
 <span class="file">${e(vscode.l10n.t('Saved as {0} in your notes folder.', page.savedAs))}</span>
 <p id="print-note" role="status" hidden>${e(vscode.l10n.t('This VS Code window does not let a view print. Use Download, open the downloaded page in your web browser and print it from there.'))}</p>
 </div>
-${page.body}
-<script nonce="${nonce}" src="${script.toString()}"></script>
-</body>
-</html>`;
+${page.body}`;
+    const style = { css: page.style + TOOLBAR_STYLE };
+    return webviewPageHtml(webview, this.extensionUri, { title: page.title, style, body, script: 'transcript-webview.js' });
   }
 }
