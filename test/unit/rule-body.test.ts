@@ -27,3 +27,15 @@ describe('rule body', () => {
     assert.deepEqual(english.filter((m) => /your board|board or certifying body/i.test(m)), []);
   });
 });
+
+describe('rule body: the credentials picker', () => {
+  it('its placeholder quotes the word that marks a rule set to verify, in English and Spanish', () => {
+    const read = (file: string) => JSON.parse(fs.readFileSync(path.join(ROOT, file), 'utf8')) as Record<string, string>;
+    const spanish = read('l10n/bundle.l10n.es.json');
+    const placeholder = Object.keys(read('l10n/bundle.l10n.json')).find((m) => m.startsWith('The credentials you hold:'))!;
+    for (const [text, marker] of [[placeholder, 'verify with {0}'], [spanish[placeholder], spanish['verify with {0}']]]) {
+      const quoted = /"([^"]+)"/.exec(text)?.[1];
+      assert.ok(quoted && marker.startsWith(quoted), `${text} quotes the start of ${marker}`);
+    }
+  });
+});
