@@ -195,7 +195,7 @@ export interface RuleSet {
   limits: Limit[];
   /** Caveats shown to the user (unverified values, things the tool cannot check). */
   caveats?: string[];
-  /** True for values not verified against a primary source: the UI says "verify with your board". */
+  /** True for values not verified against a primary source: the UI says whom to verify with (rule-body.ts). */
   verify?: boolean;
   /**
    * When the renewal application is due, if before the cycle end: `'first-of-end-month'` is the first day

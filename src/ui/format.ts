@@ -6,6 +6,7 @@ import { escapeMarkdown } from '../core/common/text';
 import type { CalendarDate, CeNote, CredentialProgress, ParsedNote, Problem, ProgressState } from '../core/types';
 import type { NoteTarget } from '../services/targets';
 import { credentialStanding, nextDeadline } from '../core/rules/standing';
+import { verifyWith } from '../core/rules/rule-body';
 import { credentialSummary, hoursWords, paceWords, stateIconId } from './credential-text';
 import { readSettings } from '../services/settings';
 
@@ -72,7 +73,7 @@ export function appendRuleSource(md: vscode.MarkdownString, progress: Credential
     ? `[${escapeMarkdown(ruleSet.source.trim())}](${encodeURI(ruleSet.source.trim()).replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29'))})`
     : escapeMarkdown(ruleSet.source);
   md.appendMarkdown(`${escapeMarkdown(vscode.l10n.t('Rule source:'))} ${source} (${escapeMarkdown(vscode.l10n.t('checked {0}', formatDate(ruleSet.asOf)))})\n\n`);
-  if (ruleSet.verify) md.appendMarkdown(`$(info) ${escapeMarkdown(vscode.l10n.t('Not verified against a primary source: verify with your board.'))}\n\n`);
+  if (ruleSet.verify) md.appendMarkdown(`$(info) ${escapeMarkdown(vscode.l10n.t('Not verified against a primary source: {0}.', verifyWith(ruleSet.id)))}\n\n`);
   for (const caveat of ruleSet.caveats ?? []) md.appendMarkdown(`- ${escapeMarkdown(caveat)}\n`);
   if (ruleSet.caveats?.length) md.appendMarkdown('\n');
 }

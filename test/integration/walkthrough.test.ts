@@ -48,7 +48,7 @@ describe('Walkthrough steps', function () {
     }
   });
 
-  it('write your first CE note: off in a folder without CE notes, on once one is indexed', async () => {
+  it('write your first CE note: off in a folder without CE notes or with only notes that do not count, on once one that counts is indexed', async () => {
     const configText = fs.readFileSync(path.join(fixtureRoot(), CONFIG_FILE), 'utf8');
     const config = JSON.parse(configText) as { exclude: string[] };
     const ceNotes = folder.index.ceNotes().length;
@@ -61,6 +61,24 @@ describe('Walkthrough steps', function () {
       // A note without hours is a study note, not a CE note: the step stays off.
       await write('first/plain.md', '# Plain note\n');
       await waitFor(() => folder.index.hasNote('first/plain.md'), 20_000, 'the plain note indexed');
+      assert.equal(step('hasCeNote'), false);
+      // A note that does not count is not a first CE note: one the reader cannot read (a broken note), and a
+      // CE note with an error (hours that are not a number).
+      // The step is worked out on the index's change event, which comes after the index holds the note: wait
+      // for the event that names it, or the check could read the step before it was worked out.
+      let announced = false;
+      const subscription = index.onDidChange((e) => (announced ||= e.paths.length === 0 || e.paths.includes('first/invalid.md')));
+      try {
+        await write('first/broken.md', '---\ntitle: [unclosed\nce_hours: 1\n---\n');
+        await write('first/invalid.md', '---\ntitle: Hours to fix\nce_hours: one\ncompleted: 2026-11-01\n---\n');
+        await waitFor(
+          () => announced && folder.index.hasNote('first/broken.md') && folder.index.ceNotes().some((n) => n.path === 'first/invalid.md' && !n.valid),
+          20_000,
+          'the broken note and the CE note with an error indexed and announced',
+        );
+      } finally {
+        subscription.dispose();
+      }
       assert.equal(step('hasCeNote'), false);
       await write('first/ce.md', '---\ntitle: First CE activity\nce_hours: 1\ncompleted: 2026-11-01\n---\n');
       await waitForStep('hasCeNote', true, 'a CE note indexed');

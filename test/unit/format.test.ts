@@ -117,6 +117,26 @@ describe('the note format module', () => {
     }
   });
 
+  it('each snippet is found by typing the first word of its kind (ce, study, career) and keeps its old prefix', () => {
+    const snippets = JSON.parse(fs.readFileSync(path.join(ROOT, 'snippets/markdown.code-snippets'), 'utf8')) as Record<string, { prefix: string | string[] }>;
+    const prefixes = (name: string) => [snippets[name].prefix].flat();
+    // VS Code offers a snippet when the word typed matches one of its prefixes; a prefix that starts with the
+    // word is the plainest match.
+    const found = (typed: string) => Object.keys(snippets).filter((name) => prefixes(name).some((p) => p.startsWith(typed)));
+    const kinds: Record<string, [string, string][]> = {
+      ce: [['CE note', 'cenote']],
+      study: [['Study card', 'studycard'], ['Study term', 'studyterm'], ['Study cloze', 'studycloze']],
+      career: [['Certificate note', 'certificatenote'], ['Job note', 'jobnote'], ['Event note', 'eventnote'], ['Membership note', 'membershipnote']],
+    };
+    assert.deepEqual(Object.values(kinds).flat().map(([name]) => name).sort(), Object.keys(snippets).sort(), 'every snippet has a kind');
+    for (const [typed, members] of Object.entries(kinds)) {
+      for (const [name, old] of members) {
+        assert.ok(found(typed).includes(name), `"${typed}" finds ${name}`);
+        assert.ok(prefixes(name).includes(old), `${name} keeps ${old}`);
+      }
+    }
+  });
+
   it('each career snippet writes a note of its type with only its keys and allowed values, read without a problem', () => {
     const snippets = JSON.parse(fs.readFileSync(path.join(ROOT, 'snippets/markdown.code-snippets'), 'utf8')) as Record<string, { body: string[] }>;
     const byType = { certificate: 'Certificate note', experience: 'Job note', event: 'Event note', membership: 'Membership note' } as const;

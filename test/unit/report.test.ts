@@ -185,9 +185,10 @@ describe('report: readable text', () => {
     assert.doesNotMatch(met, /to go|h\/month/);
   });
 
-  it('marks rule sets to verify with the board and says when the default credential is shown', () => {
+  it('marks rule sets to verify with the body that sets them and says when the default credential is shown', () => {
     const verify = formatReport(buildReport(input({ configFromFile: false, progress: [progress({ ruleSet: { ...RULES, verify: true } })] })));
-    assert.match(verify, /verify with your board/);
+    assert.match(verify, /· verify with PTCB/);
+    assert.doesNotMatch(verify, /board/);
     assert.match(verify, /No \.pharmacy-ce\.json here/);
     const broken = formatReport(buildReport(input({ configFromFile: false, problems: [problem('.pharmacy-ce.json', 3, 'error')] })));
     assert.match(broken, /\.pharmacy-ce\.json has errors: showing the default PTCB CPhT two-year cycle until they are fixed/);

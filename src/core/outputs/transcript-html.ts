@@ -6,6 +6,7 @@ import { formatHours } from '../common/numbers';
 import { escapeHtml } from '../common/text';
 import { topicLabel } from '../notes/topics';
 import { audienceLabel, formatLabel, type Transcript } from './transcript';
+import { verifyWith } from '../rules/rule-body';
 
 /**
  * The page's style. Page numbers come from the `@page` margin boxes (Chromium 131+, so VS Code's view and
@@ -102,7 +103,7 @@ ${errorRows}
 </table>
 </section>` : ''}
 <footer>
-${t.verify ? `<p class="verify">${e(l10n.t('Some values of this rule set could not be verified against a primary source: verify them with your board or certifying body.'))}</p>` : ''}
+${t.verify ? `<p class="verify">${e(l10n.t('Some values of this rule set are not verified against a primary source: {0}.', verifyWith(t.credential.ruleSetId)))}</p>` : ''}
 <p>${e(l10n.t('Rules: {0}, source {1}, as of {2}.', t.credential.ruleSetName, t.source, t.ruleAsOf))}</p>
 ${caveats ? `<ul>${caveats}</ul>` : ''}
 <p>${e(l10n.t("Generated {0} by Pharmacy CE Notes from the learner's own notes. Keep each certificate: it is the evidence an audit asks for.", t.generated))}</p>

@@ -37,7 +37,7 @@ export interface TranscriptErrorNote {
 
 export interface Transcript {
   learnerName: string;
-  credential: { id: string; label: string; ruleSetName: string };
+  credential: { id: string; label: string; ruleSetId: string; ruleSetName: string };
   cycle: { start: CalendarDate; end: CalendarDate };
   totals: { earned: number; required: number; met: boolean };
   requirements: { label: string; earned: number; required: number; met: boolean }[];
@@ -120,7 +120,7 @@ export function buildTranscript(progress: CredentialProgress, notes: readonly Pa
   rows.sort((a, b) => (a.completed ?? '9999').localeCompare(b.completed ?? '9999') || a.title.localeCompare(b.title));
   return {
     learnerName: options.learnerName,
-    credential: { id: progress.credential.id, label: progress.credential.label, ruleSetName: progress.ruleSet.name },
+    credential: { id: progress.credential.id, label: progress.credential.label, ruleSetId: progress.ruleSet.id, ruleSetName: progress.ruleSet.name },
     cycle: { start: progress.cycle.start, end: progress.cycle.end },
     totals: { earned: progress.hours.earned, required: progress.hours.required, met: progress.met },
     requirements: progress.requirements.map((r) => ({ label: r.label, earned: r.earned, required: r.required, met: r.met })),

@@ -1,6 +1,6 @@
 // The built-in renewal rule sets, from the project's domain facts. Every one names its source and the
 // date it was checked against it; values without a primary source are marked `verify` and explained in
-// `caveats`, so the UI can say "verify with your board" instead of presenting a guess as a rule.
+// `caveats`, so the UI can say "verify with PTCB" (rule-body.ts) instead of presenting a guess as a rule.
 // `source` is one address when there is one (the UI makes it a link); further references are kept here:
 // PTCB CPhT also ptcb.zendesk.com 206222598 and ptcb.org/news/recertification-updates; CSPT also
 // ptcb.zendesk.com 360013094012; Texas 22 TAC 297.8.

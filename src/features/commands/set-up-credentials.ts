@@ -13,6 +13,7 @@ import { createWithEdit, inspectTarget } from '../safe-write';
 import { chooseFolder, exists, mayWrite, openDocument } from './shared';
 import { readSettings } from '../../services/settings';
 import { showProgressAfterSetUp } from './after-set-up';
+import { verifyWith } from '../../core/rules/rule-body';
 
 /**
  * Answers given as the command's argument (automation, tests): `credentials` skips the questions;
@@ -93,7 +94,7 @@ async function askCredentials(questions: Questions, title: string, config: Resol
     description: r.builtIn ? r.id : vscode.l10n.t('{0} (yours)', r.id),
     detail: [
       vscode.l10n.t('{0} h every {1} months', r.totalHours, r.cycleMonths),
-      r.verify ? vscode.l10n.t('$(warning) verify with your board') : undefined,
+      r.verify ? `$(warning) ${verifyWith(r.id)}` : undefined,
       current.has(r.id) ? vscode.l10n.t('cycle ends {0}', formatDate(current.get(r.id)!)) : undefined,
     ]
       .filter((s) => s !== undefined)

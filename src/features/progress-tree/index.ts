@@ -28,6 +28,7 @@ import { nextDeadline } from '../../core/rules/standing';
 import { CachedTreeProvider } from '../../ui/cached-tree';
 import { isInUse } from '../../services/in-use';
 import { settingName } from '../../services/settings';
+import { verifyWith } from '../../core/rules/rule-body';
 
 export const VIEW_ID = 'pharmacyCe.progress';
 
@@ -280,7 +281,7 @@ export class ProgressTreeProvider extends CachedTreeProvider<ProgressElement> {
     );
     if (!requirement.countsTowardTotal) md.appendMarkdown(escapeMarkdown(vscode.l10n.t('Required, but these hours do not count toward the total.')) + '\n\n');
     md.appendMarkdown(escapeMarkdown(vscode.l10n.t('Source: {0} (checked {1}). Progress as of {2}.', progress.ruleSet.source, progress.ruleSet.asOf, this.index.asOf())));
-    if (progress.ruleSet.verify) md.appendMarkdown('\n\n' + escapeMarkdown(vscode.l10n.t('Verify with your board.')));
+    if (progress.ruleSet.verify) md.appendMarkdown('\n\n' + escapeMarkdown(vscode.l10n.t('Not verified against a primary source: {0}.', verifyWith(progress.ruleSet.id))));
     item.tooltip = md;
     item.contextValue = 'requirement';
     return item;

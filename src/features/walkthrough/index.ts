@@ -41,7 +41,8 @@ function currentSteps(index: WorkspaceIndex): Record<StepKey, boolean> {
   const notes = folders.flatMap((f) => f.index.notes());
   return {
     hasConfig: folders.some((f) => f.hasConfigFile),
-    hasCeNote: notes.some((n) => n.kind === 'ce'),
+    // Only a note that counts: a CE note with an error is reported, not a first CE note done.
+    hasCeNote: notes.some((n) => n.kind === 'ce' && n.valid),
     dashboardOpened: dashboardIsOpen(),
     // A review counts once the log line names a card of the notes (the study model has replayed it).
     hasReview: folders.some((f) => index.study(f).cards.some((c) => c.schedule.reps > 0)),
