@@ -73,7 +73,7 @@ export function appendRuleSource(md: vscode.MarkdownString, progress: Credential
     ? `[${escapeMarkdown(ruleSet.source.trim())}](${encodeURI(ruleSet.source.trim()).replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29'))})`
     : escapeMarkdown(ruleSet.source);
   md.appendMarkdown(`${escapeMarkdown(vscode.l10n.t('Rule source:'))} ${source} (${escapeMarkdown(vscode.l10n.t('checked {0}', formatDate(ruleSet.asOf)))})\n\n`);
-  if (ruleSet.verify) md.appendMarkdown(`$(info) ${escapeMarkdown(vscode.l10n.t('Not verified against a primary source: {0}.', verifyWith(ruleSet.id)))}\n\n`);
+  if (ruleSet.verify) md.appendMarkdown(`$(info) ${escapeMarkdown(vscode.l10n.t('Not verified against a primary source: {0}.', verifyWith(ruleSet)))}\n\n`);
   for (const caveat of ruleSet.caveats ?? []) md.appendMarkdown(`- ${escapeMarkdown(caveat)}\n`);
   if (ruleSet.caveats?.length) md.appendMarkdown('\n');
 }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { buildReport, formatProblemLines, formatReport, hasErrors, sortProblems, terminalSafe, type ReportInput } from '../../src/core/outputs/report';
 import type { CeNote, CredentialProgress, ParsedNote, Problem, RuleSet } from '../../src/core/types';
+import { builtInRuleSets } from '../../src/core/rules/rules';
 
 // Progress objects are built by hand, as the evaluator would return them, so these tests cover the report
 // alone: what keys it has, how it rounds, and what the readable text says.
@@ -186,8 +187,11 @@ describe('report: readable text', () => {
   });
 
   it('marks rule sets to verify with the body that sets them and says when the default credential is shown', () => {
-    const verify = formatReport(buildReport(input({ configFromFile: false, progress: [progress({ ruleSet: { ...RULES, verify: true } })] })));
+    const verify = formatReport(buildReport(input({ configFromFile: false, progress: [progress({ ruleSet: { ...RULES, source: builtInRuleSets()[0].source, verify: true } })] })));
     assert.match(verify, /· verify with PTCB/);
+    // The same id with a source of the user's own is the user's rule set: no body is named.
+    const own = formatReport(buildReport(input({ progress: [progress({ ruleSet: { ...RULES, verify: true } })] })));
+    assert.match(own, /· verify with the body that sets these rules/);
     assert.doesNotMatch(verify, /board/);
     assert.match(verify, /No \.pharmacy-ce\.json here/);
     const broken = formatReport(buildReport(input({ configFromFile: false, problems: [problem('.pharmacy-ce.json', 3, 'error')] })));

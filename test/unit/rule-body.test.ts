@@ -3,23 +3,29 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { BUILT_IN_RULE_SET_IDS } from '../../src/core/rules/rules';
+import { builtInRuleSets } from '../../src/core/rules/rules';
 import { ruleBody, verifyWith } from '../../src/core/rules/rule-body';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
 describe('rule body', () => {
   it('names PTCB and NHA for their credentials and a state body for each state', () => {
-    for (const id of ['ptcb-cpht', 'ptcb-cpht-adv', 'ptcb-cspt']) assert.equal(verifyWith(id), 'verify with PTCB');
-    assert.equal(verifyWith('nha-excpt'), 'verify with NHA');
-    for (const id of BUILT_IN_RULE_SET_IDS.filter((i) => !/^(ptcb|nha)-/.test(i))) {
-      assert.match(ruleBody(id) ?? '', /^the (Texas|Florida|Ohio|Washington|California) .*(Board of Pharmacy|Commission)$/, id);
+    const builtIn = builtInRuleSets();
+    const byId = (id: string) => builtIn.find((r) => r.id === id)!;
+    for (const id of ['ptcb-cpht', 'ptcb-cpht-adv', 'ptcb-cspt']) assert.equal(verifyWith(byId(id)), 'verify with PTCB');
+    assert.equal(verifyWith(byId('nha-excpt')), 'verify with NHA');
+    for (const r of builtIn.filter((r) => !/^(ptcb|nha)-/.test(r.id))) {
+      assert.match(ruleBody(r) ?? '', /^the (Texas|Florida|Ohio|Washington|California) .*(Board of Pharmacy|Commission)$/, r.id);
     }
   });
 
   it('names no one for a rule set of the user\'s own', () => {
-    assert.equal(ruleBody('my-state'), undefined);
-    assert.equal(verifyWith('my-state'), 'verify with the body that sets these rules');
+    assert.equal(ruleBody({ id: 'my-state', source: 'My state board' }), undefined);
+    assert.equal(verifyWith({ id: 'my-state', source: 'My state board' }), 'verify with the body that sets these rules');
+  });
+
+  it('names no one for a rule set of the user\'s own that takes a built-in id with another source', () => {
+    assert.equal(ruleBody({ id: 'ptcb-cpht', source: 'Employer handbook' }), undefined);
   });
 
   it('leaves no message that sends the user to "your board"', () => {

@@ -262,7 +262,7 @@ export function formatReport(report: CeReport, options: TextOptions = {}): strin
     shown.forEach((n, i) => tail.push([i === 0 ? l10n.t('Not counted') : '', `${terminalSafe(n.path)}${n.reason ? c.dim(` — ${oneLine(n.reason)}`) : ''}`]));
     if (cred.notCounted.length > shown.length) tail.push(['', c.dim(l10n.t('… and {0} more (--json lists them all)', cred.notCounted.length - shown.length))]);
     const rule = l10n.t('{0}, as of {1}', terminalSafe(cred.ruleSet.name), cred.ruleSet.asOf);
-    tail.push([l10n.t('Rules'), cred.ruleSet.verify ? `${rule} ${c.yellow(`· ${verifyWith(cred.ruleSet.id)}`)}` : rule]);
+    tail.push([l10n.t('Rules'), cred.ruleSet.verify ? `${rule} ${c.yellow(`· ${verifyWith(cred.ruleSet)}`)}` : rule]);
     if (cred.ruleSet.source) tail.push(['', c.dim(terminalSafe(cred.ruleSet.source))]);
     pushRows(out, tail);
   }

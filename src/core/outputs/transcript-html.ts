@@ -103,7 +103,7 @@ ${errorRows}
 </table>
 </section>` : ''}
 <footer>
-${t.verify ? `<p class="verify">${e(l10n.t('Some values of this rule set are not verified against a primary source: {0}.', verifyWith(t.credential.ruleSetId)))}</p>` : ''}
+${t.verify ? `<p class="verify">${e(l10n.t('Some values of this rule set are not verified against a primary source: {0}.', verifyWith({ id: t.credential.ruleSetId, source: t.source })))}</p>` : ''}
 <p>${e(l10n.t('Rules: {0}, source {1}, as of {2}.', t.credential.ruleSetName, t.source, t.ruleAsOf))}</p>
 ${caveats ? `<ul>${caveats}</ul>` : ''}
 <p>${e(l10n.t("Generated {0} by Pharmacy CE Notes from the learner's own notes. Keep each certificate: it is the evidence an audit asks for.", t.generated))}</p>

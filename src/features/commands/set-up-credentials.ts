@@ -94,7 +94,7 @@ async function askCredentials(questions: Questions, title: string, config: Resol
     description: r.builtIn ? r.id : vscode.l10n.t('{0} (yours)', r.id),
     detail: [
       vscode.l10n.t('{0} h every {1} months', r.totalHours, r.cycleMonths),
-      r.verify ? `$(warning) ${verifyWith(r.id)}` : undefined,
+      r.verify ? `$(warning) ${verifyWith(r)}` : undefined,
       current.has(r.id) ? vscode.l10n.t('cycle ends {0}', formatDate(current.get(r.id)!)) : undefined,
     ]
       .filter((s) => s !== undefined)

@@ -225,7 +225,7 @@ function renderCard(c: CredentialCard, f: FolderModel, titleId: string, ctx: Pag
     ? l10n.t('{0}: {1} h recorded, not accepted.', l.label, h(l.matched))
     : l10n.t('{0}: {1} h recorded, {2} h count (at most {3} h).', l.label, h(l.matched), h(l.applied), h(l.maxHours)))}</li>`).join('')}</ul>`;
   const notCounted = c.notCounted.length === 0 ? '' : `<details class="not-counted" data-key="details:${e(f.key)}:${e(c.id)}:not-counted"><summary>${e(l10n.t('Notes that do not count in full ({0})', c.notCounted.length))}</summary><ul class="not-counted-list">${c.notCounted.slice(0, MAX_NOT_COUNTED).map((n) => `<li><button class="link" ${noteData(f, n.path)}>${e(n.title)}</button><span class="visually-hidden">: </span><span class="reason">${e(n.reason)}</span></li>`).join('')}${c.notCounted.length > MAX_NOT_COUNTED ? `<li class="more">${e(l10n.t('and {0} more: the exported transcript lists every note with its reason', c.notCounted.length - MAX_NOT_COUNTED))}</li>` : ''}</ul></details>`;
-  const verify = c.verify ? `<p class="verify">${e(l10n.t('Some values of this rule set are not verified against a primary source: {0}.', verifyWith(c.ruleSetId)))}</p>` : '';
+  const verify = c.verify ? `<p class="verify">${e(l10n.t('Some values of this rule set are not verified against a primary source: {0}.', verifyWith({ id: c.ruleSetId, source: c.source })))}</p>` : '';
   const caveats = c.caveats.length === 0 ? '' : `<ul class="caveats">${c.caveats.map((x) => `<li>${e(x)}</li>`).join('')}</ul>`;
   const source = sourceHtml(c.source);
   // The name starts with the visible text (so speech input finds it) and says which credential, and which folder

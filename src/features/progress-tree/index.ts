@@ -281,7 +281,7 @@ export class ProgressTreeProvider extends CachedTreeProvider<ProgressElement> {
     );
     if (!requirement.countsTowardTotal) md.appendMarkdown(escapeMarkdown(vscode.l10n.t('Required, but these hours do not count toward the total.')) + '\n\n');
     md.appendMarkdown(escapeMarkdown(vscode.l10n.t('Source: {0} (checked {1}). Progress as of {2}.', progress.ruleSet.source, progress.ruleSet.asOf, this.index.asOf())));
-    if (progress.ruleSet.verify) md.appendMarkdown('\n\n' + escapeMarkdown(vscode.l10n.t('Not verified against a primary source: {0}.', verifyWith(progress.ruleSet.id))));
+    if (progress.ruleSet.verify) md.appendMarkdown('\n\n' + escapeMarkdown(vscode.l10n.t('Not verified against a primary source: {0}.', verifyWith(progress.ruleSet))));
     item.tooltip = md;
     item.contextValue = 'requirement';
     return item;
