@@ -3,13 +3,10 @@
 // not take one gender: "obtenida" beside a certificate read wrong in the Career view, the dashboard and
 // `pharmacy-ce career`.
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
-import * as l10n from '@vscode/l10n';
 import { certificateWords, standingSummary } from '../../src/ui/career-text';
 import type { CareerCertificate, EligibilityStanding } from '../../src/core/career/types';
+import { inSpanish, SPANISH } from './spanish';
 
-const SPANISH = JSON.parse(readFileSync(path.join(__dirname, '..', '..', '..', 'l10n', 'bundle.l10n.es.json'), 'utf8')) as Record<string, string>;
 
 /** A Spanish past participle used as an adjective, with its gender: `obtenida`, `vencidos`, `planificada`. */
 const GENDERED_PARTICIPLE = /\b\p{L}+(?:ad|id)[oa]s?\b/iu;
@@ -21,14 +18,6 @@ const FEMININE_PARTICIPLE = /\b\p{L}+(?:ad|id)as?\b/iu;
  */
 const SHARED = ['held', 'Held', 'expired {0}'];
 
-function inSpanish<T>(make: () => T): T {
-  l10n.config({ contents: SPANISH });
-  try {
-    return make();
-  } finally {
-    l10n.config({ contents: {} });
-  }
-}
 
 describe('Spanish agreement', () => {
   it('words shown beside both certificates and credentials take no gender', () => {

@@ -1,14 +1,11 @@
 // The core's messages in Spanish (issue #15): with the Spanish bundle loaded, a bad note's problems read in
 // Spanish and keep their file, line, column, code and quick fix; with no bundle they are the English ones.
 import { strict as assert } from 'node:assert';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import * as l10n from '@vscode/l10n';
 import { parseNote } from '../../src/core/notes/note';
 import { TOPICS, topicLabel } from '../../src/core/notes/topics';
 import type { Problem } from '../../src/core/types';
+import { inSpanish } from './spanish';
 
-const SPANISH = path.resolve(__dirname, '../../../l10n/bundle.l10n.es.json');
 
 const BAD_NOTE = [
   '---',
@@ -24,15 +21,6 @@ const BAD_NOTE = [
   '',
 ].join('\n');
 
-function inSpanish<T>(run: () => T): T {
-  l10n.config({ contents: fs.readFileSync(SPANISH, 'utf8') });
-  try {
-    return run();
-  } finally {
-    // The unit tests share one process: English again for every other test.
-    l10n.config({ contents: {} });
-  }
-}
 
 /** Everything about a problem but its words. */
 const place = (p: Problem) => ({ file: p.file, line: p.line, column: p.column, length: p.length, severity: p.severity, code: p.code, replacement: p.replacement });

@@ -2,8 +2,6 @@
 // and of a bad review log read in Spanish at the same line and column as in English, with the same codes; the
 // CLI's cards text too. English is restored after each test: the unit tests share one process.
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { keysOffered } from '../../src/core/notes/format';
 import { parseNote } from '../../src/core/notes/note';
@@ -14,18 +12,9 @@ import { builtInStudyPlans } from '../../src/core/study/plans';
 import { studyNextSteps } from '../../src/core/study/next-steps';
 import { parseReviewLog } from '../../src/core/study/review-log';
 import type { Problem } from '../../src/core/types';
+import { inSpanish } from './spanish';
 
-const SPANISH = JSON.parse(readFileSync(path.join(__dirname, '..', '..', '..', 'l10n', 'bundle.l10n.es.json'), 'utf8')) as Record<string, string>;
 
-/** `make()` with the Spanish bundle loaded, English restored afterwards whatever happens. */
-function inSpanish<T>(make: () => T): T {
-  l10n.config({ contents: SPANISH });
-  try {
-    return make();
-  } finally {
-    l10n.config({ contents: {} });
-  }
-}
 
 const place = (problems: readonly Problem[]) => problems.map((p) => [p.line, p.column, p.length, p.severity, p.code, p.replacement]);
 

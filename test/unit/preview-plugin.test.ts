@@ -1,12 +1,10 @@
 // The Markdown preview plugin (src/features/preview/plugin.ts) rendered with a plain markdown-it set up as VS Code
 // sets up its own (html on, a front-matter block rule giving a `front_matter` token with `{ content }`).
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import * as l10n from '@vscode/l10n';
 import MarkdownIt from 'markdown-it';
 import type StateBlock from 'markdown-it/lib/rules_block/state_block.mjs';
 import { cardPreview } from '../../src/features/preview/plugin';
+import { inSpanish, SPANISH } from './spanish';
 
 /** The front-matter rule VS Code adds after the plugins: `---` on line 1 up to the next `---` line. */
 function vscodeFrontMatter(md: MarkdownIt): void {
@@ -83,14 +81,8 @@ describe('preview plugin: cards', () => {
   });
 
   it('speaks the language of the loaded bundle', () => {
-    const spanish = JSON.parse(readFileSync(join(__dirname, '../../../l10n/bundle.l10n.es.json'), 'utf8')) as Record<string, string>;
-    l10n.config({ contents: spanish });
-    try {
-      assert.ok(spanish['Show answer'] && spanish['Show answer'] !== 'Show answer');
-      assert.ok(render('> **Q:** a\n>\n> **A:** b\n').includes(`<summary>${spanish['Show answer']}</summary>`));
-    } finally {
-      l10n.config({ contents: {} });
-    }
+    assert.ok(SPANISH['Show answer'] && SPANISH['Show answer'] !== 'Show answer');
+    assert.ok(inSpanish(() => render('> **Q:** a\n>\n> **A:** b\n')).includes(`<summary>${SPANISH['Show answer']}</summary>`));
     assert.match(render('> **Q:** a\n>\n> **A:** b\n'), /<summary>Show answer<\/summary>/);
   });
 });

@@ -2,18 +2,16 @@
 // @vscode/l10n, which the extension loads with VS Code's bundle: with the Spanish bundle loaded they speak
 // Spanish, a plural chosen in code picks its own message, and the figures stay as they were.
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { intervalWords } from '../../src/features/review/wording';
 import { yearsWords } from '../../src/ui/career-text';
 import { daysLeftWords } from '../../src/ui/credential-text';
 import { studyStatusText } from '../../src/ui/study-text';
+import { SPANISH } from './spanish';
 
-const spanish = JSON.parse(readFileSync(join(__dirname, '../../../l10n/bundle.l10n.es.json'), 'utf8')) as Record<string, string>;
 
 describe('shared words in Spanish', () => {
-  before(() => l10n.config({ contents: spanish }));
+  before(() => l10n.config({ contents: SPANISH }));
   // The unit tests share one process: the others expect English.
   after(() => l10n.config({ contents: {} }));
 
