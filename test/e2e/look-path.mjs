@@ -5,9 +5,9 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import fs from 'node:fs';
-import { installVsix, makeTempDir, startCodeServer } from '../harness/lib.mjs';
+import { installVsix, makeTempDir } from '../harness/lib.mjs';
 import { ACTIVITY_LABEL } from './person-path.mjs';
-import { Workbench } from './workbench.mjs';
+import { withOwnWorkbench } from './workbench.mjs';
 
 const WIDE = { width: 1500, height: 1000 };
 
@@ -53,12 +53,7 @@ export function lookSteps({ context, shotsDir, vsix, settings }) {
         const folder = path.join(tmp, 'empty-folder');
         fs.mkdirSync(folder);
         installVsix(tmp, vsix);
-        const server = await startCodeServer({ tmp, folder, settings });
-        const page = await context.newPage();
-        try {
-          await page.goto(server.workbenchUrl());
-          const empty = new Workbench(page, shotsDir);
-          await empty.waitReady(ACTIVITY_LABEL);
+        await withOwnWorkbench({ context, shotsDir, tmp, folder, settings, label: ACTIVITY_LABEL }, async (empty, page) => {
           await empty.openViewContainer(ACTIVITY_LABEL, 'Progress');
           // The welcome shows once the extension has looked at the folder (it is an empty element until then).
           const welcome = empty.pane('Progress').locator('.welcome-view-content');
@@ -68,10 +63,7 @@ export function lookSteps({ context, shotsDir, vsix, settings }) {
           await page.locator('.monaco-hover, .workbench-hover-container').first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
           await empty.screenshot('look-4-welcome-empty-folder');
           assert.ok((await welcome.innerText()).trim().length > 0, 'the Progress view shows its welcome text');
-        } finally {
-          await page.close();
-          await server.stop();
-        }
+        });
       },
     },
   ];

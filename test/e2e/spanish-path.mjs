@@ -6,9 +6,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createVSIX } from '@vscode/vsce';
-import { copyFixture, installVsix, makeTempDir, repoRoot, startCodeServer } from '../harness/lib.mjs';
+import { copyFixture, installVsix, makeTempDir, repoRoot } from '../harness/lib.mjs';
 import { ACTIVITY_LABEL } from './person-path.mjs';
-import { Workbench } from './workbench.mjs';
+import { withOwnWorkbench } from './workbench.mjs';
 
 const PACK_ID = 'pharmacy-ce-tests.test-language-pack-es';
 
@@ -26,12 +26,7 @@ export function spanishStep({ context, shotsDir, vsix, settings }) {
       installVsix(tmp, pack);
       installVsix(tmp, vsix);
       writeLanguagePacks(tmp);
-      const server = await startCodeServer({ tmp, folder: workspace, settings, args: ['--locale', 'es'] });
-      const page = await context.newPage();
-      try {
-        await page.goto(server.workbenchUrl());
-        const wb = new Workbench(page, shotsDir);
-        await wb.waitReady(ACTIVITY_LABEL, 120_000);
+      await withOwnWorkbench({ context, shotsDir, tmp, folder: workspace, settings, args: ['--locale', 'es'], label: ACTIVITY_LABEL, readyMs: 120_000 }, async (wb, page) => {
         await wb.openViewContainer(ACTIVITY_LABEL, 'Progreso');
         const headers = (await page.locator('.part.sidebar .pane-header .title').allInnerTexts()).map((t) => t.trim());
         assert.deepEqual(headers.slice(0, 4), ['Progreso', 'Notas', 'Estudio', 'Carrera'], 'the view names of package.nls.es.json');
@@ -47,10 +42,7 @@ export function spanishStep({ context, shotsDir, vsix, settings }) {
         assert.equal(await wb.webview().locator('html').getAttribute('lang'), 'es');
         await wb.webview().locator('[data-credential="ptcb-cpht"]').waitFor({ timeout: 30_000 });
         await wb.screenshot('spanish-2-dashboard');
-      } finally {
-        await page.close();
-        await server.stop();
-      }
+      });
     },
   };
 }

@@ -4,9 +4,9 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { installVsix, makeTempDir, startCodeServer } from '../harness/lib.mjs';
+import { installVsix, makeTempDir } from '../harness/lib.mjs';
 import { ACTIVITY_LABEL } from './person-path.mjs';
-import { Workbench } from './workbench.mjs';
+import { withOwnWorkbench } from './workbench.mjs';
 
 const TITLE = 'Get started with Pharmacy CE';
 
@@ -32,12 +32,7 @@ export function walkthroughStep({ context, shotsDir, vsix, settings }) {
       fs.mkdirSync(folder);
       installVsix(tmp, vsix);
       // VS Code's own default (true); the harness turns it off for every other profile.
-      const server = await startCodeServer({ tmp, folder, settings: { ...settings, 'workbench.welcomePage.walkthroughs.openOnInstall': true } });
-      const page = await context.newPage();
-      try {
-        await page.goto(server.workbenchUrl());
-        const workbench = new Workbench(page, shotsDir);
-        await workbench.waitReady(ACTIVITY_LABEL);
+      await withOwnWorkbench({ context, shotsDir, tmp, folder, settings: { ...settings, 'workbench.welcomePage.walkthroughs.openOnInstall': true }, label: ACTIVITY_LABEL }, async (workbench, page) => {
         const editor = page.locator('.editor-group-container');
         await editor.getByText(TITLE, { exact: true }).first().waitFor({ timeout: 90_000 });
         const steps = editor.locator('.getting-started-step');
@@ -71,10 +66,7 @@ export function walkthroughStep({ context, shotsDir, vsix, settings }) {
         const opened = openedByExtension(tmp);
         assert.equal(opened, 1, `the extension opened the walkthrough once (log lines: ${opened})`);
         assert.equal(await editor.getByText(TITLE, { exact: true }).count(), 0, 'the walkthrough did not open a second time');
-      } finally {
-        await page.close();
-        await server.stop();
-      }
+      });
     },
   };
 }

@@ -7,9 +7,9 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { copyFixture, installVsix, makeTempDir, startCodeServer } from '../harness/lib.mjs';
+import { copyFixture, installVsix, makeTempDir } from '../harness/lib.mjs';
 import { ACTIVITY_LABEL } from './person-path.mjs';
-import { Workbench } from './workbench.mjs';
+import { withOwnWorkbench } from './workbench.mjs';
 
 const EXTENSION_ID = 'pharmacy-ce-notes.pharmacy-ce-notes';
 const CPHT_ROW = /11 \/ 20 h · PTCB CPhT/;
@@ -48,12 +48,7 @@ export function webStep({ context, shotsDir, vsix, settings }) {
       fs.mkdirSync(path.join(workspace, 'career'), { recursive: true });
       fs.writeFileSync(path.join(workspace, 'career', 'lead-technician.md'), JOB);
       installVsix(tmp, vsix);
-      const server = await startCodeServer({ tmp, folder: workspace, settings: { ...settings, 'remote.extensionKind': { [EXTENSION_ID]: ['web'] } } });
-      const page = await context.newPage();
-      try {
-        await page.goto(server.workbenchUrl(), { timeout: 120_000 });
-        const workbench = new Workbench(page, shotsDir);
-        await workbench.waitReady(ACTIVITY_LABEL);
+      await withOwnWorkbench({ context, shotsDir, tmp, folder: workspace, settings: { ...settings, 'remote.extensionKind': { [EXTENSION_ID]: ['web'] } }, label: ACTIVITY_LABEL, loadMs: 120_000 }, async (workbench, page) => {
 
         // Which bundle runs: the extension's log says so at activation, and the server's own (Node) extension
         // host never activated it.
@@ -104,10 +99,7 @@ export function webStep({ context, shotsDir, vsix, settings }) {
         const portfolios = await waitFor(() => fs.readdirSync(path.join(workspace, 'transcripts')).filter((f) => f.startsWith('portfolio-')), (f) => f.length > 0);
         assert.equal(portfolios.length, 1, `one portfolio written; transcripts/ holds ${JSON.stringify(portfolios)}`);
         await workbench.screenshot('web-6-portfolio');
-      } finally {
-        await page.close();
-        await server.stop();
-      }
+      });
     },
   };
 }

@@ -3,6 +3,7 @@
 // and webviews (an outer `iframe.webview.ready` hosting the content in `iframe#active-frame`).
 import fs from 'node:fs';
 import path from 'node:path';
+import { startCodeServer } from '../harness/lib.mjs';
 
 export class Workbench {
   constructor(page, shotsDir) {
@@ -146,4 +147,23 @@ function escapeRegExp(text) {
 
 function firstLine(error) {
   return String(error?.message ?? error).split('\n')[0];
+}
+
+/**
+ * Runs `body` in a workbench of its own: code-server on `folder` with the profile under `tmp` (the caller has
+ * installed the extensions), a new page of the shared browser, ready once the activity bar shows `label`.
+ * The page is closed and the server stopped whatever happens.
+ */
+export async function withOwnWorkbench({ context, shotsDir, tmp, folder, settings, args, label, readyMs, loadMs }, body) {
+  const server = await startCodeServer({ tmp, folder, settings, args });
+  const page = await context.newPage();
+  try {
+    await page.goto(server.workbenchUrl(), loadMs ? { timeout: loadMs } : undefined);
+    const workbench = new Workbench(page, shotsDir);
+    await workbench.waitReady(label, readyMs);
+    return await body(workbench, page);
+  } finally {
+    await page.close();
+    await server.stop();
+  }
 }

@@ -9,7 +9,6 @@ import { daysLeftWords } from '../../src/ui/credential-text';
 import { studyStatusText } from '../../src/ui/study-text';
 import { SPANISH } from './spanish';
 
-
 describe('shared words in Spanish', () => {
   before(() => l10n.config({ contents: SPANISH }));
   // The unit tests share one process: the others expect English.
