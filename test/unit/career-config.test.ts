@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseConfig } from '../../src/core/rules/config';
 import { CAREER_CONFIG_KEYS, MAX_CAREER_PROGRAMS } from '../../src/core/career/career-config';
-import { builtInPrograms } from '../../src/core/career/programs';
+import { builtInPrograms, isBuiltInProgram } from '../../src/core/career/programs';
 import type { Problem } from '../../src/core/types';
 
 const parse = (text: string) => parseConfig(text, { asOf: '2026-11-30' });
@@ -121,5 +121,14 @@ describe('.pharmacy-ce.json career settings', () => {
     const keysOf = (s: { properties: object }) => Object.keys(s.properties).sort();
     assert.deepEqual(keysOf(schema.definitions.careerProgram), [...CAREER_CONFIG_KEYS.program].sort());
     assert.deepEqual(keysOf(schema.properties.profile), [...CAREER_CONFIG_KEYS.profile].sort());
+  });
+});
+
+describe('isBuiltInProgram', () => {
+  it('says the same as a lookup in the built-in catalogue, for every id in it and for others', () => {
+    const catalogue = builtInPrograms();
+    for (const id of [...Object.keys(catalogue), 'ptcb-made-up', 'ptcb-cpht-training-x', '', 'toString', '__proto__']) {
+      assert.equal(isBuiltInProgram(id), Object.hasOwn(catalogue, id), id);
+    }
   });
 });

@@ -2,6 +2,7 @@
 // Spanish and keep their file, line, column, code and quick fix; with no bundle they are the English ones.
 import { strict as assert } from 'node:assert';
 import { parseNote } from '../../src/core/notes/note';
+import { parseConfig } from '../../src/core/rules/config';
 import { TOPICS, topicLabel } from '../../src/core/notes/topics';
 import type { Problem } from '../../src/core/types';
 import { inSpanish } from './spanish';
@@ -58,5 +59,14 @@ describe('core words in Spanish: topic labels', () => {
     assert.deepEqual(TOPICS.map((t) => topicLabel(t.key)), TOPICS.map((t) => t.label));
     assert.equal(inSpanish(() => topicLabel('law')), 'Ley de farmacia');
     assert.equal(inSpanish(() => topicLabel('my-own-topic')), 'my-own-topic');
+  });
+});
+
+describe('core messages in Spanish: the credentials file', () => {
+  it('a missing key of a rule set, a requirement or a limit is named in one language', () => {
+    const text = JSON.stringify({ ruleSets: [{ id: 'board-x', source: 's', asOf: '2026-01-01', cycleMonths: 12, totalHours: 10, requirements: [{ id: 'law' }], limits: [{ id: 'live' }] }] });
+    const messages = inSpanish(() => parseConfig(text, { asOf: '2026-11-25' }).problems.map((p) => p.message));
+    const missing = messages.filter((m) => m.startsWith('Falta'));
+    assert.deepEqual(missing, ['Falta "name" en un conjunto de reglas.', 'Falta "minHours" en un requisito.', 'Falta "maxHours" en un límite.'], JSON.stringify(messages));
   });
 });

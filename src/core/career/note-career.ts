@@ -12,7 +12,7 @@ import { wordOf } from '../notes/value-text';
 import type { NoteValues } from '../notes/values';
 import type { CalendarDate, ParsedNote, Problem } from '../types';
 import { readNumber, readWord, readWords } from './career-values';
-import { builtInPrograms, nearestProgramId } from './programs';
+import { isBuiltInProgram, nearestProgramId } from './programs';
 import type { CareerNoteType, CareerRecord, CertificateRecord, EventRecord, ExperienceRecord, MembershipRecord, Program } from './types';
 import { CAREER_NOTE_TYPES, CERTIFICATE_STATUSES, EVENT_KINDS, RESPONSIBILITIES, WORK_SETTINGS, ids } from './vocabulary';
 
@@ -97,7 +97,7 @@ function readCertificate(values: NoteValues): CertificateRecord {
     values.warn('status', 'bad-value', l10n.t('status is {0} but the note has an earned date ({1}). It does not count until the status says earned (or the status line is removed).', written, earned), 'earned');
   }
   if (earned && expires && expires < earned) values.warn('expires', 'bad-value', l10n.t('expires ({0}) is before earned ({1}); check both dates.', expires, earned));
-  const record: CertificateRecord = { type: 'certificate', program: program ?? '', known: program !== undefined && Object.hasOwn(builtInPrograms(), program), status };
+  const record: CertificateRecord = { type: 'certificate', program: program ?? '', known: program !== undefined && isBuiltInProgram(program), status };
   const credentialNumber = values.readText('credential_number');
   const certificate = values.readText('certificate');
   if (earned) record.earned = earned;

@@ -194,6 +194,11 @@ const CERTIFICATES: readonly Entry[] = [
   },
 ];
 
+/** Whether `id` names a program of the built-in catalogue (read for every certificate note: no catalogue is built). */
+export function isBuiltInProgram(id: string): boolean {
+  return [...CERTIFICATIONS, ...CERTIFICATES].some((c) => c.id === id || (c.training !== undefined && trainingIdFor(c.id) === id));
+}
+
 /** The built-in catalogue, by id, a fresh object without a prototype on each call (callers may overlay it). */
 export function builtInPrograms(): Record<string, Program> {
   const programs: Record<string, Program> = Object.create(null);

@@ -296,15 +296,16 @@ class ConfigReader extends JsonValueReader {
 
   private ruleSet(node: Node): { id?: string; idNode?: Node; ruleSet?: RuleSet } {
     if (!this.isObject(node, l10n.t('A rule set'))) return {};
-    const props = this.properties(node, CONFIG_KEYS.ruleSet, l10n.t('a rule set'));
+    const where = l10n.t('a rule set');
+    const props = this.properties(node, CONFIG_KEYS.ruleSet, where);
     const before = this.errorCount();
     const idNode = props.get('id')?.value;
     const id = idNode ? this.string(idNode, 'id', true) : undefined;
-    const name = this.required(props, node, 'name', 'a rule set', (n) => this.string(n, 'name', true));
-    const source = this.required(props, node, 'source', 'a rule set', (n) => this.string(n, 'source', true));
-    const asOf = this.required(props, node, 'asOf', 'a rule set', (n) => this.date(n, 'asOf'));
-    const cycleMonths = this.required(props, node, 'cycleMonths', 'a rule set', (n) => this.number(n, 'cycleMonths', { integer: true, min: 1, max: 120 }));
-    const totalHours = this.required(props, node, 'totalHours', 'a rule set', (n) => this.number(n, 'totalHours', { min: 0 }));
+    const name = this.required(props, node, 'name', where, (n) => this.string(n, 'name', true));
+    const source = this.required(props, node, 'source', where, (n) => this.string(n, 'source', true));
+    const asOf = this.required(props, node, 'asOf', where, (n) => this.date(n, 'asOf'));
+    const cycleMonths = this.required(props, node, 'cycleMonths', where, (n) => this.number(n, 'cycleMonths', { integer: true, min: 1, max: 120 }));
+    const totalHours = this.required(props, node, 'totalHours', where, (n) => this.number(n, 'totalHours', { min: 0 }));
     const shortName = this.optional(props, 'shortName', (n) => this.string(n, 'shortName', true));
     const verify = this.optional(props, 'verify', (n) => this.boolean(n, 'verify'));
     const caveats = this.optional(props, 'caveats', (n) => this.stringArray(n, 'caveats'));
@@ -323,9 +324,10 @@ class ConfigReader extends JsonValueReader {
 
   private requirement(node: Node): Requirement | undefined {
     if (!this.isObject(node, l10n.t('A requirement'))) return undefined;
-    const props = this.properties(node, CONFIG_KEYS.requirement, l10n.t('a requirement'));
-    const id = this.required(props, node, 'id', 'a requirement', (n) => this.string(n, 'id', true));
-    const minHours = this.required(props, node, 'minHours', 'a requirement', (n) => this.number(n, 'minHours', { min: 0 }));
+    const where = l10n.t('a requirement');
+    const props = this.properties(node, CONFIG_KEYS.requirement, where);
+    const id = this.required(props, node, 'id', where, (n) => this.string(n, 'id', true));
+    const minHours = this.required(props, node, 'minHours', where, (n) => this.number(n, 'minHours', { min: 0 }));
     const label = this.optional(props, 'label', (n) => this.string(n, 'label', true));
     const topic = this.optional(props, 'topic', (n) => this.topic(n));
     const format = this.optional(props, 'format', (n) => this.oneOf(n, 'format', FORMATS));
@@ -342,9 +344,10 @@ class ConfigReader extends JsonValueReader {
 
   private limit(node: Node): Limit | undefined {
     if (!this.isObject(node, l10n.t('A limit'))) return undefined;
-    const props = this.properties(node, CONFIG_KEYS.limit, l10n.t('a limit'));
-    const id = this.required(props, node, 'id', 'a limit', (n) => this.string(n, 'id', true));
-    const maxHours = this.required(props, node, 'maxHours', 'a limit', (n) => this.number(n, 'maxHours', { min: 0 }));
+    const where = l10n.t('a limit');
+    const props = this.properties(node, CONFIG_KEYS.limit, where);
+    const id = this.required(props, node, 'id', where, (n) => this.string(n, 'id', true));
+    const maxHours = this.required(props, node, 'maxHours', where, (n) => this.number(n, 'maxHours', { min: 0 }));
     const label = this.optional(props, 'label', (n) => this.string(n, 'label', true));
     const audience = this.optional(props, 'audience', (n) => this.oneOf(n, 'audience', AUDIENCES));
     const category = this.optional(props, 'category', (n) => this.oneOf(n, 'category', CATEGORIES));

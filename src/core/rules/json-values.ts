@@ -61,7 +61,7 @@ export abstract class JsonValueReader {
   protected required<T>(props: Map<string, Property>, node: Node, name: string, where: string, read: (n: Node) => T | undefined): T | undefined {
     const prop = props.get(name);
     if (!prop) {
-      this.at(node, 'error', 'config-value', `Missing "${name}" in ${where}.`, 1);
+      this.at(node, 'error', 'config-value', l10n.t('Missing "{0}" in {1}.', name, where), 1);
       return undefined;
     }
     return read(prop.value);

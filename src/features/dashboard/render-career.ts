@@ -1,7 +1,7 @@
 // The dashboard's Career section as HTML: the ladder (held -> eligible now -> next, each next credential with its
 // requirements as bars), the experience timeline as an inline SVG chart, renewals due, next steps and
 // suggestions, and the New Career Note / Export Portfolio buttons. Every string from a note or a config is
-// escaped here; no `vscode` import (strings come through `t`).
+// escaped here; no `vscode` import (its words come through @vscode/l10n, given the bundle by useTranslations).
 import * as l10n from '@vscode/l10n';
 import { daysBetween } from '../../core/common/dates';
 import { plural } from '../../core/common/plural';

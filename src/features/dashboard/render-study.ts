@@ -1,6 +1,6 @@
 // The dashboard's Study section as HTML: a readiness ring per exam with its domains as bars (weights named),
 // cards due today, a 30-day forecast of due cards, study next steps, and Start Review buttons. Every string
-// from a plan or a config is escaped here; no `vscode` import (strings come through `t`).
+// from a plan or a config is escaped here; no `vscode` import (its words come through @vscode/l10n, given the bundle by useTranslations).
 import * as l10n from '@vscode/l10n';
 import { addDays } from '../../core/common/dates';
 import { formatHours } from '../../core/common/numbers';

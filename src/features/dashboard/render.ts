@@ -1,7 +1,7 @@
 // Turns the dashboard model into the HTML the webview shows. Runs in the extension host, so the webview
 // never builds markup from note text: every string from a note or a config is escaped here, and note
 // excerpts go through markdown-it with raw HTML off and only http(s)/mailto links kept. No `vscode`
-// import (strings come through `t`), so this is unit-tested in plain Node.
+// import (its words come through @vscode/l10n, given the bundle by useTranslations), so this is unit-tested in plain Node.
 import * as l10n from '@vscode/l10n';
 import type { l10nJsonFormat } from '@vscode/l10n';
 import MarkdownIt from 'markdown-it';
